@@ -1,0 +1,50 @@
+/** The commands: usage, description and options of each; the implementation is loaded on use. */
+import { t, type Localized } from '../core/diagnostics.js';
+import type { CommandContext } from '../shell/context.js';
+
+export interface CommandModule {
+  run(ctx: CommandContext, args: Array<string | string[] | undefined>, opts: Record<string, unknown>): Promise<number>;
+}
+
+export interface OptionSpec {
+  flags: string;
+  description: Localized;
+  repeatable?: boolean;
+}
+
+export interface CommandSpec {
+  usage: string;
+  description: Localized;
+  options?: OptionSpec[];
+  load(): Promise<CommandModule>;
+}
+
+const JSON_OPTION: OptionSpec = { flags: '--json', description: t('in một tài liệu JSON', 'print one JSON document') };
+
+export const COMMANDS: CommandSpec[] = [
+  {
+    usage: 'init [dir]',
+    description: t('tạo không gian làm việc mới (hồ sơ, bộ tiêu chí, mẫu văn bản, git)', 'create a new workspace (records, criteria, templates, git)'),
+    options: [
+      { flags: '--agency <name>', description: t('tên cơ quan, ví dụ “THANH TRA TỈNH BÌNH PHƯỚC”', 'issuing body, e.g. “THANH TRA TỈNH BÌNH PHƯỚC”') },
+      { flags: '--parent <name>', description: t('cơ quan chủ quản, ví dụ “UBND TỈNH BÌNH PHƯỚC”', 'parent body, e.g. “UBND TỈNH BÌNH PHƯỚC”') },
+      { flags: '--symbol <symbol>', description: t('ký hiệu trong số văn bản, ví dụ “TTr”', 'symbol in document numbers, e.g. “TTr”') },
+      { flags: '--place <place>', description: t('địa danh ghi ở dòng ngày tháng', 'place name on the date line') },
+      { flags: '--head-name <name>', description: t('họ tên người ký', 'name of the signer') },
+      { flags: '--head-title <title>', description: t('chức danh người ký, ví dụ “CHÁNH THANH TRA”', 'title of the signer, e.g. “CHÁNH THANH TRA”') },
+    ],
+    load: () => import('../commands/init.js'),
+  },
+  {
+    usage: 'validate [years...]',
+    description: t('kiểm tra toàn bộ hồ sơ theo mọi quy tắc', 'check all records against every rule'),
+    options: [JSON_OPTION],
+    load: () => import('../commands/validate.js'),
+  },
+  {
+    usage: 'schema',
+    description: t('xuất JSON Schema của từng loại hồ sơ (cho trình soạn thảo)', 'write the JSON Schema of every record kind (for editors)'),
+    options: [{ flags: '--out <dir>', description: t('thư mục ghi (mặc định: schemas/)', 'folder to write (default: schemas/)') }],
+    load: () => import('../commands/schema.js'),
+  },
+];

@@ -1,0 +1,75 @@
+/** thidua init [DIR]: a new workspace with the criteria catalogue, templates, .gitignore and a first commit. */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { t } from '../core/diagnostics.js';
+import { EXIT, findingsError } from '../errors.js';
+import type { CommandContext } from '../shell/context.js';
+import { ensureDir, writeFileAtomic } from '../shell/safe-write.js';
+import { git, gitOk, identityEnv } from '../shell/git.js';
+import { packagePath } from '../shell/package-files.js';
+import { renderAgencyYaml, INIT_FIELDS, type InitAnswers } from '../core/init/agency-file.js';
+import { validateSnapshot } from '../core/validate.js';
+import { readSnapshot } from '../shell/read-snapshot.js';
+import { RECORD_KINDS } from '../core/schemas/index.js';
+import { jsonSchemaText } from '../core/schemas/json-schema.js';
+
+export const GITIGNORE = ['# thidua', '.thidua.lock', '*.tmp', 'node_modules/', ''].join('\n');
+
+export async function run(ctx: CommandContext, args: Array<string | string[] | undefined>, opts: Record<string, unknown>): Promise<number> {
+  const dir = resolve(ctx.cwd, (args[0] as string | undefined) ?? '.');
+  if (existsSync(join(dir, 'records', 'agency.yaml'))) {
+    throw findingsError(t(`${dir} đã là một không gian làm việc (có records/agency.yaml); không ghi đè`, `${dir} is already a workspace (it has records/agency.yaml); nothing overwritten`));
+  }
+  const answers: Partial<InitAnswers> = {};
+  for (const f of INIT_FIELDS) {
+    const v = opts[f.option];
+    if (typeof v === 'string' && v.trim() !== '') answers[f.key] = v.trim();
+  }
+  const missing = INIT_FIELDS.filter((f) => answers[f.key] === undefined && f.required);
+  const { text, placeholders } = renderAgencyYaml(answers);
+
+  ensureDir(join(dir, 'records'));
+  ensureDir(join(dir, 'templates'));
+  writeFileAtomic(join(dir, 'records', 'agency.yaml'), text);
+  writeFileAtomic(join(dir, 'records', 'criteria.yaml'), readFileSync(packagePath('records', 'criteria.yaml')));
+  const schemaLine = (kind: string) => `# yaml-language-server: $schema=../schemas/${kind}.schema.json\n`;
+  writeFileAtomic(join(dir, 'records', 'departments.yaml'), `${schemaLine('departments')}# Các phòng: - { id: nv1, name: Phòng Nghiệp vụ 1, head: ma-nguoi }\n[]\n`);
+  writeFileAtomic(join(dir, 'records', 'people.yaml'), `${schemaLine('people')}# Cán bộ: - { id: ma-nguoi, name: Họ Tên, gender: nam, position: Chức vụ, department: nv1, leader: false }\n[]\n`);
+  writeFileAtomic(join(dir, 'records', 'discipline.yaml'), `${schemaLine('discipline')}# Kỷ luật: - { person: ma-nguoi, level: canh-cao, date: YYYY-MM-DD, decision: số/QĐ-... }\n[]\n`);
+  const templatesDir = packagePath('templates');
+  if (existsSync(templatesDir)) {
+    for (const name of readdirSync(templatesDir).sort()) {
+      writeFileAtomic(join(dir, 'templates', name), readFileSync(join(templatesDir, name)));
+    }
+  }
+  ensureDir(join(dir, 'schemas'));
+  for (const kind of RECORD_KINDS) writeFileAtomic(join(dir, 'schemas', `${kind.name}.schema.json`), jsonSchemaText(kind));
+  if (!existsSync(join(dir, '.gitignore'))) writeFileAtomic(join(dir, '.gitignore'), GITIGNORE);
+
+  // The new workspace must validate clean before it is committed.
+  const v = validateSnapshot(readSnapshot(dir));
+  if (v.errors > 0) {
+    throw findingsError(t('không gian làm việc mới không hợp lệ; hãy chạy “thidua validate” ở đó', 'the new workspace does not validate; run “thidua validate” there'));
+  }
+
+  if (!existsSync(join(dir, '.git'))) gitOk(dir, ['init', '--quiet']);
+  gitOk(dir, ['add', '--', 'records', 'templates', 'schemas', '.gitignore']);
+  const env = identityEnv(dir);
+  const res = git(dir, ['commit', '--quiet', '-m', 'thidua: khởi tạo không gian làm việc', '-m', 'Thidua-Action: init'], { env });
+  if (res.status !== 0 && !/nothing to commit/.test(res.stdout + res.stderr)) {
+    gitOk(dir, ['commit', '--quiet', '-m', 'thidua: khởi tạo không gian làm việc'], { env });
+  }
+
+  ctx.say(t(`Đã tạo không gian làm việc tại ${dir} và commit đầu tiên.`, `Created a workspace in ${dir} with a first commit.`));
+  if (placeholders.length > 0 || missing.length > 0) {
+    ctx.say(t(
+      `Cần điền trong records/agency.yaml: ${placeholders.join(', ')} (hoặc chạy lại với ${INIT_FIELDS.map((f) => `--${f.flag}`).join(' ')}).`,
+      `Fill in records/agency.yaml: ${placeholders.join(', ')} (or run again with ${INIT_FIELDS.map((f) => `--${f.flag}`).join(' ')}).`,
+    ));
+  }
+  ctx.say(t(
+    'Tiếp theo: thêm phòng (records/departments.yaml), cán bộ (records/people.yaml), rồi “thidua validate”.',
+    'Next: add departments (records/departments.yaml) and staff (records/people.yaml), then run “thidua validate”.',
+  ));
+  return EXIT.ok;
+}

@@ -1,0 +1,30 @@
+/** thidua schema [--out DIR]: JSON Schemas of every record kind, from the same zod schemas. */
+import { join, resolve } from 'node:path';
+import { t } from '../core/diagnostics.js';
+import { RECORD_KINDS } from '../core/schemas/index.js';
+import { jsonSchemaText } from '../core/schemas/json-schema.js';
+import { EXIT } from '../errors.js';
+import type { CommandContext } from '../shell/context.js';
+import { writeFileAtomic, ensureDir } from '../shell/safe-write.js';
+
+export async function run(ctx: CommandContext, _args: unknown[], opts: Record<string, unknown>): Promise<number> {
+  let outDir: string;
+  if (typeof opts['out'] === 'string') outDir = resolve(ctx.cwd, opts['out']);
+  else {
+    let root: string;
+    try {
+      root = ctx.root();
+    } catch {
+      root = ctx.cwd;
+    }
+    outDir = join(root, 'schemas');
+  }
+  ensureDir(outDir);
+  for (const kind of RECORD_KINDS) {
+    const path = join(outDir, `${kind.name}.schema.json`);
+    writeFileAtomic(path, jsonSchemaText(kind));
+    ctx.out(path);
+  }
+  ctx.say(t(`Đã ghi ${RECORD_KINDS.length} lược đồ vào ${outDir}`, `Wrote ${RECORD_KINDS.length} schemas to ${outDir}`));
+  return EXIT.ok;
+}

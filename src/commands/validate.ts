@@ -1,0 +1,30 @@
+/** thidua validate [YEAR...]: every rule, every finding, sorted. */
+import { t } from '../core/diagnostics.js';
+import { EXIT } from '../errors.js';
+import { parseYear } from '../cli/args.js';
+import type { CommandContext } from '../shell/context.js';
+import { loadAndValidate } from '../shell/load.js';
+import { diagnosticJson, formatDiagnostic, summaryLine } from '../shell/format-diagnostics.js';
+
+export async function run(ctx: CommandContext, args: Array<string | string[] | undefined>, opts: Record<string, unknown>): Promise<number> {
+  const rawYears = (args[0] as string[] | undefined) ?? [];
+  const years = rawYears.length ? rawYears.map(parseYear) : null;
+  const v = loadAndValidate(ctx.root(), years);
+  const ok = v.errors === 0;
+  if (opts['json']) {
+    ctx.out(JSON.stringify({ ok, errors: v.errors, warnings: v.warnings, diagnostics: v.diagnostics.map((d) => diagnosticJson(d, ctx.lang)) }, null, 2));
+    return ok ? EXIT.ok : EXIT.findings;
+  }
+  for (const d of v.diagnostics) ctx.out(formatDiagnostic(d, ctx.lang, ctx.style) + '\n');
+  const rounds = v.workspace.rounds.filter((r) => !years || years.includes(r.year));
+  const nominations = rounds.reduce((n, r) => n + r.nominations.length, 0);
+  const ballots = rounds.reduce((n, r) => n + r.ballots.length, 0);
+  const scope = t(
+    `${rounds.length} đợt (${rounds.map((r) => r.year).join(', ') || '—'}), ${nominations} đề nghị, ${ballots} phiếu`,
+    `${rounds.length} round(s) (${rounds.map((r) => r.year).join(', ') || '—'}), ${nominations} nominations, ${ballots} ballots`,
+  );
+  const summary = summaryLine(v.errors, v.warnings, ctx.lang);
+  if (ok) ctx.out(ctx.style.green(ctx.lang === 'vi' ? `✓ Hồ sơ hợp lệ: ${scope.vi}; ${summary}.` : `✓ Records valid: ${scope.en}; ${summary}.`));
+  else ctx.out(ctx.style.red(ctx.lang === 'vi' ? `✗ Hồ sơ có lỗi: ${summary} (${scope.vi}).` : `✗ Records have errors: ${summary} (${scope.en}).`));
+  return ok ? EXIT.ok : EXIT.findings;
+}

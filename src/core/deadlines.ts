@@ -1,0 +1,42 @@
+/** Deadlines of a round: yearly rules (MM-DD) and one-off dates that replace them for one year. */
+import type { Agency, Deadline } from './schemas/agency.js';
+
+export interface RoundDeadline {
+  id: string;
+  title: string | null;
+  year: number;
+  /** On time only when received on a date strictly before this one. */
+  before: string;
+}
+
+export const REGISTRATION = 'registration';
+
+function resolve(rule: Deadline, year: number): string {
+  return rule.before.length === 5 ? `${year}-${rule.before}` : rule.before;
+}
+
+/** Every deadline that a round owes, in order of date then id. */
+export function roundDeadlines(agency: Agency, year: number): RoundDeadline[] {
+  const byId = new Map<string, RoundDeadline>();
+  const titles = new Map<string, string>();
+  for (const rule of agency.deadlines) if (rule.title && !titles.has(rule.id)) titles.set(rule.id, rule.title);
+  // Yearly rules first, then the one-off dates for this year replace them.
+  for (const rule of agency.deadlines) {
+    if (rule.year !== undefined) continue;
+    byId.set(rule.id, { id: rule.id, title: rule.title ?? titles.get(rule.id) ?? null, year, before: resolve(rule, year) });
+  }
+  for (const rule of agency.deadlines) {
+    if (rule.year !== year) continue;
+    byId.set(rule.id, { id: rule.id, title: rule.title ?? titles.get(rule.id) ?? null, year, before: resolve(rule, year) });
+  }
+  return [...byId.values()].sort((a, b) => (a.before < b.before ? -1 : a.before > b.before ? 1 : a.id < b.id ? -1 : 1));
+}
+
+export function roundDeadline(agency: Agency, year: number, id: string): RoundDeadline | null {
+  return roundDeadlines(agency, year).find((d) => d.id === id) ?? null;
+}
+
+/** "trước ngày D": received on a date < D. */
+export function isOnTime(received: string, before: string): boolean {
+  return received < before;
+}

@@ -1,0 +1,62 @@
+/** The agency.yaml of a new workspace, from the answers given (placeholders for the rest). */
+
+export interface InitAnswers {
+  agency: string;
+  parent: string;
+  symbol: string;
+  place: string;
+  headName: string;
+  headTitle: string;
+}
+
+export const INIT_FIELDS: Array<{ key: keyof InitAnswers; option: string; flag: string; field: string; placeholder: string; required: boolean }> = [
+  { key: 'agency', option: 'agency', flag: 'agency', field: 'name', placeholder: 'TÊN CƠ QUAN', required: true },
+  { key: 'parent', option: 'parent', flag: 'parent', field: 'parent', placeholder: 'TÊN CƠ QUAN CHỦ QUẢN', required: false },
+  { key: 'symbol', option: 'symbol', flag: 'symbol', field: 'symbol', placeholder: 'CQ', required: true },
+  { key: 'place', option: 'place', flag: 'place', field: 'place', placeholder: 'Địa danh', required: true },
+  { key: 'headName', option: 'headName', flag: 'head-name', field: 'head.name', placeholder: 'Họ và tên người ký', required: true },
+  { key: 'headTitle', option: 'headTitle', flag: 'head-title', field: 'head.title', placeholder: 'THỦ TRƯỞNG CƠ QUAN', required: true },
+];
+
+const q = (s: string) => JSON.stringify(s);
+
+export function renderAgencyYaml(answers: Partial<InitAnswers>): { text: string; placeholders: string[] } {
+  const placeholders: string[] = [];
+  const v = (key: keyof InitAnswers) => {
+    const f = INIT_FIELDS.find((x) => x.key === key)!;
+    const given = answers[key];
+    if (given === undefined) {
+      placeholders.push(f.field);
+      return f.placeholder;
+    }
+    return given;
+  };
+  const name = v('agency');
+  const parent = v('parent');
+  const symbol = v('symbol');
+  const place = v('place');
+  const headTitle = v('headTitle');
+  const headName = v('headName');
+  const text = `# yaml-language-server: $schema=../schemas/agency.schema.json
+# Cơ quan, người ký, quy định của Hội đồng Thi đua - Khen thưởng và các thời hạn.
+name: ${q(name)}
+parent: ${q(parent)}
+symbol: ${q(symbol)}
+place: ${q(place)}
+head: { title: ${q(headTitle)}, name: ${q(headName)} }
+council:
+  name: "Hội đồng Thi đua - Khen thưởng"
+  symbol: HĐTĐKT
+# Được công nhận khi ít nhất 2/3 thành viên Hội đồng đồng ý (of: members | ballots).
+threshold: { numerator: 2, denominator: 3, of: members }
+limits: { collective_per_department: 1, individual_per_department: 1 }
+discipline: { blocks_collective_from: canh-cao, blocks_individual_from: khien-trach }
+deadlines:
+  - { id: registration, title: "Đăng ký mô hình, gương điển hình", before: "11-30" }
+  - { id: plan, title: "Kế hoạch xây dựng, bồi dưỡng, nhân rộng", before: "12-15" }
+recipients: []
+legal_basis:
+  - "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;"
+`;
+  return { text, placeholders };
+}

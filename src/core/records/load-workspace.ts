@@ -1,0 +1,228 @@
+/**
+ * From a snapshot of file bytes to the workspace model and the file-level diagnostics
+ * (YAML, schema, unknown fields, id and file-name agreement). Pure: no I/O.
+ */
+import type { z } from 'zod';
+import { t, type Diagnostic } from '../diagnostics.js';
+import { parseYamlFile, lineText, tooLargeDiagnostic, type ParsedFile, type PathSegment } from '../yaml/parse-yaml-file.js';
+import { AgencySchema } from '../schemas/agency.js';
+import { CriteriaSchema } from '../schemas/criteria.js';
+import { DepartmentSchema, PersonSchema, DisciplineMeasureSchema } from '../schemas/organisation.js';
+import { BallotSchema, CouncilSchema, NominationSchema, SubmissionSchema } from '../schemas/round.js';
+import { DecisionFileSchema, TallyFileSchema } from '../schemas/sealed.js';
+import { ID_PATTERN } from '../schemas/values.js';
+import { findingToDiagnostic, issueToFindings } from './schema-diagnostics.js';
+import { FIELD_VOCABULARY } from '../schemas/vocabulary.js';
+import {
+  AGENCY_FILE, CRITERIA_FILE, DEPARTMENTS_FILE, DISCIPLINE_FILE, PEOPLE_FILE,
+  roundDir, type FileEntry, type Rec, type Round, type Snapshot, type Workspace,
+} from './workspace.js';
+
+export interface LoadResult {
+  workspace: Workspace;
+  diagnostics: Diagnostic[];
+}
+
+function unreadableDiagnostic(path: string, entry: Extract<FileEntry, { kind: 'unreadable' }>): Diagnostic {
+  const why = {
+    directory: t('đây là một thư mục, không phải tệp', 'this is a folder, not a file'),
+    permission: t('không có quyền đọc tệp', 'no permission to read the file'),
+    'symlink-outside': t('liên kết tượng trưng trỏ ra ngoài không gian làm việc', 'a symbolic link that points outside the workspace'),
+    'symlink-loop': t('liên kết tượng trưng tạo thành vòng lặp', 'a symbolic link loop'),
+    other: t(`không đọc được tệp${entry.detail ? ` (${entry.detail})` : ''}`, `cannot read the file${entry.detail ? ` (${entry.detail})` : ''}`),
+  }[entry.reason];
+  return { severity: 'error', code: 'schema', file: path, line: 1, column: 1, message: why };
+}
+
+function missingFileDiagnostic(path: string): Diagnostic {
+  return {
+    severity: 'error', code: 'schema', file: path, line: 1, column: 1,
+    message: t(`thiếu tệp bắt buộc ${path}`, `the required file ${path} is missing`),
+  };
+}
+
+class Loader {
+  readonly files = new Map<string, ParsedFile>();
+  readonly diagnostics: Diagnostic[] = [];
+  constructor(private readonly snapshot: Snapshot) {}
+
+  has(path: string): boolean {
+    return this.snapshot.files.has(path);
+  }
+
+  /** Parse a file; `null` when it is absent, unreadable or not YAML. */
+  parse(path: string): ParsedFile | null {
+    const cached = this.files.get(path);
+    if (cached) return cached;
+    const entry = this.snapshot.files.get(path);
+    if (!entry) return null;
+    if (entry.kind === 'unreadable') {
+      this.diagnostics.push(unreadableDiagnostic(path, entry));
+      return null;
+    }
+    if (entry.kind === 'too-large') {
+      this.diagnostics.push(tooLargeDiagnostic(path, entry.size));
+      return null;
+    }
+    const parsed = parseYamlFile(path, entry.bytes);
+    this.files.set(path, parsed);
+    this.diagnostics.push(...parsed.diagnostics);
+    return parsed.value === undefined ? null : parsed;
+  }
+
+  check<S extends z.ZodType>(file: ParsedFile, schema: S, value: unknown, basePath: PathSegment[]): z.infer<S> | null {
+    const res = schema.safeParse(value, { reportInput: true });
+    if (res.success) return res.data;
+    for (const issue of res.error.issues) {
+      for (const f of issueToFindings(issue as never, basePath, FIELD_VOCABULARY)) {
+        this.diagnostics.push(findingToDiagnostic(file, f));
+      }
+    }
+    return null;
+  }
+
+  single<S extends z.ZodType>(path: string, schema: S, required: boolean): Rec<z.infer<S>> | null {
+    if (!this.has(path)) {
+      if (required) this.diagnostics.push(missingFileDiagnostic(path));
+      return null;
+    }
+    const file = this.parse(path);
+    if (!file) return null;
+    const data = this.check(file, schema, file.value, []);
+    return data === null ? null : { value: data, loc: { file: path, path: [] } };
+  }
+
+  /** A file holding a list; each item is checked on its own so one bad item keeps the others. */
+  list<S extends z.ZodType>(
+    path: string,
+    schema: S,
+    required: boolean,
+    brokenIds?: { key: string; into: Set<string> },
+  ): Rec<z.infer<S>>[] {
+    if (!this.has(path)) {
+      if (required) this.diagnostics.push(missingFileDiagnostic(path));
+      return [];
+    }
+    const file = this.parse(path);
+    if (!file) return [];
+    if (file.value === null) return [];
+    if (!Array.isArray(file.value)) {
+      const pos = { line: 1, column: 1 };
+      this.diagnostics.push({
+        severity: 'error', code: 'schema', file: path, ...pos,
+        message: t('tệp phải là một danh sách (mỗi mục bắt đầu bằng “- ”)', 'the file must be a list (each item starting with “- ”)'),
+        source: lineText(file.text, 1),
+      });
+      return [];
+    }
+    const out: Rec<z.infer<S>>[] = [];
+    file.value.forEach((item: unknown, i: number) => {
+      const data = this.check(file, schema, item, [i]);
+      if (data !== null) out.push({ value: data, loc: { file: path, path: [i] } });
+      else if (brokenIds && item && typeof item === 'object') {
+        const id = (item as Record<string, unknown>)[brokenIds.key];
+        if (typeof id === 'string') brokenIds.into.add(id);
+      }
+    });
+    return out;
+  }
+
+  idMismatch(file: ParsedFile, path: PathSegment[], message: Diagnostic['message']): void {
+    const d = findingToDiagnostic(file, { code: 'schema', path, at: 'value', message });
+    this.diagnostics.push({ ...d, code: 'id-mismatch' });
+  }
+}
+
+function baseName(path: string): string {
+  const slash = path.lastIndexOf('/');
+  return path.slice(slash + 1).replace(/\.yaml$/, '');
+}
+
+function loadRound(loader: Loader, snapshot: Snapshot, year: number): Round {
+  const dir = roundDir(year);
+  const nominationFiles: string[] = [];
+  const ballotFiles: string[] = [];
+  for (const path of snapshot.files.keys()) {
+    if (!path.endsWith('.yaml')) continue;
+    if (path.startsWith(`${dir}/nominations/`) && !path.slice(dir.length + 13).includes('/')) nominationFiles.push(path);
+    else if (path.startsWith(`${dir}/ballots/`) && !path.slice(dir.length + 9).includes('/')) ballotFiles.push(path);
+  }
+  nominationFiles.sort();
+  ballotFiles.sort();
+
+  const round: Round = {
+    year, dir,
+    councilFile: `${dir}/council.yaml`,
+    councilPresent: loader.has(`${dir}/council.yaml`),
+    council: loader.single(`${dir}/council.yaml`, CouncilSchema, false),
+    nominations: [],
+    brokenNominationIds: new Set(),
+    ballots: [],
+    ballotFiles,
+    nominationFiles,
+    submissionsFile: `${dir}/submissions.yaml`,
+    submissions: loader.list(`${dir}/submissions.yaml`, SubmissionSchema, false),
+    tallyFile: `${dir}/tally.yaml`,
+    tally: loader.single(`${dir}/tally.yaml`, TallyFileSchema, false),
+    tallyPresent: loader.has(`${dir}/tally.yaml`),
+    decisionFile: `${dir}/decision.yaml`,
+    decision: loader.single(`${dir}/decision.yaml`, DecisionFileSchema, false),
+  };
+
+  for (const path of nominationFiles) {
+    const name = baseName(path);
+    const file = loader.parse(path);
+    if (!file) {
+      if (ID_PATTERN.test(name)) round.brokenNominationIds.add(name);
+      continue;
+    }
+    const data = loader.check(file, NominationSchema, file.value, []);
+    if (!data) {
+      const id = (file.value as Record<string, unknown> | null)?.['id'];
+      round.brokenNominationIds.add(typeof id === 'string' ? id : name);
+      continue;
+    }
+    if (data.id !== name) {
+      loader.idMismatch(file, ['id'], t(
+        `mã “${data.id}” khác tên tệp “${name}.yaml”; đổi tên tệp thành “${data.id}.yaml” hoặc sửa mã`,
+        `the id “${data.id}” differs from the file name “${name}.yaml”; rename the file to “${data.id}.yaml” or fix the id`,
+      ));
+    }
+    round.nominations.push({ value: data, loc: { file: path, path: [] } });
+  }
+
+  for (const path of ballotFiles) {
+    const name = baseName(path);
+    const file = loader.parse(path);
+    if (!file) continue;
+    const data = loader.check(file, BallotSchema, file.value, []);
+    if (!data) continue;
+    const expected = String(data.serial).padStart(3, '0');
+    if (name !== expected) {
+      loader.idMismatch(file, ['serial'], t(
+        `số phiếu ${data.serial} không khớp tên tệp “${name}.yaml”; tệp phải tên “${expected}.yaml”`,
+        `the serial ${data.serial} does not match the file name “${name}.yaml”; the file must be named “${expected}.yaml”`,
+      ));
+    }
+    round.ballots.push({ value: data, loc: { file: path, path: [] } });
+  }
+  return round;
+}
+
+export function loadWorkspace(snapshot: Snapshot): LoadResult {
+  const loader = new Loader(snapshot);
+  const brokenIds = { departments: new Set<string>(), people: new Set<string>() };
+  const workspace: Workspace = {
+    files: loader.files,
+    agency: loader.single(AGENCY_FILE, AgencySchema, true),
+    criteria: loader.single(CRITERIA_FILE, CriteriaSchema, true),
+    departments: loader.list(DEPARTMENTS_FILE, DepartmentSchema, true, { key: 'id', into: brokenIds.departments }),
+    people: loader.list(PEOPLE_FILE, PersonSchema, true, { key: 'id', into: brokenIds.people }),
+    discipline: loader.list(DISCIPLINE_FILE, DisciplineMeasureSchema, false),
+    brokenIds,
+    rounds: [],
+  };
+  const years = [...new Set(snapshot.years)].sort((a, b) => a - b);
+  workspace.rounds = years.map((year) => loadRound(loader, snapshot, year));
+  return { workspace, diagnostics: loader.diagnostics };
+}

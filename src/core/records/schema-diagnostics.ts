@@ -1,0 +1,189 @@
+/** Turning zod issues into diagnostics placed on the YAML node they concern. */
+import type { z } from 'zod';
+import { t, type Diagnostic, type Localized, q } from '../diagnostics.js';
+import { lineText, parentPosition, positionOf, type ParsedFile, type PathSegment, type Position } from '../yaml/parse-yaml-file.js';
+import { closest } from '../text/closest.js';
+
+const TYPE_NAMES: Record<string, Localized> = {
+  string: t('chuỗi', 'a string'),
+  number: t('số', 'a number'),
+  int: t('số nguyên', 'a whole number'),
+  boolean: t('true hoặc false', 'true or false'),
+  object: t('ánh xạ (khoá: giá trị)', 'a mapping (key: value)'),
+  array: t('danh sách', 'a list'),
+  null: t('null', 'null'),
+};
+
+function typeName(expected: string): Localized {
+  return TYPE_NAMES[expected] ?? t(expected, expected);
+}
+
+function describeInput(input: unknown): Localized {
+  if (input === null) return t('null', 'null');
+  if (Array.isArray(input)) return t('một danh sách', 'a list');
+  switch (typeof input) {
+    case 'string':
+      return t(`chuỗi ${q(input)}`, `the string ${q(input)}`);
+    case 'number':
+      return t(`số ${String(input)}`, `the number ${String(input)}`);
+    case 'boolean':
+      return t(String(input), String(input));
+    case 'object':
+      return t('một ánh xạ', 'a mapping');
+    default:
+      return t(typeof input, typeof input);
+  }
+}
+
+function fieldName(path: readonly PathSegment[]): string {
+  const last = path[path.length - 1];
+  return last === undefined ? '' : String(last);
+}
+
+function fieldLabel(path: readonly PathSegment[]): Localized {
+  const name = fieldName(path);
+  if (name === '') return t('tệp', 'the file');
+  if (typeof path[path.length - 1] === 'number') return t(`mục thứ ${Number(name) + 1}`, `item ${Number(name) + 1}`);
+  return t(`“${name}”`, `“${name}”`);
+}
+
+function customText(params: Record<string, unknown> | undefined, path: readonly PathSegment[], input: unknown): Localized {
+  const f = fieldLabel(path);
+  switch (params?.['thidua']) {
+    case 'date':
+      return t(
+        `${f.vi} phải là một ngày có thật dạng YYYY-MM-DD, không phải ${describeInput(input).vi}`,
+        `${f.en} must be a real date written YYYY-MM-DD, not ${describeInput(input).en}`,
+      );
+    case 'before':
+      return t(
+        `${f.vi} phải là ngày-tháng MM-DD (hằng năm) hoặc ngày đầy đủ YYYY-MM-DD kèm “year”`,
+        `${f.en} must be a month-day MM-DD (every year) or a full date YYYY-MM-DD with “year”`,
+      );
+    case 'full-date-needs-year':
+      return t(
+        `hạn có ngày đầy đủ phải ghi “year” (năm của đợt xét mà nó áp dụng)`,
+        `a deadline with a full date needs “year” (the round it applies to)`,
+      );
+    case 'fraction':
+      return t('tử số không được lớn hơn mẫu số', 'the numerator may not exceed the denominator');
+    case 'until-before-date':
+      return t('“until” không được trước “date”', '“until” may not be before “date”');
+    default:
+      return t(`${f.vi} không hợp lệ`, `${f.en} is not valid`);
+  }
+}
+
+type Issue = z.core.$ZodIssue & { input?: unknown };
+
+export interface SchemaFinding {
+  code: 'schema' | 'unknown-field';
+  path: PathSegment[];
+  at: 'value' | 'key' | 'parent';
+  message: Localized;
+}
+
+export function issueToFindings(issue: Issue, basePath: readonly PathSegment[], vocabulary: readonly string[]): SchemaFinding[] {
+  const path = [...basePath, ...(issue.path as PathSegment[])];
+  const f = fieldLabel(path);
+  const missing = issue.input === undefined;
+  switch (issue.code) {
+    case 'unrecognized_keys':
+      return issue.keys.map((key) => {
+        const guess = closest(key, vocabulary);
+        const hint = guess ? t(` (có phải “${guess}”?)`, ` (did you mean “${guess}”?)`) : t('', '');
+        return {
+          code: 'unknown-field' as const,
+          path: [...path, key],
+          at: 'key' as const,
+          message: t(`trường không được biết “${key}”${hint.vi}`, `unknown field “${key}”${hint.en}`),
+        };
+      });
+    case 'invalid_type':
+      if (missing) {
+        return [{ code: 'schema', path, at: 'parent', message: t(`thiếu trường bắt buộc ${f.vi}`, `missing required field ${f.en}`) }];
+      }
+      return [{
+        code: 'schema', path, at: 'value',
+        message: t(
+          `${f.vi} phải là ${typeName(issue.expected).vi}, không phải ${describeInput(issue.input).vi}`,
+          `${f.en} must be ${typeName(issue.expected).en}, not ${describeInput(issue.input).en}`,
+        ),
+      }];
+    case 'invalid_union': {
+      const disc = (issue as unknown as { discriminator?: string; options?: unknown[] });
+      if (disc.discriminator) {
+        const parent = issue.input as Record<string, unknown> | undefined;
+        const options = (disc.options ?? []).map(String).join(', ');
+        if (!parent || typeof parent !== 'object' || parent[disc.discriminator] === undefined) {
+          return [{ code: 'schema', path, at: 'parent', message: t(`thiếu trường bắt buộc ${f.vi} (${options})`, `missing required field ${f.en} (${options})`) }];
+        }
+        return [{ code: 'schema', path, at: 'value', message: t(`${f.vi} phải là một trong: ${options}`, `${f.en} must be one of: ${options}`) }];
+      }
+      return [{ code: 'schema', path, at: 'value', message: t(`${f.vi} không hợp lệ`, `${f.en} is not valid`) }];
+    }
+    case 'invalid_value': {
+      const options = issue.values.map((v) => String(v)).join(', ');
+      if (missing) {
+        return [{ code: 'schema', path, at: 'parent', message: t(`thiếu trường bắt buộc ${f.vi} (${options})`, `missing required field ${f.en} (${options})`) }];
+      }
+      return [{ code: 'schema', path, at: 'value', message: t(
+        `${f.vi} phải là một trong: ${options}; không phải ${describeInput(issue.input).vi}`,
+        `${f.en} must be one of: ${options}; not ${describeInput(issue.input).en}`,
+      ) }];
+    }
+    case 'invalid_format': {
+      const params = (issue as unknown as { params?: Record<string, unknown> }).params;
+      if (params?.['thidua']) return [{ code: 'schema', path, at: 'value', message: customText(params, path, issue.input) }];
+      if (issue.format === 'regex' && String((issue as { pattern?: string }).pattern).includes('a-z0-9][a-z0-9-]')) {
+        return [{ code: 'schema', path, at: 'value', message: t(
+          `${f.vi}: ${describeInput(issue.input).vi} không phải mã hợp lệ (chữ thường không dấu, số, gạch nối; tối đa 64 ký tự)`,
+          `${f.en}: ${describeInput(issue.input).en} is not a valid id (lower-case letters, digits, hyphens; at most 64 characters)`,
+        ) }];
+      }
+      return [{ code: 'schema', path, at: 'value', message: t(
+        `${f.vi}: ${describeInput(issue.input).vi} sai định dạng`,
+        `${f.en}: ${describeInput(issue.input).en} has the wrong form`,
+      ) }];
+    }
+    case 'invalid_key': {
+      const key = fieldName(path);
+      return [{ code: 'schema', path, at: 'key', message: t(
+        `khoá “${key}” không phải mã hợp lệ (chữ thường không dấu, số, gạch nối)`,
+        `the key “${key}” is not a valid id (lower-case letters, digits, hyphens)`,
+      ) }];
+    }
+    case 'too_small': {
+      const min = String(issue.minimum);
+      if (issue.origin === 'string') return [{ code: 'schema', path, at: 'value', message: t(`${f.vi} không được để trống`, `${f.en} may not be empty`) }];
+      if (issue.origin === 'array') return [{ code: 'schema', path, at: 'value', message: t(`${f.vi} phải có ít nhất ${min} mục`, `${f.en} needs at least ${min} item(s)`) }];
+      return [{ code: 'schema', path, at: 'value', message: t(`${f.vi} phải ≥ ${min}`, `${f.en} must be ≥ ${min}`) }];
+    }
+    case 'too_big': {
+      const max = String(issue.maximum);
+      return [{ code: 'schema', path, at: 'value', message: t(`${f.vi} phải ≤ ${max}`, `${f.en} must be ≤ ${max}`) }];
+    }
+    case 'custom':
+      return [{ code: 'schema', path, at: 'value', message: customText(issue.params, path, issue.input) }];
+    default:
+      return [{ code: 'schema', path, at: 'value', message: t(`${f.vi} không hợp lệ`, `${f.en} is not valid`) }];
+  }
+}
+
+export function placeFinding(file: ParsedFile, path: readonly PathSegment[], at: 'value' | 'key' | 'parent'): Position {
+  if (at === 'parent') return parentPosition(file, path);
+  return positionOf(file, path, at);
+}
+
+export function findingToDiagnostic(file: ParsedFile, f: SchemaFinding): Diagnostic {
+  const pos = placeFinding(file, f.path, f.at);
+  return {
+    severity: 'error',
+    code: f.code,
+    file: file.path,
+    line: pos.line,
+    column: pos.column,
+    message: f.message,
+    source: lineText(file.text, pos.line),
+  };
+}

@@ -1,0 +1,88 @@
+/** The loaded workspace: every record with where it came from, as plain data. */
+import type { ParsedFile, PathSegment } from '../yaml/parse-yaml-file.js';
+import type { Agency } from '../schemas/agency.js';
+import type { Criteria } from '../schemas/criteria.js';
+import type { Department, Person, DisciplineMeasure } from '../schemas/organisation.js';
+import type { Ballot, Council, Nomination, Submission } from '../schemas/round.js';
+import type { DecisionFile, TallyFile } from '../schemas/sealed.js';
+
+/** Where a value sits: the file and the path inside it. */
+export interface Loc {
+  file: string;
+  path: PathSegment[];
+}
+
+export interface Rec<T> {
+  value: T;
+  loc: Loc;
+}
+
+/** A file as read by the shell: bytes, or why it could not be read. */
+export type FileEntry =
+  | { kind: 'file'; bytes: Uint8Array }
+  | { kind: 'too-large'; size: number }
+  | { kind: 'unreadable'; reason: 'directory' | 'permission' | 'symlink-outside' | 'symlink-loop' | 'other'; detail?: string };
+
+export interface Snapshot {
+  /** Every record file under records/, by path relative to the workspace root. */
+  files: Map<string, FileEntry>;
+  /** Round folders found (records/<YEAR>/), even empty ones. */
+  years: number[];
+}
+
+export interface Round {
+  year: number;
+  dir: string;
+  councilFile: string;
+  councilPresent: boolean;
+  council: Rec<Council> | null;
+  nominations: Rec<Nomination>[];
+  /** Ids of nomination files that exist but did not pass the schema (so references to them do not cascade). */
+  brokenNominationIds: Set<string>;
+  ballots: Rec<Ballot>[];
+  /** Every ballot file of the round, parsed or not. */
+  ballotFiles: string[];
+  nominationFiles: string[];
+  submissionsFile: string;
+  submissions: Rec<Submission>[];
+  tallyFile: string;
+  tally: Rec<TallyFile> | null;
+  /** tally.yaml exists (possibly broken). */
+  tallyPresent: boolean;
+  decisionFile: string;
+  decision: Rec<DecisionFile> | null;
+}
+
+export interface Workspace {
+  files: Map<string, ParsedFile>;
+  agency: Rec<Agency> | null;
+  criteria: Rec<Criteria> | null;
+  departments: Rec<Department>[];
+  people: Rec<Person>[];
+  discipline: Rec<DisciplineMeasure>[];
+  /** Ids present in a file even if their item is broken: references to them are not reported again. */
+  brokenIds: { departments: Set<string>; people: Set<string> };
+  rounds: Round[];
+}
+
+export const RECORDS = 'records';
+export const AGENCY_FILE = 'records/agency.yaml';
+export const CRITERIA_FILE = 'records/criteria.yaml';
+export const DEPARTMENTS_FILE = 'records/departments.yaml';
+export const PEOPLE_FILE = 'records/people.yaml';
+export const DISCIPLINE_FILE = 'records/discipline.yaml';
+
+export function roundDir(year: number): string {
+  return `records/${year}`;
+}
+
+export function ballotFileName(serial: number): string {
+  return `${String(serial).padStart(3, '0')}.yaml`;
+}
+
+/** The round's files that a seal covers: council.yaml and every nomination and ballot file. */
+export function sealedInputPaths(round: Round): string[] {
+  const paths = [...round.nominationFiles, ...round.ballotFiles];
+  if (round.councilPresent) paths.push(round.councilFile);
+  return paths.sort();
+}

@@ -1,0 +1,67 @@
+import { t } from '../diagnostics.js';
+import type { Finding, Rule } from './rule.js';
+
+export const rule: Rule = {
+  code: 'ballot-count',
+  severity: 'error',
+  stage: 'records',
+  description: t(
+    'số tệp phiếu nhiều hơn số phiếu phát ra, hoặc số phiếu phát ra nhiều hơn số thành viên',
+    'more ballot files than `ballots_issued`, or `ballots_issued` > number of members',
+  ),
+  check(ctx) {
+    const out: Finding[] = [];
+    for (const round of ctx.rounds) {
+      const council = round.council;
+      const session = council?.value.session;
+      if (!council) {
+        if (round.ballotFiles.length > 0) {
+          out.push({
+            loc: { file: round.ballotFiles[0]!, path: [] },
+            message: t(
+              `đợt ${round.year} có ${round.ballotFiles.length} phiếu nhưng chưa có ${round.councilFile}`,
+              `round ${round.year} has ${round.ballotFiles.length} ballots but no ${round.councilFile}`,
+            ),
+          });
+        }
+        continue;
+      }
+      if (!session) {
+        if (round.ballotFiles.length > 0) {
+          out.push({
+            loc: { file: council.loc.file, path: ['session'] },
+            at: 'parent',
+            message: t(
+              `đã có ${round.ballotFiles.length} phiếu nhưng ${round.councilFile} chưa ghi phiên họp (“session” với “ballots_issued”)`,
+              `there are ${round.ballotFiles.length} ballots but ${round.councilFile} records no meeting (“session” with “ballots_issued”)`,
+            ),
+          });
+        }
+        continue;
+      }
+      const members = council.value.members.length;
+      if (session.ballots_issued > members) {
+        out.push({
+          loc: { file: council.loc.file, path: ['session', 'ballots_issued'] },
+          message: t(
+            `phát ra ${session.ballots_issued} phiếu nhưng Hội đồng chỉ có ${members} thành viên`,
+            `${session.ballots_issued} ballots issued but the council has only ${members} members`,
+          ),
+        });
+      }
+      if (round.ballotFiles.length > session.ballots_issued) {
+        const extra = round.ballotFiles.slice(session.ballots_issued);
+        for (const file of extra) {
+          out.push({
+            loc: { file, path: [] },
+            message: t(
+              `có ${round.ballotFiles.length} tệp phiếu nhưng chỉ phát ra ${session.ballots_issued} phiếu (${round.councilFile})`,
+              `there are ${round.ballotFiles.length} ballot files but only ${session.ballots_issued} ballots were issued (${round.councilFile})`,
+            ),
+          });
+        }
+      }
+    }
+    return out;
+  },
+};

@@ -1,0 +1,33 @@
+import { t } from '../diagnostics.js';
+import { requiredGroups, type Finding, type Rule } from './rule.js';
+
+export const rule: Rule = {
+  code: 'criteria-missing',
+  severity: 'error',
+  stage: 'records',
+  description: t('một tiêu chí của loại đề nghị chưa được trả lời', 'a criterion of the nomination’s kind is not answered'),
+  check(ctx) {
+    const { ws, index } = ctx;
+    const out: Finding[] = [];
+    if (!ws.criteria) return out;
+    for (const round of ctx.rounds) {
+      for (const n of round.nominations) {
+        const answers = n.value.criteria ?? {};
+        for (const group of requiredGroups(n.value, index)) {
+          for (const c of ws.criteria.value[group]) {
+            if (c.id in answers) continue;
+            out.push({
+              loc: { file: n.loc.file, path: n.value.criteria ? ['criteria', c.id] : ['criteria'] },
+              at: 'parent',
+              message: t(
+                `chưa trả lời tiêu chí “${c.id}” (${c.text})`,
+                `the criterion “${c.id}” is not answered (${c.text})`,
+              ),
+            });
+          }
+        }
+      }
+    }
+    return out;
+  },
+};

@@ -1,0 +1,45 @@
+import { t } from '../diagnostics.js';
+import type { Finding, Rule } from './rule.js';
+
+export const rule: Rule = {
+  code: 'department-limit',
+  severity: 'error',
+  stage: 'records',
+  description: t('một phòng đề nghị quá số lượng cho phép trong đợt', 'a department exceeds its limits in a round'),
+  check(ctx) {
+    const out: Finding[] = [];
+    const limits = ctx.index.agency?.limits;
+    if (!limits) return out;
+    for (const round of ctx.rounds) {
+      for (const kind of ['collective', 'individual'] as const) {
+        const limit = kind === 'collective' ? limits.collective_per_department : limits.individual_per_department;
+        const byDept = new Map<string, typeof round.nominations>();
+        for (const n of round.nominations) {
+          if (n.value.kind !== kind) continue;
+          const list = byDept.get(n.value.department) ?? [];
+          list.push(n);
+          byDept.set(n.value.department, list);
+        }
+        for (const [dept, list] of byDept) {
+          if (list.length <= limit) continue;
+          const ids = list.map((n) => n.value.id).sort();
+          for (const n of list) {
+            out.push({
+              loc: { file: n.loc.file, path: ['department'] },
+              message: kind === 'collective'
+                ? t(
+                  `${ctx.index.departmentName(dept)} có ${list.length} đề nghị mô hình tập thể trong đợt ${round.year}, tối đa ${limit} (${ids.join(', ')})`,
+                  `${ctx.index.departmentName(dept)} has ${list.length} collective nominations in ${round.year}, at most ${limit} (${ids.join(', ')})`,
+                )
+                : t(
+                  `${ctx.index.departmentName(dept)} có ${list.length} đề nghị cá nhân trong đợt ${round.year}, tối đa ${limit} (${ids.join(', ')})`,
+                  `${ctx.index.departmentName(dept)} has ${list.length} individual nominations in ${round.year}, at most ${limit} (${ids.join(', ')})`,
+                ),
+            });
+          }
+        }
+      }
+    }
+    return out;
+  },
+};

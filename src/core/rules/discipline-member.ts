@@ -1,0 +1,38 @@
+import { t } from '../diagnostics.js';
+import { atLeast, measureUntil, overlapsYear } from '../discipline.js';
+import type { Finding, Rule } from './rule.js';
+
+export const rule: Rule = {
+  code: 'discipline-member',
+  severity: 'error',
+  stage: 'records',
+  description: t(
+    'mô hình tập thể: trong phòng có người bị kỷ luật từ mức chặn trở lên trong năm xét',
+    'collective: someone in the department has a measure at or above the blocking level overlapping the year',
+  ),
+  check(ctx) {
+    const { index } = ctx;
+    const out: Finding[] = [];
+    const from = index.agency?.discipline.blocks_collective_from;
+    if (!from) return out;
+    for (const round of ctx.rounds) {
+      for (const n of round.nominations) {
+        if (n.value.kind !== 'collective') continue;
+        for (const member of index.peopleByDepartment.get(n.value.department) ?? []) {
+          for (const m of index.disciplineByPerson.get(member.value.id) ?? []) {
+            const v = m.value;
+            if (!atLeast(v.level, from) || !overlapsYear(v, round.year)) continue;
+            out.push({
+              loc: { file: n.loc.file, path: ['department'] },
+              message: t(
+                `${member.value.name} (${member.value.id}) của phòng bị kỷ luật “${v.level}” từ ${v.date} đến ${measureUntil(v)}${v.decision ? ` (${v.decision})` : ''}; tập thể có cá nhân bị kỷ luật từ “${from}” trở lên trong năm ${round.year} không được đề nghị mô hình tiêu biểu`,
+                `${member.value.name} (${member.value.id}) of the department has the measure “${v.level}” from ${v.date} to ${measureUntil(v)}${v.decision ? ` (${v.decision})` : ''}; a collective with a member disciplined at “${from}” or above in ${round.year} cannot be nominated`,
+              ),
+            });
+          }
+        }
+      }
+    }
+    return out;
+  },
+};

@@ -1,0 +1,36 @@
+import { t } from '../diagnostics.js';
+import { atLeast, measureUntil, overlapsYear } from '../discipline.js';
+import type { Finding, Rule } from './rule.js';
+
+export const rule: Rule = {
+  code: 'discipline-person',
+  severity: 'error',
+  stage: 'records',
+  description: t(
+    'cá nhân: người được đề nghị bị kỷ luật từ mức chặn trở lên trong năm xét',
+    'individual: the person has a measure at or above the blocking level overlapping the year',
+  ),
+  check(ctx) {
+    const { index } = ctx;
+    const out: Finding[] = [];
+    const from = index.agency?.discipline.blocks_individual_from;
+    if (!from) return out;
+    for (const round of ctx.rounds) {
+      for (const n of round.nominations) {
+        if (n.value.kind !== 'individual') continue;
+        for (const m of index.disciplineByPerson.get(n.value.person) ?? []) {
+          const v = m.value;
+          if (!atLeast(v.level, from) || !overlapsYear(v, round.year)) continue;
+          out.push({
+            loc: { file: n.loc.file, path: ['person'] },
+            message: t(
+              `${index.personName(v.person)} bị kỷ luật “${v.level}” từ ${v.date} đến ${measureUntil(v)}${v.decision ? ` (${v.decision})` : ''}, trùng năm ${round.year}: không được đề nghị`,
+              `${index.personName(v.person)} has the measure “${v.level}” from ${v.date} to ${measureUntil(v)}${v.decision ? ` (${v.decision})` : ''}, overlapping ${round.year}: not eligible`,
+            ),
+          });
+        }
+      }
+    }
+    return out;
+  },
+};

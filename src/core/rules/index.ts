@@ -1,0 +1,31 @@
+/** The registry: every rule, in the order of SPEC §2. */
+import type { Rule } from './rule.js';
+import { rule as yamlSyntax } from './yaml-syntax.js';
+import { rule as yamlAlias } from './yaml-alias.js';
+import { rule as duplicateKey } from './duplicate-key.js';
+import { rule as fileTooLarge } from './file-too-large.js';
+import { rule as schema } from './schema.js';
+import { rule as unknownField } from './unknown-field.js';
+import { rule as idMismatch } from './id-mismatch.js';
+import { rule as duplicateId } from './duplicate-id.js';
+import { rule as unknownReference } from './unknown-reference.js';
+import { rule as criteriaMissing } from './criteria-missing.js';
+import { rule as criteriaUnmet } from './criteria-unmet.js';
+import { rule as initiativeMissing } from './initiative-missing.js';
+import { rule as disciplineMember } from './discipline-member.js';
+import { rule as disciplinePerson } from './discipline-person.js';
+import { rule as leaderWithoutCollective } from './leader-without-collective.js';
+import { rule as departmentLimit } from './department-limit.js';
+import { rule as lateSubmission } from './late-submission.js';
+import { rule as personDepartment } from './person-department.js';
+import { rule as ballotCount } from './ballot-count.js';
+import { rule as sealedInputChanged } from './sealed-input-changed.js';
+
+export const RULES: readonly Rule[] = [
+  yamlSyntax, yamlAlias, duplicateKey, fileTooLarge, schema, unknownField, idMismatch,
+  duplicateId, unknownReference, criteriaMissing, criteriaUnmet, initiativeMissing,
+  disciplineMember, disciplinePerson, leaderWithoutCollective, departmentLimit,
+  lateSubmission, personDepartment, ballotCount, sealedInputChanged,
+];
+
+export const RULES_BY_CODE: ReadonlyMap<string, Rule> = new Map(RULES.map((r) => [r.code, r]));

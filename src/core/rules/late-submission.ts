@@ -1,0 +1,40 @@
+import { t } from '../diagnostics.js';
+import { REGISTRATION, roundDeadline, isOnTime } from '../deadlines.js';
+import type { Finding, Rule } from './rule.js';
+
+export const rule: Rule = {
+  code: 'late-submission',
+  severity: 'error',
+  stage: 'records',
+  description: t(
+    'đề nghị nộp không trước hạn đăng ký; cảnh báo khi có “accepted_late”',
+    '`submitted` is not before the registration deadline; a warning when `accepted_late` is given',
+  ),
+  check(ctx) {
+    const out: Finding[] = [];
+    const agency = ctx.index.agency;
+    if (!agency) return out;
+    for (const round of ctx.rounds) {
+      const deadline = roundDeadline(agency, round.year, REGISTRATION);
+      if (!deadline) continue;
+      for (const n of round.nominations) {
+        if (isOnTime(n.value.submitted, deadline.before)) continue;
+        const accepted = n.value.accepted_late;
+        out.push({
+          loc: { file: n.loc.file, path: ['submitted'] },
+          severity: accepted ? 'warning' : 'error',
+          message: accepted
+            ? t(
+              `nộp ngày ${n.value.submitted}, không trước hạn đăng ký ${deadline.before}; đã được ${ctx.index.personName(accepted.by)} chấp nhận: ${accepted.reason}`,
+              `submitted ${n.value.submitted}, not before the registration deadline ${deadline.before}; accepted by ${ctx.index.personName(accepted.by)}: ${accepted.reason}`,
+            )
+            : t(
+              `nộp ngày ${n.value.submitted}, không trước hạn đăng ký ${deadline.before} (“trước ngày”); nếu Hội đồng vẫn nhận, ghi “accepted_late: { reason, by }”`,
+              `submitted ${n.value.submitted}, not before the registration deadline ${deadline.before}; if the council accepts it anyway, add “accepted_late: { reason, by }”`,
+            ),
+        });
+      }
+    }
+    return out;
+  },
+};

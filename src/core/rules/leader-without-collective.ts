@@ -1,0 +1,30 @@
+import { t } from '../diagnostics.js';
+import { isLeaderNomination, type Finding, type Rule } from './rule.js';
+
+export const rule: Rule = {
+  code: 'leader-without-collective',
+  severity: 'error',
+  stage: 'records',
+  description: t(
+    'cá nhân giữ chức vụ lãnh đạo được đề nghị nhưng phòng không có đề nghị mô hình tập thể trong đợt',
+    'a leader’s individual nomination with no collective nomination of the same department in the round',
+  ),
+  check(ctx) {
+    const out: Finding[] = [];
+    for (const round of ctx.rounds) {
+      const collectives = new Set(round.nominations.filter((n) => n.value.kind === 'collective').map((n) => n.value.department));
+      for (const n of round.nominations) {
+        if (!isLeaderNomination(n.value, ctx.index) || collectives.has(n.value.department)) continue;
+        const dept = ctx.index.departmentName(n.value.department);
+        out.push({
+          loc: { file: n.loc.file, path: ['person'] },
+          message: t(
+            `${ctx.index.personName((n.value as { person: string }).person)} giữ chức vụ lãnh đạo: chỉ là gương điển hình khi tập thể ${dept} là mô hình tiêu biểu, nhưng đợt ${round.year} không có đề nghị mô hình của ${dept}`,
+            `${ctx.index.personName((n.value as { person: string }).person)} holds a leadership post: recognised only when ${dept} is recognised as a collective, but round ${round.year} has no collective nomination of ${dept}`,
+          ),
+        });
+      }
+    }
+    return out;
+  },
+};

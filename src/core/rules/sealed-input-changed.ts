@@ -1,0 +1,50 @@
+import { t } from '../diagnostics.js';
+import { compareSeal, inputHashes } from '../seal.js';
+import type { Finding, Rule } from './rule.js';
+
+export const rule: Rule = {
+  code: 'sealed-input-changed',
+  severity: 'error',
+  stage: 'records',
+  description: t(
+    'một tệp đã niêm phong trong tally.yaml bị sửa, thêm hoặc xoá',
+    'a file sealed in tally.yaml changed, appeared or disappeared',
+  ),
+  check(ctx) {
+    const out: Finding[] = [];
+    for (const round of ctx.rounds) {
+      const tally = round.tally;
+      if (!tally) continue;
+      const now = inputHashes(round, (p) => ctx.currentBytes(p));
+      for (const c of compareSeal(tally.value.inputs, now)) {
+        if (c.change === 'removed') {
+          out.push({
+            loc: { file: round.tallyFile, path: ['inputs', c.path] },
+            at: 'key',
+            message: t(
+              `tệp đã niêm phong ${c.path} bị xoá sau khi niêm phong kết quả đợt ${round.year}`,
+              `the sealed file ${c.path} was removed after round ${round.year} was sealed`,
+            ),
+          });
+        } else if (c.change === 'changed') {
+          out.push({
+            loc: { file: c.path, path: [] },
+            message: t(
+              `tệp này đã bị sửa sau khi niêm phong kết quả đợt ${round.year} (mã băm khác với ${round.tallyFile})`,
+              `this file changed after round ${round.year} was sealed (its hash differs from ${round.tallyFile})`,
+            ),
+          });
+        } else {
+          out.push({
+            loc: { file: c.path, path: [] },
+            message: t(
+              `tệp này được thêm sau khi niêm phong kết quả đợt ${round.year} (${round.tallyFile})`,
+              `this file was added after round ${round.year} was sealed (${round.tallyFile})`,
+            ),
+          });
+        }
+      }
+    }
+    return out;
+  },
+};

@@ -1,0 +1,104 @@
+import { t, type Localized } from '../diagnostics.js';
+import { closest } from '../text/closest.js';
+import type { Loc } from '../records/workspace.js';
+import { requiredGroups, type Finding, type Rule } from './rule.js';
+
+function missing(loc: Loc, what: Localized, id: string, candidates: Iterable<string>, at: Finding['at'] = 'value'): Finding {
+  const guess = closest(id, candidates);
+  return {
+    loc,
+    at,
+    message: t(
+      `${what.vi} “${id}” không tồn tại${guess ? ` (có phải “${guess}”?)` : ''}`,
+      `${what.en} “${id}” does not exist${guess ? ` (did you mean “${guess}”?)` : ''}`,
+    ),
+  };
+}
+
+const DEPARTMENT = t('phòng', 'the department');
+const PERSON = t('người', 'the person');
+const NOMINATION = t('đề nghị', 'the nomination');
+const DEADLINE = t('hạn', 'the deadline');
+
+export const rule: Rule = {
+  code: 'unknown-reference',
+  severity: 'error',
+  stage: 'records',
+  description: t(
+    'mã phòng, người, tiêu chí, đề nghị hoặc hạn không tồn tại',
+    'a department, person, criterion, nomination or deadline id that does not exist',
+  ),
+  check(ctx) {
+    const { ws, index } = ctx;
+    const out: Finding[] = [];
+    const deptIds = () => index.departments.keys();
+    const personIds = () => index.people.keys();
+    const person = (id: string, loc: Loc) => {
+      if (!index.knownPerson(id)) out.push(missing(loc, PERSON, id, personIds()));
+    };
+    const department = (id: string, loc: Loc) => {
+      if (!index.knownDepartment(id)) out.push(missing(loc, DEPARTMENT, id, deptIds()));
+    };
+    const sub = (loc: Loc, ...path: Array<string | number>): Loc => ({ file: loc.file, path: [...loc.path, ...path] });
+
+    for (const d of ws.departments) if (d.value.head) person(d.value.head, sub(d.loc, 'head'));
+    for (const p of ws.people) if (p.value.department) department(p.value.department, sub(p.loc, 'department'));
+    for (const m of ws.discipline) person(m.value.person, sub(m.loc, 'person'));
+
+    const deadlineIds = new Set(index.agency?.deadlines.map((d) => d.id) ?? []);
+    for (const round of ctx.rounds) {
+      const council = round.council;
+      if (council) {
+        council.value.members.forEach((m, i) => person(m.person, sub(council.loc, 'members', i, 'person')));
+        const s = council.value.session;
+        if (s) {
+          person(s.chair, sub(council.loc, 'session', 'chair'));
+          person(s.secretary, sub(council.loc, 'session', 'secretary'));
+          s.counters.forEach((c, i) => person(c, sub(council.loc, 'session', 'counters', i)));
+        }
+      }
+      const nominationIds = new Set([...round.nominations.map((n) => n.value.id), ...round.brokenNominationIds]);
+      for (const n of round.nominations) {
+        const v = n.value;
+        department(v.department, sub(n.loc, 'department'));
+        if (v.kind === 'individual') person(v.person, sub(n.loc, 'person'));
+        if (v.accepted_late) person(v.accepted_late.by, sub(n.loc, 'accepted_late', 'by'));
+        if (v.criteria && ws.criteria) {
+          const groups = requiredGroups(v, index);
+          const allowed = groups.flatMap((g) => ws.criteria!.value[g].map((c) => c.id));
+          for (const key of Object.keys(v.criteria)) {
+            const known = index.criteria.get(key);
+            if (!known) {
+              out.push(missing(sub(n.loc, 'criteria', key), t('tiêu chí', 'the criterion'), key, allowed, 'key'));
+            } else if (!groups.includes(known.group)) {
+              out.push({
+                loc: sub(n.loc, 'criteria', key),
+                at: 'key',
+                message: t(
+                  `tiêu chí “${key}” thuộc nhóm “${known.group}”, không áp dụng cho đề nghị này (${groups.join(', ')})`,
+                  `the criterion “${key}” belongs to “${known.group}” and does not apply to this nomination (${groups.join(', ')})`,
+                ),
+              });
+            }
+          }
+        }
+      }
+      for (const b of round.ballots) {
+        for (const id of Object.keys(b.value.votes)) {
+          if (!nominationIds.has(id)) out.push(missing(sub(b.loc, 'votes', id), NOMINATION, id, nominationIds, 'key'));
+        }
+      }
+      for (const s of round.submissions) {
+        if (index.agency && !deadlineIds.has(s.value.deadline)) out.push(missing(sub(s.loc, 'deadline'), DEADLINE, s.value.deadline, deadlineIds));
+        department(s.value.department, sub(s.loc, 'department'));
+      }
+      const decision = round.decision;
+      if (decision) {
+        decision.value.recognised.forEach((id, i) => {
+          if (!nominationIds.has(id)) out.push(missing(sub(decision.loc, 'recognised', i), NOMINATION, id, nominationIds));
+        });
+      }
+    }
+    return out;
+  },
+};

@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import { Id, Text, DisciplineLevelSchema, isIsoDate, isMonthDay } from './values.js';
+
+export const DeadlineSchema = z
+  .strictObject({
+    id: Id,
+    title: Text.optional(),
+    before: z.string(),
+    year: z.int().min(1900).max(2999).optional(),
+  })
+  .superRefine((d, ctx) => {
+    if (isMonthDay(d.before)) return;
+    if (isIsoDate(d.before)) {
+      if (d.year === undefined) {
+        ctx.addIssue({ code: 'custom', path: ['before'], params: { thidua: 'full-date-needs-year' } });
+      }
+      return;
+    }
+    ctx.addIssue({ code: 'custom', path: ['before'], params: { thidua: 'before' } });
+  });
+
+export const ThresholdSchema = z
+  .strictObject({
+    numerator: z.int().min(1),
+    denominator: z.int().min(1),
+    of: z.enum(['members', 'ballots']).default('members'),
+  })
+  .superRefine((th, ctx) => {
+    if (th.numerator > th.denominator) {
+      ctx.addIssue({ code: 'custom', path: ['numerator'], params: { thidua: 'fraction' } });
+    }
+  });
+
+export const AgencySchema = z.strictObject({
+  name: Text,
+  parent: Text.optional(),
+  symbol: z.string().regex(/^[\p{L}\p{N}.-]+$/u),
+  place: Text,
+  head: z.strictObject({ title: Text, name: Text }),
+  council: z.strictObject({ name: Text, symbol: z.string().regex(/^[\p{L}\p{N}.-]+$/u) }),
+  threshold: ThresholdSchema.default({ numerator: 2, denominator: 3, of: 'members' }),
+  limits: z
+    .strictObject({
+      collective_per_department: z.int().min(0),
+      individual_per_department: z.int().min(0),
+    })
+    .default({ collective_per_department: 1, individual_per_department: 1 }),
+  discipline: z
+    .strictObject({
+      blocks_collective_from: DisciplineLevelSchema,
+      blocks_individual_from: DisciplineLevelSchema,
+    })
+    .default({ blocks_collective_from: 'canh-cao', blocks_individual_from: 'khien-trach' }),
+  deadlines: z.array(DeadlineSchema).default([]),
+  recipients: z.array(Text).default([]),
+  legal_basis: z.array(Text).default([]),
+});
+
+export type Agency = z.infer<typeof AgencySchema>;
+export type Deadline = z.infer<typeof DeadlineSchema>;
+export type Threshold = z.infer<typeof ThresholdSchema>;

@@ -1,0 +1,29 @@
+/** Every record kind with its schema: the single list used by `schema`, the vocabulary and docs. */
+import { z } from 'zod';
+import { AgencySchema } from './agency.js';
+import { CriteriaSchema } from './criteria.js';
+import { DepartmentSchema, PersonSchema, DisciplineMeasureSchema } from './organisation.js';
+import { BallotSchema, CouncilSchema, NominationSchema, SubmissionSchema } from './round.js';
+import { DecisionFileSchema, TallyFileSchema } from './sealed.js';
+
+export interface RecordKind {
+  /** Name of the JSON Schema file: `<name>.schema.json`. */
+  name: string;
+  /** Where files of this kind live (a glob, for editors). */
+  glob: string;
+  schema: z.ZodType;
+}
+
+export const RECORD_KINDS: readonly RecordKind[] = [
+  { name: 'agency', glob: 'records/agency.yaml', schema: AgencySchema },
+  { name: 'criteria', glob: 'records/criteria.yaml', schema: CriteriaSchema },
+  { name: 'departments', glob: 'records/departments.yaml', schema: z.array(DepartmentSchema) },
+  { name: 'people', glob: 'records/people.yaml', schema: z.array(PersonSchema) },
+  { name: 'discipline', glob: 'records/discipline.yaml', schema: z.array(DisciplineMeasureSchema) },
+  { name: 'council', glob: 'records/*/council.yaml', schema: CouncilSchema },
+  { name: 'nomination', glob: 'records/*/nominations/*.yaml', schema: NominationSchema },
+  { name: 'ballot', glob: 'records/*/ballots/*.yaml', schema: BallotSchema },
+  { name: 'submissions', glob: 'records/*/submissions.yaml', schema: z.array(SubmissionSchema) },
+  { name: 'tally', glob: 'records/*/tally.yaml', schema: TallyFileSchema },
+  { name: 'decision', glob: 'records/*/decision.yaml', schema: DecisionFileSchema },
+];

@@ -1,0 +1,76 @@
+/** The files of one recognition round: records/<YEAR>/... */
+import { z } from 'zod';
+import { Id, Text, IsoDate } from './values.js';
+
+export const COUNCIL_ROLES = ['chu-tich', 'pho-chu-tich', 'uy-vien', 'thu-ky'] as const;
+
+export const CouncilSchema = z.strictObject({
+  members: z.array(z.strictObject({ person: Id, role: z.enum(COUNCIL_ROLES) })),
+  session: z
+    .strictObject({
+      date: IsoDate,
+      time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/).optional(),
+      place: Text,
+      chair: Id,
+      secretary: Id,
+      counters: z.array(Id).min(1),
+      ballots_issued: z.int().min(0),
+    })
+    .optional(),
+});
+
+const AcceptedLate = z.strictObject({ reason: Text, by: Id });
+const CriteriaAnswers = z.record(Id, z.boolean());
+
+const nominationFields = {
+  id: Id,
+  department: Id,
+  title: Text,
+  initiative: z.string().optional(),
+  submitted: IsoDate,
+  new_factor: z.boolean().optional(),
+  accepted_late: AcceptedLate.optional(),
+  note: Text.optional(),
+  criteria: CriteriaAnswers.optional(),
+};
+
+export const CollectiveNominationSchema = z.strictObject({
+  ...nominationFields,
+  kind: z.literal('collective'),
+});
+
+export const IndividualNominationSchema = z.strictObject({
+  ...nominationFields,
+  kind: z.literal('individual'),
+  person: Id,
+});
+
+export const NominationSchema = z.discriminatedUnion('kind', [
+  CollectiveNominationSchema,
+  IndividualNominationSchema,
+]);
+
+export const VOTE_CHOICES = ['agree', 'disagree', 'abstain'] as const;
+export type VoteChoice = (typeof VOTE_CHOICES)[number];
+
+export const BallotSchema = z.strictObject({
+  serial: z.int().min(1).max(99999),
+  valid: z.boolean().default(true),
+  written: z.boolean().default(false),
+  votes: z.record(Id, z.enum(VOTE_CHOICES)).default({}),
+});
+
+export const SubmissionSchema = z.strictObject({
+  deadline: Id,
+  department: Id,
+  received: IsoDate,
+  reference: Text.optional(),
+  note: Text.optional(),
+});
+
+export type Council = z.infer<typeof CouncilSchema>;
+export type Nomination = z.infer<typeof NominationSchema>;
+export type CollectiveNomination = z.infer<typeof CollectiveNominationSchema>;
+export type IndividualNomination = z.infer<typeof IndividualNominationSchema>;
+export type Ballot = z.infer<typeof BallotSchema>;
+export type Submission = z.infer<typeof SubmissionSchema>;

@@ -1,0 +1,74 @@
+/** Validation: load the snapshot, run every rule, return the sorted diagnostics. Pure. */
+import { sortDiagnostics, type Diagnostic } from './diagnostics.js';
+import { loadWorkspace } from './records/load-workspace.js';
+import type { Round, Snapshot, Workspace } from './records/workspace.js';
+import { RULES } from './rules/index.js';
+import { buildIndex, type Finding, type Rule, type RuleContext, type WorkspaceIndex } from './rules/rule.js';
+import { placeFinding } from './records/schema-diagnostics.js';
+import { lineText } from './yaml/parse-yaml-file.js';
+
+export interface Validation {
+  workspace: Workspace;
+  index: WorkspaceIndex;
+  diagnostics: Diagnostic[];
+  errors: number;
+  warnings: number;
+}
+
+function toDiagnostic(ws: Workspace, rule: Rule, f: Finding): Diagnostic {
+  const file = ws.files.get(f.loc.file);
+  const pos = file ? placeFinding(file, f.loc.path, f.at ?? 'value') : { line: 1, column: 1 };
+  return {
+    severity: f.severity ?? rule.severity,
+    code: rule.code,
+    file: f.loc.file,
+    line: pos.line,
+    column: pos.column,
+    message: f.message,
+    source: file ? lineText(file.text, pos.line) : undefined,
+  };
+}
+
+/** True when the path belongs to a round that is not selected. */
+function outsideSelection(path: string, years: ReadonlySet<number> | null): boolean {
+  if (!years) return false;
+  const m = /^records\/(\d{4})\//.exec(path);
+  return m !== null && !years.has(Number(m[1]));
+}
+
+export function validateSnapshot(snapshot: Snapshot, years: readonly number[] | null = null): Validation {
+  const { workspace, diagnostics: fileDiagnostics } = loadWorkspace(snapshot);
+  const index = buildIndex(workspace);
+  const selected = years ? new Set(years) : null;
+  const rounds: Round[] = workspace.rounds.filter((r) => !selected || selected.has(r.year));
+  const ctx: RuleContext = {
+    ws: workspace,
+    rounds,
+    index,
+    paths: new Set(snapshot.files.keys()),
+    currentBytes(path) {
+      const e = snapshot.files.get(path);
+      return e && e.kind === 'file' ? e.bytes : null;
+    },
+  };
+  const all: Diagnostic[] = fileDiagnostics.filter((d) => !outsideSelection(d.file, selected));
+  for (const rule of RULES) {
+    if (!rule.check) continue;
+    for (const f of rule.check(ctx)) all.push(toDiagnostic(workspace, rule, f));
+  }
+  const diagnostics = sortDiagnostics(dedupe(all));
+  let errors = 0;
+  let warnings = 0;
+  for (const d of diagnostics) d.severity === 'error' ? errors++ : warnings++;
+  return { workspace, index, diagnostics, errors, warnings };
+}
+
+function dedupe(list: Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return list.filter((d) => {
+    const key = `${d.file}:${d.line}:${d.column}:${d.code}:${d.message.en}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

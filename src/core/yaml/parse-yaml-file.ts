@@ -1,0 +1,271 @@
+/**
+ * Reading one record file: bytes in, a YAML document with positions and the plain value out,
+ * or diagnostics. Never throws on any input.
+ */
+import { LineCounter, parseAllDocuments, visit, isAlias, isMap, isSeq, isPair, isScalar, isNode } from 'yaml';
+import type { Document, Node, Pair } from 'yaml';
+import { t, type Diagnostic, type Localized } from '../diagnostics.js';
+
+export const MAX_FILE_BYTES = 1024 * 1024;
+
+export interface Position {
+  line: number;
+  column: number;
+}
+
+export interface ParsedFile {
+  path: string;
+  text: string;
+  lineCounter: LineCounter;
+  doc: Document.Parsed | null;
+  /** The plain value; `undefined` when the file could not be read as YAML at all. */
+  value: unknown;
+  /** Parse-level findings; when any is an error, `value` is undefined. */
+  diagnostics: Diagnostic[];
+}
+
+const ALLOWED_TAGS = new Set(
+  ['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].map((n) => `tag:yaml.org,2002:${n}`),
+);
+
+const YAML_ERROR_TEXT: Record<string, Localized> = {
+  BAD_INDENT: t('thụt lề không đúng', 'bad indentation'),
+  TAB_AS_INDENT: t('dùng ký tự tab để thụt lề (YAML chỉ cho phép dấu cách)', 'a tab used for indentation (YAML allows spaces only)'),
+  MULTILINE_IMPLICIT_KEY: t('khoá ngầm định không được trải trên nhiều dòng', 'an implicit key may not span several lines'),
+  BLOCK_AS_IMPLICIT_KEY: t('khối không thể làm khoá', 'a block cannot be a key'),
+  MISSING_CHAR: t('thiếu ký tự đóng (ngoặc hoặc dấu nháy)', 'a closing character (bracket or quote) is missing'),
+  UNEXPECTED_TOKEN: t('ký hiệu không mong đợi', 'unexpected token'),
+  BAD_SCALAR_START: t('giá trị bắt đầu bằng ký tự không hợp lệ', 'a value starts with a reserved character'),
+  BAD_DIRECTIVE: t('chỉ thị YAML không hợp lệ', 'bad YAML directive'),
+  BAD_DQ_ESCAPE: t('chuỗi thoát trong dấu nháy kép không hợp lệ', 'bad escape in a double-quoted string'),
+  KEY_OVER_1024_CHARS: t('khoá dài quá 1024 ký tự', 'a key longer than 1024 characters'),
+  DUPLICATE_KEY: t('khoá bị lặp lại trong cùng một ánh xạ', 'a key repeats in the same mapping'),
+  IMPOSSIBLE: t('cấu trúc YAML không thể có', 'impossible YAML structure'),
+  MISSING_ANCHOR: t('tham chiếu tới anchor không tồn tại', 'an alias to a missing anchor'),
+  TAG_RESOLVE_FAILED: t('thẻ (tag) không được hỗ trợ', 'an unsupported tag'),
+};
+
+export function lineText(text: string, line: number): string {
+  let start = 0;
+  for (let l = 1; l < line; l++) {
+    const nl = text.indexOf('\n', start);
+    if (nl < 0) return '';
+    start = nl + 1;
+  }
+  const end = text.indexOf('\n', start);
+  return text.slice(start, end < 0 ? text.length : end).replace(/\r$/, '');
+}
+
+function posAt(lc: LineCounter, offset: number): Position {
+  const p = lc.linePos(Math.max(0, offset));
+  return { line: p.line, column: p.col };
+}
+
+function diag(
+  file: string,
+  text: string,
+  pos: Position,
+  code: string,
+  message: Localized,
+): Diagnostic {
+  return { severity: 'error', code, file, line: pos.line, column: pos.column, message, source: lineText(text, pos.line) };
+}
+
+function decodeUtf8(bytes: Uint8Array): { text: string; badOffset: number | null; utf16: boolean } {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    return { text: '', badOffset: 0, utf16: true };
+  }
+  let body = bytes;
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) body = bytes.subarray(3);
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(body), badOffset: null, utf16: false };
+  } catch {
+    const loose = new TextDecoder('utf-8').decode(body);
+    const at = loose.indexOf('\uFFFD');
+    return { text: loose, badOffset: at < 0 ? 0 : at, utf16: false };
+  }
+}
+
+export function tooLargeDiagnostic(path: string, size: number): Diagnostic {
+  return diag(path, '', { line: 1, column: 1 }, 'file-too-large', t(
+    `tệp lớn ${size} byte, vượt giới hạn 1 MiB (${MAX_FILE_BYTES} byte)`,
+    `the file is ${size} bytes, over the 1 MiB limit (${MAX_FILE_BYTES} bytes)`,
+  ));
+}
+
+export function parseYamlFile(path: string, bytes: Uint8Array): ParsedFile {
+  const lineCounter = new LineCounter();
+  const result: ParsedFile = { path, text: '', lineCounter, doc: null, value: undefined, diagnostics: [] };
+  if (bytes.length > MAX_FILE_BYTES) {
+    result.diagnostics.push(tooLargeDiagnostic(path, bytes.length));
+    return result;
+  }
+  const decoded = decodeUtf8(bytes);
+  if (decoded.utf16) {
+    result.diagnostics.push(diag(path, '', { line: 1, column: 1 }, 'yaml-syntax', t(
+      'tệp được mã hoá UTF-16; hãy lưu lại dưới dạng UTF-8',
+      'the file is encoded as UTF-16; save it as UTF-8',
+    )));
+    return result;
+  }
+  if (decoded.badOffset !== null) {
+    const before = decoded.text.slice(0, decoded.badOffset);
+    const line = before.split('\n').length;
+    const column = decoded.badOffset - (before.lastIndexOf('\n') + 1) + 1;
+    result.text = decoded.text;
+    result.diagnostics.push(diag(path, decoded.text, { line, column }, 'yaml-syntax', t(
+      'tệp chứa byte không phải UTF-8 hợp lệ; hãy lưu lại dưới dạng UTF-8',
+      'the file holds bytes that are not valid UTF-8; save it as UTF-8',
+    )));
+    return result;
+  }
+  const text = decoded.text;
+  result.text = text;
+
+  let docs: Document.Parsed[];
+  try {
+    docs = parseAllDocuments(text, {
+      lineCounter,
+      version: '1.2',
+      schema: 'core',
+      uniqueKeys: true,
+      merge: false,
+      prettyErrors: false,
+      strict: true,
+    }) as Document.Parsed[];
+  } catch (err) {
+    result.diagnostics.push(diag(path, text, { line: 1, column: 1 }, 'yaml-syntax', t(
+      `không đọc được YAML: ${(err as Error).message}`,
+      `cannot read the YAML: ${(err as Error).message}`,
+    )));
+    return result;
+  }
+  if (!Array.isArray(docs) || docs.length === 0) {
+    // Empty file or only comments: the value is null (the schema decides whether that is fine).
+    result.value = null;
+    return result;
+  }
+  const doc = docs[0]!;
+  result.doc = doc;
+  if (docs.length > 1) {
+    const second = docs[1]!;
+    const offset = second.range?.[0] ?? 0;
+    result.diagnostics.push(diag(path, text, posAt(lineCounter, offset), 'yaml-syntax', t(
+      'tệp chứa nhiều tài liệu YAML (---); mỗi tệp chỉ được có một',
+      'the file holds several YAML documents (---); a file may hold one only',
+    )));
+  }
+  for (const e of [...doc.errors, ...doc.warnings]) {
+    const code = e.code === 'DUPLICATE_KEY' ? 'duplicate-key' : 'yaml-syntax';
+    const known = YAML_ERROR_TEXT[e.code];
+    const libText = e.message.split('\n')[0] ?? '';
+    const msg = known
+      ? t(`${known.vi}`, `${known.en}`)
+      : t(`cú pháp YAML không hợp lệ (${libText})`, `invalid YAML syntax (${libText})`);
+    if (e.code === 'DUPLICATE_KEY') {
+      const key = text.slice(e.pos[0], e.pos[1]);
+      msg.vi = `khoá “${key}” bị lặp lại trong cùng một ánh xạ`;
+      msg.en = `the key “${key}” repeats in the same mapping`;
+    }
+    result.diagnostics.push(diag(path, text, posAt(lineCounter, e.pos[0]), code, msg));
+  }
+  visit(doc, {
+    Node(_key, node) {
+      if (isAlias(node)) {
+        result.diagnostics.push(diag(path, text, posAt(lineCounter, node.range?.[0] ?? 0), 'yaml-alias', t(
+          `không được dùng alias (*${node.source}); hãy viết lại giá trị`,
+          `aliases are not allowed (*${node.source}); write the value out`,
+        )));
+        return;
+      }
+      const n = node as Node;
+      if (n.anchor) {
+        result.diagnostics.push(diag(path, text, posAt(lineCounter, n.range?.[0] ?? 0), 'yaml-alias', t(
+          `không được dùng anchor (&${n.anchor})`,
+          `anchors are not allowed (&${n.anchor})`,
+        )));
+      }
+      if (n.tag && !ALLOWED_TAGS.has(n.tag)) {
+        result.diagnostics.push(diag(path, text, posAt(lineCounter, n.range?.[0] ?? 0), 'yaml-syntax', t(
+          `không được dùng thẻ (tag) ${n.tag}`,
+          `the tag ${n.tag} is not allowed`,
+        )));
+      }
+    },
+  });
+  if (result.diagnostics.length === 0) {
+    try {
+      result.value = doc.toJS({ maxAliasCount: 0 });
+    } catch (err) {
+      result.diagnostics.push(diag(path, text, { line: 1, column: 1 }, 'yaml-syntax', t(
+        `không đọc được YAML: ${(err as Error).message}`,
+        `cannot read the YAML: ${(err as Error).message}`,
+      )));
+    }
+  }
+  return result;
+}
+
+export type PathSegment = string | number;
+
+/**
+ * The position of the node at `path`: the value node, or with `at: 'key'` the key of the pair.
+ * A path that does not exist resolves to its deepest existing ancestor (for a missing key: the
+ * parent mapping, shown at its own key when it has one).
+ */
+export function positionOf(file: ParsedFile, path: readonly PathSegment[], at: 'value' | 'key' = 'value'): Position {
+  const doc = file.doc;
+  if (!doc || !isNode(doc.contents)) return firstContentPosition(file);
+  let node: Node = doc.contents as Node;
+  for (let i = 0; i < path.length; i++) {
+    const seg = path[i];
+    let nextPair: Pair | null = null;
+    let nextNode: Node | null = null;
+    if (isMap(node)) {
+      for (const item of node.items) {
+        if (isPair(item) && isScalar(item.key) && String(item.key.value) === String(seg)) {
+          nextPair = item;
+          break;
+        }
+      }
+      if (nextPair) {
+        const isLast = i === path.length - 1;
+        if (isLast && at === 'key') return nodePos(file, nextPair.key as Node);
+        nextNode = isNode(nextPair.value) ? (nextPair.value as Node) : null;
+        if (!nextNode) return nodePos(file, nextPair.key as Node);
+      }
+    } else if (isSeq(node) && typeof seg === 'number') {
+      const item = node.items[seg];
+      if (isNode(item)) {
+        nextNode = item as Node;
+      }
+    }
+    if (!nextNode) break;
+    node = nextNode;
+  }
+  return nodePos(file, node);
+}
+
+/** Position of the key of the deepest existing mapping on `path` (for a missing key: its parent). */
+export function parentPosition(file: ParsedFile, path: readonly PathSegment[]): Position {
+  // Walk to the parent; if the parent is the value of a pair, show that pair's key.
+  const parentPath = path.slice(0, -1);
+  if (parentPath.length === 0) return firstContentPosition(file);
+  return positionOf(file, parentPath, 'key');
+}
+
+function nodePos(file: ParsedFile, node: Node): Position {
+  const offset = node.range?.[0] ?? 0;
+  return posAt(file.lineCounter, offset);
+}
+
+export function firstContentPosition(file: ParsedFile): Position {
+  const doc = file.doc;
+  if (doc && isNode(doc.contents)) return nodePos(file, doc.contents as Node);
+  return { line: 1, column: 1 };
+}
+
+/** The key nodes of the mapping at `path`, by key text, for reporting unknown keys at their key. */
+export function keyPosition(file: ParsedFile, path: readonly PathSegment[], key: string): Position {
+  return positionOf(file, [...path, key], 'key');
+}

@@ -1,0 +1,21 @@
+/** Typed errors that carry their exit code; cli.ts turns them into one line of output. */
+import type { Localized } from './core/diagnostics.js';
+
+export const EXIT = { ok: 0, findings: 1, usage: 2, environment: 3, interrupted: 130 } as const;
+
+export class ThiduaError extends Error {
+  constructor(
+    readonly exitCode: number,
+    readonly text: Localized,
+    /** Already printed (for example the findings of a refused tally): print nothing more. */
+    readonly silent = false,
+  ) {
+    super(text.en);
+  }
+}
+
+export const usageError = (text: Localized) => new ThiduaError(EXIT.usage, text);
+export const environmentError = (text: Localized) => new ThiduaError(EXIT.environment, text);
+export const findingsError = (text: Localized, silent = false) => new ThiduaError(EXIT.findings, text, silent);
+/** Exit 1 after the command already reported why. */
+export const failedQuietly = () => new ThiduaError(EXIT.findings, { vi: '', en: '' }, true);

@@ -1,0 +1,59 @@
+/** What a command receives from the shell: language, output, the workspace root, the clock. */
+import { t, type Lang, type Localized } from '../core/diagnostics.js';
+import { isoFromDate } from '../core/dates.js';
+import { findWorkspaceRoot } from './workspace-root.js';
+import { chooseStyle, type Style } from './terminal.js';
+
+export interface CommandContext {
+  lang: Lang;
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  style: Style;
+  stdinIsTTY: boolean;
+  stdoutIsTTY: boolean;
+  out(text: string): void;
+  err(text: string): void;
+  /** Localised line to stdout. */
+  say(text: Localized): void;
+  /** Localised line to stderr. */
+  warn(text: Localized): void;
+  /** The workspace root; throws an environment error (exit 3) when there is none. */
+  root(): string;
+  rootOption: string | undefined;
+  /** Today, as ISO; the one place the clock is read. */
+  today(): string;
+  version: string;
+}
+
+export function createContext(options: {
+  lang: Lang;
+  rootOption: string | undefined;
+  version: string;
+  env?: NodeJS.ProcessEnv;
+  cwd?: string;
+}): CommandContext {
+  const env = options.env ?? process.env;
+  const cwd = options.cwd ?? process.cwd();
+  let root: string | undefined;
+  const ctx: CommandContext = {
+    lang: options.lang,
+    cwd,
+    env,
+    style: chooseStyle(env, Boolean(process.stdout.isTTY)),
+    stdinIsTTY: Boolean(process.stdin.isTTY),
+    stdoutIsTTY: Boolean(process.stdout.isTTY),
+    out: (text) => process.stdout.write(text + '\n'),
+    err: (text) => process.stderr.write(text + '\n'),
+    say: (text) => process.stdout.write(text[options.lang] + '\n'),
+    warn: (text) => process.stderr.write(text[options.lang] + '\n'),
+    root() {
+      root ??= findWorkspaceRoot(options.rootOption ?? env['THIDUA_ROOT'] ?? undefined, cwd);
+      return root;
+    },
+    rootOption: options.rootOption,
+    today: () => env['THIDUA_TODAY'] ?? isoFromDate(new Date()),
+    version: options.version,
+  };
+  return ctx;
+}
+

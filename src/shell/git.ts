@@ -1,0 +1,54 @@
+/** git, called as the `git` program with argument arrays (never through a shell). */
+import { spawnSync } from 'node:child_process';
+import { t } from '../core/diagnostics.js';
+import { environmentError } from '../errors.js';
+
+export interface GitResult {
+  status: number;
+  stdout: string;
+  stderr: string;
+}
+
+export function git(cwd: string, args: readonly string[], options: { input?: string; env?: NodeJS.ProcessEnv } = {}): GitResult {
+  const res = spawnSync('git', [...args], {
+    cwd,
+    encoding: 'utf8',
+    input: options.input,
+    env: { ...process.env, ...options.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' },
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  if (res.error) {
+    const code = (res.error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') {
+      throw environmentError(t('không tìm thấy chương trình git; hãy cài git', 'the git program is not installed'));
+    }
+    throw environmentError(t(`không chạy được git: ${res.error.message}`, `cannot run git: ${res.error.message}`));
+  }
+  return { status: res.status ?? 1, stdout: res.stdout ?? '', stderr: res.stderr ?? '' };
+}
+
+/** git, failing with an environment error when it exits non-zero. */
+export function gitOk(cwd: string, args: readonly string[], options: { input?: string; env?: NodeJS.ProcessEnv } = {}): string {
+  const res = git(cwd, args, options);
+  if (res.status !== 0) {
+    const first = res.stderr.trim().split('\n')[0] ?? '';
+    throw environmentError(t(`git ${args[0]} thất bại: ${first}`, `git ${args[0]} failed: ${first}`));
+  }
+  return res.stdout;
+}
+
+/** Author and committer for a repository with no identity configured. */
+export function identityEnv(cwd: string): NodeJS.ProcessEnv {
+  const email = git(cwd, ['config', 'user.email']).stdout.trim();
+  const name = git(cwd, ['config', 'user.name']).stdout.trim();
+  const env: NodeJS.ProcessEnv = {};
+  if (!email) {
+    env['GIT_AUTHOR_EMAIL'] = 'thidua@localhost';
+    env['GIT_COMMITTER_EMAIL'] = 'thidua@localhost';
+  }
+  if (!name) {
+    env['GIT_AUTHOR_NAME'] = 'thidua';
+    env['GIT_COMMITTER_NAME'] = 'thidua';
+  }
+  return env;
+}

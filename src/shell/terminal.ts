@@ -1,0 +1,60 @@
+/** Text for the terminal: record text made inert (no escape sequences), and colour on or off. */
+import type { Lang, Localized } from '../core/diagnostics.js';
+
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+
+/** Escape control characters (ESC, CSI, bidi overrides) so record text cannot drive the terminal. */
+export function inert(text: string): string {
+  return text.replace(CONTROL, (c) => {
+    const code = c.charCodeAt(0);
+    return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+  });
+}
+
+export interface Style {
+  bold(s: string): string;
+  dim(s: string): string;
+  red(s: string): string;
+  yellow(s: string): string;
+  green(s: string): string;
+  cyan(s: string): string;
+}
+
+const plain: Style = { bold: (s) => s, dim: (s) => s, red: (s) => s, yellow: (s) => s, green: (s) => s, cyan: (s) => s };
+
+function sgr(open: number, close: number): (s: string) => string {
+  return (s) => `\u001b[${open}m${s}\u001b[${close}m`;
+}
+
+const coloured: Style = {
+  bold: sgr(1, 22), dim: sgr(2, 22), red: sgr(31, 39), yellow: sgr(33, 39), green: sgr(32, 39), cyan: sgr(36, 39),
+};
+
+/** Colour follows NO_COLOR / FORCE_COLOR and is off when stdout is not a terminal. */
+export function chooseStyle(env: NodeJS.ProcessEnv, isTTY: boolean): Style {
+  if (env['NO_COLOR'] !== undefined && env['NO_COLOR'] !== '') return plain;
+  const force = env['FORCE_COLOR'];
+  if (force !== undefined) return force === '0' || force === 'false' ? plain : coloured;
+  return isTTY ? coloured : plain;
+}
+
+export function pick(text: Localized, lang: Lang): string {
+  return text[lang];
+}
+
+/** Pad to a display width (Vietnamese letters with combining marks count once). */
+export function displayWidth(s: string): number {
+  return [...s.normalize('NFC').replace(/\u001b\[[0-9;]*m/g, '')].length;
+}
+
+export function pad(s: string, width: number, align: 'left' | 'right' = 'left'): string {
+  const gap = Math.max(0, width - displayWidth(s));
+  return align === 'left' ? s + ' '.repeat(gap) : ' '.repeat(gap) + s;
+}
+
+/** A plain text table: header row, a rule, then rows; columns sized to their content. */
+export function table(header: string[], rows: string[][], align: Array<'left' | 'right'> = [], style: Style = plain): string {
+  const widths = header.map((h, i) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[i] ?? ''))));
+  const line = (cells: string[]) => cells.map((c, i) => pad(c, widths[i]!, align[i] ?? 'left')).join('  ').trimEnd();
+  return [style.bold(line(header)), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}
