@@ -42,6 +42,21 @@ export const COMMANDS: CommandSpec[] = [
     load: () => import('../commands/validate.js'),
   },
   {
+    usage: 'tally <year>',
+    description: t('kiểm phiếu một đợt theo ngưỡng (mặc định 2/3 thành viên)', 'count a round’s ballots against the threshold (2/3 of members by default)'),
+    options: [
+      { flags: '--seal', description: t('niêm phong kết quả vào records/YEAR/tally.yaml', 'seal the result into records/YEAR/tally.yaml') },
+      JSON_OPTION,
+    ],
+    load: () => import('../commands/tally.js'),
+  },
+  {
+    usage: 'verify [years...]',
+    description: t('kiểm tra niêm phong: tệp đầu vào không đổi, kết quả khớp với kiểm phiếu lại', 'check seals: inputs unchanged, stored results equal a fresh count'),
+    options: [JSON_OPTION],
+    load: () => import('../commands/verify.js'),
+  },
+  {
     usage: 'schema',
     description: t('xuất JSON Schema của từng loại hồ sơ (cho trình soạn thảo)', 'write the JSON Schema of every record kind (for editors)'),
     options: [{ flags: '--out <dir>', description: t('thư mục ghi (mặc định: schemas/)', 'folder to write (default: schemas/)') }],
