@@ -50,6 +50,12 @@ class Loader {
     return this.snapshot.files.has(path);
   }
 
+  /** The file was read as YAML (whatever its schema findings). */
+  readable(path: string): boolean {
+    const f = this.files.get(path);
+    return f !== undefined && f.value !== undefined;
+  }
+
   /** Parse a file; `null` when it is absent, unreadable or not YAML. */
   parse(path: string): ParsedFile | null {
     const cached = this.files.get(path);
@@ -157,6 +163,7 @@ function loadRound(loader: Loader, snapshot: Snapshot, year: number): Round {
     council: loader.single(`${dir}/council.yaml`, CouncilSchema, false),
     nominations: [],
     brokenNominationIds: new Set(),
+    brokenNominationDepartments: [],
     ballots: [],
     ballotFiles,
     nominationFiles,
@@ -174,12 +181,14 @@ function loadRound(loader: Loader, snapshot: Snapshot, year: number): Round {
     const file = loader.parse(path);
     if (!file) {
       if (ID_PATTERN.test(name)) round.brokenNominationIds.add(name);
+      round.brokenNominationDepartments.push(null);
       continue;
     }
     const data = loader.check(file, NominationSchema, file.value, []);
     if (!data) {
-      const id = (file.value as Record<string, unknown> | null)?.['id'];
-      round.brokenNominationIds.add(typeof id === 'string' ? id : name);
+      const raw = file.value !== null && typeof file.value === 'object' ? (file.value as Record<string, unknown>) : {};
+      round.brokenNominationIds.add(typeof raw['id'] === 'string' ? raw['id'] : name);
+      round.brokenNominationDepartments.push(typeof raw['department'] === 'string' ? raw['department'] : null);
       continue;
     }
     if (data.id !== name) {
@@ -220,6 +229,10 @@ export function loadWorkspace(snapshot: Snapshot): LoadResult {
     people: loader.list(PEOPLE_FILE, PersonSchema, true, { key: 'id', into: brokenIds.people }),
     discipline: loader.list(DISCIPLINE_FILE, DisciplineMeasureSchema, false),
     brokenIds,
+    unavailable: {
+      departments: loader.has(DEPARTMENTS_FILE) && !loader.readable(DEPARTMENTS_FILE),
+      people: loader.has(PEOPLE_FILE) && !loader.readable(PEOPLE_FILE),
+    },
     rounds: [],
   };
   const years = [...new Set(snapshot.years)].sort((a, b) => a - b);

@@ -39,6 +39,8 @@ export interface Round {
   nominations: Rec<Nomination>[];
   /** Ids of nomination files that exist but did not pass the schema (so references to them do not cascade). */
   brokenNominationIds: Set<string>;
+  /** Departments of those broken nominations; null when the file could not be read at all. */
+  brokenNominationDepartments: Array<string | null>;
   ballots: Rec<Ballot>[];
   /** Every ballot file of the round, parsed or not. */
   ballotFiles: string[];
@@ -62,6 +64,8 @@ export interface Workspace {
   discipline: Rec<DisciplineMeasure>[];
   /** Ids present in a file even if their item is broken: references to them are not reported again. */
   brokenIds: { departments: Set<string>; people: Set<string> };
+  /** Shared files present but unreadable as a whole: references into them are not checked. */
+  unavailable: { departments: boolean; people: boolean };
   rounds: Round[];
 }
 

@@ -15,7 +15,8 @@ export const rule: Rule = {
       const council = round.council;
       const session = council?.value.session;
       if (!council) {
-        if (round.ballotFiles.length > 0) {
+        // A council.yaml that exists but is broken is reported by its own findings.
+        if (round.ballotFiles.length > 0 && !round.councilPresent) {
           out.push({
             loc: { file: round.ballotFiles[0]!, path: [] },
             message: t(

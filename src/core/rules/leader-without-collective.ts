@@ -15,6 +15,8 @@ export const rule: Rule = {
       const collectives = new Set(round.nominations.filter((n) => n.value.kind === 'collective').map((n) => n.value.department));
       for (const n of round.nominations) {
         if (!isLeaderNomination(n.value, ctx.index) || collectives.has(n.value.department)) continue;
+        // A broken nomination file may be this department's collective: do not add a second error.
+        if (round.brokenNominationDepartments.some((d) => d === null || d === n.value.department)) continue;
         const dept = ctx.index.departmentName(n.value.department);
         out.push({
           loc: { file: n.loc.file, path: ['person'] },

@@ -81,8 +81,8 @@ export function buildIndex(ws: Workspace): WorkspaceIndex {
     criteria,
     disciplineByPerson,
     peopleByDepartment,
-    knownDepartment: (id) => departments.has(id) || ws.brokenIds.departments.has(id),
-    knownPerson: (id) => people.has(id) || ws.brokenIds.people.has(id),
+    knownDepartment: (id) => ws.unavailable.departments || departments.has(id) || ws.brokenIds.departments.has(id),
+    knownPerson: (id) => ws.unavailable.people || people.has(id) || ws.brokenIds.people.has(id),
     personName: (id) => people.get(id)?.value.name ?? id,
     departmentName: (id) => departments.get(id)?.value.name ?? id,
   };

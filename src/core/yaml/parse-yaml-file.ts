@@ -167,7 +167,16 @@ export function parseYamlFile(path: string, bytes: Uint8Array): ParsedFile {
       msg.vi = `khoá “${key}” bị lặp lại trong cùng một ánh xạ`;
       msg.en = `the key “${key}” repeats in the same mapping`;
     }
-    result.diagnostics.push(diag(path, text, posAt(lineCounter, e.pos[0]), code, msg));
+    let offset = e.pos[0];
+    if (e.code === 'MISSING_CHAR' && /closing ["']quote/.test(e.message)) {
+      // Point at the opening quote, not at the end of the file where the parser gave up.
+      const quote = /closing "quote/.test(e.message) ? '"' : "'";
+      const open = text.lastIndexOf(quote, Math.max(0, e.pos[0] - 1));
+      if (open >= 0) offset = open;
+      msg.vi = 'chuỗi mở bằng dấu nháy ở đây nhưng không có dấu nháy đóng';
+      msg.en = 'a string opens with a quote here but is never closed';
+    }
+    result.diagnostics.push(diag(path, text, posAt(lineCounter, offset), code, msg));
   }
   visit(doc, {
     Node(_key, node) {

@@ -1,0 +1,68 @@
+/** One fixture workspace per rule code: each triggers its code at the right file, line and column. */
+import { cpSync, readdirSync, readFileSync, existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { RULES } from '../../src/core/rules/index.js';
+import { validateSnapshot } from '../../src/core/validate.js';
+import { readSnapshot } from '../../src/shell/read-snapshot.js';
+import { tallyRound } from '../../src/core/tally.js';
+import { renderTallyFile } from '../../src/core/tally-file.js';
+import { inputHashes } from '../../src/core/seal.js';
+import { FIXTURES, cleanupTemp, workspace, BASE } from '../helpers/workspace.js';
+
+interface Expected {
+  diagnostics: Array<{ code: string; file: string; line: number; column: number; severity?: string }>;
+  generate?: { path: string; bytes: number };
+  sealFirst?: boolean;
+}
+
+const RULE_FIXTURES = join(FIXTURES, 'rules');
+
+function seal(root: string): void {
+  const snap = readSnapshot(root);
+  const v = validateSnapshot(snap);
+  expect(v.errors).toBe(0);
+  const round = v.workspace.rounds.find((r) => r.year === 2016)!;
+  const tally = tallyRound(round, v.index, v.workspace.agency!.value.threshold);
+  const bytes = (p: string) => {
+    const e = snap.files.get(p);
+    return e && e.kind === 'file' ? e.bytes : null;
+  };
+  writeFileSync(join(root, round.tallyFile), renderTallyFile(tally, inputHashes(round, bytes), 'thidua test'));
+}
+
+afterAll(cleanupTemp);
+
+describe('the base fixture', () => {
+  it('validates with no finding', () => {
+    const v = validateSnapshot(readSnapshot(BASE));
+    expect(v.diagnostics).toEqual([]);
+  });
+});
+
+describe('rule fixtures', () => {
+  it('every rule in the registry has a fixture that triggers it', () => {
+    const dirs = new Set(readdirSync(RULE_FIXTURES));
+    for (const rule of RULES) expect(dirs, rule.code).toContain(rule.code);
+  });
+
+  for (const code of readdirSync(RULE_FIXTURES).sort()) {
+    it(`${code}: reported at its file, line and column`, () => {
+      const dir = join(RULE_FIXTURES, code);
+      const expected = JSON.parse(readFileSync(join(dir, 'expect.json'), 'utf8')) as Expected;
+      const root = workspace();
+      if (expected.sealFirst) seal(root);
+      // The overlay comes after the seal, so its change is a change to a sealed input.
+      if (existsSync(join(dir, 'records'))) cpSync(join(dir, 'records'), join(root, 'records'), { recursive: true });
+      if (expected.generate) writeFileSync(join(root, expected.generate.path), 'x'.repeat(expected.generate.bytes));
+      const v = validateSnapshot(readSnapshot(root));
+      const got = v.diagnostics.map((d) => ({ code: d.code, file: d.file, line: d.line, column: d.column, severity: d.severity }));
+      const want = expected.diagnostics.map((d) => ({ severity: RULES.find((r) => r.code === d.code)!.severity, ...d }));
+      expect(got).toEqual(want);
+      for (const d of v.diagnostics) {
+        expect(d.message.vi.length).toBeGreaterThan(0);
+        expect(d.message.en.length).toBeGreaterThan(0);
+      }
+    });
+  }
+});
