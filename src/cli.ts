@@ -37,6 +37,8 @@ const HELP_TITLES: Array<[RegExp, Localized]> = [
   [/^Options:/gm, t('Tuỳ chọn:', 'Options:')],
   [/^Commands:/gm, t('Lệnh:', 'Commands:')],
   [/^Arguments:/gm, t('Đối số:', 'Arguments:')],
+  [/\[options\]/g, t('[tuỳ chọn]', '[options]')],
+  [/\[command\]/g, t('[lệnh]', '[command]')],
 ];
 
 function translateHelp(text: string, lang: Lang): string {

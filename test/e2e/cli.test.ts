@@ -1,0 +1,191 @@
+/** The built binary, as a new user runs it. */
+import { readdirSync, readFileSync, statSync, writeFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { afterAll, describe, expect, it } from 'vitest';
+import { BIN, PROJECT, cleanupTemp, cli, tempDir, workspace } from '../helpers/workspace.js';
+
+afterAll(cleanupTemp);
+
+describe('validate', () => {
+  it('the bundled example validates with no error', () => {
+    const r = cli(['validate']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Hồ sơ hợp lệ');
+    expect(r.stdout).toContain('0 lỗi');
+  });
+
+  it('--json prints exactly one JSON document', () => {
+    const r = cli(['validate', '--json']);
+    expect(JSON.parse(r.stdout)).toEqual({ ok: true, errors: 0, warnings: 0, diagnostics: [] });
+  });
+
+  it('reports every finding of a broken copy in one run, sorted, with exit 1', () => {
+    const root = workspace({ from: 'example' });
+    const edit = (rel: string, from: string | RegExp, to: string) => {
+      const p = join(root, rel);
+      writeFileSync(p, readFileSync(p, 'utf8').replace(from, to));
+    };
+    edit('records/2017/nominations/nv1-mo-hinh.yaml', 'tiet-kiem: true', 'tiet-kiem: false');
+    edit('records/2017/nominations/vp-mo-hinh.yaml', 'criteria:', 'critera:');
+    edit('records/2017/nominations/pctn-ca-nhan.yaml', 'department: pctn', 'department: pcnt');
+    const r = cli(['validate', '--json'], { cwd: root });
+    expect(r.code).toBe(1);
+    const out = JSON.parse(r.stdout);
+    const found = out.diagnostics.map((d: { code: string; file: string; line: number; column: number }) => `${d.file}:${d.line}:${d.column} ${d.code}`);
+    expect(found).toEqual([
+      'records/2017/nominations/nv1-mo-hinh.yaml:17:3 criteria-unmet',
+      'records/2017/nominations/pctn-ca-nhan.yaml:4:13 person-department',
+      'records/2017/nominations/pctn-ca-nhan.yaml:4:13 unknown-reference',
+      'records/2017/nominations/vp-mo-hinh.yaml:10:1 unknown-field',
+    ]);
+    const human = cli(['validate'], { cwd: root });
+    expect(human.stdout).toContain('records/2017/nominations/nv1-mo-hinh.yaml:17:3  error[criteria-unmet]');
+    expect(human.stdout).toMatch(/17 \|   tiet-kiem: false\n\s+\|   \^/);
+    const en = cli(['validate', '--lang', 'en'], { cwd: root });
+    expect(en.stdout).toContain('unknown field “critera” (did you mean “criteria”?)');
+  });
+
+  it('an unknown command exits 2 and a folder with no workspace exits 3, with one line', () => {
+    const bad = cli(['frobnicate']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr.trim().split('\n')).toHaveLength(1);
+    const none = cli(['validate'], { cwd: tempDir() });
+    expect(none.code).toBe(3);
+    expect(none.stderr).toMatch(/records\/agency\.yaml/);
+    expect(none.stderr).not.toMatch(/at .*\.js:\d+/);
+  });
+
+  it('a bad year is a usage error', () => {
+    expect(cli(['validate', '20x6']).code).toBe(2);
+    expect(cli(['validate', '2031']).code).toBe(2);
+    expect(cli(['--lang', 'fr', 'validate']).code).toBe(2);
+  });
+});
+
+describe('init and schema', () => {
+  it('init in an empty folder makes a workspace that validates, with a first commit', () => {
+    const dir = tempDir();
+    const r = cli(['init', dir, '--agency', 'THANH TRA TỈNH MẪU', '--symbol', 'TTr', '--place', 'Tỉnh Mẫu', '--head-name', 'Nguyễn Văn A', '--head-title', 'CHÁNH THANH TRA']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(readFileSync(join(dir, 'records/agency.yaml'), 'utf8')).toContain('name: "THANH TRA TỈNH MẪU"');
+    expect(readFileSync(join(dir, 'records/criteria.yaml'), 'utf8')).toContain('nguoi-dung-dau');
+    const v = cli(['validate'], { cwd: dir });
+    expect(v.code, v.stdout + v.stderr).toBe(0);
+    const log = spawnSync('git', ['log', '--oneline'], { cwd: dir, encoding: 'utf8' });
+    expect(log.stdout.trim().split('\n')).toHaveLength(1);
+    expect(cli(['init', dir]).code).toBe(1);
+  });
+
+  it('init without flags uses placeholders and names the fields to fill', () => {
+    const dir = tempDir();
+    const r = cli(['init', dir]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/name, parent, symbol, place, head\.title, head\.name/);
+    expect(cli(['validate'], { cwd: dir }).code).toBe(0);
+  });
+
+  it('schema --out writes one JSON Schema per record kind', () => {
+    const out = tempDir();
+    const r = cli(['schema', '--out', out]);
+    expect(r.code).toBe(0);
+    const files = readdirSync(out).sort();
+    expect(files).toEqual(['agency', 'ballot', 'council', 'criteria', 'decision', 'departments', 'discipline', 'nomination', 'people', 'submissions', 'tally'].map((k) => `${k}.schema.json`));
+    const nomination = JSON.parse(readFileSync(join(out, 'nomination.schema.json'), 'utf8'));
+    expect(JSON.stringify(nomination)).toContain('"additionalProperties":false');
+  });
+});
+
+describe('tally, seal and verify', () => {
+  it('tally 2016 on the example prints the sealed result, the threshold and the leader case', () => {
+    const r = cli(['tally', '2016']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('đã niêm phong');
+    expect(r.stdout).toContain('cần ít nhất 6/9 phiếu đồng ý');
+    expect(r.stdout).toMatch(/Phòng Nghiệp vụ 2\s+5\s+2\s+1\s+55,6%\s+Không đạt/);
+    expect(r.stdout).toMatch(/Đặng Minh Tuấn.*Đạt số phiếu, không công nhận/);
+    const j = JSON.parse(cli(['tally', '2016', '--json']).stdout);
+    expect(j).toMatchObject({ year: 2016, members: 9, base: 9, threshold: { numerator: 2, denominator: 3, required: 6 }, ballots: { issued: 9, received: 9, valid: 8, invalid: 1 }, sealed: true });
+    expect(j.results.find((x: { nomination: string }) => x.nomination === 'nv2-ca-nhan')).toMatchObject({ passed: true, recognised: false, reason: 'department-not-recognised', person: 'dang-minh-tuan' });
+  });
+
+  it('sealing again with unchanged inputs writes nothing', () => {
+    const root = workspace({ from: 'example' });
+    const path = join(root, 'records/2016/tally.yaml');
+    const before = statSync(path).mtimeMs;
+    const r = cli(['tally', '2016', '--seal'], { cwd: root });
+    expect(r.code).toBe(0);
+    expect(statSync(path).mtimeMs).toBe(before);
+  });
+
+  it('sealing writes tally.yaml that validate and verify accept', () => {
+    const root = workspace({ from: 'base' });
+    const r = cli(['tally', '2016', '--seal'], { cwd: root });
+    expect(r.code, r.stderr).toBe(0);
+    expect(existsSync(join(root, 'records/2016/tally.yaml'))).toBe(true);
+    expect(cli(['validate'], { cwd: root }).code).toBe(0);
+    expect(cli(['verify'], { cwd: root }).code).toBe(0);
+  });
+
+  it('editing one sealed ballot fails validate naming the file, verify exits 1, and re-sealing is refused', () => {
+    const root = workspace({ from: 'example' });
+    const p = join(root, 'records/2016/ballots/003.yaml');
+    writeFileSync(p, readFileSync(p, 'utf8').replace('nv2-mo-hinh: agree', 'nv2-mo-hinh: disagree'));
+    const v = cli(['validate'], { cwd: root });
+    expect(v.code).toBe(1);
+    expect(v.stdout).toContain('records/2016/ballots/003.yaml');
+    expect(v.stdout).toContain('sealed-input-changed');
+    const ver = cli(['verify', '2016'], { cwd: root });
+    expect(ver.code).toBe(1);
+    expect(ver.stdout).toContain('records/2016/ballots/003.yaml');
+    expect(cli(['tally', '2016', '--seal'], { cwd: root }).code).toBe(1);
+  });
+
+  it('changing any single byte of any sealed input is reported', () => {
+    const root = workspace({ from: 'example' });
+    const tally = readFileSync(join(root, 'records/2016/tally.yaml'), 'utf8');
+    const inputs = [...tally.matchAll(/^ {2}"([^"]+)": [0-9a-f]{64}$/gm)].map((m) => m[1]!);
+    expect(inputs.length).toBe(24);
+    let seed = 7;
+    for (const rel of inputs) {
+      const p = join(root, rel);
+      const original = readFileSync(p);
+      const copy = Buffer.from(original);
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      const at = seed % copy.length;
+      copy[at] = copy[at]! ^ 0x01;
+      writeFileSync(p, copy);
+      const out = JSON.parse(cli(['verify', '2016', '--json'], { cwd: root }).stdout);
+      expect(out.ok, rel).toBe(false);
+      expect(out.rounds[0].findings.map((f: { file: string }) => f.file), rel).toContain(rel);
+      writeFileSync(p, original);
+    }
+  });
+
+  it('a new ballot file after the seal is reported', () => {
+    const root = workspace({ from: 'example' });
+    writeFileSync(join(root, 'records/2016/ballots/010.yaml'), 'serial: 10\nvalid: false\n');
+    const out = JSON.parse(cli(['validate', '--json'], { cwd: root }).stdout);
+    expect(out.diagnostics.map((d: { code: string; file: string }) => `${d.code} ${d.file}`)).toContain('sealed-input-changed records/2016/ballots/010.yaml');
+  });
+});
+
+describe('start-up', () => {
+  function loadedModules(args: string[]): string[] {
+    const trace = join(tempDir(), 'trace.txt');
+    writeFileSync(trace, '');
+    const res = spawnSync(process.execPath, ['--import', join(PROJECT, 'test/helpers/trace-imports.mjs'), BIN, ...args], {
+      cwd: PROJECT, env: { ...process.env, THIDUA_TRACE: trace, NO_COLOR: '1' }, encoding: 'utf8',
+    });
+    expect(res.status, res.stderr).toBe(0);
+    return readFileSync(trace, 'utf8').split('\n').filter(Boolean);
+  }
+
+  it('--version and validate load neither docx nor the prompt library', () => {
+    for (const args of [['--version'], ['validate']]) {
+      const mods = loadedModules(args);
+      expect(mods.some((m) => m.includes('/dist/'))).toBe(true);
+      expect(mods.filter((m) => /node_modules\/(docx|@inquirer|inquirer)\//.test(m))).toEqual([]);
+    }
+  });
+});

@@ -1,0 +1,129 @@
+/** The count: exact integer threshold, leader rule, invalid ballots, abstentions, order independence. */
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { passes, requiredAgree, tallyRound } from '../../src/core/tally.js';
+import { buildIndex } from '../../src/core/rules/rule.js';
+import type { Round, Workspace, Rec } from '../../src/core/records/workspace.js';
+import type { Ballot, Nomination } from '../../src/core/schemas/round.js';
+import type { Threshold } from '../../src/core/schemas/agency.js';
+
+/** Reference: the smallest a with a/base ≥ num/den, found by counting up with exact fractions. */
+function bruteRequired(num: number, den: number, base: number): number {
+  for (let a = 0; a <= base; a++) if (a * den >= num * base) return a;
+  return base + 1;
+}
+
+describe('threshold arithmetic', () => {
+  for (const [num, den] of [[2, 3], [1, 2], [3, 4], [1, 1], [1, 3]] as const) {
+    it(`${num}/${den}: every base from 1 to 30 agrees with a brute-force reference`, () => {
+      for (let base = 1; base <= 30; base++) {
+        const req = requiredAgree({ numerator: num, denominator: den }, base);
+        expect(req, `base ${base}`).toBe(bruteRequired(num, den, base));
+        for (let a = 0; a <= base; a++) expect(passes(a, { numerator: num, denominator: den }, base)).toBe(a >= req);
+      }
+    });
+  }
+  it('the figures of the plan: 7 members need 5, 9 need 6, 10 need 7', () => {
+    const th = { numerator: 2, denominator: 3 };
+    expect([passes(5, th, 7), passes(4, th, 7)]).toEqual([true, false]);
+    expect([passes(6, th, 9), passes(5, th, 9)]).toEqual([true, false]);
+    expect([passes(7, th, 10), passes(6, th, 10)]).toEqual([true, false]);
+  });
+});
+
+function nomination(id: string, kind: 'collective' | 'individual', department: string, person?: string): Rec<Nomination> {
+  const v = kind === 'collective'
+    ? { id, kind, department, title: id, initiative: 'x', submitted: '2016-11-01' }
+    : { id, kind, department, person: person!, title: id, submitted: '2016-11-01' };
+  return { value: v as Nomination, loc: { file: `records/2016/nominations/${id}.yaml`, path: [] } };
+}
+
+function ballot(serial: number, votes: Record<string, 'agree' | 'disagree' | 'abstain'>, valid = true, written = false): Rec<Ballot> {
+  return { value: { serial, valid, written, votes }, loc: { file: `records/2016/ballots/${serial}.yaml`, path: [] } };
+}
+
+function makeRound(members: number, nominations: Rec<Nomination>[], ballots: Rec<Ballot>[]): { round: Round; ws: Workspace } {
+  const people = [
+    { value: { id: 'boss', name: 'Trưởng phòng', department: 'nv1', leader: true }, loc: { file: 'records/people.yaml', path: [0] } },
+    { value: { id: 'staff', name: 'Chuyên viên', department: 'nv1', leader: false }, loc: { file: 'records/people.yaml', path: [1] } },
+  ];
+  const round: Round = {
+    year: 2016, dir: 'records/2016', councilFile: 'records/2016/council.yaml', councilPresent: true,
+    council: { value: { members: Array.from({ length: members }, (_, i) => ({ person: `m${i}`, role: 'uy-vien' as const })), session: { date: '2016-12-01', place: 'x', chair: 'm0', secretary: 'm1', counters: ['m0'], ballots_issued: ballots.length } }, loc: { file: 'records/2016/council.yaml', path: [] } },
+    nominations, brokenNominationIds: new Set(), brokenNominationDepartments: [], ballots,
+    ballotFiles: ballots.map((b) => b.loc.file), nominationFiles: nominations.map((n) => n.loc.file),
+    submissionsFile: '', submissions: [], tallyFile: '', tally: null, tallyPresent: false, decisionFile: '', decision: null,
+  };
+  const ws = {
+    files: new Map(), agency: null, criteria: null,
+    departments: [{ value: { id: 'nv1', name: 'Phòng 1' }, loc: { file: 'records/departments.yaml', path: [0] } }],
+    people, discipline: [], brokenIds: { departments: new Set<string>(), people: new Set<string>() },
+    unavailable: { departments: false, people: false }, rounds: [round],
+  } as unknown as Workspace;
+  return { round, ws };
+}
+
+const TWO_THIRDS: Threshold = { numerator: 2, denominator: 3, of: 'members' };
+
+describe('tallyRound', () => {
+  it('counts invalid ballots as received with no votes, and missing marks as abstentions', () => {
+    const { round, ws } = makeRound(3, [nomination('c', 'collective', 'nv1')], [
+      ballot(1, { c: 'agree' }), ballot(2, {}), ballot(3, { c: 'agree' }, false),
+    ]);
+    const t = tallyRound(round, buildIndex(ws), TWO_THIRDS);
+    expect(t.ballots).toEqual({ issued: 3, received: 3, valid: 2, invalid: 1 });
+    expect(t.results[0]).toMatchObject({ agree: 1, disagree: 0, abstain: 1, passed: false, reason: 'below-threshold' });
+  });
+
+  it('with of: ballots the base is the valid ballots', () => {
+    const { round, ws } = makeRound(9, [nomination('c', 'collective', 'nv1')], [
+      ballot(1, { c: 'agree' }), ballot(2, { c: 'agree' }), ballot(3, { c: 'disagree' }), ballot(4, { c: 'agree' }, false),
+    ]);
+    const t = tallyRound(round, buildIndex(ws), { ...TWO_THIRDS, of: 'ballots' });
+    expect([t.base, t.required, t.results[0]!.passed]).toEqual([3, 2, true]);
+  });
+
+  it('written votes of absent members count like any other', () => {
+    const { round, ws } = makeRound(3, [nomination('c', 'collective', 'nv1')], [
+      ballot(1, { c: 'agree' }), ballot(2, { c: 'agree' }, true, true),
+    ]);
+    expect(tallyRound(round, buildIndex(ws), TWO_THIRDS).results[0]!.passed).toBe(true);
+  });
+
+  it('a leader who passes is not recognised when the department’s collective fails', () => {
+    const noms = [nomination('c', 'collective', 'nv1'), nomination('l', 'individual', 'nv1', 'boss'), nomination('s', 'individual', 'nv1', 'staff')];
+    const { round, ws } = makeRound(3, noms, [
+      ballot(1, { c: 'agree', l: 'agree', s: 'agree' }), ballot(2, { c: 'disagree', l: 'agree', s: 'agree' }), ballot(3, { c: 'abstain', l: 'agree', s: 'agree' }),
+    ]);
+    const r = Object.fromEntries(tallyRound(round, buildIndex(ws), TWO_THIRDS).results.map((x) => [x.nomination, x]));
+    expect(r['c']).toMatchObject({ passed: false, recognised: false, reason: 'below-threshold' });
+    expect(r['l']).toMatchObject({ passed: true, recognised: false, reason: 'department-not-recognised' });
+    expect(r['s']).toMatchObject({ passed: true, recognised: true, reason: null });
+  });
+
+  it('lists collectives first, then individuals', () => {
+    const noms = [nomination('z-ind', 'individual', 'nv1', 'staff'), nomination('a-col', 'collective', 'nv1')];
+    const { round, ws } = makeRound(1, noms, [ballot(1, {})]);
+    expect(tallyRound(round, buildIndex(ws), TWO_THIRDS).results.map((r) => r.kind)).toEqual(['collective', 'individual']);
+  });
+
+  it('does not depend on the order of ballots or of nomination files', () => {
+    const vote = fc.constantFrom('agree', 'disagree', 'abstain', undefined);
+    fc.assert(
+      fc.property(fc.array(fc.tuple(vote, vote, vote, fc.boolean()), { minLength: 1, maxLength: 12 }), fc.integer({ min: 1, max: 15 }), (papers, members) => {
+        const noms = [nomination('c', 'collective', 'nv1'), nomination('l', 'individual', 'nv1', 'boss'), nomination('s', 'individual', 'nv1', 'staff')];
+        const ballots = papers.map(([a, b, c, valid], i) => {
+          const votes: Record<string, 'agree' | 'disagree' | 'abstain'> = {};
+          if (a) votes['c'] = a;
+          if (b) votes['l'] = b;
+          if (c) votes['s'] = c;
+          return ballot(i + 1, votes, valid);
+        });
+        const one = makeRound(members, noms, ballots);
+        const two = makeRound(members, [...noms].reverse(), [...ballots].reverse().map((b, i) => ({ ...b, value: { ...b.value, serial: 100 + i } })));
+        expect(tallyRound(two.round, buildIndex(two.ws), TWO_THIRDS).results).toEqual(tallyRound(one.round, buildIndex(one.ws), TWO_THIRDS).results);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
