@@ -57,6 +57,28 @@ export const COMMANDS: CommandSpec[] = [
     load: () => import('../commands/verify.js'),
   },
   {
+    usage: 'overdue',
+    description: t('các phòng chưa nộp hoặc nộp trễ theo từng thời hạn', 'deadlines missed or met late, per department'),
+    options: [
+      { flags: '--as-of <date>', description: t('tính đến ngày (YYYY-MM-DD; mặc định hôm nay)', 'as of this day (YYYY-MM-DD; default today)') },
+      { flags: '--year <year>', description: t('chỉ đợt này', 'only this round') },
+      JSON_OPTION,
+    ],
+    load: () => import('../commands/overdue.js'),
+  },
+  {
+    usage: 'status [year]',
+    description: t('mỗi đợt đang ở đâu và việc cần làm tiếp', 'where each round stands and what to do next'),
+    options: [JSON_OPTION],
+    load: () => import('../commands/status.js'),
+  },
+  {
+    usage: 'awards <id>',
+    description: t('mọi lần được đề nghị, công nhận của một người hay một phòng', 'every nomination and recognition of a person or department'),
+    options: [JSON_OPTION],
+    load: () => import('../commands/awards.js'),
+  },
+  {
     usage: 'schema',
     description: t('xuất JSON Schema của từng loại hồ sơ (cho trình soạn thảo)', 'write the JSON Schema of every record kind (for editors)'),
     options: [{ flags: '--out <dir>', description: t('thư mục ghi (mặc định: schemas/)', 'folder to write (default: schemas/)') }],

@@ -1,5 +1,6 @@
 /** Deadlines of a round: yearly rules (MM-DD) and one-off dates that replace them for one year. */
 import type { Agency, Deadline } from './schemas/agency.js';
+import { isLeapYear } from './schemas/values.js';
 
 export interface RoundDeadline {
   id: string;
@@ -11,8 +12,14 @@ export interface RoundDeadline {
 
 export const REGISTRATION = 'registration';
 
+/**
+ * The date of a rule in a year. "Before 29/02" in a year with no 29 February means on time up to
+ * and including 28/02, so it resolves to 1 March.
+ */
 function resolve(rule: Deadline, year: number): string {
-  return rule.before.length === 5 ? `${year}-${rule.before}` : rule.before;
+  if (rule.before.length !== 5) return rule.before;
+  if (rule.before === '02-29' && !isLeapYear(year)) return `${year}-03-01`;
+  return `${year}-${rule.before}`;
 }
 
 /** Every deadline that a round owes, in order of date then id. */

@@ -2,6 +2,8 @@
 import { t, type Lang, type Localized } from '../core/diagnostics.js';
 import { isoFromDate } from '../core/dates.js';
 import { findWorkspaceRoot } from './workspace-root.js';
+import { isIsoDate } from '../core/schemas/values.js';
+import { usageError } from '../errors.js';
 import { chooseStyle, type Style } from './terminal.js';
 
 export interface CommandContext {
@@ -51,7 +53,13 @@ export function createContext(options: {
       return root;
     },
     rootOption: options.rootOption,
-    today: () => env['THIDUA_TODAY'] ?? isoFromDate(new Date()),
+    today() {
+      // THIDUA_TODAY fixes "today" for scripts and tests; the clock is read nowhere else.
+      const fixed = env['THIDUA_TODAY'];
+      if (fixed === undefined || fixed === '') return isoFromDate(new Date());
+      if (!isIsoDate(fixed)) throw usageError(t(`THIDUA_TODAY “${fixed}” không phải ngày YYYY-MM-DD`, `THIDUA_TODAY “${fixed}” is not a date YYYY-MM-DD`));
+      return fixed;
+    },
     version: options.version,
   };
   return ctx;

@@ -1,0 +1,56 @@
+/** thidua overdue [--as-of DATE] [--year YEAR]: deadlines missed or met late; exit 1 when one is missed. */
+import { t } from '../core/diagnostics.js';
+import { overdueItems, type OverdueItem } from '../core/overdue.js';
+import { shortDate } from '../core/format/dates.js';
+import { EXIT } from '../errors.js';
+import { parseDate, parseYear } from '../cli/args.js';
+import type { CommandContext } from '../shell/context.js';
+import { loadAndValidate } from '../shell/load.js';
+import { inert } from '../shell/terminal.js';
+
+export async function run(ctx: CommandContext, _args: unknown[], opts: Record<string, unknown>): Promise<number> {
+  const asOf = typeof opts['asOf'] === 'string' ? parseDate(opts['asOf'], '--as-of') : ctx.today();
+  const year = typeof opts['year'] === 'string' ? parseYear(opts['year']) : null;
+  const loaded = loadAndValidate(ctx.root(), year === null ? null : [year]);
+  const items = overdueItems(loaded.workspace, asOf, year === null ? null : [year]);
+  const missing = items.some((i) => i.status === 'missing');
+  const code = missing ? EXIT.findings : EXIT.ok;
+  if (opts['json']) {
+    ctx.out(JSON.stringify({ as_of: asOf, items: items.map(({ title: _title, ...rest }) => rest) }, null, 2));
+    return code;
+  }
+  const { lang, style } = ctx;
+  const idx = loaded.index;
+  if (items.length === 0) {
+    ctx.out(style.green(lang === 'vi' ? `✓ Tính đến ${shortDate(asOf)}: không phòng nào trễ hạn.` : `✓ As of ${asOf}: no department is behind.`));
+    return code;
+  }
+  ctx.say(t(`Tính đến ${shortDate(asOf)}:`, `As of ${asOf}:`));
+  const groups = new Map<string, OverdueItem[]>();
+  for (const i of items) {
+    const key = `${i.year}\u0000${i.before}\u0000${i.deadline}`;
+    groups.set(key, [...(groups.get(key) ?? []), i]);
+  }
+  for (const list of groups.values()) {
+    const first = list[0]!;
+    const title = first.title ? `“${first.title}” (${first.deadline})` : first.deadline;
+    ctx.out('');
+    ctx.out(style.bold(lang === 'vi'
+      ? `Đợt ${first.year} — ${inert(title)}, hạn trước ngày ${shortDate(first.before)}`
+      : `Round ${first.year} — ${inert(title)}, due before ${first.before}`));
+    for (const i of list) {
+      const dept = inert(idx.departmentName(i.department));
+      if (i.status === 'missing') {
+        ctx.out(`  ${style.red('✗')} ${dept}: ${lang === 'vi' ? `chưa nộp, quá hạn ${i.days_late} ngày` : `nothing received, ${i.days_late} day(s) overdue`}`);
+      } else {
+        const ref = i.reference ? ` (${inert(i.reference)})` : '';
+        ctx.out(`  ${style.yellow('!')} ${dept}: ${lang === 'vi' ? `nộp ngày ${shortDate(i.received!)}${ref}, trễ ${i.days_late} ngày` : `received ${i.received}${ref}, ${i.days_late} day(s) late`}`);
+      }
+    }
+  }
+  const nMissing = items.filter((i) => i.status === 'missing').length;
+  const nLate = items.length - nMissing;
+  ctx.out('');
+  ctx.say(t(`${nMissing} chưa nộp, ${nLate} nộp trễ.`, `${nMissing} missing, ${nLate} late.`));
+  return code;
+}

@@ -1,0 +1,9 @@
+/** The documents of a round and their file names (SPEC §5). */
+export type DocumentKind = 'decision' | 'certificates' | 'minutes' | 'list';
+
+export const DOCUMENT_FILES: ReadonlyArray<{ kind: DocumentKind; file: (year: number) => string }> = [
+  { kind: 'decision', file: (y) => `quyet-dinh-${y}.docx` },
+  { kind: 'certificates', file: (y) => `giay-cong-nhan-${y}.docx` },
+  { kind: 'minutes', file: (y) => `bien-ban-kiem-phieu-${y}.docx` },
+  { kind: 'list', file: (y) => `danh-sach-${y}.docx` },
+];

@@ -1,0 +1,84 @@
+/** Deadlines missed or met late, per department, as of a given day. */
+import { addDays, daysBetween } from './dates.js';
+import { REGISTRATION, roundDeadlines } from './deadlines.js';
+import type { Workspace } from './records/workspace.js';
+
+export interface OverdueItem {
+  year: number;
+  deadline: string;
+  title: string | null;
+  department: string;
+  before: string;
+  status: 'missing' | 'late';
+  received: string | null;
+  reference: string | null;
+  /** Days counted from the last on-time day (the day before `before`). */
+  days_late: number;
+}
+
+export interface DeadlineState {
+  year: number;
+  deadline: string;
+  title: string | null;
+  department: string;
+  before: string;
+  state: 'on-time' | 'late' | 'missing' | 'pending';
+  received: string | null;
+  reference: string | null;
+  days_late: number;
+}
+
+/** Every (deadline, department) pair of the rounds, with what was received by `asOf`. */
+export function deadlineStates(ws: Workspace, asOf: string, years: readonly number[] | null = null): DeadlineState[] {
+  const agency = ws.agency?.value;
+  if (!agency) return [];
+  const out: DeadlineState[] = [];
+  for (const round of ws.rounds) {
+    if (years && !years.includes(round.year)) continue;
+    for (const dl of roundDeadlines(agency, round.year)) {
+      for (const dept of ws.departments) {
+        const id = dept.value.id;
+        let received: string | null = null;
+        let reference: string | null = null;
+        if (dl.id === REGISTRATION) {
+          for (const n of round.nominations) {
+            if (n.value.department !== id || n.value.submitted > asOf) continue;
+            if (received === null || n.value.submitted < received) received = n.value.submitted;
+          }
+        } else {
+          for (const s of round.submissions) {
+            const v = s.value;
+            if (v.deadline !== dl.id || v.department !== id || v.received > asOf) continue;
+            if (received === null || v.received < received) {
+              received = v.received;
+              reference = v.reference ?? null;
+            }
+          }
+        }
+        const lastOnTime = addDays(dl.before, -1);
+        let state: DeadlineState['state'];
+        let daysLate = 0;
+        if (received !== null) {
+          state = received < dl.before ? 'on-time' : 'late';
+          if (state === 'late') daysLate = daysBetween(lastOnTime, received);
+        } else if (asOf >= dl.before) {
+          state = 'missing';
+          daysLate = daysBetween(lastOnTime, asOf);
+        } else {
+          state = 'pending';
+        }
+        out.push({ year: round.year, deadline: dl.id, title: dl.title, department: id, before: dl.before, state, received, reference, days_late: daysLate });
+      }
+    }
+  }
+  return out;
+}
+
+export function overdueItems(ws: Workspace, asOf: string, years: readonly number[] | null = null): OverdueItem[] {
+  return deadlineStates(ws, asOf, years)
+    .filter((s) => s.state === 'missing' || s.state === 'late')
+    .map((s) => ({
+      year: s.year, deadline: s.deadline, title: s.title, department: s.department, before: s.before,
+      status: s.state as 'missing' | 'late', received: s.received, reference: s.reference, days_late: s.days_late,
+    }));
+}

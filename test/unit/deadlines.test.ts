@@ -1,0 +1,163 @@
+/** Deadline rules, overdue, status and awards. */
+import { describe, expect, it, afterAll } from 'vitest';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { roundDeadlines, isOnTime } from '../../src/core/deadlines.js';
+import { overdueItems } from '../../src/core/overdue.js';
+import { validateSnapshot } from '../../src/core/validate.js';
+import { readSnapshot } from '../../src/shell/read-snapshot.js';
+import { roundStatus } from '../../src/core/status.js';
+import { awardsOf } from '../../src/core/awards.js';
+import { dateInWords, shortDate } from '../../src/core/format/dates.js';
+import type { Agency } from '../../src/core/schemas/agency.js';
+import { cleanupTemp, cli, workspace, write } from '../helpers/workspace.js';
+
+afterAll(cleanupTemp);
+
+const agency = (deadlines: Agency['deadlines']) => ({ deadlines } as Agency);
+
+describe('deadline rules', () => {
+  const rules: Agency['deadlines'] = [
+    { id: 'registration', title: 'Đăng ký', before: '11-30' },
+    { id: 'plan', title: 'Kế hoạch', before: '12-15' },
+    { id: 'registration', year: 2016, before: '2016-12-31' },
+    { id: 'proposal', year: 2016, before: '2017-02-10' },
+  ];
+  const table: Array<[string, number, string, string | null]> = [
+    ['a yearly rule falls in the round’s year', 2017, 'plan', '2017-12-15'],
+    ['a one-off date replaces the yearly rule for its year', 2016, 'registration', '2016-12-31'],
+    ['another year’s one-off does not apply', 2017, 'registration', '2017-11-30'],
+    ['a one-off with no yearly rule applies to its year only', 2016, 'proposal', '2017-02-10'],
+    ['… and not to another year', 2017, 'proposal', null],
+  ];
+  for (const [name, year, id, before] of table) {
+    it(name, () => {
+      const d = roundDeadlines(agency(rules), year).find((x) => x.id === id);
+      expect(d?.before ?? null).toBe(before);
+    });
+  }
+  it('the one-off keeps the title of the yearly rule', () => {
+    expect(roundDeadlines(agency(rules), 2016).find((x) => x.id === 'registration')?.title).toBe('Đăng ký');
+  });
+  it('“trước ngày D”: the day itself is late', () => {
+    expect(isOnTime('2016-12-14', '2016-12-15')).toBe(true);
+    expect(isOnTime('2016-12-15', '2016-12-15')).toBe(false);
+  });
+  it('before 29 February: 1 March in a common year', () => {
+    const r = [{ id: 'x', before: '02-29' }];
+    expect(roundDeadlines(agency(r), 2016)[0]!.before).toBe('2016-02-29');
+    expect(roundDeadlines(agency(r), 2017)[0]!.before).toBe('2017-03-01');
+  });
+});
+
+describe('dates in words', () => {
+  const cases: Array<[string, string, string]> = [
+    ['2016-02-03', 'ngày 03 tháng 02 năm 2016', '03/02/2016'],
+    ['2016-12-05', 'ngày 05 tháng 12 năm 2016', '05/12/2016'],
+    ['2017-03-10', 'ngày 10 tháng 3 năm 2017', '10/03/2017'],
+    ['2017-01-20', 'ngày 20 tháng 01 năm 2017', '20/01/2017'],
+    ['2016-11-30', 'ngày 30 tháng 11 năm 2016', '30/11/2016'],
+  ];
+  for (const [iso, words, short] of cases) {
+    it(iso, () => {
+      expect(dateInWords(iso)).toBe(words);
+      expect(shortDate(iso)).toBe(short);
+    });
+  }
+});
+
+/** A workspace whose only deadline is the plan, before 15/12, with three departments. */
+function planWorkspace(): string {
+  const root = workspace();
+  const p = join(root, 'records/agency.yaml');
+  const { readFileSync } = require('node:fs') as typeof import('node:fs');
+  writeFileSync(p, readFileSync(p, 'utf8').replace(/deadlines:\n(  - .*\n)+/, 'deadlines:\n  - { id: plan, title: Kế hoạch, before: "12-15" }\n'));
+  write(root, 'records/departments.yaml', '- { id: nv1, name: Phòng Nghiệp vụ 1, head: an }\n- { id: nv2, name: Phòng Nghiệp vụ 2, head: tuan }\n- { id: nv3, name: Phòng Nghiệp vụ 3 }\n');
+  write(root, 'records/2016/submissions.yaml', '- { deadline: plan, department: nv1, received: 2016-12-15, reference: 25/KH-NV1 }\n- { deadline: plan, department: nv3, received: 2016-12-14 }\n');
+  return root;
+}
+
+describe('thidua overdue', () => {
+  it('as of 2016-12-20: missing by 6 days (exit 1), late by 1, on time not listed', () => {
+    const root = planWorkspace();
+    const r = cli(['overdue', '--as-of', '2016-12-20', '--json'], { cwd: root });
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout)).toEqual({
+      as_of: '2016-12-20',
+      items: [
+        { year: 2016, deadline: 'plan', department: 'nv1', before: '2016-12-15', status: 'late', received: '2016-12-15', reference: '25/KH-NV1', days_late: 1 },
+        { year: 2016, deadline: 'plan', department: 'nv2', before: '2016-12-15', status: 'missing', received: null, reference: null, days_late: 6 },
+      ],
+    });
+    const human = cli(['overdue', '--as-of', '2016-12-20'], { cwd: root });
+    expect(human.stdout).toContain('Phòng Nghiệp vụ 2: chưa nộp, quá hạn 6 ngày');
+    expect(human.stdout).toContain('Phòng Nghiệp vụ 1: nộp ngày 15/12/2016 (25/KH-NV1), trễ 1 ngày');
+    expect(human.stdout).not.toContain('Phòng Nghiệp vụ 3');
+  });
+  it('as of 2016-12-10 nothing is missing and the exit code is 0', () => {
+    const root = planWorkspace();
+    const r = cli(['overdue', '--as-of', '2016-12-10', '--json'], { cwd: root });
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).items).toEqual([]);
+  });
+  it('a malformed date is a usage error', () => {
+    expect(cli(['overdue', '--as-of', '2016-2-30']).code).toBe(2);
+  });
+  it('counts days across a leap day', () => {
+    const root = workspace();
+    const v = validateSnapshot(readSnapshot(root));
+    v.workspace.agency!.value.deadlines = [{ id: 'plan', before: '2016-02-28', year: 2016 }];
+    const items = overdueItems(v.workspace, '2016-03-01', [2016]);
+    expect(items.map((i) => i.days_late)).toEqual([3, 3]);
+  });
+});
+
+describe('status', () => {
+  it('on the example: 2016 waits for its decision, 2017 for its meeting', () => {
+    const r = cli(['status', '--json'], { env: { THIDUA_TODAY: '2026-11-26' } });
+    expect(r.code).toBe(0);
+    const s = JSON.parse(r.stdout);
+    const byYear = Object.fromEntries(s.rounds.map((x: { year: number }) => [x.year, x]));
+    expect(byYear[2016]).toMatchObject({ sealed: true, ballots: { entered: 9, issued: 9 } });
+    expect(byYear[2017]).toMatchObject({ sealed: false, session: false, stage: 'review', deadlines: { missing: 1, late: 1 } });
+    expect(byYear[2017].next).toContain('records/2017/council.yaml');
+  });
+
+  it('walks a round through every stage', () => {
+    const root = workspace();
+    const stage = (asOf = '2016-12-20') => {
+      const v = validateSnapshot(readSnapshot(root));
+      return roundStatus(v.workspace, v.workspace.rounds[0]!, v.diagnostics, asOf, []).stage;
+    };
+    expect(stage()).toBe('counted');
+    const { rmSync, readFileSync } = require('node:fs') as typeof import('node:fs');
+    rmSync(join(root, 'records/2016/ballots/003.yaml'));
+    expect(stage()).toBe('voting');
+    const council = readFileSync(join(root, 'records/2016/council.yaml'), 'utf8');
+    write(root, 'records/2016/council.yaml', council.replace(/session:[\s\S]*/, ''));
+    rmSync(join(root, 'records/2016/ballots'), { recursive: true });
+    expect(stage('2016-11-01')).toBe('registration');
+    expect(stage('2016-12-20')).toBe('review');
+    write(root, 'records/2016/council.yaml', council);
+    for (const s of [1, 2, 3]) write(root, `records/2016/ballots/00${s}.yaml`, `serial: ${s}\nvotes: { nv1-mo-hinh: agree, nv1-ca-nhan: agree }\n`);
+    expect(cli(['tally', '2016', '--seal'], { cwd: root }).code).toBe(0);
+    expect(stage()).toBe('sealed');
+  });
+});
+
+describe('awards', () => {
+  it('a person with nominations in several rounds', () => {
+    const root = workspace();
+    write(root, 'records/2017/nominations/nv1-ca-nhan.yaml', 'id: nv1-ca-nhan\nkind: individual\ndepartment: nv1\nperson: an\ntitle: Lần hai\nsubmitted: 2017-11-01\ncriteria: { trach-nhiem: true, nguoi-dung-dau: true }\n');
+    write(root, 'records/2017/nominations/nv1-mo-hinh.yaml', 'id: nv1-mo-hinh\nkind: collective\ndepartment: nv1\ntitle: Mô hình\ninitiative: x\nsubmitted: 2017-11-01\ncriteria: { xuat-sac: true, sang-kien: true }\n');
+    expect(cli(['tally', '2016', '--seal'], { cwd: root }).code).toBe(0);
+    const v = validateSnapshot(readSnapshot(root));
+    const a = awardsOf(v.workspace, 'an');
+    expect(a.map((x) => [x.year, x.status])).toEqual([[2016, 'recognised'], [2017, 'pending']]);
+    const r = cli(['awards', 'an', '--json'], { cwd: root });
+    expect(JSON.parse(r.stdout).awards).toHaveLength(2);
+    const unknown = cli(['awards', 'ann'], { cwd: root });
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('an');
+  });
+});
