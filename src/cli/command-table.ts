@@ -57,6 +57,27 @@ export const COMMANDS: CommandSpec[] = [
     load: () => import('../commands/verify.js'),
   },
   {
+    usage: 'decide <year>',
+    description: t('ghi quyết định công nhận đã ký (số, ngày) của một đợt đã niêm phong', 'record the signed decision (number, date) of a sealed round'),
+    options: [
+      { flags: '--number <n>', description: t('số quyết định, ví dụ 5 (in ra “05/QĐ-TTr”)', 'decision number, e.g. 5 (printed “05/QĐ-TTr”)') },
+      { flags: '--date <date>', description: t('ngày ký, YYYY-MM-DD', 'signing date, YYYY-MM-DD') },
+      { flags: '--force', description: t('thay quyết định đã ghi', 'replace a decision already recorded') },
+      JSON_OPTION,
+    ],
+    load: () => import('../commands/decide.js'),
+  },
+  {
+    usage: 'render <kind> <year>',
+    description: t('in văn bản Word: decision, certificates, minutes, list hoặc all', 'render Word documents: decision, certificates, minutes, list or all'),
+    options: [
+      { flags: '--out <dir>', description: t('thư mục ghi (mặc định documents/YEAR/)', 'folder to write (default documents/YEAR/)') },
+      { flags: '--force', description: t('ghi đè tệp đã sửa tay', 'overwrite a file that was edited by hand') },
+      JSON_OPTION,
+    ],
+    load: () => import('../commands/render.js'),
+  },
+  {
     usage: 'overdue',
     description: t('các phòng chưa nộp hoặc nộp trễ theo từng thời hạn', 'deadlines missed or met late, per department'),
     options: [

@@ -13,6 +13,7 @@ import { readSnapshot } from '../shell/read-snapshot.js';
 import { RECORD_KINDS } from '../core/schemas/index.js';
 import { jsonSchemaText } from '../core/schemas/json-schema.js';
 
+export const GITATTRIBUTES = ['records/** -text', 'documents/** binary', ''].join('\n');
 export const GITIGNORE = ['# thidua', '.thidua.lock', '*.tmp', 'node_modules/', ''].join('\n');
 
 export async function run(ctx: CommandContext, args: Array<string | string[] | undefined>, opts: Record<string, unknown>): Promise<number> {
@@ -45,6 +46,8 @@ export async function run(ctx: CommandContext, args: Array<string | string[] | u
   ensureDir(join(dir, 'schemas'));
   for (const kind of RECORD_KINDS) writeFileAtomic(join(dir, 'schemas', `${kind.name}.schema.json`), jsonSchemaText(kind));
   if (!existsSync(join(dir, '.gitignore'))) writeFileAtomic(join(dir, '.gitignore'), GITIGNORE);
+  // Record files are sealed byte for byte: git must never rewrite their line endings.
+  if (!existsSync(join(dir, '.gitattributes'))) writeFileAtomic(join(dir, '.gitattributes'), GITATTRIBUTES);
 
   // The new workspace must validate clean before it is committed.
   const v = validateSnapshot(readSnapshot(dir));
@@ -53,7 +56,7 @@ export async function run(ctx: CommandContext, args: Array<string | string[] | u
   }
 
   if (!existsSync(join(dir, '.git'))) gitOk(dir, ['init', '--quiet']);
-  gitOk(dir, ['add', '--', 'records', 'templates', 'schemas', '.gitignore']);
+  gitOk(dir, ['add', '--', 'records', 'templates', 'schemas', '.gitignore', '.gitattributes']);
   const env = identityEnv(dir);
   const res = git(dir, ['commit', '--quiet', '-m', 'thidua: khởi tạo không gian làm việc', '-m', 'Thidua-Action: init'], { env });
   if (res.status !== 0 && !/nothing to commit/.test(res.stdout + res.stderr)) {

@@ -18,7 +18,7 @@ export async function run(ctx: CommandContext, args: Array<string | string[] | u
   const rounds = loaded.workspace.rounds.filter((r) => year === null || r.year === year);
   const statuses: RoundStatus[] = [];
   for (const round of rounds) {
-    const docs: DocumentState[] = await documentStates(root, loaded, round);
+    const docs: DocumentState[] = await documentStates(root, loaded, round, ctx.version);
     statuses.push(roundStatus(loaded.workspace, round, loaded.diagnostics, asOf, docs));
   }
   const sharedErrors = loaded.diagnostics.filter((d) => d.severity === 'error' && !/^records\/\d{4}\//.test(d.file)).length;

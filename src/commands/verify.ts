@@ -6,6 +6,8 @@ import { parseYear } from '../cli/args.js';
 import type { CommandContext } from '../shell/context.js';
 import { loadAndValidate } from '../shell/load.js';
 import { inert } from '../shell/terminal.js';
+import { checkDocuments } from '../shell/documents.js';
+import { t as tr } from '../core/diagnostics.js';
 
 export async function run(ctx: CommandContext, args: Array<string | string[] | undefined>, opts: Record<string, unknown>): Promise<number> {
   const rawYears = (args[0] as string[] | undefined) ?? [];
@@ -19,6 +21,16 @@ export async function run(ctx: CommandContext, args: Array<string | string[] | u
   const report: Array<{ year: number; sealed: boolean; findings: VerifyFinding[] }> = [];
   for (const round of rounds) {
     const findings = verifySeal(round, loaded.workspace, loaded.index, bytesOf);
+    if (findings.length === 0 && loaded.errors === 0) {
+      for (const d of await checkDocuments(ctx.root(), loaded, round, ctx.version)) {
+        if (d.state !== 'outdated') continue;
+        findings.push({
+          year: round.year, check: 'document', file: d.file,
+          message: tr(`khác bản in lại từ hồ sơ hiện tại (đã sửa tay, hoặc hồ sơ đổi sau khi in: thidua render ${d.kind} ${round.year})`,
+            `differs from a fresh render of the current records (edited by hand, or the records changed since: thidua render ${d.kind} ${round.year})`),
+        });
+      }
+    }
     report.push({ year: round.year, sealed: round.tallyPresent, findings });
   }
   const all = report.flatMap((r) => r.findings);
@@ -41,7 +53,7 @@ export async function run(ctx: CommandContext, args: Array<string | string[] | u
       continue;
     }
     if (r.findings.length === 0) {
-      ctx.out(ctx.style.green(ctx.lang === 'vi' ? `✓ Đợt ${r.year}: niêm phong khớp, kết quả khớp với kiểm phiếu lại.` : `✓ Round ${r.year}: the seal matches and the results equal a fresh count.`));
+      ctx.out(ctx.style.green(ctx.lang === 'vi' ? `✓ Đợt ${r.year}: niêm phong khớp, kết quả khớp với kiểm phiếu lại, văn bản đã in khớp với bản in lại.` : `✓ Round ${r.year}: the seal matches, the results equal a fresh count, the rendered documents equal a fresh render.`));
       continue;
     }
     ctx.out(ctx.style.red(ctx.lang === 'vi' ? `✗ Đợt ${r.year}:` : `✗ Round ${r.year}:`));

@@ -70,6 +70,7 @@ describe('init and schema', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(readFileSync(join(dir, 'records/agency.yaml'), 'utf8')).toContain('name: "THANH TRA TỈNH MẪU"');
     expect(readFileSync(join(dir, 'records/criteria.yaml'), 'utf8')).toContain('nguoi-dung-dau');
+    expect(readdirSync(join(dir, 'templates')).sort()).toEqual(['bien-ban-kiem-phieu.txt', 'danh-sach.txt', 'giay-cong-nhan.txt', 'quyet-dinh.txt']);
     const v = cli(['validate'], { cwd: dir });
     expect(v.code, v.stdout + v.stderr).toBe(0);
     const log = spawnSync('git', ['log', '--oneline'], { cwd: dir, encoding: 'utf8' });

@@ -36,7 +36,7 @@ export const AgencySchema = z.strictObject({
   parent: Text.optional(),
   symbol: z.string().regex(/^[\p{L}\p{N}.-]+$/u),
   place: Text,
-  head: z.strictObject({ title: Text, name: Text }),
+  head: z.strictObject({ title: Text, name: Text, full_title: Text.optional() }),
   council: z.strictObject({ name: Text, symbol: z.string().regex(/^[\p{L}\p{N}.-]+$/u) }),
   threshold: ThresholdSchema.default({ numerator: 2, denominator: 3, of: 'members' }),
   limits: z

@@ -1,0 +1,87 @@
+/** thidua render KIND YEAR [--out DIR] [--force]: the round's Word documents from the templates. */
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve, relative } from 'node:path';
+import { t } from '../core/diagnostics.js';
+import { DOCUMENTS, documentDef } from '../core/documents/index.js';
+import { EXIT, failedQuietly, findingsError, usageError } from '../errors.js';
+import { parseYear } from '../cli/args.js';
+import type { CommandContext } from '../shell/context.js';
+import { loadAndValidate } from '../shell/load.js';
+import { refuseIfErrors, roundOf } from '../shell/round.js';
+import { loadTemplate, manifestText, missingPrerequisite, MANIFEST, readManifest, renderOne } from '../shell/documents.js';
+import { sha256Hex } from '../core/seal.js';
+import { formatDiagnostic, diagnosticJson } from '../shell/format-diagnostics.js';
+import { ensureDir, writeFileAtomic } from '../shell/safe-write.js';
+import { withLock } from '../shell/lock.js';
+
+const KINDS = ['decision', 'certificates', 'minutes', 'list', 'all'];
+
+export async function run(ctx: CommandContext, args: Array<string | string[] | undefined>, opts: Record<string, unknown>): Promise<number> {
+  const kind = String(args[0]);
+  if (!KINDS.includes(kind)) {
+    throw usageError(t(`loại văn bản không có: “${kind}” (một trong: ${KINDS.join(', ')})`, `no such document kind: “${kind}” (one of: ${KINDS.join(', ')})`));
+  }
+  const year = parseYear(String(args[1]));
+  const json = Boolean(opts['json']);
+  const root = ctx.root();
+  const loaded = loadAndValidate(root, [year]);
+  const round = roundOf(loaded, year);
+  refuseIfErrors(ctx, loaded, json, t(`không in văn bản đợt ${year}`, `no documents rendered for ${year}`));
+  const outDir = typeof opts['out'] === 'string' ? resolve(ctx.cwd, opts['out']) : join(root, 'documents', String(year));
+  const defs = kind === 'all' ? DOCUMENTS : [documentDef(kind)!];
+
+  const report: Array<{ kind: string; file: string; status: 'written' | 'unchanged' | 'skipped' | 'refused'; reason?: string }> = [];
+  let failed = false;
+  const manifest = readManifest(outDir);
+  const before = manifestText(manifest);
+  await withLock(root, ctx.warn, async () => {
+    for (const def of defs) {
+      const missing = missingPrerequisite(def, round);
+      if (missing) {
+        if (kind !== 'all') throw findingsError(missing);
+        report.push({ kind: def.kind, file: def.file(year), status: 'skipped', reason: missing[ctx.lang] });
+        continue;
+      }
+      const tl = loadTemplate(root, def);
+      if (!tl.template) {
+        if (json) ctx.out(JSON.stringify({ ok: false, diagnostics: tl.diagnostics.map((d) => diagnosticJson(d, ctx.lang)) }, null, 2));
+        else for (const d of tl.diagnostics) ctx.err(formatDiagnostic(d, ctx.lang, ctx.style) + '\n');
+        ctx.warn(t(`thidua: mẫu ${tl.source} không hợp lệ; không in văn bản nào`, `thidua: the template ${tl.source} is not valid; nothing rendered`));
+        throw failedQuietly();
+      }
+      const rendered = await renderOne(loaded, round, def, tl.template, ctx.version);
+      const target = join(outDir, def.file(year));
+      const shown = relative(ctx.cwd, target) || target;
+      if (existsSync(target)) {
+        const current = readFileSync(target);
+        if (Buffer.compare(current, Buffer.from(rendered.bytes)) === 0) {
+          report.push({ kind: def.kind, file: shown, status: 'unchanged' });
+          continue;
+        }
+        const ours = manifest[def.file(year)] === sha256Hex(current);
+        if (!opts['force'] && !ours) {
+          report.push({ kind: def.kind, file: shown, status: 'refused', reason: t('tệp trên đĩa khác bản in mới (có thể đã sửa tay); dùng --force để ghi đè', 'the file on disk differs from a fresh render (perhaps edited by hand); use --force to overwrite')[ctx.lang] });
+          failed = true;
+          continue;
+        }
+      }
+      ensureDir(outDir);
+      writeFileAtomic(target, rendered.bytes);
+      manifest[def.file(year)] = sha256Hex(rendered.bytes);
+      report.push({ kind: def.kind, file: shown, status: 'written' });
+    }
+    if (manifestText(manifest) !== before) writeFileAtomic(join(outDir, MANIFEST), manifestText(manifest));
+  });
+  if (json) {
+    ctx.out(JSON.stringify({ year, ok: !failed, documents: report }, null, 2));
+    return failed ? EXIT.findings : EXIT.ok;
+  }
+  const label = {
+    written: t('đã ghi', 'written'), unchanged: t('không đổi', 'unchanged'), skipped: t('bỏ qua', 'skipped'), refused: t('không ghi đè', 'not overwritten'),
+  };
+  for (const r of report) {
+    const mark = r.status === 'refused' ? ctx.style.red('✗') : r.status === 'skipped' ? ctx.style.yellow('-') : ctx.style.green('✓');
+    ctx.out(`${mark} ${r.file}: ${label[r.status][ctx.lang]}${r.reason ? ` — ${r.reason}` : ''}`);
+  }
+  return failed ? EXIT.findings : EXIT.ok;
+}

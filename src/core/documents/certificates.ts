@@ -1,0 +1,68 @@
+/** Giấy công nhận: A4 landscape with a page border, one page per recognised nomination. */
+import type { TemplateSpec } from './template.js';
+import { line, paragraphs } from './template.js';
+import { cell, p, type Block, type DocModel, type Para } from './model.js';
+import { headerTable, placeDateLine } from './layout.js';
+import { commonValues, decisionRef, honorific, recognised, nominationTitle, upper, type DocumentInput } from './context.js';
+
+export const CERTIFICATE_TEMPLATE_SPEC: TemplateSpec = {
+  authority: { fields: [], required: true },
+  title: { fields: [], required: true },
+  'collective-recipient': { fields: ['department'], required: true },
+  'individual-recipient': { fields: ['honorific', 'name'], required: true },
+  'individual-detail': { fields: ['position', 'department'], required: false },
+  'collective-honour': { fields: [], required: true },
+  'individual-honour': { fields: [], required: true },
+  achievement: { fields: ['title'], required: true },
+  'decision-line': { fields: [], required: true },
+  'book-number': { fields: ['stt', 'serial'], required: false },
+};
+
+export function certificatesModel(input: DocumentInput): DocModel {
+  const { agency, round, index, template } = input;
+  const v = commonValues(agency, round);
+  const results = recognised(round);
+  const sections = results.map((r, i) => {
+    const person = r.person ? index.people.get(r.person)?.value : undefined;
+    const values = {
+      ...v,
+      department: index.departmentName(r.department),
+      honorific: honorific(index, r.person),
+      name: person?.name ?? r.person ?? '',
+      position: person?.position ?? '',
+      title: nominationTitle(round, r.nomination),
+      stt: i + 1,
+      serial: `${String(i + 1).padStart(2, '0')}/${round.year}`,
+    };
+    const blocks: Block[] = [];
+    blocks.push(headerTable(agency, `Số: ${values.serial}/GCN`, placeDateLine(agency, String(v['decision_date_words']))));
+    const center = (text: string, o: Omit<Para, 'kind' | 'runs'> & { bold?: boolean; italic?: boolean; size?: number } = {}) => p(text, { align: 'center', ...o });
+    for (const s of paragraphs(template, 'authority', values)) blocks.push(center(s, { bold: true, size: 15, before: 18 }));
+    blocks.push(center(line(template, 'title', values), { bold: true, size: 30, before: 12, after: 12 }));
+    if (r.kind === 'collective') {
+      for (const s of paragraphs(template, 'collective-recipient', values)) blocks.push(center(s, { bold: true, size: 20 }));
+      for (const s of paragraphs(template, 'collective-honour', values)) blocks.push(center(s, { bold: true, size: 16, before: 8 }));
+    } else {
+      for (const s of paragraphs(template, 'individual-recipient', values)) blocks.push(center(s.trim(), { bold: true, size: 20 }));
+      for (const s of paragraphs(template, 'individual-detail', values)) blocks.push(center(s.replace(/^,\s*|,\s*$/g, ''), { size: 15, italic: true }));
+      for (const s of paragraphs(template, 'individual-honour', values)) blocks.push(center(s, { bold: true, size: 16, before: 8 }));
+    }
+    for (const s of paragraphs(template, 'achievement', values)) blocks.push(center(s, { size: 15, italic: true, before: 6 }));
+    for (const s of paragraphs(template, 'decision-line', values)) blocks.push(center(s, { size: 13, italic: true, before: 12 }));
+    const sign: Para[] = [
+      p(upper(agency.head.title), { align: 'center', size: 14, bold: true }),
+      p('', { size: 14 }), p('', { size: 14 }), p('', { size: 14 }),
+      p(agency.head.name, { align: 'center', size: 14, bold: true }),
+    ];
+    const book = paragraphs(template, 'book-number', values).map((s) => p(s, { size: 12, italic: true }));
+    blocks.push(p('', { size: 6, after: 10 }));
+    blocks.push({ kind: 'table', borders: false, rows: [[cell(book.length ? book : [p('')], 50), cell(sign, 50)]] });
+    return { orientation: 'landscape' as const, pageBorder: true, blocks };
+  });
+  return {
+    title: `${line(template, 'title', v)} ${round.year}`,
+    subject: `${decisionRef(agency, round)}`,
+    date: round.decision?.value.date ?? `${round.year}-12-31`,
+    sections,
+  };
+}

@@ -1,0 +1,73 @@
+/** What every document needs from the records: the agency, the round, its seal and decision, names. */
+import type { Agency } from '../schemas/agency.js';
+import type { Round } from '../records/workspace.js';
+import type { WorkspaceIndex } from '../rules/rule.js';
+import type { TallyResult } from '../schemas/sealed.js';
+import type { Template, Values } from './template.js';
+import { dateInWords, shortDate } from '../format/dates.js';
+import { twoDigits } from '../format/numbers.js';
+
+export interface DocumentInput {
+  agency: Agency;
+  round: Round;
+  index: WorkspaceIndex;
+  template: Template;
+}
+
+/** Fields every template may use. */
+export const COMMON_FIELDS = [
+  'year', 'agency', 'agency_upper', 'parent', 'parent_upper', 'symbol', 'place', 'head_title', 'head_name',
+  'council', 'council_upper', 'authority', 'decision_number', 'decision_ref', 'decision_date_words', 'decision_date_short',
+] as const;
+
+export function upper(s: string): string {
+  return s.toLocaleUpperCase('vi');
+}
+
+export function decisionRef(agency: Agency, round: Round): string {
+  const d = round.decision?.value;
+  return d ? `${twoDigits(d.number)}/QĐ-${agency.symbol}` : `      /QĐ-${agency.symbol}`;
+}
+
+export function commonValues(agency: Agency, round: Round): Values {
+  const d = round.decision?.value;
+  return {
+    year: round.year,
+    agency: agency.name,
+    agency_upper: upper(agency.name),
+    parent: agency.parent ?? '',
+    parent_upper: upper(agency.parent ?? ''),
+    symbol: agency.symbol,
+    place: agency.place,
+    head_title: agency.head.title,
+    head_name: agency.head.name,
+    council: agency.council.name,
+    council_upper: upper(agency.council.name),
+    authority: upper(agency.head.full_title ?? `${agency.head.title} ${agency.name}`),
+    decision_number: d ? twoDigits(d.number) : '      ',
+    decision_ref: decisionRef(agency, round),
+    decision_date_words: d ? dateInWords(d.date) : `ngày      tháng      năm ${round.year}`,
+    decision_date_short: d ? shortDate(d.date) : '…/…/…',
+  };
+}
+
+/** The recognised results, collectives first (the seal's order). */
+export function recognised(round: Round): TallyResult[] {
+  return (round.tally?.value.results ?? []).filter((r) => r.recognised);
+}
+
+/** "Ông" / "Bà" from people.yaml (`gender`), or nothing when it is not recorded. */
+export function honorific(index: WorkspaceIndex, person: string | null): string {
+  if (!person) return '';
+  const g = index.people.get(person)?.value.gender;
+  return g === 'nam' ? 'Ông' : g === 'nu' ? 'Bà' : '';
+}
+
+/** The document's own date: the decision's, else the meeting's, else the last day of the round's year. */
+export function documentDate(round: Round): string {
+  return round.decision?.value.date ?? round.council?.value.session?.date ?? `${round.year}-12-31`;
+}
+
+export function nominationTitle(round: Round, id: string): string {
+  return round.nominations.find((n) => n.value.id === id)?.value.title ?? '';
+}

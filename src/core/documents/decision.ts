@@ -1,0 +1,72 @@
+/** Quyết định công nhận: the decision (a draft with the number and date blank before `decide`). */
+import type { TemplateSpec } from './template.js';
+import { line, paragraphs } from './template.js';
+import type { DocModel, Block } from './model.js';
+import { body, centered, headerTable, placeDateLine, recipientsAndSignature, signature } from './layout.js';
+import { commonValues, documentDate, honorific, recognised, nominationTitle, type DocumentInput } from './context.js';
+import { dateInWords } from '../format/dates.js';
+
+export const DECISION_TEMPLATE_SPEC: TemplateSpec = {
+  title: { fields: [], required: true },
+  subject: { fields: [], required: true },
+  authority: { fields: [], required: true },
+  basis: { fields: ['session_date_words'], required: false },
+  decides: { fields: [], required: true },
+  'article-1': { fields: ['recognised_count', 'collective_count', 'individual_count'], required: true },
+  'collective-heading': { fields: ['collective_count'], required: true },
+  'collective-item': { fields: ['stt', 'department', 'title'], required: true },
+  'individual-heading': { fields: ['individual_count'], required: true },
+  'individual-item': { fields: ['stt', 'honorific', 'name', 'position', 'department', 'title'], required: true },
+  'article-2': { fields: [], required: true },
+  'article-3': { fields: [], required: true },
+  'recipients-heading': { fields: [], required: true },
+  'recipients-last': { fields: [], required: false },
+  draft: { fields: [], required: false },
+};
+
+export function decisionModel(input: DocumentInput): DocModel {
+  const { agency, round, index, template } = input;
+  const v = commonValues(agency, round);
+  const results = recognised(round);
+  const collectives = results.filter((r) => r.kind === 'collective');
+  const individuals = results.filter((r) => r.kind === 'individual');
+  const counts = { recognised_count: results.length, collective_count: collectives.length, individual_count: individuals.length };
+  const session = round.council?.value.session;
+  const blocks: Block[] = [];
+  blocks.push(headerTable(agency, `Số: ${v['decision_ref']}`, placeDateLine(agency, String(v['decision_date_words']))));
+  if (!round.decision) blocks.push(centered(line(template, 'draft', v) || 'DỰ THẢO', { bold: true, size: 12, before: 6 }));
+  blocks.push(centered(line(template, 'title', v), { bold: true, before: 18 }));
+  for (const s of paragraphs(template, 'subject', v)) blocks.push(centered(s, { bold: true }));
+  blocks.push(centered('', { size: 6 }));
+  for (const s of paragraphs(template, 'authority', v)) blocks.push(centered(s, { bold: true, before: 12, after: 12 }));
+  for (const s of agency.legal_basis) blocks.push(body(s, { italic: true }));
+  for (const s of paragraphs(template, 'basis', { ...v, session_date_words: session ? dateInWords(session.date) : '' })) blocks.push(body(s, { italic: true }));
+  blocks.push(centered(line(template, 'decides', v), { bold: true, before: 6, after: 6 }));
+  for (const s of paragraphs(template, 'article-1', { ...v, ...counts })) blocks.push(body(s));
+  if (collectives.length) {
+    for (const s of paragraphs(template, 'collective-heading', { ...v, ...counts })) blocks.push(body(s));
+    collectives.forEach((r, i) => {
+      for (const s of paragraphs(template, 'collective-item', { ...v, stt: i + 1, department: index.departmentName(r.department), title: nominationTitle(round, r.nomination) })) blocks.push(body(s));
+    });
+  }
+  if (individuals.length) {
+    for (const s of paragraphs(template, 'individual-heading', { ...v, ...counts })) blocks.push(body(s));
+    individuals.forEach((r, i) => {
+      const person = r.person ? index.people.get(r.person)?.value : undefined;
+      for (const s of paragraphs(template, 'individual-item', {
+        ...v, stt: i + 1, honorific: honorific(index, r.person), name: person?.name ?? r.person ?? '',
+        position: person?.position ?? '', department: index.departmentName(r.department), title: nominationTitle(round, r.nomination),
+      })) blocks.push(body(s.replace(/\s+,/g, ',').replace(/\s{2,}/g, ' ')));
+    });
+  }
+  for (const s of paragraphs(template, 'article-2', v)) blocks.push(body(s));
+  for (const s of paragraphs(template, 'article-3', v)) blocks.push(body(s));
+  blocks.push(centered('', { size: 6, after: 6 }));
+  blocks.push(recipientsAndSignature(line(template, 'recipients-heading', v), agency.recipients, line(template, 'recipients-last', v), signature(agency.head.title, agency.head.name)));
+  return {
+    title: `${line(template, 'title', v)} ${v['decision_ref']}`.trim(),
+    subject: line(template, 'subject', v),
+    date: documentDate(round),
+    sections: [{ orientation: 'portrait', blocks }],
+  };
+}

@@ -1,0 +1,32 @@
+/** The registry of documents: file, template, what each needs, and its builder. */
+import type { DocModel } from './model.js';
+import type { TemplateSpec } from './template.js';
+import type { DocumentInput } from './context.js';
+import { DOCUMENT_FILES, type DocumentKind } from './files.js';
+import { DECISION_TEMPLATE_SPEC, decisionModel } from './decision.js';
+import { CERTIFICATE_TEMPLATE_SPEC, certificatesModel } from './certificates.js';
+import { MINUTES_TEMPLATE_SPEC, minutesModel } from './minutes.js';
+import { LIST_TEMPLATE_SPEC, listModel } from './list.js';
+
+export interface DocumentDef {
+  kind: DocumentKind;
+  file(year: number): string;
+  template: string;
+  spec: TemplateSpec;
+  /** What the round must have before this document can be rendered. */
+  needs: 'seal' | 'decision';
+  build(input: DocumentInput): DocModel;
+}
+
+const file = (kind: DocumentKind) => DOCUMENT_FILES.find((d) => d.kind === kind)!.file;
+
+export const DOCUMENTS: readonly DocumentDef[] = [
+  { kind: 'decision', file: file('decision'), template: 'quyet-dinh.txt', spec: DECISION_TEMPLATE_SPEC, needs: 'seal', build: decisionModel },
+  { kind: 'certificates', file: file('certificates'), template: 'giay-cong-nhan.txt', spec: CERTIFICATE_TEMPLATE_SPEC, needs: 'decision', build: certificatesModel },
+  { kind: 'minutes', file: file('minutes'), template: 'bien-ban-kiem-phieu.txt', spec: MINUTES_TEMPLATE_SPEC, needs: 'seal', build: minutesModel },
+  { kind: 'list', file: file('list'), template: 'danh-sach.txt', spec: LIST_TEMPLATE_SPEC, needs: 'seal', build: listModel },
+];
+
+export function documentDef(kind: string): DocumentDef | undefined {
+  return DOCUMENTS.find((d) => d.kind === kind);
+}

@@ -1,0 +1,62 @@
+/** The parts of Nghị định 30/2020/NĐ-CP layout shared by every document. */
+import type { Agency } from '../schemas/agency.js';
+import { cell, p, type Block, type Para, type Table } from './model.js';
+import { upper } from './context.js';
+
+export const BODY_SIZE = 14;
+
+/**
+ * The two-column borderless header: parent and issuing body with its short rule and the number
+ * on the left; Quốc hiệu, Tiêu ngữ and the italic place-and-date line on the right.
+ */
+export function headerTable(agency: Agency, numberLine: string, placeDate: string, issuer?: string): Table {
+  const left: Para[] = [];
+  // A council's own document names the agency above it; the agency's documents name the parent body.
+  const above = issuer ? agency.name : agency.parent;
+  if (above) left.push(p(upper(above), { align: 'center', size: 13 }));
+  left.push(p(upper(issuer ?? agency.name), { align: 'center', size: 13, bold: true }));
+  left.push(p('', { align: 'center', rule: 'short', size: 6 }));
+  left.push(p(numberLine, { align: 'center', size: 13, before: 4 }));
+  const right: Para[] = [
+    p('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { align: 'center', size: 13, bold: true }),
+    p('Độc lập - Tự do - Hạnh phúc', { align: 'center', size: 14, bold: true, underline: true }),
+    p('', { size: 6 }),
+    p(placeDate, { align: 'center', size: 14, italic: true, before: 4 }),
+  ];
+  return { kind: 'table', borders: false, rows: [[cell(left, 42), cell(right, 58)]] };
+}
+
+export function placeDateLine(agency: Agency, dateWords: string): string {
+  return `${agency.place}, ${dateWords}`;
+}
+
+/** A body paragraph: justified, first-line indent, 14 pt. */
+export function body(text: string, options: { bold?: boolean; italic?: boolean } = {}): Para {
+  return p(text, { align: 'justify', indentFirst: 10, size: BODY_SIZE, after: 6, lineSpacing: 1.1, ...options });
+}
+
+export function centered(text: string, options: { bold?: boolean; italic?: boolean; size?: number; before?: number; after?: number } = {}): Para {
+  return p(text, { align: 'center', size: BODY_SIZE, ...options });
+}
+
+/** The signature block: title in bold capitals, room to sign, the name in bold. */
+export function signature(title: string, name: string, above?: string): Para[] {
+  const out: Para[] = [];
+  if (above) out.push(p(above, { align: 'center', size: 14, bold: true }));
+  out.push(p(upper(title), { align: 'center', size: 14, bold: true }));
+  for (let i = 0; i < 4; i++) out.push(p('', { size: 14 }));
+  out.push(p(name, { align: 'center', size: 14, bold: true }));
+  return out;
+}
+
+/** Nơi nhận (12 pt bold italic heading, 11 pt items) beside the signature block. */
+export function recipientsAndSignature(heading: string, recipients: readonly string[], last: string, sign: Para[]): Table {
+  const items = recipients.map((r) => p(`- ${r};`, { size: 11 }));
+  if (last) items.push(p(last, { size: 11 }));
+  const left = [p(heading, { size: 12, bold: true, italic: true }), ...items];
+  return { kind: 'table', borders: false, rows: [[cell(left, 45), cell(sign, 55)]] };
+}
+
+export function spacer(points = 6): Block {
+  return p('', { size: 6, after: points });
+}

@@ -1,0 +1,70 @@
+/** Danh sách: the recognised collectives and individuals, for the provincial board. */
+import type { TemplateSpec } from './template.js';
+import { line, paragraphs } from './template.js';
+import { cell, p, type Block, type DocModel } from './model.js';
+import { centered, headerTable, placeDateLine } from './layout.js';
+import { commonValues, honorific, nominationTitle, recognised, type DocumentInput } from './context.js';
+
+export const LIST_TEMPLATE_SPEC: TemplateSpec = {
+  title: { fields: [], required: true },
+  subject: { fields: [], required: true },
+  attached: { fields: [], required: false },
+  'collective-heading': { fields: ['collective_count'], required: true },
+  'individual-heading': { fields: ['individual_count'], required: true },
+  'table-columns': { fields: [], required: true },
+  'new-factor-note': { fields: [], required: false },
+  total: { fields: ['collective_count', 'individual_count'], required: false },
+};
+
+export function listModel(input: DocumentInput): DocModel {
+  const { agency, round, index, template } = input;
+  const v = commonValues(agency, round);
+  const results = recognised(round);
+  const collectives = results.filter((r) => r.kind === 'collective');
+  const individuals = results.filter((r) => r.kind === 'individual');
+  const counts = { collective_count: collectives.length, individual_count: individuals.length };
+  const blocks: Block[] = [];
+  blocks.push(headerTable(agency, `Số: ${v['decision_ref']}`, placeDateLine(agency, String(v['decision_date_words']))));
+  blocks.push(centered(line(template, 'title', v), { bold: true, before: 18 }));
+  for (const s of paragraphs(template, 'subject', v)) blocks.push(centered(s, { bold: true }));
+  for (const s of paragraphs(template, 'attached', v)) blocks.push(centered(s, { italic: true, after: 12 }));
+  const columns = line(template, 'table-columns', v).split('|').map((c) => c.trim());
+  const widths = [5, 22, 14, 18, 31, 10];
+  const head = columns.map((c, i) => cell([p(c, { align: 'center', bold: true, size: 12 })], widths[i] ?? 10, { header: true, align: 'center' }));
+  const small = (text: string, align: 'left' | 'center' = 'left', bold = false) => [p(text, { align, size: 12, bold })];
+  const noteFor = (id: string) => {
+    const nom = round.nominations.find((n) => n.value.id === id)?.value;
+    return nom?.new_factor ? line(template, 'new-factor-note', v) : '';
+  };
+  const span = (text: string) => [cell(small(text, 'left', true), 100, { span: widths.length })];
+  const rows = [head];
+  rows.push(span(line(template, 'collective-heading', { ...v, ...counts })));
+  collectives.forEach((r, i) => rows.push([
+    cell(small(String(i + 1), 'center'), widths[0]!),
+    cell(small(`Tập thể ${index.departmentName(r.department)}`), widths[1]!),
+    cell(small(''), widths[2]!),
+    cell(small(index.departmentName(r.department)), widths[3]!),
+    cell(small(nominationTitle(round, r.nomination)), widths[4]!),
+    cell(small(noteFor(r.nomination)), widths[5]!),
+  ]));
+  rows.push(span(line(template, 'individual-heading', { ...v, ...counts })));
+  individuals.forEach((r, i) => {
+    const person = r.person ? index.people.get(r.person)?.value : undefined;
+    rows.push([
+      cell(small(String(i + 1), 'center'), widths[0]!),
+      cell(small(`${honorific(index, r.person)} ${person?.name ?? r.person ?? ''}`.trim()), widths[1]!),
+      cell(small(person?.position ?? ''), widths[2]!),
+      cell(small(index.departmentName(r.department)), widths[3]!),
+      cell(small(nominationTitle(round, r.nomination)), widths[4]!),
+      cell(small(noteFor(r.nomination)), widths[5]!),
+    ]);
+  });
+  blocks.push({ kind: 'table', borders: true, headerRow: true, rows });
+  for (const s of paragraphs(template, 'total', { ...v, ...counts })) blocks.push(p(s, { size: 13, italic: true, before: 6 }));
+  return {
+    title: `${line(template, 'title', v)} ${round.year}`,
+    subject: line(template, 'subject', v),
+    date: round.decision?.value.date ?? round.council?.value.session?.date ?? `${round.year}-12-31`,
+    sections: [{ orientation: 'landscape', blocks }],
+  };
+}

@@ -1,0 +1,111 @@
+/** Biên bản kiểm phiếu: the vote-count minutes, from the seal. */
+import type { TemplateSpec } from './template.js';
+import { line, paragraphs } from './template.js';
+import { cell, p, type Block, type DocModel, type Para } from './model.js';
+import { body, centered, headerTable, placeDateLine, signature } from './layout.js';
+import { commonValues, honorific, upper, type DocumentInput } from './context.js';
+import { dateInWords } from '../format/dates.js';
+import { formatPercent } from '../format/numbers.js';
+import { percentOfBase } from '../tally.js';
+
+export const MINUTES_TEMPLATE_SPEC: TemplateSpec = {
+  title: { fields: [], required: true },
+  subject: { fields: [], required: true },
+  opening: { fields: ['session_time', 'session_date_words', 'session_place', 'members', 'chair', 'secretary'], required: true },
+  counters: { fields: ['counters'], required: true },
+  'members-heading': { fields: ['members'], required: true },
+  ballots: { fields: ['issued', 'received', 'valid', 'invalid', 'written'], required: true },
+  threshold: { fields: ['numerator', 'denominator', 'required', 'base', 'base_label'], required: true },
+  'results-heading': { fields: [], required: true },
+  'table-columns': { fields: [], required: true },
+  passed: { fields: [], required: true },
+  failed: { fields: [], required: true },
+  'not-recognised': { fields: [], required: true },
+  conclusion: { fields: ['recognised_collectives', 'recognised_individuals', 'recognised_count'], required: true },
+  closing: { fields: [], required: false },
+  'signature-counters': { fields: [], required: true },
+  'signature-secretary': { fields: [], required: true },
+  'signature-chair': { fields: [], required: true },
+};
+
+const ROLE_NAMES: Record<string, string> = { 'chu-tich': 'Chủ tịch Hội đồng', 'pho-chu-tich': 'Phó Chủ tịch Hội đồng', 'uy-vien': 'Ủy viên', 'thu-ky': 'Thư ký Hội đồng' };
+
+export function minutesModel(input: DocumentInput): DocModel {
+  const { agency, round, index, template } = input;
+  const tally = round.tally!.value;
+  const session = round.council!.value.session!;
+  const v = commonValues(agency, round);
+  const person = (id: string) => `${honorific(index, id)} ${index.personName(id)}`.trim();
+  const written = round.ballots.filter((b) => b.value.valid && b.value.written).length;
+  const recognisedResults = tally.results.filter((r) => r.recognised);
+  const values = {
+    ...v,
+    session_time: session.time ? `${session.time.replace(':', ' giờ ')} phút` : '',
+    session_date_words: dateInWords(session.date),
+    session_place: session.place,
+    members: tally.members,
+    chair: person(session.chair),
+    secretary: person(session.secretary),
+    counters: session.counters.map((c, i) => `${person(c)} (${i === 0 ? 'Trưởng ban' : 'thành viên'})`).join(', '),
+    issued: tally.ballots.issued,
+    received: tally.ballots.received,
+    valid: tally.ballots.valid,
+    invalid: tally.ballots.invalid,
+    written,
+    numerator: tally.threshold.numerator,
+    denominator: tally.threshold.denominator,
+    required: tally.required,
+    base: tally.base,
+    base_label: tally.threshold.of === 'members' ? 'tổng số thành viên Hội đồng' : 'số phiếu hợp lệ',
+    recognised_collectives: recognisedResults.filter((r) => r.kind === 'collective').length,
+    recognised_individuals: recognisedResults.filter((r) => r.kind === 'individual').length,
+    recognised_count: recognisedResults.length,
+  };
+  const blocks: Block[] = [];
+  blocks.push(headerTable(agency, `Số:      /BB-${agency.council.symbol}`, placeDateLine(agency, dateInWords(session.date)), agency.council.name));
+  blocks.push(centered(line(template, 'title', values), { bold: true, before: 18 }));
+  for (const s of paragraphs(template, 'subject', values)) blocks.push(centered(s, { bold: true, after: 12 }));
+  for (const s of paragraphs(template, 'opening', values)) blocks.push(body(s.replace(/^Vào lúc\s+,/, 'Vào')));
+  for (const s of paragraphs(template, 'members-heading', values)) blocks.push(body(s));
+  round.council!.value.members.forEach((m, i) => blocks.push(body(`${i + 1}. ${person(m.person)}, ${ROLE_NAMES[m.role] ?? m.role}.`)));
+  for (const s of paragraphs(template, 'counters', values)) blocks.push(body(s));
+  for (const s of paragraphs(template, 'ballots', values)) blocks.push(body(s));
+  for (const s of paragraphs(template, 'threshold', values)) blocks.push(body(s));
+  for (const s of paragraphs(template, 'results-heading', values)) blocks.push(body(s, { bold: true }));
+
+  const columns = line(template, 'table-columns', values).split('|').map((c) => c.trim());
+  const widths = [7, 33, 15, 13, 13, 19];
+  const head = columns.map((c, i) => cell([p(c, { align: 'center', bold: true, size: 12 })], widths[i] ?? 10, { header: true, align: 'center' }));
+  const rows = tally.results.map((r, i) => {
+    const name = r.kind === 'collective' ? `Tập thể ${index.departmentName(r.department)}` : `${person(r.person!)} (${index.departmentName(r.department)})`;
+    const verdict = r.recognised ? line(template, 'passed', values) : r.passed ? line(template, 'not-recognised', values) : line(template, 'failed', values);
+    const small = (text: string, align: Para['align'] = 'center', bold = false) => [p(text, { align, size: 12, bold })];
+    return [
+      cell(small(String(i + 1)), widths[0]!),
+      cell(small(name, 'left'), widths[1]!),
+      cell(small(`${r.agree} (${formatPercent(percentOfBase(r.agree, tally.base))})`), widths[2]!),
+      cell(small(String(r.disagree)), widths[3]!),
+      cell(small(String(r.abstain)), widths[4]!),
+      cell(small(verdict, 'center', r.recognised), widths[5]!),
+    ];
+  });
+  blocks.push({ kind: 'table', borders: true, headerRow: true, rows: [head, ...rows] });
+  blocks.push(p('', { size: 6, after: 6 }));
+  for (const s of paragraphs(template, 'conclusion', values)) blocks.push(body(s));
+  for (const s of paragraphs(template, 'closing', values)) blocks.push(body(s));
+  const signCol = (title: string, id: string) => signature(title, index.personName(id));
+  blocks.push({
+    kind: 'table', borders: false,
+    rows: [[
+      cell(signCol(line(template, 'signature-secretary', values), session.secretary), 33),
+      cell(signCol(line(template, 'signature-counters', values), session.counters[0]!), 34),
+      cell(signCol(line(template, 'signature-chair', values), session.chair), 33),
+    ]],
+  });
+  return {
+    title: `${line(template, 'title', values)} ${round.year}`,
+    subject: upper(agency.council.name),
+    date: session.date,
+    sections: [{ orientation: 'portrait', blocks }],
+  };
+}

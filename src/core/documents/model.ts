@@ -1,0 +1,84 @@
+/** A document as plain data: sections of paragraphs and tables. The docx writer turns it into bytes. */
+
+export interface Run {
+  text: string;
+  bold?: boolean;
+  italic?: boolean;
+  underline?: boolean;
+  /** Points. */
+  size?: number;
+}
+
+export interface Para {
+  kind: 'p';
+  runs: Run[];
+  align?: 'left' | 'center' | 'right' | 'justify';
+  /** First-line indent, millimetres. */
+  indentFirst?: number;
+  /** Points before and after. */
+  before?: number;
+  after?: number;
+  /** Line spacing as a multiple (1 = single). */
+  lineSpacing?: number;
+  keepNext?: boolean;
+  pageBreakBefore?: boolean;
+  /** A short centred horizontal rule under an empty paragraph (the line under the issuing body). */
+  rule?: 'short' | 'medium';
+}
+
+export interface Cell {
+  blocks: Para[];
+  /** Relative width. */
+  width: number;
+  align?: 'top' | 'center';
+  header?: boolean;
+  /** Columns this cell spans. */
+  span?: number;
+}
+
+export interface Table {
+  kind: 'table';
+  rows: Cell[][];
+  borders: boolean;
+  /** The first row repeats on each page. */
+  headerRow?: boolean;
+}
+
+export type Block = Para | Table;
+
+export interface Section {
+  orientation: 'portrait' | 'landscape';
+  pageBorder?: boolean;
+  blocks: Block[];
+}
+
+export interface DocModel {
+  title: string;
+  subject: string;
+  /** The document's own date (ISO): used for the file's fixed timestamps. */
+  date: string;
+  sections: Section[];
+}
+
+export function p(text: string | Run[], options: Omit<Para, 'kind' | 'runs'> & Omit<Run, 'text'> = {}): Para {
+  const { bold, italic, underline, size, ...para } = options;
+  const runs = typeof text === 'string' ? [{ text, bold, italic, underline, size }] : text;
+  return { kind: 'p', runs, ...para };
+}
+
+export function cell(blocks: Para[] | string, width: number, options: Omit<Cell, 'blocks' | 'width'> = {}): Cell {
+  return { blocks: typeof blocks === 'string' ? [p(blocks)] : blocks, width, ...options };
+}
+
+/** All visible text of a model, in order (for tests and for search). */
+export function modelText(model: DocModel): string {
+  const out: string[] = [];
+  const para = (x: Para) => out.push(x.runs.map((r) => r.text).join(''));
+  for (const s of model.sections) {
+    for (const b of s.blocks) {
+      if (b.kind === 'p') para(b);
+      else for (const row of b.rows) for (const c of row) c.blocks.forEach(para);
+    }
+  }
+  return out.join('\n');
+}

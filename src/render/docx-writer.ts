@@ -1,0 +1,126 @@
+/**
+ * The document model to .docx bytes with the `docx` library, then re-zipped with fixed dates so
+ * the same records, templates and version give the same bytes. Loaded only by the commands that
+ * render.
+ */
+import {
+  AlignmentType, BorderStyle, Document, Packer, PageOrientation, Paragraph, Table, TableCell, TableRow,
+  TextRun, VerticalAlign, WidthType, convertMillimetersToTwip, LineRuleType,
+} from 'docx';
+import { unzipSync, zipSync, type Zippable } from 'fflate';
+import type { Block, Cell, DocModel, Para, Section } from '../core/documents/model.js';
+
+const FONT = 'Times New Roman';
+const A4 = { width: convertMillimetersToTwip(210), height: convertMillimetersToTwip(297) };
+const MARGIN = { top: convertMillimetersToTwip(20), bottom: convertMillimetersToTwip(20), left: convertMillimetersToTwip(30), right: convertMillimetersToTwip(15) };
+
+const ALIGN = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT, justify: AlignmentType.JUSTIFIED } as const;
+const NONE = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
+const SINGLE = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
+
+function paragraph(x: Para): Paragraph {
+  const ruleIndent = x.rule === 'short' ? convertMillimetersToTwip(22) : x.rule === 'medium' ? convertMillimetersToTwip(12) : 0;
+  return new Paragraph({
+    alignment: ALIGN[x.align ?? 'left'],
+    indent: x.rule ? { left: ruleIndent, right: ruleIndent } : x.indentFirst ? { firstLine: convertMillimetersToTwip(x.indentFirst) } : undefined,
+    spacing: {
+      before: Math.round((x.before ?? 0) * 20),
+      after: Math.round((x.after ?? 0) * 20),
+      line: Math.round((x.lineSpacing ?? 1) * 240),
+      lineRule: LineRuleType.AUTO,
+    },
+    keepNext: x.keepNext,
+    pageBreakBefore: x.pageBreakBefore,
+    border: x.rule ? { bottom: { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 1 } } : undefined,
+    children: x.runs.map((r) => new TextRun({
+      text: r.text,
+      bold: r.bold,
+      italics: r.italic,
+      underline: r.underline ? {} : undefined,
+      size: Math.round((r.size ?? 14) * 2),
+      font: FONT,
+    })),
+  });
+}
+
+function tableCell(c: Cell, total: number, borders: boolean): TableCell {
+  return new TableCell({
+    width: { size: Math.round((c.width / total) * 5000), type: WidthType.PERCENTAGE },
+    columnSpan: c.span,
+    verticalAlign: c.align === 'center' ? VerticalAlign.CENTER : VerticalAlign.TOP,
+    borders: borders ? { top: SINGLE, bottom: SINGLE, left: SINGLE, right: SINGLE } : { top: NONE, bottom: NONE, left: NONE, right: NONE },
+    margins: borders ? { top: 40, bottom: 40, left: 80, right: 80 } : { top: 0, bottom: 0, left: 40, right: 40 },
+    children: c.blocks.length ? c.blocks.map(paragraph) : [new Paragraph('')],
+  });
+}
+
+function block(b: Block): Paragraph | Table {
+  if (b.kind === 'p') return paragraph(b);
+  const widest = b.rows.reduce((m, r) => (r.length > m.length ? r : m), b.rows[0] ?? []);
+  const total = widest.reduce((s, c) => s + c.width, 0) || 100;
+  const border = b.borders ? SINGLE : NONE;
+  return new Table({
+    width: { size: 5000, type: WidthType.PERCENTAGE },
+    borders: { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border },
+    rows: b.rows.map((row, i) => new TableRow({
+      tableHeader: b.headerRow && i === 0,
+      cantSplit: true,
+      children: row.map((c) => tableCell(c, total, b.borders)),
+    })),
+  });
+}
+
+function section(s: Section) {
+  const landscape = s.orientation === 'landscape';
+  return {
+    properties: {
+      page: {
+        size: { width: A4.width, height: A4.height, orientation: landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT },
+        margin: MARGIN,
+        borders: s.pageBorder
+          ? {
+            pageBorderTop: { style: BorderStyle.DOUBLE, size: 12, color: '8B0000', space: 20 },
+            pageBorderBottom: { style: BorderStyle.DOUBLE, size: 12, color: '8B0000', space: 20 },
+            pageBorderLeft: { style: BorderStyle.DOUBLE, size: 12, color: '8B0000', space: 20 },
+            pageBorderRight: { style: BorderStyle.DOUBLE, size: 12, color: '8B0000', space: 20 },
+          }
+          : undefined,
+      },
+    },
+    children: s.blocks.map(block),
+  };
+}
+
+/** Word bytes for a model, reproducible: fixed core-property dates and zip entry times. */
+export async function renderDocx(model: DocModel, generator: string): Promise<Uint8Array> {
+  const doc = new Document({
+    creator: generator,
+    lastModifiedBy: generator,
+    title: model.title,
+    subject: model.subject,
+    revision: 1,
+    styles: { default: { document: { run: { font: FONT, size: 28 } } } },
+    sections: model.sections.map(section),
+  });
+  const packed = await Packer.toBuffer(doc);
+  return normalise(new Uint8Array(packed), model.date);
+}
+
+export function normalise(zip: Uint8Array, isoDate: string): Uint8Array {
+  const files = unzipSync(zip);
+  const stamp = `${isoDate}T00:00:00Z`;
+  const core = files['docProps/core.xml'];
+  if (core) {
+    const text = new TextDecoder().decode(core)
+      .replace(/(<dcterms:created[^>]*>)[^<]*(<\/dcterms:created>)/, `$1${stamp}$2`)
+      .replace(/(<dcterms:modified[^>]*>)[^<]*(<\/dcterms:modified>)/, `$1${stamp}$2`);
+    files['docProps/core.xml'] = new TextEncoder().encode(text);
+  }
+  const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
+  // A local-time Date, so the DOS timestamp fflate writes is the same in every time zone.
+  const mtime = new Date(y, m - 1, d, 12, 0, 0);
+  const names = Object.keys(files).sort((a, b) => (a === '[Content_Types].xml' ? -1 : b === '[Content_Types].xml' ? 1 : a < b ? -1 : a > b ? 1 : 0));
+  const out: Zippable = {};
+  for (const name of names) out[name] = [files[name]!, { mtime, level: 6 }];
+  return zipSync(out, { mtime });
+}

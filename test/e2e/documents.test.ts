@@ -1,0 +1,132 @@
+/** Documents opened in a real office suite: LibreOffice converts them, poppler reads them back. */
+import { readFileSync, writeFileSync, appendFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cleanupTemp, cli, workspace, write, PROJECT } from '../helpers/workspace.js';
+import { hasOffice, pdfInfo, pdfText, toPdf } from '../helpers/office.js';
+
+afterAll(cleanupTemp);
+
+beforeAll(() => {
+  // In CI a missing office suite fails the tests rather than skipping them.
+  expect(hasOffice(), 'LibreOffice (soffice) and poppler-utils must be installed: apt-get install libreoffice-writer-nogui poppler-utils').toBe(true);
+});
+
+/** The base fixture plus a collective of nv2 that fails the vote (1 of 3 agree). */
+function decidedWorkspace(): string {
+  const root = workspace();
+  write(root, 'records/2016/nominations/nv2-mo-hinh.yaml', 'id: nv2-mo-hinh\nkind: collective\ndepartment: nv2\ntitle: Mô hình không đạt\ninitiative: Mô tả.\nsubmitted: 2016-11-20\ncriteria: { xuat-sac: true, sang-kien: true }\n');
+  write(root, 'records/2016/ballots/001.yaml', 'serial: 1\nvotes: { nv1-mo-hinh: agree, nv1-ca-nhan: agree, nv2-mo-hinh: agree }\n');
+  write(root, 'records/2016/ballots/002.yaml', 'serial: 2\nvotes: { nv1-mo-hinh: agree, nv1-ca-nhan: agree, nv2-mo-hinh: disagree }\n');
+  write(root, 'records/2016/ballots/003.yaml', 'serial: 3\nvotes: { nv1-mo-hinh: agree, nv1-ca-nhan: agree }\n');
+  expect(cli(['tally', '2016', '--seal'], { cwd: root }).code).toBe(0);
+  const d = cli(['decide', '2016', '--number', '5', '--date', '2016-02-03'], { cwd: root });
+  expect(d.code, d.stderr).toBe(0);
+  return root;
+}
+
+describe('render', () => {
+  it('the decision reads “Số: 05/QĐ-TTr” and “ngày 03 tháng 02 năm 2016”, in Vietnamese, on A4', () => {
+    const root = decidedWorkspace();
+    const r = cli(['render', 'decision', '2016'], { cwd: root });
+    expect(r.code, r.stderr).toBe(0);
+    const pdf = toPdf(join(root, 'documents/2016/quyet-dinh-2016.docx'));
+    const text = pdfText(pdf).replace(/\s+/g, ' ');
+    expect(text).toContain('Số: 05/QĐ-TTr');
+    expect(text).toContain('ngày 03 tháng 02 năm 2016');
+    expect(text).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+    expect(text).toContain('Độc lập - Tự do - Hạnh phúc');
+    expect(text).toContain('QUYẾT ĐỊNH');
+    expect(text).toContain('Tập thể Phòng Nghiệp vụ 1');
+    expect(text).toContain('Ông Trần Văn An');
+    expect(text).not.toContain('Mô hình không đạt');
+    expect(text).toContain('Nơi nhận:');
+    expect(text).toContain('Nguyễn Văn Giáp');
+    const info = pdfInfo(pdf);
+    expect(info.a4).toBe(true);
+    expect(info.landscape).toBe(false);
+  });
+
+  it('before decide, the decision is a draft with the number and date blank', () => {
+    const root = workspace();
+    expect(cli(['tally', '2016', '--seal'], { cwd: root }).code).toBe(0);
+    expect(cli(['render', 'decision', '2016'], { cwd: root }).code).toBe(0);
+    const text = pdfText(toPdf(join(root, 'documents/2016/quyet-dinh-2016.docx')));
+    expect(text).toContain("Số:");
+    expect(text).toContain("/QĐ-TTr");
+    expect(text).not.toMatch(/\d\/QĐ-TTr/);
+    expect(text).toMatch(/ngày\s+tháng\s+năm 2016/);
+    expect(text).toContain('DỰ THẢO');
+    expect(cli(['render', 'certificates', '2016'], { cwd: root }).code).toBe(1);
+  });
+
+  it('certificates: one landscape page per recognised nomination and none for a failed one', () => {
+    const root = decidedWorkspace();
+    expect(cli(['render', 'certificates', '2016'], { cwd: root }).code).toBe(0);
+    const pdf = toPdf(join(root, 'documents/2016/giay-cong-nhan-2016.docx'));
+    const info = pdfInfo(pdf);
+    expect(info).toMatchObject({ pages: 2, landscape: true, a4: true });
+    const text = pdfText(pdf);
+    expect(text).toContain('GIẤY CÔNG NHẬN');
+    expect(text).toContain('Tập thể Phòng Nghiệp vụ 1');
+    expect(text).toContain('Ông Trần Văn An');
+    expect(text).not.toContain('Phòng Nghiệp vụ 2');
+    expect(text.replace(/\s+/g, ' ')).toContain('Quyết định số 05/QĐ-TTr ngày 03/02/2016');
+  });
+
+  it('minutes and list: counts, percentages with a decimal comma, sections', () => {
+    const root = decidedWorkspace();
+    expect(cli(['render', 'all', '2016'], { cwd: root }).code).toBe(0);
+    const minutes = pdfText(toPdf(join(root, 'documents/2016/bien-ban-kiem-phieu-2016.docx'))).replace(/\s+/g, ' ');
+    expect(minutes).toContain('BIÊN BẢN KIỂM PHIẾU');
+    expect(minutes).toContain('Số phiếu phát ra: 3');
+    expect(minutes).toContain('3 (100,0%)');
+    expect(minutes).toContain('1 (33,3%)');
+    expect(minutes).toContain('Không đạt');
+    const list = pdfText(toPdf(join(root, 'documents/2016/danh-sach-2016.docx'))).replace(/\s+/g, ' ');
+    expect(list).toContain('I. TẬP THỂ (1)');
+    expect(list).toContain('II. CÁ NHÂN (1)');
+    expect(list).toContain('Trưởng phòng');
+  });
+
+  it('rendering twice gives the same bytes, and a hand-edited file is not overwritten without --force', () => {
+    const root = decidedWorkspace();
+    expect(cli(['render', 'all', '2016'], { cwd: root }).code).toBe(0);
+    const path = join(root, 'documents/2016/quyet-dinh-2016.docx');
+    const first = readFileSync(path);
+    const other = decidedWorkspace();
+    expect(cli(['render', 'all', '2016'], { cwd: other, env: { TZ: 'Pacific/Kiritimati' } }).code).toBe(0);
+    expect(Buffer.compare(readFileSync(join(other, 'documents/2016/quyet-dinh-2016.docx')), first)).toBe(0);
+    const again = cli(['render', 'all', '2016'], { cwd: root });
+    expect(again.stdout).toContain('không đổi');
+    appendFileSync(path, 'edited');
+    const refused = cli(['render', 'decision', '2016'], { cwd: root });
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toContain('--force');
+    expect(readFileSync(path).subarray(-6).toString()).toBe('edited');
+    expect(cli(['verify', '2016'], { cwd: root }).code).toBe(1);
+    expect(cli(['render', 'decision', '2016', '--force'], { cwd: root }).code).toBe(0);
+    expect(Buffer.compare(readFileSync(path), first)).toBe(0);
+    expect(cli(['verify', '2016'], { cwd: root }).code).toBe(0);
+  });
+
+  it('a template with an unknown placeholder is refused with its line', () => {
+    const root = decidedWorkspace();
+    const tpl = join(root, 'templates/quyet-dinh.txt');
+    write(root, 'templates/quyet-dinh.txt', readFileSync(join(PROJECT, 'templates/quyet-dinh.txt'), 'utf8').replace('Về việc công nhận', 'Về việc {cong_nhan} công nhận'));
+    const lines = readFileSync(tpl, 'utf8').split('\n');
+    const lineNo = lines.findIndex((l) => l.includes('{cong_nhan}')) + 1;
+    const r = cli(['render', 'decision', '2016'], { cwd: root });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`templates/quyet-dinh.txt:${lineNo}:9  error[template-placeholder]`);
+    expect(r.stderr).toContain('{cong_nhan}');
+    writeFileSync(tpl, 'QUYẾT ĐỊNH\n');
+    expect(cli(['render', 'decision', '2016'], { cwd: root }).code).toBe(1);
+  });
+
+  it('the example’s committed documents equal a fresh render', () => {
+    const root = workspace({ from: 'example' });
+    const r = cli(['verify', '2016', '--json'], { cwd: root });
+    expect(JSON.parse(r.stdout)).toMatchObject({ ok: true });
+  });
+});
