@@ -100,6 +100,21 @@ export const COMMANDS: CommandSpec[] = [
     load: () => import('../commands/awards.js'),
   },
   {
+    usage: 'commit',
+    description: t('kiểm tra hồ sơ rồi commit records/, templates/, documents/ vào git', 'validate, then commit records/, templates/ and documents/ to git'),
+    options: [
+      { flags: '-m, --message <msg>', description: t('nội dung commit (mặc định: tóm tắt thay đổi)', 'commit message (default: a summary of the changes)') },
+      JSON_OPTION,
+    ],
+    load: () => import('../commands/commit.js'),
+  },
+  {
+    usage: 'log <record>',
+    description: t('lịch sử git của một hồ sơ: mã đề nghị, mã người, 2016/ballot/7 hoặc đường dẫn', 'the git history of one record: a nomination id, a person id, 2016/ballot/7 or a path'),
+    options: [JSON_OPTION],
+    load: () => import('../commands/log.js'),
+  },
+  {
     usage: 'schema',
     description: t('xuất JSON Schema của từng loại hồ sơ (cho trình soạn thảo)', 'write the JSON Schema of every record kind (for editors)'),
     options: [{ flags: '--out <dir>', description: t('thư mục ghi (mặc định: schemas/)', 'folder to write (default: schemas/)') }],

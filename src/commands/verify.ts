@@ -7,6 +7,8 @@ import type { CommandContext } from '../shell/context.js';
 import { loadAndValidate } from '../shell/load.js';
 import { inert } from '../shell/terminal.js';
 import { checkDocuments } from '../shell/documents.js';
+import { isGitRepo } from '../shell/git-history.js';
+import { auditRound } from '../shell/git-audit.js';
 import { t as tr } from '../core/diagnostics.js';
 
 export async function run(ctx: CommandContext, args: Array<string | string[] | undefined>, opts: Record<string, unknown>): Promise<number> {
@@ -19,9 +21,12 @@ export async function run(ctx: CommandContext, args: Array<string | string[] | u
   };
   const rounds = loaded.workspace.rounds.filter((r) => !years || years.includes(r.year));
   const report: Array<{ year: number; sealed: boolean; findings: VerifyFinding[] }> = [];
+  const root = ctx.root();
+  const inGit = isGitRepo(root);
   for (const round of rounds) {
     const findings = verifySeal(round, loaded.workspace, loaded.index, bytesOf);
-    if (findings.length === 0 && loaded.errors === 0) {
+    if (round.tallyPresent && inGit) findings.push(...auditRound(root, round));
+    if (findings.every((f) => f.check === 'git') && loaded.errors === 0) {
       for (const d of await checkDocuments(ctx.root(), loaded, round, ctx.version)) {
         if (d.state !== 'outdated') continue;
         findings.push({
@@ -38,6 +43,7 @@ export async function run(ctx: CommandContext, args: Array<string | string[] | u
   if (opts['json']) {
     ctx.out(JSON.stringify({
       ok,
+      git: inGit,
       rounds: report.map((r) => ({
         year: r.year,
         sealed: r.sealed,
@@ -59,6 +65,7 @@ export async function run(ctx: CommandContext, args: Array<string | string[] | u
     ctx.out(ctx.style.red(ctx.lang === 'vi' ? `✗ Đợt ${r.year}:` : `✗ Round ${r.year}:`));
     for (const f of r.findings) ctx.out(`  ${inert(f.file)}${f.commit ? ` @ ${f.commit.slice(0, 12)}` : ''}  ${inert(f.message[ctx.lang])}`);
   }
+  if (!inGit) ctx.say(t('(Không phải kho git: bỏ qua phần đối chiếu lịch sử commit.)', '(Not a git repository: the commit history was not checked.)'));
   if (!ok) ctx.say(t(`Kiểm tra không đạt: ${all.length} vấn đề.`, `Verification failed: ${all.length} problem(s).`));
   return ok ? EXIT.ok : EXIT.findings;
 }

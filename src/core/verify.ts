@@ -57,3 +57,57 @@ export function verifySeal(round: Round, ws: Workspace, index: WorkspaceIndex, b
   }
   return out;
 }
+
+export interface HistoryCommit {
+  commit: string;
+  date: string;
+  subject: string;
+  files: Array<{ status: string; path: string }>;
+}
+
+/** A sealed input is the round's council.yaml, or a nomination or ballot file of the round. */
+export function isSealedInputPath(year: number, path: string): boolean {
+  const dir = `records/${year}/`;
+  if (!path.startsWith(dir)) return false;
+  const rest = path.slice(dir.length);
+  return rest === 'council.yaml' || /^(nominations|ballots)\/[^/]+$/.test(rest);
+}
+
+/**
+ * The git part of verify: every commit after the one that introduced the seal that changed,
+ * added or removed a sealed input, and every uncommitted change to the sealed round.
+ */
+export function verifyHistory(
+  year: number,
+  sealCommit: string | null,
+  later: readonly HistoryCommit[],
+  pending: ReadonlyArray<{ status: string; path: string }>,
+): VerifyFinding[] {
+  const out: VerifyFinding[] = [];
+  const tallyFile = `records/${year}/tally.yaml`;
+  if (sealCommit === null) {
+    out.push({ year, check: 'git', file: tallyFile, message: t('tệp niêm phong chưa được commit vào git (thidua commit)', 'the seal is not committed to git (thidua commit)') });
+  }
+  for (const c of later) {
+    for (const f of c.files) {
+      if (!isSealedInputPath(year, f.path)) continue;
+      const what = f.status.startsWith('A') ? t('được thêm', 'added') : f.status.startsWith('D') ? t('bị xoá', 'removed') : t('bị sửa', 'changed');
+      out.push({
+        year, check: 'git', file: f.path, commit: c.commit,
+        message: t(
+          `${what.vi} trong commit ${c.commit.slice(0, 12)} (${c.date.slice(0, 10)}: ${c.subject}), sau khi niêm phong`,
+          `${what.en} in commit ${c.commit.slice(0, 12)} (${c.date.slice(0, 10)}: ${c.subject}), after the seal`,
+        ),
+      });
+    }
+  }
+  for (const p of pending) {
+    if (!isSealedInputPath(year, p.path) && p.path !== tallyFile) continue;
+    if (p.path === tallyFile && sealCommit === null) continue;
+    out.push({
+      year, check: 'git', file: p.path,
+      message: t(`có thay đổi chưa commit (${p.status}) trong đợt đã niêm phong`, `an uncommitted change (${p.status}) in a sealed round`),
+    });
+  }
+  return out;
+}

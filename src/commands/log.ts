@@ -1,0 +1,76 @@
+/** thidua log ID-or-PATH: the git history of one record, with the fields each commit changed. */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { t } from '../core/diagnostics.js';
+import { describeChange, diffValues, type FieldChange } from '../core/record-diff.js';
+import { ballotFileName } from '../core/records/workspace.js';
+import { ID_PATTERN } from '../core/schemas/values.js';
+import { EXIT, environmentError, usageError } from '../errors.js';
+import type { CommandContext } from '../shell/context.js';
+import { commitsTouching, fileAt, isGitRepo, parseLenient } from '../shell/git-history.js';
+import { inert } from '../shell/terminal.js';
+
+interface Target {
+  label: string;
+  pathspecs: string[];
+  /** For a person or department: only that item of the shared list. */
+  item?: { key: 'id'; id: string };
+}
+
+function resolveTarget(root: string, raw: string): Target {
+  const ballot = /^(\d{4})\/ballots?\/(\d{1,5})$/.exec(raw);
+  if (ballot) return { label: raw, pathspecs: [`records/${ballot[1]}/ballots/${ballotFileName(Number(ballot[2]))}`] };
+  if (raw.includes('/') || raw.endsWith('.yaml')) {
+    const path = raw.replace(/^\.\//, '');
+    if (path.split('/').includes('..')) throw usageError(t('đường dẫn không được chứa “..”', 'the path may not contain “..”'));
+    return { label: path, pathspecs: [path] };
+  }
+  if (!ID_PATTERN.test(raw)) throw usageError(t(`“${raw}” không phải mã hay đường dẫn`, `“${raw}” is neither an id nor a path`));
+  const listHas = (file: string) => {
+    const p = join(root, 'records', file);
+    return existsSync(p) && new RegExp(`(^|[\\s{,])id:\\s*${raw}([\\s,}]|$)`, 'm').test(readFileSync(p, 'utf8'));
+  };
+  if (listHas('people.yaml')) return { label: raw, pathspecs: ['records/people.yaml'], item: { key: 'id', id: raw } };
+  if (listHas('departments.yaml')) return { label: raw, pathspecs: ['records/departments.yaml'], item: { key: 'id', id: raw } };
+  return { label: raw, pathspecs: [`records/*/nominations/${raw}.yaml`] };
+}
+
+export async function run(ctx: CommandContext, args: Array<string | string[] | undefined>, opts: Record<string, unknown>): Promise<number> {
+  const root = ctx.root();
+  if (!isGitRepo(root)) throw environmentError(t(`${root} không nằm trong kho git`, `${root} is not inside a git repository`));
+  const target = resolveTarget(root, String(args[0]));
+  const commits = commitsTouching(root, target.pathspecs);
+  const entries: Array<{ commit: string; date: string; author: string; subject: string; path: string; status: string; changes: FieldChange[] }> = [];
+  for (const c of commits) {
+    for (const f of c.files) {
+      // For one item of a shared list, a file that did not exist is an empty list.
+      const norm = (v: unknown) => (target.item && v === undefined ? [] : v);
+      const before = norm(parseLenient(fileAt(root, `${c.commit}^`, f.path)));
+      const after = norm(parseLenient(fileAt(root, c.commit, f.path)));
+      let changes = diffValues(before, after);
+      if (target.item) {
+        const prefix = `[${target.item.id}]`;
+        changes = changes.filter((ch) => ch.path.startsWith(prefix)).map((ch) => ({ ...ch, path: ch.path.slice(prefix.length).replace(/^\./, '') || '.' }));
+        if (changes.length === 0) continue;
+      }
+      entries.push({ commit: c.commit, date: c.date, author: c.author, subject: c.subject, path: f.path, status: f.status, changes });
+    }
+  }
+  if (opts['json']) {
+    ctx.out(JSON.stringify({ target: target.label, commits: entries }, null, 2));
+    return EXIT.ok;
+  }
+  if (entries.length === 0) {
+    ctx.say(t(`Không có commit nào chạm tới ${target.label}.`, `No commit touches ${target.label}.`));
+    return EXIT.ok;
+  }
+  for (const e of entries) {
+    ctx.out(`${ctx.style.yellow(e.commit.slice(0, 12))}  ${e.date.slice(0, 10)}  ${inert(e.author)}  ${inert(e.subject)}`);
+    ctx.out(`    ${ctx.style.dim(e.path)}${e.status.startsWith('A') ? (ctx.lang === 'vi' ? ' (tạo mới)' : ' (created)') : e.status.startsWith('D') ? (ctx.lang === 'vi' ? ' (xoá)' : ' (deleted)') : ''}`);
+    if (!e.status.startsWith('A') && !e.status.startsWith('D')) {
+      for (const ch of e.changes.slice(0, 20)) ctx.out(`      ${inert(describeChange(ch)[ctx.lang])}`);
+      if (e.changes.length > 20) ctx.out(`      … ${e.changes.length - 20}`);
+    }
+  }
+  return EXIT.ok;
+}
