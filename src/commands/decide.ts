@@ -10,7 +10,7 @@ import { parseDate, parsePositiveInt, parseYear } from '../cli/args.js';
 import type { CommandContext } from '../shell/context.js';
 import { loadAndValidate } from '../shell/load.js';
 import { refuseIfErrors, roundOf } from '../shell/round.js';
-import { writeFileAtomic } from '../shell/safe-write.js';
+import { assertInside, writeFileAtomic } from '../shell/safe-write.js';
 import { withLock } from '../shell/lock.js';
 
 export async function run(ctx: CommandContext, args: Array<string | string[] | undefined>, opts: Record<string, unknown>): Promise<number> {
@@ -38,6 +38,7 @@ export async function run(ctx: CommandContext, args: Array<string | string[] | u
       `round ${year} already has a decision${d ? ` no. ${twoDigits(d.number)}/QĐ-${agency.symbol} of ${d.date}` : ''} (${round.decisionFile}); use --force to replace it`,
     ));
   }
+  assertInside(root, path);
   await withLock(root, ctx.warn, () => writeFileAtomic(path, text));
   if (opts['json']) {
     ctx.out(JSON.stringify({ year, number, date, reference: ref, recognised, file: round.decisionFile }, null, 2));

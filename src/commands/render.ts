@@ -11,7 +11,7 @@ import { refuseIfErrors, roundOf } from '../shell/round.js';
 import { loadTemplate, manifestText, missingPrerequisite, MANIFEST, readManifest, renderOne } from '../shell/documents.js';
 import { sha256Hex } from '../core/seal.js';
 import { formatDiagnostic, diagnosticJson } from '../shell/format-diagnostics.js';
-import { ensureDir, writeFileAtomic } from '../shell/safe-write.js';
+import { assertInside, ensureDir, writeFileAtomic } from '../shell/safe-write.js';
 import { withLock } from '../shell/lock.js';
 
 const KINDS = ['decision', 'certificates', 'minutes', 'list', 'all'];
@@ -66,6 +66,7 @@ export async function run(ctx: CommandContext, args: Array<string | string[] | u
         }
       }
       ensureDir(outDir);
+      if (typeof opts['out'] !== 'string') assertInside(root, target);
       writeFileAtomic(target, rendered.bytes);
       manifest[def.file(year)] = sha256Hex(rendered.bytes);
       report.push({ kind: def.kind, file: shown, status: 'written' });

@@ -11,7 +11,7 @@ import type { CommandContext } from '../shell/context.js';
 import { loadAndValidate, type Loaded } from '../shell/load.js';
 import { refuseIfErrors, roundOf } from '../shell/round.js';
 import { withLock } from '../shell/lock.js';
-import { writeFileAtomic } from '../shell/safe-write.js';
+import { assertInside, writeFileAtomic } from '../shell/safe-write.js';
 import { inert, table } from '../shell/terminal.js';
 import type { Round } from '../core/records/workspace.js';
 
@@ -44,6 +44,7 @@ export async function run(ctx: CommandContext, args: Array<string | string[] | u
       sealed = true;
     } else {
       const text = renderTallyFile(tally, inputHashes(round, (p) => bytesOf(loaded, p)), `thidua ${ctx.version}`);
+      assertInside(root, join(root, round.tallyFile));
       await withLock(root, ctx.warn, () => writeFileAtomic(join(root, round.tallyFile), text));
       sealed = true;
       wrote = true;

@@ -25,16 +25,15 @@ function within(root: string, target: string): boolean {
 
 export function readEntry(root: string, realRoot: string, abs: string): FileEntry {
   try {
-    const l = lstatSync(abs);
-    if (l.isSymbolicLink()) {
-      let real: string;
-      try {
-        real = realpathSync(abs);
-      } catch (err) {
-        return errorEntry(err);
-      }
-      if (!within(realRoot, real)) return { kind: 'unreadable', reason: 'symlink-outside' };
+    lstatSync(abs);
+    // The file, or a folder above it, may be a link: what counts is where it really is.
+    let real: string;
+    try {
+      real = realpathSync(abs);
+    } catch (err) {
+      return errorEntry(err);
     }
+    if (!within(realRoot, real)) return { kind: 'unreadable', reason: 'symlink-outside' };
     const s = statSync(abs);
     if (s.isDirectory()) return { kind: 'unreadable', reason: 'directory' };
     if (!s.isFile()) return { kind: 'unreadable', reason: 'other', detail: 'not a regular file' };

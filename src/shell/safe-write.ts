@@ -2,12 +2,31 @@
  * Safe writes: a temporary file in the same folder, fsync, then rename into place, so an
  * interrupted command leaves the old file or the new one, never half of one.
  */
-import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { closeSync, fsyncSync, mkdirSync, openSync, realpathSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join, relative } from 'node:path';
 import { t } from '../core/diagnostics.js';
-import { environmentError } from '../errors.js';
+import { environmentError, findingsError } from '../errors.js';
 
 let counter = 0;
+
+/** Refuse a write into the workspace whose folder really lies outside it (through a symbolic link). */
+export function assertInside(root: string, path: string): void {
+  let realRoot = root;
+  let realDir = dirname(path);
+  try {
+    realRoot = realpathSync(root);
+    realDir = realpathSync(dirname(path));
+  } catch {
+    return;
+  }
+  const rel = relative(realRoot, realDir);
+  if (rel.startsWith('..') || isAbsolute(rel)) {
+    throw findingsError(t(
+      `không ghi ${path}: thư mục của nó trỏ ra ngoài không gian làm việc (liên kết tượng trưng)`,
+      `not writing ${path}: its folder points outside the workspace (a symbolic link)`,
+    ));
+  }
+}
 
 export function ensureDir(dir: string): void {
   try {

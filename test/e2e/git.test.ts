@@ -213,3 +213,20 @@ describe('safe writes', () => {
 function createHash(bytes: Buffer): string {
   return require('node:crypto').createHash('sha256').update(bytes).digest('hex');
 }
+
+describe('paths', () => {
+  it('a round folder linked outside the workspace is neither read nor written', () => {
+    const { symlinkSync, renameSync } = require('node:fs') as typeof import('node:fs');
+    const root = workspace();
+    const outside = join(require('node:os').tmpdir(), `thidua-outside-${process.pid}-${Date.now()}`);
+    renameSync(join(root, 'records/2016'), outside);
+    symlinkSync(outside, join(root, 'records/2016'));
+    const v = JSON.parse(cli(['validate', '--json'], { cwd: root }).stdout);
+    expect(v.ok).toBe(false);
+    expect(v.diagnostics[0].message).toMatch(/liên kết tượng trưng/);
+    const r = cli(['tally', '2016', '--seal'], { cwd: root });
+    expect(r.code).toBe(1);
+    expect(existsSync(join(outside, 'tally.yaml'))).toBe(false);
+    rmSync(outside, { recursive: true, force: true });
+  });
+});
