@@ -100,6 +100,36 @@ export const COMMANDS: CommandSpec[] = [
     load: () => import('../commands/awards.js'),
   },
   {
+    usage: 'nominate [year]',
+    description: t('thêm một đề nghị (hỏi từng bước, hoặc cho bằng cờ)', 'add a nomination (step by step, or by flags)'),
+    options: [
+      { flags: '--kind <kind>', description: t('collective (mô hình tiêu biểu) hoặc individual (gương điển hình)', 'collective or individual') },
+      { flags: '--department <id>', description: t('mã phòng', 'department id') },
+      { flags: '--person <id>', description: t('mã người (đề nghị cá nhân)', 'person id (individual)') },
+      { flags: '--title <text>', description: t('thành tích, in trên Giấy công nhận', 'the achievement, printed on the certificate') },
+      { flags: '--initiative <text>', description: t('bản mô tả sáng kiến, mô hình (tập thể)', 'description of the initiative (collective)') },
+      { flags: '--initiative-file <file>', description: t('bản mô tả lấy từ tệp', 'the description, read from a file') },
+      { flags: '--met <ids>', description: t('tiêu chí đạt: all, hoặc mã (lặp lại hoặc cách bằng dấu phẩy)', 'criteria met: all, or ids (repeat or comma-separated)'), repeatable: true },
+      { flags: '--submitted <date>', description: t('ngày nhận hồ sơ (mặc định hôm nay)', 'date received (default today)') },
+      { flags: '--id <id>', description: t('mã đề nghị (mặc định PHÒNG-mo-hinh / PHÒNG-ca-nhan)', 'nomination id (default DEPT-mo-hinh / DEPT-ca-nhan)') },
+      { flags: '--new-factor', description: t('đánh dấu nhân tố mới', 'mark as a new factor') },
+      JSON_OPTION,
+    ],
+    load: () => import('../commands/nominate.js'),
+  },
+  {
+    usage: 'ballot <year>',
+    description: t('nhập phiếu bầu sau khi kiểm (hỏi từng phiếu, hoặc cho bằng cờ)', 'enter the paper ballots after the count (step by step, or by flags)'),
+    options: [
+      { flags: '--vote <id=choice>', description: t('ý kiến cho một đề nghị: ID=agree|disagree|abstain (lặp lại)', 'a mark for one nomination: ID=agree|disagree|abstain (repeat)'), repeatable: true },
+      { flags: '--invalid', description: t('phiếu không hợp lệ', 'an invalid ballot') },
+      { flags: '--written', description: t('phiếu ý kiến bằng văn bản của thành viên vắng mặt', 'a written vote of an absent member') },
+      { flags: '--serial <n>', description: t('số phiếu (mặc định: số tiếp theo)', 'serial (default: the next one)') },
+      JSON_OPTION,
+    ],
+    load: () => import('../commands/ballot.js'),
+  },
+  {
     usage: 'commit',
     description: t('kiểm tra hồ sơ rồi commit records/, templates/, documents/ vào git', 'validate, then commit records/, templates/ and documents/ to git'),
     options: [

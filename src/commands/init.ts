@@ -2,7 +2,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { t } from '../core/diagnostics.js';
-import { EXIT, findingsError } from '../errors.js';
+import { EXIT, ThiduaError, findingsError } from '../errors.js';
+import { PromptCancelled, terminalPrompter, type Prompter } from '../flows/prompter.js';
 import type { CommandContext } from '../shell/context.js';
 import { ensureDir, writeFileAtomic } from '../shell/safe-write.js';
 import { git, gitOk, identityEnv } from '../shell/git.js';
@@ -16,7 +17,16 @@ import { jsonSchemaText } from '../core/schemas/json-schema.js';
 export const GITATTRIBUTES = ['records/** -text', 'documents/** binary', ''].join('\n');
 export const GITIGNORE = ['# thidua', '.thidua.lock', '*.tmp', 'node_modules/', ''].join('\n');
 
-export async function run(ctx: CommandContext, args: Array<string | string[] | undefined>, opts: Record<string, unknown>): Promise<number> {
+const INIT_QUESTIONS: Record<keyof InitAnswers, { vi: string; en: string }> = {
+  agency: t('Tên cơ quan (in hoa), ví dụ THANH TRA TỈNH BÌNH PHƯỚC', 'Issuing body (capitals), e.g. THANH TRA TỈNH BÌNH PHƯỚC'),
+  parent: t('Cơ quan chủ quản (để trống nếu không có), ví dụ UBND TỈNH BÌNH PHƯỚC', 'Parent body (empty if none), e.g. UBND TỈNH BÌNH PHƯỚC'),
+  symbol: t('Ký hiệu trong số văn bản, ví dụ TTr', 'Symbol in document numbers, e.g. TTr'),
+  place: t('Địa danh ở dòng ngày tháng, ví dụ Bình Phước', 'Place name on the date line, e.g. Bình Phước'),
+  headName: t('Họ tên người ký', 'Name of the signer'),
+  headTitle: t('Chức danh người ký, ví dụ CHÁNH THANH TRA', 'Title of the signer, e.g. CHÁNH THANH TRA'),
+};
+
+export async function run(ctx: CommandContext, args: Array<string | string[] | undefined>, opts: Record<string, unknown>, prompter?: Prompter): Promise<number> {
   const dir = resolve(ctx.cwd, (args[0] as string | undefined) ?? '.');
   if (existsSync(join(dir, 'records', 'agency.yaml'))) {
     throw findingsError(t(`${dir} đã là một không gian làm việc (có records/agency.yaml); không ghi đè`, `${dir} is already a workspace (it has records/agency.yaml); nothing overwritten`));
@@ -25,6 +35,20 @@ export async function run(ctx: CommandContext, args: Array<string | string[] | u
   for (const f of INIT_FIELDS) {
     const v = opts[f.option];
     if (typeof v === 'string' && v.trim() !== '') answers[f.key] = v.trim();
+  }
+  if (INIT_FIELDS.some((f) => answers[f.key] === undefined) && (prompter || (ctx.stdinIsTTY && ctx.stdoutIsTTY))) {
+    const p = prompter ?? await terminalPrompter(ctx.out, ctx.lang);
+    try {
+      for (const f of INIT_FIELDS) {
+        if (answers[f.key] !== undefined) continue;
+        const v = (await p.input({ message: INIT_QUESTIONS[f.key][ctx.lang], default: f.required ? undefined : '' })).trim();
+        // An optional field left empty (the parent body) means there is none.
+        if (v !== '' || !f.required) answers[f.key] = v;
+      }
+    } catch (err) {
+      if (err instanceof PromptCancelled) throw new ThiduaError(EXIT.interrupted, t('đã huỷ; không tạo gì', 'cancelled; nothing created'));
+      throw err;
+    }
   }
   const missing = INIT_FIELDS.filter((f) => answers[f.key] === undefined && f.required);
   const { text, placeholders } = renderAgencyYaml(answers);

@@ -113,14 +113,15 @@ describe('thidua overdue', () => {
 });
 
 describe('status', () => {
-  it('on the example: 2016 waits for its decision, 2017 for its meeting', () => {
+  it('on the example: 2016 is complete, 2017 waits for its ballots', () => {
     const r = cli(['status', '--json'], { env: { THIDUA_TODAY: '2026-11-26' } });
     expect(r.code).toBe(0);
     const s = JSON.parse(r.stdout);
     const byYear = Object.fromEntries(s.rounds.map((x: { year: number }) => [x.year, x]));
-    expect(byYear[2016]).toMatchObject({ sealed: true, ballots: { entered: 9, issued: 9 } });
-    expect(byYear[2017]).toMatchObject({ sealed: false, session: false, stage: 'review', deadlines: { missing: 1, late: 1 } });
-    expect(byYear[2017].next).toContain('records/2017/council.yaml');
+    expect(byYear[2016]).toMatchObject({ sealed: true, ballots: { entered: 9, issued: 9 }, stage: 'complete', next: null, decision: { number: 5, date: '2017-01-25' } });
+    expect(byYear[2016].documents.map((d: { state: string }) => d.state)).toEqual(['current', 'current', 'current', 'current']);
+    expect(byYear[2017]).toMatchObject({ sealed: false, session: true, stage: 'voting', ballots: { entered: 0, issued: 9 }, deadlines: { missing: 1, late: 1 } });
+    expect(byYear[2017].next).toContain('thidua ballot 2017');
   });
 
   it('walks a round through every stage', () => {

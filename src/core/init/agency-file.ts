@@ -40,8 +40,7 @@ export function renderAgencyYaml(answers: Partial<InitAnswers>): { text: string;
   const text = `# yaml-language-server: $schema=../schemas/agency.schema.json
 # Cơ quan, người ký, quy định của Hội đồng Thi đua - Khen thưởng và các thời hạn.
 name: ${q(name)}
-parent: ${q(parent)}
-symbol: ${q(symbol)}
+${parent === '' ? '' : `parent: ${q(parent)}\n`}symbol: ${q(symbol)}
 place: ${q(place)}
 head: { title: ${q(headTitle)}, name: ${q(headName)} }
 council:

@@ -1,0 +1,132 @@
+/** thidua ballot YEAR: type in the paper ballots after the count, by prompts or by flags. */
+import { join } from 'node:path';
+import { t } from '../core/diagnostics.js';
+import { ballotFileName } from '../core/records/workspace.js';
+import { renderBallotFile } from '../core/record-files.js';
+import { VOTE_CHOICES, type Ballot, type VoteChoice } from '../core/schemas/round.js';
+import { closest } from '../core/text/closest.js';
+import { EXIT, ThiduaError, failedQuietly, findingsError, usageError } from '../errors.js';
+import { parsePositiveInt, parseYear } from '../cli/args.js';
+import type { CommandContext } from '../shell/context.js';
+import { loadAndValidate, type Loaded } from '../shell/load.js';
+import { roundOf } from '../shell/round.js';
+import { assertInside, ensureDir, writeFileAtomic } from '../shell/safe-write.js';
+import { withLock } from '../shell/lock.js';
+import { checkDraft } from '../shell/draft-check.js';
+import { formatDiagnostic } from '../shell/format-diagnostics.js';
+import { agendaOf, type AgendaItem } from '../flows/agenda.js';
+import { askBallot, summary } from '../flows/ballot-flow.js';
+import { PromptCancelled, terminalPrompter, type Prompter } from '../flows/prompter.js';
+import type { Round } from '../core/records/workspace.js';
+
+export const BALLOT_FLAGS = '--vote ID=agree|disagree|abstain (lặp lại cho mỗi đề nghị), --invalid, --written, --serial N';
+
+export async function run(ctx: CommandContext, args: Array<string | string[] | undefined>, opts: Record<string, unknown>, prompter?: Prompter): Promise<number> {
+  const year = parseYear(String(args[0]));
+  const root = ctx.root();
+  const loaded = loadAndValidate(root, [year]);
+  const round = roundOf(loaded, year);
+  const session = round.council?.value.session;
+  if (round.tallyPresent) {
+    throw findingsError(t(`đợt ${year} đã niêm phong kết quả (${round.tallyFile}); không nhập thêm phiếu`, `round ${year} is sealed (${round.tallyFile}); no more ballots`));
+  }
+  if (!session) {
+    throw findingsError(t(`đợt ${year} chưa ghi phiên họp xét (session, ballots_issued) trong ${round.councilFile}`, `round ${year} has no review meeting (session, ballots_issued) in ${round.councilFile}`));
+  }
+  if (round.ballotFiles.length >= session.ballots_issued) {
+    throw findingsError(t(`đợt ${year} đã đủ ${round.ballotFiles.length}/${session.ballots_issued} phiếu phát ra; không nhập thêm`, `round ${year} already has ${round.ballotFiles.length} of ${session.ballots_issued} ballots issued; no more`));
+  }
+  const agenda = agendaOf(round, loaded.index);
+  if (agenda.length === 0) throw findingsError(t(`đợt ${year} chưa có đề nghị nào để bỏ phiếu`, `round ${year} has no nominations to vote on`));
+
+  const byFlags = opts['vote'] !== undefined || opts['invalid'] === true || opts['written'] === true;
+  if (byFlags) {
+    const serial = typeof opts['serial'] === 'string' ? parsePositiveInt(opts['serial'], '--serial') : nextSerial(round);
+    const ballot = ballotFromFlags(agenda, serial, opts);
+    return writeBallot(ctx, loaded, round, ballot, Boolean(opts['json']));
+  }
+  const interactive = prompter !== undefined || (ctx.stdinIsTTY && ctx.stdoutIsTTY);
+  if (!interactive) {
+    throw usageError(t(
+      `không có terminal để hỏi (không phải TTY): hãy cho các câu trả lời bằng cờ: ${BALLOT_FLAGS}`,
+      `no terminal to ask on (not a TTY): give the answers as flags: --vote ID=agree|disagree|abstain (repeat for each nomination), --invalid, --written, --serial N`,
+    ));
+  }
+  const p = prompter ?? await terminalPrompter(ctx.out, ctx.lang);
+  try {
+    ctx.say(t(
+      `Nhập phiếu đợt ${year}: đã có ${round.ballotFiles.length}/${session.ballots_issued} phiếu; ${agenda.length} đề nghị trên phiếu. Ctrl-C để dừng (phiếu đang nhập không được ghi).`,
+      `Ballots of ${year}: ${round.ballotFiles.length} of ${session.ballots_issued} entered; ${agenda.length} nominations on the paper. Ctrl-C stops (the ballot being entered is not written).`,
+    ));
+    let current = loaded;
+    let currentRound = round;
+    for (;;) {
+      const serial = nextSerial(currentRound);
+      const ballot = await askBallot(p, agenda, serial, ctx.lang);
+      if (ballot) await writeBallot(ctx, current, currentRound, ballot, false, false);
+      current = loadAndValidate(root, [year]);
+      currentRound = roundOf(current, year);
+      const entered = currentRound.ballotFiles.length;
+      if (entered >= session.ballots_issued) {
+        ctx.say(t(`Đã đủ ${entered}/${session.ballots_issued} phiếu. Tiếp theo: thidua tally ${year}`, `All ${entered} of ${session.ballots_issued} ballots are in. Next: thidua tally ${year}`));
+        return EXIT.ok;
+      }
+      const more = await p.confirm({ message: ctx.lang === 'vi' ? `Nhập phiếu tiếp theo (${entered}/${session.ballots_issued})?` : `Enter the next ballot (${entered} of ${session.ballots_issued})?`, default: true });
+      if (!more) return EXIT.ok;
+    }
+  } catch (err) {
+    if (err instanceof PromptCancelled) throw new ThiduaError(EXIT.interrupted, t('đã dừng; phiếu đang nhập không được ghi', 'stopped; the ballot being entered was not written'));
+    throw err;
+  }
+}
+
+function nextSerial(round: Round): number {
+  const used = round.ballotFiles.map((f) => Number(/(\d+)\.yaml$/.exec(f)?.[1] ?? 0));
+  return Math.max(0, ...used) + 1;
+}
+
+function ballotFromFlags(agenda: AgendaItem[], serial: number, opts: Record<string, unknown>): Ballot {
+  const votes: Record<string, VoteChoice> = {};
+  const known = new Set(agenda.map((a) => a.id));
+  const raw = (opts['vote'] as string[] | undefined) ?? [];
+  for (const entry of raw) {
+    const m = /^([^=]+)=(.+)$/.exec(entry);
+    if (!m) throw usageError(t(`--vote “${entry}”: cần dạng ID=agree|disagree|abstain`, `--vote “${entry}”: expected ID=agree|disagree|abstain`));
+    const [, id, choice] = m as unknown as [string, string, string];
+    if (!known.has(id)) {
+      const guess = closest(id, known);
+      throw usageError(t(`--vote: không có đề nghị “${id}” trong đợt này${guess ? ` (có phải “${guess}”?)` : ''}`, `--vote: no nomination “${id}” in this round${guess ? ` (did you mean “${guess}”?)` : ''}`));
+    }
+    if (!(VOTE_CHOICES as readonly string[]).includes(choice)) throw usageError(t(`--vote ${id}: “${choice}” phải là agree, disagree hoặc abstain`, `--vote ${id}: “${choice}” must be agree, disagree or abstain`));
+    if (id in votes) throw usageError(t(`--vote: “${id}” được cho hai lần`, `--vote: “${id}” given twice`));
+    votes[id] = choice as VoteChoice;
+  }
+  const invalid = opts['invalid'] === true;
+  if (invalid && raw.length > 0) throw usageError(t('--invalid không đi cùng --vote: phiếu không hợp lệ không tính phiếu bầu', '--invalid does not go with --vote: an invalid ballot casts no votes'));
+  return { serial, valid: !invalid, written: opts['written'] === true, votes };
+}
+
+async function writeBallot(ctx: CommandContext, loaded: Loaded, round: Round, ballot: Ballot, json: boolean, showSummary = true): Promise<number> {
+  const root = loaded.root;
+  const rel = `${round.dir}/ballots/${ballotFileName(ballot.serial)}`;
+  if (loaded.snapshot.files.has(rel)) throw findingsError(t(`phiếu số ${ballot.serial} đã có (${rel})`, `ballot ${ballot.serial} already exists (${rel})`));
+  const text = renderBallotFile(ballot);
+  const findings = checkDraft(loaded, rel, text, round.year).filter((d) => d.severity === 'error');
+  if (findings.length) {
+    for (const d of findings) ctx.err(formatDiagnostic(d, ctx.lang, ctx.style) + '\n');
+    ctx.warn(t(`thidua: phiếu số ${ballot.serial} không được ghi`, `thidua: ballot ${ballot.serial} not written`));
+    throw failedQuietly();
+  }
+  const abs = join(root, rel);
+  await withLock(root, ctx.warn, () => {
+    ensureDir(join(root, round.dir, 'ballots'));
+    assertInside(root, abs);
+    writeFileAtomic(abs, text);
+  });
+  if (json) ctx.out(JSON.stringify({ file: rel, ballot }, null, 2));
+  else {
+    if (showSummary) ctx.out(summary(ballot, agendaOf(round, loaded.index), ctx.lang));
+    ctx.say(t(`Đã ghi ${rel}.`, `Wrote ${rel}.`));
+  }
+  return EXIT.ok;
+}

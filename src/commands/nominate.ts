@@ -1,0 +1,137 @@
+/** thidua nominate [YEAR]: a nomination by prompts (kind, department, person, criteria…) or by flags. */
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { t } from '../core/diagnostics.js';
+import { renderNominationFile } from '../core/record-files.js';
+import type { Nomination } from '../core/schemas/round.js';
+import { ID_PATTERN } from '../core/schemas/values.js';
+import { closest } from '../core/text/closest.js';
+import { EXIT, ThiduaError, failedQuietly, findingsError, usageError } from '../errors.js';
+import { parseDate, parseYear } from '../cli/args.js';
+import type { CommandContext } from '../shell/context.js';
+import { loadAndValidate, type Loaded } from '../shell/load.js';
+import { assertInside, ensureDir, writeFileAtomic } from '../shell/safe-write.js';
+import { withLock } from '../shell/lock.js';
+import { checkDraft } from '../shell/draft-check.js';
+import { formatDiagnostic } from '../shell/format-diagnostics.js';
+import { askNomination, defaultId } from '../flows/nomination-flow.js';
+import { PromptCancelled, terminalPrompter, type Prompter } from '../flows/prompter.js';
+import { yearOf } from '../core/dates.js';
+
+export const NOMINATE_FLAGS = '--kind collective|individual, --department ID, --person ID (cá nhân), --title "…", --initiative "…" hoặc --initiative-file TỆP (tập thể), --met all hoặc --met ID (lặp lại), [--submitted YYYY-MM-DD] [--id ID] [--new-factor]';
+const NOMINATE_FLAGS_EN = '--kind collective|individual, --department ID, --person ID (individual), --title "…", --initiative "…" or --initiative-file FILE (collective), --met all or --met ID (repeat), [--submitted YYYY-MM-DD] [--id ID] [--new-factor]';
+
+function chooseYear(ctx: CommandContext, loaded: Loaded, raw: string | undefined): number {
+  if (raw !== undefined) return parseYear(raw);
+  const open = loaded.workspace.rounds.filter((r) => !r.tallyPresent).map((r) => r.year);
+  return open.length ? Math.max(...open) : yearOf(ctx.today());
+}
+
+export async function run(ctx: CommandContext, args: Array<string | string[] | undefined>, opts: Record<string, unknown>, prompter?: Prompter): Promise<number> {
+  const root = ctx.root();
+  const all = loadAndValidate(root, null);
+  const year = chooseYear(ctx, all, args[0] as string | undefined);
+  const loaded = loadAndValidate(root, all.snapshot.years.includes(year) ? [year] : null);
+  const round = loaded.workspace.rounds.find((r) => r.year === year);
+  if (round?.tallyPresent) throw findingsError(t(`đợt ${year} đã niêm phong kết quả; không thêm đề nghị`, `round ${year} is sealed; no more nominations`));
+  if (!loaded.workspace.criteria || !loaded.workspace.agency) throw findingsError(t('hồ sơ chung có lỗi (agency.yaml, criteria.yaml); chạy thidua validate', 'the shared records have errors (agency.yaml, criteria.yaml); run thidua validate'));
+  const taken = new Set([...(round?.nominations.map((n) => n.value.id) ?? []), ...(round?.brokenNominationIds ?? [])]);
+  const pathOf = (id: string) => `records/${year}/nominations/${id}.yaml`;
+  const check = (n: Nomination) => checkDraft(loaded, pathOf(n.id), renderNominationFile(n), year);
+
+  const flagNames = ['kind', 'department', 'person', 'title', 'initiative', 'initiativeFile', 'met', 'submitted', 'id', 'newFactor'];
+  const byFlags = flagNames.some((f) => opts[f] !== undefined);
+  let draft: Nomination | null;
+  if (byFlags || !(prompter || (ctx.stdinIsTTY && ctx.stdoutIsTTY))) {
+    draft = fromFlags(ctx, loaded, year, taken, opts);
+    const findings = check(draft).filter((d) => d.severity === 'error');
+    if (findings.length) {
+      for (const d of findings) ctx.err(formatDiagnostic(d, ctx.lang, ctx.style) + '\n');
+      ctx.warn(t(`thidua: đề nghị ${draft.id} không được ghi`, `thidua: the nomination ${draft.id} was not written`));
+      throw failedQuietly();
+    }
+  } else {
+    const p = prompter ?? await terminalPrompter(ctx.out, ctx.lang);
+    try {
+      ctx.say(t(`Thêm đề nghị vào đợt ${year}. Ctrl-C để huỷ (không ghi gì).`, `Add a nomination to round ${year}. Ctrl-C cancels (nothing written).`));
+      draft = await askNomination(p, {
+        year, index: loaded.index, criteria: loaded.workspace.criteria.value, today: ctx.today(), lang: ctx.lang, taken,
+        hasEditor: Boolean(ctx.env['VISUAL'] || ctx.env['EDITOR']), check,
+        describe: (d) => formatDiagnostic(d, ctx.lang, ctx.style),
+      });
+    } catch (err) {
+      if (err instanceof PromptCancelled) throw new ThiduaError(EXIT.interrupted, t('đã huỷ; không ghi gì', 'cancelled; nothing written'));
+      throw err;
+    }
+    if (!draft) {
+      ctx.say(t('Đã huỷ; không ghi gì.', 'Cancelled; nothing written.'));
+      return EXIT.ok;
+    }
+  }
+  const rel = pathOf(draft.id);
+  const abs = join(root, rel);
+  await withLock(root, ctx.warn, () => {
+    ensureDir(join(root, 'records', String(year), 'nominations'));
+    assertInside(root, abs);
+    writeFileAtomic(abs, renderNominationFile(draft!));
+  });
+  if (opts['json']) ctx.out(JSON.stringify({ file: rel, nomination: draft }, null, 2));
+  else ctx.say(t(`Đã ghi ${rel}.`, `Wrote ${rel}.`));
+  return EXIT.ok;
+}
+
+function fromFlags(ctx: CommandContext, loaded: Loaded, year: number, taken: Set<string>, opts: Record<string, unknown>): Nomination {
+  const str = (k: string) => (typeof opts[k] === 'string' && (opts[k] as string).trim() !== '' ? (opts[k] as string).trim() : undefined);
+  const kind = str('kind');
+  const missing: string[] = [];
+  if (!kind) missing.push('--kind');
+  if (!str('department')) missing.push('--department');
+  if (kind === 'individual' && !str('person')) missing.push('--person');
+  if (!str('title')) missing.push('--title');
+  if (kind === 'collective' && !str('initiative') && !str('initiativeFile')) missing.push('--initiative');
+  if (opts['met'] === undefined) missing.push('--met');
+  if (missing.length) {
+    throw usageError(t(
+      `thiếu ${missing.join(', ')}${ctx.stdinIsTTY ? '' : ' (không có TTY để hỏi)'}; các cờ: ${NOMINATE_FLAGS}`,
+      `missing ${missing.join(', ')}${ctx.stdinIsTTY ? '' : ' (no TTY to ask on)'}; the flags: ${NOMINATE_FLAGS_EN}`,
+    ));
+  }
+  if (kind !== 'collective' && kind !== 'individual') throw usageError(t(`--kind phải là collective hoặc individual, không phải “${kind}”`, `--kind must be collective or individual, not “${kind}”`));
+  const department = str('department')!;
+  if (!loaded.index.departments.has(department)) {
+    const g = closest(department, loaded.index.departments.keys());
+    throw usageError(t(`--department: không có phòng “${department}”${g ? ` (có phải “${g}”?)` : ''}`, `--department: no department “${department}”${g ? ` (did you mean “${g}”?)` : ''}`));
+  }
+  const person = str('person');
+  if (kind === 'individual' && !loaded.index.people.has(person!)) {
+    const g = closest(person!, loaded.index.people.keys());
+    throw usageError(t(`--person: không có người “${person}”${g ? ` (có phải “${g}”?)` : ''}`, `--person: no person “${person}”${g ? ` (did you mean “${g}”?)` : ''}`));
+  }
+  let initiative = str('initiative');
+  if (kind === 'collective' && str('initiativeFile')) {
+    try {
+      initiative = readFileSync(resolve(ctx.cwd, str('initiativeFile')!), 'utf8').trim();
+    } catch (err) {
+      throw usageError(t(`--initiative-file: không đọc được (${(err as NodeJS.ErrnoException).code})`, `--initiative-file: cannot read it (${(err as NodeJS.ErrnoException).code})`));
+    }
+  }
+  const submitted = str('submitted') ? parseDate(str('submitted')!, '--submitted') : ctx.today();
+  const id = str('id') ?? defaultId(kind, department, taken);
+  if (!ID_PATTERN.test(id)) throw usageError(t(`--id “${id}” không phải mã hợp lệ`, `--id “${id}” is not a valid id`));
+  if (taken.has(id)) throw findingsError(t(`đợt ${year} đã có đề nghị “${id}”`, `round ${year} already has the nomination “${id}”`));
+  const criteria = loaded.workspace.criteria!.value;
+  const leader = kind === 'individual' && loaded.index.people.get(person!)?.value.leader === true;
+  const groups = kind === 'collective' ? (['collective'] as const) : leader ? (['individual', 'leader'] as const) : (['individual'] as const);
+  const ids = groups.flatMap((g) => criteria[g].map((c) => c.id));
+  const metRaw = (opts['met'] as string[]).flatMap((m) => m.split(',')).map((m) => m.trim()).filter(Boolean);
+  const met = metRaw.includes('all') ? new Set(ids) : new Set(metRaw);
+  for (const m of met) {
+    if (!ids.includes(m)) {
+      const g = closest(m, ids);
+      throw usageError(t(`--met: tiêu chí “${m}” không áp dụng cho đề nghị này${g ? ` (có phải “${g}”?)` : ''}`, `--met: the criterion “${m}” does not apply to this nomination${g ? ` (did you mean “${g}”?)` : ''}`));
+    }
+  }
+  const answers = Object.fromEntries(ids.map((c) => [c, met.has(c)]));
+  const base = { id, department, title: str('title')!, submitted, criteria: answers, ...(opts['newFactor'] ? { new_factor: true } : {}) };
+  return kind === 'collective' ? { ...base, kind, initiative } : { ...base, kind, person: person! };
+}

@@ -1,0 +1,48 @@
+/** Entering one paper ballot through prompts: valid, written, then a vote per nomination, then confirm. */
+import type { Lang } from '../core/diagnostics.js';
+import type { Ballot, VoteChoice } from '../core/schemas/round.js';
+import type { AgendaItem } from './agenda.js';
+import type { Prompter } from './prompter.js';
+
+const WORDS = {
+  vi: { agree: 'Đồng ý', disagree: 'Không đồng ý', abstain: 'Không có ý kiến' },
+  en: { agree: 'Agree', disagree: 'Disagree', abstain: 'Abstain' },
+} as const;
+
+export async function askBallot(p: Prompter, agenda: AgendaItem[], serial: number, lang: Lang): Promise<Ballot | null> {
+  const vi = lang === 'vi';
+  const valid = await p.confirm({ message: vi ? `Phiếu số ${serial}: phiếu hợp lệ?` : `Ballot ${serial}: is it valid?`, default: true });
+  let written = false;
+  const votes: Record<string, VoteChoice> = {};
+  if (valid) {
+    written = await p.confirm({ message: vi ? 'Phiếu ghi ý kiến bằng văn bản của thành viên vắng mặt?' : 'A written vote of an absent member?', default: false });
+    let section: string | null = null;
+    for (const item of agenda) {
+      if (item.kind !== section) {
+        section = item.kind;
+        p.note(item.kind === 'collective' ? (vi ? '— Mô hình tiêu biểu (tập thể)' : '— Exemplary collectives') : (vi ? '— Gương điển hình tiên tiến (cá nhân)' : '— Exemplary individuals'));
+      }
+      votes[item.id] = await p.select<VoteChoice>({
+        message: item.label,
+        default: 'agree',
+        choices: (['agree', 'disagree', 'abstain'] as const).map((v) => ({ name: WORDS[lang][v], value: v })),
+      });
+    }
+  }
+  const ballot: Ballot = { serial, valid, written, votes };
+  p.note(summary(ballot, agenda, lang));
+  const ok = await p.confirm({ message: vi ? 'Ghi phiếu này?' : 'Write this ballot?', default: true });
+  return ok ? ballot : null;
+}
+
+export function summary(b: Ballot, agenda: AgendaItem[], lang: Lang): string {
+  const vi = lang === 'vi';
+  if (!b.valid) return vi ? `Phiếu số ${b.serial}: KHÔNG HỢP LỆ (không tính phiếu bầu).` : `Ballot ${b.serial}: INVALID (casts no votes).`;
+  const counts = { agree: 0, disagree: 0, abstain: 0 };
+  for (const item of agenda) counts[b.votes[item.id] ?? 'abstain']++;
+  const head = vi
+    ? `Phiếu số ${b.serial}${b.written ? ' (ý kiến bằng văn bản)' : ''}: ${counts.agree} đồng ý, ${counts.disagree} không đồng ý, ${counts.abstain} không có ý kiến.`
+    : `Ballot ${b.serial}${b.written ? ' (written vote)' : ''}: ${counts.agree} agree, ${counts.disagree} disagree, ${counts.abstain} abstain.`;
+  const others = agenda.filter((i) => (b.votes[i.id] ?? 'abstain') !== 'agree').map((i) => `  ${WORDS[lang][b.votes[i.id] ?? 'abstain']}: ${i.label}`);
+  return [head, ...others].join('\n');
+}

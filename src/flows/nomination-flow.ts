@@ -1,0 +1,107 @@
+/** Entering one nomination through prompts, with the same rules as validate run before writing. */
+import type { Diagnostic, Lang } from '../core/diagnostics.js';
+import type { Criteria } from '../core/schemas/criteria.js';
+import type { Nomination } from '../core/schemas/round.js';
+import { isIsoDate } from '../core/schemas/values.js';
+import type { WorkspaceIndex } from '../core/rules/rule.js';
+import type { Prompter } from './prompter.js';
+
+export interface NominationContext {
+  year: number;
+  index: WorkspaceIndex;
+  criteria: Criteria;
+  today: string;
+  lang: Lang;
+  /** Ids already used in the round. */
+  taken: ReadonlySet<string>;
+  /** Whether $EDITOR is set (the initiative then opens in it). */
+  hasEditor: boolean;
+  /** Runs the rules on the draft with the rest of the round; returns its findings. */
+  check(n: Nomination): Diagnostic[];
+  describe(d: Diagnostic): string;
+}
+
+export function defaultId(kind: 'collective' | 'individual', department: string, taken: ReadonlySet<string>): string {
+  const base = `${department}-${kind === 'collective' ? 'mo-hinh' : 'ca-nhan'}`;
+  if (!taken.has(base)) return base;
+  for (let i = 2; ; i++) if (!taken.has(`${base}-${i}`)) return `${base}-${i}`;
+}
+
+export async function askNomination(p: Prompter, c: NominationContext, previous?: Nomination): Promise<Nomination | null> {
+  const vi = c.lang === 'vi';
+  const kind = await p.select<'collective' | 'individual'>({
+    message: vi ? 'Loại đề nghị' : 'Kind of nomination',
+    default: previous?.kind ?? 'collective',
+    choices: [
+      { name: vi ? 'Mô hình tiêu biểu (tập thể)' : 'Exemplary collective', value: 'collective' },
+      { name: vi ? 'Gương điển hình tiên tiến (cá nhân)' : 'Exemplary individual', value: 'individual' },
+    ],
+  });
+  const department = await p.select<string>({
+    message: vi ? 'Phòng' : 'Department',
+    default: previous?.department,
+    choices: [...c.index.departments.values()].map((d) => ({ name: d.value.name, value: d.value.id })),
+  });
+  let person: string | undefined;
+  if (kind === 'individual') {
+    const people = [...c.index.people.values()].map((r) => r.value);
+    const mine = people.filter((x) => x.department === department);
+    const others = people.filter((x) => x.department !== department);
+    person = await p.search<string>({
+      message: vi ? 'Cá nhân (gõ để tìm)' : 'Person (type to search)',
+      choices: [...mine, ...others].map((x) => ({
+        name: `${x.name}${x.position ? `, ${x.position}` : ''}`,
+        value: x.id,
+        description: x.department ? c.index.departmentName(x.department) : '',
+      })),
+    });
+  }
+  const title = (await p.input({
+    message: vi ? 'Thành tích (in trên Giấy công nhận)' : 'Achievement (printed on the certificate)',
+    default: previous?.title,
+    validate: (v) => (v.trim() ? true : vi ? 'Không được để trống' : 'May not be empty'),
+  })).trim();
+  let initiative: string | undefined;
+  if (kind === 'collective') {
+    const message = vi ? 'Bản mô tả sáng kiến, mô hình' : 'Description of the initiative or model';
+    initiative = (c.hasEditor
+      ? await p.editor({ message, default: previous?.initiative })
+      : await p.input({ message, default: previous?.initiative, validate: (v) => (v.trim() ? true : vi ? 'Mô hình tập thể phải có bản mô tả' : 'A collective needs its description') })).trim();
+  }
+  const submitted = await p.input({
+    message: vi ? 'Ngày nhận hồ sơ (YYYY-MM-DD)' : 'Date received (YYYY-MM-DD)',
+    default: previous?.submitted ?? c.today,
+    validate: (v) => (isIsoDate(v.trim()) ? true : vi ? 'Cần một ngày có thật dạng YYYY-MM-DD' : 'A real date written YYYY-MM-DD'),
+  });
+  const leader = kind === 'individual' && person !== undefined && c.index.people.get(person)?.value.leader === true;
+  const groups = kind === 'collective' ? (['collective'] as const) : leader ? (['individual', 'leader'] as const) : (['individual'] as const);
+  const all = groups.flatMap((g) => c.criteria[g]);
+  const met = await p.checkbox<string>({
+    message: vi ? 'Tiêu chí đạt (dấu cách để chọn, Enter để xong)' : 'Criteria met (space to tick, Enter when done)',
+    choices: all.map((cr) => ({ name: cr.text, value: cr.id, checked: previous?.criteria?.[cr.id] === true })),
+  });
+  const criteria = Object.fromEntries(all.map((cr) => [cr.id, met.includes(cr.id)]));
+  const id = previous?.id ?? defaultId(kind, department, c.taken);
+  const draft: Nomination = kind === 'collective'
+    ? { id, kind, department, title, initiative, submitted: submitted.trim(), criteria }
+    : { id, kind, department, person: person!, title, submitted: submitted.trim(), criteria };
+
+  const findings = c.check(draft);
+  if (findings.length) {
+    p.note(vi ? 'Các quy tắc kiểm tra cho thấy:' : 'The rules report:');
+    for (const d of findings) p.note(c.describe(d));
+  }
+  const errors = findings.filter((d) => d.severity === 'error').length;
+  const next = await p.select<'write' | 'edit' | 'cancel'>({
+    message: errors ? (vi ? `Có ${errors} lỗi. Làm gì tiếp?` : `${errors} error(s). What next?`) : (vi ? `Ghi đề nghị ${id}?` : `Write the nomination ${id}?`),
+    default: errors ? 'edit' : 'write',
+    choices: [
+      ...(errors ? [] : [{ name: vi ? 'Ghi' : 'Write', value: 'write' as const }]),
+      { name: vi ? 'Sửa lại' : 'Go back and fix', value: 'edit' as const },
+      { name: vi ? 'Huỷ, không ghi' : 'Cancel, write nothing', value: 'cancel' as const },
+    ],
+  });
+  if (next === 'write') return draft;
+  if (next === 'edit') return askNomination(p, c, draft);
+  return null;
+}

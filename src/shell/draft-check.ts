@@ -1,0 +1,14 @@
+/** The rules run on a new record together with the rest of the workspace, before it is written. */
+import type { Diagnostic } from '../core/diagnostics.js';
+import { validateSnapshot } from '../core/validate.js';
+import type { Loaded } from './load.js';
+
+/** Findings that the new file would bring: in that file, or new elsewhere because of it. */
+export function checkDraft(loaded: Loaded, path: string, text: string, year: number): Diagnostic[] {
+  const files = new Map(loaded.snapshot.files);
+  files.set(path, { kind: 'file', bytes: new TextEncoder().encode(text) });
+  const years = loaded.snapshot.years.includes(year) ? loaded.snapshot.years : [...loaded.snapshot.years, year];
+  const after = validateSnapshot({ files, years }, [year]).diagnostics;
+  const before = new Set(loaded.diagnostics.map((d) => `${d.file}:${d.code}:${d.message.en}`));
+  return after.filter((d) => d.file === path || !before.has(`${d.file}:${d.code}:${d.message.en}`));
+}
