@@ -1,6 +1,6 @@
 /** Parsing command arguments into checked values; a bad one is a usage error (exit 2). */
 import { t } from '../core/diagnostics.js';
-import { isIsoDate } from '../core/schemas/values.js';
+import { isIsoDate } from '../core/calendar.js';
 import { usageError } from '../errors.js';
 
 export function parseYear(raw: string): number {

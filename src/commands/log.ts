@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { t } from '../core/diagnostics.js';
 import { describeChange, diffValues, type FieldChange } from '../core/record-diff.js';
 import { ballotFileName } from '../core/records/workspace.js';
-import { ID_PATTERN } from '../core/schemas/values.js';
+import { ID_PATTERN } from '../core/calendar.js';
 import { EXIT, environmentError, usageError } from '../errors.js';
 import type { CommandContext } from '../shell/context.js';
 import { commitsTouching, fileAt, isGitRepo, parseLenient } from '../shell/git-history.js';

@@ -1,10 +1,11 @@
 /** thidua nominate [YEAR]: a nomination by prompts (kind, department, person, criteria…) or by flags. */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { listYears } from '../shell/read-snapshot.js';
 import { join, resolve } from 'node:path';
 import { t } from '../core/diagnostics.js';
 import { renderNominationFile } from '../core/record-files.js';
 import type { Nomination } from '../core/schemas/round.js';
-import { ID_PATTERN } from '../core/schemas/values.js';
+import { ID_PATTERN } from '../core/calendar.js';
 import { closest } from '../core/text/closest.js';
 import { EXIT, ThiduaError, failedQuietly, findingsError, usageError } from '../errors.js';
 import { parseDate, parseYear } from '../cli/args.js';
@@ -21,17 +22,17 @@ import { yearOf } from '../core/dates.js';
 export const NOMINATE_FLAGS = '--kind collective|individual, --department ID, --person ID (cá nhân), --title "…", --initiative "…" hoặc --initiative-file TỆP (tập thể), --met all hoặc --met ID (lặp lại), [--submitted YYYY-MM-DD] [--id ID] [--new-factor]';
 const NOMINATE_FLAGS_EN = '--kind collective|individual, --department ID, --person ID (individual), --title "…", --initiative "…" or --initiative-file FILE (collective), --met all or --met ID (repeat), [--submitted YYYY-MM-DD] [--id ID] [--new-factor]';
 
-function chooseYear(ctx: CommandContext, loaded: Loaded, raw: string | undefined): number {
+/** The round asked for, else the latest round not sealed yet, else this year's. */
+function chooseYear(ctx: CommandContext, root: string, raw: string | undefined): number {
   if (raw !== undefined) return parseYear(raw);
-  const open = loaded.workspace.rounds.filter((r) => !r.tallyPresent).map((r) => r.year);
+  const open = listYears(root).filter((y) => !existsSync(join(root, 'records', String(y), 'tally.yaml')));
   return open.length ? Math.max(...open) : yearOf(ctx.today());
 }
 
 export async function run(ctx: CommandContext, args: Array<string | string[] | undefined>, opts: Record<string, unknown>, prompter?: Prompter): Promise<number> {
   const root = ctx.root();
-  const all = loadAndValidate(root, null);
-  const year = chooseYear(ctx, all, args[0] as string | undefined);
-  const loaded = loadAndValidate(root, all.snapshot.years.includes(year) ? [year] : null);
+  const year = chooseYear(ctx, root, args[0] as string | undefined);
+  const loaded = loadAndValidate(root, listYears(root).includes(year) ? [year] : []);
   const round = loaded.workspace.rounds.find((r) => r.year === year);
   if (round?.tallyPresent) throw findingsError(t(`đợt ${year} đã niêm phong kết quả; không thêm đề nghị`, `round ${year} is sealed; no more nominations`));
   if (!loaded.workspace.criteria || !loaded.workspace.agency) throw findingsError(t('hồ sơ chung có lỗi (agency.yaml, criteria.yaml); chạy thidua validate', 'the shared records have errors (agency.yaml, criteria.yaml); run thidua validate'));

@@ -1,5 +1,5 @@
 /** Calendar arithmetic on ISO dates (YYYY-MM-DD), in UTC, with no clock. */
-import { daysInMonth } from './schemas/values.js';
+import { daysInMonth } from './calendar.js';
 
 const DAY_MS = 86_400_000;
 

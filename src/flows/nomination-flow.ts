@@ -2,7 +2,7 @@
 import type { Diagnostic, Lang } from '../core/diagnostics.js';
 import type { Criteria } from '../core/schemas/criteria.js';
 import type { Nomination } from '../core/schemas/round.js';
-import { isIsoDate } from '../core/schemas/values.js';
+import { isIsoDate } from '../core/calendar.js';
 import type { WorkspaceIndex } from '../core/rules/rule.js';
 import type { Prompter } from './prompter.js';
 

@@ -18,6 +18,9 @@ const ALIGN = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: A
 const NONE = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
 const SINGLE = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
 
+/** Characters XML 1.0 cannot hold (control characters from an escaped string in the records). */
+const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
 function paragraph(x: Para): Paragraph {
   const ruleIndent = x.rule === 'short' ? convertMillimetersToTwip(22) : x.rule === 'medium' ? convertMillimetersToTwip(12) : 0;
   return new Paragraph({
@@ -33,7 +36,7 @@ function paragraph(x: Para): Paragraph {
     pageBreakBefore: x.pageBreakBefore,
     border: x.rule ? { bottom: { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 1 } } : undefined,
     children: x.runs.map((r) => new TextRun({
-      text: r.text,
+      text: r.text.replace(NOT_XML, ''),
       bold: r.bold,
       italics: r.italic,
       underline: r.underline ? {} : undefined,

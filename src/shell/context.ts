@@ -2,7 +2,7 @@
 import { t, type Lang, type Localized } from '../core/diagnostics.js';
 import { isoFromDate } from '../core/dates.js';
 import { findWorkspaceRoot } from './workspace-root.js';
-import { isIsoDate } from '../core/schemas/values.js';
+import { isIsoDate } from '../core/calendar.js';
 import { usageError } from '../errors.js';
 import { chooseStyle, type Style } from './terminal.js';
 

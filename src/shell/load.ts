@@ -11,9 +11,9 @@ export interface Loaded extends Validation {
 }
 
 export function loadAndValidate(root: string, years: readonly number[] | null): Loaded {
-  const snapshot = readSnapshot(root);
+  const snapshot = readSnapshot(root, years);
   if (years) {
-    const known = new Set(snapshot.years);
+    const known = new Set(snapshot.allYears ?? snapshot.years);
     for (const y of years) {
       if (!known.has(y)) {
         const list = [...known].sort().join(', ') || '—';

@@ -23,18 +23,23 @@ function within(root: string, target: string): boolean {
   return rel === '' || (!rel.startsWith('..') && !rel.startsWith(sep) && rel !== '..');
 }
 
-export function readEntry(root: string, realRoot: string, abs: string): FileEntry {
+/**
+ * One file's bytes. Its folder was already found to lie inside the workspace; only a file that is
+ * itself a link needs its real path checked (one lstat per plain file).
+ */
+export function readEntry(realRoot: string, abs: string): FileEntry {
   try {
-    lstatSync(abs);
-    // The file, or a folder above it, may be a link: what counts is where it really is.
-    let real: string;
-    try {
-      real = realpathSync(abs);
-    } catch (err) {
-      return errorEntry(err);
+    let s = lstatSync(abs);
+    if (s.isSymbolicLink()) {
+      let real: string;
+      try {
+        real = realpathSync(abs);
+      } catch (err) {
+        return errorEntry(err);
+      }
+      if (!within(realRoot, real)) return { kind: 'unreadable', reason: 'symlink-outside' };
+      s = statSync(abs);
     }
-    if (!within(realRoot, real)) return { kind: 'unreadable', reason: 'symlink-outside' };
-    const s = statSync(abs);
     if (s.isDirectory()) return { kind: 'unreadable', reason: 'directory' };
     if (!s.isFile()) return { kind: 'unreadable', reason: 'other', detail: 'not a regular file' };
     // Do not read a huge file into memory: it is refused by its size alone.
@@ -61,10 +66,20 @@ function isDir(abs: string): boolean {
   }
 }
 
-/** Every *.yaml of records/ (top level, round folders, their nominations/ and ballots/). */
-export function readSnapshot(root: string): Snapshot {
+/** Round folders present under records/. */
+export function listYears(root: string): number[] {
+  const records = join(root, 'records');
+  return listDir(records).filter((n) => YEAR.test(n) && isDir(join(records, n))).map(Number).sort((a, b) => a - b);
+}
+
+/**
+ * Every *.yaml of records/ (top level, round folders, their nominations/ and ballots/); with
+ * `only`, the round folders of those years alone (the shared files are always read).
+ */
+export function readSnapshot(root: string, only: readonly number[] | null = null): Snapshot {
   const files = new Map<string, FileEntry>();
   const years: number[] = [];
+  const allYears: number[] = [];
   let realRoot = root;
   try {
     realRoot = realpathSync(root);
@@ -72,22 +87,42 @@ export function readSnapshot(root: string): Snapshot {
     /* keep root */
   }
   const records = join(root, 'records');
-  const add = (abs: string) => files.set(toPosix(relative(root, abs)), readEntry(root, realRoot, abs));
+  const add = (abs: string) => files.set(toPosix(relative(root, abs)), readEntry(realRoot, abs));
+  /** Every file of a folder that really lies outside the workspace is refused, unread. */
+  const folderInside = (dir: string) => {
+    try {
+      return within(realRoot, realpathSync(dir));
+    } catch {
+      return true;
+    }
+  };
+  const refuseAll = (dir: string, names: string[]) => {
+    for (const n of names) if (n.endsWith('.yaml')) files.set(toPosix(relative(root, join(dir, n))), { kind: 'unreadable', reason: 'symlink-outside' });
+  };
+  const recordsInside = folderInside(records);
   for (const name of listDir(records)) {
     const abs = join(records, name);
     if (YEAR.test(name) && isDir(abs)) {
+      allYears.push(Number(name));
+      if (only && !only.includes(Number(name))) continue;
       years.push(Number(name));
+      const roundInside = recordsInside && folderInside(abs);
       for (const inner of listDir(abs)) {
         const innerAbs = join(abs, inner);
         if ((inner === 'nominations' || inner === 'ballots') && isDir(innerAbs)) {
-          for (const leaf of listDir(innerAbs)) if (leaf.endsWith('.yaml')) add(join(innerAbs, leaf));
+          const leaves = listDir(innerAbs);
+          if (roundInside && folderInside(innerAbs)) {
+            for (const leaf of leaves) if (leaf.endsWith('.yaml')) add(join(innerAbs, leaf));
+          } else refuseAll(innerAbs, leaves);
         } else if (inner.endsWith('.yaml')) {
-          add(innerAbs);
+          if (roundInside) add(innerAbs);
+          else refuseAll(abs, [inner]);
         }
       }
     } else if (name.endsWith('.yaml')) {
-      add(abs);
+      if (recordsInside) add(abs);
+      else refuseAll(records, [name]);
     }
   }
-  return { files, years };
+  return { files, years, allYears };
 }

@@ -9,7 +9,7 @@ import { formatDiagnostic, summaryLine, diagnosticJson } from './format-diagnost
 export function roundOf(loaded: Loaded, year: number): Round {
   const round = loaded.workspace.rounds.find((r) => r.year === year);
   if (!round) {
-    const list = loaded.workspace.rounds.map((r) => r.year).join(', ') || '—';
+    const list = (loaded.snapshot.allYears ?? loaded.snapshot.years).join(', ') || '—';
     throw usageError(t(`không có đợt ${year} (records/${year}/); các đợt hiện có: ${list}`, `there is no round ${year} (records/${year}/); rounds present: ${list}`));
   }
   return round;

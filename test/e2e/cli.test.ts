@@ -183,10 +183,10 @@ describe('start-up', () => {
   }
 
   it('--version and validate load neither docx nor the prompt library', () => {
-    for (const args of [['--version'], ['validate']]) {
-      const mods = loadedModules(args);
-      expect(mods.some((m) => m.includes('/dist/'))).toBe(true);
-      expect(mods.filter((m) => /node_modules\/(docx|@inquirer|inquirer)\//.test(m))).toEqual([]);
-    }
+    const version = loadedModules(['--version']);
+    expect(version.filter((m) => m.includes('/dist/') || m.includes('node_modules'))).toEqual([]);
+    const validate = loadedModules(['validate']);
+    expect(validate.some((m) => m.includes('/dist/commands/validate.js'))).toBe(true);
+    expect(validate.filter((m) => /node_modules\/(docx|@inquirer|inquirer|fflate)\//.test(m))).toEqual([]);
   });
 });

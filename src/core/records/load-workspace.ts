@@ -4,13 +4,13 @@
  */
 import type { z } from 'zod';
 import { t, type Diagnostic } from '../diagnostics.js';
-import { parseYamlFile, lineText, tooLargeDiagnostic, type ParsedFile, type PathSegment } from '../yaml/parse-yaml-file.js';
+import { parseYamlFile, lineText, releaseDocument, tooLargeDiagnostic, type ParsedFile, type PathSegment } from '../yaml/parse-yaml-file.js';
 import { AgencySchema } from '../schemas/agency.js';
 import { CriteriaSchema } from '../schemas/criteria.js';
 import { DepartmentSchema, PersonSchema, DisciplineMeasureSchema } from '../schemas/organisation.js';
 import { BallotSchema, CouncilSchema, NominationSchema, SubmissionSchema } from '../schemas/round.js';
 import { DecisionFileSchema, TallyFileSchema } from '../schemas/sealed.js';
-import { ID_PATTERN } from '../schemas/values.js';
+import { ID_PATTERN } from '../calendar.js';
 import { findingToDiagnostic, issueToFindings } from './schema-diagnostics.js';
 import { FIELD_VOCABULARY } from '../schemas/vocabulary.js';
 import {
@@ -78,7 +78,11 @@ class Loader {
 
   check<S extends z.ZodType>(file: ParsedFile, schema: S, value: unknown, basePath: PathSegment[]): z.infer<S> | null {
     const res = schema.safeParse(value, { reportInput: true });
-    if (res.success) return res.data;
+    if (res.success) {
+      // List files are checked item by item: release the tree only after the whole file.
+      if (basePath.length === 0) releaseDocument(file);
+      return res.data;
+    }
     for (const issue of res.error.issues) {
       for (const f of issueToFindings(issue as never, basePath, FIELD_VOCABULARY)) {
         this.diagnostics.push(findingToDiagnostic(file, f));
@@ -122,7 +126,8 @@ class Loader {
       return [];
     }
     const out: Rec<z.infer<S>>[] = [];
-    file.value.forEach((item: unknown, i: number) => {
+    const items = file.value as unknown[];
+    items.forEach((item: unknown, i: number) => {
       const data = this.check(file, schema, item, [i]);
       if (data !== null) out.push({ value: data, loc: { file: path, path: [i] } });
       else if (brokenIds && item && typeof item === 'object') {
@@ -130,6 +135,7 @@ class Loader {
         if (typeof id === 'string') brokenIds.into.add(id);
       }
     });
+    if (out.length === items.length) releaseDocument(file);
     return out;
   }
 

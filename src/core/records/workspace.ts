@@ -26,8 +26,10 @@ export type FileEntry =
 export interface Snapshot {
   /** Every record file under records/, by path relative to the workspace root. */
   files: Map<string, FileEntry>;
-  /** Round folders found (records/<YEAR>/), even empty ones. */
+  /** Round folders read (records/<YEAR>/), even empty ones. */
   years: number[];
+  /** Every round folder present, read or not. */
+  allYears?: number[];
 }
 
 export interface Round {

@@ -17,6 +17,11 @@ export interface ParsedFile {
   path: string;
   text: string;
   lineCounter: LineCounter;
+  /**
+   * The parsed document with its nodes, for positions. Released by `releaseDocument` once a file is
+   * loaded (keeping thousands of syntax trees costs memory and collection time); `documentOf`
+   * parses the text again on the rare occasion a finding needs a position.
+   */
   doc: Document.Parsed | null;
   /** The plain value; `undefined` when the file could not be read as YAML at all. */
   value: unknown;
@@ -121,18 +126,24 @@ export function parseYamlFile(path: string, bytes: Uint8Array): ParsedFile {
   }
   const text = decoded.text;
   result.text = text;
+  // YAML allows no raw control characters but tab, line feed and carriage return (an escaped
+  // "\e" inside double quotes is fine: it is text, and printed inert).
+  const control = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.exec(text);
+  if (control) {
+    const before = text.slice(0, control.index);
+    const line = before.split('\n').length;
+    const column = control.index - (before.lastIndexOf('\n') + 1) + 1;
+    const code = control[0].charCodeAt(0).toString(16).padStart(2, '0');
+    result.diagnostics.push(diag(path, text, { line, column }, 'yaml-syntax', t(
+      `tệp chứa ký tự điều khiển U+00${code.toUpperCase()} không được phép trong YAML`,
+      `the file holds the control character U+00${code.toUpperCase()}, which YAML does not allow`,
+    )));
+    return result;
+  }
 
   let docs: Document.Parsed[];
   try {
-    docs = parseAllDocuments(text, {
-      lineCounter,
-      version: '1.2',
-      schema: 'core',
-      uniqueKeys: true,
-      merge: false,
-      prettyErrors: false,
-      strict: true,
-    }) as Document.Parsed[];
+    docs = parseAllDocuments(text, { ...PARSE_OPTIONS, lineCounter }) as Document.Parsed[];
   } catch (err) {
     result.diagnostics.push(diag(path, text, { line: 1, column: 1 }, 'yaml-syntax', t(
       `không đọc được YAML: ${(err as Error).message}`,
@@ -168,6 +179,25 @@ export function parseYamlFile(path: string, bytes: Uint8Array): ParsedFile {
       msg.en = `the key “${key}” repeats in the same mapping`;
     }
     let offset = e.pos[0];
+    const flow = /flow (map|sequence)/i.exec(e.message);
+    if (flow && /end with/.test(e.message)) {
+      // Point at the bracket that was never closed.
+      const [open, close] = flow[1] === 'map' ? ['{', '}'] : ['[', ']'];
+      let depth = 0;
+      for (let i = Math.min(e.pos[0], text.length) - 1; i >= 0; i--) {
+        const ch = text[i];
+        if (ch === close) depth++;
+        else if (ch === open) {
+          if (depth === 0) {
+            offset = i;
+            break;
+          }
+          depth--;
+        }
+      }
+      msg.vi = `ngoặc “${open}” mở ở đây nhưng không đóng`;
+      msg.en = `the “${open}” opened here is never closed`;
+    }
     if (e.code === 'MISSING_CHAR' && /closing ["']quote/.test(e.message)) {
       // Point at the opening quote, not at the end of the file where the parser gave up.
       const quote = /closing "quote/.test(e.message) ? '"' : "'";
@@ -178,7 +208,8 @@ export function parseYamlFile(path: string, bytes: Uint8Array): ParsedFile {
     }
     result.diagnostics.push(diag(path, text, posAt(lineCounter, offset), code, msg));
   }
-  visit(doc, {
+  // Anchors, aliases and tags need “&”, “*” or “!”: most files have none and skip the tree walk.
+  if (/[&*!]/.test(text)) visit(doc, {
     Node(_key, node) {
       if (isAlias(node)) {
         result.diagnostics.push(diag(path, text, posAt(lineCounter, node.range?.[0] ?? 0), 'yaml-alias', t(
@@ -217,13 +248,46 @@ export function parseYamlFile(path: string, bytes: Uint8Array): ParsedFile {
 
 export type PathSegment = string | number;
 
+const PARSE_OPTIONS = { version: '1.2', schema: 'core', uniqueKeys: true, merge: false, prettyErrors: false, strict: true } as const;
+
+/** Key → pair of a mapping, built once per mapping: placing thousands of findings stays linear. */
+const PAIRS = new WeakMap<object, Map<string, Pair>>();
+
+function pairIndex(map: import('yaml').YAMLMap): Map<string, Pair> {
+  let index = PAIRS.get(map);
+  if (!index) {
+    index = new Map();
+    for (const item of map.items) {
+      if (isPair(item) && isScalar(item.key)) {
+        const key = String(item.key.value);
+        if (!index.has(key)) index.set(key, item as Pair);
+      }
+    }
+    PAIRS.set(map, index);
+  }
+  return index;
+}
+
+export function releaseDocument(file: ParsedFile): void {
+  if (file.diagnostics.length === 0) file.doc = null;
+}
+
+function documentOf(file: ParsedFile): Document.Parsed | null {
+  if (file.doc === null && file.value !== undefined && file.text !== '') {
+    file.lineCounter = new LineCounter();
+    const docs = parseAllDocuments(file.text, { ...PARSE_OPTIONS, lineCounter: file.lineCounter }) as Document.Parsed[];
+    file.doc = Array.isArray(docs) ? (docs[0] ?? null) : null;
+  }
+  return file.doc;
+}
+
 /**
  * The position of the node at `path`: the value node, or with `at: 'key'` the key of the pair.
  * A path that does not exist resolves to its deepest existing ancestor (for a missing key: the
  * parent mapping, shown at its own key when it has one).
  */
 export function positionOf(file: ParsedFile, path: readonly PathSegment[], at: 'value' | 'key' = 'value'): Position {
-  const doc = file.doc;
+  const doc = documentOf(file);
   if (!doc || !isNode(doc.contents)) return firstContentPosition(file);
   let node: Node = doc.contents as Node;
   for (let i = 0; i < path.length; i++) {
@@ -231,12 +295,7 @@ export function positionOf(file: ParsedFile, path: readonly PathSegment[], at: '
     let nextPair: Pair | null = null;
     let nextNode: Node | null = null;
     if (isMap(node)) {
-      for (const item of node.items) {
-        if (isPair(item) && isScalar(item.key) && String(item.key.value) === String(seg)) {
-          nextPair = item;
-          break;
-        }
-      }
+      nextPair = pairIndex(node).get(String(seg)) ?? null;
       if (nextPair) {
         const isLast = i === path.length - 1;
         if (isLast && at === 'key') return nodePos(file, nextPair.key as Node);
@@ -269,7 +328,7 @@ function nodePos(file: ParsedFile, node: Node): Position {
 }
 
 export function firstContentPosition(file: ParsedFile): Position {
-  const doc = file.doc;
+  const doc = documentOf(file);
   if (doc && isNode(doc.contents)) return nodePos(file, doc.contents as Node);
   return { line: 1, column: 1 };
 }

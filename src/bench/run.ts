@@ -1,0 +1,156 @@
+/**
+ * npm run bench: generates the province-scale workspace in a temporary folder and measures, in one
+ * run, start-up, validate against the bare parse, tally, status and render, with peak memory,
+ * then the validate figure at 1×, 2× and 4× the size. Prints the table and writes docs/benchmarks.md.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem, tmpdir, type as osType, release } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { generateWorkspace } from './generate.js';
+
+const PROJECT = fileURLToPath(new URL('../../', import.meta.url));
+const BIN = join(PROJECT, 'bin', 'thidua');
+const FLOOR = join(PROJECT, 'dist', 'bench', 'parse-floor.js');
+const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
+const RUNS = Number(process.env['BENCH_RUNS'] ?? 5);
+
+interface Measure {
+  label: string;
+  median: number;
+  min: number;
+  peakMb: number | null;
+}
+
+function once(cmd: string[], cwd: string): { ms: number; peakKb: number | null } {
+  const args = TIME ? ['-f', '%M', ...cmd] : cmd.slice(1);
+  const start = process.hrtime.bigint();
+  const res = spawnSync(TIME ?? cmd[0]!, args, { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', THIDUA_TODAY: '2021-06-01' }, maxBuffer: 512 * 1024 * 1024 });
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  if (res.status !== 0 && res.status !== 1) throw new Error(`${cmd.join(' ')} exited ${res.status}: ${res.stderr.slice(-500)}`);
+  const peak = TIME ? Number(/(\d+)\s*$/.exec(res.stderr.trim())?.[1] ?? NaN) : NaN;
+  return { ms, peakKb: Number.isFinite(peak) ? peak : null };
+}
+
+function measure(label: string, cmd: string[], cwd: string, runs = RUNS): Measure {
+  once(cmd, cwd); // warm the file cache
+  const times: number[] = [];
+  let peak = 0;
+  for (let i = 0; i < runs; i++) {
+    const r = once(cmd, cwd);
+    times.push(r.ms);
+    if (r.peakKb !== null) peak = Math.max(peak, r.peakKb);
+  }
+  times.sort((a, b) => a - b);
+  const m = { label, median: times[Math.floor(times.length / 2)]!, min: times[0]!, peakMb: TIME ? Math.round(peak / 1024) : null };
+  process.stderr.write(`  ${label}: ${m.median.toFixed(0)} ms (peak ${m.peakMb ?? '?'} MB)\n`);
+  return m;
+}
+
+/** Two short commands measured alternately, so a busy moment of the machine hits both alike. */
+function measurePair(labelA: string, a: string[], labelB: string, b: string[], cwd: string, runs: number): Measure[] {
+  once(a, cwd);
+  once(b, cwd);
+  const ta: number[] = [];
+  const tb: number[] = [];
+  let pa = 0;
+  let pb = 0;
+  for (let i = 0; i < runs; i++) {
+    const ra = once(a, cwd);
+    const rb = once(b, cwd);
+    ta.push(ra.ms);
+    tb.push(rb.ms);
+    pa = Math.max(pa, ra.peakKb ?? 0);
+    pb = Math.max(pb, rb.peakKb ?? 0);
+  }
+  const med = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)]!;
+  const out = [
+    { label: labelA, median: med(ta), min: Math.min(...ta), peakMb: TIME ? Math.round(pa / 1024) : null },
+    { label: labelB, median: med(tb), min: Math.min(...tb), peakMb: TIME ? Math.round(pb / 1024) : null },
+  ];
+  for (const m of out) process.stderr.write(`  ${m.label}: ${m.median.toFixed(0)} ms (peak ${m.peakMb ?? '?'} MB)\n`);
+  return out;
+}
+
+const node = process.execPath;
+const thidua = (...args: string[]) => [node, BIN, ...args];
+
+function workspace(scale: number): { root: string; years: number[]; files: number; bytes: number } {
+  const root = mkdtempSync(join(tmpdir(), `thidua-bench-${scale}x-`));
+  const g = generateWorkspace({ root, rounds: 20 * scale, criteriaFile: join(PROJECT, 'records', 'criteria.yaml') });
+  return { root, ...g };
+}
+
+function main(): void {
+  process.stderr.write('Generating the workspace (100 departments, 5,000 people, 300 measures, 20 rounds × 200 nominations × 31 ballots)…\n');
+  const ws = workspace(1);
+  const year = ws.years[ws.years.length - 1]!;
+  const check = spawnSync(node, [BIN, 'validate', '--json'], { cwd: ws.root, encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 });
+  const v = JSON.parse(check.stdout) as { errors: number; warnings: number };
+  process.stderr.write(`  ${ws.files} files, ${(ws.bytes / 1048576).toFixed(1)} MiB; validate: ${v.errors} errors, ${v.warnings} warnings\n`);
+
+  const rows: Measure[] = [];
+  rows.push(...measurePair('node -e 0', [node, '-e', '0'], 'thidua --version', thidua('--version'), ws.root, Math.max(21, RUNS * 4)));
+  rows.push(measure('parse floor (read + parse every YAML file)', [node, FLOOR, ws.root], ws.root));
+  rows.push(measure('thidua validate (whole workspace)', thidua('validate'), ws.root));
+  rows.push(measure(`thidua validate ${year} (one round)`, thidua('validate', String(year)), ws.root));
+  rows.push(measure(`thidua tally ${year}`, thidua('tally', String(year)), ws.root));
+  rows.push(measure('thidua status', thidua('status'), ws.root, 3));
+  spawnSync(node, [BIN, 'tally', String(year), '--seal'], { cwd: ws.root });
+  spawnSync(node, [BIN, 'decide', String(year), '--number', '5', '--date', `${year}-12-28`], { cwd: ws.root });
+  const recognised = (JSON.parse(spawnSync(node, [BIN, 'tally', String(year), '--json'], { cwd: ws.root, encoding: 'utf8' }).stdout) as { results: Array<{ recognised: boolean }> }).results.filter((r) => r.recognised).length;
+  rows.push(measure(`thidua render all ${year} (${recognised} recognitions)`, thidua('render', 'all', String(year), '--out', join(ws.root, 'out'), '--force'), ws.root, 3));
+
+  const by = (prefix: string) => rows.find((r) => r.label.startsWith(prefix))!;
+  const ratio = (a: Measure, b: Measure) => a.median / b.median;
+  const goals = [
+    { goal: 'start-up ≤ 1.3× node -e 0', value: ratio(by('thidua --version'), by('node -e 0')), limit: 1.3 },
+    { goal: 'validate ≤ 2× the bare parse', value: ratio(by('thidua validate (whole'), by('parse floor')), limit: 2 },
+    { goal: 'tally of one round ≤ 1.5× validate of that round', value: ratio(by('thidua tally'), by(`thidua validate ${year}`)), limit: 1.5 },
+  ];
+  const peakValidate = by('thidua validate (whole').peakMb;
+
+  process.stderr.write('Scaling: validate at 1×, 2×, 4×…\n');
+  const scaling: Array<{ scale: number; files: number; ms: number; perFile: number }> = [];
+  scaling.push({ scale: 1, files: ws.files, ms: by('thidua validate (whole').median, perFile: by('thidua validate (whole').median / ws.files });
+  rmSync(ws.root, { recursive: true, force: true });
+  for (const scale of [2, 4]) {
+    const big = workspace(scale);
+    const m = measure(`thidua validate (${scale}×)`, thidua('validate'), big.root, 3);
+    scaling.push({ scale, files: big.files, ms: m.median, perFile: m.median / big.files });
+    rmSync(big.root, { recursive: true, force: true });
+  }
+
+  const machine = `${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; ${osType()} ${release()}; Node.js ${process.version}`;
+  const lines: string[] = [];
+  lines.push('| measure | median ms | min ms | peak MB |', '|---|---:|---:|---:|');
+  for (const r of rows) lines.push(`| ${r.label} | ${r.median.toFixed(0)} | ${r.min.toFixed(0)} | ${r.peakMb ?? '—'} |`);
+  const goalLines = ['| goal | measured | met |', '|---|---:|---|'];
+  for (const g of goals) goalLines.push(`| ${g.goal} | ${g.value.toFixed(2)}× | ${g.value <= g.limit ? 'yes' : 'NO'} |`);
+  goalLines.push(`| peak memory of validate ≤ 300 MB | ${peakValidate ?? '—'} MB | ${peakValidate !== null && peakValidate <= 300 ? 'yes' : peakValidate === null ? '—' : 'NO'} |`);
+  const scaleLines = ['| size | files | validate ms | ms per file |', '|---|---:|---:|---:|'];
+  for (const s of scaling) scaleLines.push(`| ${s.scale}× | ${s.files} | ${s.ms.toFixed(0)} | ${s.perFile.toFixed(3)} |`);
+  const table = [`Machine: ${machine}`, '', ...lines, '', ...goalLines, '', ...scaleLines].join('\n');
+  process.stdout.write(table + '\n');
+
+  const docPath = join(PROJECT, 'docs', 'benchmarks.md');
+  const previous = existsSync(docPath) ? readFileSync(docPath, 'utf8') : '';
+  const notes = /<!-- notes -->[\s\S]*$/.exec(previous)?.[0] ?? '<!-- notes -->\n';
+  writeFileSync(docPath, [
+    '# Benchmarks',
+    '',
+    'Written by `npm run bench` (medians of several runs of the built CLI as a child process; peak memory is the',
+    'maximum resident set size from `/usr/bin/time`). The workspace is generated in a temporary folder by',
+    '`src/bench/generate.ts` from a fixed seed: 100 departments, 5,000 people, 300 disciplinary measures, 20 rounds',
+    'each with 200 nominations and 31 ballot papers of 200 marks.',
+    '',
+    table,
+    '',
+    notes.trimEnd(),
+    '',
+  ].join('\n'));
+  process.stderr.write(`Wrote ${docPath}\n`);
+}
+
+main();
