@@ -6,6 +6,8 @@ import type { CommandContext } from '../shell/context.js';
 import { loadAndValidate } from '../shell/load.js';
 import { diagnosticJson, formatDiagnostic, summaryLine } from '../shell/format-diagnostics.js';
 
+const PER_FILE = 50;
+
 export async function run(ctx: CommandContext, args: Array<string | string[] | undefined>, opts: Record<string, unknown>): Promise<number> {
   const rawYears = (args[0] as string[] | undefined) ?? [];
   const years = rawYears.length ? rawYears.map(parseYear) : null;
@@ -15,7 +17,19 @@ export async function run(ctx: CommandContext, args: Array<string | string[] | u
     ctx.out(JSON.stringify({ ok, errors: v.errors, warnings: v.warnings, diagnostics: v.diagnostics.map((d) => diagnosticJson(d, ctx.lang)) }, null, 2));
     return ok ? EXIT.ok : EXIT.findings;
   }
-  for (const d of v.diagnostics) ctx.out(formatDiagnostic(d, ctx.lang, ctx.style) + '\n');
+  // At most PER_FILE findings of one code in one file are shown; the rest are counted.
+  const shown = new Map<string, number>();
+  for (const d of v.diagnostics) {
+    const key = `${d.file}\u0000${d.code}`;
+    const n = (shown.get(key) ?? 0) + 1;
+    shown.set(key, n);
+    if (n <= PER_FILE) ctx.out(formatDiagnostic(d, ctx.lang, ctx.style) + '\n');
+  }
+  for (const [key, n] of shown) {
+    if (n <= PER_FILE) continue;
+    const [file, code] = key.split('\u0000');
+    ctx.out(ctx.lang === 'vi' ? `${file}: còn ${n - PER_FILE} lỗi ${code} nữa (xem --json để có đủ)\n` : `${file}: ${n - PER_FILE} more ${code} finding(s) (--json lists them all)\n`);
+  }
   const rounds = v.workspace.rounds.filter((r) => !years || years.includes(r.year));
   const nominations = rounds.reduce((n, r) => n + r.nominations.length, 0);
   const ballots = rounds.reduce((n, r) => n + r.ballots.length, 0);

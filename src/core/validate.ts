@@ -5,7 +5,7 @@ import type { Round, Snapshot, Workspace } from './records/workspace.js';
 import { RULES } from './rules/index.js';
 import { buildIndex, type Finding, type Rule, type RuleContext, type WorkspaceIndex } from './rules/rule.js';
 import { placeFinding } from './records/schema-diagnostics.js';
-import { lineText } from './yaml/parse-yaml-file.js';
+import { sourceLine } from './yaml/parse-yaml-file.js';
 
 export interface Validation {
   workspace: Workspace;
@@ -25,7 +25,7 @@ function toDiagnostic(ws: Workspace, rule: Rule, f: Finding): Diagnostic {
     line: pos.line,
     column: pos.column,
     message: f.message,
-    source: file ? lineText(file.text, pos.line) : undefined,
+    source: file ? sourceLine(file, pos.line) : undefined,
   };
 }
 

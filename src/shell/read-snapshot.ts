@@ -2,9 +2,14 @@
 import { lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { FileEntry, Snapshot } from '../core/records/workspace.js';
+import { t } from '../core/diagnostics.js';
+import { findingsError } from '../errors.js';
 import { MAX_FILE_BYTES } from '../core/yaml/parse-yaml-file.js';
 
 const YEAR = /^\d{4}$/;
+
+/** More record files than this and the workspace is refused before anything is read. */
+export const MAX_RECORD_FILES = 50_000;
 
 function toPosix(p: string): string {
   return sep === '/' ? p : p.split(sep).join('/');
@@ -100,6 +105,16 @@ export function readSnapshot(root: string, only: readonly number[] | null = null
     for (const n of names) if (n.endsWith('.yaml')) files.set(toPosix(relative(root, join(dir, n))), { kind: 'unreadable', reason: 'symlink-outside' });
   };
   const recordsInside = folderInside(records);
+  let listed = 0;
+  const count = (n: number) => {
+    listed += n;
+    if (listed > MAX_RECORD_FILES) {
+      throw findingsError(t(
+        `records/ có hơn ${MAX_RECORD_FILES} tệp; thidua không đọc một không gian làm việc lớn như vậy (hãy tách các đợt cũ sang kho lưu trữ khác)`,
+        `records/ holds more than ${MAX_RECORD_FILES} files; thidua does not read a workspace that large (move old rounds to an archive repository)`,
+      ));
+    }
+  };
   for (const name of listDir(records)) {
     const abs = join(records, name);
     if (YEAR.test(name) && isDir(abs)) {
@@ -111,6 +126,7 @@ export function readSnapshot(root: string, only: readonly number[] | null = null
         const innerAbs = join(abs, inner);
         if ((inner === 'nominations' || inner === 'ballots') && isDir(innerAbs)) {
           const leaves = listDir(innerAbs);
+          count(leaves.length);
           if (roundInside && folderInside(innerAbs)) {
             for (const leaf of leaves) if (leaf.endsWith('.yaml')) add(join(innerAbs, leaf));
           } else refuseAll(innerAbs, leaves);

@@ -52,6 +52,7 @@ export function cli(args: string[], options: { cwd?: string; env?: NodeJS.Proces
     env: { ...process.env, NO_COLOR: '1', THIDUA_LANG: '', FORCE_COLOR: undefined, ...options.env },
     encoding: 'utf8',
     input: options.input ?? '',
+    maxBuffer: 256 * 1024 * 1024,
   });
   return { code: res.status ?? -1, stdout: res.stdout, stderr: res.stderr };
 }

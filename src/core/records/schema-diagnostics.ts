@@ -1,7 +1,7 @@
 /** Turning zod issues into diagnostics placed on the YAML node they concern. */
 import type { z } from 'zod';
 import { t, type Diagnostic, type Localized, q } from '../diagnostics.js';
-import { lineText, parentPosition, positionOf, type ParsedFile, type PathSegment, type Position } from '../yaml/parse-yaml-file.js';
+import { sourceLine, parentPosition, positionOf, type ParsedFile, type PathSegment, type Position } from '../yaml/parse-yaml-file.js';
 import { closest } from '../text/closest.js';
 
 const TYPE_NAMES: Record<string, Localized> = {
@@ -184,6 +184,6 @@ export function findingToDiagnostic(file: ParsedFile, f: SchemaFinding): Diagnos
     line: pos.line,
     column: pos.column,
     message: f.message,
-    source: lineText(file.text, pos.line),
+    source: sourceLine(file, pos.line),
   };
 }

@@ -2,7 +2,7 @@
  * Reading one record file: bytes in, a YAML document with positions and the plain value out,
  * or diagnostics. Never throws on any input.
  */
-import { LineCounter, parseAllDocuments, visit, isAlias, isMap, isSeq, isPair, isScalar, isNode } from 'yaml';
+import { LineCounter, parseAllDocuments, isAlias, isMap, isSeq, isPair, isScalar, isNode } from 'yaml';
 import type { Document, Node, Pair } from 'yaml';
 import { t, type Diagnostic, type Localized } from '../diagnostics.js';
 
@@ -49,6 +49,22 @@ const YAML_ERROR_TEXT: Record<string, Localized> = {
   MISSING_ANCHOR: t('tham chiếu tới anchor không tồn tại', 'an alias to a missing anchor'),
   TAG_RESOLVE_FAILED: t('thẻ (tag) không được hỗ trợ', 'an unsupported tag'),
 };
+
+const LINE_STARTS = new WeakMap<ParsedFile, number[]>();
+
+/** The text of one line of a parsed file, from an index of line starts built once per file. */
+export function sourceLine(file: ParsedFile, line: number): string {
+  let starts = LINE_STARTS.get(file);
+  if (!starts) {
+    starts = [0];
+    for (let i = file.text.indexOf('\n'); i >= 0; i = file.text.indexOf('\n', i + 1)) starts.push(i + 1);
+    LINE_STARTS.set(file, starts);
+  }
+  const start = starts[line - 1];
+  if (start === undefined) return '';
+  const end = starts[line] !== undefined ? starts[line]! - 1 : file.text.length;
+  return file.text.slice(start, end).replace(/\r$/, '');
+}
 
 export function lineText(text: string, line: number): string {
   let start = 0;
@@ -208,31 +224,57 @@ export function parseYamlFile(path: string, bytes: Uint8Array): ParsedFile {
     }
     result.diagnostics.push(diag(path, text, posAt(lineCounter, offset), code, msg));
   }
-  // Anchors, aliases and tags need “&”, “*” or “!”: most files have none and skip the tree walk.
-  if (/[&*!]/.test(text)) visit(doc, {
-    Node(_key, node) {
-      if (isAlias(node)) {
-        result.diagnostics.push(diag(path, text, posAt(lineCounter, node.range?.[0] ?? 0), 'yaml-alias', t(
-          `không được dùng alias (*${node.source}); hãy viết lại giá trị`,
-          `aliases are not allowed (*${node.source}); write the value out`,
-        )));
-        return;
+  // One walk over the tree, with an explicit stack (no recursion limit): aliases and anchors,
+  // tags outside the core schema, and keys repeated in a mapping (checked here with a set per
+  // mapping; the parser's own check compares every pair with every other).
+  const stack: unknown[] = [doc.contents];
+  while (stack.length) {
+    const node = stack.pop();
+    if (!isNode(node) && !isPair(node)) continue;
+    if (isPair(node)) {
+      stack.push(node.value, node.key);
+      continue;
+    }
+    if (isAlias(node)) {
+      result.diagnostics.push(diag(path, text, posAt(lineCounter, node.range?.[0] ?? 0), 'yaml-alias', t(
+        `không được dùng alias (*${node.source}); hãy viết lại giá trị`,
+        `aliases are not allowed (*${node.source}); write the value out`,
+      )));
+      continue;
+    }
+    const n = node as Node;
+    if (n.anchor) {
+      result.diagnostics.push(diag(path, text, posAt(lineCounter, n.range?.[0] ?? 0), 'yaml-alias', t(
+        `không được dùng anchor (&${n.anchor})`,
+        `anchors are not allowed (&${n.anchor})`,
+      )));
+    }
+    if (n.tag && !ALLOWED_TAGS.has(n.tag)) {
+      result.diagnostics.push(diag(path, text, posAt(lineCounter, n.range?.[0] ?? 0), 'yaml-syntax', t(
+        `không được dùng thẻ (tag) ${n.tag}`,
+        `the tag ${n.tag} is not allowed`,
+      )));
+    }
+    if (isMap(n)) {
+      const seen = new Set<string>();
+      for (const item of n.items) {
+        if (isScalar(item.key)) {
+          const key = String(item.key.value);
+          if (seen.has(key)) {
+            result.diagnostics.push(diag(path, text, posAt(lineCounter, item.key.range?.[0] ?? 0), 'duplicate-key', t(
+              `khoá “${key}” bị lặp lại trong cùng một ánh xạ`,
+              `the key “${key}” repeats in the same mapping`,
+            )));
+          }
+          seen.add(key);
+        }
       }
-      const n = node as Node;
-      if (n.anchor) {
-        result.diagnostics.push(diag(path, text, posAt(lineCounter, n.range?.[0] ?? 0), 'yaml-alias', t(
-          `không được dùng anchor (&${n.anchor})`,
-          `anchors are not allowed (&${n.anchor})`,
-        )));
-      }
-      if (n.tag && !ALLOWED_TAGS.has(n.tag)) {
-        result.diagnostics.push(diag(path, text, posAt(lineCounter, n.range?.[0] ?? 0), 'yaml-syntax', t(
-          `không được dùng thẻ (tag) ${n.tag}`,
-          `the tag ${n.tag} is not allowed`,
-        )));
-      }
-    },
-  });
+      for (let i = n.items.length - 1; i >= 0; i--) stack.push(n.items[i]);
+    } else if (isSeq(n)) {
+      for (let i = n.items.length - 1; i >= 0; i--) stack.push(n.items[i]);
+    }
+  }
+  result.diagnostics.sort((a, b) => a.line - b.line || a.column - b.column);
   if (result.diagnostics.length === 0) {
     try {
       result.value = doc.toJS({ maxAliasCount: 0 });
@@ -248,7 +290,7 @@ export function parseYamlFile(path: string, bytes: Uint8Array): ParsedFile {
 
 export type PathSegment = string | number;
 
-const PARSE_OPTIONS = { version: '1.2', schema: 'core', uniqueKeys: true, merge: false, prettyErrors: false, strict: true } as const;
+const PARSE_OPTIONS = { version: '1.2', schema: 'core', uniqueKeys: false, merge: false, prettyErrors: false, strict: true } as const;
 
 /** Key → pair of a mapping, built once per mapping: placing thousands of findings stays linear. */
 const PAIRS = new WeakMap<object, Map<string, Pair>>();
