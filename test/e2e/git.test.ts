@@ -182,10 +182,11 @@ describe('safe writes', () => {
     let seen = 0;
     for (let i = 0; i < 200; i++) {
       const child = spawn(process.execPath, ['-e', script]);
+      const exited = new Promise((r) => child.once('exit', r));
       await new Promise((r) => child.stdout.once('data', r));
       await new Promise((r) => setTimeout(r, (i * 7) % 25));
       child.kill('SIGKILL');
-      await new Promise((r) => child.once('exit', r));
+      await exited;
       const now = readFileSync(target, 'utf8');
       expect(now === a || now === b, `iteration ${i}`).toBe(true);
       if (now === b) seen++;
@@ -199,9 +200,10 @@ describe('safe writes', () => {
     for (let i = 0; i < 25; i++) {
       const root = workspace();
       const child = spawn(process.execPath, [join(PROJECT, 'bin/thidua'), 'tally', '2016', '--seal'], { cwd: root });
+      const exited = new Promise((r) => child.once('exit', r));
       await new Promise((r) => setTimeout(r, (i * 13) % 250));
       child.kill('SIGKILL');
-      await new Promise((r) => child.once('exit', r));
+      await exited;
       const tally = join(root, 'records/2016/tally.yaml');
       if (existsSync(tally)) expect(readFileSync(tally, 'utf8')).toMatch(/reason: \w+\n$/);
       const v = spawnSync(process.execPath, [join(PROJECT, 'bin/thidua'), 'validate'], { cwd: root, encoding: 'utf8' });
