@@ -130,6 +130,28 @@ export const COMMANDS: CommandSpec[] = [
     load: () => import('../commands/ballot.js'),
   },
   {
+    usage: 'report',
+    description: t('báo cáo tổng kết giai đoạn: theo đợt, theo phòng, nhân tố mới, nhân rộng mô hình, thời hạn', 'period summary: by round, by department, new factors, models replicated, deadlines'),
+    options: [
+      { flags: '--from <year>', description: t('từ đợt (mặc định: đợt đầu)', 'from round (default: the first)') },
+      { flags: '--to <year>', description: t('đến đợt (mặc định: đợt cuối)', 'to round (default: the last)') },
+      { flags: '--as-of <date>', description: t('tính thời hạn đến ngày (mặc định hôm nay)', 'deadlines as of (default today)') },
+      JSON_OPTION,
+    ],
+    load: () => import('../commands/report.js'),
+  },
+  {
+    usage: 'publish',
+    description: t('trang web tĩnh các mô hình, gương điển hình được công nhận (cho trang thông tin điện tử)', 'a static web page of the recognised models and individuals (for the agency’s website)'),
+    options: [
+      { flags: '--from <year>', description: t('từ đợt', 'from round') },
+      { flags: '--to <year>', description: t('đến đợt', 'to round') },
+      { flags: '--out <dir>', description: t('thư mục ghi (mặc định public/)', 'folder to write (default public/)') },
+      JSON_OPTION,
+    ],
+    load: () => import('../commands/publish.js'),
+  },
+  {
     usage: 'commit',
     description: t('kiểm tra hồ sơ rồi commit records/, templates/, documents/ vào git', 'validate, then commit records/, templates/ and documents/ to git'),
     options: [

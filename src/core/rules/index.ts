@@ -20,12 +20,15 @@ import { rule as lateSubmission } from './late-submission.js';
 import { rule as personDepartment } from './person-department.js';
 import { rule as ballotCount } from './ballot-count.js';
 import { rule as sealedInputChanged } from './sealed-input-changed.js';
+import { rule as replicationReference } from './replication-reference.js';
+import { rule as replicationNotRecognised } from './replication-not-recognised.js';
 
 export const RULES: readonly Rule[] = [
   yamlSyntax, yamlAlias, duplicateKey, fileTooLarge, schema, unknownField, idMismatch,
   duplicateId, unknownReference, criteriaMissing, criteriaUnmet, initiativeMissing,
   disciplineMember, disciplinePerson, leaderWithoutCollective, departmentLimit,
   lateSubmission, personDepartment, ballotCount, sealedInputChanged,
+  replicationReference, replicationNotRecognised,
 ];
 
 export const RULES_BY_CODE: ReadonlyMap<string, Rule> = new Map(RULES.map((r) => [r.code, r]));

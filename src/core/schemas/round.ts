@@ -60,12 +60,17 @@ export const BallotSchema = z.strictObject({
   votes: z.record(Id, z.enum(VOTE_CHOICES)).default({}),
 });
 
+/** A recognised model named by its round and id: "2016/nv1-mo-hinh". */
+export const ModelRef = z.string().regex(/^\d{4}\/[a-z0-9][a-z0-9-]{0,63}$/);
+
 export const SubmissionSchema = z.strictObject({
   deadline: Id,
   department: Id,
   received: IsoDate,
   reference: Text.optional(),
   note: Text.optional(),
+  /** On a plan or replication-plan: the recognised models this department replicates. */
+  replicates: z.array(ModelRef).optional(),
 });
 
 export type Council = z.infer<typeof CouncilSchema>;

@@ -1,0 +1,85 @@
+/** thidua report --from Y --to Y: the period summary (rounds, departments, new factors, replication, deadlines). */
+import { t } from '../core/diagnostics.js';
+import { buildReport, type Outcome, type Report } from '../core/report.js';
+import { shortDate } from '../core/format/dates.js';
+import { formatPercent } from '../core/format/numbers.js';
+import { EXIT, usageError } from '../errors.js';
+import { parseDate, parseYear } from '../cli/args.js';
+import type { CommandContext } from '../shell/context.js';
+import { loadAndValidate, type Loaded } from '../shell/load.js';
+import { listYears } from '../shell/read-snapshot.js';
+import { inert, table } from '../shell/terminal.js';
+
+export function periodOf(ctx: CommandContext, root: string, opts: Record<string, unknown>): { from: number; to: number } {
+  const years = listYears(root);
+  const from = typeof opts['from'] === 'string' ? parseYear(opts['from']) : years[0];
+  const to = typeof opts['to'] === 'string' ? parseYear(opts['to']) : years[years.length - 1];
+  if (from === undefined || to === undefined) throw usageError(t('chưa có đợt nào', 'there are no rounds yet'));
+  if (from > to) throw usageError(t(`--from ${from} sau --to ${to}`, `--from ${from} is after --to ${to}`));
+  void ctx;
+  return { from, to };
+}
+
+export function loadReport(ctx: CommandContext, opts: Record<string, unknown>): { loaded: Loaded; report: Report } {
+  const root = ctx.root();
+  const { from, to } = periodOf(ctx, root, opts);
+  const asOf = typeof opts['asOf'] === 'string' ? parseDate(opts['asOf'], '--as-of') : ctx.today();
+  // The replicated models may be of any earlier round: read every round up to the end of the period.
+  const loaded = loadAndValidate(root, listYears(root).filter((y) => y <= to));
+  return { loaded, report: buildReport(loaded.workspace, loaded.index, from, to, asOf) };
+}
+
+export async function run(ctx: CommandContext, _args: unknown[], opts: Record<string, unknown>): Promise<number> {
+  const { loaded, report } = loadReport(ctx, opts);
+  if (opts['json']) {
+    ctx.out(JSON.stringify(report, null, 2));
+    return EXIT.ok;
+  }
+  const { lang, style } = ctx;
+  const vi = lang === 'vi';
+  const pct = (v: number | null) => (v === null ? '—' : formatPercent(v, lang));
+  const idx = loaded.index;
+  const said = (o: Outcome) => (vi ? { recognised: 'được công nhận', 'not-recognised': 'không được công nhận', pending: 'chưa bỏ phiếu' } : { recognised: 'recognised', 'not-recognised': 'not recognised', pending: 'not yet voted' })[o];
+
+  ctx.out(style.bold(vi ? `Báo cáo tổng kết ${report.from}–${report.to} (tính đến ${shortDate(report.as_of)})` : `Summary report ${report.from}–${report.to} (as of ${report.as_of})`));
+  ctx.out('');
+  ctx.out(style.bold(vi ? '1. Theo đợt' : '1. By round'));
+  ctx.out(table(
+    vi ? ['Đợt', 'Đề nghị TT/CN', 'Công nhận TT/CN', 'Tỷ lệ', 'Thời hạn: đúng/trễ/chưa nộp'] : ['Round', 'Nominated C/I', 'Recognised C/I', 'Rate', 'Deadlines: on time/late/missing'],
+    report.rounds.map((r) => [
+      String(r.year),
+      `${r.nominations.collective}/${r.nominations.individual}`,
+      r.sealed ? `${r.recognised.collective}/${r.recognised.individual}` : (vi ? 'chưa niêm phong' : 'not sealed'),
+      pct(r.pass_rate),
+      `${r.deadlines.on_time}/${r.deadlines.late}/${r.deadlines.missing}${r.deadlines.pending ? (vi ? ` (+${r.deadlines.pending} chưa đến hạn)` : ` (+${r.deadlines.pending} not due)`) : ''}`,
+    ]),
+    [], style,
+  ));
+  const tot = report.totals;
+  ctx.say(t(
+    `Cả giai đoạn: ${tot.nominations} đề nghị, ${tot.recognised} được công nhận (${tot.recognised_collective} tập thể, ${tot.recognised_individual} cá nhân), tỷ lệ ${pct(tot.pass_rate)} trên các đợt đã niêm phong.`,
+    `Whole period: ${tot.nominations} nominations, ${tot.recognised} recognised (${tot.recognised_collective} collectives, ${tot.recognised_individual} individuals), rate ${pct(tot.pass_rate)} over sealed rounds.`,
+  ));
+  ctx.out('');
+  ctx.out(style.bold(vi ? '2. Theo phòng' : '2. By department'));
+  ctx.out(table(
+    vi ? ['Phòng', 'Đề nghị', 'Công nhận TT', 'Công nhận CN', 'Nhân rộng', 'Thời hạn đúng/trễ/chưa nộp'] : ['Department', 'Nominated', 'Recognised C', 'Recognised I', 'Replicated', 'Deadlines on time/late/missing'],
+    report.departments.map((d) => [inert(d.name), String(d.nominations), String(d.recognised_collective), String(d.recognised_individual), String(d.replications), `${d.deadlines.on_time}/${d.deadlines.late}/${d.deadlines.missing}`]),
+    ['left', 'right', 'right', 'right', 'right', 'left'], style,
+  ));
+  ctx.out('');
+  ctx.out(style.bold(vi ? '3. Nhân tố mới' : '3. New factors'));
+  if (report.new_factors.length === 0) ctx.say(t('Không có nhân tố mới nào được ghi nhận.', 'No new factor was noted.'));
+  for (const f of report.new_factors) {
+    const who = f.kind === 'collective' ? (vi ? `Tập thể ${f.name}` : `Collective ${f.name}`) : `${f.name} (${idx.departmentName(f.department)})`;
+    const steps = f.later.map((s) => `${s.year}: ${vi ? 'đề nghị' : 'nominated'} ${s.nomination}, ${said(s.outcome)}`);
+    ctx.out(`- ${f.year} ${inert(who)} (${f.nomination}): ${said(f.outcome)}${steps.length ? ` → ${steps.join('; ')}` : vi ? ' → chưa được đề nghị lại' : ' → not nominated again'}`);
+  }
+  ctx.out('');
+  ctx.out(style.bold(vi ? '4. Nhân rộng mô hình' : '4. Models replicated'));
+  if (report.replications.length === 0) ctx.say(t('Chưa có kế hoạch nhân rộng nào nêu mô hình.', 'No plan names a model it replicates yet.'));
+  for (const r of report.replications) {
+    ctx.out(`- ${r.year} ${inert(idx.departmentName(r.department))}${r.reference ? ` (${inert(r.reference)}, ${shortDate(r.received, lang)})` : ''}: ${vi ? 'nhân rộng' : 'replicates'} ${r.model.year}/${r.model.nomination} ${inert(r.model.kind === 'collective' ? r.model.title : r.model.name)}`);
+  }
+  return EXIT.ok;
+}

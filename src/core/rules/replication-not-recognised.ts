@@ -1,0 +1,37 @@
+import { t } from '../diagnostics.js';
+import type { Finding, Rule } from './rule.js';
+import { REPLICATION_DEADLINES } from './replication-reference.js';
+
+export const rule: Rule = {
+  code: 'replication-not-recognised',
+  severity: 'error',
+  stage: 'records',
+  description: t(
+    '“replicates” nêu một đề nghị chưa được công nhận (không đạt, hoặc đợt đó chưa niêm phong)',
+    '“replicates” names a nomination that was not recognised (it failed, or its round is not sealed)',
+  ),
+  check(ctx) {
+    const out: Finding[] = [];
+    const rounds = new Map(ctx.ws.rounds.map((r) => [r.year, r]));
+    for (const round of ctx.rounds) {
+      for (const s of round.submissions) {
+        if (!REPLICATION_DEADLINES.includes(s.value.deadline)) continue;
+        (s.value.replicates ?? []).forEach((ref, i) => {
+          const [yearText, id] = ref.split('/') as [string, string];
+          const other = rounds.get(Number(yearText));
+          if (!other || !other.nominations.some((n) => n.value.id === id)) return;
+          if (Number(yearText) > round.year) return;
+          const result = other.tally?.value.results.find((r) => r.nomination === id);
+          if (result?.recognised) return;
+          out.push({
+            loc: { file: s.loc.file, path: [...s.loc.path, 'replicates', i] },
+            message: !other.tally
+              ? t(`đợt ${other.year} chưa niêm phong kết quả: ${ref} chưa phải mô hình được công nhận`, `round ${other.year} is not sealed: ${ref} is not a recognised model yet`)
+              : t(`${ref} không được công nhận ở đợt ${other.year}; chỉ nhân rộng mô hình đã được công nhận`, `${ref} was not recognised in ${other.year}; only recognised models are replicated`),
+          });
+        });
+      }
+    }
+    return out;
+  },
+};

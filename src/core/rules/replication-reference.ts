@@ -1,0 +1,58 @@
+import { t } from '../diagnostics.js';
+import type { Finding, Rule } from './rule.js';
+
+export const REPLICATION_DEADLINES = ['plan', 'replication-plan'];
+
+export const rule: Rule = {
+  code: 'replication-reference',
+  severity: 'error',
+  stage: 'records',
+  description: t(
+    '“replicates” nêu một mô hình không có, của đợt không trước đó, hoặc nằm trên văn bản không phải kế hoạch',
+    '“replicates” names a model that does not exist, of a round not before, or sits on a document that is not a plan',
+  ),
+  check(ctx) {
+    const out: Finding[] = [];
+    const rounds = new Map(ctx.ws.rounds.map((r) => [r.year, r]));
+    for (const round of ctx.rounds) {
+      for (const s of round.submissions) {
+        const list = s.value.replicates;
+        if (!list) continue;
+        if (!REPLICATION_DEADLINES.includes(s.value.deadline)) {
+          out.push({
+            loc: { file: s.loc.file, path: [...s.loc.path, 'replicates'] }, at: 'key',
+            message: t(
+              `chỉ kế hoạch (plan, replication-plan) mới nêu mô hình nhân rộng; đây là văn bản “${s.value.deadline}”`,
+              `only a plan (plan, replication-plan) names models it replicates; this is “${s.value.deadline}”`,
+            ),
+          });
+          continue;
+        }
+        list.forEach((ref, i) => {
+          const [yearText, id] = ref.split('/') as [string, string];
+          const year = Number(yearText);
+          const loc = { file: s.loc.file, path: [...s.loc.path, 'replicates', i] };
+          const sameRoundOk = s.value.deadline === 'replication-plan' && year === round.year;
+          if (year > round.year || (year === round.year && !sameRoundOk)) {
+            out.push({ loc, message: t(
+              `mô hình ${ref} không thuộc một đợt trước đợt ${round.year}`,
+              `the model ${ref} is not of a round before ${round.year}`,
+            ) });
+            return;
+          }
+          const other = rounds.get(year);
+          if (!other) {
+            // The round may exist but not be loaded (validate YEAR): only a missing folder is certain.
+            if (ctx.paths.size > 0 && ![...ctx.paths].some((p) => p.startsWith(`records/${year}/`))) {
+              out.push({ loc, message: t(`không có đợt ${year} (mô hình ${ref})`, `there is no round ${year} (model ${ref})`) });
+            }
+            return;
+          }
+          const known = other.nominations.some((n) => n.value.id === id) || other.brokenNominationIds.has(id);
+          if (!known) out.push({ loc, message: t(`đợt ${year} không có đề nghị “${id}”`, `round ${year} has no nomination “${id}”`) });
+        });
+      }
+    }
+    return out;
+  },
+};
