@@ -159,6 +159,13 @@ function addCommand(
 }
 
 export async function main(argv: readonly string[]): Promise<void> {
+  // A reader that stops early (`thidua tally 2016 | head`) is not an error.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (err: NodeJS.ErrnoException) => {
+      if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw err;
+    });
+  }
   const code = await run(argv);
   process.exitCode = code;
 }

@@ -68,9 +68,12 @@ export const COMMANDS: CommandSpec[] = [
     load: () => import('../commands/decide.js'),
   },
   {
-    usage: 'render <kind> <year>',
-    description: t('in văn bản Word: decision, certificates, minutes, list hoặc all', 'render Word documents: decision, certificates, minutes, list or all'),
+    usage: 'render <kind> [year]',
+    description: t('in văn bản Word: decision, certificates, minutes, list, all (của một đợt) hoặc report (--from --to)', 'render Word documents: decision, certificates, minutes, list, all (of a round) or report (--from --to)'),
     options: [
+      { flags: '--from <year>', description: t('báo cáo: từ đợt', 'report: from round') },
+      { flags: '--to <year>', description: t('báo cáo: đến đợt', 'report: to round') },
+      { flags: '--date <date>', description: t('báo cáo: ngày ký (mặc định hôm nay)', 'report: date on the report (default today)') },
       { flags: '--out <dir>', description: t('thư mục ghi (mặc định documents/YEAR/)', 'folder to write (default documents/YEAR/)') },
       { flags: '--force', description: t('ghi đè tệp đã sửa tay', 'overwrite a file that was edited by hand') },
       JSON_OPTION,

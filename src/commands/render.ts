@@ -4,7 +4,10 @@ import { join, resolve, relative } from 'node:path';
 import { t } from '../core/diagnostics.js';
 import { DOCUMENTS, documentDef } from '../core/documents/index.js';
 import { EXIT, failedQuietly, findingsError, usageError } from '../errors.js';
-import { parseYear } from '../cli/args.js';
+import { parseDate, parseYear } from '../cli/args.js';
+import { loadReport } from './report.js';
+import { REPORT_FIELDS, REPORT_TEMPLATE_SPEC, reportModel } from '../core/documents/report.js';
+import type { DocumentDef } from '../core/documents/index.js';
 import type { CommandContext } from '../shell/context.js';
 import { loadAndValidate } from '../shell/load.js';
 import { refuseIfErrors, roundOf } from '../shell/round.js';
@@ -14,13 +17,43 @@ import { formatDiagnostic, diagnosticJson } from '../shell/format-diagnostics.js
 import { assertInside, ensureDir, writeFileAtomic } from '../shell/safe-write.js';
 import { withLock } from '../shell/lock.js';
 
-const KINDS = ['decision', 'certificates', 'minutes', 'list', 'all'];
+const KINDS = ['decision', 'certificates', 'minutes', 'list', 'all', 'report'];
+
+/** render report --from --to [--date] [--out]: documents/bao-cao-tong-ket-FROM-TO.docx. */
+async function renderReport(ctx: CommandContext, opts: Record<string, unknown>): Promise<number> {
+  const { loaded, report } = loadReport(ctx, opts);
+  const root = ctx.root();
+  const date = typeof opts['date'] === 'string' ? parseDate(opts['date'], '--date') : ctx.today();
+  const def = { template: 'bao-cao-tong-ket.txt', spec: REPORT_TEMPLATE_SPEC } as DocumentDef;
+  const tl = loadTemplate(root, def, REPORT_FIELDS);
+  if (!tl.template) {
+    for (const d of tl.diagnostics) ctx.err(formatDiagnostic(d, ctx.lang, ctx.style) + '\n');
+    ctx.warn(t(`thidua: mẫu ${tl.source} không hợp lệ; không in báo cáo`, `thidua: the template ${tl.source} is not valid; no report rendered`));
+    throw failedQuietly();
+  }
+  const { renderDocx } = await import('../render/docx-writer.js');
+  const bytes = await renderDocx(reportModel(loaded.workspace.agency!.value, report, loaded.index, tl.template, date), `thidua ${ctx.version}`);
+  const outDir = typeof opts['out'] === 'string' ? resolve(ctx.cwd, opts['out']) : join(root, 'documents');
+  const target = join(outDir, `bao-cao-tong-ket-${report.from}-${report.to}.docx`);
+  if (existsSync(target) && !opts['force'] && Buffer.compare(readFileSync(target), Buffer.from(bytes)) !== 0) {
+    throw findingsError(t(`${target} đã có và khác bản in mới; dùng --force để ghi đè`, `${target} exists and differs from a fresh render; use --force to overwrite`));
+  }
+  await withLock(root, ctx.warn, () => {
+    ensureDir(outDir);
+    writeFileAtomic(target, bytes);
+  });
+  if (opts['json']) ctx.out(JSON.stringify({ file: target, from: report.from, to: report.to }, null, 2));
+  else ctx.say(t(`Đã ghi ${relative(ctx.cwd, target) || target}.`, `Wrote ${relative(ctx.cwd, target) || target}.`));
+  return EXIT.ok;
+}
 
 export async function run(ctx: CommandContext, args: Array<string | string[] | undefined>, opts: Record<string, unknown>): Promise<number> {
   const kind = String(args[0]);
   if (!KINDS.includes(kind)) {
     throw usageError(t(`loại văn bản không có: “${kind}” (một trong: ${KINDS.join(', ')})`, `no such document kind: “${kind}” (one of: ${KINDS.join(', ')})`));
   }
+  if (kind === 'report') return renderReport(ctx, opts);
+  if (args[1] === undefined) throw usageError(t(`thiếu năm: thidua render ${kind} YEAR`, `missing the year: thidua render ${kind} YEAR`));
   const year = parseYear(String(args[1]));
   const json = Boolean(opts['json']);
   const root = ctx.root();

@@ -46,6 +46,7 @@ export function validateSnapshot(snapshot: Snapshot, years: readonly number[] | 
     rounds,
     index,
     paths: new Set(snapshot.files.keys()),
+    allYears: new Set(snapshot.allYears ?? snapshot.years),
     currentBytes(path) {
       const e = snapshot.files.get(path);
       return e && e.kind === 'file' ? e.bytes : null;

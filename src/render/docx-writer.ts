@@ -5,7 +5,7 @@
  */
 import {
   AlignmentType, BorderStyle, Document, Packer, PageOrientation, Paragraph, Table, TableCell, TableRow,
-  TextRun, VerticalAlign, WidthType, convertMillimetersToTwip, LineRuleType,
+  TableLayoutType, TextRun, VerticalAlign, WidthType, convertMillimetersToTwip, LineRuleType,
 } from 'docx';
 import { unzipSync, zipSync, type Zippable } from 'fflate';
 import type { Block, Cell, DocModel, Para, Section } from '../core/documents/model.js';
@@ -46,9 +46,9 @@ function paragraph(x: Para): Paragraph {
   });
 }
 
-function tableCell(c: Cell, total: number, borders: boolean): TableCell {
+function tableCell(c: Cell, total: number, borders: boolean, wide = false): TableCell {
   return new TableCell({
-    width: { size: Math.round((c.width / total) * 5000), type: WidthType.PERCENTAGE },
+    width: wide ? { size: Math.round((c.width / total) * convertMillimetersToTwip(178)), type: WidthType.DXA } : { size: Math.round((c.width / total) * 5000), type: WidthType.PERCENTAGE },
     columnSpan: c.span,
     verticalAlign: c.align === 'center' ? VerticalAlign.CENTER : VerticalAlign.TOP,
     borders: borders ? { top: SINGLE, bottom: SINGLE, left: SINGLE, right: SINGLE } : { top: NONE, bottom: NONE, left: NONE, right: NONE },
@@ -62,13 +62,17 @@ function block(b: Block): Paragraph | Table {
   const widest = b.rows.reduce((m, r) => (r.length > m.length ? r : m), b.rows[0] ?? []);
   const total = widest.reduce((s, c) => s + c.width, 0) || 100;
   const border = b.borders ? SINGLE : NONE;
+  const wideTwips = convertMillimetersToTwip(b.wide ? 178 : 0);
   return new Table({
-    width: { size: 5000, type: WidthType.PERCENTAGE },
+    width: b.wide ? { size: wideTwips, type: WidthType.DXA } : { size: 5000, type: WidthType.PERCENTAGE },
+    indent: b.wide ? { size: -convertMillimetersToTwip(10), type: WidthType.DXA } : undefined,
+    layout: b.wide ? TableLayoutType.FIXED : undefined,
+    columnWidths: b.wide ? widest.map((c) => Math.round((c.width / total) * wideTwips)) : undefined,
     borders: { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border },
     rows: b.rows.map((row, i) => new TableRow({
       tableHeader: b.headerRow && i === 0,
       cantSplit: true,
-      children: row.map((c) => tableCell(c, total, b.borders)),
+      children: row.map((c) => tableCell(c, total, b.borders, b.wide)),
     })),
   });
 }

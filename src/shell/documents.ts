@@ -16,7 +16,7 @@ export interface TemplateLoad {
   source: string;
 }
 
-export function loadTemplate(root: string, def: DocumentDef): TemplateLoad {
+export function loadTemplate(root: string, def: Pick<DocumentDef, 'template' | 'spec'>, fields: readonly string[] = COMMON_FIELDS): TemplateLoad {
   const own = join(root, 'templates', def.template);
   const path = existsSync(own) ? own : packagePath('templates', def.template);
   const shown = existsSync(own) ? `templates/${def.template}` : `(thidua) templates/${def.template}`;
@@ -29,7 +29,7 @@ export function loadTemplate(root: string, def: DocumentDef): TemplateLoad {
       diagnostics: [{ severity: 'error', code: 'template-section', file: shown, line: 1, column: 1, message: t(`không đọc được mẫu: ${(err as Error).message}`, `cannot read the template: ${(err as Error).message}`) }],
     };
   }
-  const { template, diagnostics } = parseTemplate(shown, text, def.spec, COMMON_FIELDS);
+  const { template, diagnostics } = parseTemplate(shown, text, def.spec, fields);
   return { template: diagnostics.length ? null : template, diagnostics, source: shown };
 }
 

@@ -8,7 +8,8 @@ export function checkDraft(loaded: Loaded, path: string, text: string, year: num
   const files = new Map(loaded.snapshot.files);
   files.set(path, { kind: 'file', bytes: new TextEncoder().encode(text) });
   const years = loaded.snapshot.years.includes(year) ? loaded.snapshot.years : [...loaded.snapshot.years, year];
-  const after = validateSnapshot({ files, years }, [year]).diagnostics;
+  const allYears = [...new Set([...(loaded.snapshot.allYears ?? loaded.snapshot.years), year])];
+  const after = validateSnapshot({ files, years, allYears }, [year]).diagnostics;
   const before = new Set(loaded.diagnostics.map((d) => `${d.file}:${d.code}:${d.message.en}`));
   return after.filter((d) => d.file === path || !before.has(`${d.file}:${d.code}:${d.message.en}`));
 }

@@ -70,7 +70,7 @@ describe('init and schema', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(readFileSync(join(dir, 'records/agency.yaml'), 'utf8')).toContain('name: "THANH TRA TỈNH MẪU"');
     expect(readFileSync(join(dir, 'records/criteria.yaml'), 'utf8')).toContain('nguoi-dung-dau');
-    expect(readdirSync(join(dir, 'templates')).sort()).toEqual(['bien-ban-kiem-phieu.txt', 'danh-sach.txt', 'giay-cong-nhan.txt', 'quyet-dinh.txt']);
+    expect(readdirSync(join(dir, 'templates')).sort()).toEqual(['bao-cao-tong-ket.txt', 'bien-ban-kiem-phieu.txt', 'danh-sach.txt', 'giay-cong-nhan.txt', 'quyet-dinh.txt']);
     const v = cli(['validate'], { cwd: dir });
     expect(v.code, v.stdout + v.stderr).toBe(0);
     const log = spawnSync('git', ['log', '--oneline'], { cwd: dir, encoding: 'utf8' });
@@ -188,5 +188,13 @@ describe('start-up', () => {
     const validate = loadedModules(['validate']);
     expect(validate.some((m) => m.includes('/dist/commands/validate.js'))).toBe(true);
     expect(validate.filter((m) => /node_modules\/(docx|@inquirer|inquirer|fflate)\//.test(m))).toEqual([]);
+  });
+});
+
+describe('output to a closed pipe', () => {
+  it('a reader that stops early gives no stack trace', () => {
+    const r = spawnSync('bash', ['-c', `"${process.execPath}" "${BIN}" tally 2016 | head -1`], { cwd: PROJECT, encoding: 'utf8' });
+    expect(r.stdout.split('\n').filter(Boolean)).toHaveLength(1);
+    expect(r.stderr).not.toMatch(/EPIPE|at .*\.js/);
   });
 });

@@ -55,7 +55,8 @@ describe('render', () => {
     expect(text).toContain("Số:");
     expect(text).toContain("/QĐ-TTr");
     expect(text).not.toMatch(/\d\/QĐ-TTr/);
-    expect(text).toMatch(/ngày\s+tháng\s+năm 2016/);
+    // pdftotext may set the number line of the left column between the words of the date line.
+    expect(text.replace(/\/QĐ-TTr\s*/, '')).toMatch(/ngày\s+tháng\s+năm 2016/);
     expect(text).toContain('DỰ THẢO');
     expect(cli(['render', 'certificates', '2016'], { cwd: root }).code).toBe(1);
   });

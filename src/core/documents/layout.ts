@@ -23,7 +23,7 @@ export function headerTable(agency: Agency, numberLine: string, placeDate: strin
     p('', { size: 6 }),
     p(placeDate, { align: 'center', size: 14, italic: true, before: 4 }),
   ];
-  return { kind: 'table', borders: false, rows: [[cell(left, 42), cell(right, 58)]] };
+  return { kind: 'table', borders: false, wide: true, rows: [[cell(left, 40), cell(right, 60)]] };
 }
 
 export function placeDateLine(agency: Agency, dateWords: string): string {

@@ -43,7 +43,7 @@ export const rule: Rule = {
           const other = rounds.get(year);
           if (!other) {
             // The round may exist but not be loaded (validate YEAR): only a missing folder is certain.
-            if (ctx.paths.size > 0 && ![...ctx.paths].some((p) => p.startsWith(`records/${year}/`))) {
+            if (!ctx.allYears.has(year)) {
               out.push({ loc, message: t(`không có đợt ${year} (mô hình ${ref})`, `there is no round ${year} (model ${ref})`) });
             }
             return;

@@ -24,6 +24,8 @@ export interface RuleContext {
   currentBytes(path: string): Uint8Array | null;
   /** Every path present in the snapshot. */
   paths: ReadonlySet<string>;
+  /** Every round folder of the workspace, loaded or not. */
+  allYears: ReadonlySet<number>;
 }
 
 export interface Rule {
