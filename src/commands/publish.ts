@@ -11,7 +11,7 @@ import { periodOf } from './report.js';
 
 export async function run(ctx: CommandContext, _args: unknown[], opts: Record<string, unknown>): Promise<number> {
   const root = ctx.root();
-  const { from, to } = periodOf(ctx, root, opts);
+  const { from, to } = periodOf(root, opts);
   const loaded = loadAndValidate(root, listYears(root).filter((y) => y >= from && y <= to));
   const items = publishedItems(loaded.workspace, loaded.index, from, to);
   const agency = loaded.workspace.agency?.value ?? { name: '' };

@@ -10,19 +10,18 @@ import { loadAndValidate, type Loaded } from '../shell/load.js';
 import { listYears } from '../shell/read-snapshot.js';
 import { inert, table } from '../shell/terminal.js';
 
-export function periodOf(ctx: CommandContext, root: string, opts: Record<string, unknown>): { from: number; to: number } {
+export function periodOf(root: string, opts: Record<string, unknown>): { from: number; to: number } {
   const years = listYears(root);
   const from = typeof opts['from'] === 'string' ? parseYear(opts['from']) : years[0];
   const to = typeof opts['to'] === 'string' ? parseYear(opts['to']) : years[years.length - 1];
   if (from === undefined || to === undefined) throw usageError(t('chưa có đợt nào', 'there are no rounds yet'));
   if (from > to) throw usageError(t(`--from ${from} sau --to ${to}`, `--from ${from} is after --to ${to}`));
-  void ctx;
   return { from, to };
 }
 
 export function loadReport(ctx: CommandContext, opts: Record<string, unknown>): { loaded: Loaded; report: Report } {
   const root = ctx.root();
-  const { from, to } = periodOf(ctx, root, opts);
+  const { from, to } = periodOf(root, opts);
   const asOf = typeof opts['asOf'] === 'string' ? parseDate(opts['asOf'], '--as-of') : ctx.today();
   // The replicated models may be of any earlier round: read every round up to the end of the period.
   const loaded = loadAndValidate(root, listYears(root).filter((y) => y <= to));

@@ -57,8 +57,10 @@ function tableCell(c: Cell, total: number, borders: boolean, wide = false): Tabl
   });
 }
 
-function block(b: Block): Paragraph | Table {
+function block(b: Block, landscape = false): Paragraph | Table {
   if (b.kind === 'p') return paragraph(b);
+  // Only a portrait page is too narrow for the header's two long lines; a landscape one has room.
+  if (landscape && b.wide) b = { ...b, wide: false };
   const widest = b.rows.reduce((m, r) => (r.length > m.length ? r : m), b.rows[0] ?? []);
   const total = widest.reduce((s, c) => s + c.width, 0) || 100;
   const border = b.borders ? SINGLE : NONE;
@@ -94,7 +96,7 @@ function section(s: Section) {
           : undefined,
       },
     },
-    children: s.blocks.map(block),
+    children: s.blocks.map((b) => block(b, landscape)),
   };
 }
 
