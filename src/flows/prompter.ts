@@ -2,6 +2,8 @@
  * What the guided commands ask through: an interface, so tests inject scripted answers and the
  * terminal gets @inquirer/prompts (loaded only when a command really prompts).
  */
+import { fold } from '../core/text/fold.js';
+
 export interface Choice<T> {
   name: string;
   value: T;
@@ -65,7 +67,3 @@ export async function terminalPrompter(write: (s: string) => void, lang: 'vi' | 
   };
 }
 
-/** Lower case without Vietnamese diacritics, so “tuan” finds “Tuấn”. */
-export function fold(s: string): string {
-  return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();
-}

@@ -3,7 +3,7 @@ import type { TemplateSpec } from './template.js';
 import { line, paragraphs } from './template.js';
 import { cell, p, type Block, type DocModel } from './model.js';
 import { centered, headerTable, placeDateLine } from './layout.js';
-import { commonValues, honorific, nominationTitle, recognised, type DocumentInput } from './context.js';
+import { commonValues, documentDate, honorific, nominationTitle, recognised, type DocumentInput } from './context.js';
 
 export const LIST_TEMPLATE_SPEC: TemplateSpec = {
   title: { fields: [], required: true },
@@ -64,7 +64,7 @@ export function listModel(input: DocumentInput): DocModel {
   return {
     title: `${line(template, 'title', v)} ${round.year}`,
     subject: line(template, 'subject', v),
-    date: round.decision?.value.date ?? round.council?.value.session?.date ?? `${round.year}-12-31`,
+    date: documentDate(round),
     sections: [{ orientation: 'landscape', blocks }],
   };
 }

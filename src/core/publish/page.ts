@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Workspace } from '../records/workspace.js';
+import { fold } from '../text/fold.js';
 import type { WorkspaceIndex } from '../rules/rule.js';
 
 export interface PublishedItem {
@@ -22,10 +23,6 @@ export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
-/** Lower case without diacritics, for the search box (the page folds what is typed the same way). */
-export function fold(s: string): string {
-  return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();
-}
 
 export function publishedItems(ws: Workspace, index: WorkspaceIndex, from: number, to: number): PublishedItem[] {
   const out: PublishedItem[] = [];
