@@ -46,6 +46,8 @@ export const COMMANDS: CommandSpec[] = [
     description: t('kiểm phiếu một đợt theo ngưỡng (mặc định 2/3 thành viên)', 'count a round’s ballots against the threshold (2/3 of members by default)'),
     options: [
       { flags: '--seal', description: t('niêm phong kết quả vào records/YEAR/tally.yaml', 'seal the result into records/YEAR/tally.yaml') },
+      { flags: '--date <date>', description: t('ngày niêm phong (mặc định hôm nay), khi nhập lại hồ sơ cũ', 'the day of the seal (default today), when entering past records') },
+      { flags: '--incomplete <reason>', description: t('niêm phong khi chưa nhập đủ số phiếu phát ra, ghi lý do (in trong biên bản)', 'seal with fewer ballots than issued, giving the reason (printed in the minutes)') },
       JSON_OPTION,
     ],
     load: () => import('../commands/tally.js'),
@@ -66,6 +68,24 @@ export const COMMANDS: CommandSpec[] = [
       JSON_OPTION,
     ],
     load: () => import('../commands/decide.js'),
+  },
+  {
+    usage: 'unseal <year>',
+    description: t('mở niêm phong một đợt để sửa (ghi người, ngày, lý do); rút quyết định nếu có', 'open a sealed round to correct it (who, when and why are recorded); withdraws any decision'),
+    options: [
+      { flags: '--reason <text>', description: t('lý do mở niêm phong (bắt buộc; in trong biên bản lần niêm phong sau)', 'why the seal is opened (required; printed in the next minutes)') },
+      JSON_OPTION,
+    ],
+    load: () => import('../commands/unseal.js'),
+  },
+  {
+    usage: 'issue <year> <file>',
+    description: t('đăng ký bản văn bản đã hoàn thiện, ký ban hành (.docx, .pdf) để verify đối chiếu', 'register the final issued file of a document (.docx, .pdf) for verify to check'),
+    options: [
+      { flags: '--kind <kind>', description: t('loại văn bản: decision, certificates, minutes, list (mặc định theo tên tệp, hoặc decision)', 'document kind: decision, certificates, minutes, list (default from the file name, or decision)') },
+      JSON_OPTION,
+    ],
+    load: () => import('../commands/issue.js'),
   },
   {
     usage: 'render <kind> [year]',
@@ -116,6 +136,7 @@ export const COMMANDS: CommandSpec[] = [
       { flags: '--submitted <date>', description: t('ngày nhận hồ sơ (mặc định hôm nay)', 'date received (default today)') },
       { flags: '--id <id>', description: t('mã đề nghị (mặc định PHÒNG-mo-hinh / PHÒNG-ca-nhan)', 'nomination id (default DEPT-mo-hinh / DEPT-ca-nhan)') },
       { flags: '--new-factor', description: t('đánh dấu nhân tố mới', 'mark as a new factor') },
+      { flags: '--force', description: t('thêm cả khi đợt đã có phiếu bầu (được ghi lại trong đề nghị)', 'add even when the round already has ballots (recorded in the nomination)') },
       JSON_OPTION,
     ],
     load: () => import('../commands/nominate.js'),

@@ -10,7 +10,8 @@ import { parsePositiveInt, parseYear } from '../cli/args.js';
 import type { CommandContext } from '../shell/context.js';
 import { loadAndValidate, type Loaded } from '../shell/load.js';
 import { roundOf } from '../shell/round.js';
-import { assertInside, ensureDir, writeFileAtomic } from '../shell/safe-write.js';
+import { assertInside, createFileExclusive, ensureDir, FileExistsError } from '../shell/safe-write.js';
+import { recordNames } from '../shell/read-snapshot.js';
 import { withLock } from '../shell/lock.js';
 import { checkDraft } from '../shell/draft-check.js';
 import { formatDiagnostic } from '../shell/format-diagnostics.js';
@@ -36,14 +37,15 @@ export async function run(ctx: CommandContext, args: Array<string | string[] | u
   if (round.ballotFiles.length >= session.ballots_issued) {
     throw findingsError(t(`đợt ${year} đã đủ ${round.ballotFiles.length}/${session.ballots_issued} phiếu phát ra; không nhập thêm`, `round ${year} already has ${round.ballotFiles.length} of ${session.ballots_issued} ballots issued; no more`));
   }
-  const agenda = agendaOf(round, loaded.index);
+  const agenda = agendaOf(round, loaded.view(round));
   if (agenda.length === 0) throw findingsError(t(`đợt ${year} chưa có đề nghị nào để bỏ phiếu`, `round ${year} has no nominations to vote on`));
 
   const byFlags = opts['vote'] !== undefined || opts['invalid'] === true || opts['written'] === true;
   if (byFlags) {
-    const serial = typeof opts['serial'] === 'string' ? parsePositiveInt(opts['serial'], '--serial') : nextSerial(round);
+    const explicit = typeof opts['serial'] === 'string';
+    const serial = explicit ? parsePositiveInt(opts['serial'] as string, '--serial') : nextSerial(round.ballotFiles);
     const ballot = ballotFromFlags(agenda, serial, opts);
-    return writeBallot(ctx, loaded, round, ballot, Boolean(opts['json']));
+    return writeBallot(ctx, loaded, round, ballot, Boolean(opts['json']), true, explicit);
   }
   const interactive = prompter !== undefined || (ctx.stdinIsTTY && ctx.stdoutIsTTY);
   if (!interactive) {
@@ -61,7 +63,7 @@ export async function run(ctx: CommandContext, args: Array<string | string[] | u
     let current = loaded;
     let currentRound = round;
     for (;;) {
-      const serial = nextSerial(currentRound);
+      const serial = nextSerial(currentRound.ballotFiles);
       const ballot = await askBallot(p, agenda, serial, ctx.lang);
       if (ballot) await writeBallot(ctx, current, currentRound, ballot, false, false);
       current = loadAndValidate(root, [year]);
@@ -80,8 +82,9 @@ export async function run(ctx: CommandContext, args: Array<string | string[] | u
   }
 }
 
-function nextSerial(round: Round): number {
-  const used = round.ballotFiles.map((f) => Number(/(\d+)\.yaml$/.exec(f)?.[1] ?? 0));
+/** The serial after the highest one used (by file name: 001.yaml → 1). */
+function nextSerial(files: readonly string[]): number {
+  const used = files.map((f) => Number(/(\d+)\.yaml$/.exec(f)?.[1] ?? 0));
   return Math.max(0, ...used) + 1;
 }
 
@@ -106,26 +109,46 @@ function ballotFromFlags(agenda: AgendaItem[], serial: number, opts: Record<stri
   return { serial, valid: !invalid, written: opts['written'] === true, votes };
 }
 
-async function writeBallot(ctx: CommandContext, loaded: Loaded, round: Round, ballot: Ballot, json: boolean, showSummary = true): Promise<number> {
+async function writeBallot(ctx: CommandContext, loaded: Loaded, round: Round, ballot: Ballot, json: boolean, showSummary = true, explicitSerial = false): Promise<number> {
   const root = loaded.root;
-  const rel = `${round.dir}/ballots/${ballotFileName(ballot.serial)}`;
-  if (loaded.snapshot.files.has(rel)) throw findingsError(t(`phiếu số ${ballot.serial} đã có (${rel})`, `ballot ${ballot.serial} already exists (${rel})`));
-  const text = renderBallotFile(ballot);
-  const findings = checkDraft(loaded, rel, text, round.year).filter((d) => d.severity === 'error');
+  const relOf = (serial: number) => `${round.dir}/ballots/${ballotFileName(serial)}`;
+  if (loaded.snapshot.files.has(relOf(ballot.serial))) throw findingsError(t(`phiếu số ${ballot.serial} đã có (${relOf(ballot.serial)})`, `ballot ${ballot.serial} already exists (${relOf(ballot.serial)})`));
+  const findings = checkDraft(loaded, relOf(ballot.serial), renderBallotFile(ballot), round.year).filter((d) => d.severity === 'error');
   if (findings.length) {
     for (const d of findings) ctx.err(formatDiagnostic(d, ctx.lang, ctx.style) + '\n');
     ctx.warn(t(`thidua: phiếu số ${ballot.serial} không được ghi`, `thidua: ballot ${ballot.serial} not written`));
     throw failedQuietly();
   }
-  const abs = join(root, rel);
+  const issued = round.council?.value.session?.ballots_issued ?? 0;
+  const proposed = ballot.serial;
+  let written = ballot;
   await withLock(root, ctx.warn, () => {
     ensureDir(join(root, round.dir, 'ballots'));
-    assertInside(root, abs);
-    writeFileAtomic(abs, text);
+    // Another command may have written ballots since this one read the round: look again, under the lock.
+    for (;;) {
+      const names = recordNames(root, `${round.dir}/ballots`);
+      if (names.length >= issued) {
+        throw findingsError(t(`đợt ${round.year} đã đủ ${names.length}/${issued} phiếu phát ra; phiếu này không được ghi`, `round ${round.year} already has ${names.length} of ${issued} ballots issued; this one was not written`));
+      }
+      const abs = join(root, relOf(written.serial));
+      assertInside(root, abs);
+      try {
+        createFileExclusive(abs, renderBallotFile(written));
+        return;
+      } catch (err) {
+        if (!(err instanceof FileExistsError)) throw err;
+        if (explicitSerial) throw findingsError(t(`phiếu số ${written.serial} đã có (${relOf(written.serial)}); không ghi gì`, `ballot ${written.serial} already exists (${relOf(written.serial)}); nothing written`));
+        written = { ...written, serial: nextSerial(recordNames(root, `${round.dir}/ballots`).concat(ballotFileName(written.serial))) };
+      }
+    }
   });
-  if (json) ctx.out(JSON.stringify({ file: rel, ballot }, null, 2));
+  const rel = relOf(written.serial);
+  if (json) ctx.out(JSON.stringify({ file: rel, ballot: written }, null, 2));
   else {
-    if (showSummary) ctx.out(summary(ballot, agendaOf(round, loaded.index), ctx.lang));
+    if (written.serial !== proposed) {
+      ctx.say(t(`Phiếu số ${proposed} vừa được một lệnh khác ghi; phiếu này được ghi thành phiếu số ${written.serial}.`, `Ballot ${proposed} was just written by another command; this one is written as ballot ${written.serial}.`));
+    }
+    if (showSummary) ctx.out(summary(written, agendaOf(round, loaded.view(round)), ctx.lang));
     ctx.say(t(`Đã ghi ${rel}.`, `Wrote ${rel}.`));
   }
   return EXIT.ok;

@@ -39,10 +39,11 @@ export async function run(ctx: CommandContext, _args: unknown[], opts: Record<st
       else ctx.say(t('Không có thay đổi nào để commit.', 'Nothing to commit.'));
       return EXIT.ok;
     }
+    const unsealed = new Map(loaded.workspace.rounds.filter((r) => r.unseals.length > 0).map((r) => [r.year, r.unseals.at(-1)!.value.reason]));
     const generated = commitMessage(staged, ctx.lang, {
       'Thidua-Validated': `${loaded.errors} errors, ${loaded.warnings} warnings`,
       'Thidua-Version': ctx.version,
-    });
+    }, unsealed);
     const subject = typeof opts['message'] === 'string' && opts['message'].trim() !== '' ? opts['message'].trim() : generated.subject;
     const res = git(root, ['commit', '--quiet', '-m', subject, '-m', generated.body, '--', ...folders]);
     if (res.status !== 0) {

@@ -1,17 +1,20 @@
 /** thidua decide YEAR --number N --date D [--force]: record the signed decision of a sealed round. */
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { t } from '../core/diagnostics.js';
 import { renderDecisionFile } from '../core/decision-file.js';
 import { twoDigits } from '../core/format/numbers.js';
 import { shortDate } from '../core/format/dates.js';
+import { issuerOf } from '../core/records/basis.js';
+import { DOCUMENTS } from '../core/documents/index.js';
 import { EXIT, findingsError, usageError } from '../errors.js';
 import { parseDate, parsePositiveInt, parseYear } from '../cli/args.js';
 import type { CommandContext } from '../shell/context.js';
 import { loadAndValidate } from '../shell/load.js';
 import { refuseIfErrors, roundOf } from '../shell/round.js';
-import { assertInside, writeFileAtomic } from '../shell/safe-write.js';
+import { assertInside, createFileExclusive, currentBytes, ensureDir, FileExistsError, replaceFileChecked } from '../shell/safe-write.js';
 import { withLock } from '../shell/lock.js';
+import { roundTemplatePath, templateSource } from '../shell/documents.js';
+import { readFileSync, existsSync } from 'node:fs';
 
 export async function run(ctx: CommandContext, args: Array<string | string[] | undefined>, opts: Record<string, unknown>): Promise<number> {
   const year = parseYear(String(args[0]));
@@ -26,12 +29,28 @@ export async function run(ctx: CommandContext, args: Array<string | string[] | u
   if (!round.tally) {
     throw findingsError(t(`đợt ${year} chưa niêm phong kết quả; chạy “thidua tally ${year} --seal” trước`, `round ${year} is not sealed; run “thidua tally ${year} --seal” first`));
   }
-  const path = join(root, round.decisionFile);
-  const agency = loaded.workspace.agency!.value;
   const recognised = round.tally.value.results.filter((r) => r.recognised).map((r) => r.nomination);
-  const text = renderDecisionFile({ year, number, date, signer: { title: agency.head.title, name: agency.head.name }, recognised });
+  if (recognised.length === 0) {
+    throw findingsError(t(
+      `đợt ${year} không có tập thể, cá nhân nào được công nhận; không có gì để quyết định (biên bản kiểm phiếu vẫn in được: thidua render minutes ${year})`,
+      `round ${year} recognises no collective or individual; there is nothing to decide (the minutes still render: thidua render minutes ${year})`,
+    ));
+  }
+  const session = round.council?.value.session;
+  if (session && date < session.date) {
+    throw findingsError(t(`ngày quyết định ${shortDate(date)} trước phiên họp xét ngày ${shortDate(session.date)}; không ghi`, `the decision date ${date} is before the review meeting of ${session.date}; nothing recorded`));
+  }
+  const sealedOn = round.tally.value.sealed_on;
+  if (sealedOn && date < sealedOn) {
+    throw findingsError(t(`ngày quyết định ${shortDate(date)} trước ngày niêm phong kết quả ${shortDate(sealedOn)}; không ghi`, `the decision date ${date} is before the seal of ${sealedOn}; nothing recorded`));
+  }
+  const path = join(root, round.decisionFile);
+  // The decision is signed now: by the head and under the name the agency has today.
+  const agency = loaded.workspace.agency!.value;
+  const text = renderDecisionFile({ year, number, date, signer: { title: agency.head.title, name: agency.head.name }, recognised, issuer: issuerOf(agency) });
   const ref = `${twoDigits(number)}/QĐ-${agency.symbol}`;
-  if (existsSync(path) && !opts['force']) {
+  const existing = loaded.snapshot.files.get(round.decisionFile);
+  if (existing && !opts['force']) {
     const d = round.decision?.value;
     throw findingsError(t(
       `đợt ${year} đã có quyết định${d ? ` số ${twoDigits(d.number)}/QĐ-${agency.symbol} ngày ${shortDate(d.date)}` : ''} (${round.decisionFile}); dùng --force để thay`,
@@ -39,7 +58,30 @@ export async function run(ctx: CommandContext, args: Array<string | string[] | u
     ));
   }
   assertInside(root, path);
-  await withLock(root, ctx.warn, () => writeFileAtomic(path, text));
+  await withLock(root, ctx.warn, () => {
+    // The wording the decision is issued with: each template frozen in the round (kept if already there).
+    ensureDir(join(root, round.dir, 'templates'));
+    for (const def of DOCUMENTS) {
+      const frozen = join(root, roundTemplatePath(year, def.template));
+      if (existsSync(frozen)) continue;
+      const source = templateSource(root, def.template);
+      try {
+        createFileExclusive(frozen, readFileSync(source.path));
+      } catch (err) {
+        if (!(err instanceof FileExistsError)) throw err;
+      }
+    }
+    if (existing) {
+      replaceFileChecked(path, text, existing.kind === 'file' ? existing.bytes : currentBytes(path), round.decisionFile);
+    } else {
+      try {
+        createFileExclusive(path, text);
+      } catch (err) {
+        if (err instanceof FileExistsError) throw findingsError(t(`đợt ${year} vừa được ghi quyết định bởi một lệnh khác; không ghi gì`, `a decision for ${year} was just recorded by another command; nothing written`));
+        throw err;
+      }
+    }
+  });
   if (opts['json']) {
     ctx.out(JSON.stringify({ year, number, date, reference: ref, recognised, file: round.decisionFile }, null, 2));
     return EXIT.ok;
@@ -48,6 +90,7 @@ export async function run(ctx: CommandContext, args: Array<string | string[] | u
     `Đã ghi Quyết định số ${ref} ngày ${shortDate(date)} (${recognised.length} tập thể, cá nhân được công nhận) vào ${round.decisionFile}.`,
     `Recorded decision no. ${ref} of ${date} (${recognised.length} recognised) in ${round.decisionFile}.`,
   ));
+  ctx.say(t(`Văn bản của đợt từ nay in theo quyết định này và các mẫu lưu trong ${round.dir}/templates/.`, `From now on the round's documents render from this decision and the templates kept in ${round.dir}/templates/.`));
   ctx.say(t(`Tiếp theo: thidua render all ${year}`, `Next: thidua render all ${year}`));
   return EXIT.ok;
 }

@@ -11,13 +11,16 @@ import { EXIT, ThiduaError, failedQuietly, findingsError, usageError } from '../
 import { parseDate, parseYear } from '../cli/args.js';
 import type { CommandContext } from '../shell/context.js';
 import { loadAndValidate, type Loaded } from '../shell/load.js';
-import { assertInside, ensureDir, writeFileAtomic } from '../shell/safe-write.js';
+import { assertInside, createFileExclusive, ensureDir, FileExistsError } from '../shell/safe-write.js';
+import { recordNames } from '../shell/read-snapshot.js';
+import { inert } from '../shell/terminal.js';
 import { withLock } from '../shell/lock.js';
 import { checkDraft } from '../shell/draft-check.js';
 import { formatDiagnostic } from '../shell/format-diagnostics.js';
 import { askNomination, defaultId } from '../flows/nomination-flow.js';
 import { PromptCancelled, terminalPrompter, type Prompter } from '../flows/prompter.js';
 import { yearOf } from '../core/dates.js';
+import type { WorkspaceIndex } from '../core/records/index.js';
 
 export const NOMINATE_FLAGS = '--kind collective|individual, --department ID, --person ID (cá nhân), --title "…", --initiative "…" hoặc --initiative-file TỆP (tập thể), --met all hoặc --met ID (lặp lại), [--submitted YYYY-MM-DD] [--id ID] [--new-factor]';
 const NOMINATE_FLAGS_EN = '--kind collective|individual, --department ID, --person ID (individual), --title "…", --initiative "…" or --initiative-file FILE (collective), --met all or --met ID (repeat), [--submitted YYYY-MM-DD] [--id ID] [--new-factor]';
@@ -35,6 +38,13 @@ export async function run(ctx: CommandContext, args: Array<string | string[] | u
   const loaded = loadAndValidate(root, listYears(root).includes(year) ? [year] : []);
   const round = loaded.workspace.rounds.find((r) => r.year === year);
   if (round?.tallyPresent) throw findingsError(t(`đợt ${year} đã niêm phong kết quả; không thêm đề nghị`, `round ${year} is sealed; no more nominations`));
+  const voted = round?.ballotFiles.length ?? 0;
+  if (voted > 0 && !opts['force']) {
+    throw findingsError(t(
+      `đợt ${year} đã có ${voted} phiếu bầu; một đề nghị thêm sau khi đã bỏ phiếu sẽ bị tính là “không có ý kiến” trên các phiếu đó. Nếu Hội đồng vẫn quyết định thêm, dùng --force (được ghi lại trong hồ sơ đề nghị)`,
+      `round ${year} already has ${voted} ballot(s); a nomination added after the vote counts as an abstention on each of them. If the council decides to add it anyway, use --force (recorded in the nomination)`,
+    ));
+  }
   if (!loaded.workspace.criteria || !loaded.workspace.agency) throw findingsError(t('hồ sơ chung có lỗi (agency.yaml, criteria.yaml); chạy thidua validate', 'the shared records have errors (agency.yaml, criteria.yaml); run thidua validate'));
   const taken = new Set([...(round?.nominations.map((n) => n.value.id) ?? []), ...(round?.brokenNominationIds ?? [])]);
   const pathOf = (id: string) => `records/${year}/nominations/${id}.yaml`;
@@ -44,7 +54,7 @@ export async function run(ctx: CommandContext, args: Array<string | string[] | u
   const byFlags = flagNames.some((f) => opts[f] !== undefined);
   let draft: Nomination | null;
   if (byFlags || !(prompter || (ctx.stdinIsTTY && ctx.stdoutIsTTY))) {
-    draft = fromFlags(ctx, loaded, year, taken, opts);
+    draft = fromFlags(ctx, loaded, round ? loaded.view(round) : loaded.index, year, taken, opts);
     const findings = check(draft).filter((d) => d.severity === 'error');
     if (findings.length) {
       for (const d of findings) ctx.err(formatDiagnostic(d, ctx.lang, ctx.style) + '\n');
@@ -69,19 +79,40 @@ export async function run(ctx: CommandContext, args: Array<string | string[] | u
       return EXIT.ok;
     }
   }
+  if (voted > 0) draft = { ...draft, added_after_ballots: { date: ctx.today(), ballots: voted } };
   const rel = pathOf(draft.id);
   const abs = join(root, rel);
+  const text = renderNominationFile(draft);
   await withLock(root, ctx.warn, () => {
     ensureDir(join(root, 'records', String(year), 'nominations'));
     assertInside(root, abs);
-    writeFileAtomic(abs, renderNominationFile(draft!));
+    const ballotsNow = recordNames(root, `records/${year}/ballots`).length;
+    if (ballotsNow > voted && !opts['force']) {
+      throw findingsError(t(`đợt ${year} vừa có phiếu bầu được nhập; không ghi đề nghị (xem --force)`, `ballots were just entered for ${year}; the nomination was not written (see --force)`));
+    }
+    try {
+      createFileExclusive(abs, text);
+    } catch (err) {
+      if (err instanceof FileExistsError) throw findingsError(t(`đợt ${year} vừa có đề nghị “${draft!.id}” do một lệnh khác ghi; không ghi gì`, `round ${year} just got the nomination “${draft!.id}” from another command; nothing written`));
+      throw err;
+    }
   });
+  const member = draft.kind === 'individual' ? round?.council?.value.members.find((m) => m.person === draft!.person) : undefined;
+  if (member) {
+    const name = loaded.index.personName(member.person);
+    const recusal = loaded.workspace.agency?.value.council.recusal === true;
+    ctx.warn(recusal
+      ? t(`Lưu ý: ${inert(name)} là thành viên Hội đồng đợt ${year}; theo quy chế (council.recusal), thành viên này không tham gia biểu quyết đề nghị của mình, biên bản kiểm phiếu sẽ ghi rõ.`,
+        `Note: ${inert(name)} is a member of the ${year} council; under the rules (council.recusal) the member does not vote on their own nomination, and the minutes say so.`)
+      : t(`Lưu ý: ${inert(name)} là thành viên Hội đồng đợt ${year} (xung đột lợi ích); nếu quy chế yêu cầu thành viên không tự bỏ phiếu cho mình, đặt council.recusal: true trong agency.yaml.`,
+        `Note: ${inert(name)} is a member of the ${year} council (a conflict of interest); if the rules require members not to vote on their own nomination, set council.recusal: true in agency.yaml.`));
+  }
   if (opts['json']) ctx.out(JSON.stringify({ file: rel, nomination: draft }, null, 2));
   else ctx.say(t(`Đã ghi ${rel}.`, `Wrote ${rel}.`));
   return EXIT.ok;
 }
 
-function fromFlags(ctx: CommandContext, loaded: Loaded, year: number, taken: Set<string>, opts: Record<string, unknown>): Nomination {
+function fromFlags(ctx: CommandContext, loaded: Loaded, view: WorkspaceIndex, year: number, taken: Set<string>, opts: Record<string, unknown>): Nomination {
   const str = (k: string) => (typeof opts[k] === 'string' && (opts[k] as string).trim() !== '' ? (opts[k] as string).trim() : undefined);
   const kind = str('kind');
   const missing: string[] = [];
@@ -120,8 +151,8 @@ function fromFlags(ctx: CommandContext, loaded: Loaded, year: number, taken: Set
   const id = str('id') ?? defaultId(kind, department, taken);
   if (!ID_PATTERN.test(id)) throw usageError(t(`--id “${id}” không phải mã hợp lệ`, `--id “${id}” is not a valid id`));
   if (taken.has(id)) throw findingsError(t(`đợt ${year} đã có đề nghị “${id}”`, `round ${year} already has the nomination “${id}”`));
-  const criteria = loaded.workspace.criteria!.value;
-  const leader = kind === 'individual' && loaded.index.people.get(person!)?.value.leader === true;
+  const criteria = view.catalogue ?? loaded.workspace.criteria!.value;
+  const leader = kind === 'individual' && view.people.get(person!)?.value.leader === true;
   const groups = kind === 'collective' ? (['collective'] as const) : leader ? (['individual', 'leader'] as const) : (['individual'] as const);
   const ids = groups.flatMap((g) => criteria[g].map((c) => c.id));
   const metRaw = (opts['met'] as string[]).flatMap((m) => m.split(',')).map((m) => m.trim()).filter(Boolean);

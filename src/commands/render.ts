@@ -6,6 +6,7 @@ import { DOCUMENTS, documentDef } from '../core/documents/index.js';
 import { EXIT, failedQuietly, findingsError, usageError } from '../errors.js';
 import { parseDate, parseYear } from '../cli/args.js';
 import { loadReport } from './report.js';
+import { COMMON_FIELDS } from '../core/documents/context.js';
 import { REPORT_FIELDS, REPORT_TEMPLATE_SPEC, reportModel } from '../core/documents/report.js';
 import type { DocumentDef } from '../core/documents/index.js';
 import type { CommandContext } from '../shell/context.js';
@@ -75,7 +76,12 @@ export async function run(ctx: CommandContext, args: Array<string | string[] | u
         report.push({ kind: def.kind, file: def.file(year), status: 'skipped', reason: missing[ctx.lang] });
         continue;
       }
-      const tl = loadTemplate(root, def);
+      const registered = round.decision?.value.issued?.some((i) => i.kind === def.kind && i.file === `documents/${year}/${def.file(year)}`);
+      if (registered && typeof opts['out'] !== 'string') {
+        report.push({ kind: def.kind, file: def.file(year), status: 'skipped', reason: t('đã ban hành (thidua issue); không in lại', 'issued (thidua issue); not rendered again')[ctx.lang] });
+        continue;
+      }
+      const tl = loadTemplate(root, def, COMMON_FIELDS, year);
       if (!tl.template) {
         if (json) ctx.out(JSON.stringify({ ok: false, diagnostics: tl.diagnostics.map((d) => diagnosticJson(d, ctx.lang)) }, null, 2));
         else for (const d of tl.diagnostics) ctx.err(formatDiagnostic(d, ctx.lang, ctx.style) + '\n');

@@ -7,7 +7,7 @@ import { EXIT } from '../errors.js';
 import { parseYear } from '../cli/args.js';
 import type { CommandContext } from '../shell/context.js';
 import { loadAndValidate } from '../shell/load.js';
-import { table } from '../shell/terminal.js';
+import { inert, table } from '../shell/terminal.js';
 import { documentStates } from '../shell/document-states.js';
 
 export async function run(ctx: CommandContext, args: Array<string | string[] | undefined>, opts: Record<string, unknown>): Promise<number> {
@@ -55,6 +55,11 @@ export async function run(ctx: CommandContext, args: Array<string | string[] | u
   for (const s of statuses) {
     const label = s.next === null ? style.green(vi ? 'hoàn tất' : 'complete') : s.next[lang];
     ctx.out(`${style.bold(String(s.year))}: ${s.next === null ? '✓ ' : '→ '}${label}`);
+    for (const u of s.unseals) {
+      ctx.out(vi
+        ? `  · mở niêm phong ngày ${shortDate(u.date)} (${inert(u.by)})${u.decision ? `, rút Quyết định ${inert(u.decision)}` : ''}: ${inert(u.reason)}`
+        : `  · unsealed on ${u.date} (${inert(u.by)})${u.decision ? `, decision ${inert(u.decision)} withdrawn` : ''}: ${inert(u.reason)}`);
+    }
   }
   return EXIT.ok;
 }
@@ -62,7 +67,7 @@ export async function run(ctx: CommandContext, args: Array<string | string[] | u
 function docSummary(docs: DocumentState[], lang: 'vi' | 'en'): string {
   const made = docs.filter((d) => d.state !== 'missing');
   if (made.length === 0) return lang === 'vi' ? 'chưa in' : 'none';
-  const outdated = docs.filter((d) => d.state === 'outdated').length;
+  const outdated = docs.filter((d) => d.state === 'outdated' || d.state === 'issued-changed').length;
   const base = `${made.length}/${docs.length}`;
   return outdated ? `${base} (${outdated} ${lang === 'vi' ? 'cũ' : 'outdated'})` : base;
 }

@@ -4,20 +4,32 @@ import { t } from '../core/diagnostics.js';
 import { tallyRound, percentOfBase, type Tally } from '../core/tally.js';
 import { renderTallyFile } from '../core/tally-file.js';
 import { compareSeal, inputHashes } from '../core/seal.js';
+import { basisForSeal } from '../core/records/basis.js';
+import { compareWithSeal, isSealedInputPath } from '../core/verify.js';
+import type { WorkspaceIndex } from '../core/records/index.js';
+import { readSnapshot } from '../shell/read-snapshot.js';
 import { formatPercent } from '../core/format/numbers.js';
-import { EXIT, findingsError } from '../errors.js';
-import { parseYear } from '../cli/args.js';
+import { EXIT, findingsError, usageError } from '../errors.js';
+import { parseDate, parseYear } from '../cli/args.js';
+import { shortDate } from '../core/format/dates.js';
 import type { CommandContext } from '../shell/context.js';
 import { loadAndValidate, type Loaded } from '../shell/load.js';
 import { refuseIfErrors, roundOf } from '../shell/round.js';
 import { withLock } from '../shell/lock.js';
-import { assertInside, writeFileAtomic } from '../shell/safe-write.js';
+import { assertInside, createFileExclusive, FileExistsError, replaceFileChecked } from '../shell/safe-write.js';
 import { inert, table } from '../shell/terminal.js';
 import type { Round } from '../core/records/workspace.js';
 
 export async function run(ctx: CommandContext, args: Array<string | string[] | undefined>, opts: Record<string, unknown>): Promise<number> {
   const year = parseYear(args[0] as string);
   const json = Boolean(opts['json']);
+  const seal = Boolean(opts['seal']);
+  const incomplete = typeof opts['incomplete'] === 'string' ? opts['incomplete'].trim() : undefined;
+  if (incomplete !== undefined && !seal) throw usageError(t('--incomplete đi cùng --seal', '--incomplete goes with --seal'));
+  const sealedOn = typeof opts['date'] === 'string' ? parseDate(opts['date'], '--date') : ctx.today();
+  if (opts['date'] !== undefined && !seal) throw usageError(t('--date đi cùng --seal', '--date goes with --seal'));
+  if (sealedOn > ctx.today()) throw usageError(t(`--date ${sealedOn}: ngày niêm phong không thể sau hôm nay`, `--date ${sealedOn}: the seal cannot be dated after today`));
+  if (incomplete === '') throw usageError(t('--incomplete cần lý do, ví dụ --incomplete "2 phiếu bị thất lạc"', '--incomplete needs a reason, e.g. --incomplete "2 ballots were lost"'));
   const root = ctx.root();
   const loaded = loadAndValidate(root, [year]);
   const round = roundOf(loaded, year);
@@ -27,43 +39,120 @@ export async function run(ctx: CommandContext, args: Array<string | string[] | u
       `round ${year} has no review meeting yet (“session” in ${round.councilFile}); nothing to count`,
     ));
   }
-  if (opts['seal'] && round.tallyPresent && round.tally) {
+  if (seal && round.tallyPresent && round.tally) {
     const changes = compareSeal(round.tally.value.inputs, inputHashes(round, (p) => bytesOf(loaded, p)));
     if (changes.length > 0) {
       refuseIfErrors(ctx, loaded, json, t(`không niêm phong lại đợt ${year}`, `round ${year} not sealed again`));
     }
   }
   refuseIfErrors(ctx, loaded, json, t(`không kiểm phiếu đợt ${year}`, `round ${year} not tallied`));
-  const tally = tallyRound(round, loaded.index, loaded.workspace.agency!.value.threshold);
+  const view = loaded.view(round);
+  const tally = tallyRound(round, view, view.agency!.threshold);
 
   let sealed = round.tally !== null;
-  let wrote = false;
-  if (opts['seal']) {
-    if (round.tally) {
+  let wrote: 'sealed' | 'basis' | null = null;
+  if (seal) {
+    if (round.tally && round.tally.value.basis) {
       // Inputs are unchanged (validation passed): the seal stands; nothing is rewritten.
-      sealed = true;
+    } else if (round.tally) {
+      wrote = await addBasis(ctx, loaded, round, tally);
     } else {
-      const text = renderTallyFile(tally, inputHashes(round, (p) => bytesOf(loaded, p)), `thidua ${ctx.version}`);
-      assertInside(root, join(root, round.tallyFile));
-      await withLock(root, ctx.warn, () => writeFileAtomic(join(root, round.tallyFile), text));
+      refuseSeal(year, tally, incomplete);
+      const meeting = round.council.value.session.date;
+      if (sealedOn < meeting) {
+        throw findingsError(t(`không niêm phong đợt ${year}: ngày niêm phong ${shortDate(sealedOn)} trước phiên họp xét ngày ${shortDate(meeting)} (--date)`, `round ${year} not sealed: the seal date ${sealedOn} is before the review meeting of ${meeting} (--date)`));
+      }
+      const text = renderTallyFile(tally, {
+        sealedBy: `thidua ${ctx.version}`,
+        sealedOn,
+        inputs: inputHashes(round, (p) => bytesOf(loaded, p)),
+        ...(incomplete !== undefined ? { incomplete } : {}),
+        reopened: round.unseals.map((u) => u.value),
+        basis: basisForSeal(view, round),
+      });
+      const abs = join(root, round.tallyFile);
+      assertInside(root, abs);
+      await withLock(root, ctx.warn, () => {
+        // The inputs must still be what was counted: re-read them under the lock.
+        const now = readSnapshot(root, [year]);
+        const again = inputHashes(round, (p) => { const e = now.files.get(p); return e && e.kind === 'file' ? e.bytes : null; });
+        const before = inputHashes(round, (p) => bytesOf(loaded, p));
+        const listed = [...now.files.keys()].filter((p) => isSealedInputPath(year, p)).sort().join('\n');
+        if (JSON.stringify(again) !== JSON.stringify(before) || listed !== Object.keys(before).sort().join('\n')) {
+          throw findingsError(t(`hồ sơ đợt ${year} vừa thay đổi trong lúc kiểm phiếu; không niêm phong, hãy chạy lại`, `the records of ${year} changed during the count; not sealed, run it again`));
+        }
+        try {
+          createFileExclusive(abs, text);
+        } catch (err) {
+          if (err instanceof FileExistsError) throw findingsError(t(`đợt ${year} vừa được niêm phong bởi một lệnh khác; không ghi gì`, `round ${year} was just sealed by another command; nothing written`));
+          throw err;
+        }
+      });
       sealed = true;
-      wrote = true;
+      wrote = 'sealed';
     }
   }
 
   if (json) {
-    ctx.out(JSON.stringify(tallyJson(tally, sealed), null, 2));
+    ctx.out(JSON.stringify(tallyJson(tally, sealed, round.tally?.value.incomplete ?? incomplete ?? null), null, 2));
     return EXIT.ok;
   }
-  printTally(ctx, loaded, round, tally, sealed);
-  if (opts['seal']) {
+  printTally(ctx, view, round, tally, sealed);
+  if (seal) {
     ctx.out('');
-    ctx.say(wrote
-      ? t(`Đã niêm phong: ${round.tallyFile} (mã băm SHA-256 của ${Object.keys(inputHashes(round, (p) => bytesOf(loaded, p))).length} tệp đầu vào).`,
-        `Sealed: ${round.tallyFile} (SHA-256 of ${Object.keys(inputHashes(round, (p) => bytesOf(loaded, p))).length} input files).`)
-      : t(`Đợt ${year} đã được niêm phong trước đó, các tệp đầu vào không đổi: không ghi gì.`, `Round ${year} was already sealed and its inputs are unchanged: nothing written.`));
+    const n = Object.keys(inputHashes(round, (p) => bytesOf(loaded, p))).length;
+    ctx.say(wrote === 'sealed'
+      ? t(`Đã niêm phong: ${round.tallyFile} (mã băm SHA-256 của ${n} tệp đầu vào; cơ quan, tiêu chí, người và kỷ luật như hôm nay được lưu kèm).`,
+        `Sealed: ${round.tallyFile} (SHA-256 of ${n} input files; the agency, criteria, people and discipline as they are today are kept with it).`)
+      : wrote === 'basis'
+        ? t(`Đợt ${year} đã niêm phong, các tệp đầu vào không đổi: đã lưu kèm cơ sở xét (cơ quan, tiêu chí, người, kỷ luật) vào ${round.tallyFile}, để hồ sơ chung sửa sau này không ảnh hưởng đợt này.`,
+          `Round ${year} was sealed and its inputs are unchanged: its basis (agency, criteria, people, discipline) is now kept in ${round.tallyFile}, so later edits of the shared records do not reach it.`)
+        : t(`Đợt ${year} đã được niêm phong trước đó, các tệp đầu vào không đổi: không ghi gì.`, `Round ${year} was already sealed and its inputs are unchanged: nothing written.`));
   }
   return EXIT.ok;
+}
+
+/** The vote is not sealed below its quorum, nor with ballots missing unless the clerk says why. */
+function refuseSeal(year: number, tally: Tally, incomplete: string | undefined): void {
+  const q = tally.quorum;
+  if (q && !q.met) {
+    throw findingsError(t(
+      `không niêm phong đợt ${year}: mới thu về ${q.received} phiếu, chưa đủ số tối thiểu ${q.required}/${tally.members} thành viên Hội đồng (${q.numerator}/${q.denominator})`,
+      `round ${year} not sealed: only ${q.received} ballot(s) received, below the quorum of ${q.required} of ${tally.members} council members (${q.numerator}/${q.denominator})`,
+    ));
+  }
+  const b = tally.ballots;
+  if (b.received < b.issued && incomplete === undefined) {
+    throw findingsError(t(
+      `không niêm phong đợt ${year}: mới nhập ${b.received}/${b.issued} phiếu phát ra; nhập đủ (thidua ballot ${year}) hoặc ghi lý do: thidua tally ${year} --seal --incomplete "lý do"`,
+      `round ${year} not sealed: only ${b.received} of ${b.issued} ballots issued are entered; enter the rest (thidua ballot ${year}) or give the reason: thidua tally ${year} --seal --incomplete "reason"`,
+    ));
+  }
+}
+
+/** A seal written before bases were kept: add the basis, when a fresh count still equals it. */
+async function addBasis(ctx: CommandContext, loaded: Loaded, round: Round, tally: Tally): Promise<'basis'> {
+  const sealed = round.tally!;
+  const differences = compareWithSeal(sealed.value, tally);
+  if (differences.length > 0) {
+    throw findingsError(t(
+      `kết quả lưu trong ${round.tallyFile} khác kết quả kiểm phiếu lại (${differences.join(', ')}); không bổ sung gì — xem thidua verify ${round.year}`,
+      `the results in ${round.tallyFile} differ from a fresh count (${differences.join(', ')}); nothing added — see thidua verify ${round.year}`,
+    ));
+  }
+  const basis = basisForSeal(loaded.view(round), round);
+  const text = renderTallyFile({ ...tally, threshold: sealed.value.threshold }, {
+    sealedBy: sealed.value.sealed_by,
+    ...(sealed.value.sealed_on !== undefined ? { sealedOn: sealed.value.sealed_on } : {}),
+    inputs: sealed.value.inputs,
+    ...(sealed.value.incomplete !== undefined ? { incomplete: sealed.value.incomplete } : {}),
+    ...(sealed.value.reopened ? { reopened: sealed.value.reopened } : {}),
+    basis,
+  });
+  const abs = join(loaded.root, round.tallyFile);
+  assertInside(loaded.root, abs);
+  await withLock(loaded.root, ctx.warn, () => replaceFileChecked(abs, text, bytesOf(loaded, round.tallyFile), round.tallyFile));
+  return 'basis';
 }
 
 function bytesOf(loaded: Loaded, path: string): Uint8Array | null {
@@ -71,21 +160,22 @@ function bytesOf(loaded: Loaded, path: string): Uint8Array | null {
   return e && e.kind === 'file' ? e.bytes : null;
 }
 
-export function tallyJson(tally: Tally, sealed: boolean) {
+export function tallyJson(tally: Tally, sealed: boolean, incomplete: string | null = null) {
   return {
     year: tally.year,
     members: tally.members,
     base: tally.base,
     threshold: { numerator: tally.threshold.numerator, denominator: tally.threshold.denominator, of: tally.threshold.of, required: tally.required },
+    quorum: tally.quorum,
     ballots: tally.ballots,
+    incomplete,
     sealed,
     results: tally.results.map((r) => ({ ...r, percent: percentOfBase(r.agree, tally.base) })),
   };
 }
 
-function printTally(ctx: CommandContext, loaded: Loaded, round: Round, tally: Tally, sealed: boolean): void {
+function printTally(ctx: CommandContext, idx: WorkspaceIndex, round: Round, tally: Tally, sealed: boolean): void {
   const { lang, style } = ctx;
-  const idx = loaded.index;
   const th = tally.threshold;
   const baseText = th.of === 'members'
     ? t(`${tally.base} thành viên Hội đồng`, `${tally.base} council members`)
@@ -94,10 +184,17 @@ function printTally(ctx: CommandContext, loaded: Loaded, round: Round, tally: Ta
   ctx.out(style.bold(lang === 'vi'
     ? `Kết quả kiểm phiếu đợt ${tally.year}${sealed ? ` — đã niêm phong (${round.tallyFile})` : ' — chưa niêm phong'}`
     : `Ballot count, round ${tally.year}${sealed ? ` — sealed (${round.tallyFile})` : ' — not sealed'}`));
-  ctx.say(t(
-    `Hội đồng ${tally.members} thành viên; cơ sở tính: ${baseText.vi}; ngưỡng ${th.numerator}/${th.denominator}: cần ít nhất ${tally.required}/${tally.base} phiếu đồng ý`,
-    `Council of ${tally.members} members; base: ${baseText.en}; threshold ${th.numerator}/${th.denominator}: at least ${tally.required} of ${tally.base} must agree`,
-  ));
+  ctx.say(tally.base === 0
+    ? t(`Hội đồng ${tally.members} thành viên; cơ sở tính: ${baseText.vi}; ngưỡng ${th.numerator}/${th.denominator}: không có phiếu để tính, không đề nghị nào đạt`,
+      `Council of ${tally.members} members; base: ${baseText.en}; threshold ${th.numerator}/${th.denominator}: nothing to count, no nomination passes`)
+    : t(`Hội đồng ${tally.members} thành viên; cơ sở tính: ${baseText.vi}; ngưỡng ${th.numerator}/${th.denominator}: cần ít nhất ${tally.required}/${tally.base} phiếu đồng ý`,
+      `Council of ${tally.members} members; base: ${baseText.en}; threshold ${th.numerator}/${th.denominator}: at least ${tally.required} of ${tally.base} must agree`));
+  const q = tally.quorum;
+  if (q) {
+    ctx.say(q.met
+      ? t(`Số phiếu tối thiểu (${q.numerator}/${q.denominator} thành viên): ${q.required}; thu về ${q.received}: đủ`, `Quorum (${q.numerator}/${q.denominator} of the members): ${q.required}; received ${q.received}: met`)
+      : t(`Số phiếu tối thiểu (${q.numerator}/${q.denominator} thành viên): ${q.required}; mới thu về ${q.received}: chưa đủ, cuộc bỏ phiếu chưa có giá trị`, `Quorum (${q.numerator}/${q.denominator} of the members): ${q.required}; only ${q.received} received: not met, the vote does not count`));
+  }
   const b = tally.ballots;
   ctx.say(t(
     `Phiếu: phát ra ${b.issued}, thu về ${b.received}, hợp lệ ${b.valid}, không hợp lệ ${b.invalid}${written ? ` (trong đó ${written} phiếu ý kiến bằng văn bản của thành viên vắng mặt)` : ''}`,
@@ -122,7 +219,9 @@ function printTally(ctx: CommandContext, loaded: Loaded, round: Round, tally: Ta
           ? style.yellow(lang === 'vi'
             ? `Đạt số phiếu, không công nhận: tập thể ${idx.departmentName(r.department)} không được công nhận`
             : `Enough votes, not recognised: ${idx.departmentName(r.department)} is not recognised as a collective`)
-          : style.red(lang === 'vi' ? `Không đạt (dưới ${tally.required} phiếu)` : `Failed (below ${tally.required})`);
+          : r.reason === 'no-quorum'
+            ? style.red(lang === 'vi' ? 'Không đạt (chưa đủ số phiếu tối thiểu)' : 'Failed (no quorum)')
+            : style.red(lang === 'vi' ? `Không đạt (dưới ${tally.required} phiếu)` : `Failed (below ${tally.required})`);
       const cells = [inert(name), inert(idx.departmentName(r.department)), String(r.agree), String(r.disagree), String(r.abstain), formatPercent(percentOfBase(r.agree, tally.base), lang), result];
       return kind === 'collective' ? cells.filter((_, i) => i !== 1) : cells;
     });
@@ -137,6 +236,8 @@ function printTally(ctx: CommandContext, loaded: Loaded, round: Round, tally: Ta
     `Được công nhận: ${recognised.filter((r) => r.kind === 'collective').length} tập thể, ${recognised.filter((r) => r.kind === 'individual').length} cá nhân (trên ${tally.results.length} đề nghị).`,
     `Recognised: ${recognised.filter((r) => r.kind === 'collective').length} collective(s), ${recognised.filter((r) => r.kind === 'individual').length} individual(s) (of ${tally.results.length} nominations).`,
   ));
+  const incomplete = round.tally?.value.incomplete;
+  if (incomplete) ctx.say(t(`Niêm phong khi chưa đủ phiếu, lý do: ${inert(incomplete)}`, `Sealed with ballots missing, because: ${inert(incomplete)}`));
   if (!sealed) ctx.say(t(`Niêm phong kết quả: thidua tally ${tally.year} --seal`, `Seal the result: thidua tally ${tally.year} --seal`));
 }
 

@@ -1,6 +1,10 @@
-/** thidua verify [YEAR...]: every sealed round still matches its seal and its stored results. */
-import { t } from '../core/diagnostics.js';
+/**
+ * thidua verify [YEAR...]: every round's records, seal, recount, documents and git history. It
+ * lists every finding, and claims only the checks that ran.
+ */
+import { t, type Localized } from '../core/diagnostics.js';
 import { verifySeal, type VerifyFinding } from '../core/verify.js';
+import { shortDate } from '../core/format/dates.js';
 import { EXIT } from '../errors.js';
 import { parseYear } from '../cli/args.js';
 import type { CommandContext } from '../shell/context.js';
@@ -8,64 +12,175 @@ import { loadAndValidate } from '../shell/load.js';
 import { inert } from '../shell/terminal.js';
 import { checkDocuments } from '../shell/documents.js';
 import { isGitRepo } from '../shell/git-history.js';
-import { auditRound } from '../shell/git-audit.js';
-import { t as tr } from '../core/diagnostics.js';
+import { auditRound, removalsOf } from '../shell/git-audit.js';
+import type { Diagnostic } from '../core/diagnostics.js';
+import type { Round } from '../core/records/workspace.js';
+
+type Check = 'seal' | 'results' | 'documents' | 'git';
+
+interface RoundReport {
+  year: number;
+  sealed: boolean;
+  findings: VerifyFinding[];
+  /** Checks that ran and found nothing. */
+  passed: Check[];
+  /** Checks that could not run, with why. */
+  skipped: Array<{ check: Check; why: Localized }>;
+  /** Notices that are not failures: recorded unseals, registered issued files. */
+  notes: Localized[];
+}
+
+/** A validation error as a verify finding: file:line:column, code and message. */
+function diagnosticFinding(year: number, d: Diagnostic): VerifyFinding {
+  return {
+    year, check: 'records', file: `${d.file}:${d.line}:${d.column}`,
+    message: { vi: `error[${d.code}]  ${d.message.vi}`, en: `error[${d.code}]  ${d.message.en}` },
+  };
+}
 
 export async function run(ctx: CommandContext, args: Array<string | string[] | undefined>, opts: Record<string, unknown>): Promise<number> {
   const rawYears = (args[0] as string[] | undefined) ?? [];
   const years = rawYears.length ? rawYears.map(parseYear) : null;
-  const loaded = loadAndValidate(ctx.root(), years);
+  const root = ctx.root();
+  const loaded = loadAndValidate(root, years);
   const bytesOf = (p: string) => {
     const e = loaded.snapshot.files.get(p);
     return e && e.kind === 'file' ? e.bytes : null;
   };
   const rounds = loaded.workspace.rounds.filter((r) => !years || years.includes(r.year));
-  const report: Array<{ year: number; sealed: boolean; findings: VerifyFinding[] }> = [];
-  const root = ctx.root();
   const inGit = isGitRepo(root);
+  const errors = loaded.diagnostics.filter((d) => d.severity === 'error');
+  const roundOfFile = (file: string) => /^records\/(\d{4})\//.exec(file)?.[1];
+  const sharedErrors = errors.filter((d) => roundOfFile(d.file) === undefined);
+
+  const reports: RoundReport[] = [];
   for (const round of rounds) {
-    const findings = verifySeal(round, loaded.workspace, loaded.index, bytesOf);
-    if (round.tallyPresent && inGit) findings.push(...auditRound(root, round));
-    if (findings.every((f) => f.check === 'git') && loaded.errors === 0) {
-      for (const d of await checkDocuments(ctx.root(), loaded, round, ctx.version)) {
-        if (d.state !== 'outdated') continue;
-        findings.push({
-          year: round.year, check: 'document', file: d.file,
-          message: tr(`khác bản in lại từ hồ sơ hiện tại (đã sửa tay, hoặc hồ sơ đổi sau khi in: thidua render ${d.kind} ${round.year})`,
-            `differs from a fresh render of the current records (edited by hand, or the records changed since: thidua render ${d.kind} ${round.year})`),
-        });
-      }
+    const own = errors.filter((d) => roundOfFile(d.file) === String(round.year));
+    const report: RoundReport = { year: round.year, sealed: round.tallyPresent, findings: [], passed: [], skipped: [], notes: [] };
+    for (const d of own) report.findings.push(diagnosticFinding(round.year, d));
+    for (const u of round.unseals) {
+      report.notes.push(t(`mở niêm phong ngày ${shortDate(u.value.date)} (${u.value.by}): ${u.value.reason}`, `unsealed on ${u.value.date} (${u.value.by}): ${u.value.reason}`));
     }
-    report.push({ year: round.year, sealed: round.tallyPresent, findings });
+    if (inGit) {
+      const removed = removalsOf(root, round);
+      report.findings.push(...removed);
+    }
+    if (round.tallyPresent) await checkSealedRound(ctx, loaded, round, report, bytesOf, inGit, own.length === 0, sharedErrors.length === 0);
+    reports.push(report);
   }
-  const all = report.flatMap((r) => r.findings);
+  const sharedFindings: VerifyFinding[] = sharedErrors.map((d) => diagnosticFinding(0, d));
+  const all = [...sharedFindings, ...reports.flatMap((r) => r.findings)];
   const ok = all.length === 0;
+
   if (opts['json']) {
+    const findingJson = (f: VerifyFinding) => ({ check: f.check, file: f.file, commit: f.commit ?? null, message: f.message[ctx.lang] });
     ctx.out(JSON.stringify({
       ok,
       git: inGit,
-      rounds: report.map((r) => ({
+      shared: sharedFindings.map(findingJson),
+      rounds: reports.map((r) => ({
         year: r.year,
         sealed: r.sealed,
         ok: r.findings.length === 0,
-        findings: r.findings.map((f) => ({ check: f.check, file: f.file, commit: f.commit ?? null, message: f.message[ctx.lang] })),
+        passed: r.passed,
+        skipped: r.skipped.map((s) => ({ check: s.check, why: s.why[ctx.lang] })),
+        notes: r.notes.map((n) => n[ctx.lang]),
+        findings: r.findings.map(findingJson),
       })),
     }, null, 2));
     return ok ? EXIT.ok : EXIT.findings;
   }
-  for (const r of report) {
-    if (!r.sealed) {
+
+  const line = (f: VerifyFinding) => ctx.out(`  ${inert(f.file)}${f.commit ? ` @ ${f.commit.slice(0, 12)}` : ''}  ${inert(f.message[ctx.lang])}`);
+  if (sharedFindings.length > 0) {
+    ctx.out(ctx.style.red(ctx.lang === 'vi' ? '✗ Hồ sơ chung:' : '✗ Shared records:'));
+    sharedFindings.forEach(line);
+  }
+  const checkName: Record<Check, Localized> = {
+    seal: t('niêm phong khớp', 'the seal matches'),
+    results: t('kết quả khớp với kiểm phiếu lại', 'the results equal a fresh count'),
+    documents: t('văn bản đã in khớp với bản in lại', 'the rendered documents equal a fresh render'),
+    git: t('lịch sử git không có thay đổi sau niêm phong', 'no change after the seal in the git history'),
+  };
+  for (const r of reports) {
+    const notes = r.notes.map((n) => `  · ${inert(n[ctx.lang])}`);
+    if (!r.sealed && r.findings.length === 0) {
       ctx.say(t(`Đợt ${r.year}: chưa niêm phong — không có gì để đối chiếu.`, `Round ${r.year}: not sealed — nothing to check.`));
+      for (const n of notes) ctx.out(n.replace(/^ {2}/, '    '));
       continue;
     }
     if (r.findings.length === 0) {
-      ctx.out(ctx.style.green(ctx.lang === 'vi' ? `✓ Đợt ${r.year}: niêm phong khớp, kết quả khớp với kiểm phiếu lại, văn bản đã in khớp với bản in lại.` : `✓ Round ${r.year}: the seal matches, the results equal a fresh count, the rendered documents equal a fresh render.`));
-      continue;
+      const passed = r.passed.map((c) => checkName[c][ctx.lang]).join(ctx.lang === 'vi' ? ', ' : ', ');
+      ctx.out(ctx.style.green(ctx.lang === 'vi' ? `✓ Đợt ${r.year}: ${passed}.` : `✓ Round ${r.year}: ${passed}.`));
+    } else {
+      ctx.out(ctx.style.red(ctx.lang === 'vi' ? `✗ Đợt ${r.year}${r.sealed ? '' : ' (chưa niêm phong)'}:` : `✗ Round ${r.year}${r.sealed ? '' : ' (not sealed)'}:`));
+      r.findings.forEach(line);
     }
-    ctx.out(ctx.style.red(ctx.lang === 'vi' ? `✗ Đợt ${r.year}:` : `✗ Round ${r.year}:`));
-    for (const f of r.findings) ctx.out(`  ${inert(f.file)}${f.commit ? ` @ ${f.commit.slice(0, 12)}` : ''}  ${inert(f.message[ctx.lang])}`);
+    for (const s of r.skipped) ctx.out(`    ${ctx.lang === 'vi' ? 'không kiểm tra' : 'not checked'}: ${checkName[s.check][ctx.lang].replace(/ khớp.*| match.*| equal.*| no change.*/, '')} — ${s.why[ctx.lang]}`);
+    for (const n of notes) ctx.out(n.replace(/^ {2}/, '    '));
   }
   if (!inGit) ctx.say(t('(Không phải kho git: bỏ qua phần đối chiếu lịch sử commit.)', '(Not a git repository: the commit history was not checked.)'));
   if (!ok) ctx.say(t(`Kiểm tra không đạt: ${all.length} vấn đề.`, `Verification failed: ${all.length} problem(s).`));
   return ok ? EXIT.ok : EXIT.findings;
+}
+
+async function checkSealedRound(
+  ctx: CommandContext,
+  loaded: ReturnType<typeof loadAndValidate>,
+  round: Round,
+  report: RoundReport,
+  bytesOf: (p: string) => Uint8Array | null,
+  inGit: boolean,
+  roundClean: boolean,
+  sharedClean: boolean,
+): Promise<void> {
+  const view = loaded.view(round);
+  const seal = verifySeal(round, view, bytesOf);
+  report.findings.push(...seal);
+  const sealBroken = seal.some((f) => f.check === 'seal');
+  if (!round.tally) {
+    report.skipped.push({ check: 'results', why: t('tệp niêm phong không đọc được', 'the seal file cannot be read') });
+  } else {
+    if (!sealBroken) report.passed.push('seal');
+    if (sealBroken) report.skipped.push({ check: 'results', why: t('các tệp đầu vào đã khác lúc niêm phong', 'the inputs differ from the sealed ones') });
+    else if (!seal.some((f) => f.check === 'results')) report.passed.push('results');
+  }
+  // Documents are compared only when what they render from is sound.
+  const frozen = Boolean(round.tally?.value.basis);
+  if (!round.tally || sealBroken || !roundClean) {
+    report.skipped.push({ check: 'documents', why: t('hồ sơ của đợt có lỗi hoặc không khớp niêm phong', 'the round’s records have errors or do not match the seal') });
+  } else if (!frozen && !sharedClean) {
+    report.skipped.push({ check: 'documents', why: t('hồ sơ chung có lỗi', 'the shared records have errors') });
+  } else {
+    const before = report.findings.length;
+    for (const d of await checkDocuments(loaded.root, loaded, round, ctx.version)) {
+      if (d.state === 'issued-changed') {
+        report.findings.push({
+          year: round.year, check: 'document', file: d.file,
+          message: t(`khác bản đã ban hành được đăng ký (thidua issue ${round.year}); tệp đã bị sửa hoặc thay`, `differs from the issued file registered with thidua issue ${round.year}; it was edited or replaced`),
+        });
+      } else if (d.state === 'outdated' && d.blocked) {
+        report.findings.push({
+          year: round.year, check: 'document', file: d.file,
+          message: t(`là bản in từ trước nhưng nay ${d.blocked.vi}`, `is an earlier render, but now ${d.blocked.en}`),
+        });
+      } else if (d.state === 'outdated') {
+        report.findings.push({
+          year: round.year, check: 'document', file: d.file,
+          message: t(
+            `khác bản in lại từ hồ sơ (đã sửa tay?): in lại bằng thidua render ${d.kind} ${round.year} --force, hoặc nếu đây là bản hoàn thiện để ký thì đăng ký: thidua issue ${round.year} ${d.file}`,
+            `differs from a fresh render of the records (edited by hand?): render it again with thidua render ${d.kind} ${round.year} --force, or if this is the final file for signing, register it: thidua issue ${round.year} ${d.file}`,
+          ),
+        });
+      } else if (d.state === 'issued') {
+        report.notes.push(t(`${d.file}: khớp bản đã ban hành được đăng ký`, `${d.file}: matches the registered issued file`));
+      }
+    }
+    if (report.findings.length === before) report.passed.push('documents');
+  }
+  if (inGit) {
+    const git = auditRound(loaded.root, round);
+    report.findings.push(...git);
+    if (git.length === 0) report.passed.push('git');
+  }
 }

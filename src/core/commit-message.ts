@@ -15,6 +15,7 @@ interface RoundCounts {
   sealed: 'A' | 'M' | 'D' | null;
   decision: 'A' | 'M' | 'D' | null;
   documents: number;
+  unsealed: string | null;
 }
 
 function kind(status: string): 'A' | 'M' | 'D' {
@@ -36,7 +37,11 @@ function counted(r: RoundCounts, lang: Lang): string[] {
   return out;
 }
 
-export function commitMessage(changes: readonly Change[], lang: Lang, trailers: Record<string, string>): { subject: string; body: string; rounds: number[] } {
+/**
+ * `unsealed`: for a round whose unseals.yaml is in the change, the reason of its newest unsealing,
+ * said in the subject and in a trailer.
+ */
+export function commitMessage(changes: readonly Change[], lang: Lang, trailers: Record<string, string>, unsealed: ReadonlyMap<number, string> = new Map()): { subject: string; body: string; rounds: number[] } {
   const rounds = new Map<number, RoundCounts>();
   const shared = new Set<string>();
   let templates = 0;
@@ -44,7 +49,7 @@ export function commitMessage(changes: readonly Change[], lang: Lang, trailers: 
     const m = /^(?:records|documents)\/(\d{4})\//.exec(c.path);
     if (m) {
       const year = Number(m[1]);
-      const r = rounds.get(year) ?? { nominations: { A: 0, M: 0, D: 0 }, ballots: { A: 0, M: 0, D: 0 }, council: false, submissions: false, sealed: null, decision: null, documents: 0 };
+      const r = rounds.get(year) ?? { nominations: { A: 0, M: 0, D: 0 }, ballots: { A: 0, M: 0, D: 0 }, council: false, submissions: false, sealed: null, decision: null, documents: 0, unsealed: null };
       rounds.set(year, r);
       const k = kind(c.status);
       if (c.path.startsWith('documents/')) r.documents++;
@@ -54,6 +59,7 @@ export function commitMessage(changes: readonly Change[], lang: Lang, trailers: 
       else if (c.path.endsWith('/submissions.yaml')) r.submissions = true;
       else if (c.path.endsWith('/tally.yaml')) r.sealed = k;
       else if (c.path.endsWith('/decision.yaml')) r.decision = k;
+      else if (c.path.endsWith('/unseals.yaml')) r.unsealed = unsealed.get(year) ?? '';
       continue;
     }
     if (c.path.startsWith('templates/')) templates++;
@@ -64,12 +70,16 @@ export function commitMessage(changes: readonly Change[], lang: Lang, trailers: 
   const years = [...rounds.keys()].sort();
   for (const year of years) {
     const r = rounds.get(year)!;
-    const bits = counted(r, lang);
+    const bits: string[] = [];
+    if (r.unsealed !== null) bits.push(vi ? `mở niêm phong${r.unsealed ? ` (lý do: ${r.unsealed})` : ''}` : `unseal${r.unsealed ? ` (reason: ${r.unsealed})` : ''}`);
+    bits.push(...counted(r, lang));
     if (r.council) bits.push(vi ? 'cập nhật Hội đồng' : 'update the council');
     if (r.submissions) bits.push(vi ? 'cập nhật văn bản các phòng nộp' : 'update documents received');
     if (r.sealed === 'A') bits.push(vi ? 'niêm phong kết quả' : 'seal the result');
+    else if (r.sealed === 'D' && r.unsealed !== null) { /* said above */ }
     else if (r.sealed) bits.push(vi ? 'sửa tệp niêm phong' : 'change the seal');
     if (r.decision === 'A') bits.push(vi ? 'ghi quyết định' : 'record the decision');
+    else if (r.decision === 'D' && r.unsealed !== null) bits.push(vi ? 'rút quyết định' : 'withdraw the decision');
     else if (r.decision) bits.push(vi ? 'sửa quyết định' : 'change the decision');
     if (r.documents) bits.push(vi ? `in ${r.documents} văn bản` : `render ${r.documents} document(s)`);
     if (bits.length) parts.push(`${year}: ${bits.join('; ')}`);
@@ -83,6 +93,7 @@ export function commitMessage(changes: readonly Change[], lang: Lang, trailers: 
   const subject = parts.length ? parts.join(' — ') : (vi ? 'cập nhật hồ sơ' : 'update records');
   const trailerLines = [
     ...years.map((y) => `Thidua-Round: ${y}`),
+    ...years.filter((y) => rounds.get(y)!.unsealed !== null).map((y) => `Thidua-Unsealed: ${y}: ${(rounds.get(y)!.unsealed ?? '').replace(/\s+/g, ' ')}`),
     ...Object.entries(trailers).map(([k, v]) => `${k}: ${v}`),
   ];
   return { subject, body: trailerLines.join('\n'), rounds: years };

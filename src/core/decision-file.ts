@@ -1,18 +1,12 @@
-/** The text of decision.yaml, written by `thidua decide`. */
+/** The text of decision.yaml, written by `thidua decide` (and `thidua issue`). */
 import type { DecisionFile } from './schemas/sealed.js';
-
-const q = (s: string) => JSON.stringify(s);
+import { yamlText } from './tally-file.js';
 
 export function renderDecisionFile(d: DecisionFile): string {
   return [
     '# yaml-language-server: $schema=../../schemas/decision.schema.json',
-    `# Quyết định công nhận đợt ${d.year} đã ký; ghi bởi “thidua decide”.`,
-    `year: ${d.year}`,
-    `number: ${d.number}`,
-    `date: ${d.date}`,
-    `signer: { title: ${q(d.signer.title)}, name: ${q(d.signer.name)} }`,
-    'recognised:',
-    ...d.recognised.map((id) => `  - ${id}`),
-    '',
+    `# Quyết định công nhận đợt ${d.year} đã ký; ghi bởi “thidua decide”. Văn bản của đợt in theo người ký,`,
+    '# cơ quan (issuer) và mẫu trong records/<năm>/templates/ như lúc quyết định.',
+    yamlText(d),
   ].join('\n');
 }

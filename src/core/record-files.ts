@@ -32,6 +32,7 @@ export function renderNominationFile(n: Nomination): string {
   if (n.new_factor) lines.push('new_factor: true');
   if (n.accepted_late) lines.push(`accepted_late: { reason: ${q(n.accepted_late.reason)}, by: ${n.accepted_late.by} }`);
   if (n.note) lines.push(`note: ${q(n.note)}`);
+  if (n.added_after_ballots) lines.push(`added_after_ballots: { date: ${n.added_after_ballots.date}, ballots: ${n.added_after_ballots.ballots} }`);
   lines.push('criteria:');
   for (const [id, met] of Object.entries(n.criteria ?? {})) lines.push(`  ${id}: ${met}`);
   return lines.join('\n') + '\n';

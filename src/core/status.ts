@@ -7,7 +7,7 @@ import type { Round, Workspace } from './records/workspace.js';
 export interface DocumentState {
   kind: string;
   file: string;
-  state: 'missing' | 'current' | 'outdated' | 'unchecked';
+  state: 'missing' | 'current' | 'outdated' | 'unchecked' | 'issued' | 'issued-changed';
 }
 
 export interface RoundStatus {
@@ -23,6 +23,8 @@ export interface RoundStatus {
   deadlines: { missing: number; late: number; pending: number; on_time: number };
   stage: 'registration' | 'review' | 'voting' | 'counted' | 'sealed' | 'decided' | 'complete';
   next: Localized | null;
+  /** Every opening of the round's seal (thidua unseal): when, who, why. */
+  unseals: Array<{ date: string; by: string; reason: string; decision: string | null }>;
 }
 
 export function roundStatus(ws: Workspace, round: Round, diagnostics: readonly Diagnostic[], asOf: string, documents: DocumentState[]): RoundStatus {
@@ -42,7 +44,7 @@ export function roundStatus(ws: Workspace, round: Round, diagnostics: readonly D
   const entered = round.ballotFiles.length;
   const sealed = round.tally !== null;
   const decision = round.decision ? { number: round.decision.value.number, date: round.decision.value.date } : null;
-  const docsDone = documents.length > 0 && documents.every((d) => d.state === 'current' || d.state === 'unchecked');
+  const docsDone = documents.length > 0 && documents.every((d) => d.state === 'current' || d.state === 'unchecked' || d.state === 'issued');
   const registration = ws.agency ? roundDeadline(ws.agency.value, round.year, REGISTRATION) : null;
   const y = round.year;
 
@@ -96,5 +98,6 @@ export function roundStatus(ws: Workspace, round: Round, diagnostics: readonly D
     deadlines,
     stage,
     next,
+    unseals: round.unseals.map((u) => ({ date: u.value.date, by: u.value.by, reason: u.value.reason, decision: u.value.decision ?? null })),
   };
 }

@@ -1,35 +1,46 @@
 /** The text of tally.yaml: stable, readable YAML written by `tally --seal`. */
+import { stringify } from 'yaml';
 import type { Tally } from './tally.js';
+import type { Basis } from './schemas/sealed.js';
+import type { Unseal } from './schemas/round.js';
 
-const q = (s: string) => JSON.stringify(s);
+export interface SealInfo {
+  sealedBy: string;
+  /** Absent only when a seal of thidua 0.1, which did not keep its day, gets its basis added. */
+  sealedOn?: string;
+  inputs: Record<string, string>;
+  incomplete?: string;
+  reopened?: Unseal[];
+  basis: Basis | null;
+}
 
-export function renderTallyFile(tally: Tally, inputs: Record<string, string>, sealedBy: string): string {
-  const lines: string[] = [];
-  lines.push('# yaml-language-server: $schema=../../schemas/tally.schema.json');
-  lines.push(`# Kết quả kiểm phiếu đợt ${tally.year}, niêm phong bởi thidua. Không sửa tay:`);
-  lines.push('# mọi thay đổi ở các tệp đầu vào dưới đây đều bị “thidua validate” và “thidua verify” phát hiện.');
-  lines.push(`year: ${tally.year}`);
-  lines.push(`sealed_by: ${q(sealedBy)}`);
-  lines.push(`threshold: { numerator: ${tally.threshold.numerator}, denominator: ${tally.threshold.denominator}, of: ${tally.threshold.of} }`);
-  lines.push(`members: ${tally.members}`);
-  lines.push(`base: ${tally.base}`);
-  lines.push(`required: ${tally.required}`);
-  const b = tally.ballots;
-  lines.push(`ballots: { issued: ${b.issued}, received: ${b.received}, valid: ${b.valid}, invalid: ${b.invalid} }`);
-  lines.push('inputs:');
-  for (const path of Object.keys(inputs).sort()) lines.push(`  ${q(path)}: ${inputs[path]}`);
-  lines.push('results:');
-  for (const r of tally.results) {
-    lines.push(`  - nomination: ${r.nomination}`);
-    lines.push(`    kind: ${r.kind}`);
-    lines.push(`    department: ${r.department}`);
-    lines.push(`    person: ${r.person ?? 'null'}`);
-    lines.push(`    agree: ${r.agree}`);
-    lines.push(`    disagree: ${r.disagree}`);
-    lines.push(`    abstain: ${r.abstain}`);
-    lines.push(`    passed: ${r.passed}`);
-    lines.push(`    recognised: ${r.recognised}`);
-    lines.push(`    reason: ${r.reason ?? 'null'}`);
-  }
-  return lines.join('\n') + '\n';
+/** YAML for values that thidua writes: every string quoted where YAML would read it otherwise. */
+export function yamlText(value: unknown): string {
+  return stringify(value, { lineWidth: 0, minContentWidth: 0, aliasDuplicateObjects: false });
+}
+
+export function renderTallyFile(tally: Tally, seal: SealInfo): string {
+  const th = tally.threshold;
+  const doc: Record<string, unknown> = {
+    year: tally.year,
+    sealed_by: seal.sealedBy,
+    ...(seal.sealedOn !== undefined ? { sealed_on: seal.sealedOn } : {}),
+    ...(seal.incomplete !== undefined ? { incomplete: seal.incomplete } : {}),
+    ...(seal.reopened && seal.reopened.length ? { reopened: seal.reopened } : {}),
+    threshold: { numerator: th.numerator, denominator: th.denominator, of: th.of, ...(th.quorum ? { quorum: th.quorum } : {}) },
+    members: tally.members,
+    base: tally.base,
+    required: tally.required,
+    ballots: tally.ballots,
+    inputs: Object.fromEntries(Object.keys(seal.inputs).sort().map((k) => [k, seal.inputs[k]])),
+    results: tally.results,
+    ...(seal.basis ? { basis: seal.basis } : {}),
+  };
+  return [
+    '# yaml-language-server: $schema=../../schemas/tally.schema.json',
+    `# Kết quả kiểm phiếu đợt ${tally.year}, niêm phong bởi thidua. Không sửa tay:`,
+    '# mọi thay đổi ở các tệp đầu vào dưới đây đều bị “thidua validate” và “thidua verify” phát hiện.',
+    '# “basis”: cơ quan, tiêu chí, phòng, người và kỷ luật như lúc niêm phong; đợt này được xét theo đó.',
+    yamlText(doc),
+  ].join('\n');
 }

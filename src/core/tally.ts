@@ -1,11 +1,22 @@
 /**
  * The count of a round's secret ballot against the threshold, in exact integer arithmetic.
- * A nomination passes when agree × denominator ≥ numerator × base.
+ * A nomination passes when agree × denominator ≥ numerator × base, with at least one agree vote,
+ * a base above zero and the quorum met: an empty vote never recognises anyone.
  */
-import type { Threshold } from './schemas/agency.js';
+import type { Fraction, Threshold } from './schemas/agency.js';
 import type { TallyResult } from './schemas/sealed.js';
 import type { Round } from './records/workspace.js';
-import { isLeaderNomination, type WorkspaceIndex } from './rules/rule.js';
+import { isLeaderNomination, type WorkspaceIndex } from './records/index.js';
+import { effectiveQuorum } from './records/basis.js';
+
+export interface QuorumState {
+  numerator: number;
+  denominator: number;
+  /** Ballots that must be received: the smallest count ≥ numerator/denominator of the members. */
+  required: number;
+  received: number;
+  met: boolean;
+}
 
 export interface Tally {
   year: number;
@@ -14,17 +25,31 @@ export interface Tally {
   threshold: Threshold;
   required: number;
   ballots: { issued: number; received: number; valid: number; invalid: number };
+  /** The quorum in force and whether the ballots received reach it; null when none applies. */
+  quorum: QuorumState | null;
   results: TallyResult[];
 }
 
-export function passes(agree: number, threshold: Pick<Threshold, 'numerator' | 'denominator'>, base: number): boolean {
-  return agree * threshold.denominator >= threshold.numerator * base;
+/** The smallest whole count that is at least the fraction of the whole: ⌈n × whole / d⌉. */
+export function atLeastFraction(f: Pick<Fraction, 'numerator' | 'denominator'>, whole: number): number {
+  return Math.floor((f.numerator * whole + f.denominator - 1) / f.denominator);
 }
 
-/** The smallest agree count that passes. */
+/** A nomination passes: at least one agree vote, a base above zero, and agree × d ≥ n × base. */
+export function passes(agree: number, threshold: Pick<Threshold, 'numerator' | 'denominator'>, base: number): boolean {
+  return base > 0 && agree >= 1 && agree * threshold.denominator >= threshold.numerator * base;
+}
+
+/** The smallest agree count that passes (never less than one). */
 export function requiredAgree(threshold: Pick<Threshold, 'numerator' | 'denominator'>, base: number): number {
-  const need = threshold.numerator * base;
-  return Math.floor((need + threshold.denominator - 1) / threshold.denominator);
+  return Math.max(1, atLeastFraction(threshold, base));
+}
+
+export function quorumState(threshold: Threshold, members: number, received: number): QuorumState | null {
+  const q = effectiveQuorum(threshold);
+  if (!q) return null;
+  const required = Math.max(1, atLeastFraction(q, members));
+  return { numerator: q.numerator, denominator: q.denominator, required, received, met: received >= required };
 }
 
 export function tallyRound(round: Round, index: WorkspaceIndex, threshold: Threshold): Tally {
@@ -34,6 +59,9 @@ export function tallyRound(round: Round, index: WorkspaceIndex, threshold: Thres
   const valid = ballots.filter((b) => b.valid);
   const base = threshold.of === 'ballots' ? valid.length : members;
   const required = requiredAgree(threshold, base);
+  // A round with nothing nominated has nothing to vote on: no quorum applies.
+  const quorum = round.nominations.length === 0 ? null : quorumState(threshold, members, ballots.length);
+  const quorumMet = quorum === null || quorum.met;
 
   const deptOrder = new Map<string, number>();
   let i = 0;
@@ -56,7 +84,7 @@ export function tallyRound(round: Round, index: WorkspaceIndex, threshold: Thres
       else if (v === 'disagree') disagree++;
       else abstain++;
     }
-    return { n, agree, disagree, abstain, passed: passes(agree, threshold, base) };
+    return { n, agree, disagree, abstain, passed: quorumMet && passes(agree, threshold, base) };
   });
 
   const recognisedCollectiveDepts = new Set(
@@ -76,7 +104,7 @@ export function tallyRound(round: Round, index: WorkspaceIndex, threshold: Thres
       abstain,
       passed,
       recognised,
-      reason: recognised ? null : passed ? 'department-not-recognised' : 'below-threshold',
+      reason: recognised ? null : passed ? 'department-not-recognised' : quorumMet ? 'below-threshold' : 'no-quorum',
     };
   });
 
@@ -92,6 +120,7 @@ export function tallyRound(round: Round, index: WorkspaceIndex, threshold: Thres
       valid: valid.length,
       invalid: ballots.length - valid.length,
     },
+    quorum,
     results,
   };
 }

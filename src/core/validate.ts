@@ -4,12 +4,15 @@ import { loadWorkspace } from './records/load-workspace.js';
 import type { Round, Snapshot, Workspace } from './records/workspace.js';
 import { RULES } from './rules/index.js';
 import { buildIndex, type Finding, type Rule, type RuleContext, type WorkspaceIndex } from './rules/rule.js';
+import { roundIndex } from './records/basis.js';
 import { placeFinding } from './records/schema-diagnostics.js';
 import { sourceLine } from './yaml/parse-yaml-file.js';
 
 export interface Validation {
   workspace: Workspace;
   index: WorkspaceIndex;
+  /** What each round is judged from (its seal's basis when sealed). */
+  view(round: Round): WorkspaceIndex;
   diagnostics: Diagnostic[];
   errors: number;
   warnings: number;
@@ -41,10 +44,17 @@ export function validateSnapshot(snapshot: Snapshot, years: readonly number[] | 
   const index = buildIndex(workspace);
   const selected = years ? new Set(years) : null;
   const rounds: Round[] = workspace.rounds.filter((r) => !selected || selected.has(r.year));
+  const views = new Map<Round, WorkspaceIndex>();
+  const view = (round: Round): WorkspaceIndex => {
+    let v = views.get(round);
+    if (!v) views.set(round, (v = roundIndex(workspace, round)));
+    return v;
+  };
   const ctx: RuleContext = {
     ws: workspace,
     rounds,
     index,
+    view,
     paths: new Set(snapshot.files.keys()),
     allYears: new Set(snapshot.allYears ?? snapshot.years),
     currentBytes(path) {
@@ -61,7 +71,7 @@ export function validateSnapshot(snapshot: Snapshot, years: readonly number[] | 
   let errors = 0;
   let warnings = 0;
   for (const d of diagnostics) d.severity === 'error' ? errors++ : warnings++;
-  return { workspace, index, diagnostics, errors, warnings };
+  return { workspace, index, view, diagnostics, errors, warnings };
 }
 
 function dedupe(list: Diagnostic[]): Diagnostic[] {

@@ -1,19 +1,41 @@
 /** Verification of sealed rounds: inputs match the seal and the stored results equal a fresh count. */
 import { t, type Localized } from './diagnostics.js';
 import { compareSeal, inputHashes } from './seal.js';
-import { tallyRound } from './tally.js';
-import type { Round, Workspace } from './records/workspace.js';
-import type { WorkspaceIndex } from './rules/rule.js';
+import { tallyRound, type Tally } from './tally.js';
+import { ROUND_INPUT_FILES, type Round } from './records/workspace.js';
+import type { WorkspaceIndex } from './records/index.js';
+import type { TallyFile } from './schemas/sealed.js';
 
 export interface VerifyFinding {
   year: number;
-  check: 'seal' | 'results' | 'git' | 'document';
+  check: 'records' | 'seal' | 'results' | 'git' | 'document';
   file: string;
   commit?: string;
   message: Localized;
 }
 
-export function verifySeal(round: Round, ws: Workspace, index: WorkspaceIndex, bytesOf: (path: string) => Uint8Array | null): VerifyFinding[] {
+/** What differs between a seal's stored count and a fresh one: field names, empty when equal. */
+export function compareWithSeal(sealed: TallyFile, fresh: Tally): string[] {
+  const differences: string[] = [];
+  if (fresh.members !== sealed.members) differences.push('members');
+  if (fresh.base !== sealed.base) differences.push('base');
+  if (fresh.required !== sealed.required) differences.push('required');
+  if (JSON.stringify(fresh.ballots) !== JSON.stringify(sealed.ballots)) differences.push('ballots');
+  const th = sealed.threshold;
+  const fq = fresh.threshold.quorum;
+  if (th.numerator !== fresh.threshold.numerator || th.denominator !== fresh.threshold.denominator || th.of !== fresh.threshold.of
+    || JSON.stringify(th.quorum ?? null) !== JSON.stringify(fq ?? null)) differences.push('threshold');
+  const stored = new Map(sealed.results.map((r) => [r.nomination, r]));
+  for (const r of fresh.results) {
+    const s = stored.get(r.nomination);
+    if (!s || JSON.stringify({ ...s }) !== JSON.stringify({ ...r })) differences.push(`results.${r.nomination}`);
+    stored.delete(r.nomination);
+  }
+  for (const id of stored.keys()) differences.push(`results.${id}`);
+  return differences;
+}
+
+export function verifySeal(round: Round, index: WorkspaceIndex, bytesOf: (path: string) => Uint8Array | null): VerifyFinding[] {
   const out: VerifyFinding[] = [];
   if (!round.tally) {
     if (round.tallyPresent) {
@@ -30,22 +52,8 @@ export function verifySeal(round: Round, ws: Workspace, index: WorkspaceIndex, b
     }[c.change];
     out.push({ year: round.year, check: 'seal', file: c.path, message });
   }
-  if (out.length > 0 || !ws.agency) return out;
-  const fresh = tallyRound(round, index, ws.agency.value.threshold);
-  const differences: string[] = [];
-  if (fresh.members !== sealed.members) differences.push('members');
-  if (fresh.base !== sealed.base) differences.push('base');
-  if (fresh.required !== sealed.required) differences.push('required');
-  if (JSON.stringify(fresh.ballots) !== JSON.stringify(sealed.ballots)) differences.push('ballots');
-  const th = sealed.threshold;
-  if (th.numerator !== fresh.threshold.numerator || th.denominator !== fresh.threshold.denominator || th.of !== fresh.threshold.of) differences.push('threshold');
-  const stored = new Map(sealed.results.map((r) => [r.nomination, r]));
-  for (const r of fresh.results) {
-    const s = stored.get(r.nomination);
-    if (!s || JSON.stringify({ ...s }) !== JSON.stringify({ ...r })) differences.push(`results.${r.nomination}`);
-    stored.delete(r.nomination);
-  }
-  for (const id of stored.keys()) differences.push(`results.${id}`);
+  if (out.length > 0 || !index.agency) return out;
+  const differences = compareWithSeal(sealed, tallyRound(round, index, index.agency.threshold));
   if (differences.length > 0) {
     out.push({
       year: round.year, check: 'results', file: round.tallyFile,
@@ -70,7 +78,7 @@ export function isSealedInputPath(year: number, path: string): boolean {
   const dir = `records/${year}/`;
   if (!path.startsWith(dir)) return false;
   const rest = path.slice(dir.length);
-  return rest === 'council.yaml' || /^(nominations|ballots)\/[^/]+$/.test(rest);
+  return (ROUND_INPUT_FILES as readonly string[]).includes(rest) || /^(nominations|ballots)\/[^/]+\.yaml$/.test(rest);
 }
 
 /**
@@ -107,6 +115,47 @@ export function verifyHistory(
     out.push({
       year, check: 'git', file: p.path,
       message: t(`có thay đổi chưa commit (${p.status}) trong đợt đã niêm phong`, `an uncommitted change (${p.status}) in a sealed round`),
+    });
+  }
+  return out;
+}
+
+/** A seal or decision that was removed: in a commit, or in the working tree (commit null). */
+export interface Removal {
+  path: string;
+  commit: string | null;
+  date: string;
+  subject: string;
+  /** The commit that had added the file last before it was removed. */
+  addedIn: string | null;
+  /** SHA-256 of the removed file's bytes. */
+  hash: string;
+  /** Seal hashes recorded in the round's unseals.yaml as it stood after the removal. */
+  recorded: ReadonlySet<string>;
+  /** The seal was removed in the same commit (or also in the working tree), through a recorded unseal. */
+  withRecordedSeal: boolean;
+}
+
+/**
+ * Every seal (tally.yaml) or decision removed without `thidua unseal` is a finding: a sealed
+ * round that is sealed no more must never look like one that was never sealed.
+ */
+export function verifyRemovals(year: number, removals: readonly Removal[]): VerifyFinding[] {
+  const out: VerifyFinding[] = [];
+  for (const r of removals) {
+    const isSeal = r.path.endsWith('/tally.yaml');
+    if (isSeal ? r.recorded.has(r.hash) : r.withRecordedSeal) continue;
+    const what = isSeal ? t('đã niêm phong', 'sealed') : t('đã ghi quyết định', 'decided');
+    const since = r.addedIn ? t(` từ commit ${r.addedIn.slice(0, 12)}`, ` since commit ${r.addedIn.slice(0, 12)}`) : t('', '');
+    const where = r.commit
+      ? t(`bị xoá trong commit ${r.commit.slice(0, 12)} (${r.date.slice(0, 10)}: ${r.subject})`, `removed in commit ${r.commit.slice(0, 12)} (${r.date.slice(0, 10)}: ${r.subject})`)
+      : t('bị xoá (chưa commit)', 'removed (not committed yet)');
+    out.push({
+      year, check: 'git', file: r.path, ...(r.commit ? { commit: r.commit } : {}),
+      message: t(
+        `${what.vi}${since.vi}, ${where.vi} mà không qua “thidua unseal”`,
+        `${what.en}${since.en}, ${where.en} without “thidua unseal”`,
+      ),
     });
   }
   return out;

@@ -8,6 +8,17 @@ import { parseTemplate, type Template } from '../core/documents/template.js';
 import type { Round } from '../core/records/workspace.js';
 import type { Loaded } from './load.js';
 import { packagePath } from './package-files.js';
+import { documentAgency } from '../core/records/basis.js';
+import { sha256Hex } from '../core/seal.js';
+
+/** A workspace file's bytes, or null when it is absent or unreadable. */
+function currentBytesInside(root: string, rel: string): Buffer | null {
+  try {
+    return readFileSync(join(root, rel));
+  } catch {
+    return null;
+  }
+}
 
 export interface TemplateLoad {
   template: Template | null;
@@ -16,10 +27,24 @@ export interface TemplateLoad {
   source: string;
 }
 
-export function loadTemplate(root: string, def: Pick<DocumentDef, 'template' | 'spec'>, fields: readonly string[] = COMMON_FIELDS): TemplateLoad {
-  const own = join(root, 'templates', def.template);
-  const path = existsSync(own) ? own : packagePath('templates', def.template);
-  const shown = existsSync(own) ? `templates/${def.template}` : `(thidua) templates/${def.template}`;
+/** Where a round keeps the templates its decision was rendered from (written by `decide`). */
+export function roundTemplatePath(year: number, template: string): string {
+  return `records/${year}/templates/${template}`;
+}
+
+/** The template text in force: the round's frozen copy, else the workspace's own, else thidua's. */
+export function templateSource(root: string, template: string, year?: number): { path: string; shown: string } {
+  if (year !== undefined) {
+    const frozen = roundTemplatePath(year, template);
+    if (existsSync(join(root, frozen))) return { path: join(root, frozen), shown: frozen };
+  }
+  const own = join(root, 'templates', template);
+  if (existsSync(own)) return { path: own, shown: `templates/${template}` };
+  return { path: packagePath('templates', template), shown: `(thidua) templates/${template}` };
+}
+
+export function loadTemplate(root: string, def: Pick<DocumentDef, 'template' | 'spec'>, fields: readonly string[] = COMMON_FIELDS, year?: number): TemplateLoad {
+  const { path, shown } = templateSource(root, def.template, year);
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
@@ -52,7 +77,8 @@ export interface Rendered {
 
 export async function renderOne(loaded: Loaded, round: Round, def: DocumentDef, template: Template, version: string): Promise<Rendered> {
   const { renderDocx } = await import('../render/docx-writer.js');
-  const model = def.build({ agency: loaded.workspace.agency!.value, round, index: loaded.index, template });
+  const index = loaded.view(round);
+  const model = def.build({ agency: documentAgency(index, round)!, round, index, template });
   const bytes = await renderDocx(model, `thidua ${version}`);
   return { def, path: `documents/${round.year}/${def.file(round.year)}`, bytes };
 }
@@ -85,22 +111,36 @@ export function manifestText(entries: Record<string, string>): string {
 export interface DocumentCheck {
   kind: string;
   file: string;
-  state: 'missing' | 'current' | 'outdated' | 'unchecked';
+  /** issued: the registered final file is there with its hash; issued-changed: it is not. */
+  state: 'missing' | 'current' | 'outdated' | 'unchecked' | 'issued' | 'issued-changed';
+  /** For an outdated document that cannot be rendered now: why (no seal, no decision). */
+  blocked?: Localized;
 }
 
-/** Each document of the round compared with a fresh render (documents whose template is broken are unchecked). */
+/**
+ * Each document of the round: a final file registered with `thidua issue` against its hash, any
+ * other against a fresh render (documents whose template is broken are unchecked).
+ */
 export async function checkDocuments(root: string, loaded: Loaded, round: Round, version: string): Promise<DocumentCheck[]> {
   const out: DocumentCheck[] = [];
+  const issued = round.decision?.value.issued ?? [];
   for (const def of DOCUMENTS) {
+    const registered = issued.filter((i) => i.kind === def.kind).at(-1);
+    if (registered) {
+      const bytes = currentBytesInside(root, registered.file);
+      out.push({ kind: def.kind, file: registered.file, state: bytes !== null && sha256Hex(bytes) === registered.sha256 ? 'issued' : 'issued-changed' });
+      continue;
+    }
     const file = `documents/${round.year}/${def.file(round.year)}`;
     const abs = join(root, file);
     if (!existsSync(abs)) {
       out.push({ kind: def.kind, file, state: 'missing' });
       continue;
     }
-    const tl = loadTemplate(root, def);
-    if (missingPrerequisite(def, round) || !tl.template || !loaded.workspace.agency) {
-      out.push({ kind: def.kind, file, state: missingPrerequisite(def, round) ? 'outdated' : 'unchecked' });
+    const tl = loadTemplate(root, def, COMMON_FIELDS, round.year);
+    const missing = missingPrerequisite(def, round);
+    if (missing || !tl.template || !loaded.view(round).agency) {
+      out.push({ kind: def.kind, file, state: missing ? 'outdated' : 'unchecked', ...(missing ? { blocked: missing } : {}) });
       continue;
     }
     const fresh = await renderOne(loaded, round, def, tl.template, version);

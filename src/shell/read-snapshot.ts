@@ -142,3 +142,8 @@ export function readSnapshot(root: string, only: readonly number[] | null = null
   }
   return { files, years, allYears };
 }
+
+/** The *.yaml names in a folder of records/ as they are now (read again under the lock before a write). */
+export function recordNames(root: string, rel: string): string[] {
+  return listDir(join(root, rel)).filter((n) => n.endsWith('.yaml'));
+}

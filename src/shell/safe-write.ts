@@ -2,7 +2,7 @@
  * Safe writes: a temporary file in the same folder, fsync, then rename into place, so an
  * interrupted command leaves the old file or the new one, never half of one.
  */
-import { closeSync, fsyncSync, mkdirSync, openSync, realpathSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, linkSync, mkdirSync, openSync, readFileSync, realpathSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative } from 'node:path';
 import { t } from '../core/diagnostics.js';
 import { environmentError, findingsError } from '../errors.js';
@@ -36,42 +36,129 @@ export function ensureDir(dir: string): void {
   }
 }
 
-export function writeFileAtomic(path: string, data: string | Uint8Array): void {
-  const dir = dirname(path);
-  const tmp = join(dir, `.${basename(path)}.${process.pid}.${Date.now()}.${counter++}.tmp`);
-  let fd: number | null = null;
+/** Thrown by createFileExclusive when the file is already there: nothing was written. */
+export class FileExistsError extends Error {
+  constructor(readonly path: string) {
+    super(`${path} exists`);
+  }
+}
+
+function syncDir(dir: string): void {
   try {
-    fd = openSync(tmp, 'wx', 0o644);
-    const buf = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
-    let off = 0;
-    while (off < buf.length) off += writeSync(fd, buf, off, buf.length - off);
-    fsyncSync(fd);
-    closeSync(fd);
-    fd = null;
-    renameSync(tmp, path);
+    const dfd = openSync(dir, 'r');
     try {
-      const dfd = openSync(dir, 'r');
-      try {
-        fsyncSync(dfd);
-      } finally {
-        closeSync(dfd);
-      }
-    } catch {
-      /* some file systems cannot fsync a folder */
+      fsyncSync(dfd);
+    } finally {
+      closeSync(dfd);
+    }
+  } catch {
+    /* some file systems cannot fsync a folder */
+  }
+}
+
+/** A complete, flushed temporary file beside `path`; the caller moves it into place. */
+function flushedTemp(path: string, data: string | Uint8Array): string {
+  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.${counter++}.tmp`);
+  const fd = openSync(tmp, 'wx', 0o644);
+  try {
+    try {
+      const buf = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+      let off = 0;
+      while (off < buf.length) off += writeSync(fd, buf, off, buf.length - off);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
     }
   } catch (err) {
-    if (fd !== null) {
-      try {
-        closeSync(fd);
-      } catch {
-        /* ignore */
-      }
+    rmSync(tmp, { force: true });
+    throw err;
+  }
+  return tmp;
+}
+
+/**
+ * Create a file that must not exist yet: the complete file is linked into place, which fails when
+ * the name is taken, so no other writer's file is ever replaced (FileExistsError, nothing written).
+ */
+export function createFileExclusive(path: string, data: string | Uint8Array): void {
+  let tmp: string | null = null;
+  try {
+    tmp = flushedTemp(path, data);
+    try {
+      linkSync(tmp, path);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'EEXIST') throw new FileExistsError(path);
+      throw err;
     }
     rmSync(tmp, { force: true });
+    tmp = null;
+    syncDir(dirname(path));
+  } catch (err) {
+    if (tmp !== null) rmSync(tmp, { force: true });
+    if (err instanceof FileExistsError) throw err;
+    const code = (err as NodeJS.ErrnoException).code ?? '';
+    throw environmentError(t(`không ghi được ${path}${code ? ` (${code})` : ''}`, `cannot write ${path}${code ? ` (${code})` : ''}`));
+  }
+}
+
+/** The bytes of a file now, or null when there is none (read under the lock before replacing it). */
+export function currentBytes(path: string): Buffer | null {
+  try {
+    return readFileSync(path);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw environmentError(t(`không đọc được ${path} (${(err as NodeJS.ErrnoException).code})`, `cannot read ${path} (${(err as NodeJS.ErrnoException).code})`));
+  }
+}
+
+/**
+ * Replace a file only if it still holds what the command read (`expected`; null: absent). Called
+ * under the workspace lock, so another writer's change is never overwritten unseen.
+ */
+export function replaceFileChecked(path: string, data: string | Uint8Array, expected: Uint8Array | null, shown: string): void {
+  const now = currentBytes(path);
+  const same = now === null ? expected === null : expected !== null && Buffer.compare(now, Buffer.from(expected)) === 0;
+  if (!same) {
+    throw findingsError(t(
+      `${shown} vừa bị thay đổi bởi một lệnh hoặc người khác trong lúc lệnh này chạy; không ghi gì, hãy chạy lại`,
+      `${shown} was changed by another command or person while this one ran; nothing written, run it again`,
+    ));
+  }
+  writeFileAtomic(path, data);
+}
+
+export function writeFileAtomic(path: string, data: string | Uint8Array): void {
+  const dir = dirname(path);
+  let tmp: string | null = null;
+  try {
+    tmp = flushedTemp(path, data);
+    renameSync(tmp, path);
+    tmp = null;
+    syncDir(dir);
+  } catch (err) {
+    if (tmp !== null) rmSync(tmp, { force: true });
     const code = (err as NodeJS.ErrnoException).code ?? '';
     throw environmentError(t(
       `không ghi được ${path}${code ? ` (${code})` : ''}; tệp cũ được giữ nguyên`,
       `cannot write ${path}${code ? ` (${code})` : ''}; the old file is kept`,
     ));
   }
+}
+
+/** Remove a file only if it still holds what the command read; under the workspace lock. */
+export function removeFileChecked(path: string, expected: Uint8Array | null, shown: string): void {
+  const now = currentBytes(path);
+  if (now === null) return;
+  if (expected === null || Buffer.compare(now, Buffer.from(expected)) !== 0) {
+    throw findingsError(t(
+      `${shown} vừa bị thay đổi bởi một lệnh hoặc người khác trong lúc lệnh này chạy; không xoá, hãy chạy lại`,
+      `${shown} was changed by another command or person while this one ran; not removed, run it again`,
+    ));
+  }
+  try {
+    rmSync(path);
+  } catch (err) {
+    throw environmentError(t(`không xoá được ${shown} (${(err as NodeJS.ErrnoException).code})`, `cannot remove ${shown} (${(err as NodeJS.ErrnoException).code})`));
+  }
+  syncDir(dirname(path));
 }

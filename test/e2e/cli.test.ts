@@ -91,7 +91,7 @@ describe('init and schema', () => {
     const r = cli(['schema', '--out', out]);
     expect(r.code).toBe(0);
     const files = readdirSync(out).sort();
-    expect(files).toEqual(['agency', 'ballot', 'council', 'criteria', 'decision', 'departments', 'discipline', 'nomination', 'people', 'submissions', 'tally'].map((k) => `${k}.schema.json`));
+    expect(files).toEqual(['agency', 'ballot', 'council', 'criteria', 'decision', 'departments', 'discipline', 'nomination', 'people', 'round', 'submissions', 'tally', 'unseals'].map((k) => `${k}.schema.json`));
     const nomination = JSON.parse(readFileSync(join(out, 'nomination.schema.json'), 'utf8'));
     expect(JSON.stringify(nomination)).toContain('"additionalProperties":false');
   });
@@ -145,7 +145,7 @@ describe('tally, seal and verify', () => {
   it('changing any single byte of any sealed input is reported', () => {
     const root = workspace({ from: 'example' });
     const tally = readFileSync(join(root, 'records/2016/tally.yaml'), 'utf8');
-    const inputs = [...tally.matchAll(/^ {2}"([^"]+)": [0-9a-f]{64}$/gm)].map((m) => m[1]!);
+    const inputs = [...tally.matchAll(/^ {2}"?(records\/[^":]+)"?: [0-9a-f]{64}$/gm)].map((m) => m[1]!);
     expect(inputs.length).toBe(24);
     let seed = 7;
     for (const rel of inputs) {

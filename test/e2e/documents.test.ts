@@ -19,21 +19,21 @@ function decidedWorkspace(): string {
   write(root, 'records/2016/ballots/001.yaml', 'serial: 1\nvotes: { nv1-mo-hinh: agree, nv1-ca-nhan: agree, nv2-mo-hinh: agree }\n');
   write(root, 'records/2016/ballots/002.yaml', 'serial: 2\nvotes: { nv1-mo-hinh: agree, nv1-ca-nhan: agree, nv2-mo-hinh: disagree }\n');
   write(root, 'records/2016/ballots/003.yaml', 'serial: 3\nvotes: { nv1-mo-hinh: agree, nv1-ca-nhan: agree }\n');
-  expect(cli(['tally', '2016', '--seal'], { cwd: root }).code).toBe(0);
-  const d = cli(['decide', '2016', '--number', '5', '--date', '2016-02-03'], { cwd: root });
+  expect(cli(['tally', '2016', '--seal', '--date', '2016-12-10'], { cwd: root }).code).toBe(0);
+  const d = cli(['decide', '2016', '--number', '5', '--date', '2017-02-03'], { cwd: root });
   expect(d.code, d.stderr).toBe(0);
   return root;
 }
 
 describe('render', () => {
-  it('the decision reads “Số: 05/QĐ-TTr” and “ngày 03 tháng 02 năm 2016”, in Vietnamese, on A4', () => {
+  it('the decision reads “Số: 05/QĐ-TTr” and “ngày 03 tháng 02 năm 2017”, in Vietnamese, on A4', () => {
     const root = decidedWorkspace();
     const r = cli(['render', 'decision', '2016'], { cwd: root });
     expect(r.code, r.stderr).toBe(0);
     const pdf = toPdf(join(root, 'documents/2016/quyet-dinh-2016.docx'));
     const text = pdfText(pdf).replace(/\s+/g, ' ');
     expect(text).toContain('Số: 05/QĐ-TTr');
-    expect(text).toContain('ngày 03 tháng 02 năm 2016');
+    expect(text).toContain('ngày 03 tháng 02 năm 2017');
     expect(text).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
     expect(text).toContain('Độc lập - Tự do - Hạnh phúc');
     expect(text).toContain('QUYẾT ĐỊNH');
@@ -49,7 +49,7 @@ describe('render', () => {
 
   it('before decide, the decision is a draft with the number and date blank', () => {
     const root = workspace();
-    expect(cli(['tally', '2016', '--seal'], { cwd: root }).code).toBe(0);
+    expect(cli(['tally', '2016', '--seal', '--date', '2016-12-10'], { cwd: root }).code).toBe(0);
     expect(cli(['render', 'decision', '2016'], { cwd: root }).code).toBe(0);
     const text = pdfText(toPdf(join(root, 'documents/2016/quyet-dinh-2016.docx')));
     expect(text).toContain("Số:");
@@ -72,7 +72,7 @@ describe('render', () => {
     expect(text).toContain('Tập thể Phòng Nghiệp vụ 1');
     expect(text).toContain('Ông Trần Văn An');
     expect(text).not.toContain('Phòng Nghiệp vụ 2');
-    expect(text.replace(/\s+/g, ' ')).toContain('Quyết định số 05/QĐ-TTr ngày 03/02/2016');
+    expect(text.replace(/\s+/g, ' ')).toContain('Quyết định số 05/QĐ-TTr ngày 03/02/2017');
   });
 
   it('minutes and list: counts, percentages with a decimal comma, sections', () => {
@@ -113,13 +113,15 @@ describe('render', () => {
 
   it('a template with an unknown placeholder is refused with its line', () => {
     const root = decidedWorkspace();
-    const tpl = join(root, 'templates/quyet-dinh.txt');
-    write(root, 'templates/quyet-dinh.txt', readFileSync(join(PROJECT, 'templates/quyet-dinh.txt'), 'utf8').replace('Về việc công nhận', 'Về việc {cong_nhan} công nhận'));
+    // A decided round renders from the wording frozen with its decision.
+    const rel = 'records/2016/templates/quyet-dinh.txt';
+    const tpl = join(root, rel);
+    write(root, rel, readFileSync(join(PROJECT, 'templates/quyet-dinh.txt'), 'utf8').replace('Về việc công nhận', 'Về việc {cong_nhan} công nhận'));
     const lines = readFileSync(tpl, 'utf8').split('\n');
     const lineNo = lines.findIndex((l) => l.includes('{cong_nhan}')) + 1;
     const r = cli(['render', 'decision', '2016'], { cwd: root });
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain(`templates/quyet-dinh.txt:${lineNo}:9  error[template-placeholder]`);
+    expect(r.stderr).toContain(`${rel}:${lineNo}:9  error[template-placeholder]`);
     expect(r.stderr).toContain('{cong_nhan}');
     writeFileSync(tpl, 'QUYẾT ĐỊNH\n');
     expect(cli(['render', 'decision', '2016'], { cwd: root }).code).toBe(1);

@@ -40,7 +40,7 @@ describe('thidua commit', () => {
     for (const f of ['nominations/nv1-mo-hinh.yaml', 'nominations/nv1-ca-nhan.yaml', 'ballots/001.yaml', 'ballots/002.yaml', 'ballots/003.yaml']) {
       write(root, `records/2016/${f}`, readFileSync(join(base, `records/2016/${f}`)));
     }
-    expect(cli(['tally', '2016', '--seal'], { cwd: root }).code).toBe(0);
+    expect(cli(['tally', '2016', '--seal', '--date', '2016-12-10'], { cwd: root }).code).toBe(0);
     const r = cli(['commit'], { cwd: root, env: ID });
     expect(r.code, r.stderr).toBe(0);
     const message = git(root, ['log', '-1', '--format=%B']);
@@ -100,7 +100,7 @@ describe('thidua log', () => {
 describe('thidua verify: the git history of a sealed round', () => {
   function sealed(): string {
     const root = repo();
-    expect(cli(['tally', '2016', '--seal'], { cwd: root }).code).toBe(0);
+    expect(cli(['tally', '2016', '--seal', '--date', '2016-12-10'], { cwd: root }).code).toBe(0);
     expect(cli(['commit'], { cwd: root, env: ID }).code).toBe(0);
     expect(cli(['verify', '2016'], { cwd: root }).code).toBe(0);
     return root;

@@ -8,6 +8,7 @@ import { validateSnapshot } from '../../src/core/validate.js';
 import { readSnapshot } from '../../src/shell/read-snapshot.js';
 import { tallyRound } from '../../src/core/tally.js';
 import { renderTallyFile } from '../../src/core/tally-file.js';
+import { basisForSeal } from '../../src/core/records/basis.js';
 import { inputHashes, compareSeal } from '../../src/core/seal.js';
 import type { FileEntry, Snapshot } from '../../src/core/records/workspace.js';
 import { applyMutation, mutation } from './mutate.js';
@@ -53,7 +54,7 @@ describe('fuzz', () => {
     const v = validateSnapshot(base);
     const round = v.workspace.rounds[0]!;
     const sealed = inputHashes(round, (p) => bytes(base, p));
-    const tallyText = renderTallyFile(tallyRound(round, v.index, v.workspace.agency!.value.threshold), sealed, 'fuzz');
+    const tallyText = renderTallyFile(tallyRound(round, v.view(round), v.view(round).agency!.threshold), { sealedBy: 'fuzz', sealedOn: '2016-12-10', inputs: sealed, basis: basisForSeal(v.view(round), round) });
     const inputs = Object.keys(sealed);
     fc.assert(
       fc.property(fc.constantFrom(...inputs), mutation, (path, m) => {

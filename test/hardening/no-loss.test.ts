@@ -13,7 +13,7 @@ afterAll(cleanupTemp);
 /** The base fixture, sealed (and decided, with `decided`), as a template to copy. */
 function prepared(decided: boolean): string {
   const root = workspace();
-  expect(cli(['tally', '2016', '--seal'], { cwd: root }).code).toBe(0);
+  expect(cli(['tally', '2016', '--seal', '--date', '2016-12-10'], { cwd: root }).code).toBe(0);
   if (decided) expect(cli(['decide', '2016', '--number', '3', '--date', '2016-12-20'], { cwd: root }).code).toBe(0);
   return root;
 }

@@ -141,7 +141,7 @@ describe('status', () => {
     expect(stage('2016-12-20')).toBe('review');
     write(root, 'records/2016/council.yaml', council);
     for (const s of [1, 2, 3]) write(root, `records/2016/ballots/00${s}.yaml`, `serial: ${s}\nvotes: { nv1-mo-hinh: agree, nv1-ca-nhan: agree }\n`);
-    expect(cli(['tally', '2016', '--seal'], { cwd: root }).code).toBe(0);
+    expect(cli(['tally', '2016', '--seal', '--date', '2016-12-10'], { cwd: root }).code).toBe(0);
     expect(stage()).toBe('sealed');
   });
 });
@@ -151,7 +151,7 @@ describe('awards', () => {
     const root = workspace();
     write(root, 'records/2017/nominations/nv1-ca-nhan.yaml', 'id: nv1-ca-nhan\nkind: individual\ndepartment: nv1\nperson: an\ntitle: Lần hai\nsubmitted: 2017-11-01\ncriteria: { trach-nhiem: true, nguoi-dung-dau: true }\n');
     write(root, 'records/2017/nominations/nv1-mo-hinh.yaml', 'id: nv1-mo-hinh\nkind: collective\ndepartment: nv1\ntitle: Mô hình\ninitiative: x\nsubmitted: 2017-11-01\ncriteria: { xuat-sac: true, sang-kien: true }\n');
-    expect(cli(['tally', '2016', '--seal'], { cwd: root }).code).toBe(0);
+    expect(cli(['tally', '2016', '--seal', '--date', '2016-12-10'], { cwd: root }).code).toBe(0);
     const v = validateSnapshot(readSnapshot(root));
     const a = awardsOf(v.workspace, 'an');
     expect(a.map((x) => [x.year, x.status])).toEqual([[2016, 'recognised'], [2017, 'pending']]);

@@ -8,6 +8,7 @@ import { readSnapshot } from '../../src/shell/read-snapshot.js';
 import { tallyRound } from '../../src/core/tally.js';
 import { renderTallyFile } from '../../src/core/tally-file.js';
 import { inputHashes } from '../../src/core/seal.js';
+import { basisForSeal } from '../../src/core/records/basis.js';
 import { FIXTURES, cleanupTemp, workspace, BASE } from '../helpers/workspace.js';
 
 interface Expected {
@@ -23,12 +24,12 @@ function seal(root: string): void {
   const v = validateSnapshot(snap);
   expect(v.errors).toBe(0);
   const round = v.workspace.rounds.find((r) => r.year === 2016)!;
-  const tally = tallyRound(round, v.index, v.workspace.agency!.value.threshold);
+  const tally = tallyRound(round, v.view(round), v.view(round).agency!.threshold);
   const bytes = (p: string) => {
     const e = snap.files.get(p);
     return e && e.kind === 'file' ? e.bytes : null;
   };
-  writeFileSync(join(root, round.tallyFile), renderTallyFile(tally, inputHashes(round, bytes), 'thidua test'));
+  writeFileSync(join(root, round.tallyFile), renderTallyFile(tally, { sealedBy: 'thidua test', sealedOn: '2016-12-10', inputs: inputHashes(round, bytes), basis: basisForSeal(v.view(round), round) }));
 }
 
 afterAll(cleanupTemp);

@@ -1,7 +1,7 @@
 /** The count: exact integer threshold, leader rule, invalid ballots, abstentions, order independence. */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { passes, requiredAgree, tallyRound } from '../../src/core/tally.js';
+import { passes, quorumState, requiredAgree, tallyRound } from '../../src/core/tally.js';
 import { buildIndex } from '../../src/core/rules/rule.js';
 import type { Round, Workspace, Rec } from '../../src/core/records/workspace.js';
 import type { Ballot, Nomination } from '../../src/core/schemas/round.js';
@@ -79,7 +79,7 @@ describe('tallyRound', () => {
     const { round, ws } = makeRound(9, [nomination('c', 'collective', 'nv1')], [
       ballot(1, { c: 'agree' }), ballot(2, { c: 'agree' }), ballot(3, { c: 'disagree' }), ballot(4, { c: 'agree' }, false),
     ]);
-    const t = tallyRound(round, buildIndex(ws), { ...TWO_THIRDS, of: 'ballots' });
+    const t = tallyRound(round, buildIndex(ws), { ...TWO_THIRDS, of: 'ballots', quorum: { numerator: 1, denominator: 3 } });
     expect([t.base, t.required, t.results[0]!.passed]).toEqual([3, 2, true]);
   });
 
@@ -125,5 +125,54 @@ describe('tallyRound', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('an empty vote never passes', () => {
+  it('0 agree never passes, for any threshold, base and basis', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 20 }), fc.integer({ min: 1, max: 20 }), fc.integer({ min: 0, max: 60 }), (a, b, base) => {
+        const th = { numerator: Math.min(a, b), denominator: Math.max(a, b) };
+        expect(passes(0, th, base)).toBe(false);
+        expect(requiredAgree(th, base)).toBeGreaterThanOrEqual(1);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('a base of 0 recognises nobody, whatever the votes', () => {
+    for (const agree of [0, 1, 5]) expect(passes(agree, { numerator: 1, denominator: 3 }, 0)).toBe(false);
+  });
+
+  it('of: ballots with every ballot invalid: the base is 0 and nothing passes', () => {
+    const { round, ws } = makeRound(7, [nomination('c', 'collective', 'nv1')], Array.from({ length: 7 }, (_, i) => ballot(i + 1, {}, false)));
+    const t = tallyRound(round, buildIndex(ws), { ...TWO_THIRDS, of: 'ballots' });
+    expect(t.base).toBe(0);
+    expect(t.results[0]).toMatchObject({ agree: 0, passed: false, recognised: false });
+  });
+
+  it('of: ballots below the default quorum of 2/3 of the members: nothing passes, reason no-quorum', () => {
+    const { round, ws } = makeRound(7, [nomination('c', 'collective', 'nv1')], [ballot(1, { c: 'agree' })]);
+    const t = tallyRound(round, buildIndex(ws), { ...TWO_THIRDS, of: 'ballots' });
+    expect(t.quorum).toEqual({ numerator: 2, denominator: 3, required: 5, received: 1, met: false });
+    expect(t.results[0]).toMatchObject({ agree: 1, passed: false, reason: 'no-quorum' });
+  });
+
+  it('the quorum counts every ballot received, invalid and written ones included, against a brute-force reference', () => {
+    for (const [num, den] of [[2, 3], [1, 2], [3, 4], [1, 1]] as const) {
+      for (let members = 1; members <= 15; members++) {
+        for (let received = 0; received <= members; received++) {
+          let need = 0;
+          while (need * den < num * members) need++;
+          const q = quorumState({ numerator: 1, denominator: 2, of: 'members', quorum: { numerator: num, denominator: den } }, members, received)!;
+          expect(q.required, `${num}/${den} of ${members}`).toBe(Math.max(1, need));
+          expect(q.met).toBe(received >= Math.max(1, need));
+        }
+      }
+    }
+  });
+
+  it('of: members has no quorum unless one is given', () => {
+    expect(quorumState(TWO_THIRDS, 9, 0)).toBeNull();
   });
 });

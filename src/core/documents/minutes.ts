@@ -1,6 +1,6 @@
 /** Biên bản kiểm phiếu: the vote-count minutes, from the seal. */
 import type { TemplateSpec } from './template.js';
-import { line, paragraphs } from './template.js';
+import { fill, line, paragraphs, type Values } from './template.js';
 import { cell, p, type Block, type DocModel, type Para } from './model.js';
 import { body, centered, headerTable, placeDateLine, signature } from './layout.js';
 import { commonValues, honorific, upper, type DocumentInput } from './context.js';
@@ -22,11 +22,29 @@ export const MINUTES_TEMPLATE_SPEC: TemplateSpec = {
   failed: { fields: [], required: true },
   'not-recognised': { fields: [], required: true },
   conclusion: { fields: ['recognised_collectives', 'recognised_individuals', 'recognised_count'], required: true },
+  attendance: { fields: ['present', 'members', 'absent', 'absent_names'], required: false },
+  incomplete: { fields: ['reason', 'received', 'issued'], required: false },
+  recusal: { fields: ['name', 'nomination'], required: false },
+  reopened: { fields: ['date', 'by', 'reason', 'decision'], required: false },
   closing: { fields: [], required: false },
   'signature-counters': { fields: [], required: true },
   'signature-secretary': { fields: [], required: true },
   'signature-chair': { fields: [], required: true },
 };
+
+/** Wording of the optional sections when a template (written before them) leaves them out. */
+const FALLBACK: Record<string, string> = {
+  attendance: 'Có mặt {present}/{members} thành viên Hội đồng; vắng {absent}: {absent_names}.',
+  incomplete: 'Số phiếu thu về ({received}) ít hơn số phiếu phát ra ({issued}); Hội đồng thống nhất kiểm phiếu vì: {reason}.',
+  recusal: 'Thành viên Hội đồng được đề nghị: {name} ({nomination}); theo quy chế, thành viên này không tham gia biểu quyết đối với đề nghị của mình.',
+  reopened: 'Kết quả kiểm phiếu trước đó đã được mở niêm phong {date} ({by}){decision}, lý do: {reason}; biên bản này thay biên bản trước.',
+};
+
+/** An optional section's paragraphs, or its fallback wording when the template has no such section. */
+function optional(template: DocumentInput['template'], section: string, values: Values): string[] {
+  if (template.sections.has(section)) return paragraphs(template, section, values);
+  return [fill(FALLBACK[section]!, values)];
+}
 
 const ROLE_NAMES: Record<string, string> = { 'chu-tich': 'Chủ tịch Hội đồng', 'pho-chu-tich': 'Phó Chủ tịch Hội đồng', 'uy-vien': 'Ủy viên', 'thu-ky': 'Thư ký Hội đồng' };
 
@@ -69,7 +87,26 @@ export function minutesModel(input: DocumentInput): DocModel {
   for (const s of paragraphs(template, 'members-heading', values)) blocks.push(body(s));
   round.council!.value.members.forEach((m, i) => blocks.push(body(`${i + 1}. ${person(m.person)}, ${ROLE_NAMES[m.role] ?? m.role}.`)));
   for (const s of paragraphs(template, 'counters', values)) blocks.push(body(s));
+  const absent = session.absent ?? [];
+  if (session.absent !== undefined) {
+    const members = round.council!.value.members.length;
+    for (const s of optional(template, 'attendance', { ...values, present: members - new Set(absent).size, members, absent: new Set(absent).size, absent_names: absent.length ? absent.map(person).join(', ') : 'không' })) blocks.push(body(s));
+  }
   for (const s of paragraphs(template, 'ballots', values)) blocks.push(body(s));
+  if (tally.incomplete) {
+    for (const s of optional(template, 'incomplete', { ...values, reason: tally.incomplete })) blocks.push(body(s));
+  }
+  if (agency.council.recusal) {
+    const members = new Set(round.council!.value.members.map((m) => m.person));
+    for (const r of tally.results) {
+      if (!r.person || !members.has(r.person)) continue;
+      for (const s of optional(template, 'recusal', { ...values, name: person(r.person), nomination: r.nomination })) blocks.push(body(s));
+    }
+  }
+  for (const u of tally.reopened ?? []) {
+    const date = dateInWords(u.date);
+    for (const s of optional(template, 'reopened', { ...values, date, by: u.by, reason: u.reason, decision: u.decision ? `, Quyết định số ${u.decision} được rút lại` : '' })) blocks.push(body(s));
+  }
   for (const s of paragraphs(template, 'threshold', values)) blocks.push(body(s));
   for (const s of paragraphs(template, 'results-heading', values)) blocks.push(body(s, { bold: true }));
 

@@ -8,7 +8,8 @@ import { parseYamlFile, lineText, releaseDocument, tooLargeDiagnostic, type Pars
 import { AgencySchema } from '../schemas/agency.js';
 import { CriteriaSchema } from '../schemas/criteria.js';
 import { DepartmentSchema, PersonSchema, DisciplineMeasureSchema } from '../schemas/organisation.js';
-import { BallotSchema, CouncilSchema, NominationSchema, SubmissionSchema } from '../schemas/round.js';
+import { BallotSchema, CouncilSchema, NominationSchema, SubmissionSchema, UnsealSchema } from '../schemas/round.js';
+import { RoundSettingsSchema } from '../schemas/settings.js';
 import { DecisionFileSchema, TallyFileSchema } from '../schemas/sealed.js';
 import { ID_PATTERN } from '../calendar.js';
 import { findingToDiagnostic, issueToFindings } from './schema-diagnostics.js';
@@ -180,6 +181,12 @@ function loadRound(loader: Loader, snapshot: Snapshot, year: number): Round {
     tallyPresent: loader.has(`${dir}/tally.yaml`),
     decisionFile: `${dir}/decision.yaml`,
     decision: loader.single(`${dir}/decision.yaml`, DecisionFileSchema, false),
+    settingsFile: `${dir}/round.yaml`,
+    settingsPresent: loader.has(`${dir}/round.yaml`),
+    settings: loader.single(`${dir}/round.yaml`, RoundSettingsSchema, false),
+    unsealsFile: `${dir}/unseals.yaml`,
+    unsealsPresent: loader.has(`${dir}/unseals.yaml`),
+    unseals: loader.list(`${dir}/unseals.yaml`, UnsealSchema, false),
   };
 
   for (const path of nominationFiles) {

@@ -3,7 +3,8 @@ import type { ParsedFile, PathSegment } from '../yaml/parse-yaml-file.js';
 import type { Agency } from '../schemas/agency.js';
 import type { Criteria } from '../schemas/criteria.js';
 import type { Department, Person, DisciplineMeasure } from '../schemas/organisation.js';
-import type { Ballot, Council, Nomination, Submission } from '../schemas/round.js';
+import type { Ballot, Council, Nomination, Submission, Unseal } from '../schemas/round.js';
+import type { RoundSettings } from '../schemas/settings.js';
 import type { DecisionFile, TallyFile } from '../schemas/sealed.js';
 
 /** Where a value sits: the file and the path inside it. */
@@ -55,6 +56,14 @@ export interface Round {
   tallyPresent: boolean;
   decisionFile: string;
   decision: Rec<DecisionFile> | null;
+  /** records/<YEAR>/round.yaml: the round's own settings (optional). */
+  settingsFile: string;
+  settingsPresent: boolean;
+  settings: Rec<RoundSettings> | null;
+  /** records/<YEAR>/unseals.yaml: every opening of the round's seal. */
+  unsealsFile: string;
+  unsealsPresent: boolean;
+  unseals: Rec<Unseal>[];
 }
 
 export interface Workspace {
@@ -90,5 +99,12 @@ export function ballotFileName(serial: number): string {
 export function sealedInputPaths(round: Round): string[] {
   const paths = [...round.nominationFiles, ...round.ballotFiles];
   if (round.councilPresent) paths.push(round.councilFile);
+  if (round.settingsPresent) paths.push(round.settingsFile);
   return paths.sort();
 }
+
+/**
+ * The names, inside a round folder, of the files a seal covers besides nominations and ballots.
+ * (unseals.yaml is a log, not an input: each seal copies it as `reopened`, verify reads its history.)
+ */
+export const ROUND_INPUT_FILES = ['council.yaml', 'round.yaml'] as const;

@@ -7,14 +7,15 @@ export const rule: Rule = {
   stage: 'records',
   description: t('một tiêu chí của loại đề nghị chưa được trả lời', 'a criterion of the nomination’s kind is not answered'),
   check(ctx) {
-    const { ws, index } = ctx;
     const out: Finding[] = [];
-    if (!ws.criteria) return out;
     for (const round of ctx.rounds) {
+      const index = ctx.view(round);
+      const catalogue = index.catalogue;
+      if (!catalogue) continue;
       for (const n of round.nominations) {
         const answers = n.value.criteria ?? {};
         for (const group of requiredGroups(n.value, index)) {
-          for (const c of ws.criteria.value[group]) {
+          for (const c of catalogue[group]) {
             if (c.id in answers) continue;
             out.push({
               loc: { file: n.loc.file, path: n.value.criteria ? ['criteria', c.id] : ['criteria'] },

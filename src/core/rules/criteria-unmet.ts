@@ -9,10 +9,11 @@ export const rule: Rule = {
   check(ctx) {
     const out: Finding[] = [];
     for (const round of ctx.rounds) {
+      const index = ctx.view(round);
       for (const n of round.nominations) {
         for (const [id, met] of Object.entries(n.value.criteria ?? {})) {
           if (met) continue;
-          const text = ctx.index.criteria.get(id)?.criterion.text;
+          const text = index.criteria.get(id)?.criterion.text;
           out.push({
             loc: { file: n.loc.file, path: ['criteria', id] },
             at: 'key',

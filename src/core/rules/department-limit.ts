@@ -8,9 +8,10 @@ export const rule: Rule = {
   description: t('một phòng đề nghị quá số lượng cho phép trong đợt', 'a department exceeds its limits in a round'),
   check(ctx) {
     const out: Finding[] = [];
-    const limits = ctx.index.agency?.limits;
-    if (!limits) return out;
     for (const round of ctx.rounds) {
+      const index = ctx.view(round);
+      const limits = index.agency?.limits;
+      if (!limits) continue;
       for (const kind of ['collective', 'individual'] as const) {
         const limit = kind === 'collective' ? limits.collective_per_department : limits.individual_per_department;
         const byDept = new Map<string, typeof round.nominations>();
@@ -28,12 +29,12 @@ export const rule: Rule = {
               loc: { file: n.loc.file, path: ['department'] },
               message: kind === 'collective'
                 ? t(
-                  `${ctx.index.departmentName(dept)} có ${list.length} đề nghị mô hình tập thể trong đợt ${round.year}, tối đa ${limit} (${ids.join(', ')})`,
-                  `${ctx.index.departmentName(dept)} has ${list.length} collective nominations in ${round.year}, at most ${limit} (${ids.join(', ')})`,
+                  `${index.departmentName(dept)} có ${list.length} đề nghị mô hình tập thể trong đợt ${round.year}, tối đa ${limit} (${ids.join(', ')})`,
+                  `${index.departmentName(dept)} has ${list.length} collective nominations in ${round.year}, at most ${limit} (${ids.join(', ')})`,
                 )
                 : t(
-                  `${ctx.index.departmentName(dept)} có ${list.length} đề nghị cá nhân trong đợt ${round.year}, tối đa ${limit} (${ids.join(', ')})`,
-                  `${ctx.index.departmentName(dept)} has ${list.length} individual nominations in ${round.year}, at most ${limit} (${ids.join(', ')})`,
+                  `${index.departmentName(dept)} có ${list.length} đề nghị cá nhân trong đợt ${round.year}, tối đa ${limit} (${ids.join(', ')})`,
+                  `${index.departmentName(dept)} has ${list.length} individual nominations in ${round.year}, at most ${limit} (${ids.join(', ')})`,
                 ),
             });
           }

@@ -11,11 +11,11 @@ export const rule: Rule = {
     'individual: the person has a measure at or above the blocking level overlapping the year',
   ),
   check(ctx) {
-    const { index } = ctx;
     const out: Finding[] = [];
-    const from = index.agency?.discipline.blocks_individual_from;
-    if (!from) return out;
     for (const round of ctx.rounds) {
+      const index = ctx.view(round);
+      const from = index.agency?.discipline.blocks_individual_from;
+      if (!from) continue;
       for (const n of round.nominations) {
         if (n.value.kind !== 'individual') continue;
         for (const m of index.disciplineByPerson.get(n.value.person) ?? []) {

@@ -22,13 +22,16 @@ import { rule as ballotCount } from './ballot-count.js';
 import { rule as sealedInputChanged } from './sealed-input-changed.js';
 import { rule as replicationReference } from './replication-reference.js';
 import { rule as replicationNotRecognised } from './replication-not-recognised.js';
+import { rule as ballotUnmarked } from './ballot-unmarked.js';
+import { rule as councilMembership } from './council-membership.js';
+import { rule as attendance } from './attendance.js';
 
 export const RULES: readonly Rule[] = [
   yamlSyntax, yamlAlias, duplicateKey, fileTooLarge, schema, unknownField, idMismatch,
   duplicateId, unknownReference, criteriaMissing, criteriaUnmet, initiativeMissing,
   disciplineMember, disciplinePerson, leaderWithoutCollective, departmentLimit,
   lateSubmission, personDepartment, ballotCount, sealedInputChanged,
-  replicationReference, replicationNotRecognised,
+  replicationReference, replicationNotRecognised, councilMembership, attendance, ballotUnmarked,
 ];
 
 export const RULES_BY_CODE: ReadonlyMap<string, Rule> = new Map(RULES.map((r) => [r.code, r]));

@@ -12,9 +12,10 @@ export const rule: Rule = {
   ),
   check(ctx) {
     const out: Finding[] = [];
-    const agency = ctx.index.agency;
-    if (!agency) return out;
     for (const round of ctx.rounds) {
+      const index = ctx.view(round);
+      const agency = index.agency;
+      if (!agency) continue;
       const deadline = roundDeadline(agency, round.year, REGISTRATION);
       if (!deadline) continue;
       for (const n of round.nominations) {
@@ -25,8 +26,8 @@ export const rule: Rule = {
           severity: accepted ? 'warning' : 'error',
           message: accepted
             ? t(
-              `nộp ngày ${n.value.submitted}, không trước hạn đăng ký ${deadline.before}; đã được ${ctx.index.personName(accepted.by)} chấp nhận: ${accepted.reason}`,
-              `submitted ${n.value.submitted}, not before the registration deadline ${deadline.before}; accepted by ${ctx.index.personName(accepted.by)}: ${accepted.reason}`,
+              `nộp ngày ${n.value.submitted}, không trước hạn đăng ký ${deadline.before}; đã được ${index.personName(accepted.by)} chấp nhận: ${accepted.reason}`,
+              `submitted ${n.value.submitted}, not before the registration deadline ${deadline.before}; accepted by ${index.personName(accepted.by)}: ${accepted.reason}`,
             )
             : t(
               `nộp ngày ${n.value.submitted}, không trước hạn đăng ký ${deadline.before} (“trước ngày”); nếu Hội đồng vẫn nhận, ghi “accepted_late: { reason, by }”`,

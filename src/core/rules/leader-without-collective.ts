@@ -12,17 +12,18 @@ export const rule: Rule = {
   check(ctx) {
     const out: Finding[] = [];
     for (const round of ctx.rounds) {
+      const index = ctx.view(round);
       const collectives = new Set(round.nominations.filter((n) => n.value.kind === 'collective').map((n) => n.value.department));
       for (const n of round.nominations) {
-        if (!isLeaderNomination(n.value, ctx.index) || collectives.has(n.value.department)) continue;
+        if (!isLeaderNomination(n.value, index) || collectives.has(n.value.department)) continue;
         // A broken nomination file may be this department's collective: do not add a second error.
         if (round.brokenNominationDepartments.some((d) => d === null || d === n.value.department)) continue;
-        const dept = ctx.index.departmentName(n.value.department);
+        const dept = index.departmentName(n.value.department);
         out.push({
           loc: { file: n.loc.file, path: ['person'] },
           message: t(
-            `${ctx.index.personName((n.value as { person: string }).person)} giữ chức vụ lãnh đạo: chỉ là gương điển hình khi tập thể ${dept} là mô hình tiêu biểu, nhưng đợt ${round.year} không có đề nghị mô hình của ${dept}`,
-            `${ctx.index.personName((n.value as { person: string }).person)} holds a leadership post: recognised only when ${dept} is recognised as a collective, but round ${round.year} has no collective nomination of ${dept}`,
+            `${index.personName((n.value as { person: string }).person)} giữ chức vụ lãnh đạo: chỉ là gương điển hình khi tập thể ${dept} là mô hình tiêu biểu, nhưng đợt ${round.year} không có đề nghị mô hình của ${dept}`,
+            `${index.personName((n.value as { person: string }).person)} holds a leadership post: recognised only when ${dept} is recognised as a collective, but round ${round.year} has no collective nomination of ${dept}`,
           ),
         });
       }

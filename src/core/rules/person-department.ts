@@ -9,15 +9,16 @@ export const rule: Rule = {
   check(ctx) {
     const out: Finding[] = [];
     for (const round of ctx.rounds) {
+      const index = ctx.view(round);
       for (const n of round.nominations) {
         if (n.value.kind !== 'individual') continue;
-        const person = ctx.index.people.get(n.value.person)?.value;
+        const person = index.people.get(n.value.person)?.value;
         if (!person?.department || person.department === n.value.department) continue;
         out.push({
           loc: { file: n.loc.file, path: ['department'] },
           message: t(
-            `${person.name} thuộc ${ctx.index.departmentName(person.department)}, nhưng đề nghị ghi ${ctx.index.departmentName(n.value.department)}`,
-            `${person.name} belongs to ${ctx.index.departmentName(person.department)}, but the nomination names ${ctx.index.departmentName(n.value.department)}`,
+            `${person.name} thuộc ${index.departmentName(person.department)}, nhưng đề nghị ghi ${index.departmentName(n.value.department)}`,
+            `${person.name} belongs to ${index.departmentName(person.department)}, but the nomination names ${index.departmentName(n.value.department)}`,
           ),
         });
       }

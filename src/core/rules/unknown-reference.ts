@@ -29,15 +29,16 @@ export const rule: Rule = {
     'a department, person, criterion, nomination or deadline id that does not exist',
   ),
   check(ctx) {
-    const { ws, index } = ctx;
+    const { ws } = ctx;
     const out: Finding[] = [];
-    const deptIds = () => index.departments.keys();
-    const personIds = () => index.people.keys();
+    // The shared files and the round's open records (submissions) against the records as they are now;
+    // a round's own files against what the round is judged from.
+    let index = ctx.index;
     const person = (id: string, loc: Loc) => {
-      if (!index.knownPerson(id)) out.push(missing(loc, PERSON, id, personIds()));
+      if (!index.knownPerson(id)) out.push(missing(loc, PERSON, id, index.people.keys()));
     };
     const department = (id: string, loc: Loc) => {
-      if (!index.knownDepartment(id)) out.push(missing(loc, DEPARTMENT, id, deptIds()));
+      if (!index.knownDepartment(id)) out.push(missing(loc, DEPARTMENT, id, index.departments.keys()));
     };
     const sub = (loc: Loc, ...path: Array<string | number>): Loc => ({ file: loc.file, path: [...loc.path, ...path] });
 
@@ -45,8 +46,9 @@ export const rule: Rule = {
     for (const p of ws.people) if (p.value.department) department(p.value.department, sub(p.loc, 'department'));
     for (const m of ws.discipline) person(m.value.person, sub(m.loc, 'person'));
 
-    const deadlineIds = new Set(index.agency?.deadlines.map((d) => d.id) ?? []);
+    const deadlineIds = new Set(ctx.index.agency?.deadlines.map((d) => d.id) ?? []);
     for (const round of ctx.rounds) {
+      index = ctx.view(round);
       const council = round.council;
       if (council) {
         council.value.members.forEach((m, i) => person(m.person, sub(council.loc, 'members', i, 'person')));
@@ -55,6 +57,7 @@ export const rule: Rule = {
           person(s.chair, sub(council.loc, 'session', 'chair'));
           person(s.secretary, sub(council.loc, 'session', 'secretary'));
           s.counters.forEach((c, i) => person(c, sub(council.loc, 'session', 'counters', i)));
+          (s.absent ?? []).forEach((c, i) => person(c, sub(council.loc, 'session', 'absent', i)));
         }
       }
       const nominationIds = new Set([...round.nominations.map((n) => n.value.id), ...round.brokenNominationIds]);
@@ -63,9 +66,10 @@ export const rule: Rule = {
         department(v.department, sub(n.loc, 'department'));
         if (v.kind === 'individual') person(v.person, sub(n.loc, 'person'));
         if (v.accepted_late) person(v.accepted_late.by, sub(n.loc, 'accepted_late', 'by'));
-        if (v.criteria && ws.criteria) {
+        const catalogue = index.catalogue;
+        if (v.criteria && catalogue) {
           const groups = requiredGroups(v, index);
-          const allowed = groups.flatMap((g) => ws.criteria!.value[g].map((c) => c.id));
+          const allowed = groups.flatMap((g) => catalogue[g].map((c) => c.id));
           for (const key of Object.keys(v.criteria)) {
             const known = index.criteria.get(key);
             if (!known) {
@@ -88,15 +92,16 @@ export const rule: Rule = {
           if (!nominationIds.has(id)) out.push(missing(sub(b.loc, 'votes', id), NOMINATION, id, nominationIds, 'key'));
         }
       }
-      for (const s of round.submissions) {
-        if (index.agency && !deadlineIds.has(s.value.deadline)) out.push(missing(sub(s.loc, 'deadline'), DEADLINE, s.value.deadline, deadlineIds));
-        department(s.value.department, sub(s.loc, 'department'));
-      }
       const decision = round.decision;
       if (decision) {
         decision.value.recognised.forEach((id, i) => {
           if (!nominationIds.has(id)) out.push(missing(sub(decision.loc, 'recognised', i), NOMINATION, id, nominationIds));
         });
+      }
+      index = ctx.index;
+      for (const s of round.submissions) {
+        if (index.agency && !deadlineIds.has(s.value.deadline)) out.push(missing(sub(s.loc, 'deadline'), DEADLINE, s.value.deadline, deadlineIds));
+        department(s.value.department, sub(s.loc, 'department'));
       }
     }
     return out;

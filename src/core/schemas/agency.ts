@@ -19,11 +19,25 @@ export const DeadlineSchema = z
     ctx.addIssue({ code: 'custom', path: ['before'], params: { thidua: 'before' } });
   });
 
+/** A fraction of the council: at most one (numerator ≤ denominator), never zero. */
+export const FractionSchema = z
+  .strictObject({ numerator: z.int().min(1), denominator: z.int().min(1) })
+  .superRefine((f, ctx) => {
+    if (f.numerator > f.denominator) {
+      ctx.addIssue({ code: 'custom', path: ['numerator'], params: { thidua: 'fraction' } });
+    }
+  });
+
 export const ThresholdSchema = z
   .strictObject({
     numerator: z.int().min(1),
     denominator: z.int().min(1),
     of: z.enum(['members', 'ballots']).default('members'),
+    /**
+     * Ballots that must be received (written ballots of absent members included), as a fraction
+     * of the members, before the vote counts. Default: 2/3 when `of: ballots`, none otherwise.
+     */
+    quorum: FractionSchema.optional(),
   })
   .superRefine((th, ctx) => {
     if (th.numerator > th.denominator) {
@@ -31,26 +45,31 @@ export const ThresholdSchema = z
     }
   });
 
+export const LimitsSchema = z.strictObject({
+  collective_per_department: z.int().min(0),
+  individual_per_department: z.int().min(0),
+});
+
+export const DisciplineSettingsSchema = z.strictObject({
+  blocks_collective_from: DisciplineLevelSchema,
+  blocks_individual_from: DisciplineLevelSchema,
+});
+
 export const AgencySchema = z.strictObject({
   name: Text,
   parent: Text.optional(),
   symbol: z.string().regex(/^[\p{L}\p{N}.-]+$/u),
   place: Text,
   head: z.strictObject({ title: Text, name: Text, full_title: Text.optional() }),
-  council: z.strictObject({ name: Text, symbol: z.string().regex(/^[\p{L}\p{N}.-]+$/u) }),
+  council: z.strictObject({
+    name: Text,
+    symbol: z.string().regex(/^[\p{L}\p{N}.-]+$/u),
+    /** A nominated council member does not vote on their own nomination; the minutes say so. */
+    recusal: z.boolean().optional(),
+  }),
   threshold: ThresholdSchema.default({ numerator: 2, denominator: 3, of: 'members' }),
-  limits: z
-    .strictObject({
-      collective_per_department: z.int().min(0),
-      individual_per_department: z.int().min(0),
-    })
-    .default({ collective_per_department: 1, individual_per_department: 1 }),
-  discipline: z
-    .strictObject({
-      blocks_collective_from: DisciplineLevelSchema,
-      blocks_individual_from: DisciplineLevelSchema,
-    })
-    .default({ blocks_collective_from: 'canh-cao', blocks_individual_from: 'khien-trach' }),
+  limits: LimitsSchema.default({ collective_per_department: 1, individual_per_department: 1 }),
+  discipline: DisciplineSettingsSchema.default({ blocks_collective_from: 'canh-cao', blocks_individual_from: 'khien-trach' }),
   deadlines: z.array(DeadlineSchema).default([]),
   recipients: z.array(Text).default([]),
   legal_basis: z.array(Text).default([]),
@@ -59,3 +78,4 @@ export const AgencySchema = z.strictObject({
 export type Agency = z.infer<typeof AgencySchema>;
 export type Deadline = z.infer<typeof DeadlineSchema>;
 export type Threshold = z.infer<typeof ThresholdSchema>;
+export type Fraction = z.infer<typeof FractionSchema>;

@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { AgencySchema } from './agency.js';
 import { CriteriaSchema } from './criteria.js';
 import { DepartmentSchema, PersonSchema, DisciplineMeasureSchema } from './organisation.js';
-import { BallotSchema, CouncilSchema, NominationSchema, SubmissionSchema } from './round.js';
+import { BallotSchema, CouncilSchema, NominationSchema, SubmissionSchema, UnsealSchema } from './round.js';
+import { RoundSettingsSchema } from './settings.js';
 import { DecisionFileSchema, TallyFileSchema } from './sealed.js';
 
 export interface RecordKind {
@@ -20,10 +21,12 @@ export const RECORD_KINDS: readonly RecordKind[] = [
   { name: 'departments', glob: 'records/departments.yaml', schema: z.array(DepartmentSchema) },
   { name: 'people', glob: 'records/people.yaml', schema: z.array(PersonSchema) },
   { name: 'discipline', glob: 'records/discipline.yaml', schema: z.array(DisciplineMeasureSchema) },
+  { name: 'round', glob: 'records/*/round.yaml', schema: RoundSettingsSchema },
   { name: 'council', glob: 'records/*/council.yaml', schema: CouncilSchema },
   { name: 'nomination', glob: 'records/*/nominations/*.yaml', schema: NominationSchema },
   { name: 'ballot', glob: 'records/*/ballots/*.yaml', schema: BallotSchema },
   { name: 'submissions', glob: 'records/*/submissions.yaml', schema: z.array(SubmissionSchema) },
   { name: 'tally', glob: 'records/*/tally.yaml', schema: TallyFileSchema },
   { name: 'decision', glob: 'records/*/decision.yaml', schema: DecisionFileSchema },
+  { name: 'unseals', glob: 'records/*/unseals.yaml', schema: z.array(UnsealSchema) },
 ];

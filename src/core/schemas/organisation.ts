@@ -4,6 +4,15 @@ import { Id, Text, IsoDate, DisciplineLevelSchema } from './values.js';
 
 export const DepartmentSchema = z.strictObject({ id: Id, name: Text, head: Id.optional() });
 
+/** A change to a person from a date on: a new post, department or name (a promotion, a transfer). */
+export const PersonChangeSchema = z.strictObject({
+  from: IsoDate,
+  name: Text.optional(),
+  position: Text.optional(),
+  department: Id.optional(),
+  leader: z.boolean().optional(),
+});
+
 export const PersonSchema = z.strictObject({
   id: Id,
   name: Text,
@@ -11,6 +20,8 @@ export const PersonSchema = z.strictObject({
   position: Text.optional(),
   department: Id.optional(),
   leader: z.boolean().default(false),
+  /** Dated changes, oldest first; a round sees the person as they were on 31/12 of its year. */
+  changes: z.array(PersonChangeSchema).optional(),
 });
 
 export const DisciplineMeasureSchema = z
@@ -30,4 +41,5 @@ export const DisciplineMeasureSchema = z
 
 export type Department = z.infer<typeof DepartmentSchema>;
 export type Person = z.infer<typeof PersonSchema>;
+export type PersonChange = z.infer<typeof PersonChangeSchema>;
 export type DisciplineMeasure = z.infer<typeof DisciplineMeasureSchema>;

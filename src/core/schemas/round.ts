@@ -15,6 +15,8 @@ export const CouncilSchema = z.strictObject({
       secretary: Id,
       counters: z.array(Id).min(1),
       ballots_issued: z.int().min(0),
+      /** Members absent from the meeting (the others were present); they may vote in writing. */
+      absent: z.array(Id).optional(),
     })
     .optional(),
 });
@@ -32,6 +34,8 @@ const nominationFields = {
   accepted_late: AcceptedLate.optional(),
   note: Text.optional(),
   criteria: CriteriaAnswers.optional(),
+  /** Added with `nominate --force` after ballots were entered: when, and how many there were. */
+  added_after_ballots: z.strictObject({ date: IsoDate, ballots: z.int().min(1), reason: Text.optional() }).optional(),
 };
 
 export const CollectiveNominationSchema = z.strictObject({
@@ -79,3 +83,15 @@ export type CollectiveNomination = z.infer<typeof CollectiveNominationSchema>;
 export type IndividualNomination = z.infer<typeof IndividualNominationSchema>;
 export type Ballot = z.infer<typeof BallotSchema>;
 export type Submission = z.infer<typeof SubmissionSchema>;
+
+/** records/<YEAR>/unseals.yaml: every time the round's seal was opened with `thidua unseal`. */
+export const UnsealSchema = z.strictObject({
+  date: IsoDate,
+  by: Text,
+  reason: Text,
+  /** SHA-256 of the tally.yaml that was removed. */
+  seal: z.string().regex(/^[0-9a-f]{64}$/),
+  /** The decision that was withdrawn with it, as printed ("05/QĐ-TTr"). */
+  decision: Text.optional(),
+});
+export type Unseal = z.infer<typeof UnsealSchema>;

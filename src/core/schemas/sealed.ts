@@ -1,7 +1,30 @@
 /** Files thidua writes itself: tally.yaml (the seal) and decision.yaml. */
 import { z } from 'zod';
 import { Id, IsoDate, Text } from './values.js';
-import { ThresholdSchema } from './agency.js';
+import { AgencySchema, ThresholdSchema } from './agency.js';
+import { UnsealSchema } from './round.js';
+import { CriteriaSchema } from './criteria.js';
+import { DepartmentSchema, DisciplineMeasureSchema, PersonSchema } from './organisation.js';
+
+/**
+ * What a sealed round was judged, tallied and rendered from: the agency and its settings, the
+ * criteria, every department, and the people and disciplinary measures the round concerns, as
+ * they stood at the seal. Later edits of the shared files do not reach a sealed round.
+ */
+export const BasisSchema = z.strictObject({
+  agency: AgencySchema,
+  criteria: CriteriaSchema,
+  departments: z.array(DepartmentSchema),
+  people: z.array(PersonSchema),
+  discipline: z.array(DisciplineMeasureSchema),
+});
+export type Basis = z.infer<typeof BasisSchema>;
+
+/** The issuing body as printed on a signed decision, kept with it. */
+export const IssuerSchema = AgencySchema.pick({ name: true, parent: true, symbol: true, place: true, head: true, council: true, legal_basis: true, recipients: true });
+export type Issuer = z.infer<typeof IssuerSchema>;
+
+export const DOCUMENT_KINDS = ['decision', 'certificates', 'minutes', 'list'] as const;
 
 const Sha256 = z.string().regex(/^[0-9a-f]{64}$/);
 
@@ -15,12 +38,18 @@ export const TallyResultSchema = z.strictObject({
   abstain: z.int().min(0),
   passed: z.boolean(),
   recognised: z.boolean(),
-  reason: z.enum(['below-threshold', 'department-not-recognised']).nullable(),
+  reason: z.enum(['below-threshold', 'department-not-recognised', 'no-quorum']).nullable(),
 });
 
 export const TallyFileSchema = z.strictObject({
   year: z.int(),
   sealed_by: z.string(),
+  /** The day the seal was written (absent in seals written by thidua 0.1). */
+  sealed_on: IsoDate.optional(),
+  /** Why the round was sealed with fewer ballots received than issued (`tally --seal --incomplete`). */
+  incomplete: Text.optional(),
+  /** The earlier openings of this round's seal (thidua unseal), as they stood at this seal. */
+  reopened: z.array(UnsealSchema).optional(),
   threshold: ThresholdSchema,
   members: z.int().min(0),
   base: z.int().min(0),
@@ -33,6 +62,7 @@ export const TallyFileSchema = z.strictObject({
   }),
   inputs: z.record(z.string(), Sha256),
   results: z.array(TallyResultSchema),
+  basis: BasisSchema.optional(),
 });
 
 export const DecisionFileSchema = z.strictObject({
@@ -41,6 +71,10 @@ export const DecisionFileSchema = z.strictObject({
   date: IsoDate,
   signer: z.strictObject({ title: Text, name: Text }),
   recognised: z.array(Id),
+  /** The issuing body as it stood at the decision (absent in decisions recorded by thidua 0.1). */
+  issuer: IssuerSchema.optional(),
+  /** Final files registered with `thidua issue`: verify checks their hash instead of a fresh render. */
+  issued: z.array(z.strictObject({ kind: z.enum(DOCUMENT_KINDS), file: z.string(), sha256: Sha256, date: IsoDate })).optional(),
 });
 
 export type TallyFile = z.infer<typeof TallyFileSchema>;

@@ -1,0 +1,34 @@
+import { t } from '../diagnostics.js';
+import type { Finding, Rule } from './rule.js';
+
+export const rule: Rule = {
+  code: 'ballot-unmarked',
+  severity: 'warning',
+  stage: 'records',
+  description: t(
+    'một phiếu hợp lệ không ghi ý kiến về một đề nghị (được tính là không có ý kiến)',
+    'a valid ballot does not mark a nomination (it counts as an abstention)',
+  ),
+  check(ctx) {
+    const out: Finding[] = [];
+    for (const round of ctx.rounds) {
+      // Once sealed, the count is final: the warning is for the clerk before the seal.
+      if (round.tallyPresent) continue;
+      const ids = round.nominations.map((n) => n.value.id);
+      for (const b of round.ballots) {
+        if (!b.value.valid) continue;
+        const missing = ids.filter((id) => !(id in b.value.votes));
+        if (missing.length === 0) continue;
+        out.push({
+          loc: { file: b.loc.file, path: ['votes'] },
+          at: b.value.votes && Object.keys(b.value.votes).length ? 'key' : 'parent',
+          message: t(
+            `phiếu số ${b.value.serial} không ghi ý kiến về ${missing.map((id) => `“${id}”`).join(', ')}: được tính là không có ý kiến (đề nghị thêm sau khi bỏ phiếu, hay nhập thiếu?)`,
+            `ballot ${b.value.serial} does not mark ${missing.map((id) => `“${id}”`).join(', ')}: counted as an abstention (a nomination added after the vote, or a mark left out?)`,
+          ),
+        });
+      }
+    }
+    return out;
+  },
+};
