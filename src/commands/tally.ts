@@ -189,17 +189,17 @@ function printTally(ctx: CommandContext, idx: WorkspaceIndex, round: Round, tall
       `Council of ${tally.members} members; base: ${baseText.en}; threshold ${th.numerator}/${th.denominator}: nothing to count, no nomination passes`)
     : t(`Hội đồng ${tally.members} thành viên; cơ sở tính: ${baseText.vi}; ngưỡng ${th.numerator}/${th.denominator}: cần ít nhất ${tally.required}/${tally.base} phiếu đồng ý`,
       `Council of ${tally.members} members; base: ${baseText.en}; threshold ${th.numerator}/${th.denominator}: at least ${tally.required} of ${tally.base} must agree`));
+  const b = tally.ballots;
+  ctx.say(t(
+    `Phiếu: phát ra ${b.issued}, thu về ${b.received}, hợp lệ ${b.valid}, không hợp lệ ${b.invalid}${written ? ` (trong đó ${written} phiếu ý kiến bằng văn bản của thành viên vắng mặt)` : ''}`,
+    `Ballots: issued ${b.issued}, received ${b.received}, valid ${b.valid}, invalid ${b.invalid}${written ? ` (of which ${written} written vote(s) of absent members)` : ''}`,
+  ));
   const q = tally.quorum;
   if (q) {
     ctx.say(q.met
       ? t(`Số phiếu tối thiểu (${q.numerator}/${q.denominator} thành viên): ${q.required}; thu về ${q.received}: đủ`, `Quorum (${q.numerator}/${q.denominator} of the members): ${q.required}; received ${q.received}: met`)
       : t(`Số phiếu tối thiểu (${q.numerator}/${q.denominator} thành viên): ${q.required}; mới thu về ${q.received}: chưa đủ, cuộc bỏ phiếu chưa có giá trị`, `Quorum (${q.numerator}/${q.denominator} of the members): ${q.required}; only ${q.received} received: not met, the vote does not count`));
   }
-  const b = tally.ballots;
-  ctx.say(t(
-    `Phiếu: phát ra ${b.issued}, thu về ${b.received}, hợp lệ ${b.valid}, không hợp lệ ${b.invalid}${written ? ` (trong đó ${written} phiếu ý kiến bằng văn bản của thành viên vắng mặt)` : ''}`,
-    `Ballots: issued ${b.issued}, received ${b.received}, valid ${b.valid}, invalid ${b.invalid}${written ? ` (of which ${written} written vote(s) of absent members)` : ''}`,
-  ));
   const header = (first: string) => lang === 'vi'
     ? [first, 'Phòng', 'Đồng ý', 'Không đồng ý', 'Không ý kiến', '% cơ sở', 'Kết quả']
     : [first, 'Department', 'Agree', 'Disagree', 'Abstain', '% of base', 'Result'];

@@ -3,7 +3,7 @@ import { closeSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { t, type Localized } from '../core/diagnostics.js';
-import { findingsError, environmentError } from '../errors.js';
+import { EXIT, ThiduaError, findingsError, environmentError } from '../errors.js';
 
 export const LOCK_FILE = '.thidua.lock';
 
@@ -32,6 +32,19 @@ function tryCreate(path: string): boolean {
   }
 }
 
+/** The lock is held by a live process: the caller may wait and try again. */
+export class LockBusyError extends ThiduaError {
+  constructor(text: Localized) {
+    super(EXIT.findings, text);
+  }
+}
+
+/** How long a writer waits for another to finish before it gives up (THIDUA_LOCK_WAIT_MS, default 3 s). */
+function waitLimitMs(): number {
+  const raw = Number(process.env['THIDUA_LOCK_WAIT_MS']);
+  return Number.isFinite(raw) && raw >= 0 ? raw : 3000;
+}
+
 export interface Lock {
   release(): void;
 }
@@ -58,7 +71,7 @@ export function acquireLock(root: string, warn: (text: Localized) => void): Lock
     }
     const sameHost = holder.host === undefined || holder.host === hostname();
     if (typeof holder.pid === 'number' && sameHost && alive(holder.pid)) {
-      throw findingsError(t(
+      throw new LockBusyError(t(
         `không gian làm việc đang được một lệnh thidua khác ghi (tiến trình ${holder.pid}, từ ${holder.since ?? '?'}); hãy chờ lệnh đó xong rồi chạy lại`,
         `the workspace is being written by another thidua command (process ${holder.pid}, since ${holder.since ?? '?'}); wait for it to finish and run again`,
       ));
@@ -78,8 +91,19 @@ export function acquireLock(root: string, warn: (text: Localized) => void): Lock
   throw findingsError(t(`không lấy được khoá ${path}`, `cannot take the lock ${path}`));
 }
 
+/** Take the lock (waiting a little while another writer finishes), run, release. */
 export async function withLock<T>(root: string, warn: (text: Localized) => void, fn: () => Promise<T> | T): Promise<T> {
-  const lock = acquireLock(root, warn);
+  const deadline = Date.now() + waitLimitMs();
+  let lock: Lock;
+  for (;;) {
+    try {
+      lock = acquireLock(root, warn);
+      break;
+    } catch (err) {
+      if (!(err instanceof LockBusyError) || Date.now() >= deadline) throw err;
+      await new Promise((r) => setTimeout(r, 25 + Math.floor(Math.random() * 50)));
+    }
+  }
   try {
     return await fn();
   } finally {

@@ -87,8 +87,11 @@ export function createFileExclusive(path: string, data: string | Uint8Array): vo
     try {
       linkSync(tmp, path);
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'EEXIST') throw new FileExistsError(path);
-      throw err;
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === 'EEXIST') throw new FileExistsError(path);
+      if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'ENOSYS' && code !== 'EOPNOTSUPP') throw err;
+      // A file system without hard links (FAT, some shares): create the name exclusively, then fill it.
+      writeExclusiveInPlace(path, readFileSync(tmp));
     }
     rmSync(tmp, { force: true });
     tmp = null;
@@ -99,6 +102,26 @@ export function createFileExclusive(path: string, data: string | Uint8Array): vo
     const code = (err as NodeJS.ErrnoException).code ?? '';
     throw environmentError(t(`không ghi được ${path}${code ? ` (${code})` : ''}`, `cannot write ${path}${code ? ` (${code})` : ''}`));
   }
+}
+
+function writeExclusiveInPlace(path: string, buf: Buffer): void {
+  let fd: number;
+  try {
+    fd = openSync(path, 'wx', 0o644);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'EEXIST') throw new FileExistsError(path);
+    throw err;
+  }
+  try {
+    let off = 0;
+    while (off < buf.length) off += writeSync(fd, buf, off, buf.length - off);
+    fsyncSync(fd);
+  } catch (err) {
+    closeSync(fd);
+    rmSync(path, { force: true });
+    throw err;
+  }
+  closeSync(fd);
 }
 
 /** The bytes of a file now, or null when there is none (read under the lock before replacing it). */

@@ -23,9 +23,14 @@ export const rule: Rule = {
           if (Number(yearText) > round.year) return;
           const result = other.tally?.value.results.find((r) => r.nomination === id);
           if (result?.recognised) return;
+          // A round opened again with `thidua unseal` is being corrected: its recognitions are pending, not refused.
+          const reopened = !other.tallyPresent && other.unseals.length > 0;
           out.push({
             loc: { file: s.loc.file, path: [...s.loc.path, 'replicates', i] },
-            message: !other.tally
+            ...(reopened ? { severity: 'warning' as const } : {}),
+            message: reopened
+              ? t(`đợt ${other.year} đang được mở niêm phong để sửa: ${ref} chờ niêm phong lại (thidua tally ${other.year} --seal)`, `round ${other.year} is unsealed for a correction: ${ref} awaits the new seal (thidua tally ${other.year} --seal)`)
+              : !other.tally
               ? t(`đợt ${other.year} chưa niêm phong kết quả: ${ref} chưa phải mô hình được công nhận`, `round ${other.year} is not sealed: ${ref} is not a recognised model yet`)
               : t(`${ref} không được công nhận ở đợt ${other.year}; chỉ nhân rộng mô hình đã được công nhận`, `${ref} was not recognised in ${other.year}; only recognised models are replicated`),
           });
