@@ -6,6 +6,7 @@ import { t } from '../core/diagnostics.js';
 import { renderNominationFile } from '../core/record-files.js';
 import type { Nomination } from '../core/schemas/round.js';
 import { ID_PATTERN } from '../core/calendar.js';
+import { isUnambiguousId } from '../core/yaml/emit.js';
 import { closest } from '../core/text/closest.js';
 import { EXIT, ThiduaError, failedQuietly, findingsError, usageError } from '../errors.js';
 import { parseDate, parseYear } from '../cli/args.js';
@@ -149,7 +150,8 @@ function fromFlags(ctx: CommandContext, loaded: Loaded, view: WorkspaceIndex, ye
   }
   const submitted = str('submitted') ? parseDate(str('submitted')!, '--submitted') : ctx.today();
   const id = str('id') ?? defaultId(kind, department, taken);
-  if (!ID_PATTERN.test(id)) throw usageError(t(`--id “${id}” không phải mã hợp lệ`, `--id “${id}” is not a valid id`));
+  if (!ID_PATTERN.test(id)) throw usageError(t(`--id “${id}” không phải mã hợp lệ (chữ thường không dấu, số và “-”, tối đa 64 ký tự)`, `--id “${id}” is not a valid id (lower-case letters, digits and “-”, at most 64 characters)`));
+  if (!isUnambiguousId(id)) throw usageError(t(`--id “${id}” không phải mã hợp lệ: YAML đọc nó là null, true/false hoặc một số; hãy chọn mã khác, ví dụ “${department}-${id}”`, `--id “${id}” is not a valid id: YAML reads it as null, true/false or a number; choose another, e.g. “${department}-${id}”`));
   if (taken.has(id)) throw findingsError(t(`đợt ${year} đã có đề nghị “${id}”`, `round ${year} already has the nomination “${id}”`));
   const criteria = view.catalogue ?? loaded.workspace.criteria!.value;
   const leader = kind === 'individual' && view.people.get(person!)?.value.leader === true;

@@ -9,7 +9,7 @@ import { t } from '../core/diagnostics.js';
 import { sha256Hex } from '../core/seal.js';
 import { twoDigits } from '../core/format/numbers.js';
 import { shortDate } from '../core/format/dates.js';
-import { yamlText } from '../core/tally-file.js';
+import { yamlText } from '../core/yaml/emit.js';
 import type { Unseal } from '../core/schemas/round.js';
 import { EXIT, findingsError, usageError } from '../errors.js';
 import { parseYear } from '../cli/args.js';

@@ -1,6 +1,6 @@
 /** The text of decision.yaml, written by `thidua decide` (and `thidua issue`). */
 import type { DecisionFile } from './schemas/sealed.js';
-import { yamlText } from './tally-file.js';
+import { yamlText } from './yaml/emit.js';
 
 export function renderDecisionFile(d: DecisionFile): string {
   return [

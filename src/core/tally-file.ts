@@ -1,5 +1,5 @@
 /** The text of tally.yaml: stable, readable YAML written by `tally --seal`. */
-import { stringify } from 'yaml';
+import { yamlText } from './yaml/emit.js';
 import type { Tally } from './tally.js';
 import type { Basis } from './schemas/sealed.js';
 import type { Unseal } from './schemas/round.js';
@@ -12,11 +12,6 @@ export interface SealInfo {
   incomplete?: string;
   reopened?: Unseal[];
   basis: Basis | null;
-}
-
-/** YAML for values that thidua writes: every string quoted where YAML would read it otherwise. */
-export function yamlText(value: unknown): string {
-  return stringify(value, { lineWidth: 0, minContentWidth: 0, aliasDuplicateObjects: false });
 }
 
 export function renderTallyFile(tally: Tally, seal: SealInfo): string {

@@ -58,6 +58,25 @@ describe('ballot and nominate by flags', () => {
 
 const hasTmux = spawnSync('tmux', ['-V']).status === 0;
 
+describe('ids and text that YAML would misread', () => {
+  it('nominate --id null (or 1e3, 0x1f, true) is refused before anything is written; odd text is written quoted and loads back', () => {
+    const root = workspace({ from: 'example' });
+    const before = readdirSync(join(root, 'records/2017/nominations')).sort();
+    for (const id of ['null', '1e3', '0x1f', 'true']) {
+      const r = cli(['nominate', '2017', '--kind', 'individual', '--department', 'nv2', '--person', 'ly-van-phuc', '--title', 'x', '--met', 'all', '--submitted', '2017-11-20', '--id', id], { cwd: root });
+      expect(r.code, id).toBe(2);
+      expect(r.stderr).toBe(`thidua: --id “${id}” không phải mã hợp lệ: YAML đọc nó là null, true/false hoặc một số; hãy chọn mã khác, ví dụ “nv2-${id}”\n`);
+    }
+    expect(readdirSync(join(root, 'records/2017/nominations')).sort()).toEqual(before);
+    const title = 'Thanh tra viên: "tiêu biểu" # số 1';
+    const r = cli(['nominate', '2017', '--kind', 'individual', '--department', 'nv2', '--person', 'ly-van-phuc', '--title', title, '--met', 'all', '--submitted', '2017-11-20', '--id', 'yes'], { cwd: root });
+    expect(r.code, r.stderr).toBe(0);
+    const v = JSON.parse(cli(['validate', '2017', '--json'], { cwd: root }).stdout);
+    expect(v.errors).toBe(0);
+    expect(readFileSync(join(root, 'records/2017/nominations/yes.yaml'), 'utf8')).toContain(`title: '${title}'`);
+  });
+});
+
 describe('in a real terminal', () => {
   it('tmux is installed (CI installs it)', () => expect(hasTmux).toBe(true));
 

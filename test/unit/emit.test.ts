@@ -1,0 +1,44 @@
+/** Every record thidua writes reads back as exactly what was written, whatever the text and ids. */
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { renderBallotFile, renderNominationFile } from '../../src/core/record-files.js';
+import { parseYamlFile } from '../../src/core/yaml/parse-yaml-file.js';
+import { BallotSchema, NominationSchema } from '../../src/core/schemas/round.js';
+import { isUnambiguousId } from '../../src/core/yaml/emit.js';
+
+const TRICKY_IDS = ['null', 'true', 'false', '1e3', '0x1f', '0o17', '123', '1-2', 'yes', 'no', 'on', 'off', 'nan', 'inf', 'nv1-mo-hinh'];
+const id = fc.oneof(fc.constantFrom(...TRICKY_IDS), fc.stringMatching(/^[a-z0-9][a-z0-9-]{0,20}$/));
+// Text a clerk types: Vietnamese letters, YAML's own punctuation, quotes, leading and trailing spaces.
+const char = fc.constantFrom(...'aăâbđeêoôơuưyÀẢÃẠẤỆỨỰ "\'#:-{}[],&*!|>%@`?\\/ 0123'.split(''));
+const text = fc.array(char, { minLength: 1, maxLength: 30 }).map((a) => a.join('')).filter((s) => s.trim() !== '');
+const date = fc.constantFrom('2016-11-20', '2025-01-31', '2024-02-29');
+
+function load(path: string, text: string) {
+  const parsed = parseYamlFile(path, new TextEncoder().encode(text));
+  expect(parsed.diagnostics).toEqual([]);
+  return parsed.value;
+}
+
+describe('the YAML emitter', () => {
+  it('a ballot reads back as written, for any ids', () => {
+    fc.assert(fc.property(fc.integer({ min: 1, max: 99999 }), fc.boolean(), fc.boolean(), fc.dictionary(id, fc.constantFrom('agree', 'disagree', 'abstain')), (serial, valid, written, votes) => {
+      const ballot = { serial, valid, written, votes } as const;
+      const back = BallotSchema.parse(load('records/2025/ballots/001.yaml', renderBallotFile(ballot)));
+      expect(back).toEqual(ballot);
+    }), { numRuns: 500 });
+  });
+
+  it('a nomination reads back as written, for any ids and text', () => {
+    fc.assert(fc.property(id, id, id, text, fc.option(text, { nil: undefined }), date, fc.dictionary(id, fc.boolean()), fc.boolean(), (nid, dept, person, title, note, submitted, criteria, collective) => {
+      const base = { id: nid, department: dept, title, submitted, criteria, ...(note !== undefined ? { note } : {}) };
+      const n = collective ? { ...base, kind: 'collective' as const, initiative: `${title}\n  thụt dòng: ${title}\n` } : { ...base, kind: 'individual' as const, person };
+      const back = NominationSchema.parse(load(`records/2025/nominations/${nid}.yaml`, renderNominationFile(n)));
+      expect(back).toEqual(n);
+    }), { numRuns: 500 });
+  });
+
+  it('ids YAML would read as something else are told apart', () => {
+    for (const bad of ['null', 'true', 'false', '1e3', '0x1f', '0o17', '123', '1.5']) expect(isUnambiguousId(bad), bad).toBe(false);
+    for (const good of ['nv1', 'yes', 'no', '1-2', 'nan', 'vp-mo-hinh', 'e3']) expect(isUnambiguousId(good), good).toBe(true);
+  });
+});
