@@ -30,6 +30,19 @@ describe('parseYamlFile', () => {
     expect(f.diagnostics).toEqual([]);
     expect(f.value).toEqual({ a: 1 });
   });
+  it('an unclosed { is placed at its own bracket, not at a brace inside a quoted string', () => {
+    const text = 'title: "Mô hình { mới"\ncriteria: { note: "}", xuat-sac: true\n';
+    const f = parseYamlFile('a.yaml', enc(text));
+    const d = f.diagnostics.find((x) => /never closed/.test(x.message.en))!;
+    expect([d.code, d.line, d.column, d.message.vi]).toEqual(['yaml-syntax', 2, 11, 'ngoặc “{” mở ở đây nhưng không đóng']);
+  });
+  it('a model named without its round is told the round is missing, not that the id is invalid', () => {
+    const d = validateWith('records/2016/submissions.yaml', '- { deadline: plan, department: nv1, received: 2016-12-10, replicates: [ nv1-mo-hinh ] }\n')
+      .filter((x) => x.file === 'records/2016/submissions.yaml');
+    expect(d.map((x) => [x.code, x.line, x.column, x.message.vi])).toEqual([
+      ['schema', 1, 74, '“replicates” (mục thứ 1): “nv1-mo-hinh” thiếu đợt của mô hình; viết “NĂM/nv1-mo-hinh”, ví dụ “2016/nv1-mo-hinh”'],
+    ]);
+  });
   it('refuses UTF-16 with a diagnostic', () => {
     const f = parseYamlFile('a.yaml', new Uint8Array([0xff, 0xfe, 0x61, 0x00]));
     expect(f.diagnostics.map((d) => d.code)).toEqual(['yaml-syntax']);

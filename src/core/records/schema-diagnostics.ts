@@ -3,6 +3,8 @@ import type { z } from 'zod';
 import { t, type Diagnostic, type Localized, q } from '../diagnostics.js';
 import { sourceLine, parentPosition, positionOf, type ParsedFile, type PathSegment, type Position } from '../yaml/parse-yaml-file.js';
 import { closest } from '../text/closest.js';
+import { ID_PATTERN } from '../calendar.js';
+import { TAG, type FormatTag } from '../schemas/values.js';
 
 const TYPE_NAMES: Record<string, Localized> = {
   string: t('chuỗi', 'a string'),
@@ -43,7 +45,12 @@ function fieldName(path: readonly PathSegment[]): string {
 function fieldLabel(path: readonly PathSegment[]): Localized {
   const name = fieldName(path);
   if (name === '') return t('tệp', 'the file');
-  if (typeof path[path.length - 1] === 'number') return t(`mục thứ ${Number(name) + 1}`, `item ${Number(name) + 1}`);
+  if (typeof path[path.length - 1] === 'number') {
+    const parent = path[path.length - 2];
+    return typeof parent === 'string'
+      ? t(`“${parent}” (mục thứ ${Number(name) + 1})`, `“${parent}” (item ${Number(name) + 1})`)
+      : t(`mục thứ ${Number(name) + 1}`, `item ${Number(name) + 1}`);
+  }
   return t(`“${name}”`, `“${name}”`);
 }
 
@@ -71,6 +78,32 @@ function customText(params: Record<string, unknown> | undefined, path: readonly 
       return t('“until” không được trước “date”', '“until” may not be before “date”');
     default:
       return t(`${f.vi} không hợp lệ`, `${f.en} is not valid`);
+  }
+}
+
+/** The wording of a tagged format check (see `tagged` in schemas/values.ts). */
+function formatText(tag: FormatTag, f: Localized, input: unknown): Localized {
+  const got = describeInput(input);
+  switch (tag) {
+    case 'id':
+      return t(
+        `${f.vi}: ${got.vi} không phải mã hợp lệ (chữ thường không dấu, số, gạch nối; tối đa 64 ký tự)`,
+        `${f.en}: ${got.en} is not a valid id (lower-case letters, digits, hyphens; at most 64 characters)`,
+      );
+    case 'model-ref':
+      if (typeof input === 'string' && ID_PATTERN.test(input)) {
+        return t(
+          `${f.vi}: “${input}” thiếu đợt của mô hình; viết “NĂM/${input}”, ví dụ “2016/${input}”`,
+          `${f.en}: “${input}” lacks the model's round; write “YEAR/${input}”, e.g. “2016/${input}”`,
+        );
+      }
+      return t(`${f.vi}: ${got.vi} phải có dạng NĂM/mã, ví dụ “2016/nv1-mo-hinh”`, `${f.en}: ${got.en} must be YEAR/id, e.g. “2016/nv1-mo-hinh”`);
+    case 'symbol':
+      return t(`${f.vi}: ${got.vi} chỉ gồm chữ, số, “.” và “-” (ví dụ “TTr”, “HĐTĐKT”)`, `${f.en}: ${got.en} may hold letters, digits, “.” and “-” only (e.g. “TTr”)`);
+    case 'time':
+      return t(`${f.vi}: ${got.vi} phải là giờ dạng HH:MM, ví dụ “08:00”`, `${f.en}: ${got.en} must be a time HH:MM, e.g. “08:00”`);
+    case 'sha256':
+      return t(`${f.vi}: ${got.vi} không phải mã băm SHA-256 (64 chữ số hex thường)`, `${f.en}: ${got.en} is not a SHA-256 hash (64 lower-case hex digits)`);
   }
 }
 
@@ -135,12 +168,7 @@ export function issueToFindings(issue: Issue, basePath: readonly PathSegment[], 
     case 'invalid_format': {
       const params = (issue as unknown as { params?: Record<string, unknown> }).params;
       if (params?.['thidua']) return [{ code: 'schema', path, at: 'value', message: customText(params, path, issue.input) }];
-      if (issue.format === 'regex' && String((issue as { pattern?: string }).pattern).includes('a-z0-9][a-z0-9-]')) {
-        return [{ code: 'schema', path, at: 'value', message: t(
-          `${f.vi}: ${describeInput(issue.input).vi} không phải mã hợp lệ (chữ thường không dấu, số, gạch nối; tối đa 64 ký tự)`,
-          `${f.en}: ${describeInput(issue.input).en} is not a valid id (lower-case letters, digits, hyphens; at most 64 characters)`,
-        ) }];
-      }
+      if (issue.message.startsWith(TAG)) return [{ code: 'schema', path, at: 'value', message: formatText(issue.message.slice(TAG.length) as FormatTag, f, issue.input) }];
       return [{ code: 'schema', path, at: 'value', message: t(
         `${f.vi}: ${describeInput(issue.input).vi} sai định dạng`,
         `${f.en}: ${describeInput(issue.input).en} has the wrong form`,

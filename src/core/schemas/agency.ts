@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, Text, DisciplineLevelSchema, isIsoDate, isMonthDay } from './values.js';
+import { Id, Text, DisciplineLevelSchema, isIsoDate, isMonthDay, tagged } from './values.js';
 
 export const DeadlineSchema = z
   .strictObject({
@@ -58,12 +58,12 @@ export const DisciplineSettingsSchema = z.strictObject({
 export const AgencySchema = z.strictObject({
   name: Text,
   parent: Text.optional(),
-  symbol: z.string().regex(/^[\p{L}\p{N}.-]+$/u),
+  symbol: z.string().regex(/^[\p{L}\p{N}.-]+$/u, tagged('symbol')),
   place: Text,
   head: z.strictObject({ title: Text, name: Text, full_title: Text.optional() }),
   council: z.strictObject({
     name: Text,
-    symbol: z.string().regex(/^[\p{L}\p{N}.-]+$/u),
+    symbol: z.string().regex(/^[\p{L}\p{N}.-]+$/u, tagged('symbol')),
     /** A nominated council member does not vote on their own nomination; the minutes say so. */
     recusal: z.boolean().optional(),
   }),

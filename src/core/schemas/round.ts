@@ -1,6 +1,6 @@
 /** The files of one recognition round: records/<YEAR>/... */
 import { z } from 'zod';
-import { Id, Text, IsoDate } from './values.js';
+import { Id, Text, IsoDate, tagged } from './values.js';
 
 export const COUNCIL_ROLES = ['chu-tich', 'pho-chu-tich', 'uy-vien', 'thu-ky'] as const;
 
@@ -9,7 +9,7 @@ export const CouncilSchema = z.strictObject({
   session: z
     .strictObject({
       date: IsoDate,
-      time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/).optional(),
+      time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, tagged('time')).optional(),
       place: Text,
       chair: Id,
       secretary: Id,
@@ -65,7 +65,7 @@ export const BallotSchema = z.strictObject({
 });
 
 /** A recognised model named by its round and id: "2016/nv1-mo-hinh". */
-export const ModelRef = z.string().regex(/^\d{4}\/[a-z0-9][a-z0-9-]{0,63}$/);
+export const ModelRef = z.string().regex(/^\d{4}\/[a-z0-9][a-z0-9-]{0,63}$/, tagged('model-ref'));
 
 export const SubmissionSchema = z.strictObject({
   deadline: Id,
@@ -90,7 +90,7 @@ export const UnsealSchema = z.strictObject({
   by: Text,
   reason: Text,
   /** SHA-256 of the tally.yaml that was removed. */
-  seal: z.string().regex(/^[0-9a-f]{64}$/),
+  seal: z.string().regex(/^[0-9a-f]{64}$/, tagged('sha256')),
   /** The decision that was withdrawn with it, as printed ("05/QĐ-TTr"). */
   decision: Text.optional(),
 });

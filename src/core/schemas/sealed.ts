@@ -1,6 +1,6 @@
 /** Files thidua writes itself: tally.yaml (the seal) and decision.yaml. */
 import { z } from 'zod';
-import { Id, IsoDate, Text } from './values.js';
+import { Id, IsoDate, Text, tagged } from './values.js';
 import { AgencySchema, ThresholdSchema } from './agency.js';
 import { UnsealSchema } from './round.js';
 import { CriteriaSchema } from './criteria.js';
@@ -26,7 +26,7 @@ export type Issuer = z.infer<typeof IssuerSchema>;
 
 export const DOCUMENT_KINDS = ['decision', 'certificates', 'minutes', 'list'] as const;
 
-const Sha256 = z.string().regex(/^[0-9a-f]{64}$/);
+const Sha256 = z.string().regex(/^[0-9a-f]{64}$/, tagged('sha256'));
 
 export const TallyResultSchema = z.strictObject({
   nomination: Id,

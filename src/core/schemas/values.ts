@@ -4,7 +4,15 @@ import { ID_PATTERN, isIsoDate } from '../calendar.js';
 
 export { ID_PATTERN, isIsoDate, isLeapYear, daysInMonth, isMonthDay } from '../calendar.js';
 
-export const Id = z.string().regex(ID_PATTERN);
+/**
+ * What a format check means, carried by the issue it raises (zod keeps no params on a regex check,
+ * so the tag rides in the issue's message); schema-diagnostics words the finding from the tag.
+ */
+export const TAG = 'thidua:';
+export type FormatTag = 'id' | 'model-ref' | 'symbol' | 'time' | 'sha256';
+export const tagged = (tag: FormatTag) => ({ error: `${TAG}${tag}` });
+
+export const Id = z.string().regex(ID_PATTERN, tagged('id'));
 
 export const IsoDate = z
   .string()

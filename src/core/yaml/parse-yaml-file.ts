@@ -2,7 +2,7 @@
  * Reading one record file: bytes in, a YAML document with positions and the plain value out,
  * or diagnostics. Never throws on any input.
  */
-import { LineCounter, parseAllDocuments, isAlias, isMap, isSeq, isPair, isScalar, isNode } from 'yaml';
+import { LineCounter, Parser, parseAllDocuments, isAlias, isMap, isSeq, isPair, isScalar, isNode } from 'yaml';
 import type { Document, Node, Pair } from 'yaml';
 import { t, type Diagnostic, type Localized } from '../diagnostics.js';
 
@@ -114,6 +114,30 @@ export function tooLargeDiagnostic(path: string, size: number): Diagnostic {
   ));
 }
 
+/**
+ * The offset of the innermost flow collection opened with `open` before `before` that has no
+ * closing bracket, from the parser's concrete syntax tree (so a bracket inside a quoted string is
+ * never taken for one). Walked with an explicit stack: no recursion limit on deep nesting.
+ */
+function unclosedFlowStart(text: string, open: '{' | '[', before: number): number | null {
+  const close = open === '{' ? '}' : ']';
+  let found: number | null = null;
+  const stack: unknown[] = [...new Parser().parse(text)];
+  while (stack.length) {
+    const token = stack.pop() as Record<string, unknown> | undefined;
+    if (!token || typeof token !== 'object') continue;
+    if (token['type'] === 'flow-collection') {
+      const start = token['start'] as { offset: number; source: string };
+      const end = (token['end'] as Array<{ source: string }> | undefined) ?? [];
+      if (start.source === open && start.offset < before && !end.some((t) => t.source === close) && (found === null || start.offset > found)) found = start.offset;
+    }
+    if (token['value']) stack.push(token['value']);
+    if (token['key']) stack.push(token['key']);
+    for (const item of (token['items'] as Array<Record<string, unknown>> | undefined) ?? []) stack.push(item['key'], item['value']);
+  }
+  return found;
+}
+
 export function parseYamlFile(path: string, bytes: Uint8Array): ParsedFile {
   const lineCounter = new LineCounter();
   const result: ParsedFile = { path, text: '', lineCounter, doc: null, value: undefined, diagnostics: [] };
@@ -197,20 +221,9 @@ export function parseYamlFile(path: string, bytes: Uint8Array): ParsedFile {
     let offset = e.pos[0];
     const flow = /flow (map|sequence)/i.exec(e.message);
     if (flow && /end with/.test(e.message)) {
-      // Point at the bracket that was never closed.
-      const [open, close] = flow[1] === 'map' ? ['{', '}'] : ['[', ']'];
-      let depth = 0;
-      for (let i = Math.min(e.pos[0], text.length) - 1; i >= 0; i--) {
-        const ch = text[i];
-        if (ch === close) depth++;
-        else if (ch === open) {
-          if (depth === 0) {
-            offset = i;
-            break;
-          }
-          depth--;
-        }
-      }
+      // Point at the bracket that was never closed, as the parser's own tokens place it.
+      const open = flow[1] === 'map' ? '{' : '[';
+      offset = unclosedFlowStart(text, open, e.pos[0]) ?? offset;
       msg.vi = `ngoặc “${open}” mở ở đây nhưng không đóng`;
       msg.en = `the “${open}” opened here is never closed`;
     }
