@@ -6,8 +6,11 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { t, type Lang, type Localized } from './core/diagnostics.js';
 import { EXIT, ThiduaError, usageError } from './errors.js';
-import { createContext, type CommandContext } from './shell/context.js';
-import { COMMANDS, type CommandSpec } from './cli/command-table.js';
+import { createContext, processIo, type CommandContext, type Io } from './shell/context.js';
+import { LOADERS } from './cli/command-table.js';
+import { DEFINITIONS, type CommandDef, type CommandName } from './commands/definitions.js';
+import { toInput, usageOf } from './cli/input.js';
+import { closest } from './core/text/closest.js';
 
 function readVersion(): string {
   try {
@@ -47,13 +50,28 @@ function translateHelp(text: string, lang: Lang): string {
   return out;
 }
 
-function commanderMessage(code: string, message: string): Localized {
+/** The command named in argv (the first word that is one), for "did you mean" on its options. */
+function commandIn(argv: readonly string[]): CommandName | undefined {
+  return argv.find((a): a is CommandName => a in DEFINITIONS);
+}
+
+function commanderMessage(code: string, message: string, argv: readonly string[]): Localized {
   const quoted = /'([^']*)'/.exec(message)?.[1] ?? '';
   switch (code) {
-    case 'commander.unknownCommand':
-      return t(`lệnh không có: “${quoted}” (xem “thidua --help”)`, `unknown command: “${quoted}” (see “thidua --help”)`);
-    case 'commander.unknownOption':
-      return t(`tuỳ chọn không có: “${quoted}” (xem --help)`, `unknown option: “${quoted}” (see --help)`);
+    case 'commander.unknownCommand': {
+      const guess = closest(quoted, Object.keys(DEFINITIONS));
+      return guess
+        ? t(`lệnh không có: “${quoted}” (có phải “${guess}”?)`, `unknown command: “${quoted}” (did you mean “${guess}”?)`)
+        : t(`lệnh không có: “${quoted}” (xem “thidua --help”)`, `unknown command: “${quoted}” (see “thidua --help”)`);
+    }
+    case 'commander.unknownOption': {
+      const name = commandIn(argv);
+      const flags = ['--root', '--lang', '--help', ...(name ? Object.values(DEFINITIONS[name].options as CommandDef['options']).map((o) => o.flag.split(/,\s*/).pop()!) : [])];
+      const guess = closest(quoted.split('=')[0]!, flags);
+      return guess
+        ? t(`tuỳ chọn không có: “${quoted}” (có phải “${guess}”?)`, `unknown option: “${quoted}” (did you mean “${guess}”?)`)
+        : t(`tuỳ chọn không có: “${quoted}” (xem --help)`, `unknown option: “${quoted}” (see --help)`);
+    }
     case 'commander.missingArgument':
       return t(`thiếu đối số “${quoted}” (xem --help)`, `missing argument “${quoted}” (see --help)`);
     case 'commander.optionMissingArgument':
@@ -69,33 +87,35 @@ function commanderMessage(code: string, message: string): Localized {
   }
 }
 
-function reportError(err: unknown, lang: Lang, env: NodeJS.ProcessEnv): number {
+function reportError(err: unknown, lang: Lang, env: NodeJS.ProcessEnv, io: Io): number {
   if (err instanceof ThiduaError) {
     if (!err.silent && err.text[lang] !== '') {
-      process.stderr.write(`thidua: ${err.text[lang]}\n`);
+      io.writeErr(`thidua: ${err.text[lang]}\n`);
     }
-    if (env['THIDUA_DEBUG'] === '1' && !err.silent) process.stderr.write(`${err.stack}\n`);
+    if (env['THIDUA_DEBUG'] === '1' && !err.silent) io.writeErr(`${err.stack ?? ''}\n`);
     return err.exitCode;
   }
   const e = err as Error;
-  process.stderr.write(
+  io.writeErr(
     lang === 'vi'
       ? `thidua: lỗi không mong đợi: ${e?.message ?? String(err)} (chạy lại với THIDUA_DEBUG=1 để xem chi tiết)\n`
       : `thidua: unexpected error: ${e?.message ?? String(err)} (run again with THIDUA_DEBUG=1 for details)\n`,
   );
-  if (env['THIDUA_DEBUG'] === '1') process.stderr.write(`${e?.stack ?? ''}\n`);
-  return EXIT.findings;
+  if (env['THIDUA_DEBUG'] === '1') io.writeErr(`${e?.stack ?? ''}\n`);
+  return EXIT.crash;
 }
 
-export async function run(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+/** One run of the command line; `options` lets tests run it in-process with their own output, folder and terminal. */
+export async function run(argv: readonly string[], env: NodeJS.ProcessEnv = process.env, options: { io?: Io; cwd?: string } = {}): Promise<number> {
+  const io = options.io ?? processIo();
   const { lang, bad } = detectLang(argv, env);
   if (bad !== null) {
-    return reportError(usageError(t(`--lang phải là vi hoặc en, không phải “${bad}”`, `--lang must be vi or en, not “${bad}”`)), lang, env);
+    return reportError(usageError(t(`--lang phải là vi hoặc en, không phải “${bad}”`, `--lang must be vi or en, not “${bad}”`)), lang, env, io);
   }
   const version = readVersion();
   // Fast path: the version needs no command table.
   if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
-    process.stdout.write(`${version}\n`);
+    io.write(`${version}\n`);
     return EXIT.ok;
   }
   const { Command, CommanderError } = await import('commander');
@@ -113,12 +133,12 @@ export async function run(argv: readonly string[], env: NodeJS.ProcessEnv = proc
     .showSuggestionAfterError(false)
     .exitOverride()
     .configureOutput({
-      writeOut: (s) => process.stdout.write(translateHelp(s, lang)),
+      writeOut: (s) => io.write(translateHelp(s, lang)),
       writeErr: () => undefined,
     });
 
-  const makeContext = (): CommandContext => createContext({ lang, rootOption: program.opts()['root'] as string | undefined, version, env });
-  for (const spec of COMMANDS) addCommand(program, spec, lang, makeContext, (code) => (exitCode = code));
+  const makeContext = (): CommandContext => createContext({ lang, rootOption: program.opts()['root'] as string | undefined, version, env, io, ...(options.cwd !== undefined ? { cwd: options.cwd } : {}) });
+  for (const name of Object.keys(DEFINITIONS) as CommandName[]) addCommand(program, name, lang, makeContext, (code) => (exitCode = code), io);
 
   try {
     await program.parseAsync([...argv], { from: 'user' });
@@ -127,33 +147,35 @@ export async function run(argv: readonly string[], env: NodeJS.ProcessEnv = proc
     if (err instanceof CommanderError) {
       if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return EXIT.ok;
       if (err.code === 'commander.executeSubCommandAsync') return EXIT.ok;
-      return reportError(usageError(commanderMessage(err.code, err.message)), lang, env);
+      return reportError(usageError(commanderMessage(err.code, err.message, argv)), lang, env, io);
     }
-    return reportError(err, lang, env);
+    return reportError(err, lang, env, io);
   }
 }
 
 function addCommand(
   program: import('commander').Command,
-  spec: CommandSpec,
+  name: CommandName,
   lang: Lang,
   makeContext: () => CommandContext,
   setExit: (code: number) => void,
+  io: Io,
 ): void {
-  const cmd = program.command(spec.usage).description(spec.description[lang]);
+  const def: CommandDef = DEFINITIONS[name];
+  const cmd = program.command(usageOf(name, def)).description(def.description[lang]);
   cmd.helpOption('-h, --help', lang === 'vi' ? 'xem hướng dẫn' : 'show help');
-  for (const o of spec.options ?? []) {
-    if (o.repeatable) cmd.option(o.flags, o.description[lang], (v: string, prev: string[] = []) => [...prev, v]);
-    else cmd.option(o.flags, o.description[lang]);
+  for (const o of Object.values(def.options)) {
+    const flags = o.value ? `${o.flag} ${o.value}` : o.flag;
+    if (o.type === 'texts') cmd.option(flags, o.description[lang], (v: string, prev: string[] = []) => [...prev, v]);
+    else cmd.option(flags, o.description[lang]);
   }
   cmd.exitOverride();
-  cmd.configureOutput({ writeOut: (s) => process.stdout.write(translateHelp(s, lang)), writeErr: () => undefined });
+  cmd.configureOutput({ writeOut: (s) => io.write(translateHelp(s, lang)), writeErr: () => undefined });
   cmd.action(async (...received: unknown[]) => {
     const command = received[received.length - 1] as import('commander').Command;
-    const args = received.slice(0, -2) as Array<string | string[] | undefined>;
-    const opts = command.opts();
-    const mod = await spec.load();
-    const code = await mod.run(makeContext(), args, opts);
+    const input = toInput(def, received.slice(0, -2), command.opts());
+    const mod = await LOADERS[name]();
+    const code = await (mod.run as (ctx: CommandContext, input: unknown) => Promise<number> | number)(makeContext(), input);
     setExit(code);
   });
 }

@@ -1,7 +1,8 @@
 /** Typed errors that carry their exit code; cli.ts turns them into one line of output. */
 import type { Localized } from './core/diagnostics.js';
 
-export const EXIT = { ok: 0, findings: 1, usage: 2, environment: 3, interrupted: 130 } as const;
+/** 0 success; 1 findings; 2 usage; 3 environment; 4 an unexpected failure of thidua itself; 130 interrupted. */
+export const EXIT = { ok: 0, findings: 1, usage: 2, environment: 3, crash: 4, interrupted: 130 } as const;
 
 export class ThiduaError extends Error {
   constructor(

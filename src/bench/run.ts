@@ -28,7 +28,7 @@ function once(cmd: string[], cwd: string): { ms: number; peakKb: number | null }
   const start = process.hrtime.bigint();
   const res = spawnSync(TIME ?? cmd[0]!, args, { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', THIDUA_TODAY: '2021-06-01' }, maxBuffer: 512 * 1024 * 1024 });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
-  if (res.status !== 0 && res.status !== 1) throw new Error(`${cmd.join(' ')} exited ${res.status}: ${res.stderr.slice(-500)}`);
+  if (res.status !== 0 && res.status !== 1) throw new Error(`${cmd.join(' ')} exited ${String(res.status)}: ${res.stderr.slice(-500)}`);
   const peak = TIME ? Number(/(\d+)\s*$/.exec(res.stderr.trim())?.[1] ?? NaN) : NaN;
   return { ms, peakKb: Number.isFinite(peak) ? peak : null };
 }

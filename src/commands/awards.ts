@@ -1,4 +1,5 @@
 /** thidua awards ID: every recognition of a person or department across rounds. */
+import type { Input } from './definitions.js';
 import { t } from '../core/diagnostics.js';
 import { awardsOf, isKnownSubject } from '../core/awards.js';
 import { closestMany } from '../core/text/closest.js';
@@ -9,8 +10,8 @@ import type { CommandContext } from '../shell/context.js';
 import { loadAndValidate } from '../shell/load.js';
 import { inert, table } from '../shell/terminal.js';
 
-export async function run(ctx: CommandContext, args: Array<string | string[] | undefined>, opts: Record<string, unknown>): Promise<number> {
-  const id = String(args[0] ?? '');
+export function run(ctx: CommandContext, input: Input<'awards'>): number {
+  const id = input.args.id;
   const loaded = loadAndValidate(ctx.root(), null);
   const kind = isKnownSubject(loaded.index, id);
   if (!kind) {
@@ -23,7 +24,7 @@ export async function run(ctx: CommandContext, args: Array<string | string[] | u
   const entries = awardsOf(loaded.workspace, id);
   const symbol = loaded.workspace.agency?.value.symbol ?? '';
   const decisionText = (d: { number: number; date: string } | null) => (d ? `${twoDigits(d.number)}/QĐ-${symbol} ${shortDate(d.date, ctx.lang)}` : '');
-  if (opts['json']) {
+  if (input.options.json) {
     ctx.out(JSON.stringify({ id, kind, name: kind === 'person' ? loaded.index.personName(id) : loaded.index.departmentName(id), awards: entries }, null, 2));
     return EXIT.ok;
   }

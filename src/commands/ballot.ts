@@ -6,7 +6,7 @@ import { renderBallotFile } from '../core/record-files.js';
 import { VOTE_CHOICES, type Ballot, type VoteChoice } from '../core/schemas/round.js';
 import { closest } from '../core/text/closest.js';
 import { EXIT, ThiduaError, failedQuietly, findingsError, usageError } from '../errors.js';
-import { parsePositiveInt, parseYear } from '../cli/args.js';
+import type { Input } from './definitions.js';
 import type { CommandContext } from '../shell/context.js';
 import { loadAndValidate, type Loaded } from '../shell/load.js';
 import { roundOf } from '../shell/round.js';
@@ -22,8 +22,9 @@ import type { Round } from '../core/records/workspace.js';
 
 export const BALLOT_FLAGS = '--vote ID=agree|disagree|abstain (lặp lại cho mỗi đề nghị), --invalid, --written, --serial N';
 
-export async function run(ctx: CommandContext, args: Array<string | string[] | undefined>, opts: Record<string, unknown>, prompter?: Prompter): Promise<number> {
-  const year = parseYear(String(args[0]));
+export async function run(ctx: CommandContext, input: Input<'ballot'>, prompter?: Prompter): Promise<number> {
+  const opts = input.options;
+  const year = input.args.year;
   const root = ctx.root();
   const loaded = loadAndValidate(root, [year]);
   const round = roundOf(loaded, year);
@@ -40,12 +41,12 @@ export async function run(ctx: CommandContext, args: Array<string | string[] | u
   const agenda = agendaOf(round, loaded.view(round));
   if (agenda.length === 0) throw findingsError(t(`đợt ${year} chưa có đề nghị nào để bỏ phiếu`, `round ${year} has no nominations to vote on`));
 
-  const byFlags = opts['vote'] !== undefined || opts['invalid'] === true || opts['written'] === true;
+  const byFlags = opts.vote.length > 0 || opts.invalid || opts.written;
   if (byFlags) {
-    const explicit = typeof opts['serial'] === 'string';
-    const serial = explicit ? parsePositiveInt(opts['serial'] as string, '--serial') : nextSerial(round.ballotFiles);
+    const explicit = opts.serial !== undefined;
+    const serial = opts.serial ?? nextSerial(round.ballotFiles);
     const ballot = ballotFromFlags(agenda, serial, opts);
-    return writeBallot(ctx, loaded, round, ballot, Boolean(opts['json']), true, explicit);
+    return writeBallot(ctx, loaded, round, ballot, opts.json, true, explicit);
   }
   const interactive = prompter !== undefined || (ctx.stdinIsTTY && ctx.stdoutIsTTY);
   if (!interactive) {
@@ -88,10 +89,10 @@ function nextSerial(files: readonly string[]): number {
   return Math.max(0, ...used) + 1;
 }
 
-function ballotFromFlags(agenda: AgendaItem[], serial: number, opts: Record<string, unknown>): Ballot {
+function ballotFromFlags(agenda: AgendaItem[], serial: number, opts: Input<'ballot'>['options']): Ballot {
   const votes: Record<string, VoteChoice> = {};
   const known = new Set(agenda.map((a) => a.id));
-  const raw = (opts['vote'] as string[] | undefined) ?? [];
+  const raw = opts.vote;
   for (const entry of raw) {
     const m = /^([^=]+)=(.+)$/.exec(entry);
     if (!m) throw usageError(t(`--vote “${entry}”: cần dạng ID=agree|disagree|abstain`, `--vote “${entry}”: expected ID=agree|disagree|abstain`));
@@ -104,9 +105,9 @@ function ballotFromFlags(agenda: AgendaItem[], serial: number, opts: Record<stri
     if (id in votes) throw usageError(t(`--vote: “${id}” được cho hai lần`, `--vote: “${id}” given twice`));
     votes[id] = choice as VoteChoice;
   }
-  const invalid = opts['invalid'] === true;
+  const invalid = opts.invalid;
   if (invalid && raw.length > 0) throw usageError(t('--invalid không đi cùng --vote: phiếu không hợp lệ không tính phiếu bầu', '--invalid does not go with --vote: an invalid ballot casts no votes'));
-  return { serial, valid: !invalid, written: opts['written'] === true, votes };
+  return { serial, valid: !invalid, written: opts.written, votes };
 }
 
 async function writeBallot(ctx: CommandContext, loaded: Loaded, round: Round, ballot: Ballot, json: boolean, showSummary = true, explicitSerial = false): Promise<number> {

@@ -1,6 +1,7 @@
 /** thidua commit [-m MSG]: validate, then stage records/, templates/, documents/ and commit. */
+import type { Input } from './definitions.js';
 import { t } from '../core/diagnostics.js';
-import { commitMessage, type Change } from '../core/commit-message.js';
+import { commitMessage } from '../core/commit-message.js';
 import { EXIT, environmentError } from '../errors.js';
 import type { CommandContext } from '../shell/context.js';
 import { loadAndValidate } from '../shell/load.js';
@@ -8,12 +9,11 @@ import { refuseIfErrors } from '../shell/round.js';
 import { git, gitOk } from '../shell/git.js';
 import { isGitRepo } from '../shell/git-history.js';
 import { withLock } from '../shell/lock.js';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { committedFolders, stageFolders } from '../shell/git-stage.js';
 
 const STAGED_FOLDERS = ['records', 'templates', 'documents'];
 
-export async function run(ctx: CommandContext, _args: unknown[], opts: Record<string, unknown>): Promise<number> {
+export async function run(ctx: CommandContext, input: Input<'commit'>): Promise<number> {
   const root = ctx.root();
   if (!isGitRepo(root)) {
     throw environmentError(t(`${root} không nằm trong kho git; chạy “git init” (hoặc tạo bằng “thidua init”)`, `${root} is not inside a git repository; run “git init” (or create it with “thidua init”)`));
@@ -25,17 +25,12 @@ export async function run(ctx: CommandContext, _args: unknown[], opts: Record<st
     ));
   }
   const loaded = loadAndValidate(root, null);
-  refuseIfErrors(ctx, loaded, Boolean(opts['json']), t('không commit', 'nothing committed'));
+  refuseIfErrors(ctx, loaded, input.options.json, t('không commit', 'nothing committed'));
   return withLock(root, ctx.warn, () => {
-    const folders = STAGED_FOLDERS.filter((f) => existsSync(join(root, f)));
-    gitOk(root, ['add', '--all', '--', ...folders]);
-    const staged = git(root, ['diff', '--cached', '--name-status', '--no-renames', '--relative', '--', ...folders]).stdout
-      .split('\n').filter(Boolean).map((l) => {
-        const [status, path] = l.split('\t') as [string, string];
-        return { status, path } as Change;
-      });
+    const folders = committedFolders(root, STAGED_FOLDERS);
+    const staged = stageFolders(root, folders);
     if (staged.length === 0) {
-      if (opts['json']) ctx.out(JSON.stringify({ committed: false, files: [] }, null, 2));
+      if (input.options.json) ctx.out(JSON.stringify({ committed: false, files: [] }, null, 2));
       else ctx.say(t('Không có thay đổi nào để commit.', 'Nothing to commit.'));
       return EXIT.ok;
     }
@@ -44,13 +39,14 @@ export async function run(ctx: CommandContext, _args: unknown[], opts: Record<st
       'Thidua-Validated': `${loaded.errors} errors, ${loaded.warnings} warnings`,
       'Thidua-Version': ctx.version,
     }, unsealed);
-    const subject = typeof opts['message'] === 'string' && opts['message'].trim() !== '' ? opts['message'].trim() : generated.subject;
+    const given = input.options.message?.trim();
+    const subject = given ? given : generated.subject;
     const res = git(root, ['commit', '--quiet', '-m', subject, '-m', generated.body, '--', ...folders]);
     if (res.status !== 0) {
       throw environmentError(t(`git commit thất bại: ${res.stderr.trim().split('\n')[0] ?? ''}`, `git commit failed: ${res.stderr.trim().split('\n')[0] ?? ''}`));
     }
     const head = gitOk(root, ['rev-parse', 'HEAD']).trim();
-    if (opts['json']) {
+    if (input.options.json) {
       ctx.out(JSON.stringify({ committed: true, commit: head, subject, rounds: generated.rounds, files: staged }, null, 2));
     } else {
       ctx.say(t(`Đã commit ${head.slice(0, 12)}: ${subject} (${staged.length} tệp)`, `Committed ${head.slice(0, 12)}: ${subject} (${staged.length} file(s))`));

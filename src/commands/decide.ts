@@ -1,31 +1,28 @@
 /** thidua decide YEAR --number N --date D [--force]: record the signed decision of a sealed round. */
+import type { Input } from './definitions.js';
 import { join } from 'node:path';
 import { t } from '../core/diagnostics.js';
 import { renderDecisionFile } from '../core/decision-file.js';
 import { twoDigits } from '../core/format/numbers.js';
 import { shortDate } from '../core/format/dates.js';
 import { issuerOf } from '../core/records/basis.js';
-import { DOCUMENTS } from '../core/documents/index.js';
 import { EXIT, findingsError, usageError } from '../errors.js';
-import { parseDate, parsePositiveInt, parseYear } from '../cli/args.js';
 import type { CommandContext } from '../shell/context.js';
 import { loadAndValidate } from '../shell/load.js';
 import { refuseIfErrors, roundOf } from '../shell/round.js';
 import { assertInside, createFileExclusive, currentBytes, ensureDir, FileExistsError, replaceFileChecked } from '../shell/safe-write.js';
 import { withLock } from '../shell/lock.js';
-import { roundTemplatePath, templateSource } from '../shell/documents.js';
-import { readFileSync, existsSync } from 'node:fs';
+import { freezeTemplates } from '../shell/documents.js';
 
-export async function run(ctx: CommandContext, args: Array<string | string[] | undefined>, opts: Record<string, unknown>): Promise<number> {
-  const year = parseYear(String(args[0]));
-  if (typeof opts['number'] !== 'string') throw usageError(t('thiếu --number (số quyết định đã ký)', 'missing --number (the signed decision’s number)'));
-  if (typeof opts['date'] !== 'string') throw usageError(t('thiếu --date (ngày ký, YYYY-MM-DD)', 'missing --date (the signing date, YYYY-MM-DD)'));
-  const number = parsePositiveInt(opts['number'], '--number');
-  const date = parseDate(opts['date'], '--date');
+export async function run(ctx: CommandContext, input: Input<'decide'>): Promise<number> {
+  const year = input.args.year;
+  const { number, date } = input.options;
+  if (number === undefined) throw usageError(t('thiếu --number (số quyết định đã ký)', 'missing --number (the signed decision’s number)'));
+  if (date === undefined) throw usageError(t('thiếu --date (ngày ký, YYYY-MM-DD hoặc dd/mm/yyyy)', 'missing --date (the signing date, YYYY-MM-DD or dd/mm/yyyy)'));
   const root = ctx.root();
   const loaded = loadAndValidate(root, [year]);
   const round = roundOf(loaded, year);
-  refuseIfErrors(ctx, loaded, Boolean(opts['json']), t(`không ghi quyết định đợt ${year}`, `no decision recorded for ${year}`));
+  refuseIfErrors(ctx, loaded, input.options.json, t(`không ghi quyết định đợt ${year}`, `no decision recorded for ${year}`));
   if (!round.tally) {
     throw findingsError(t(`đợt ${year} chưa niêm phong kết quả; chạy “thidua tally ${year} --seal” trước`, `round ${year} is not sealed; run “thidua tally ${year} --seal” first`));
   }
@@ -50,7 +47,7 @@ export async function run(ctx: CommandContext, args: Array<string | string[] | u
   const text = renderDecisionFile({ year, number, date, signer: { title: agency.head.title, name: agency.head.name }, recognised, issuer: issuerOf(agency) });
   const ref = `${twoDigits(number)}/QĐ-${agency.symbol}`;
   const existing = loaded.snapshot.files.get(round.decisionFile);
-  if (existing && !opts['force']) {
+  if (existing && !input.options.force) {
     const d = round.decision?.value;
     throw findingsError(t(
       `đợt ${year} đã có quyết định${d ? ` số ${twoDigits(d.number)}/QĐ-${agency.symbol} ngày ${shortDate(d.date)}` : ''} (${round.decisionFile}); dùng --force để thay`,
@@ -61,16 +58,7 @@ export async function run(ctx: CommandContext, args: Array<string | string[] | u
   await withLock(root, ctx.warn, () => {
     // The wording the decision is issued with: each template frozen in the round (kept if already there).
     ensureDir(join(root, round.dir, 'templates'));
-    for (const def of DOCUMENTS) {
-      const frozen = join(root, roundTemplatePath(year, def.template));
-      if (existsSync(frozen)) continue;
-      const source = templateSource(root, def.template);
-      try {
-        createFileExclusive(frozen, readFileSync(source.path));
-      } catch (err) {
-        if (!(err instanceof FileExistsError)) throw err;
-      }
-    }
+    freezeTemplates(root, year);
     if (existing) {
       replaceFileChecked(path, text, existing.kind === 'file' ? existing.bytes : currentBytes(path), round.decisionFile);
     } else {
@@ -82,7 +70,7 @@ export async function run(ctx: CommandContext, args: Array<string | string[] | u
       }
     }
   });
-  if (opts['json']) {
+  if (input.options.json) {
     ctx.out(JSON.stringify({ year, number, date, reference: ref, recognised, file: round.decisionFile }, null, 2));
     return EXIT.ok;
   }

@@ -1,13 +1,13 @@
 /** thidua init [DIR]: a new workspace with the criteria catalogue, templates, .gitignore and a first commit. */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { t } from '../core/diagnostics.js';
 import { EXIT, ThiduaError, findingsError } from '../errors.js';
 import { PromptCancelled, terminalPrompter, type Prompter } from '../flows/prompter.js';
 import type { CommandContext } from '../shell/context.js';
+import type { Input } from './definitions.js';
 import { ensureDir, writeFileAtomic } from '../shell/safe-write.js';
 import { git, gitOk, identityEnv } from '../shell/git.js';
-import { packagePath } from '../shell/package-files.js';
+import { copyPackagedTemplates, hasGitFolder, isWorkspace, packagedFile, writeUnlessPresent } from '../shell/new-workspace.js';
 import { renderAgencyYaml, INIT_FIELDS, type InitAnswers } from '../core/init/agency-file.js';
 import { validateSnapshot } from '../core/validate.js';
 import { readSnapshot } from '../shell/read-snapshot.js';
@@ -26,15 +26,16 @@ const INIT_QUESTIONS: Record<keyof InitAnswers, { vi: string; en: string }> = {
   headTitle: t('Chức danh người ký, ví dụ CHÁNH THANH TRA', 'Title of the signer, e.g. CHÁNH THANH TRA'),
 };
 
-export async function run(ctx: CommandContext, args: Array<string | string[] | undefined>, opts: Record<string, unknown>, prompter?: Prompter): Promise<number> {
-  const dir = resolve(ctx.cwd, (args[0] as string | undefined) ?? '.');
-  if (existsSync(join(dir, 'records', 'agency.yaml'))) {
+export async function run(ctx: CommandContext, input: Input<'init'>, prompter?: Prompter): Promise<number> {
+  const opts = input.options;
+  const dir = resolve(ctx.cwd, input.args.dir ?? '.');
+  if (isWorkspace(dir)) {
     throw findingsError(t(`${dir} đã là một không gian làm việc (có records/agency.yaml); không ghi đè`, `${dir} is already a workspace (it has records/agency.yaml); nothing overwritten`));
   }
   const answers: Partial<InitAnswers> = {};
   for (const f of INIT_FIELDS) {
-    const v = opts[f.option];
-    if (typeof v === 'string' && v.trim() !== '') answers[f.key] = v.trim();
+    const v = opts[f.key]?.trim();
+    if (v !== undefined && v !== '') answers[f.key] = v;
   }
   if (INIT_FIELDS.some((f) => answers[f.key] === undefined) && (prompter || (ctx.stdinIsTTY && ctx.stdoutIsTTY))) {
     const p = prompter ?? await terminalPrompter(ctx.out, ctx.lang);
@@ -56,22 +57,17 @@ export async function run(ctx: CommandContext, args: Array<string | string[] | u
   ensureDir(join(dir, 'records'));
   ensureDir(join(dir, 'templates'));
   writeFileAtomic(join(dir, 'records', 'agency.yaml'), text);
-  writeFileAtomic(join(dir, 'records', 'criteria.yaml'), readFileSync(packagePath('records', 'criteria.yaml')));
+  writeFileAtomic(join(dir, 'records', 'criteria.yaml'), packagedFile('records', 'criteria.yaml'));
   const schemaLine = (kind: string) => `# yaml-language-server: $schema=../schemas/${kind}.schema.json\n`;
   writeFileAtomic(join(dir, 'records', 'departments.yaml'), `${schemaLine('departments')}# Các phòng: - { id: nv1, name: Phòng Nghiệp vụ 1, head: ma-nguoi }\n[]\n`);
   writeFileAtomic(join(dir, 'records', 'people.yaml'), `${schemaLine('people')}# Cán bộ: - { id: ma-nguoi, name: Họ Tên, gender: nam, position: Chức vụ, department: nv1, leader: false }\n[]\n`);
   writeFileAtomic(join(dir, 'records', 'discipline.yaml'), `${schemaLine('discipline')}# Kỷ luật: - { person: ma-nguoi, level: canh-cao, date: YYYY-MM-DD, decision: số/QĐ-... }\n[]\n`);
-  const templatesDir = packagePath('templates');
-  if (existsSync(templatesDir)) {
-    for (const name of readdirSync(templatesDir).sort()) {
-      writeFileAtomic(join(dir, 'templates', name), readFileSync(join(templatesDir, name)));
-    }
-  }
+  copyPackagedTemplates(dir);
   ensureDir(join(dir, 'schemas'));
   for (const kind of RECORD_KINDS) writeFileAtomic(join(dir, 'schemas', `${kind.name}.schema.json`), jsonSchemaText(kind));
-  if (!existsSync(join(dir, '.gitignore'))) writeFileAtomic(join(dir, '.gitignore'), GITIGNORE);
+  writeUnlessPresent(join(dir, '.gitignore'), GITIGNORE);
   // Record files are sealed byte for byte: git must never rewrite their line endings.
-  if (!existsSync(join(dir, '.gitattributes'))) writeFileAtomic(join(dir, '.gitattributes'), GITATTRIBUTES);
+  writeUnlessPresent(join(dir, '.gitattributes'), GITATTRIBUTES);
 
   // The new workspace must validate clean before it is committed.
   const v = validateSnapshot(readSnapshot(dir));
@@ -79,7 +75,7 @@ export async function run(ctx: CommandContext, args: Array<string | string[] | u
     throw findingsError(t('không gian làm việc mới không hợp lệ; hãy chạy “thidua validate” ở đó', 'the new workspace does not validate; run “thidua validate” there'));
   }
 
-  if (!existsSync(join(dir, '.git'))) gitOk(dir, ['init', '--quiet']);
+  if (!hasGitFolder(dir)) gitOk(dir, ['init', '--quiet']);
   gitOk(dir, ['add', '--', 'records', 'templates', 'schemas', '.gitignore', '.gitattributes']);
   const env = identityEnv(dir);
   const res = git(dir, ['commit', '--quiet', '-m', 'thidua: khởi tạo không gian làm việc', '-m', 'Thidua-Action: init'], { env });

@@ -3,7 +3,8 @@
  * (finished by hand in Word before signing, or the signed PDF). verify then checks that file's
  * hash instead of comparing it with a fresh render, and render no longer rewrites it.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import type { Input } from './definitions.js';
+import { readUserBytes } from '../shell/read-snapshot.js';
 import { extname, join, relative, resolve, isAbsolute, basename } from 'node:path';
 import { t } from '../core/diagnostics.js';
 import { sha256Hex } from '../core/seal.js';
@@ -11,7 +12,6 @@ import { renderDecisionFile } from '../core/decision-file.js';
 import { DOCUMENT_FILES } from '../core/documents/files.js';
 import { DOCUMENT_KINDS } from '../core/schemas/sealed.js';
 import { EXIT, findingsError, usageError } from '../errors.js';
-import { parseYear } from '../cli/args.js';
 import type { CommandContext } from '../shell/context.js';
 import { loadAndValidate } from '../shell/load.js';
 import { refuseIfErrors, roundOf } from '../shell/round.js';
@@ -26,31 +26,26 @@ function kindOf(file: string, year: number): Kind {
   return DOCUMENT_FILES.find((d) => d.file(year).replace(/\.docx$/, '') === stem)?.kind ?? 'decision';
 }
 
-export async function run(ctx: CommandContext, args: Array<string | string[] | undefined>, opts: Record<string, unknown>): Promise<number> {
-  const year = parseYear(String(args[0]));
-  const given = String(args[1]);
+export async function run(ctx: CommandContext, input: Input<'issue'>): Promise<number> {
+  const year = input.args.year;
+  const given = input.args.file;
   const root = ctx.root();
-  const kindOpt = opts['kind'];
+  const kindOpt = input.options.kind;
   if (kindOpt !== undefined && !(DOCUMENT_KINDS as readonly string[]).includes(String(kindOpt))) {
     throw usageError(t(`--kind phải là một trong: ${DOCUMENT_KINDS.join(', ')}`, `--kind must be one of: ${DOCUMENT_KINDS.join(', ')}`));
   }
   const loaded = loadAndValidate(root, [year]);
   const round = roundOf(loaded, year);
-  refuseIfErrors(ctx, loaded, Boolean(opts['json']), t(`không đăng ký văn bản đợt ${year}`, `nothing registered for ${year}`));
+  refuseIfErrors(ctx, loaded, input.options.json, t(`không đăng ký văn bản đợt ${year}`, `nothing registered for ${year}`));
   const decision = round.decision;
   if (!decision) {
     throw findingsError(t(`đợt ${year} chưa ghi quyết định (thidua decide ${year} …); chỉ văn bản của đợt đã quyết định mới được ban hành`, `round ${year} has no decision recorded (thidua decide ${year} …); only a decided round's documents are issued`));
   }
   // A path from the current folder; else, as the hints print it, from the workspace.
   const fromCwd = resolve(ctx.cwd, given);
-  const abs = existsSync(fromCwd) || isAbsolute(given) ? fromCwd : resolve(root, given);
-  let bytes: Buffer;
-  try {
-    if (!statSync(abs).isFile()) throw new Error('not a file');
-    bytes = readFileSync(abs);
-  } catch {
-    throw usageError(t(`không đọc được tệp ${given}`, `cannot read the file ${given}`));
-  }
+  const abs = readUserBytes(fromCwd) !== null || isAbsolute(given) ? fromCwd : resolve(root, given);
+  const bytes = readUserBytes(abs);
+  if (bytes === null) throw usageError(t(`không đọc được tệp ${given}`, `cannot read the file ${given}`));
   const kind = (kindOpt as Kind | undefined) ?? kindOf(abs, year);
   const ext = extname(abs).toLowerCase() || '.docx';
   const def = DOCUMENT_FILES.find((d) => d.kind === kind)!;
@@ -71,14 +66,14 @@ export async function run(ctx: CommandContext, args: Array<string | string[] | u
         createFileExclusive(target, bytes);
       } catch (err) {
         if (err instanceof FileExistsError) {
-          const same = sha256Hex(readFileSync(target)) === record.sha256;
+          const same = sha256Hex(readUserBytes(target) ?? new Uint8Array()) === record.sha256;
           if (!same) throw findingsError(t(`${rel} đã có và khác tệp này; không ghi gì`, `${rel} exists and differs from this file; nothing written`));
         } else throw err;
       }
     }
     replaceFileChecked(join(root, round.decisionFile), text, before?.kind === 'file' ? before.bytes : null, round.decisionFile);
   });
-  if (opts['json']) {
+  if (input.options.json) {
     ctx.out(JSON.stringify({ year, ...record }, null, 2));
     return EXIT.ok;
   }

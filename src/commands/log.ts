@@ -1,6 +1,6 @@
 /** thidua log ID-or-PATH: the git history of one record, with the fields each commit changed. */
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import type { Input } from './definitions.js';
+import { loadAndValidate } from '../shell/load.js';
 import { t } from '../core/diagnostics.js';
 import { describeChange, diffValues, type FieldChange } from '../core/record-diff.js';
 import { ballotFileName } from '../core/records/workspace.js';
@@ -18,27 +18,25 @@ interface Target {
 }
 
 function resolveTarget(root: string, raw: string): Target {
+  const shared = () => loadAndValidate(root, []).workspace;
   const ballot = /^(\d{4})\/ballots?\/(\d{1,5})$/.exec(raw);
-  if (ballot) return { label: raw, pathspecs: [`records/${ballot[1]}/ballots/${ballotFileName(Number(ballot[2]))}`] };
+  if (ballot) return { label: raw, pathspecs: [`records/${ballot[1]!}/ballots/${ballotFileName(Number(ballot[2]))}`] };
   if (raw.includes('/') || raw.endsWith('.yaml')) {
     const path = raw.replace(/^\.\//, '');
     if (path.split('/').includes('..')) throw usageError(t('đường dẫn không được chứa “..”', 'the path may not contain “..”'));
     return { label: path, pathspecs: [path] };
   }
   if (!ID_PATTERN.test(raw)) throw usageError(t(`“${raw}” không phải mã hay đường dẫn`, `“${raw}” is neither an id nor a path`));
-  const listHas = (file: string) => {
-    const p = join(root, 'records', file);
-    return existsSync(p) && new RegExp(`(^|[\\s{,])id:\\s*${raw}([\\s,}]|$)`, 'm').test(readFileSync(p, 'utf8'));
-  };
-  if (listHas('people.yaml')) return { label: raw, pathspecs: ['records/people.yaml'], item: { key: 'id', id: raw } };
-  if (listHas('departments.yaml')) return { label: raw, pathspecs: ['records/departments.yaml'], item: { key: 'id', id: raw } };
+  const ws = shared();
+  if (ws.people.some((p) => p.value.id === raw) || ws.brokenIds.people.has(raw)) return { label: raw, pathspecs: ['records/people.yaml'], item: { key: 'id', id: raw } };
+  if (ws.departments.some((d) => d.value.id === raw) || ws.brokenIds.departments.has(raw)) return { label: raw, pathspecs: ['records/departments.yaml'], item: { key: 'id', id: raw } };
   return { label: raw, pathspecs: [`records/*/nominations/${raw}.yaml`] };
 }
 
-export async function run(ctx: CommandContext, args: Array<string | string[] | undefined>, opts: Record<string, unknown>): Promise<number> {
+export function run(ctx: CommandContext, input: Input<'log'>): number {
   const root = ctx.root();
   if (!isGitRepo(root)) throw environmentError(t(`${root} không nằm trong kho git`, `${root} is not inside a git repository`));
-  const target = resolveTarget(root, String(args[0]));
+  const target = resolveTarget(root, input.args.record);
   const commits = commitsTouching(root, target.pathspecs);
   const entries: Array<{ commit: string; date: string; author: string; subject: string; path: string; status: string; changes: FieldChange[] }> = [];
   for (const c of commits) {
@@ -56,7 +54,7 @@ export async function run(ctx: CommandContext, args: Array<string | string[] | u
       entries.push({ commit: c.commit, date: c.date, author: c.author, subject: c.subject, path: f.path, status: f.status, changes });
     }
   }
-  if (opts['json']) {
+  if (input.options.json) {
     ctx.out(JSON.stringify({ target: target.label, commits: entries }, null, 2));
     return EXIT.ok;
   }

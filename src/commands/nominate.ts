@@ -1,6 +1,6 @@
 /** thidua nominate [YEAR]: a nomination by prompts (kind, department, person, criteria…) or by flags. */
-import { existsSync, readFileSync } from 'node:fs';
-import { listYears } from '../shell/read-snapshot.js';
+import type { Input } from './definitions.js';
+import { listYears, readUserText, unsealedYears } from '../shell/read-snapshot.js';
 import { join, resolve } from 'node:path';
 import { t } from '../core/diagnostics.js';
 import { renderNominationFile } from '../core/record-files.js';
@@ -9,7 +9,6 @@ import { ID_PATTERN } from '../core/calendar.js';
 import { isUnambiguousId } from '../core/yaml/emit.js';
 import { closest } from '../core/text/closest.js';
 import { EXIT, ThiduaError, failedQuietly, findingsError, usageError } from '../errors.js';
-import { parseDate, parseYear } from '../cli/args.js';
 import type { CommandContext } from '../shell/context.js';
 import { loadAndValidate, type Loaded } from '../shell/load.js';
 import { assertInside, createFileExclusive, ensureDir, FileExistsError } from '../shell/safe-write.js';
@@ -27,20 +26,21 @@ export const NOMINATE_FLAGS = '--kind collective|individual, --department ID, --
 const NOMINATE_FLAGS_EN = '--kind collective|individual, --department ID, --person ID (individual), --title "…", --initiative "…" or --initiative-file FILE (collective), --met all or --met ID (repeat), [--submitted YYYY-MM-DD] [--id ID] [--new-factor]';
 
 /** The round asked for, else the latest round not sealed yet, else this year's. */
-function chooseYear(ctx: CommandContext, root: string, raw: string | undefined): number {
-  if (raw !== undefined) return parseYear(raw);
-  const open = listYears(root).filter((y) => !existsSync(join(root, 'records', String(y), 'tally.yaml')));
+function chooseYear(ctx: CommandContext, root: string, given: number | undefined): number {
+  if (given !== undefined) return given;
+  const open = unsealedYears(root);
   return open.length ? Math.max(...open) : yearOf(ctx.today());
 }
 
-export async function run(ctx: CommandContext, args: Array<string | string[] | undefined>, opts: Record<string, unknown>, prompter?: Prompter): Promise<number> {
+export async function run(ctx: CommandContext, input: Input<'nominate'>, prompter?: Prompter): Promise<number> {
+  const opts = input.options;
   const root = ctx.root();
-  const year = chooseYear(ctx, root, args[0] as string | undefined);
+  const year = chooseYear(ctx, root, input.args.year);
   const loaded = loadAndValidate(root, listYears(root).includes(year) ? [year] : []);
   const round = loaded.workspace.rounds.find((r) => r.year === year);
   if (round?.tallyPresent) throw findingsError(t(`đợt ${year} đã niêm phong kết quả; không thêm đề nghị`, `round ${year} is sealed; no more nominations`));
   const voted = round?.ballotFiles.length ?? 0;
-  if (voted > 0 && !opts['force']) {
+  if (voted > 0 && !opts.force) {
     throw findingsError(t(
       `đợt ${year} đã có ${voted} phiếu bầu; một đề nghị thêm sau khi đã bỏ phiếu sẽ bị tính là “không có ý kiến” trên các phiếu đó. Nếu Hội đồng vẫn quyết định thêm, dùng --force (được ghi lại trong hồ sơ đề nghị)`,
       `round ${year} already has ${voted} ballot(s); a nomination added after the vote counts as an abstention on each of them. If the council decides to add it anyway, use --force (recorded in the nomination)`,
@@ -51,8 +51,8 @@ export async function run(ctx: CommandContext, args: Array<string | string[] | u
   const pathOf = (id: string) => `records/${year}/nominations/${id}.yaml`;
   const check = (n: Nomination) => checkDraft(loaded, pathOf(n.id), renderNominationFile(n), year);
 
-  const flagNames = ['kind', 'department', 'person', 'title', 'initiative', 'initiativeFile', 'met', 'submitted', 'id', 'newFactor'];
-  const byFlags = flagNames.some((f) => opts[f] !== undefined);
+  const { kind, department, person, title, initiative, initiativeFile, met, submitted, id, newFactor } = opts;
+  const byFlags = [kind, department, person, title, initiative, initiativeFile, submitted, id].some((v) => v !== undefined) || met.length > 0 || newFactor;
   let draft: Nomination | null;
   if (byFlags || !(prompter || (ctx.stdinIsTTY && ctx.stdoutIsTTY))) {
     draft = fromFlags(ctx, loaded, round ? loaded.view(round) : loaded.index, year, taken, opts);
@@ -88,17 +88,17 @@ export async function run(ctx: CommandContext, args: Array<string | string[] | u
     ensureDir(join(root, 'records', String(year), 'nominations'));
     assertInside(root, abs);
     const ballotsNow = recordNames(root, `records/${year}/ballots`).length;
-    if (ballotsNow > voted && !opts['force']) {
+    if (ballotsNow > voted && !opts.force) {
       throw findingsError(t(`đợt ${year} vừa có phiếu bầu được nhập; không ghi đề nghị (xem --force)`, `ballots were just entered for ${year}; the nomination was not written (see --force)`));
     }
     try {
       createFileExclusive(abs, text);
     } catch (err) {
-      if (err instanceof FileExistsError) throw findingsError(t(`đợt ${year} vừa có đề nghị “${draft!.id}” do một lệnh khác ghi; không ghi gì`, `round ${year} just got the nomination “${draft!.id}” from another command; nothing written`));
+      if (err instanceof FileExistsError) throw findingsError(t(`đợt ${year} vừa có đề nghị “${draft.id}” do một lệnh khác ghi; không ghi gì`, `round ${year} just got the nomination “${draft.id}” from another command; nothing written`));
       throw err;
     }
   });
-  const member = draft.kind === 'individual' ? round?.council?.value.members.find((m) => m.person === draft!.person) : undefined;
+  const member = draft.kind === 'individual' ? round?.council?.value.members.find((m) => m.person === draft.person) : undefined;
   if (member) {
     const name = loaded.index.personName(member.person);
     const recusal = loaded.workspace.agency?.value.council.recusal === true;
@@ -108,13 +108,16 @@ export async function run(ctx: CommandContext, args: Array<string | string[] | u
       : t(`Lưu ý: ${inert(name)} là thành viên Hội đồng đợt ${year} (xung đột lợi ích); nếu quy chế yêu cầu thành viên không tự bỏ phiếu cho mình, đặt council.recusal: true trong agency.yaml.`,
         `Note: ${inert(name)} is a member of the ${year} council (a conflict of interest); if the rules require members not to vote on their own nomination, set council.recusal: true in agency.yaml.`));
   }
-  if (opts['json']) ctx.out(JSON.stringify({ file: rel, nomination: draft }, null, 2));
+  if (opts.json) ctx.out(JSON.stringify({ file: rel, nomination: draft }, null, 2));
   else ctx.say(t(`Đã ghi ${rel}.`, `Wrote ${rel}.`));
   return EXIT.ok;
 }
 
-function fromFlags(ctx: CommandContext, loaded: Loaded, view: WorkspaceIndex, year: number, taken: Set<string>, opts: Record<string, unknown>): Nomination {
-  const str = (k: string) => (typeof opts[k] === 'string' && (opts[k] as string).trim() !== '' ? (opts[k] as string).trim() : undefined);
+function fromFlags(ctx: CommandContext, loaded: Loaded, view: WorkspaceIndex, year: number, taken: Set<string>, opts: Input<'nominate'>['options']): Nomination {
+  const str = (k: 'kind' | 'department' | 'person' | 'title' | 'initiative' | 'initiativeFile' | 'id') => {
+    const v = opts[k]?.trim();
+    return v === undefined || v === '' ? undefined : v;
+  };
   const kind = str('kind');
   const missing: string[] = [];
   if (!kind) missing.push('--kind');
@@ -122,14 +125,14 @@ function fromFlags(ctx: CommandContext, loaded: Loaded, view: WorkspaceIndex, ye
   if (kind === 'individual' && !str('person')) missing.push('--person');
   if (!str('title')) missing.push('--title');
   if (kind === 'collective' && !str('initiative') && !str('initiativeFile')) missing.push('--initiative');
-  if (opts['met'] === undefined) missing.push('--met');
+  if (opts.met.length === 0) missing.push('--met');
   if (missing.length) {
     throw usageError(t(
       `thiếu ${missing.join(', ')}${ctx.stdinIsTTY ? '' : ' (không có TTY để hỏi)'}; các cờ: ${NOMINATE_FLAGS}`,
       `missing ${missing.join(', ')}${ctx.stdinIsTTY ? '' : ' (no TTY to ask on)'}; the flags: ${NOMINATE_FLAGS_EN}`,
     ));
   }
-  if (kind !== 'collective' && kind !== 'individual') throw usageError(t(`--kind phải là collective hoặc individual, không phải “${kind}”`, `--kind must be collective or individual, not “${kind}”`));
+  if (kind !== 'collective' && kind !== 'individual') throw usageError(t(`--kind phải là collective hoặc individual, không phải “${kind ?? ''}”`, `--kind must be collective or individual, not “${kind ?? ''}”`));
   const department = str('department')!;
   if (!loaded.index.departments.has(department)) {
     const g = closest(department, loaded.index.departments.keys());
@@ -138,17 +141,15 @@ function fromFlags(ctx: CommandContext, loaded: Loaded, view: WorkspaceIndex, ye
   const person = str('person');
   if (kind === 'individual' && !loaded.index.people.has(person!)) {
     const g = closest(person!, loaded.index.people.keys());
-    throw usageError(t(`--person: không có người “${person}”${g ? ` (có phải “${g}”?)` : ''}`, `--person: no person “${person}”${g ? ` (did you mean “${g}”?)` : ''}`));
+    throw usageError(t(`--person: không có người “${person ?? ''}”${g ? ` (có phải “${g}”?)` : ''}`, `--person: no person “${person ?? ''}”${g ? ` (did you mean “${g}”?)` : ''}`));
   }
   let initiative = str('initiative');
   if (kind === 'collective' && str('initiativeFile')) {
-    try {
-      initiative = readFileSync(resolve(ctx.cwd, str('initiativeFile')!), 'utf8').trim();
-    } catch (err) {
-      throw usageError(t(`--initiative-file: không đọc được (${(err as NodeJS.ErrnoException).code})`, `--initiative-file: cannot read it (${(err as NodeJS.ErrnoException).code})`));
-    }
+    const text = readUserText(resolve(ctx.cwd, str('initiativeFile')!));
+    if (typeof text !== 'string') throw usageError(t(`--initiative-file: không đọc được (${text.code})`, `--initiative-file: cannot read it (${text.code})`));
+    initiative = text.trim();
   }
-  const submitted = str('submitted') ? parseDate(str('submitted')!, '--submitted') : ctx.today();
+  const submitted = opts.submitted ?? ctx.today();
   const id = str('id') ?? defaultId(kind, department, taken);
   if (!ID_PATTERN.test(id)) throw usageError(t(`--id “${id}” không phải mã hợp lệ (chữ thường không dấu, số và “-”, tối đa 64 ký tự)`, `--id “${id}” is not a valid id (lower-case letters, digits and “-”, at most 64 characters)`));
   if (!isUnambiguousId(id)) throw usageError(t(`--id “${id}” không phải mã hợp lệ: YAML đọc nó là null, true/false hoặc một số; hãy chọn mã khác, ví dụ “${department}-${id}”`, `--id “${id}” is not a valid id: YAML reads it as null, true/false or a number; choose another, e.g. “${department}-${id}”`));
@@ -157,7 +158,7 @@ function fromFlags(ctx: CommandContext, loaded: Loaded, view: WorkspaceIndex, ye
   const leader = kind === 'individual' && view.people.get(person!)?.value.leader === true;
   const groups = kind === 'collective' ? (['collective'] as const) : leader ? (['individual', 'leader'] as const) : (['individual'] as const);
   const ids = groups.flatMap((g) => criteria[g].map((c) => c.id));
-  const metRaw = (opts['met'] as string[]).flatMap((m) => m.split(',')).map((m) => m.trim()).filter(Boolean);
+  const metRaw = opts.met.flatMap((m) => m.split(',')).map((m) => m.trim()).filter(Boolean);
   const met = metRaw.includes('all') ? new Set(ids) : new Set(metRaw);
   for (const m of met) {
     if (!ids.includes(m)) {
@@ -166,6 +167,6 @@ function fromFlags(ctx: CommandContext, loaded: Loaded, view: WorkspaceIndex, ye
     }
   }
   const answers = Object.fromEntries(ids.map((c) => [c, met.has(c)]));
-  const base = { id, department, title: str('title')!, submitted, criteria: answers, ...(opts['newFactor'] ? { new_factor: true } : {}) };
+  const base = { id, department, title: str('title')!, submitted, criteria: answers, ...(opts.newFactor ? { new_factor: true } : {}) };
   return kind === 'collective' ? { ...base, kind, initiative } : { ...base, kind, person: person! };
 }

@@ -1,21 +1,21 @@
 /** thidua overdue [--as-of DATE] [--year YEAR]: deadlines missed or met late; exit 1 when one is missed. */
+import type { Input } from './definitions.js';
 import { t } from '../core/diagnostics.js';
 import { overdueItems, type OverdueItem } from '../core/overdue.js';
 import { shortDate } from '../core/format/dates.js';
 import { EXIT } from '../errors.js';
-import { parseDate, parseYear } from '../cli/args.js';
 import type { CommandContext } from '../shell/context.js';
 import { loadAndValidate } from '../shell/load.js';
 import { inert } from '../shell/terminal.js';
 
-export async function run(ctx: CommandContext, _args: unknown[], opts: Record<string, unknown>): Promise<number> {
-  const asOf = typeof opts['asOf'] === 'string' ? parseDate(opts['asOf'], '--as-of') : ctx.today();
-  const year = typeof opts['year'] === 'string' ? parseYear(opts['year']) : null;
+export function run(ctx: CommandContext, input: Input<'overdue'>): number {
+  const asOf = input.options.asOf ?? ctx.today();
+  const year = input.options.year ?? null;
   const loaded = loadAndValidate(ctx.root(), year === null ? null : [year]);
   const items = overdueItems(loaded.workspace, asOf, year === null ? null : [year]);
   const missing = items.some((i) => i.status === 'missing');
   const code = missing ? EXIT.findings : EXIT.ok;
-  if (opts['json']) {
+  if (input.options.json) {
     ctx.out(JSON.stringify({ as_of: asOf, items: items.map(({ title: _title, ...rest }) => rest) }, null, 2));
     return code;
   }
@@ -44,7 +44,7 @@ export async function run(ctx: CommandContext, _args: unknown[], opts: Record<st
         ctx.out(`  ${style.red('✗')} ${dept}: ${lang === 'vi' ? `chưa nộp, quá hạn ${i.days_late} ngày` : `nothing received, ${i.days_late} day(s) overdue`}`);
       } else {
         const ref = i.reference ? ` (${inert(i.reference)})` : '';
-        ctx.out(`  ${style.yellow('!')} ${dept}: ${lang === 'vi' ? `nộp ngày ${shortDate(i.received!)}${ref}, trễ ${i.days_late} ngày` : `received ${i.received}${ref}, ${i.days_late} day(s) late`}`);
+        ctx.out(`  ${style.yellow('!')} ${dept}: ${lang === 'vi' ? `nộp ngày ${shortDate(i.received!)}${ref}, trễ ${i.days_late} ngày` : `received ${i.received ?? ''}${ref}, ${i.days_late} day(s) late`}`);
       }
     }
   }

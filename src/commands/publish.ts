@@ -1,4 +1,5 @@
 /** thidua publish [--from --to] [--out DIR]: the recognised models and individuals as a static web page. */
+import type { Input } from './definitions.js';
 import { join, resolve } from 'node:path';
 import { t } from '../core/diagnostics.js';
 import { publishedItems, renderPage } from '../core/publish/page.js';
@@ -7,20 +8,20 @@ import type { CommandContext } from '../shell/context.js';
 import { loadAndValidate } from '../shell/load.js';
 import { listYears } from '../shell/read-snapshot.js';
 import { ensureDir, writeFileAtomic } from '../shell/safe-write.js';
-import { periodOf } from './report.js';
+import { periodOf } from '../shell/period.js';
 
-export async function run(ctx: CommandContext, _args: unknown[], opts: Record<string, unknown>): Promise<number> {
+export function run(ctx: CommandContext, input: Input<'publish'>): number {
   const root = ctx.root();
-  const { from, to } = periodOf(root, opts);
+  const { from, to } = periodOf(root, input.options);
   const loaded = loadAndValidate(root, listYears(root).filter((y) => y >= from && y <= to));
   const items = publishedItems(loaded.workspace, loaded.index, from, to);
   const agency = loaded.workspace.agency?.value ?? { name: '' };
   const html = renderPage(agency, items, from, to, `thidua ${ctx.version}`);
-  const outDir = typeof opts['out'] === 'string' ? resolve(ctx.cwd, opts['out']) : join(root, 'public');
+  const outDir = input.options.out !== undefined ? resolve(ctx.cwd, input.options.out) : join(root, 'public');
   ensureDir(outDir);
   const file = join(outDir, 'index.html');
   writeFileAtomic(file, html);
-  if (opts['json']) ctx.out(JSON.stringify({ file, from, to, items: items.length }, null, 2));
+  if (input.options.json) ctx.out(JSON.stringify({ file, from, to, items: items.length }, null, 2));
   else ctx.say(t(`Đã ghi ${file}: ${items.length} tập thể, cá nhân được công nhận (${from}–${to}). Mở bằng trình duyệt, hoặc đưa cả thư mục lên trang thông tin điện tử.`, `Wrote ${file}: ${items.length} recognised (${from}–${to}). Open it in a browser, or put the folder on the website.`));
   return EXIT.ok;
 }

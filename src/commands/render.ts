@@ -1,18 +1,17 @@
 /** thidua render KIND YEAR [--out DIR] [--force]: the round's Word documents from the templates. */
-import { existsSync, readFileSync } from 'node:fs';
+import type { Input } from './definitions.js';
 import { join, resolve, relative } from 'node:path';
 import { t } from '../core/diagnostics.js';
 import { DOCUMENTS, documentDef } from '../core/documents/index.js';
 import { EXIT, failedQuietly, findingsError, usageError } from '../errors.js';
-import { parseDate, parseYear } from '../cli/args.js';
-import { loadReport } from './report.js';
+import { loadReport } from '../shell/period.js';
 import { COMMON_FIELDS } from '../core/documents/context.js';
 import { REPORT_FIELDS, REPORT_TEMPLATE_SPEC, reportModel } from '../core/documents/report.js';
 import type { DocumentDef } from '../core/documents/index.js';
 import type { CommandContext } from '../shell/context.js';
 import { loadAndValidate } from '../shell/load.js';
 import { refuseIfErrors, roundOf } from '../shell/round.js';
-import { loadTemplate, manifestText, missingPrerequisite, MANIFEST, readManifest, renderOne } from '../shell/documents.js';
+import { loadTemplate, manifestText, missingPrerequisite, MANIFEST, placeRendered, readManifest, renderOne } from '../shell/documents.js';
 import { sha256Hex } from '../core/seal.js';
 import { formatDiagnostic, diagnosticJson } from '../shell/format-diagnostics.js';
 import { assertInside, ensureDir, writeFileAtomic } from '../shell/safe-write.js';
@@ -21,10 +20,10 @@ import { withLock } from '../shell/lock.js';
 const KINDS = ['decision', 'certificates', 'minutes', 'list', 'all', 'report'];
 
 /** render report --from --to [--date] [--out]: documents/bao-cao-tong-ket-FROM-TO.docx. */
-async function renderReport(ctx: CommandContext, opts: Record<string, unknown>): Promise<number> {
+async function renderReport(ctx: CommandContext, opts: Input<'render'>['options']): Promise<number> {
   const { loaded, report } = loadReport(ctx, opts);
   const root = ctx.root();
-  const date = typeof opts['date'] === 'string' ? parseDate(opts['date'], '--date') : ctx.today();
+  const date = opts.date ?? ctx.today();
   const def = { template: 'bao-cao-tong-ket.txt', spec: REPORT_TEMPLATE_SPEC } as DocumentDef;
   const tl = loadTemplate(root, def, REPORT_FIELDS);
   if (!tl.template) {
@@ -34,34 +33,36 @@ async function renderReport(ctx: CommandContext, opts: Record<string, unknown>):
   }
   const { renderDocx } = await import('../render/docx-writer.js');
   const bytes = await renderDocx(reportModel(loaded.workspace.agency!.value, report, loaded.index, tl.template, date), `thidua ${ctx.version}`);
-  const outDir = typeof opts['out'] === 'string' ? resolve(ctx.cwd, opts['out']) : join(root, 'documents');
+  const outDir = opts.out !== undefined ? resolve(ctx.cwd, opts.out) : join(root, 'documents');
   const target = join(outDir, `bao-cao-tong-ket-${report.from}-${report.to}.docx`);
-  if (existsSync(target) && !opts['force'] && Buffer.compare(readFileSync(target), Buffer.from(bytes)) !== 0) {
+  if (placeRendered(target, bytes, undefined, opts.force) === 'refused') {
     throw findingsError(t(`${target} đã có và khác bản in mới; dùng --force để ghi đè`, `${target} exists and differs from a fresh render; use --force to overwrite`));
   }
   await withLock(root, ctx.warn, () => {
     ensureDir(outDir);
     writeFileAtomic(target, bytes);
   });
-  if (opts['json']) ctx.out(JSON.stringify({ file: target, from: report.from, to: report.to }, null, 2));
+  if (opts.json) ctx.out(JSON.stringify({ file: target, from: report.from, to: report.to }, null, 2));
   else ctx.say(t(`Đã ghi ${relative(ctx.cwd, target) || target}.`, `Wrote ${relative(ctx.cwd, target) || target}.`));
   return EXIT.ok;
 }
 
-export async function run(ctx: CommandContext, args: Array<string | string[] | undefined>, opts: Record<string, unknown>): Promise<number> {
-  const kind = String(args[0]);
+export async function run(ctx: CommandContext, input: Input<'render'>): Promise<number> {
+  const opts = input.options;
+  const force = opts.force;
+  const kind = input.args.kind;
   if (!KINDS.includes(kind)) {
     throw usageError(t(`loại văn bản không có: “${kind}” (một trong: ${KINDS.join(', ')})`, `no such document kind: “${kind}” (one of: ${KINDS.join(', ')})`));
   }
   if (kind === 'report') return renderReport(ctx, opts);
-  if (args[1] === undefined) throw usageError(t(`thiếu năm: thidua render ${kind} YEAR`, `missing the year: thidua render ${kind} YEAR`));
-  const year = parseYear(String(args[1]));
-  const json = Boolean(opts['json']);
+  if (input.args.year === undefined) throw usageError(t(`thiếu năm: thidua render ${kind} YEAR`, `missing the year: thidua render ${kind} YEAR`));
+  const year = input.args.year;
+  const json = opts.json;
   const root = ctx.root();
   const loaded = loadAndValidate(root, [year]);
   const round = roundOf(loaded, year);
   refuseIfErrors(ctx, loaded, json, t(`không in văn bản đợt ${year}`, `no documents rendered for ${year}`));
-  const outDir = typeof opts['out'] === 'string' ? resolve(ctx.cwd, opts['out']) : join(root, 'documents', String(year));
+  const outDir = opts.out !== undefined ? resolve(ctx.cwd, opts.out) : join(root, 'documents', String(year));
   const defs = kind === 'all' ? DOCUMENTS : [documentDef(kind)!];
 
   const report: Array<{ kind: string; file: string; status: 'written' | 'unchanged' | 'skipped' | 'refused'; reason?: string }> = [];
@@ -77,7 +78,7 @@ export async function run(ctx: CommandContext, args: Array<string | string[] | u
         continue;
       }
       const registered = round.decision?.value.issued?.some((i) => i.kind === def.kind && i.file === `documents/${year}/${def.file(year)}`);
-      if (registered && typeof opts['out'] !== 'string') {
+      if (registered && opts.out === undefined) {
         report.push({ kind: def.kind, file: def.file(year), status: 'skipped', reason: t('đã ban hành (thidua issue); không in lại', 'issued (thidua issue); not rendered again')[ctx.lang] });
         continue;
       }
@@ -91,21 +92,18 @@ export async function run(ctx: CommandContext, args: Array<string | string[] | u
       const rendered = await renderOne(loaded, round, def, tl.template, ctx.version);
       const target = join(outDir, def.file(year));
       const shown = relative(ctx.cwd, target) || target;
-      if (existsSync(target)) {
-        const current = readFileSync(target);
-        if (Buffer.compare(current, Buffer.from(rendered.bytes)) === 0) {
-          report.push({ kind: def.kind, file: shown, status: 'unchanged' });
-          continue;
-        }
-        const ours = manifest[def.file(year)] === sha256Hex(current);
-        if (!opts['force'] && !ours) {
-          report.push({ kind: def.kind, file: shown, status: 'refused', reason: t('tệp trên đĩa khác bản in mới (có thể đã sửa tay); dùng --force để ghi đè', 'the file on disk differs from a fresh render (perhaps edited by hand); use --force to overwrite')[ctx.lang] });
-          failed = true;
-          continue;
-        }
+      const placed = placeRendered(target, rendered.bytes, manifest[def.file(year)], force);
+      if (placed === 'unchanged') {
+        report.push({ kind: def.kind, file: shown, status: 'unchanged' });
+        continue;
+      }
+      if (placed === 'refused') {
+        report.push({ kind: def.kind, file: shown, status: 'refused', reason: t('tệp trên đĩa khác bản in mới (có thể đã sửa tay); dùng --force để ghi đè', 'the file on disk differs from a fresh render (perhaps edited by hand); use --force to overwrite')[ctx.lang] });
+        failed = true;
+        continue;
       }
       ensureDir(outDir);
-      if (typeof opts['out'] !== 'string') assertInside(root, target);
+      if (opts.out === undefined) assertInside(root, target);
       writeFileAtomic(target, rendered.bytes);
       manifest[def.file(year)] = sha256Hex(rendered.bytes);
       report.push({ kind: def.kind, file: shown, status: 'written' });

@@ -1,36 +1,17 @@
 /** thidua report --from Y --to Y: the period summary (rounds, departments, new factors, replication, deadlines). */
 import { t } from '../core/diagnostics.js';
-import { buildReport, type Outcome, type Report } from '../core/report.js';
+import type { Outcome } from '../core/report.js';
 import { shortDate } from '../core/format/dates.js';
 import { formatPercent } from '../core/format/numbers.js';
-import { EXIT, usageError } from '../errors.js';
-import { parseDate, parseYear } from '../cli/args.js';
+import { EXIT } from '../errors.js';
 import type { CommandContext } from '../shell/context.js';
-import { loadAndValidate, type Loaded } from '../shell/load.js';
-import { listYears } from '../shell/read-snapshot.js';
+import { loadReport } from '../shell/period.js';
+import type { Input } from './definitions.js';
 import { inert, table } from '../shell/terminal.js';
 
-export function periodOf(root: string, opts: Record<string, unknown>): { from: number; to: number } {
-  const years = listYears(root);
-  const from = typeof opts['from'] === 'string' ? parseYear(opts['from']) : years[0];
-  const to = typeof opts['to'] === 'string' ? parseYear(opts['to']) : years[years.length - 1];
-  if (from === undefined || to === undefined) throw usageError(t('chưa có đợt nào', 'there are no rounds yet'));
-  if (from > to) throw usageError(t(`--from ${from} sau --to ${to}`, `--from ${from} is after --to ${to}`));
-  return { from, to };
-}
-
-export function loadReport(ctx: CommandContext, opts: Record<string, unknown>): { loaded: Loaded; report: Report } {
-  const root = ctx.root();
-  const { from, to } = periodOf(root, opts);
-  const asOf = typeof opts['asOf'] === 'string' ? parseDate(opts['asOf'], '--as-of') : ctx.today();
-  // The replicated models may be of any earlier round: read every round up to the end of the period.
-  const loaded = loadAndValidate(root, listYears(root).filter((y) => y <= to));
-  return { loaded, report: buildReport(loaded.workspace, loaded.index, from, to, asOf) };
-}
-
-export async function run(ctx: CommandContext, _args: unknown[], opts: Record<string, unknown>): Promise<number> {
-  const { loaded, report } = loadReport(ctx, opts);
-  if (opts['json']) {
+export function run(ctx: CommandContext, input: Input<'report'>): number {
+  const { loaded, report } = loadReport(ctx, input.options);
+  if (input.options.json) {
     ctx.out(JSON.stringify(report, null, 2));
     return EXIT.ok;
   }

@@ -1,4 +1,5 @@
 /** thidua schema [--out DIR]: JSON Schemas of every record kind, from the same zod schemas. */
+import type { Input } from './definitions.js';
 import { join, resolve } from 'node:path';
 import { t } from '../core/diagnostics.js';
 import { RECORD_KINDS } from '../core/schemas/index.js';
@@ -7,9 +8,9 @@ import { EXIT } from '../errors.js';
 import type { CommandContext } from '../shell/context.js';
 import { writeFileAtomic, ensureDir } from '../shell/safe-write.js';
 
-export async function run(ctx: CommandContext, _args: unknown[], opts: Record<string, unknown>): Promise<number> {
+export function run(ctx: CommandContext, input: Input<'schema'>): number {
   let outDir: string;
-  if (typeof opts['out'] === 'string') outDir = resolve(ctx.cwd, opts['out']);
+  if (input.options.out !== undefined) outDir = resolve(ctx.cwd, input.options.out);
   else {
     let root: string;
     try {

@@ -1,17 +1,17 @@
 /** thidua status [YEAR]: where each round stands, and what to do next. */
+import type { Input } from './definitions.js';
 import { t } from '../core/diagnostics.js';
 import { roundStatus, type DocumentState, type RoundStatus } from '../core/status.js';
 import { shortDate } from '../core/format/dates.js';
 import { twoDigits } from '../core/format/numbers.js';
 import { EXIT } from '../errors.js';
-import { parseYear } from '../cli/args.js';
 import type { CommandContext } from '../shell/context.js';
 import { loadAndValidate } from '../shell/load.js';
 import { inert, table } from '../shell/terminal.js';
 import { documentStates } from '../shell/document-states.js';
 
-export async function run(ctx: CommandContext, args: Array<string | string[] | undefined>, opts: Record<string, unknown>): Promise<number> {
-  const year = typeof args[0] === 'string' ? parseYear(args[0]) : null;
+export async function run(ctx: CommandContext, input: Input<'status'>): Promise<number> {
+  const year = input.args.year ?? null;
   const root = ctx.root();
   const loaded = loadAndValidate(root, year === null ? null : [year]);
   const asOf = ctx.today();
@@ -22,7 +22,7 @@ export async function run(ctx: CommandContext, args: Array<string | string[] | u
     statuses.push(roundStatus(loaded.workspace, round, loaded.diagnostics, asOf, docs));
   }
   const sharedErrors = loaded.diagnostics.filter((d) => d.severity === 'error' && !/^records\/\d{4}\//.test(d.file)).length;
-  if (opts['json']) {
+  if (input.options.json) {
     ctx.out(JSON.stringify({
       as_of: asOf,
       shared_errors: sharedErrors,

@@ -1,4 +1,5 @@
 /** thidua tally YEAR [--seal]: the count against the threshold; with --seal, tally.yaml. */
+import type { Input } from './definitions.js';
 import { join } from 'node:path';
 import { t } from '../core/diagnostics.js';
 import { tallyRound, percentOfBase, type Tally } from '../core/tally.js';
@@ -10,7 +11,6 @@ import type { WorkspaceIndex } from '../core/records/index.js';
 import { readSnapshot } from '../shell/read-snapshot.js';
 import { formatPercent } from '../core/format/numbers.js';
 import { EXIT, findingsError, usageError } from '../errors.js';
-import { parseDate, parseYear } from '../cli/args.js';
 import { shortDate } from '../core/format/dates.js';
 import type { CommandContext } from '../shell/context.js';
 import { loadAndValidate, type Loaded } from '../shell/load.js';
@@ -20,14 +20,13 @@ import { assertInside, createFileExclusive, FileExistsError, replaceFileChecked 
 import { inert, table } from '../shell/terminal.js';
 import type { Round } from '../core/records/workspace.js';
 
-export async function run(ctx: CommandContext, args: Array<string | string[] | undefined>, opts: Record<string, unknown>): Promise<number> {
-  const year = parseYear(args[0] as string);
-  const json = Boolean(opts['json']);
-  const seal = Boolean(opts['seal']);
-  const incomplete = typeof opts['incomplete'] === 'string' ? opts['incomplete'].trim() : undefined;
+export async function run(ctx: CommandContext, input: Input<'tally'>): Promise<number> {
+  const year = input.args.year;
+  const { json, seal } = input.options;
+  const incomplete = input.options.incomplete?.trim();
   if (incomplete !== undefined && !seal) throw usageError(t('--incomplete đi cùng --seal', '--incomplete goes with --seal'));
-  const sealedOn = typeof opts['date'] === 'string' ? parseDate(opts['date'], '--date') : ctx.today();
-  if (opts['date'] !== undefined && !seal) throw usageError(t('--date đi cùng --seal', '--date goes with --seal'));
+  const sealedOn = input.options.date ?? ctx.today();
+  if (input.options.date !== undefined && !seal) throw usageError(t('--date đi cùng --seal', '--date goes with --seal'));
   if (sealedOn > ctx.today()) throw usageError(t(`--date ${sealedOn}: ngày niêm phong không thể sau hôm nay`, `--date ${sealedOn}: the seal cannot be dated after today`));
   if (incomplete === '') throw usageError(t('--incomplete cần lý do, ví dụ --incomplete "2 phiếu bị thất lạc"', '--incomplete needs a reason, e.g. --incomplete "2 ballots were lost"'));
   const root = ctx.root();

@@ -3,6 +3,7 @@
  * The seal and any decision are removed; who, when and why is recorded in the round's
  * unseals.yaml, which the next seal covers, so verify, status and the new minutes show it.
  */
+import type { Input } from './definitions.js';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import { t } from '../core/diagnostics.js';
@@ -12,7 +13,6 @@ import { shortDate } from '../core/format/dates.js';
 import { yamlText } from '../core/yaml/emit.js';
 import type { Unseal } from '../core/schemas/round.js';
 import { EXIT, findingsError, usageError } from '../errors.js';
-import { parseYear } from '../cli/args.js';
 import type { CommandContext } from '../shell/context.js';
 import { loadAndValidate } from '../shell/load.js';
 import { roundOf } from '../shell/round.js';
@@ -31,9 +31,9 @@ function who(root: string): string {
   }
 }
 
-export async function run(ctx: CommandContext, args: Array<string | string[] | undefined>, opts: Record<string, unknown>): Promise<number> {
-  const year = parseYear(String(args[0]));
-  const reason = typeof opts['reason'] === 'string' ? opts['reason'].trim() : '';
+export async function run(ctx: CommandContext, input: Input<'unseal'>): Promise<number> {
+  const year = input.args.year;
+  const reason = input.options.reason?.trim() ?? '';
   if (!reason) throw usageError(t('thiếu --reason "lý do mở niêm phong" (ghi vào hồ sơ và biên bản)', 'missing --reason "why the seal is opened" (recorded in the round and the minutes)'));
   const root = ctx.root();
   const loaded = loadAndValidate(root, [year]);
@@ -74,13 +74,13 @@ export async function run(ctx: CommandContext, args: Array<string | string[] | u
     if (decisionBytes !== null || currentBytes(join(root, round.decisionFile)) !== null) removeFileChecked(join(root, round.decisionFile), decisionBytes, round.decisionFile);
     removeFileChecked(join(root, round.tallyFile), sealBytes, round.tallyFile);
   });
-  if (opts['json']) {
+  if (input.options.json) {
     ctx.out(JSON.stringify({ year, unsealed: entry, removed: [round.tallyFile, ...(decisionBytes ? [round.decisionFile] : [])] }, null, 2));
     return EXIT.ok;
   }
   ctx.say(t(
-    `Đã mở niêm phong đợt ${year} ngày ${shortDate(entry.date)} (${entry.by}), lý do: ${reason}. Đã xoá ${round.tallyFile}${decisionBytes ? ` và ${round.decisionFile} (Quyết định ${entry.decision} bị rút lại)` : ''}; ghi lại trong ${round.unsealsFile}.`,
-    `Unsealed round ${year} on ${entry.date} (${entry.by}), because: ${reason}. Removed ${round.tallyFile}${decisionBytes ? ` and ${round.decisionFile} (decision ${entry.decision} withdrawn)` : ''}; recorded in ${round.unsealsFile}.`,
+    `Đã mở niêm phong đợt ${year} ngày ${shortDate(entry.date)} (${entry.by}), lý do: ${reason}. Đã xoá ${round.tallyFile}${decisionBytes ? ` và ${round.decisionFile} (Quyết định ${entry.decision ?? ''} bị rút lại)` : ''}; ghi lại trong ${round.unsealsFile}.`,
+    `Unsealed round ${year} on ${entry.date} (${entry.by}), because: ${reason}. Removed ${round.tallyFile}${decisionBytes ? ` and ${round.decisionFile} (decision ${entry.decision ?? ''} withdrawn)` : ''}; recorded in ${round.unsealsFile}.`,
   ));
   ctx.say(t(`Tiếp theo: sửa hồ sơ, rồi thidua commit; thidua tally ${year} --seal`, `Next: correct the records, then thidua commit; thidua tally ${year} --seal`));
   return EXIT.ok;

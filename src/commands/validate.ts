@@ -1,19 +1,18 @@
 /** thidua validate [YEAR...]: every rule, every finding, sorted. */
+import type { Input } from './definitions.js';
 import { t } from '../core/diagnostics.js';
 import { EXIT } from '../errors.js';
-import { parseYear } from '../cli/args.js';
 import type { CommandContext } from '../shell/context.js';
 import { loadAndValidate } from '../shell/load.js';
 import { diagnosticJson, formatDiagnostic, summaryLine } from '../shell/format-diagnostics.js';
 
 const PER_FILE = 50;
 
-export async function run(ctx: CommandContext, args: Array<string | string[] | undefined>, opts: Record<string, unknown>): Promise<number> {
-  const rawYears = (args[0] as string[] | undefined) ?? [];
-  const years = rawYears.length ? rawYears.map(parseYear) : null;
+export function run(ctx: CommandContext, input: Input<'validate'>): number {
+  const years = input.args.years.length ? input.args.years : null;
   const v = loadAndValidate(ctx.root(), years);
   const ok = v.errors === 0;
-  if (opts['json']) {
+  if (input.options.json) {
     ctx.out(JSON.stringify({ ok, errors: v.errors, warnings: v.warnings, diagnostics: v.diagnostics.map((d) => diagnosticJson(d, ctx.lang)) }, null, 2));
     return ok ? EXIT.ok : EXIT.findings;
   }
@@ -27,7 +26,7 @@ export async function run(ctx: CommandContext, args: Array<string | string[] | u
   }
   for (const [key, n] of shown) {
     if (n <= PER_FILE) continue;
-    const [file, code] = key.split('\u0000');
+    const [file = '', code = ''] = key.split('\u0000');
     ctx.out(ctx.lang === 'vi' ? `${file}: còn ${n - PER_FILE} lỗi ${code} nữa (xem --json để có đủ)\n` : `${file}: ${n - PER_FILE} more ${code} finding(s) (--json lists them all)\n`);
   }
   const rounds = v.workspace.rounds.filter((r) => !years || years.includes(r.year));

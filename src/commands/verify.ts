@@ -2,11 +2,11 @@
  * thidua verify [YEAR...]: every round's records, seal, recount, documents and git history. It
  * lists every finding, and claims only the checks that ran.
  */
+import type { Input } from './definitions.js';
 import { t, type Localized } from '../core/diagnostics.js';
 import { verifySeal, type VerifyFinding } from '../core/verify.js';
 import { shortDate } from '../core/format/dates.js';
 import { EXIT } from '../errors.js';
-import { parseYear } from '../cli/args.js';
 import type { CommandContext } from '../shell/context.js';
 import { loadAndValidate } from '../shell/load.js';
 import { inert } from '../shell/terminal.js';
@@ -38,9 +38,8 @@ function diagnosticFinding(year: number, d: Diagnostic): VerifyFinding {
   };
 }
 
-export async function run(ctx: CommandContext, args: Array<string | string[] | undefined>, opts: Record<string, unknown>): Promise<number> {
-  const rawYears = (args[0] as string[] | undefined) ?? [];
-  const years = rawYears.length ? rawYears.map(parseYear) : null;
+export async function run(ctx: CommandContext, input: Input<'verify'>): Promise<number> {
+  const years = input.args.years.length ? input.args.years : null;
   const root = ctx.root();
   const loaded = loadAndValidate(root, years);
   const bytesOf = (p: string) => {
@@ -72,7 +71,7 @@ export async function run(ctx: CommandContext, args: Array<string | string[] | u
   const all = [...sharedFindings, ...reports.flatMap((r) => r.findings)];
   const ok = all.length === 0;
 
-  if (opts['json']) {
+  if (input.options.json) {
     const findingJson = (f: VerifyFinding) => ({ check: f.check, file: f.file, commit: f.commit ?? null, message: f.message[ctx.lang] });
     ctx.out(JSON.stringify({
       ok,

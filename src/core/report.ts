@@ -122,7 +122,10 @@ export function buildReport(ws: Workspace, index: WorkspaceIndex, from: number, 
       for (const n of round.nominations) {
         if (n.value.department !== id) continue;
         nominations++;
-        if (outcome(round, n.value.id) === 'recognised') n.value.kind === 'collective' ? rc++ : ri++;
+        if (outcome(round, n.value.id) === 'recognised') {
+          if (n.value.kind === 'collective') rc++;
+          else ri++;
+        }
       }
     }
     const mine = states.filter((s) => s.department === id);

@@ -57,13 +57,13 @@ export function roundStatus(ws: Workspace, round: Round, diagnostics: readonly D
     const open = registration !== null && asOf < registration.before;
     stage = open ? 'registration' : 'review';
     next = open
-      ? t(`nhận đề nghị đến hết ngày trước ${registration!.before}; sau đó ghi phiên họp xét (session) vào ${round.councilFile}`,
-        `take nominations until the day before ${registration!.before}; then record the review meeting (session) in ${round.councilFile}`)
+      ? t(`nhận đề nghị đến hết ngày trước ${registration.before}; sau đó ghi phiên họp xét (session) vào ${round.councilFile}`,
+        `take nominations until the day before ${registration.before}; then record the review meeting (session) in ${round.councilFile}`)
       : t(`họp Hội đồng xét và ghi phiên họp (session, ballots_issued) vào ${round.councilFile}`,
         `hold the council's review meeting and record it (session, ballots_issued) in ${round.councilFile}`);
   } else if (!sealed && entered < (issued ?? 0)) {
     stage = 'voting';
-    next = t(`nhập phiếu: đã có ${entered}/${issued} phiếu — thidua ballot ${y}`, `enter ballots: ${entered} of ${issued} so far — thidua ballot ${y}`);
+    next = t(`nhập phiếu: đã có ${entered}/${issued ?? 0} phiếu — thidua ballot ${y}`, `enter ballots: ${entered} of ${issued ?? 0} so far — thidua ballot ${y}`);
   } else if (!sealed) {
     stage = 'counted';
     next = t(`kiểm phiếu và niêm phong: thidua tally ${y} --seal`, `count and seal: thidua tally ${y} --seal`);

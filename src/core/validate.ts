@@ -70,7 +70,10 @@ export function validateSnapshot(snapshot: Snapshot, years: readonly number[] | 
   const diagnostics = sortDiagnostics(dedupe(all));
   let errors = 0;
   let warnings = 0;
-  for (const d of diagnostics) d.severity === 'error' ? errors++ : warnings++;
+  for (const d of diagnostics) {
+    if (d.severity === 'error') errors++;
+    else warnings++;
+  }
   return { workspace, index, view, diagnostics, errors, warnings };
 }
 

@@ -19,6 +19,7 @@ const NONE = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
 const SINGLE = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
 
 /** Characters XML 1.0 cannot hold (control characters from an escaped string in the records). */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point here
 const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 function paragraph(x: Para): Paragraph {

@@ -13,18 +13,35 @@ export interface CommandContext {
   style: Style;
   stdinIsTTY: boolean;
   stdoutIsTTY: boolean;
-  out(text: string): void;
-  err(text: string): void;
+  out: (text: string) => void;
+  err: (text: string) => void;
   /** Localised line to stdout. */
-  say(text: Localized): void;
+  say: (text: Localized) => void;
   /** Localised line to stderr. */
-  warn(text: Localized): void;
+  warn: (text: Localized) => void;
   /** The workspace root; throws an environment error (exit 3) when there is none. */
-  root(): string;
+  root: () => string;
   rootOption: string | undefined;
   /** Today, as ISO; the one place the clock is read. */
-  today(): string;
+  today: () => string;
   version: string;
+}
+
+/** Where a run's output goes and what its terminal is: the process's own, or a test's. */
+export interface Io {
+  write: (text: string) => void;
+  writeErr: (text: string) => void;
+  stdinIsTTY: boolean;
+  stdoutIsTTY: boolean;
+}
+
+export function processIo(): Io {
+  return {
+    write: (text) => process.stdout.write(text),
+    writeErr: (text) => process.stderr.write(text),
+    stdinIsTTY: Boolean(process.stdin.isTTY),
+    stdoutIsTTY: Boolean(process.stdout.isTTY),
+  };
 }
 
 export function createContext(options: {
@@ -33,21 +50,23 @@ export function createContext(options: {
   version: string;
   env?: NodeJS.ProcessEnv;
   cwd?: string;
+  io?: Io;
 }): CommandContext {
   const env = options.env ?? process.env;
   const cwd = options.cwd ?? process.cwd();
+  const io = options.io ?? processIo();
   let root: string | undefined;
   const ctx: CommandContext = {
     lang: options.lang,
     cwd,
     env,
-    style: chooseStyle(env, Boolean(process.stdout.isTTY)),
-    stdinIsTTY: Boolean(process.stdin.isTTY),
-    stdoutIsTTY: Boolean(process.stdout.isTTY),
-    out: (text) => process.stdout.write(text + '\n'),
-    err: (text) => process.stderr.write(text + '\n'),
-    say: (text) => process.stdout.write(text[options.lang] + '\n'),
-    warn: (text) => process.stderr.write(text[options.lang] + '\n'),
+    style: chooseStyle(env, io.stdoutIsTTY),
+    stdinIsTTY: io.stdinIsTTY,
+    stdoutIsTTY: io.stdoutIsTTY,
+    out: (text) => io.write(text + '\n'),
+    err: (text) => io.writeErr(text + '\n'),
+    say: (text) => io.write(text[options.lang] + '\n'),
+    warn: (text) => io.writeErr(text[options.lang] + '\n'),
     root() {
       root ??= findWorkspaceRoot(options.rootOption ?? env['THIDUA_ROOT'] ?? undefined, cwd);
       return root;

@@ -10,11 +10,12 @@ import type { Loaded } from './load.js';
 import { packagePath } from './package-files.js';
 import { documentAgency } from '../core/records/basis.js';
 import { sha256Hex } from '../core/seal.js';
+import { createFileExclusive, FileExistsError } from './safe-write.js';
 
-/** A workspace file's bytes, or null when it is absent or unreadable. */
+/** A file's bytes (a path, or one relative to root), or null when it is absent or unreadable. */
 function currentBytesInside(root: string, rel: string): Buffer | null {
   try {
-    return readFileSync(join(root, rel));
+    return readFileSync(rel === '' ? root : join(root, rel));
   } catch {
     return null;
   }
@@ -148,4 +149,28 @@ export async function checkDocuments(root: string, loaded: Loaded, round: Round,
     out.push({ kind: def.kind, file, state: same ? 'current' : 'outdated' });
   }
   return out;
+}
+
+/**
+ * The overwrite policy for a rendered file: the same bytes are left alone; a file thidua wrote
+ * (its hash in the manifest) or any file with `force` is replaced; a hand-edited file is refused.
+ */
+export function placeRendered(target: string, bytes: Uint8Array, ownHash: string | undefined, force: boolean): 'unchanged' | 'replace' | 'refused' | 'new' {
+  const current = currentBytesInside(target, '');
+  if (current === null) return 'new';
+  if (Buffer.compare(current, Buffer.from(bytes)) === 0) return 'unchanged';
+  return force || ownHash === sha256Hex(current) ? 'replace' : 'refused';
+}
+
+/** Keep each template of the round's documents in records/<YEAR>/templates/ (those already there stay). */
+export function freezeTemplates(root: string, year: number): void {
+  for (const def of DOCUMENTS) {
+    const frozen = join(root, roundTemplatePath(year, def.template));
+    if (existsSync(frozen)) continue;
+    try {
+      createFileExclusive(frozen, readFileSync(templateSource(root, def.template).path));
+    } catch (err) {
+      if (!(err instanceof FileExistsError)) throw err;
+    }
+  }
 }

@@ -32,7 +32,7 @@ export function gitOk(cwd: string, args: readonly string[], options: { input?: s
   const res = git(cwd, args, options);
   if (res.status !== 0) {
     const first = res.stderr.trim().split('\n')[0] ?? '';
-    throw environmentError(t(`git ${args[0]} thất bại: ${first}`, `git ${args[0]} failed: ${first}`));
+    throw environmentError(t(`git ${args[0] ?? ''} thất bại: ${first}`, `git ${args[0] ?? ''} failed: ${first}`));
   }
   return res.stdout;
 }

@@ -28,7 +28,7 @@ function tryCreate(path: string): boolean {
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'EEXIST') return false;
-    throw environmentError(t(`không tạo được khoá ${path} (${code})`, `cannot create the lock ${path} (${code})`));
+    throw environmentError(t(`không tạo được khoá ${path} (${code ?? '?'})`, `cannot create the lock ${path} (${code ?? '?'})`));
   }
 }
 
@@ -78,8 +78,8 @@ export function acquireLock(root: string, warn: (text: Localized) => void): Lock
     }
     if (!sameHost) {
       throw findingsError(t(
-        `khoá ${LOCK_FILE} do máy ${holder.host} giữ; nếu không còn lệnh nào chạy ở đó, xoá tệp này rồi chạy lại`,
-        `the lock ${LOCK_FILE} is held by the machine ${holder.host}; if nothing runs there any more, delete the file and run again`,
+        `khoá ${LOCK_FILE} do máy ${holder.host ?? '?'} giữ; nếu không còn lệnh nào chạy ở đó, xoá tệp này rồi chạy lại`,
+        `the lock ${LOCK_FILE} is held by the machine ${holder.host ?? '?'}; if nothing runs there any more, delete the file and run again`,
       ));
     }
     warn(t(

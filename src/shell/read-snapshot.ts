@@ -1,5 +1,5 @@
 /** Reading records/ from disk into a snapshot of bytes. The only place that reads record files. */
-import { lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { FileEntry, Snapshot } from '../core/records/workspace.js';
 import { t } from '../core/diagnostics.js';
@@ -146,4 +146,27 @@ export function readSnapshot(root: string, only: readonly number[] | null = null
 /** The *.yaml names in a folder of records/ as they are now (read again under the lock before a write). */
 export function recordNames(root: string, rel: string): string[] {
   return listDir(join(root, rel)).filter((n) => n.endsWith('.yaml'));
+}
+
+/** Round folders with no seal yet. */
+export function unsealedYears(root: string): number[] {
+  return listYears(root).filter((y) => !existsSync(join(root, 'records', String(y), 'tally.yaml')));
+}
+
+/** A text file the user names on the command line (not a record), or why it cannot be read. */
+export function readUserText(path: string): string | { code: string } {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (err) {
+    return { code: (err as NodeJS.ErrnoException).code ?? 'EIO' };
+  }
+}
+
+/** A regular file the user names (a signed decision), or null when it is not one or cannot be read. */
+export function readUserBytes(path: string): Buffer | null {
+  try {
+    return statSync(path).isFile() ? readFileSync(path) : null;
+  } catch {
+    return null;
+  }
 }

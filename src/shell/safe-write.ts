@@ -11,8 +11,8 @@ let counter = 0;
 
 /** Refuse a write into the workspace whose folder really lies outside it (through a symbolic link). */
 export function assertInside(root: string, path: string): void {
-  let realRoot = root;
-  let realDir = dirname(path);
+  let realRoot: string;
+  let realDir: string;
   try {
     realRoot = realpathSync(root);
     realDir = realpathSync(dirname(path));
@@ -130,7 +130,7 @@ export function currentBytes(path: string): Buffer | null {
     return readFileSync(path);
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw environmentError(t(`không đọc được ${path} (${(err as NodeJS.ErrnoException).code})`, `cannot read ${path} (${(err as NodeJS.ErrnoException).code})`));
+    throw environmentError(t(`không đọc được ${path} (${(err as NodeJS.ErrnoException).code ?? 'EIO'})`, `cannot read ${path} (${(err as NodeJS.ErrnoException).code ?? 'EIO'})`));
   }
 }
 
@@ -181,7 +181,7 @@ export function removeFileChecked(path: string, expected: Uint8Array | null, sho
   try {
     rmSync(path);
   } catch (err) {
-    throw environmentError(t(`không xoá được ${shown} (${(err as NodeJS.ErrnoException).code})`, `cannot remove ${shown} (${(err as NodeJS.ErrnoException).code})`));
+    throw environmentError(t(`không xoá được ${shown} (${(err as NodeJS.ErrnoException).code ?? 'EIO'})`, `cannot remove ${shown} (${(err as NodeJS.ErrnoException).code ?? 'EIO'})`));
   }
   syncDir(dirname(path));
 }

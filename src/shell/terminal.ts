@@ -1,6 +1,7 @@
 /** Text for the terminal: record text made inert (no escape sequences), and colour on or off. */
 import type { Lang, Localized } from '../core/diagnostics.js';
 
+// eslint-disable-next-line no-control-regex -- matching control characters is the point here
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 
 /** Escape control characters (ESC, CSI, bidi overrides) so record text cannot drive the terminal. */
@@ -44,6 +45,7 @@ export function pick(text: Localized, lang: Lang): string {
 
 /** Pad to a display width (Vietnamese letters with combining marks count once). */
 export function displayWidth(s: string): number {
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point here
   return [...s.normalize('NFC').replace(/\u001b\[[0-9;]*m/g, '')].length;
 }
 

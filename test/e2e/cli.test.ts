@@ -41,7 +41,7 @@ describe('validate', () => {
     ]);
     const human = cli(['validate'], { cwd: root });
     expect(human.stdout).toContain('records/2017/nominations/nv1-mo-hinh.yaml:17:3  error[criteria-unmet]');
-    expect(human.stdout).toMatch(/17 \|   tiet-kiem: false\n\s+\|   \^/);
+    expect(human.stdout).toMatch(/17 \| {3}tiet-kiem: false\n\s+\| {3}\^/);
     const en = cli(['validate', '--lang', 'en'], { cwd: root });
     expect(en.stdout).toContain('unknown field “critera” (did you mean “criteria”?)');
   });

@@ -1,5 +1,7 @@
 /** git audit and safe writes, with real git in temporary repositories. */
-import { readFileSync, writeFileSync, existsSync, rmSync } from 'node:fs';
+import { readFileSync, writeFileSync, existsSync, rmSync, symlinkSync, renameSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawn, spawnSync } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -120,9 +122,9 @@ describe('thidua verify: the git history of a sealed round', () => {
   it('also when tally.yaml’s hash was edited by hand to match', () => {
     const root = sealed();
     const ballot = 'records/2016/ballots/002.yaml';
-    const old = createHash(readFileSync(join(root, ballot)));
+    const old = sha256(readFileSync(join(root, ballot)));
     write(root, ballot, 'serial: 2\nvotes: { nv1-mo-hinh: disagree, nv1-ca-nhan: agree }\n');
-    const now = createHash(readFileSync(join(root, ballot)));
+    const now = sha256(readFileSync(join(root, ballot)));
     const tally = join(root, 'records/2016/tally.yaml');
     writeFileSync(tally, readFileSync(tally, 'utf8').replace(old, now));
     git(root, ['commit', '-qam', 'sửa phiếu và sửa niêm phong']);
@@ -212,15 +214,14 @@ describe('safe writes', () => {
   }, 120_000);
 });
 
-function createHash(bytes: Buffer): string {
-  return require('node:crypto').createHash('sha256').update(bytes).digest('hex');
+function sha256(bytes: Buffer): string {
+  return createHash('sha256').update(bytes).digest('hex');
 }
 
 describe('paths', () => {
   it('a round folder linked outside the workspace is neither read nor written', () => {
-    const { symlinkSync, renameSync } = require('node:fs') as typeof import('node:fs');
     const root = workspace();
-    const outside = join(require('node:os').tmpdir(), `thidua-outside-${process.pid}-${Date.now()}`);
+    const outside = join(tmpdir(), `thidua-outside-${process.pid}-${Date.now()}`);
     renameSync(join(root, 'records/2016'), outside);
     symlinkSync(outside, join(root, 'records/2016'));
     const v = JSON.parse(cli(['validate', '--json'], { cwd: root }).stdout);

@@ -39,7 +39,7 @@ describe('simultaneous entry', () => {
       const wrote = /Đã ghi (records\/\S+\.yaml)\./.exec(r.stdout)?.[1];
       expect(wrote, r.stdout + r.stderr).toBeDefined();
       const text = readFileSync(join(a.root, wrote!), 'utf8');
-      expect(text).toContain(`${a.nominations[i]}: disagree`);
+      expect(text).toContain(`${a.nominations[i]!}: disagree`);
       expect(text.match(/: disagree/g)).toHaveLength(1);
     });
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);

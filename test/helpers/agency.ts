@@ -62,7 +62,7 @@ export function generateAgency(spec: AgencySpec = {}): Agency {
   let k = seed * 7;
   const nextName = () => {
     for (;;) {
-      const name = `${FAMILY[k % FAMILY.length]} ${MIDDLE[(k * 3 + 1) % MIDDLE.length]} ${GIVEN[(k * 5 + seed) % GIVEN.length]}`;
+      const name = `${FAMILY[k % FAMILY.length]!} ${MIDDLE[(k * 3 + 1) % MIDDLE.length]!} ${GIVEN[(k * 5 + seed) % GIVEN.length]!}`;
       k++;
       if (!used.has(fold(name))) {
         used.add(fold(name));
@@ -124,9 +124,9 @@ export function writeRound(
   const session = ballotsIssued === null ? '' : `session:
   date: ${year + 1}-01-15
   place: Phòng họp Sở
-  chair: ${a.council[0]}
-  secretary: ${a.council[1]}
-  counters: [ ${a.council[2]} ]
+  chair: ${a.council[0]!}
+  secretary: ${a.council[1]!}
+  counters: [ ${a.council[2]!} ]
   ballots_issued: ${ballotsIssued}
 `;
   write(root, `records/${year}/council.yaml`, `members:\n${members}\n${session}`);

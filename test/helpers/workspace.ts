@@ -3,6 +3,8 @@ import { cpSync, mkdtempSync, rmSync, existsSync, writeFileSync, mkdirSync } fro
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { spawnSync } from 'node:child_process';
+import { DEFINITIONS, type CommandName, type Input } from '../../src/commands/definitions.js';
+import { toInput } from '../../src/cli/input.js';
 
 export const PROJECT = resolve(__dirname, '..', '..');
 export const FIXTURES = join(PROJECT, 'test', 'fixtures');
@@ -65,4 +67,26 @@ export function git(cwd: string, args: string[]): string {
   });
   if (res.status !== 0) throw new Error(`git ${args.join(' ')}: ${res.stderr}`);
   return res.stdout;
+}
+
+/** A command's typed input from words as typed, the way the command line makes it. */
+export function input<N extends CommandName>(name: N, args: unknown[], options: Record<string, unknown> = {}): Input<N> {
+  return toInput(DEFINITIONS[name], args, options) as unknown as Input<N>;
+}
+
+/**
+ * The command line run in this process, as a user would type it (no spawn: the same code, its
+ * modules loaded once). Output and exit code as from the binary; stdin is not a terminal.
+ */
+export async function runCli(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<CliResult> {
+  const { run } = await import('../../src/cli.js');
+  let stdout = '';
+  let stderr = '';
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', THIDUA_LANG: '', ...options.env };
+  delete env['FORCE_COLOR'];
+  const code = await run(args, env, {
+    cwd: options.cwd ?? PROJECT,
+    io: { write: (s) => (stdout += s), writeErr: (s) => (stderr += s), stdinIsTTY: false, stdoutIsTTY: false },
+  });
+  return { code, stdout, stderr };
 }

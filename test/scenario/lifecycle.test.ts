@@ -7,7 +7,7 @@ import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'no
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { unzipSync, strFromU8 } from 'fflate';
-import { cleanupTemp, cli, git, write } from '../helpers/workspace.js';
+import { cleanupTemp, cli, git, input, runCli, write } from '../helpers/workspace.js';
 import { generateAgency, writeRound, type Agency } from '../helpers/agency.js';
 import { createContext } from '../../src/shell/context.js';
 import { run as ballotCommand } from '../../src/commands/ballot.js';
@@ -19,21 +19,21 @@ const ENV = { THIDUA_TODAY: '2026-01-20', GIT_AUTHOR_NAME: 'Văn thư', GIT_AUTH
 
 function run(a: Agency | string, ...args: string[]) {
   const root = typeof a === 'string' ? a : a.root;
-  return cli(['--root', root, ...args], { env: ENV });
+  return runCli(['--root', root, ...args], { env: ENV });
 }
 
-function ok(a: Agency | string, ...args: string[]) {
-  const r = run(a, ...args);
+async function ok(a: Agency | string, ...args: string[]) {
+  const r = await run(a, ...args);
   if (r.code !== 0) throw new Error(`thidua ${args.join(' ')} exited ${r.code}\n${r.stdout}\n${r.stderr}`);
   return r;
 }
 
 /** Enter ballots: each is a list of agree/disagree per nomination (in order), or 'invalid'. */
-function ballots(a: Agency, year: number, papers: Array<Record<string, string> | 'invalid'>, written = 0) {
-  papers.forEach((paper, i) => {
+async function ballots(a: Agency, year: number, papers: Array<Record<string, string> | 'invalid'>, written = 0) {
+  for (const [i, paper] of papers.entries()) {
     const flags = paper === 'invalid' ? ['--invalid'] : Object.entries(paper).flatMap(([id, v]) => ['--vote', `${id}=${v}`]);
-    ok(a, 'ballot', String(year), ...flags, ...(i < written ? ['--written'] : []));
-  });
+    await ok(a, 'ballot', String(year), ...flags, ...(i < written ? ['--written'] : []));
+  }
 }
 
 const all = (ids: string[], v = 'agree') => Object.fromEntries(ids.map((id) => [id, v]));
@@ -45,59 +45,59 @@ function docxText(path: string): string {
 }
 
 /** 2025 voted by the whole council, sealed, decided, rendered and committed. */
-function decidedAgency(spec: Parameters<typeof generateAgency>[0] = {}): Agency {
+async function decidedAgency(spec: Parameters<typeof generateAgency>[0] = {}): Promise<Agency> {
   const a = generateAgency({ councilSize: 7, departments: 4, threshold: { numerator: 2, denominator: 3, of: 'members' }, ...spec });
   const n = spec?.councilSize ?? 7;
   const papers = Array.from({ length: n }, (_, i) => (i === 0 ? { ...all(a.nominations), [a.nominations[0]!]: 'disagree' } : all(a.nominations)));
-  ballots(a, a.year, papers);
-  ok(a, 'tally', String(a.year), '--seal');
-  ok(a, 'decide', String(a.year), '--number', '12', '--date', `${a.year + 1}-01-20`);
-  ok(a, 'render', 'all', String(a.year));
-  ok(a, 'commit', '-m', `Đợt ${a.year}: kiểm phiếu, quyết định, văn bản`);
+  await ballots(a, a.year, papers);
+  await ok(a, 'tally', String(a.year), '--seal');
+  await ok(a, 'decide', String(a.year), '--number', '12', '--date', `${a.year + 1}-01-20`);
+  await ok(a, 'render', 'all', String(a.year));
+  await ok(a, 'commit', '-m', `Đợt ${a.year}: kiểm phiếu, quyết định, văn bản`);
   return a;
 }
 
 describe('1. zero votes never pass; a quorum', () => {
-  it('no valid ballot recognises nobody (of: ballots)', () => {
+  it('no valid ballot recognises nobody (of: ballots)', async () => {
     const a = generateAgency({ councilSize: 7, threshold: { numerator: 2, denominator: 3, of: 'ballots' } });
-    ballots(a, a.year, Array(7).fill('invalid'));
-    const r = ok(a, 'tally', String(a.year), '--json');
+    await ballots(a, a.year, Array(7).fill('invalid'));
+    const r = await ok(a, 'tally', String(a.year), '--json');
     const tally = JSON.parse(r.stdout);
     expect(tally.base).toBe(0);
     expect(tally.results.every((x: { passed: boolean; recognised: boolean }) => !x.passed && !x.recognised)).toBe(true);
-    const human = ok(a, 'tally', String(a.year)).stdout;
+    const human = (await ok(a, 'tally', String(a.year))).stdout;
     expect(human).not.toContain('0/0');
     expect(human).toContain('Được công nhận: 0 tập thể, 0 cá nhân');
   });
 
-  it('one valid ballot of seven is below the default quorum of 2/3: shown, and the seal is refused', () => {
+  it('one valid ballot of seven is below the default quorum of 2/3: shown, and the seal is refused', async () => {
     const a = generateAgency({ councilSize: 7, threshold: { numerator: 2, denominator: 3, of: 'ballots' } });
-    ballots(a, a.year, [all(a.nominations)]);
-    const json = JSON.parse(ok(a, 'tally', String(a.year), '--json').stdout);
+    await ballots(a, a.year, [all(a.nominations)]);
+    const json = JSON.parse((await ok(a, 'tally', String(a.year), '--json')).stdout);
     expect(json.quorum).toEqual({ numerator: 2, denominator: 3, required: 5, received: 1, met: false });
     expect(json.results.every((x: { recognised: boolean }) => !x.recognised)).toBe(true);
-    const sealed = run(a, 'tally', String(a.year), '--seal');
+    const sealed = await run(a, 'tally', String(a.year), '--seal');
     expect(sealed.code).toBe(1);
     expect(sealed.stderr).toContain('thidua: không niêm phong đợt 2025: mới thu về 1 phiếu, chưa đủ số tối thiểu 5/7 thành viên Hội đồng (2/3)');
     expect(existsSync(join(a.root, 'records/2025/tally.yaml'))).toBe(false);
     // Even --incomplete does not seal a vote without its quorum.
-    expect(run(a, 'tally', String(a.year), '--seal', '--incomplete', 'vắng nhiều').code).toBe(1);
+    expect((await run(a, 'tally', String(a.year), '--seal', '--incomplete', 'vắng nhiều')).code).toBe(1);
   });
 });
 
 describe('2. sealing with ballots missing', () => {
-  it('is refused unless the clerk says why; the reason is stored and printed in the minutes', () => {
+  it('is refused unless the clerk says why; the reason is stored and printed in the minutes', async () => {
     const a = generateAgency({ councilSize: 7, threshold: { numerator: 1, denominator: 2, of: 'ballots', quorum: { numerator: 1, denominator: 3 } } });
-    ballots(a, a.year, [all(a.nominations), all(a.nominations), all(a.nominations)]);
-    const refused = run(a, 'tally', String(a.year), '--seal');
+    await ballots(a, a.year, [all(a.nominations), all(a.nominations), all(a.nominations)]);
+    const refused = await run(a, 'tally', String(a.year), '--seal');
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('mới nhập 3/7 phiếu phát ra');
     expect(refused.stderr).toContain('--incomplete');
     expect(existsSync(join(a.root, 'records/2025/tally.yaml'))).toBe(false);
-    ok(a, 'tally', String(a.year), '--seal', '--incomplete', '4 phiếu bị thất lạc, Hội đồng thống nhất kiểm 3 phiếu');
+    await ok(a, 'tally', String(a.year), '--seal', '--incomplete', '4 phiếu bị thất lạc, Hội đồng thống nhất kiểm 3 phiếu');
     expect(readFileSync(join(a.root, 'records/2025/tally.yaml'), 'utf8')).toContain('incomplete: 4 phiếu bị thất lạc, Hội đồng thống nhất kiểm 3 phiếu');
-    expect(ok(a, 'validate').code).toBe(0);
-    ok(a, 'render', 'minutes', String(a.year));
+    expect((await ok(a, 'validate')).code).toBe(0);
+    await ok(a, 'render', 'minutes', String(a.year));
     expect(docxText(join(a.root, 'documents/2025/bien-ban-kiem-phieu-2025.docx'))).toContain('4 phiếu bị thất lạc, Hội đồng thống nhất kiểm 3 phiếu');
   });
 });
@@ -114,12 +114,13 @@ describe('3. no ballot is ever overwritten', () => {
     // Paper 1 is proposed; before it is written, another clerk's command writes 001.yaml.
     const answers: unknown[] = [true, false, ...a.nominations.map(() => 'disagree')];
     const p = scripted([...answers, true, false]);
-    const confirm = p.confirm;
-    p.confirm = async (q) => {
-      if (q.message === 'Ghi phiếu này?') ok(a, 'ballot', String(a.year), ...a.nominations.flatMap((id) => ['--vote', `${id}=agree`]));
+    const confirm = p.confirm.bind(p);
+    p.confirm = (q) => {
+      // Another clerk's command, in its own process, writes paper 1 meanwhile.
+      if (q.message === 'Ghi phiếu này?') expect(cli(['--root', a.root, 'ballot', String(a.year), ...a.nominations.flatMap((id) => ['--vote', `${id}=agree`])], { env: ENV }).code).toBe(0);
       return confirm(q);
     };
-    expect(await ballotCommand(ctx, [String(a.year)], {}, p)).toBe(0);
+    expect(await ballotCommand(ctx, input('ballot', [String(a.year)]), p)).toBe(0);
     const dir = join(a.root, 'records/2025/ballots');
     expect(readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort()).toEqual(['001.yaml', '002.yaml']);
     expect(readFileSync(join(dir, '001.yaml'), 'utf8')).toContain(': agree');
@@ -128,11 +129,11 @@ describe('3. no ballot is ever overwritten', () => {
     expect(lines.join('\n')).toContain('Phiếu số 1 vừa được một lệnh khác ghi; phiếu này được ghi thành phiếu số 2.');
   });
 
-  it('an explicit --serial that exists is refused and nothing is written', () => {
+  it('an explicit --serial that exists is refused and nothing is written', async () => {
     const a = generateAgency({ councilSize: 5 });
-    ok(a, 'ballot', String(a.year), '--vote', `${a.nominations[0]}=agree`);
+    await ok(a, 'ballot', String(a.year), '--vote', `${a.nominations[0]!}=agree`);
     const before = readFileSync(join(a.root, 'records/2025/ballots/001.yaml'), 'utf8');
-    const r = run(a, 'ballot', String(a.year), '--serial', '1', '--vote', `${a.nominations[0]}=disagree`);
+    const r = await run(a, 'ballot', String(a.year), '--serial', '1', '--vote', `${a.nominations[0]!}=disagree`);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('phiếu số 1 đã có');
     expect(readFileSync(join(a.root, 'records/2025/ballots/001.yaml'), 'utf8')).toBe(before);
@@ -140,15 +141,15 @@ describe('3. no ballot is ever overwritten', () => {
 });
 
 describe('4. the second year does not change the first', () => {
-  it('criteria, people, discipline, threshold and templates edited for 2026: 2025 is judged, tallied, verified and rendered as it was', () => {
-    const a = decidedAgency({ seed: 3, councilSize: 7, departments: 5 });
+  it('criteria, people, discipline, threshold and templates edited for 2026: 2025 is judged, tallied, verified and rendered as it was', async () => {
+    const a = await decidedAgency({ seed: 3, councilSize: 7, departments: 5 });
     const y = String(a.year);
     const before = {
-      validate: ok(a, 'validate').stdout,
-      validate2025: ok(a, 'validate', y).stdout,
-      verify: ok(a, 'verify', y).stdout,
-      tally: ok(a, 'tally', y).stdout,
-      tallyJson: ok(a, 'tally', y, '--json').stdout,
+      validate: (await ok(a, 'validate')).stdout,
+      validate2025: (await ok(a, 'validate', y)).stdout,
+      verify: (await ok(a, 'verify', y)).stdout,
+      tally: (await ok(a, 'tally', y)).stdout,
+      tallyJson: (await ok(a, 'tally', y, '--json')).stdout,
       docs: Object.fromEntries(readdirSync(join(a.root, 'documents', y)).filter((f) => f.endsWith('.docx')).map((f) => [f, readFileSync(join(a.root, 'documents', y, f))])),
     };
     // The coming year: a new criterion, a promotion to a leader post, a measure dated in 2025, a new threshold, new template wording.
@@ -169,16 +170,16 @@ describe('4. the second year does not change the first', () => {
     writeFileSync(join(a.root, 'records/agency.yaml'), agency);
     write(a.root, 'templates/quyet-dinh.txt', readFileSync(join(__dirname, '../../templates/quyet-dinh.txt'), 'utf8').replace('[subject]\n', '[subject]\nMẪU MỚI 2026 '));
 
-    expect(run(a, 'validate').stdout).toBe(before.validate);
-    expect(run(a, 'validate', y).stdout).toBe(before.validate2025);
-    expect(run(a, 'verify', y).stdout).toBe(before.verify);
-    expect(run(a, 'tally', y).stdout).toBe(before.tally);
-    expect(run(a, 'tally', y, '--json').stdout).toBe(before.tallyJson);
-    const rendered = ok(a, 'render', 'all', y).stdout;
+    expect((await run(a, 'validate')).stdout).toBe(before.validate);
+    expect((await run(a, 'validate', y)).stdout).toBe(before.validate2025);
+    expect((await run(a, 'verify', y)).stdout).toBe(before.verify);
+    expect((await run(a, 'tally', y)).stdout).toBe(before.tally);
+    expect((await run(a, 'tally', y, '--json')).stdout).toBe(before.tallyJson);
+    const rendered = (await ok(a, 'render', 'all', y)).stdout;
     expect(rendered).not.toContain('đã ghi');
     for (const [f, bytes] of Object.entries(before.docs)) expect(Buffer.compare(readFileSync(join(a.root, 'documents', y, f)), bytes), f).toBe(0);
     // The commit goes through: nothing in 2025 is blocked by 2026's records.
-    ok(a, 'commit', '-m', 'Chuẩn bị năm 2026');
+    await ok(a, 'commit', '-m', 'Chuẩn bị năm 2026');
 
     // The new round takes the new settings: 2026 needs 4/5 of 7 = 6.
     writeRound(a.root, 2026, a, 7, { criteria: { collective: ['hoan-thanh-xuat-sac', 'doan-ket'], individual: ['trach-nhiem', 'sang-tao', 'chuyen-doi-so'] } });
@@ -186,34 +187,34 @@ describe('4. the second year does not change the first', () => {
     rmSync(join(a.root, 'records/2026/nominations/bttp-ca-nhan.yaml'));
     const promoted = join(a.root, 'records/2026/nominations/hctp-ca-nhan.yaml');
     writeFileSync(promoted, readFileSync(promoted, 'utf8') + '  guong-mau: true\n');
-    ok(a, 'validate');
+    await ok(a, 'validate');
     const papers = Array.from({ length: 7 }, (_, i) => (i < 2 ? all(readdirSync(join(a.root, 'records/2026/nominations')).map((f) => f.replace('.yaml', '')), 'disagree') : all(readdirSync(join(a.root, 'records/2026/nominations')).map((f) => f.replace('.yaml', '')))));
-    ballots(a, 2026, papers);
-    const t2026 = JSON.parse(ok(a, 'tally', '2026', '--json').stdout);
+    await ballots(a, 2026, papers);
+    const t2026 = JSON.parse((await ok(a, 'tally', '2026', '--json')).stdout);
     expect(t2026.threshold).toMatchObject({ numerator: 4, denominator: 5, required: 6 });
     expect(t2026.results.every((r: { recognised: boolean }) => !r.recognised)).toBe(true);
-    expect(run(a, 'tally', y, '--json').stdout).toBe(before.tallyJson);
+    expect((await run(a, 'tally', y, '--json')).stdout).toBe(before.tallyJson);
   });
 
-  it('a file of the sealed round itself that changes is still sealed-input-changed', () => {
-    const a = decidedAgency({ seed: 5 });
+  it('a file of the sealed round itself that changes is still sealed-input-changed', async () => {
+    const a = await decidedAgency({ seed: 5 });
     const f = join(a.root, 'records/2025/nominations/vp-tap-the.yaml');
     writeFileSync(f, readFileSync(f, 'utf8').replace('Tập thể hoàn thành', 'Tập thể đã hoàn thành'));
-    const r = run(a, 'validate');
+    const r = await run(a, 'validate');
     expect(r.code).toBe(1);
     expect(r.stdout + r.stderr).toContain('error[sealed-input-changed]');
   });
 
-  it('people changes with a date apply to the rounds from that date on', () => {
+  it('people changes with a date apply to the rounds from that date on', async () => {
     const a = generateAgency({ seed: 8, councilSize: 5 });
     const nominee = readFileSync(join(a.root, 'records/2025/nominations/hctp-ca-nhan.yaml'), 'utf8').match(/person: (\S+)/)![1]!;
     const people = readFileSync(join(a.root, 'records/people.yaml'), 'utf8').split('\n')
       .map((l) => (l.includes(`id: ${nominee},`) ? l.replace(/ \}$/, `, changes: [ { from: 2026-02-01, position: "Phó Trưởng phòng", leader: true } ] }`) : l))
       .join('\n');
     writeFileSync(join(a.root, 'records/people.yaml'), people);
-    expect(ok(a, 'validate').stdout).toContain('0 lỗi');
+    expect((await ok(a, 'validate')).stdout).toContain('0 lỗi');
     writeRound(a.root, 2026, a, 5);
-    const r = run(a, 'validate', '2026');
+    const r = await run(a, 'validate', '2026');
     expect(r.code).toBe(1);
     expect(r.stdout + r.stderr).toContain('error[criteria-missing]');
     expect(r.stdout + r.stderr).toContain('guong-mau');
@@ -221,8 +222,8 @@ describe('4. the second year does not change the first', () => {
 });
 
 describe('5. issued documents do not drift', () => {
-  it('a decided round renders from what was decided; a signed file can be registered', () => {
-    const a = decidedAgency({ seed: 11 });
+  it('a decided round renders from what was decided; a signed file can be registered', async () => {
+    const a = await decidedAgency({ seed: 11 });
     const y = String(a.year);
     const decision = join(a.root, 'documents/2025/quyet-dinh-2025.docx');
     const before = readFileSync(decision);
@@ -231,69 +232,69 @@ describe('5. issued documents do not drift', () => {
     // A new head and a renamed agency, after the decision was signed.
     const agency = readFileSync(join(a.root, 'records/agency.yaml'), 'utf8').replace(/head: \{ title: Giám đốc, name: [^}]+\}/, 'head: { title: Giám đốc, name: Trịnh Văn Mới }');
     writeFileSync(join(a.root, 'records/agency.yaml'), agency);
-    expect(ok(a, 'verify', y).stdout).toContain('✓');
-    expect(ok(a, 'status', y, '--json').stdout).not.toContain('"outdated"');
-    ok(a, 'render', 'all', y);
+    expect((await ok(a, 'verify', y)).stdout).toContain('✓');
+    expect((await ok(a, 'status', y, '--json')).stdout).not.toContain('"outdated"');
+    await ok(a, 'render', 'all', y);
     expect(Buffer.compare(readFileSync(decision), before)).toBe(0);
     expect(readFileSync(join(a.root, 'records/2025/decision.yaml'), 'utf8')).toContain(director);
 
     // The clerk finishes the decision in Word before signing: verify says so, until it is registered.
     writeFileSync(decision, Buffer.concat([before, Buffer.from('chỉnh sửa')]));
-    const failed = run(a, 'verify', y);
+    const failed = await run(a, 'verify', y);
     expect(failed.code).toBe(1);
     expect(failed.stdout).toContain('thidua issue 2025');
-    const issued = ok(a, 'issue', y, 'documents/2025/quyet-dinh-2025.docx');
+    const issued = await ok(a, 'issue', y, 'documents/2025/quyet-dinh-2025.docx');
     expect(issued.stdout).toContain('quyet-dinh-2025.docx');
-    expect(ok(a, 'verify', y).stdout).toContain('bản đã ban hành');
+    expect((await ok(a, 'verify', y)).stdout).toContain('bản đã ban hành');
     // Changing the registered file afterwards is caught.
     writeFileSync(decision, before);
-    expect(run(a, 'verify', y).code).toBe(1);
+    expect((await run(a, 'verify', y)).code).toBe(1);
   });
 });
 
 describe('6. empty and no-pass rounds', () => {
-  it('a round with no nominations seals with results: [] and validates', () => {
+  it('a round with no nominations seals with results: [] and validates', async () => {
     const a = generateAgency({ councilSize: 5 });
     rmSync(join(a.root, 'records/2025/nominations'), { recursive: true });
     write(a.root, 'records/2025/council.yaml', readFileSync(join(a.root, 'records/2025/council.yaml'), 'utf8').replace('ballots_issued: 5', 'ballots_issued: 0'));
-    ok(a, 'tally', '2025', '--seal');
+    await ok(a, 'tally', '2025', '--seal');
     expect(readFileSync(join(a.root, 'records/2025/tally.yaml'), 'utf8')).toContain('results: []');
-    expect(ok(a, 'validate').code).toBe(0);
+    expect((await ok(a, 'validate')).code).toBe(0);
   });
 
-  it('a round where nobody passes: decide refuses with a message, the minutes still render', () => {
+  it('a round where nobody passes: decide refuses with a message, the minutes still render', async () => {
     const a = generateAgency({ councilSize: 5, threshold: { numerator: 2, denominator: 3, of: 'members' } });
-    ballots(a, a.year, Array(5).fill(all(a.nominations, 'disagree')));
-    ok(a, 'tally', '2025', '--seal');
-    expect(ok(a, 'validate').code).toBe(0);
-    const d = run(a, 'decide', '2025', '--number', '3', '--date', '2026-01-20');
+    await ballots(a, a.year, Array(5).fill(all(a.nominations, 'disagree')));
+    await ok(a, 'tally', '2025', '--seal');
+    expect((await ok(a, 'validate')).code).toBe(0);
+    const d = await run(a, 'decide', '2025', '--number', '3', '--date', '2026-01-20');
     expect(d.code).toBe(1);
     expect(d.stderr).toContain('không có tập thể, cá nhân nào được công nhận');
     expect(existsSync(join(a.root, 'records/2025/decision.yaml'))).toBe(false);
-    ok(a, 'render', 'minutes', '2025');
+    await ok(a, 'render', 'minutes', '2025');
     expect(docxText(join(a.root, 'documents/2025/bien-ban-kiem-phieu-2025.docx'))).toContain('Không đạt');
   });
 });
 
 describe('7. unsealing is never invisible', () => {
-  it('a seal and decision deleted by hand and committed are reported by verify with the commits', () => {
-    const a = decidedAgency({ seed: 13 });
+  it('a seal and decision deleted by hand and committed are reported by verify with the commits', async () => {
+    const a = await decidedAgency({ seed: 13 });
     rmSync(join(a.root, 'records/2025/tally.yaml'));
     rmSync(join(a.root, 'records/2025/decision.yaml'));
     const f = join(a.root, 'records/2025/ballots/001.yaml');
     writeFileSync(f, readFileSync(f, 'utf8').replace(/: disagree/g, ': agree'));
     git(a.root, ['add', '-A']);
     git(a.root, ['commit', '-q', '-m', 'sửa phiếu']);
-    const r = run(a, 'verify');
+    const r = await run(a, 'verify');
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/records\/2025\/tally\.yaml @ [0-9a-f]{12}\s+đã niêm phong từ commit [0-9a-f]{12}, bị xoá trong commit [0-9a-f]{12} \(\d{4}-\d{2}-\d{2}: sửa phiếu\) mà không qua “thidua unseal”/);
     expect(r.stdout).toContain('records/2025/decision.yaml');
     expect(r.stdout).not.toContain('chưa niêm phong — không có gì để đối chiếu');
   });
 
-  it('thidua unseal records who, when and why; verify, status and the new minutes show it', () => {
-    const a = decidedAgency({ seed: 17 });
-    const r = ok(a, 'unseal', '2025', '--reason', 'Phiếu số 1 nhập sai');
+  it('thidua unseal records who, when and why; verify, status and the new minutes show it', async () => {
+    const a = await decidedAgency({ seed: 17 });
+    const r = await ok(a, 'unseal', '2025', '--reason', 'Phiếu số 1 nhập sai');
     expect(r.stdout).toContain('Đã mở niêm phong đợt 2025');
     expect(existsSync(join(a.root, 'records/2025/tally.yaml'))).toBe(false);
     expect(existsSync(join(a.root, 'records/2025/decision.yaml'))).toBe(false);
@@ -304,29 +305,29 @@ describe('7. unsealing is never invisible', () => {
     expect(log).toContain('decision: 12/QĐ-STP');
     const f = join(a.root, 'records/2025/ballots/001.yaml');
     writeFileSync(f, readFileSync(f, 'utf8').replace(/: disagree/g, ': agree'));
-    ok(a, 'commit');
+    await ok(a, 'commit');
     expect(git(a.root, ['log', '-2', '--format=%B'])).toContain('Phiếu số 1 nhập sai');
-    ok(a, 'tally', '2025', '--seal');
-    ok(a, 'decide', '2025', '--number', '14', '--date', '2026-01-27');
-    ok(a, 'render', 'all', '2025');
-    ok(a, 'commit');
-    const v = ok(a, 'verify', '2025');
+    await ok(a, 'tally', '2025', '--seal');
+    await ok(a, 'decide', '2025', '--number', '14', '--date', '2026-01-27');
+    await ok(a, 'render', 'all', '2025');
+    await ok(a, 'commit');
+    const v = await ok(a, 'verify', '2025');
     expect(v.stdout).toContain('mở niêm phong ngày 20/01/2026 (Văn thư): Phiếu số 1 nhập sai');
-    expect(ok(a, 'status', '2025').stdout).toContain('Phiếu số 1 nhập sai');
+    expect((await ok(a, 'status', '2025')).stdout).toContain('Phiếu số 1 nhập sai');
     expect(docxText(join(a.root, 'documents/2025/bien-ban-kiem-phieu-2025.docx'))).toContain('Phiếu số 1 nhập sai');
   });
 });
 
 describe('8. verify claims only what it checked', () => {
-  it('with a validation error it does not claim the documents match, and it lists every finding', () => {
-    const a = decidedAgency({ seed: 19 });
+  it('with a validation error it does not claim the documents match, and it lists every finding', async () => {
+    const a = await decidedAgency({ seed: 19 });
     // A sealed nomination edited by hand, and a broken 2026 round.
     const sealed = join(a.root, 'records/2025/nominations/hctp-tap-the.yaml');
     writeFileSync(sealed, readFileSync(sealed, 'utf8').replace('Cải cách', 'Đổi mới'));
     writeRound(a.root, 2026, a, null);
     const f = join(a.root, 'records/2026/nominations/vp-tap-the.yaml');
     writeFileSync(f, readFileSync(f, 'utf8').replace('doan-ket: true', 'doan-ket: false'));
-    const r = run(a, 'verify');
+    const r = await run(a, 'verify');
     expect(r.code).toBe(1);
     expect(r.stdout).not.toContain('văn bản đã in khớp');
     expect(r.stdout).toContain('records/2026/nominations/vp-tap-the.yaml');
@@ -335,55 +336,55 @@ describe('8. verify claims only what it checked', () => {
     expect(r.stdout).toContain('không kiểm tra: văn bản đã in');
     const count = Number(/Kiểm tra không đạt: (\d+) vấn đề/.exec(r.stdout)?.[1]);
     expect(count).toBeGreaterThan(0);
-    expect(r.stdout.split('\n').filter((l) => /^  \S/.test(l)).length).toBe(count);
+    expect(r.stdout.split('\n').filter((l) => /^ {2}\S/.test(l)).length).toBe(count);
   });
 });
 
 describe('9. late changes to a voted round', () => {
-  it('nominate refuses once ballots exist, unless --force, which is recorded', () => {
+  it('nominate refuses once ballots exist, unless --force, which is recorded', async () => {
     const a = generateAgency({ seed: 23, councilSize: 5 });
-    ballots(a, a.year, [all(a.nominations)]);
+    await ballots(a, a.year, [all(a.nominations)]);
     const extra = a.people.find((p) => p.department === 'vp' && !p.leader && !a.council.includes(p.id) && !readFileSync(join(a.root, 'records/2025/nominations/vp-ca-nhan.yaml'), 'utf8').includes(p.id));
     const args = ['nominate', '2025', '--kind', 'individual', '--department', 'bttp', '--person', extra?.id ?? a.people[3]!.id, '--title', 'Thêm', '--met', 'all', '--submitted', '2025-11-20', '--id', 'them-sau'];
-    const r = run(a, ...args);
+    const r = await run(a, ...args);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('đã có 1 phiếu');
     expect(existsSync(join(a.root, 'records/2025/nominations/them-sau.yaml'))).toBe(false);
   });
 
-  it('validate warns for a valid ballot that does not mark a nomination', () => {
+  it('validate warns for a valid ballot that does not mark a nomination', async () => {
     const a = generateAgency({ seed: 29, councilSize: 5 });
-    ballots(a, a.year, [{ [a.nominations[0]!]: 'agree' }]);
-    const r = run(a, 'validate');
+    await ballots(a, a.year, [{ [a.nominations[0]!]: 'agree' }]);
+    const r = await run(a, 'validate');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('warning[ballot-unmarked]');
   });
 
-  it('decide refuses a date before the council meeting', () => {
+  it('decide refuses a date before the council meeting', async () => {
     const a = generateAgency({ seed: 31, councilSize: 5 });
-    ballots(a, a.year, Array(5).fill(all(a.nominations)));
-    ok(a, 'tally', '2025', '--seal');
-    const r = run(a, 'decide', '2025', '--number', '1', '--date', '2026-01-10');
+    await ballots(a, a.year, Array(5).fill(all(a.nominations)));
+    await ok(a, 'tally', '2025', '--seal');
+    const r = await run(a, 'decide', '2025', '--number', '1', '--date', '2026-01-10');
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('trước phiên họp xét ngày 15/01/2026');
   });
 });
 
 describe('10. the council itself', () => {
-  it('chair, secretary and counters must be members; one chủ tịch; attendance against the ballots', () => {
+  it('chair, secretary and counters must be members; one chủ tịch; attendance against the ballots', async () => {
     const a = generateAgency({ seed: 37, councilSize: 5 });
     const outsider = a.people.find((p) => !a.council.includes(p.id))!.id;
     const council = readFileSync(join(a.root, 'records/2025/council.yaml'), 'utf8')
-      .replace(`counters: [ ${a.council[2]} ]`, `counters: [ ${outsider} ]`)
+      .replace(`counters: [ ${a.council[2]!} ]`, `counters: [ ${outsider} ]`)
       .replace('role: thu-ky', 'role: chu-tich')
       .replace('ballots_issued: 5', 'ballots_issued: 5\n  absent: [ ' + a.council[4] + ' ]');
     writeFileSync(join(a.root, 'records/2025/council.yaml'), council);
-    ballots(a, a.year, [all(a.nominations)], 1);
-    const refused = run(a, 'ballot', String(a.year), '--written', ...a.nominations.flatMap((id) => ['--vote', `${id}=agree`]));
+    await ballots(a, a.year, [all(a.nominations)], 1);
+    const refused = await run(a, 'ballot', String(a.year), '--written', ...a.nominations.flatMap((id) => ['--vote', `${id}=agree`]));
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('error[attendance]');
     write(a.root, 'records/2025/ballots/002.yaml', 'serial: 2\nvalid: true\nwritten: true\nvotes: {}\n');
-    const r = run(a, 'validate');
+    const r = await run(a, 'validate');
     expect(r.code).toBe(1);
     const out = r.stdout + r.stderr;
     expect(out).toContain('error[council-membership]');
@@ -392,7 +393,7 @@ describe('10. the council itself', () => {
     expect(out).toContain('error[attendance]');
   });
 
-  it('a nominated council member is noted, and with recusal the minutes say how it was handled', () => {
+  it('a nominated council member is noted, and with recusal the minutes say how it was handled', async () => {
     const a = generateAgency({ seed: 41, councilSize: 5 });
     const agency = readFileSync(join(a.root, 'records/agency.yaml'), 'utf8').replace('symbol: HĐTĐKT }', 'symbol: HĐTĐKT, recusal: true }');
     writeFileSync(join(a.root, 'records/agency.yaml'), agency);
@@ -400,12 +401,12 @@ describe('10. the council itself', () => {
       ?? a.council.find((id) => !a.people.find((p) => p.id === id)!.leader)!;
     const dept = a.people.find((p) => p.id === member)!.department;
     rmSync(join(a.root, `records/2025/nominations/${dept}-ca-nhan.yaml`));
-    const n = ok(a, 'nominate', '2025', '--kind', 'individual', '--department', dept, '--person', member, '--title', 'Thành viên tiêu biểu', '--met', 'all', '--submitted', '2025-11-20', '--id', `${dept}-ca-nhan`);
+    const n = await ok(a, 'nominate', '2025', '--kind', 'individual', '--department', dept, '--person', member, '--title', 'Thành viên tiêu biểu', '--met', 'all', '--submitted', '2025-11-20', '--id', `${dept}-ca-nhan`);
     expect(n.stdout + n.stderr).toContain('là thành viên Hội đồng');
     const ids = readdirSync(join(a.root, 'records/2025/nominations')).map((f) => f.replace('.yaml', ''));
-    ballots(a, a.year, Array(5).fill(all(ids)));
-    ok(a, 'tally', '2025', '--seal');
-    ok(a, 'render', 'minutes', '2025');
+    await ballots(a, a.year, Array(5).fill(all(ids)));
+    await ok(a, 'tally', '2025', '--seal');
+    await ok(a, 'render', 'minutes', '2025');
     const text = docxText(join(a.root, 'documents/2025/bien-ban-kiem-phieu-2025.docx'));
     expect(text).toContain('không tham gia biểu quyết');
     expect(text).toContain(a.people.find((p) => p.id === member)!.name);

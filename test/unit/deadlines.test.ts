@@ -1,6 +1,6 @@
 /** Deadline rules, overdue, status and awards. */
 import { describe, expect, it, afterAll } from 'vitest';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { roundDeadlines, isOnTime } from '../../src/core/deadlines.js';
 import { overdueItems } from '../../src/core/overdue.js';
@@ -70,8 +70,7 @@ describe('dates in words', () => {
 function planWorkspace(): string {
   const root = workspace();
   const p = join(root, 'records/agency.yaml');
-  const { readFileSync } = require('node:fs') as typeof import('node:fs');
-  writeFileSync(p, readFileSync(p, 'utf8').replace(/deadlines:\n(  - .*\n)+/, 'deadlines:\n  - { id: plan, title: Kế hoạch, before: "12-15" }\n'));
+  writeFileSync(p, readFileSync(p, 'utf8').replace(/deadlines:\n( {2}- .*\n)+/, 'deadlines:\n  - { id: plan, title: Kế hoạch, before: "12-15" }\n'));
   write(root, 'records/departments.yaml', '- { id: nv1, name: Phòng Nghiệp vụ 1, head: an }\n- { id: nv2, name: Phòng Nghiệp vụ 2, head: tuan }\n- { id: nv3, name: Phòng Nghiệp vụ 3 }\n');
   write(root, 'records/2016/submissions.yaml', '- { deadline: plan, department: nv1, received: 2016-12-15, reference: 25/KH-NV1 }\n- { deadline: plan, department: nv3, received: 2016-12-14 }\n');
   return root;
@@ -131,7 +130,6 @@ describe('status', () => {
       return roundStatus(v.workspace, v.workspace.rounds[0]!, v.diagnostics, asOf, []).stage;
     };
     expect(stage()).toBe('counted');
-    const { rmSync, readFileSync } = require('node:fs') as typeof import('node:fs');
     rmSync(join(root, 'records/2016/ballots/003.yaml'));
     expect(stage()).toBe('voting');
     const council = readFileSync(join(root, 'records/2016/council.yaml'), 'utf8');

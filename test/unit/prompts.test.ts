@@ -1,5 +1,5 @@
 /** Guided entry through an injected prompter: the answers become files; Ctrl-C writes nothing. */
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createContext } from '../../src/shell/context.js';
@@ -10,7 +10,7 @@ import { ThiduaError } from '../../src/errors.js';
 import { validateSnapshot } from '../../src/core/validate.js';
 import { readSnapshot } from '../../src/shell/read-snapshot.js';
 import { CANCEL, scripted } from '../helpers/fake-prompter.js';
-import { cleanupTemp, tempDir, workspace, write } from '../helpers/workspace.js';
+import { cleanupTemp, input, tempDir, workspace, write } from '../helpers/workspace.js';
 
 afterAll(cleanupTemp);
 
@@ -27,7 +27,6 @@ function ctxFor(root: string) {
 /** The base fixture with its ballots removed, ready for entry. */
 function openRound(): string {
   const root = workspace();
-  const { rmSync } = require('node:fs') as typeof import('node:fs');
   rmSync(join(root, 'records/2016/ballots'), { recursive: true });
   return root;
 }
@@ -37,7 +36,7 @@ describe('ballot by prompts', () => {
     const root = openRound();
     const p = scripted([true, false, 'agree', 'disagree', true, false]);
     const { ctx } = ctxFor(root);
-    expect(await ballot(ctx, ['2016'], {}, p)).toBe(0);
+    expect(await ballot(ctx, input('ballot', ['2016']), p)).toBe(0);
     expect(p.asked).toEqual([
       'confirm: Phiếu số 1: phiếu hợp lệ?',
       'confirm: Phiếu ghi ý kiến bằng văn bản của thành viên vắng mặt?',
@@ -55,7 +54,7 @@ describe('ballot by prompts', () => {
     const answers = [];
     for (let i = 0; i < 3; i++) answers.push(undefined, undefined, undefined, undefined, undefined, ...(i < 2 ? [undefined] : []));
     const { ctx, lines } = ctxFor(root);
-    expect(await ballot(ctx, ['2016'], {}, scripted(answers))).toBe(0);
+    expect(await ballot(ctx, input('ballot', ['2016']), scripted(answers))).toBe(0);
     expect(readdirSync(join(root, 'records/2016/ballots')).sort()).toEqual(['001.yaml', '002.yaml', '003.yaml']);
     expect(readFileSync(join(root, 'records/2016/ballots/003.yaml'), 'utf8')).toContain('nv1-mo-hinh: agree');
     expect(lines.join('\n')).toContain('Đã đủ 3/3 phiếu');
@@ -64,21 +63,21 @@ describe('ballot by prompts', () => {
   it('an invalid ballot asks no votes', async () => {
     const root = openRound();
     const p = scripted([false, true, false]);
-    expect(await ballot(ctxFor(root).ctx, ['2016'], {}, p)).toBe(0);
+    expect(await ballot(ctxFor(root).ctx, input('ballot', ['2016']), p)).toBe(0);
     expect(readFileSync(join(root, 'records/2016/ballots/001.yaml'), 'utf8')).toContain('valid: false');
   });
 
   it('Ctrl-C mid-way writes nothing and exits 130', async () => {
     const root = openRound();
     const p = scripted([true, false, 'agree', CANCEL]);
-    await expect(ballot(ctxFor(root).ctx, ['2016'], {}, p)).rejects.toMatchObject({ exitCode: 130 });
+    await expect(ballot(ctxFor(root).ctx, input('ballot', ['2016']), p)).rejects.toMatchObject({ exitCode: 130 });
     expect(existsSync(join(root, 'records/2016/ballots'))).toBe(false);
   });
 
   it('a sealed round and a full round are refused before the first question', async () => {
     const root = workspace();
     const p = scripted([]);
-    await expect(ballot(ctxFor(root).ctx, ['2016'], {}, p)).rejects.toBeInstanceOf(ThiduaError);
+    await expect(ballot(ctxFor(root).ctx, input('ballot', ['2016']), p)).rejects.toBeInstanceOf(ThiduaError);
     expect(p.asked).toEqual([]);
   });
 });
@@ -87,15 +86,15 @@ describe('nominate by prompts', () => {
   const base = () => {
     const root = workspace();
     write(root, 'records/2016/nominations/nv1-ca-nhan.yaml', '');
-    require('node:fs').rmSync(join(root, 'records/2016/nominations/nv1-ca-nhan.yaml'));
-    require('node:fs').rmSync(join(root, 'records/2016/ballots'), { recursive: true });
+    rmSync(join(root, 'records/2016/nominations/nv1-ca-nhan.yaml'));
+    rmSync(join(root, 'records/2016/ballots'), { recursive: true });
     return root;
   };
 
   it('a leader’s individual nomination asks the leader criteria too, and is written', async () => {
     const root = base();
     const p = scripted(['individual', 'nv1', 'an', 'Trưởng phòng tiêu biểu', '2016-11-20', ['trach-nhiem', 'nguoi-dung-dau'], 'write']);
-    expect(await nominate(ctxFor(root).ctx, ['2016'], {}, p)).toBe(0);
+    expect(await nominate(ctxFor(root).ctx, input('nominate', ['2016']), p)).toBe(0);
     const text = readFileSync(join(root, 'records/2016/nominations/nv1-ca-nhan.yaml'), 'utf8');
     expect(text).toContain('person: an');
     expect(text).toContain('nguoi-dung-dau: true');
@@ -108,15 +107,15 @@ describe('nominate by prompts', () => {
       'individual', 'nv1', 'an', 'Trưởng phòng tiêu biểu', '2016-11-20', ['trach-nhiem'], 'edit',
       'individual', 'nv1', 'an', 'Trưởng phòng tiêu biểu', '2016-11-20', ['trach-nhiem', 'nguoi-dung-dau'], 'write',
     ]);
-    expect(await nominate(ctxFor(root).ctx, ['2016'], {}, p)).toBe(0);
+    expect(await nominate(ctxFor(root).ctx, input('nominate', ['2016']), p)).toBe(0);
     expect(p.notes.join('\n')).toContain('criteria-unmet');
     expect(p.asked).toContain('select: Có 1 lỗi. Làm gì tiếp?');
   });
 
   it('cancel writes nothing; Ctrl-C exits 130 and writes nothing', async () => {
     const root = base();
-    expect(await nominate(ctxFor(root).ctx, ['2016'], {}, scripted(['collective', 'nv2', 'Mô hình', 'Mô tả', '2016-11-20', ['xuat-sac', 'sang-kien'], 'cancel']))).toBe(0);
-    await expect(nominate(ctxFor(root).ctx, ['2016'], {}, scripted(['collective', CANCEL]))).rejects.toMatchObject({ exitCode: 130 });
+    expect(await nominate(ctxFor(root).ctx, input('nominate', ['2016']), scripted(['collective', 'nv2', 'Mô hình', 'Mô tả', '2016-11-20', ['xuat-sac', 'sang-kien'], 'cancel']))).toBe(0);
+    await expect(nominate(ctxFor(root).ctx, input('nominate', ['2016']), scripted(['collective', CANCEL]))).rejects.toMatchObject({ exitCode: 130 });
     expect(existsSync(join(root, 'records/2016/nominations/nv2-mo-hinh.yaml'))).toBe(false);
   });
 });
@@ -127,7 +126,7 @@ describe('init by prompts', () => {
     const { ctx } = ctxFor(dir);
     ctx.cwd = dir;
     const p = scripted(['THANH TRA TỈNH MẪU', '', 'TTr', 'Tỉnh Mẫu', 'Nguyễn Văn A']);
-    expect(await init(ctx, [dir], { headTitle: 'CHÁNH THANH TRA' }, p)).toBe(0);
+    expect(await init(ctx, input('init', [dir], { headTitle: 'CHÁNH THANH TRA' }), p)).toBe(0);
     const agency = readFileSync(join(dir, 'records/agency.yaml'), 'utf8');
     expect(agency).toContain('name: "THANH TRA TỈNH MẪU"');
     expect(agency).toContain('head: { title: "CHÁNH THANH TRA", name: "Nguyễn Văn A" }');

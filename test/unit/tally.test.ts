@@ -35,7 +35,7 @@ function nomination(id: string, kind: 'collective' | 'individual', department: s
   const v = kind === 'collective'
     ? { id, kind, department, title: id, initiative: 'x', submitted: '2016-11-01' }
     : { id, kind, department, person: person!, title: id, submitted: '2016-11-01' };
-  return { value: v as Nomination, loc: { file: `records/2016/nominations/${id}.yaml`, path: [] } };
+  return { value: v, loc: { file: `records/2016/nominations/${id}.yaml`, path: [] } };
 }
 
 function ballot(serial: number, votes: Record<string, 'agree' | 'disagree' | 'abstain'>, valid = true, written = false): Rec<Ballot> {
@@ -53,6 +53,7 @@ function makeRound(members: number, nominations: Rec<Nomination>[], ballots: Rec
     nominations, brokenNominationIds: new Set(), brokenNominationDepartments: [], ballots,
     ballotFiles: ballots.map((b) => b.loc.file), nominationFiles: nominations.map((n) => n.loc.file),
     submissionsFile: '', submissions: [], tallyFile: '', tally: null, tallyPresent: false, decisionFile: '', decision: null,
+    settingsFile: 'records/2016/round.yaml', settingsPresent: false, settings: null, unsealsFile: 'records/2016/unseals.yaml', unsealsPresent: false, unseals: [],
   };
   const ws = {
     files: new Map(), agency: null, criteria: null,

@@ -33,7 +33,7 @@ export function decisionModel(input: DocumentInput): DocModel {
   const counts = { recognised_count: results.length, collective_count: collectives.length, individual_count: individuals.length };
   const session = round.council?.value.session;
   const blocks: Block[] = [];
-  blocks.push(headerTable(agency, `Số: ${v['decision_ref']}`, placeDateLine(agency, String(v['decision_date_words']))));
+  blocks.push(headerTable(agency, `Số: ${String(v['decision_ref'])}`, placeDateLine(agency, String(v['decision_date_words']))));
   if (!round.decision) blocks.push(centered(line(template, 'draft', v) || 'DỰ THẢO', { bold: true, size: 12, before: 6 }));
   blocks.push(centered(line(template, 'title', v), { bold: true, before: 18 }));
   for (const s of paragraphs(template, 'subject', v)) blocks.push(centered(s, { bold: true }));
@@ -64,7 +64,7 @@ export function decisionModel(input: DocumentInput): DocModel {
   blocks.push(centered('', { size: 6, after: 6 }));
   blocks.push(recipientsAndSignature(line(template, 'recipients-heading', v), agency.recipients, line(template, 'recipients-last', v), signature(agency.head.title, agency.head.name)));
   return {
-    title: `${line(template, 'title', v)} ${v['decision_ref']}`.trim(),
+    title: `${line(template, 'title', v)} ${String(v['decision_ref'])}`.trim(),
     subject: line(template, 'subject', v),
     date: documentDate(round),
     sections: [{ orientation: 'portrait', blocks }],

@@ -24,7 +24,7 @@ export function listModel(input: DocumentInput): DocModel {
   const individuals = results.filter((r) => r.kind === 'individual');
   const counts = { collective_count: collectives.length, individual_count: individuals.length };
   const blocks: Block[] = [];
-  blocks.push(headerTable(agency, `Số: ${v['decision_ref']}`, placeDateLine(agency, String(v['decision_date_words']))));
+  blocks.push(headerTable(agency, `Số: ${String(v['decision_ref'])}`, placeDateLine(agency, String(v['decision_date_words']))));
   blocks.push(centered(line(template, 'title', v), { bold: true, before: 18 }));
   for (const s of paragraphs(template, 'subject', v)) blocks.push(centered(s, { bold: true }));
   for (const s of paragraphs(template, 'attached', v)) blocks.push(centered(s, { italic: true, after: 12 }));

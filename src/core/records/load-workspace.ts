@@ -85,7 +85,7 @@ class Loader {
       return res.data;
     }
     for (const issue of res.error.issues) {
-      for (const f of issueToFindings(issue as never, basePath, FIELD_VOCABULARY)) {
+      for (const f of issueToFindings(issue, basePath, FIELD_VOCABULARY)) {
         this.diagnostics.push(findingToDiagnostic(file, f));
       }
     }

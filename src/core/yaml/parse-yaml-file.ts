@@ -62,7 +62,7 @@ export function sourceLine(file: ParsedFile, line: number): string {
   }
   const start = starts[line - 1];
   if (start === undefined) return '';
-  const end = starts[line] !== undefined ? starts[line]! - 1 : file.text.length;
+  const end = starts[line] !== undefined ? starts[line] - 1 : file.text.length;
   return file.text.slice(start, end).replace(/\r$/, '');
 }
 
@@ -168,6 +168,7 @@ export function parseYamlFile(path: string, bytes: Uint8Array): ParsedFile {
   result.text = text;
   // YAML allows no raw control characters but tab, line feed and carriage return (an escaped
   // "\e" inside double quotes is fine: it is text, and printed inert).
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point here
   const control = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.exec(text);
   if (control) {
     const before = text.slice(0, control.index);
@@ -315,7 +316,7 @@ function pairIndex(map: import('yaml').YAMLMap): Map<string, Pair> {
     for (const item of map.items) {
       if (isPair(item) && isScalar(item.key)) {
         const key = String(item.key.value);
-        if (!index.has(key)) index.set(key, item as Pair);
+        if (!index.has(key)) index.set(key, item);
       }
     }
     PAIRS.set(map, index);
@@ -344,23 +345,22 @@ function documentOf(file: ParsedFile): Document.Parsed | null {
 export function positionOf(file: ParsedFile, path: readonly PathSegment[], at: 'value' | 'key' = 'value'): Position {
   const doc = documentOf(file);
   if (!doc || !isNode(doc.contents)) return firstContentPosition(file);
-  let node: Node = doc.contents as Node;
+  let node: Node = doc.contents;
   for (let i = 0; i < path.length; i++) {
     const seg = path[i];
-    let nextPair: Pair | null = null;
     let nextNode: Node | null = null;
     if (isMap(node)) {
-      nextPair = pairIndex(node).get(String(seg)) ?? null;
+      const nextPair: Pair | null = pairIndex(node).get(String(seg)) ?? null;
       if (nextPair) {
         const isLast = i === path.length - 1;
         if (isLast && at === 'key') return nodePos(file, nextPair.key as Node);
-        nextNode = isNode(nextPair.value) ? (nextPair.value as Node) : null;
+        nextNode = isNode(nextPair.value) ? (nextPair.value) : null;
         if (!nextNode) return nodePos(file, nextPair.key as Node);
       }
     } else if (isSeq(node) && typeof seg === 'number') {
       const item = node.items[seg];
       if (isNode(item)) {
-        nextNode = item as Node;
+        nextNode = item;
       }
     }
     if (!nextNode) break;
@@ -384,7 +384,7 @@ function nodePos(file: ParsedFile, node: Node): Position {
 
 export function firstContentPosition(file: ParsedFile): Position {
   const doc = documentOf(file);
-  if (doc && isNode(doc.contents)) return nodePos(file, doc.contents as Node);
+  if (doc && isNode(doc.contents)) return nodePos(file, doc.contents);
   return { line: 1, column: 1 };
 }
 

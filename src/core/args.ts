@@ -1,6 +1,6 @@
 /** Parsing command arguments into checked values; a bad one is a usage error (exit 2). */
-import { t } from '../core/diagnostics.js';
-import { isIsoDate } from '../core/calendar.js';
+import { t } from './diagnostics.js';
+import { isIsoDate } from './calendar.js';
 import { usageError } from '../errors.js';
 
 export function parseYear(raw: string): number {
@@ -10,14 +10,17 @@ export function parseYear(raw: string): number {
   return Number(raw);
 }
 
+/** A date as typed: YYYY-MM-DD, or dd/mm/yyyy as Vietnamese offices write it; ISO out. */
 export function parseDate(raw: string, flag: string): string {
-  if (!isIsoDate(raw)) {
+  const vn = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(raw.trim());
+  const iso = vn ? `${vn[3]!}-${vn[2]!.padStart(2, '0')}-${vn[1]!.padStart(2, '0')}` : raw.trim();
+  if (!isIsoDate(iso)) {
     throw usageError(t(
-      `${flag}: “${raw}” không phải ngày dạng YYYY-MM-DD`,
-      `${flag}: “${raw}” is not a date written YYYY-MM-DD`,
+      `${flag}: “${raw}” không phải ngày có thật (dd/mm/yyyy hoặc YYYY-MM-DD)`,
+      `${flag}: “${raw}” is not a real date (dd/mm/yyyy or YYYY-MM-DD)`,
     ));
   }
-  return raw;
+  return iso;
 }
 
 export function parsePositiveInt(raw: string, flag: string): number {

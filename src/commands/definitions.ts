@@ -1,0 +1,213 @@
+/**
+ * Every command as typed data: its arguments and options with their types and help text. The
+ * command line is built from this table and turns what was typed into a typed input at the edge
+ * (a bad year, date or number is a usage error there); each command receives `Input<'name'>`.
+ */
+import { t, type Localized } from '../core/diagnostics.js';
+import type { CommandContext } from '../shell/context.js';
+
+/** year: 2016; years: 2016 2017…; text: one word; texts: several. */
+export type ArgType = 'year' | 'years' | 'text';
+/** flag: present or not; text; texts: repeatable; year, date (YYYY-MM-DD or dd/mm/yyyy), count (≥ 1). */
+export type OptionType = 'flag' | 'text' | 'texts' | 'year' | 'date' | 'count';
+
+export interface ArgDef {
+  readonly name: string;
+  readonly type: ArgType;
+  readonly optional?: boolean;
+}
+
+export interface OptionDef {
+  /** As typed: "--as-of", "-m, --message". */
+  readonly flag: string;
+  /** The value's placeholder in help ("<date>"), for options that take one. */
+  readonly value?: string;
+  readonly type: OptionType;
+  readonly description: Localized;
+}
+
+export interface CommandDef {
+  readonly description: Localized;
+  readonly args: readonly ArgDef[];
+  /** Keyed by the option's name in camelCase (`--as-of` → asOf). */
+  readonly options: Readonly<Record<string, OptionDef>>;
+}
+
+type ArgValue<T extends ArgType> = T extends 'year' ? number : T extends 'years' ? number[] : string;
+type OptionValue<T extends OptionType> = T extends 'flag' ? boolean : T extends 'texts' ? string[] : T extends 'year' | 'count' ? number : string;
+
+/** The typed input of a command: its arguments by name, its options by key. */
+export type InputOf<D extends CommandDef> = {
+  args: { [A in D['args'][number] as A['name']]: A extends { type: 'years' } ? number[] : A extends { optional: true } ? ArgValue<A['type']> | undefined : ArgValue<A['type']> };
+  options: { [K in keyof D['options']]: D['options'][K]['type'] extends 'flag' | 'texts' ? OptionValue<D['options'][K]['type']> : OptionValue<D['options'][K]['type']> | undefined };
+};
+
+const json = { flag: '--json', type: 'flag', description: t('in một tài liệu JSON', 'print one JSON document') } as const;
+const year = { name: 'year', type: 'year' } as const;
+
+export const DEFINITIONS = {
+  init: {
+    description: t('tạo không gian làm việc mới (hồ sơ, bộ tiêu chí, mẫu văn bản, git)', 'create a new workspace (records, criteria, templates, git)'),
+    args: [{ name: 'dir', type: 'text', optional: true }],
+    options: {
+      agency: { flag: '--agency', value: '<name>', type: 'text', description: t('tên cơ quan, ví dụ “THANH TRA TỈNH BÌNH PHƯỚC”', 'issuing body, e.g. “THANH TRA TỈNH BÌNH PHƯỚC”') },
+      parent: { flag: '--parent', value: '<name>', type: 'text', description: t('cơ quan chủ quản, ví dụ “UBND TỈNH BÌNH PHƯỚC”', 'parent body, e.g. “UBND TỈNH BÌNH PHƯỚC”') },
+      symbol: { flag: '--symbol', value: '<symbol>', type: 'text', description: t('ký hiệu trong số văn bản, ví dụ “TTr”', 'symbol in document numbers, e.g. “TTr”') },
+      place: { flag: '--place', value: '<place>', type: 'text', description: t('địa danh ghi ở dòng ngày tháng', 'place name on the date line') },
+      headName: { flag: '--head-name', value: '<name>', type: 'text', description: t('họ tên người ký', 'name of the signer') },
+      headTitle: { flag: '--head-title', value: '<title>', type: 'text', description: t('chức danh người ký, ví dụ “CHÁNH THANH TRA”', 'title of the signer, e.g. “CHÁNH THANH TRA”') },
+    },
+  },
+  validate: {
+    description: t('kiểm tra toàn bộ hồ sơ theo mọi quy tắc', 'check all records against every rule'),
+    args: [{ name: 'years', type: 'years', optional: true }],
+    options: { json },
+  },
+  tally: {
+    description: t('kiểm phiếu một đợt theo ngưỡng (mặc định 2/3 thành viên)', 'count a round’s ballots against the threshold (2/3 of members by default)'),
+    args: [year],
+    options: {
+      seal: { flag: '--seal', type: 'flag', description: t('niêm phong kết quả vào records/YEAR/tally.yaml', 'seal the result into records/YEAR/tally.yaml') },
+      date: { flag: '--date', value: '<date>', type: 'date', description: t('ngày niêm phong (mặc định hôm nay), khi nhập lại hồ sơ cũ', 'the day of the seal (default today), when entering past records') },
+      incomplete: { flag: '--incomplete', value: '<reason>', type: 'text', description: t('niêm phong khi chưa nhập đủ số phiếu phát ra, ghi lý do (in trong biên bản)', 'seal with fewer ballots than issued, giving the reason (printed in the minutes)') },
+      json,
+    },
+  },
+  verify: {
+    description: t('kiểm tra niêm phong: tệp đầu vào không đổi, kết quả khớp với kiểm phiếu lại', 'check seals: inputs unchanged, stored results equal a fresh count'),
+    args: [{ name: 'years', type: 'years', optional: true }],
+    options: { json },
+  },
+  decide: {
+    description: t('ghi quyết định công nhận đã ký (số, ngày) của một đợt đã niêm phong', 'record the signed decision (number, date) of a sealed round'),
+    args: [year],
+    options: {
+      number: { flag: '--number', value: '<n>', type: 'count', description: t('số quyết định, ví dụ 5 (in ra “05/QĐ-TTr”)', 'decision number, e.g. 5 (printed “05/QĐ-TTr”)') },
+      date: { flag: '--date', value: '<date>', type: 'date', description: t('ngày ký, YYYY-MM-DD', 'signing date, YYYY-MM-DD') },
+      force: { flag: '--force', type: 'flag', description: t('thay quyết định đã ghi', 'replace a decision already recorded') },
+      json,
+    },
+  },
+  unseal: {
+    description: t('mở niêm phong một đợt để sửa (ghi người, ngày, lý do); rút quyết định nếu có', 'open a sealed round to correct it (who, when and why are recorded); withdraws any decision'),
+    args: [year],
+    options: {
+      reason: { flag: '--reason', value: '<text>', type: 'text', description: t('lý do mở niêm phong (bắt buộc; in trong biên bản lần niêm phong sau)', 'why the seal is opened (required; printed in the next minutes)') },
+      json,
+    },
+  },
+  issue: {
+    description: t('đăng ký bản văn bản đã hoàn thiện, ký ban hành (.docx, .pdf) để verify đối chiếu', 'register the final issued file of a document (.docx, .pdf) for verify to check'),
+    args: [year, { name: 'file', type: 'text' }],
+    options: {
+      kind: { flag: '--kind', value: '<kind>', type: 'text', description: t('loại văn bản: decision, certificates, minutes, list (mặc định theo tên tệp, hoặc decision)', 'document kind: decision, certificates, minutes, list (default from the file name, or decision)') },
+      json,
+    },
+  },
+  render: {
+    description: t('in văn bản Word: decision, certificates, minutes, list, all (của một đợt) hoặc report (--from --to)', 'render Word documents: decision, certificates, minutes, list, all (of a round) or report (--from --to)'),
+    args: [{ name: 'kind', type: 'text' }, { name: 'year', type: 'year', optional: true }],
+    options: {
+      from: { flag: '--from', value: '<year>', type: 'year', description: t('báo cáo: từ đợt', 'report: from round') },
+      to: { flag: '--to', value: '<year>', type: 'year', description: t('báo cáo: đến đợt', 'report: to round') },
+      date: { flag: '--date', value: '<date>', type: 'date', description: t('báo cáo: ngày ký (mặc định hôm nay)', 'report: date on the report (default today)') },
+      out: { flag: '--out', value: '<dir>', type: 'text', description: t('thư mục ghi (mặc định documents/YEAR/)', 'folder to write (default documents/YEAR/)') },
+      force: { flag: '--force', type: 'flag', description: t('ghi đè tệp đã sửa tay', 'overwrite a file that was edited by hand') },
+      json,
+    },
+  },
+  overdue: {
+    description: t('các phòng chưa nộp hoặc nộp trễ theo từng thời hạn', 'deadlines missed or met late, per department'),
+    args: [],
+    options: {
+      asOf: { flag: '--as-of', value: '<date>', type: 'date', description: t('tính đến ngày (YYYY-MM-DD; mặc định hôm nay)', 'as of this day (YYYY-MM-DD; default today)') },
+      year: { flag: '--year', value: '<year>', type: 'year', description: t('chỉ đợt này', 'only this round') },
+      json,
+    },
+  },
+  status: {
+    description: t('mỗi đợt đang ở đâu và việc cần làm tiếp', 'where each round stands and what to do next'),
+    args: [{ name: 'year', type: 'year', optional: true }],
+    options: { json },
+  },
+  awards: {
+    description: t('mọi lần được đề nghị, công nhận của một người hay một phòng', 'every nomination and recognition of a person or department'),
+    args: [{ name: 'id', type: 'text' }],
+    options: { json },
+  },
+  nominate: {
+    description: t('thêm một đề nghị (hỏi từng bước, hoặc cho bằng cờ)', 'add a nomination (step by step, or by flags)'),
+    args: [{ name: 'year', type: 'year', optional: true }],
+    options: {
+      kind: { flag: '--kind', value: '<kind>', type: 'text', description: t('collective (mô hình tiêu biểu) hoặc individual (gương điển hình)', 'collective or individual') },
+      department: { flag: '--department', value: '<id>', type: 'text', description: t('mã phòng', 'department id') },
+      person: { flag: '--person', value: '<id>', type: 'text', description: t('mã người (đề nghị cá nhân)', 'person id (individual)') },
+      title: { flag: '--title', value: '<text>', type: 'text', description: t('thành tích, in trên Giấy công nhận', 'the achievement, printed on the certificate') },
+      initiative: { flag: '--initiative', value: '<text>', type: 'text', description: t('bản mô tả sáng kiến, mô hình (tập thể)', 'description of the initiative (collective)') },
+      initiativeFile: { flag: '--initiative-file', value: '<file>', type: 'text', description: t('bản mô tả lấy từ tệp', 'the description, read from a file') },
+      met: { flag: '--met', value: '<ids>', type: 'texts', description: t('tiêu chí đạt: all, hoặc mã (lặp lại hoặc cách bằng dấu phẩy)', 'criteria met: all, or ids (repeat or comma-separated)') },
+      submitted: { flag: '--submitted', value: '<date>', type: 'date', description: t('ngày nhận hồ sơ (mặc định hôm nay)', 'date received (default today)') },
+      id: { flag: '--id', value: '<id>', type: 'text', description: t('mã đề nghị (mặc định PHÒNG-mo-hinh / PHÒNG-ca-nhan)', 'nomination id (default DEPT-mo-hinh / DEPT-ca-nhan)') },
+      newFactor: { flag: '--new-factor', type: 'flag', description: t('đánh dấu nhân tố mới', 'mark as a new factor') },
+      force: { flag: '--force', type: 'flag', description: t('thêm cả khi đợt đã có phiếu bầu (được ghi lại trong đề nghị)', 'add even when the round already has ballots (recorded in the nomination)') },
+      json,
+    },
+  },
+  ballot: {
+    description: t('nhập phiếu bầu sau khi kiểm (hỏi từng phiếu, hoặc cho bằng cờ)', 'enter the paper ballots after the count (step by step, or by flags)'),
+    args: [year],
+    options: {
+      vote: { flag: '--vote', value: '<id=choice>', type: 'texts', description: t('ý kiến cho một đề nghị: ID=agree|disagree|abstain (lặp lại)', 'a mark for one nomination: ID=agree|disagree|abstain (repeat)') },
+      invalid: { flag: '--invalid', type: 'flag', description: t('phiếu không hợp lệ', 'an invalid ballot') },
+      written: { flag: '--written', type: 'flag', description: t('phiếu ý kiến bằng văn bản của thành viên vắng mặt', 'a written vote of an absent member') },
+      serial: { flag: '--serial', value: '<n>', type: 'count', description: t('số phiếu (mặc định: số tiếp theo)', 'serial (default: the next one)') },
+      json,
+    },
+  },
+  report: {
+    description: t('báo cáo tổng kết giai đoạn: theo đợt, theo phòng, nhân tố mới, nhân rộng mô hình, thời hạn', 'period summary: by round, by department, new factors, models replicated, deadlines'),
+    args: [],
+    options: {
+      from: { flag: '--from', value: '<year>', type: 'year', description: t('từ đợt (mặc định: đợt đầu)', 'from round (default: the first)') },
+      to: { flag: '--to', value: '<year>', type: 'year', description: t('đến đợt (mặc định: đợt cuối)', 'to round (default: the last)') },
+      asOf: { flag: '--as-of', value: '<date>', type: 'date', description: t('tính thời hạn đến ngày (mặc định hôm nay)', 'deadlines as of (default today)') },
+      json,
+    },
+  },
+  publish: {
+    description: t('trang web tĩnh các mô hình, gương điển hình được công nhận (cho trang thông tin điện tử)', 'a static web page of the recognised models and individuals (for the agency’s website)'),
+    args: [],
+    options: {
+      from: { flag: '--from', value: '<year>', type: 'year', description: t('từ đợt', 'from round') },
+      to: { flag: '--to', value: '<year>', type: 'year', description: t('đến đợt', 'to round') },
+      out: { flag: '--out', value: '<dir>', type: 'text', description: t('thư mục ghi (mặc định public/)', 'folder to write (default public/)') },
+      json,
+    },
+  },
+  commit: {
+    description: t('kiểm tra hồ sơ rồi commit records/, templates/, documents/ vào git', 'validate, then commit records/, templates/ and documents/ to git'),
+    args: [],
+    options: {
+      message: { flag: '-m, --message', value: '<msg>', type: 'text', description: t('nội dung commit (mặc định: tóm tắt thay đổi)', 'commit message (default: a summary of the changes)') },
+      json,
+    },
+  },
+  log: {
+    description: t('lịch sử git của một hồ sơ: mã đề nghị, mã người, 2016/ballot/7 hoặc đường dẫn', 'the git history of one record: a nomination id, a person id, 2016/ballot/7 or a path'),
+    args: [{ name: 'record', type: 'text' }],
+    options: { json },
+  },
+  schema: {
+    description: t('xuất JSON Schema của từng loại hồ sơ (cho trình soạn thảo)', 'write the JSON Schema of every record kind (for editors)'),
+    args: [],
+    options: { out: { flag: '--out', value: '<dir>', type: 'text', description: t('thư mục ghi (mặc định: schemas/)', 'folder to write (default: schemas/)') } },
+  },
+} as const satisfies Record<string, CommandDef>;
+
+export type CommandName = keyof typeof DEFINITIONS;
+export type Input<N extends CommandName> = InputOf<(typeof DEFINITIONS)[N]>;
+
+/** What a command module exports. */
+export interface CommandModule<N extends CommandName> {
+  run(ctx: CommandContext, input: Input<N>): Promise<number> | number;
+}
