@@ -1,4 +1,5 @@
 /** Text for the terminal: record text made inert (no escape sequences), and colour on or off. */
+import { Chalk, type ChalkInstance } from 'chalk';
 import type { Lang, Localized } from '../core/diagnostics.js';
 
 // eslint-disable-next-line no-control-regex -- matching control characters is the point here
@@ -23,20 +24,20 @@ export interface Style {
 
 const plain: Style = { bold: (s) => s, dim: (s) => s, red: (s) => s, yellow: (s) => s, green: (s) => s, cyan: (s) => s };
 
-function sgr(open: number, close: number): (s: string) => string {
-  return (s) => `\u001b[${open}m${s}\u001b[${close}m`;
+function styled(c: ChalkInstance): Style {
+  return { bold: (s) => c.bold(s), dim: (s) => c.dim(s), red: (s) => c.red(s), yellow: (s) => c.yellow(s), green: (s) => c.green(s), cyan: (s) => c.cyan(s) };
 }
 
-const coloured: Style = {
-  bold: sgr(1, 22), dim: sgr(2, 22), red: sgr(31, 39), yellow: sgr(33, 39), green: sgr(32, 39), cyan: sgr(36, 39),
-};
-
-/** Colour follows NO_COLOR / FORCE_COLOR and is off when stdout is not a terminal. */
+/**
+ * Colour, by chalk, follows NO_COLOR and FORCE_COLOR, and is off when stdout is not a terminal or
+ * the terminal is dumb. Decided from the run's own environment (so tests and scripts can set it).
+ */
 export function chooseStyle(env: NodeJS.ProcessEnv, isTTY: boolean): Style {
   if (env['NO_COLOR'] !== undefined && env['NO_COLOR'] !== '') return plain;
   const force = env['FORCE_COLOR'];
-  if (force !== undefined) return force === '0' || force === 'false' ? plain : coloured;
-  return isTTY ? coloured : plain;
+  if (force !== undefined) return force === '0' || force === 'false' ? plain : styled(new Chalk({ level: 1 }));
+  if (!isTTY || env['TERM'] === 'dumb') return plain;
+  return styled(new Chalk({ level: 1 }));
 }
 
 export function pick(text: Localized, lang: Lang): string {

@@ -3,24 +3,24 @@ import { readdirSync, readFileSync, statSync, writeFileSync, existsSync } from '
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
-import { BIN, PROJECT, cleanupTemp, cli, tempDir, workspace } from '../helpers/workspace.js';
+import { BIN, PROJECT, cleanupTemp, runCli, tempDir, workspace } from '../helpers/workspace.js';
 
 afterAll(cleanupTemp);
 
 describe('validate', () => {
-  it('the bundled example validates with no error', () => {
-    const r = cli(['validate']);
+  it('the bundled example validates with no error', async () => {
+    const r = await runCli(['validate']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Hồ sơ hợp lệ');
     expect(r.stdout).toContain('0 lỗi');
   });
 
-  it('--json prints exactly one JSON document', () => {
-    const r = cli(['validate', '--json']);
+  it('--json prints exactly one JSON document', async () => {
+    const r = await runCli(['validate', '--json']);
     expect(JSON.parse(r.stdout)).toEqual({ ok: true, errors: 0, warnings: 0, diagnostics: [] });
   });
 
-  it('reports every finding of a broken copy in one run, sorted, with exit 1', () => {
+  it('reports every finding of a broken copy in one run, sorted, with exit 1', async () => {
     const root = workspace({ from: 'example' });
     const edit = (rel: string, from: string | RegExp, to: string) => {
       const p = join(root, rel);
@@ -29,7 +29,7 @@ describe('validate', () => {
     edit('records/2017/nominations/nv1-mo-hinh.yaml', 'tiet-kiem: true', 'tiet-kiem: false');
     edit('records/2017/nominations/vp-mo-hinh.yaml', 'criteria:', 'critera:');
     edit('records/2017/nominations/pctn-ca-nhan.yaml', 'department: pctn', 'department: pcnt');
-    const r = cli(['validate', '--json'], { cwd: root });
+    const r = await runCli(['validate', '--json'], { cwd: root });
     expect(r.code).toBe(1);
     const out = JSON.parse(r.stdout);
     const found = out.diagnostics.map((d: { code: string; file: string; line: number; column: number }) => `${d.file}:${d.line}:${d.column} ${d.code}`);
@@ -39,56 +39,56 @@ describe('validate', () => {
       'records/2017/nominations/pctn-ca-nhan.yaml:4:13 unknown-reference',
       'records/2017/nominations/vp-mo-hinh.yaml:10:1 unknown-field',
     ]);
-    const human = cli(['validate'], { cwd: root });
+    const human = await runCli(['validate'], { cwd: root });
     expect(human.stdout).toContain('records/2017/nominations/nv1-mo-hinh.yaml:17:3  error[criteria-unmet]');
     expect(human.stdout).toMatch(/17 \| {3}tiet-kiem: false\n\s+\| {3}\^/);
-    const en = cli(['validate', '--lang', 'en'], { cwd: root });
+    const en = await runCli(['validate', '--lang', 'en'], { cwd: root });
     expect(en.stdout).toContain('unknown field “critera” (did you mean “criteria”?)');
   });
 
-  it('an unknown command exits 2 and a folder with no workspace exits 3, with one line', () => {
-    const bad = cli(['frobnicate']);
+  it('an unknown command exits 2 and a folder with no workspace exits 3, with one line', async () => {
+    const bad = await runCli(['frobnicate']);
     expect(bad.code).toBe(2);
     expect(bad.stderr.trim().split('\n')).toHaveLength(1);
-    const none = cli(['validate'], { cwd: tempDir() });
+    const none = await runCli(['validate'], { cwd: tempDir() });
     expect(none.code).toBe(3);
     expect(none.stderr).toMatch(/records\/agency\.yaml/);
     expect(none.stderr).not.toMatch(/at .*\.js:\d+/);
   });
 
-  it('a bad year is a usage error', () => {
-    expect(cli(['validate', '20x6']).code).toBe(2);
-    expect(cli(['validate', '2031']).code).toBe(2);
-    expect(cli(['--lang', 'fr', 'validate']).code).toBe(2);
+  it('a bad year is a usage error', async () => {
+    expect((await runCli(['validate', '20x6'])).code).toBe(2);
+    expect((await runCli(['validate', '2031'])).code).toBe(2);
+    expect((await runCli(['--lang', 'fr', 'validate'])).code).toBe(2);
   });
 });
 
 describe('init and schema', () => {
-  it('init in an empty folder makes a workspace that validates, with a first commit', () => {
+  it('init in an empty folder makes a workspace that validates, with a first commit', async () => {
     const dir = tempDir();
-    const r = cli(['init', dir, '--agency', 'THANH TRA TỈNH MẪU', '--symbol', 'TTr', '--place', 'Tỉnh Mẫu', '--head-name', 'Nguyễn Văn A', '--head-title', 'CHÁNH THANH TRA']);
+    const r = await runCli(['init', dir, '--agency', 'THANH TRA TỈNH MẪU', '--symbol', 'TTr', '--place', 'Tỉnh Mẫu', '--head-name', 'Nguyễn Văn A', '--head-title', 'CHÁNH THANH TRA']);
     expect(r.code, r.stderr).toBe(0);
     expect(readFileSync(join(dir, 'records/agency.yaml'), 'utf8')).toContain('name: "THANH TRA TỈNH MẪU"');
     expect(readFileSync(join(dir, 'records/criteria.yaml'), 'utf8')).toContain('nguoi-dung-dau');
     expect(readdirSync(join(dir, 'templates')).sort()).toEqual(['bao-cao-tong-ket.txt', 'bien-ban-kiem-phieu.txt', 'danh-sach.txt', 'giay-cong-nhan.txt', 'quyet-dinh.txt']);
-    const v = cli(['validate'], { cwd: dir });
+    const v = await runCli(['validate'], { cwd: dir });
     expect(v.code, v.stdout + v.stderr).toBe(0);
     const log = spawnSync('git', ['log', '--oneline'], { cwd: dir, encoding: 'utf8' });
     expect(log.stdout.trim().split('\n')).toHaveLength(1);
-    expect(cli(['init', dir]).code).toBe(1);
+    expect((await runCli(['init', dir])).code).toBe(1);
   });
 
-  it('init without flags uses placeholders and names the fields to fill', () => {
+  it('init without flags uses placeholders and names the fields to fill', async () => {
     const dir = tempDir();
-    const r = cli(['init', dir]);
+    const r = await runCli(['init', dir]);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/name, parent, symbol, place, head\.title, head\.name/);
-    expect(cli(['validate'], { cwd: dir }).code).toBe(0);
+    expect((await runCli(['validate'], { cwd: dir })).code).toBe(0);
   });
 
-  it('schema --out writes one JSON Schema per record kind', () => {
+  it('schema --out writes one JSON Schema per record kind', async () => {
     const out = tempDir();
-    const r = cli(['schema', '--out', out]);
+    const r = await runCli(['schema', '--out', out]);
     expect(r.code).toBe(0);
     const files = readdirSync(out).sort();
     expect(files).toEqual(['agency', 'ballot', 'council', 'criteria', 'decision', 'departments', 'discipline', 'nomination', 'people', 'round', 'submissions', 'tally', 'unseals'].map((k) => `${k}.schema.json`));
@@ -98,51 +98,51 @@ describe('init and schema', () => {
 });
 
 describe('tally, seal and verify', () => {
-  it('tally 2016 on the example prints the sealed result, the threshold and the leader case', () => {
-    const r = cli(['tally', '2016']);
+  it('tally 2016 on the example prints the sealed result, the threshold and the leader case', async () => {
+    const r = await runCli(['tally', '2016']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('đã niêm phong');
     expect(r.stdout).toContain('cần ít nhất 6/9 phiếu đồng ý');
     expect(r.stdout).toMatch(/Phòng Nghiệp vụ 2\s+5\s+2\s+1\s+55,6%\s+Không đạt/);
     expect(r.stdout).toMatch(/Đặng Minh Tuấn.*Đạt số phiếu, không công nhận/);
-    const j = JSON.parse(cli(['tally', '2016', '--json']).stdout);
+    const j = JSON.parse((await runCli(['tally', '2016', '--json'])).stdout);
     expect(j).toMatchObject({ year: 2016, members: 9, base: 9, threshold: { numerator: 2, denominator: 3, required: 6 }, ballots: { issued: 9, received: 9, valid: 8, invalid: 1 }, sealed: true });
     expect(j.results.find((x: { nomination: string }) => x.nomination === 'nv2-ca-nhan')).toMatchObject({ passed: true, recognised: false, reason: 'department-not-recognised', person: 'dang-minh-tuan' });
   });
 
-  it('sealing again with unchanged inputs writes nothing', () => {
+  it('sealing again with unchanged inputs writes nothing', async () => {
     const root = workspace({ from: 'example' });
     const path = join(root, 'records/2016/tally.yaml');
     const before = statSync(path).mtimeMs;
-    const r = cli(['tally', '2016', '--seal'], { cwd: root });
+    const r = await runCli(['tally', '2016', '--seal'], { cwd: root });
     expect(r.code).toBe(0);
     expect(statSync(path).mtimeMs).toBe(before);
   });
 
-  it('sealing writes tally.yaml that validate and verify accept', () => {
+  it('sealing writes tally.yaml that validate and verify accept', async () => {
     const root = workspace({ from: 'base' });
-    const r = cli(['tally', '2016', '--seal'], { cwd: root });
+    const r = await runCli(['tally', '2016', '--seal'], { cwd: root });
     expect(r.code, r.stderr).toBe(0);
     expect(existsSync(join(root, 'records/2016/tally.yaml'))).toBe(true);
-    expect(cli(['validate'], { cwd: root }).code).toBe(0);
-    expect(cli(['verify'], { cwd: root }).code).toBe(0);
+    expect((await runCli(['validate'], { cwd: root })).code).toBe(0);
+    expect((await runCli(['verify'], { cwd: root })).code).toBe(0);
   });
 
-  it('editing one sealed ballot fails validate naming the file, verify exits 1, and re-sealing is refused', () => {
+  it('editing one sealed ballot fails validate naming the file, verify exits 1, and re-sealing is refused', async () => {
     const root = workspace({ from: 'example' });
     const p = join(root, 'records/2016/ballots/003.yaml');
     writeFileSync(p, readFileSync(p, 'utf8').replace('nv2-mo-hinh: agree', 'nv2-mo-hinh: disagree'));
-    const v = cli(['validate'], { cwd: root });
+    const v = await runCli(['validate'], { cwd: root });
     expect(v.code).toBe(1);
     expect(v.stdout).toContain('records/2016/ballots/003.yaml');
     expect(v.stdout).toContain('sealed-input-changed');
-    const ver = cli(['verify', '2016'], { cwd: root });
+    const ver = await runCli(['verify', '2016'], { cwd: root });
     expect(ver.code).toBe(1);
     expect(ver.stdout).toContain('records/2016/ballots/003.yaml');
-    expect(cli(['tally', '2016', '--seal'], { cwd: root }).code).toBe(1);
+    expect((await runCli(['tally', '2016', '--seal'], { cwd: root })).code).toBe(1);
   });
 
-  it('changing any single byte of any sealed input is reported', () => {
+  it('changing any single byte of any sealed input is reported', async () => {
     const root = workspace({ from: 'example' });
     const tally = readFileSync(join(root, 'records/2016/tally.yaml'), 'utf8');
     const inputs = [...tally.matchAll(/^ {2}"?(records\/[^":]+)"?: [0-9a-f]{64}$/gm)].map((m) => m[1]!);
@@ -156,17 +156,17 @@ describe('tally, seal and verify', () => {
       const at = seed % copy.length;
       copy[at] = copy[at]! ^ 0x01;
       writeFileSync(p, copy);
-      const out = JSON.parse(cli(['verify', '2016', '--json'], { cwd: root }).stdout);
+      const out = JSON.parse((await runCli(['verify', '2016', '--json'], { cwd: root })).stdout);
       expect(out.ok, rel).toBe(false);
       expect(out.rounds[0].findings.map((f: { file: string }) => f.file), rel).toContain(rel);
       writeFileSync(p, original);
     }
   });
 
-  it('a new ballot file after the seal is reported', () => {
+  it('a new ballot file after the seal is reported', async () => {
     const root = workspace({ from: 'example' });
     writeFileSync(join(root, 'records/2016/ballots/010.yaml'), 'serial: 10\nvalid: false\n');
-    const out = JSON.parse(cli(['validate', '--json'], { cwd: root }).stdout);
+    const out = JSON.parse((await runCli(['validate', '--json'], { cwd: root })).stdout);
     expect(out.diagnostics.map((d: { code: string; file: string }) => `${d.code} ${d.file}`)).toContain('sealed-input-changed records/2016/ballots/010.yaml');
   });
 });

@@ -2,7 +2,7 @@
 import { readFileSync, writeFileSync, appendFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cleanupTemp, cli, workspace, write, PROJECT } from '../helpers/workspace.js';
+import { cleanupTemp, runCli, workspace, write, PROJECT } from '../helpers/workspace.js';
 import { hasOffice, pdfInfo, pdfText, toPdf } from '../helpers/office.js';
 
 afterAll(cleanupTemp);
@@ -13,22 +13,22 @@ beforeAll(() => {
 });
 
 /** The base fixture plus a collective of nv2 that fails the vote (1 of 3 agree). */
-function decidedWorkspace(): string {
+async function decidedWorkspace(): Promise<string> {
   const root = workspace();
   write(root, 'records/2016/nominations/nv2-mo-hinh.yaml', 'id: nv2-mo-hinh\nkind: collective\ndepartment: nv2\ntitle: Mô hình không đạt\ninitiative: Mô tả.\nsubmitted: 2016-11-20\ncriteria: { xuat-sac: true, sang-kien: true }\n');
   write(root, 'records/2016/ballots/001.yaml', 'serial: 1\nvotes: { nv1-mo-hinh: agree, nv1-ca-nhan: agree, nv2-mo-hinh: agree }\n');
   write(root, 'records/2016/ballots/002.yaml', 'serial: 2\nvotes: { nv1-mo-hinh: agree, nv1-ca-nhan: agree, nv2-mo-hinh: disagree }\n');
   write(root, 'records/2016/ballots/003.yaml', 'serial: 3\nvotes: { nv1-mo-hinh: agree, nv1-ca-nhan: agree }\n');
-  expect(cli(['tally', '2016', '--seal', '--date', '2016-12-10'], { cwd: root }).code).toBe(0);
-  const d = cli(['decide', '2016', '--number', '5', '--date', '2017-02-03'], { cwd: root });
+  expect((await runCli(['tally', '2016', '--seal', '--date', '2016-12-10'], { cwd: root })).code).toBe(0);
+  const d = await runCli(['decide', '2016', '--number', '5', '--date', '2017-02-03'], { cwd: root });
   expect(d.code, d.stderr).toBe(0);
   return root;
 }
 
 describe('render', () => {
-  it('the decision reads “Số: 05/QĐ-TTr” and “ngày 03 tháng 02 năm 2017”, in Vietnamese, on A4', () => {
-    const root = decidedWorkspace();
-    const r = cli(['render', 'decision', '2016'], { cwd: root });
+  it('the decision reads “Số: 05/QĐ-TTr” and “ngày 03 tháng 02 năm 2017”, in Vietnamese, on A4', async () => {
+    const root = await decidedWorkspace();
+    const r = await runCli(['render', 'decision', '2016'], { cwd: root });
     expect(r.code, r.stderr).toBe(0);
     const pdf = toPdf(join(root, 'documents/2016/quyet-dinh-2016.docx'));
     const text = pdfText(pdf).replace(/\s+/g, ' ');
@@ -47,10 +47,10 @@ describe('render', () => {
     expect(info.landscape).toBe(false);
   });
 
-  it('before decide, the decision is a draft with the number and date blank', () => {
+  it('before decide, the decision is a draft with the number and date blank', async () => {
     const root = workspace();
-    expect(cli(['tally', '2016', '--seal', '--date', '2016-12-10'], { cwd: root }).code).toBe(0);
-    expect(cli(['render', 'decision', '2016'], { cwd: root }).code).toBe(0);
+    expect((await runCli(['tally', '2016', '--seal', '--date', '2016-12-10'], { cwd: root })).code).toBe(0);
+    expect((await runCli(['render', 'decision', '2016'], { cwd: root })).code).toBe(0);
     const text = pdfText(toPdf(join(root, 'documents/2016/quyet-dinh-2016.docx')));
     expect(text).toContain("Số:");
     expect(text).toContain("/QĐ-TTr");
@@ -58,12 +58,12 @@ describe('render', () => {
     // pdftotext may set the number line of the left column between the words of the date line.
     expect(text.replace(/\/QĐ-TTr\s*/, '')).toMatch(/ngày\s+tháng\s+năm 2016/);
     expect(text).toContain('DỰ THẢO');
-    expect(cli(['render', 'certificates', '2016'], { cwd: root }).code).toBe(1);
+    expect((await runCli(['render', 'certificates', '2016'], { cwd: root })).code).toBe(1);
   });
 
-  it('certificates: one landscape page per recognised nomination and none for a failed one', () => {
-    const root = decidedWorkspace();
-    expect(cli(['render', 'certificates', '2016'], { cwd: root }).code).toBe(0);
+  it('certificates: one landscape page per recognised nomination and none for a failed one', async () => {
+    const root = await decidedWorkspace();
+    expect((await runCli(['render', 'certificates', '2016'], { cwd: root })).code).toBe(0);
     const pdf = toPdf(join(root, 'documents/2016/giay-cong-nhan-2016.docx'));
     const info = pdfInfo(pdf);
     expect(info).toMatchObject({ pages: 2, landscape: true, a4: true });
@@ -75,9 +75,9 @@ describe('render', () => {
     expect(text.replace(/\s+/g, ' ')).toContain('Quyết định số 05/QĐ-TTr ngày 03/02/2017');
   });
 
-  it('minutes and list: counts, percentages with a decimal comma, sections', () => {
-    const root = decidedWorkspace();
-    expect(cli(['render', 'all', '2016'], { cwd: root }).code).toBe(0);
+  it('minutes and list: counts, percentages with a decimal comma, sections', async () => {
+    const root = await decidedWorkspace();
+    expect((await runCli(['render', 'all', '2016'], { cwd: root })).code).toBe(0);
     const minutes = pdfText(toPdf(join(root, 'documents/2016/bien-ban-kiem-phieu-2016.docx'))).replace(/\s+/g, ' ');
     expect(minutes).toContain('BIÊN BẢN KIỂM PHIẾU');
     expect(minutes).toContain('Số phiếu phát ra: 3');
@@ -90,46 +90,46 @@ describe('render', () => {
     expect(list).toContain('Trưởng phòng');
   });
 
-  it('rendering twice gives the same bytes, and a hand-edited file is not overwritten without --force', () => {
-    const root = decidedWorkspace();
-    expect(cli(['render', 'all', '2016'], { cwd: root }).code).toBe(0);
+  it('rendering twice gives the same bytes, and a hand-edited file is not overwritten without --force', async () => {
+    const root = await decidedWorkspace();
+    expect((await runCli(['render', 'all', '2016'], { cwd: root })).code).toBe(0);
     const path = join(root, 'documents/2016/quyet-dinh-2016.docx');
     const first = readFileSync(path);
-    const other = decidedWorkspace();
-    expect(cli(['render', 'all', '2016'], { cwd: other, env: { TZ: 'Pacific/Kiritimati' } }).code).toBe(0);
+    const other = await decidedWorkspace();
+    expect((await runCli(['render', 'all', '2016'], { cwd: other, env: { TZ: 'Pacific/Kiritimati' } })).code).toBe(0);
     expect(Buffer.compare(readFileSync(join(other, 'documents/2016/quyet-dinh-2016.docx')), first)).toBe(0);
-    const again = cli(['render', 'all', '2016'], { cwd: root });
+    const again = await runCli(['render', 'all', '2016'], { cwd: root });
     expect(again.stdout).toContain('không đổi');
     appendFileSync(path, 'edited');
-    const refused = cli(['render', 'decision', '2016'], { cwd: root });
+    const refused = await runCli(['render', 'decision', '2016'], { cwd: root });
     expect(refused.code).toBe(1);
     expect(refused.stdout).toContain('--force');
     expect(readFileSync(path).subarray(-6).toString()).toBe('edited');
-    expect(cli(['verify', '2016'], { cwd: root }).code).toBe(1);
-    expect(cli(['render', 'decision', '2016', '--force'], { cwd: root }).code).toBe(0);
+    expect((await runCli(['verify', '2016'], { cwd: root })).code).toBe(1);
+    expect((await runCli(['render', 'decision', '2016', '--force'], { cwd: root })).code).toBe(0);
     expect(Buffer.compare(readFileSync(path), first)).toBe(0);
-    expect(cli(['verify', '2016'], { cwd: root }).code).toBe(0);
+    expect((await runCli(['verify', '2016'], { cwd: root })).code).toBe(0);
   });
 
-  it('a template with an unknown placeholder is refused with its line', () => {
-    const root = decidedWorkspace();
+  it('a template with an unknown placeholder is refused with its line', async () => {
+    const root = await decidedWorkspace();
     // A decided round renders from the wording frozen with its decision.
     const rel = 'records/2016/templates/quyet-dinh.txt';
     const tpl = join(root, rel);
     write(root, rel, readFileSync(join(PROJECT, 'templates/quyet-dinh.txt'), 'utf8').replace('Về việc công nhận', 'Về việc {cong_nhan} công nhận'));
     const lines = readFileSync(tpl, 'utf8').split('\n');
     const lineNo = lines.findIndex((l) => l.includes('{cong_nhan}')) + 1;
-    const r = cli(['render', 'decision', '2016'], { cwd: root });
+    const r = await runCli(['render', 'decision', '2016'], { cwd: root });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(`${rel}:${lineNo}:9  error[template-placeholder]`);
     expect(r.stderr).toContain('{cong_nhan}');
     writeFileSync(tpl, 'QUYẾT ĐỊNH\n');
-    expect(cli(['render', 'decision', '2016'], { cwd: root }).code).toBe(1);
+    expect((await runCli(['render', 'decision', '2016'], { cwd: root })).code).toBe(1);
   });
 
-  it('the example’s committed documents equal a fresh render', () => {
+  it('the example’s committed documents equal a fresh render', async () => {
     const root = workspace({ from: 'example' });
-    const r = cli(['verify', '2016', '--json'], { cwd: root });
+    const r = await runCli(['verify', '2016', '--json'], { cwd: root });
     expect(JSON.parse(r.stdout)).toMatchObject({ ok: true });
   });
 });

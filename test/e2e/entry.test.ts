@@ -3,53 +3,53 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
-import { BIN, cleanupTemp, cli, workspace } from '../helpers/workspace.js';
+import { BIN, cleanupTemp, runCli, workspace } from '../helpers/workspace.js';
 
 afterAll(cleanupTemp);
 
 describe('ballot and nominate by flags', () => {
-  it('thidua ballot 2017 --vote … writes a valid ballot with no prompt', () => {
+  it('thidua ballot 2017 --vote … writes a valid ballot with no prompt', async () => {
     const root = workspace({ from: 'example' });
-    const r = cli(['ballot', '2017', '--vote', 'vp-mo-hinh=agree', '--vote', 'nv2-mo-hinh=disagree', '--written'], { cwd: root });
+    const r = await runCli(['ballot', '2017', '--vote', 'vp-mo-hinh=agree', '--vote', 'nv2-mo-hinh=disagree', '--written'], { cwd: root });
     expect(r.code, r.stderr).toBe(0);
     const text = readFileSync(join(root, 'records/2017/ballots/001.yaml'), 'utf8');
     expect(text).toContain('written: true');
     expect(text).toContain('nv2-mo-hinh: disagree');
-    expect(cli(['validate', '2017'], { cwd: root }).code).toBe(0);
-    expect(cli(['ballot', '2017', '--invalid'], { cwd: root }).code).toBe(0);
+    expect((await runCli(['validate', '2017'], { cwd: root })).code).toBe(0);
+    expect((await runCli(['ballot', '2017', '--invalid'], { cwd: root })).code).toBe(0);
     expect(readFileSync(join(root, 'records/2017/ballots/002.yaml'), 'utf8')).toContain('valid: false');
   });
 
-  it('without a TTY and without flags it exits 2 naming the flags', () => {
+  it('without a TTY and without flags it exits 2 naming the flags', async () => {
     const root = workspace({ from: 'example' });
-    const r = cli(['ballot', '2017'], { cwd: root });
+    const r = await runCli(['ballot', '2017'], { cwd: root });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('--vote ID=agree|disagree|abstain');
     expect(r.stderr).toContain('--invalid');
-    const n = cli(['nominate', '2017'], { cwd: root });
+    const n = await runCli(['nominate', '2017'], { cwd: root });
     expect(n.code).toBe(2);
     expect(n.stderr).toContain('--kind');
     expect(n.stderr).toContain('--met');
   });
 
-  it('a sealed round is refused; a bad vote names the closest nomination', () => {
+  it('a sealed round is refused; a bad vote names the closest nomination', async () => {
     const root = workspace({ from: 'example' });
-    const sealed = cli(['ballot', '2016', '--vote', 'vp-mo-hinh=agree'], { cwd: root });
+    const sealed = await runCli(['ballot', '2016', '--vote', 'vp-mo-hinh=agree'], { cwd: root });
     expect(sealed.code).toBe(1);
     expect(sealed.stderr).toContain('đã niêm phong');
-    const bad = cli(['ballot', '2017', '--vote', 'vp-mo-hin=agree'], { cwd: root });
+    const bad = await runCli(['ballot', '2017', '--vote', 'vp-mo-hin=agree'], { cwd: root });
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('vp-mo-hinh');
     expect(existsSync(join(root, 'records/2017/ballots'))).toBe(false);
-    expect(cli(['nominate', '2016', '--kind', 'collective'], { cwd: root }).code).toBe(1);
+    expect((await runCli(['nominate', '2016', '--kind', 'collective'], { cwd: root })).code).toBe(1);
   });
 
-  it('nominate by flags writes a nomination that validates; a failing one is refused with its findings', () => {
+  it('nominate by flags writes a nomination that validates; a failing one is refused with its findings', async () => {
     const root = workspace({ from: 'example' });
-    const ok = cli(['nominate', '2017', '--kind', 'individual', '--department', 'nv2', '--person', 'ly-van-phuc', '--title', 'Thanh tra viên tiêu biểu', '--met', 'all', '--submitted', '2017-11-20'], { cwd: root });
+    const ok = await runCli(['nominate', '2017', '--kind', 'individual', '--department', 'nv2', '--person', 'ly-van-phuc', '--title', 'Thanh tra viên tiêu biểu', '--met', 'all', '--submitted', '2017-11-20'], { cwd: root });
     expect(ok.code, ok.stderr).toBe(0);
     expect(readFileSync(join(root, 'records/2017/nominations/nv2-ca-nhan.yaml'), 'utf8')).toContain('person: ly-van-phuc');
-    const bad = cli(['nominate', '2017', '--kind', 'collective', '--department', 'tcd', '--title', 'Mô hình', '--initiative', 'Mô tả', '--met', 'all', '--submitted', '2017-11-20'], { cwd: root });
+    const bad = await runCli(['nominate', '2017', '--kind', 'collective', '--department', 'tcd', '--title', 'Mô hình', '--initiative', 'Mô tả', '--met', 'all', '--submitted', '2017-11-20'], { cwd: root });
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain('discipline-member');
     expect(existsSync(join(root, 'records/2017/nominations/tcd-mo-hinh.yaml'))).toBe(false);
@@ -59,19 +59,19 @@ describe('ballot and nominate by flags', () => {
 const hasTmux = spawnSync('tmux', ['-V']).status === 0;
 
 describe('ids and text that YAML would misread', () => {
-  it('nominate --id null (or 1e3, 0x1f, true) is refused before anything is written; odd text is written quoted and loads back', () => {
+  it('nominate --id null (or 1e3, 0x1f, true) is refused before anything is written; odd text is written quoted and loads back', async () => {
     const root = workspace({ from: 'example' });
     const before = readdirSync(join(root, 'records/2017/nominations')).sort();
     for (const id of ['null', '1e3', '0x1f', 'true']) {
-      const r = cli(['nominate', '2017', '--kind', 'individual', '--department', 'nv2', '--person', 'ly-van-phuc', '--title', 'x', '--met', 'all', '--submitted', '2017-11-20', '--id', id], { cwd: root });
+      const r = await runCli(['nominate', '2017', '--kind', 'individual', '--department', 'nv2', '--person', 'ly-van-phuc', '--title', 'x', '--met', 'all', '--submitted', '2017-11-20', '--id', id], { cwd: root });
       expect(r.code, id).toBe(2);
       expect(r.stderr).toBe(`thidua: --id “${id}” không phải mã hợp lệ: YAML đọc nó là null, true/false hoặc một số; hãy chọn mã khác, ví dụ “nv2-${id}”\n`);
     }
     expect(readdirSync(join(root, 'records/2017/nominations')).sort()).toEqual(before);
     const title = 'Thanh tra viên: "tiêu biểu" # số 1';
-    const r = cli(['nominate', '2017', '--kind', 'individual', '--department', 'nv2', '--person', 'ly-van-phuc', '--title', title, '--met', 'all', '--submitted', '2017-11-20', '--id', 'yes'], { cwd: root });
+    const r = await runCli(['nominate', '2017', '--kind', 'individual', '--department', 'nv2', '--person', 'ly-van-phuc', '--title', title, '--met', 'all', '--submitted', '2017-11-20', '--id', 'yes'], { cwd: root });
     expect(r.code, r.stderr).toBe(0);
-    const v = JSON.parse(cli(['validate', '2017', '--json'], { cwd: root }).stdout);
+    const v = JSON.parse((await runCli(['validate', '2017', '--json'], { cwd: root })).stdout);
     expect(v.errors).toBe(0);
     expect(readFileSync(join(root, 'records/2017/nominations/yes.yaml'), 'utf8')).toContain(`title: '${title}'`);
   });
@@ -126,7 +126,7 @@ describe('in a real terminal', () => {
       tmux(['kill-session', '-t', session]);
     }
     expect(readdirSync(join(root, 'records/2017/ballots'))).toEqual(['001.yaml']);
-    expect(cli(['validate', '2017'], { cwd: root }).code).toBe(0);
+    expect((await runCli(['validate', '2017'], { cwd: root })).code).toBe(0);
   }, 60_000);
 
   it.runIf(hasTmux)('thidua nominate enters a nomination step by step', async () => {
@@ -156,6 +156,6 @@ describe('in a real terminal', () => {
       tmux(['kill-session', '-t', session]);
     }
     expect(readFileSync(join(root, 'records/2017/nominations/nv2-ca-nhan.yaml'), 'utf8')).toContain('person: ly-van-phuc');
-    expect(cli(['validate', '2017'], { cwd: root }).code).toBe(0);
+    expect((await runCli(['validate', '2017'], { cwd: root })).code).toBe(0);
   }, 60_000);
 });

@@ -4,14 +4,14 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser } from 'playwright-core';
-import { cleanupTemp, cli, tempDir, workspace, PROJECT } from '../helpers/workspace.js';
+import { cleanupTemp, runCli, tempDir, workspace, PROJECT } from '../helpers/workspace.js';
 import { pdfInfo, pdfText, toPdf } from '../helpers/office.js';
 
 afterAll(cleanupTemp);
 
 describe('thidua report', () => {
-  it('on the example: the 2016 recognitions, the replication plans of 2017, the new factor followed into 2017 (hand-counted)', () => {
-    const r = cli(['report', '--from', '2016', '--to', '2017', '--json', '--as-of', '2018-01-31']);
+  it('on the example: the 2016 recognitions, the replication plans of 2017, the new factor followed into 2017 (hand-counted)', async () => {
+    const r = await runCli(['report', '--from', '2016', '--to', '2017', '--json', '--as-of', '2018-01-31']);
     expect(r.code, r.stderr).toBe(0);
     const rep = JSON.parse(r.stdout);
     expect(rep.rounds[0]).toMatchObject({ year: 2016, sealed: true, nominations: { collective: 7, individual: 7 }, recognised: { collective: 6, individual: 5 }, pass_rate: 78.6, deadlines: { on_time: 28, late: 0, missing: 0 } });
@@ -23,22 +23,22 @@ describe('thidua report', () => {
     expect(rep.replications).toHaveLength(12);
     const nv2 = rep.departments.find((d: { department: string }) => d.department === 'nv2');
     expect(nv2).toMatchObject({ nominations: 3, recognised_collective: 0, recognised_individual: 0, replications: 2 });
-    const human = cli(['report', '--from', '2016', '--to', '2017']).stdout;
+    const human = (await runCli(['report', '--from', '2016', '--to', '2017'])).stdout;
     expect(human).toContain('2016 Tập thể Phòng Nghiệp vụ 3 (nv3-mo-hinh): được công nhận → 2017: đề nghị nv3-mo-hinh, chưa bỏ phiếu');
     expect(human).toContain('2017 Phòng Nghiệp vụ 2 (27/KH-NV2, 18/12/2017): nhân rộng 2016/nv1-mo-hinh');
   });
 
-  it('a replication must name a recognised model of an earlier round', () => {
+  it('a replication must name a recognised model of an earlier round', async () => {
     const root = workspace({ from: 'example' });
     const p = join(root, 'records/2017/submissions.yaml');
     writeFileSync(p, readFileSync(p, 'utf8').replace('replicates: [ 2016/nv1-mo-hinh ] }\n- { deadline: plan, department: nv2', 'replicates: [ 2016/nv2-mo-hinh ] }\n- { deadline: plan, department: nv2'));
-    const v = JSON.parse(cli(['validate', '--json'], { cwd: root }).stdout);
+    const v = JSON.parse((await runCli(['validate', '--json'], { cwd: root })).stdout);
     expect(v.diagnostics.map((d: { code: string; file: string }) => `${d.code} ${d.file}`)).toEqual(['replication-not-recognised records/2017/submissions.yaml']);
   });
 
-  it('render report: the Báo cáo read back through LibreOffice', () => {
+  it('render report: the Báo cáo read back through LibreOffice', async () => {
     const root = workspace({ from: 'example' });
-    const r = cli(['render', 'report', '--from', '2016', '--to', '2017', '--date', '2018-01-30', '--force'], { cwd: root });
+    const r = await runCli(['render', 'report', '--from', '2016', '--to', '2017', '--date', '2018-01-30', '--force'], { cwd: root });
     expect(r.code, r.stderr).toBe(0);
     const pdf = toPdf(join(root, 'documents/bao-cao-tong-ket-2016-2017.docx'));
     const text = pdfText(pdf).replace(/\s+/g, ' ');
@@ -75,7 +75,7 @@ describe('thidua publish, in headless Chromium', () => {
 
   it('lists the 2016 models, filters them by a department typed in the search box, and draws the chart', async () => {
     const out = tempDir();
-    expect(cli(['publish', '--out', out]).code).toBe(0);
+    expect((await runCli(['publish', '--out', out])).code).toBe(0);
     const { page, requests, errors } = await open(join(out, 'index.html'));
     expect(await page.locator('h2#y2016').textContent()).toBe('Năm 2016');
     expect(await page.locator('li.item:visible').count()).toBe(11);
@@ -100,8 +100,8 @@ describe('thidua publish, in headless Chromium', () => {
     const root = workspace();
     const people = join(root, 'records/people.yaml');
     writeFileSync(people, readFileSync(people, 'utf8').replace('name: Trần Văn An', 'name: "<script>window.__pwned = 1</script><img src=x onerror=window.__pwned=2>"'));
-    expect(cli(['tally', '2016', '--seal', '--date', '2016-12-10'], { cwd: root }).code).toBe(0);
-    expect(cli(['publish', '--out', join(root, 'public')], { cwd: root }).code).toBe(0);
+    expect((await runCli(['tally', '2016', '--seal', '--date', '2016-12-10'], { cwd: root })).code).toBe(0);
+    expect((await runCli(['publish', '--out', join(root, 'public')], { cwd: root })).code).toBe(0);
     const html = readFileSync(join(root, 'public/index.html'), 'utf8');
     expect(html).not.toContain('<script>window.__pwned');
     const { page } = await open(join(root, 'public/index.html'));

@@ -10,7 +10,7 @@ import { roundStatus } from '../../src/core/status.js';
 import { awardsOf } from '../../src/core/awards.js';
 import { dateInWords, shortDate } from '../../src/core/format/dates.js';
 import type { Agency } from '../../src/core/schemas/agency.js';
-import { cleanupTemp, cli, workspace, write } from '../helpers/workspace.js';
+import { cleanupTemp, runCli, workspace, write } from '../helpers/workspace.js';
 
 afterAll(cleanupTemp);
 
@@ -77,9 +77,9 @@ function planWorkspace(): string {
 }
 
 describe('thidua overdue', () => {
-  it('as of 2016-12-20: missing by 6 days (exit 1), late by 1, on time not listed', () => {
+  it('as of 2016-12-20: missing by 6 days (exit 1), late by 1, on time not listed', async () => {
     const root = planWorkspace();
-    const r = cli(['overdue', '--as-of', '2016-12-20', '--json'], { cwd: root });
+    const r = await runCli(['overdue', '--as-of', '2016-12-20', '--json'], { cwd: root });
     expect(r.code).toBe(1);
     expect(JSON.parse(r.stdout)).toEqual({
       as_of: '2016-12-20',
@@ -88,19 +88,19 @@ describe('thidua overdue', () => {
         { year: 2016, deadline: 'plan', department: 'nv2', before: '2016-12-15', status: 'missing', received: null, reference: null, days_late: 6 },
       ],
     });
-    const human = cli(['overdue', '--as-of', '2016-12-20'], { cwd: root });
+    const human = await runCli(['overdue', '--as-of', '2016-12-20'], { cwd: root });
     expect(human.stdout).toContain('Phòng Nghiệp vụ 2: chưa nộp, quá hạn 6 ngày');
     expect(human.stdout).toContain('Phòng Nghiệp vụ 1: nộp ngày 15/12/2016 (25/KH-NV1), trễ 1 ngày');
     expect(human.stdout).not.toContain('Phòng Nghiệp vụ 3');
   });
-  it('as of 2016-12-10 nothing is missing and the exit code is 0', () => {
+  it('as of 2016-12-10 nothing is missing and the exit code is 0', async () => {
     const root = planWorkspace();
-    const r = cli(['overdue', '--as-of', '2016-12-10', '--json'], { cwd: root });
+    const r = await runCli(['overdue', '--as-of', '2016-12-10', '--json'], { cwd: root });
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).items).toEqual([]);
   });
-  it('a malformed date is a usage error', () => {
-    expect(cli(['overdue', '--as-of', '2016-2-30']).code).toBe(2);
+  it('a malformed date is a usage error', async () => {
+    expect((await runCli(['overdue', '--as-of', '2016-2-30'])).code).toBe(2);
   });
   it('counts days across a leap day', () => {
     const root = workspace();
@@ -112,8 +112,8 @@ describe('thidua overdue', () => {
 });
 
 describe('status', () => {
-  it('on the example: 2016 is complete, 2017 waits for its ballots', () => {
-    const r = cli(['status', '--json'], { env: { THIDUA_TODAY: '2026-11-26' } });
+  it('on the example: 2016 is complete, 2017 waits for its ballots', async () => {
+    const r = await runCli(['status', '--json'], { env: { THIDUA_TODAY: '2026-11-26' } });
     expect(r.code).toBe(0);
     const s = JSON.parse(r.stdout);
     const byYear = Object.fromEntries(s.rounds.map((x: { year: number }) => [x.year, x]));
@@ -123,7 +123,7 @@ describe('status', () => {
     expect(byYear[2017].next).toContain('thidua ballot 2017');
   });
 
-  it('walks a round through every stage', () => {
+  it('walks a round through every stage', async () => {
     const root = workspace();
     const stage = (asOf = '2016-12-20') => {
       const v = validateSnapshot(readSnapshot(root));
@@ -139,23 +139,23 @@ describe('status', () => {
     expect(stage('2016-12-20')).toBe('review');
     write(root, 'records/2016/council.yaml', council);
     for (const s of [1, 2, 3]) write(root, `records/2016/ballots/00${s}.yaml`, `serial: ${s}\nvotes: { nv1-mo-hinh: agree, nv1-ca-nhan: agree }\n`);
-    expect(cli(['tally', '2016', '--seal', '--date', '2016-12-10'], { cwd: root }).code).toBe(0);
+    expect((await runCli(['tally', '2016', '--seal', '--date', '2016-12-10'], { cwd: root })).code).toBe(0);
     expect(stage()).toBe('sealed');
   });
 });
 
 describe('awards', () => {
-  it('a person with nominations in several rounds', () => {
+  it('a person with nominations in several rounds', async () => {
     const root = workspace();
     write(root, 'records/2017/nominations/nv1-ca-nhan.yaml', 'id: nv1-ca-nhan\nkind: individual\ndepartment: nv1\nperson: an\ntitle: Lần hai\nsubmitted: 2017-11-01\ncriteria: { trach-nhiem: true, nguoi-dung-dau: true }\n');
     write(root, 'records/2017/nominations/nv1-mo-hinh.yaml', 'id: nv1-mo-hinh\nkind: collective\ndepartment: nv1\ntitle: Mô hình\ninitiative: x\nsubmitted: 2017-11-01\ncriteria: { xuat-sac: true, sang-kien: true }\n');
-    expect(cli(['tally', '2016', '--seal', '--date', '2016-12-10'], { cwd: root }).code).toBe(0);
+    expect((await runCli(['tally', '2016', '--seal', '--date', '2016-12-10'], { cwd: root })).code).toBe(0);
     const v = validateSnapshot(readSnapshot(root));
     const a = awardsOf(v.workspace, 'an');
     expect(a.map((x) => [x.year, x.status])).toEqual([[2016, 'recognised'], [2017, 'pending']]);
-    const r = cli(['awards', 'an', '--json'], { cwd: root });
+    const r = await runCli(['awards', 'an', '--json'], { cwd: root });
     expect(JSON.parse(r.stdout).awards).toHaveLength(2);
-    const unknown = cli(['awards', 'ann'], { cwd: root });
+    const unknown = await runCli(['awards', 'ann'], { cwd: root });
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('an');
   });
