@@ -19,5 +19,6 @@ export const LOADERS: { [N in CommandName]: () => Promise<CommandModule<N>> } = 
   publish: () => import('../commands/publish.js'),
   commit: () => import('../commands/commit.js'),
   log: () => import('../commands/log.js'),
+  explain: () => import('../commands/explain.js'),
   schema: () => import('../commands/schema.js'),
 };

@@ -197,6 +197,11 @@ export const DEFINITIONS = {
     args: [{ name: 'record', type: 'text' }],
     options: { json },
   },
+  explain: {
+    description: t('giải thích một mã lỗi: ý nghĩa, ví dụ, cách sửa (không có mã: liệt kê mọi mã)', 'explain a diagnostic code: what it means, an example, the fix (no code: list every code)'),
+    args: [{ name: 'code', type: 'text', optional: true }],
+    options: { json },
+  },
   schema: {
     description: t('xuất JSON Schema của từng loại hồ sơ (cho trình soạn thảo)', 'write the JSON Schema of every record kind (for editors)'),
     args: [],

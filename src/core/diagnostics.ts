@@ -1,4 +1,6 @@
 /** Findings reported to the user: a code, a severity, a place and a message in both languages. */
+import type { RuleCode } from './rules/index.js';
+import type { TemplateCode } from './documents/template-rules.js';
 
 export type Severity = 'error' | 'warning';
 export type Lang = 'vi' | 'en';
@@ -12,9 +14,12 @@ export function t(vi: string, en: string): Localized {
   return { vi, en };
 }
 
+/** Every code a finding may carry: the record rules' and the templates' (one registry each). */
+export type DiagnosticCode = RuleCode | TemplateCode;
+
 export interface Diagnostic {
   severity: Severity;
-  code: string;
+  code: DiagnosticCode;
   /** Path relative to the workspace root, with `/`. */
   file: string;
   line: number;

@@ -3,7 +3,7 @@ import { sortDiagnostics, type Diagnostic } from './diagnostics.js';
 import { loadWorkspace } from './records/load-workspace.js';
 import type { Round, Snapshot, Workspace } from './records/workspace.js';
 import { RULES } from './rules/index.js';
-import { buildIndex, type Finding, type Rule, type RuleContext, type WorkspaceIndex } from './rules/rule.js';
+import { buildIndex, type Finding, type RuleContext, type WorkspaceIndex } from './rules/rule.js';
 import { roundIndex } from './records/basis.js';
 import { placeFinding } from './records/schema-diagnostics.js';
 import { sourceLine } from './yaml/parse-yaml-file.js';
@@ -18,7 +18,7 @@ export interface Validation {
   warnings: number;
 }
 
-function toDiagnostic(ws: Workspace, rule: Rule, f: Finding): Diagnostic {
+function toDiagnostic(ws: Workspace, rule: (typeof RULES)[number], f: Finding): Diagnostic {
   const file = ws.files.get(f.loc.file);
   const pos = file ? placeFinding(file, f.loc.path, f.at ?? 'value') : { line: 1, column: 1 };
   return {

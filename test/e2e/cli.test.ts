@@ -198,3 +198,25 @@ describe('output to a closed pipe', () => {
     expect(r.stderr).not.toMatch(/EPIPE|at .*\.js/);
   });
 });
+
+describe('thidua explain', () => {
+  it('explains a code with its example and fix, suggests the closest for a mistyped one, and lists all', async () => {
+    const r = await runCli(['explain', 'sealed-input-changed']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe([
+      'sealed-input-changed (lỗi)',
+      'một tệp đã niêm phong trong tally.yaml bị sửa, thêm hoặc xoá',
+      '',
+      'Ví dụ:',
+      '  # records/2016/ballots/003.yaml edited after thidua tally 2016 --seal',
+      '',
+      'Cách sửa: Trả tệp về như lúc niêm phong (git checkout), hoặc mở niêm phong có ghi lý do: thidua unseal NĂM --reason "…".',
+      '',
+    ].join('\n'));
+    const bad = await runCli(['explain', 'sealed-input-changd']);
+    expect([bad.code, bad.stderr]).toEqual([2, 'thidua: không có mã “sealed-input-changd” (có phải “sealed-input-changed”?); xem danh sách: thidua explain\n']);
+    const list = JSON.parse((await runCli(['explain', '--json', '--lang', 'en'])).stdout) as Array<{ code: string }>;
+    expect(list.map((x) => x.code)).toContain('template-section');
+    expect(list.length).toBe(27);
+  });
+});

@@ -3,6 +3,7 @@ import { cpSync, readdirSync, readFileSync, existsSync, writeFileSync } from 'no
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { RULES } from '../../src/core/rules/index.js';
+import { TEMPLATE_RULES } from '../../src/core/documents/template-rules.js';
 import { validateSnapshot } from '../../src/core/validate.js';
 import { readSnapshot } from '../../src/shell/read-snapshot.js';
 import { tallyRound } from '../../src/core/tally.js';
@@ -12,7 +13,7 @@ import { basisForSeal } from '../../src/core/records/basis.js';
 import { FIXTURES, cleanupTemp, workspace, BASE } from '../helpers/workspace.js';
 
 interface Expected {
-  diagnostics: Array<{ code: string; file: string; line: number; column: number; severity?: string }>;
+  diagnostics: Array<{ code: string; file: string; line: number; column: number; severity?: string; message: string }>;
   generate?: { path: string; bytes: number };
   sealFirst?: boolean;
 }
@@ -33,6 +34,21 @@ function seal(root: string): void {
 }
 
 afterAll(cleanupTemp);
+
+describe('the registry', () => {
+  it('every code has its description, fix and example in both languages, and the README’s rule table lists exactly the registry', () => {
+    const readme = readFileSync(join(FIXTURES, '..', '..', 'README.md'), 'utf8');
+    const tableStart = readme.indexOf('| code | severity | when |');
+    const tableText = readme.slice(tableStart, readme.indexOf('\n\n', tableStart));
+    const inTable = new Set([...tableText.matchAll(/^\| ([^|]+) \|/gm)].flatMap((m) => [...m[1]!.matchAll(/`([a-z-]+)`/g)].map((c) => c[1]!)));
+    const codes = [...RULES, ...TEMPLATE_RULES].map((r) => r.code as string);
+    expect([...inTable].sort()).toEqual([...codes].sort());
+    for (const r of [...RULES, ...TEMPLATE_RULES]) {
+      for (const text of [r.description, r.fix]) expect(text.vi.length > 0 && text.en.length > 0, r.code).toBe(true);
+      expect(r.example.startsWith('# '), r.code).toBe(true);
+    }
+  });
+});
 
 describe('the base fixture', () => {
   it('validates with no finding', () => {
@@ -57,7 +73,8 @@ describe('rule fixtures', () => {
       if (existsSync(join(dir, 'records'))) cpSync(join(dir, 'records'), join(root, 'records'), { recursive: true });
       if (expected.generate) writeFileSync(join(root, expected.generate.path), 'x'.repeat(expected.generate.bytes));
       const v = validateSnapshot(readSnapshot(root));
-      const got = v.diagnostics.map((d) => ({ code: d.code, file: d.file, line: d.line, column: d.column, severity: d.severity }));
+      // The full text, as hledger's error tests hold it: a message is part of the contract with the clerk.
+      const got = v.diagnostics.map((d) => ({ code: d.code, file: d.file, line: d.line, column: d.column, severity: d.severity, message: d.message.vi }));
       const want = expected.diagnostics.map((d) => ({ severity: RULES.find((r) => r.code === d.code)!.severity, ...d }));
       expect(got).toEqual(want);
       for (const d of v.diagnostics) {

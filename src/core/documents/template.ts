@@ -3,6 +3,7 @@
  * each following non-empty line is one paragraph; `{field}` is filled from the records.
  * A template that names an unknown section or field is refused with its line and column.
  */
+import type { TemplateCode } from './template-rules.js';
 import { t, type Diagnostic } from '../diagnostics.js';
 import { closest } from '../text/closest.js';
 
@@ -27,7 +28,7 @@ export type TemplateSpec = Record<string, SectionSpec>;
 
 const PLACEHOLDER = /\{([^{}]*)\}/g;
 
-function diag(file: string, line: number, column: number, code: string, message: Diagnostic['message'], source: string): Diagnostic {
+function diag(file: string, line: number, column: number, code: TemplateCode, message: Diagnostic['message'], source: string): Diagnostic {
   return { severity: 'error', code, file, line, column, message, source };
 }
 

@@ -1,7 +1,7 @@
 import { t } from '../diagnostics.js';
-import type { Finding, Rule } from './rule.js';
+import { defineRule, type Finding } from './rule.js';
 
-export const rule: Rule = {
+export const rule = defineRule({
   code: 'attendance',
   severity: 'error',
   stage: 'records',
@@ -9,6 +9,11 @@ export const rule: Rule = {
     'số phiếu không khớp với điểm danh: nhiều phiếu ý kiến bằng văn bản hơn người vắng, hoặc nhiều phiếu tại họp hơn người có mặt',
     'the ballots do not match the attendance: more written ballots than absent members, or more ballots cast at the meeting than members present',
   ),
+  fix: t(
+    'Sửa điểm danh (session.absent) hoặc đánh dấu đúng phiếu ý kiến bằng văn bản (written).',
+    'Correct the attendance (session.absent) or the written flag of the ballots.',
+  ),
+  example: '# records/2016/council.yaml\nsession: { absent: [ an ], … }   # and two ballots with written: true\n',
   check(ctx) {
     const out: Finding[] = [];
     for (const round of ctx.rounds) {
@@ -40,4 +45,4 @@ export const rule: Rule = {
     }
     return out;
   },
-};
+});

@@ -1,7 +1,7 @@
 import { t } from '../diagnostics.js';
-import type { Finding, Rule } from './rule.js';
+import { defineRule, type Finding } from './rule.js';
 
-export const rule: Rule = {
+export const rule = defineRule({
   code: 'ballot-count',
   severity: 'error',
   stage: 'records',
@@ -9,6 +9,11 @@ export const rule: Rule = {
     'số tệp phiếu nhiều hơn số phiếu phát ra, hoặc số phiếu phát ra nhiều hơn số thành viên',
     'more ballot files than `ballots_issued`, or `ballots_issued` > number of members',
   ),
+  fix: t(
+    'Ghi đúng số phiếu phát ra (ballots_issued) và chỉ nhập đủ số phiếu đó.',
+    'Record the ballots issued correctly (ballots_issued) and enter no more ballots than that.',
+  ),
+  example: '# records/2016/council.yaml\nsession: { ballots_issued: 3, … }   # and 4 ballot files\n',
   check(ctx) {
     const out: Finding[] = [];
     for (const round of ctx.rounds) {
@@ -65,4 +70,4 @@ export const rule: Rule = {
     }
     return out;
   },
-};
+});

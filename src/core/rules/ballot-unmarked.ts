@@ -1,7 +1,7 @@
 import { t } from '../diagnostics.js';
-import type { Finding, Rule } from './rule.js';
+import { defineRule, type Finding } from './rule.js';
 
-export const rule: Rule = {
+export const rule = defineRule({
   code: 'ballot-unmarked',
   severity: 'warning',
   stage: 'records',
@@ -9,6 +9,11 @@ export const rule: Rule = {
     'một phiếu hợp lệ không ghi ý kiến về một đề nghị (được tính là không có ý kiến)',
     'a valid ballot does not mark a nomination (it counts as an abstention)',
   ),
+  fix: t(
+    'Nhập đủ ý kiến trên phiếu (agree, disagree, abstain); nếu đề nghị được thêm sau khi bỏ phiếu, Hội đồng cần bỏ phiếu lại.',
+    'Enter every mark on the ballot (agree, disagree, abstain); a nomination added after the vote needs a new vote.',
+  ),
+  example: '# records/2016/ballots/003.yaml\nvotes: { nv1-mo-hinh: agree }   # nv1-ca-nhan not marked\n',
   check(ctx) {
     const out: Finding[] = [];
     for (const round of ctx.rounds) {
@@ -31,4 +36,4 @@ export const rule: Rule = {
     }
     return out;
   },
-};
+});

@@ -1,7 +1,7 @@
 import { t } from '../diagnostics.js';
-import type { Finding, Rule } from './rule.js';
+import { defineRule, type Finding } from './rule.js';
 
-export const rule: Rule = {
+export const rule = defineRule({
   code: 'council-membership',
   severity: 'error',
   stage: 'records',
@@ -9,6 +9,11 @@ export const rule: Rule = {
     'chủ trì, thư ký, Ban kiểm phiếu hoặc người vắng không phải thành viên Hội đồng; hoặc có hơn một Chủ tịch',
     'the chair, secretary, a vote counter or an absent member is not a council member; or more than one chủ tịch',
   ),
+  fix: t(
+    'Chủ trì, thư ký, Ban kiểm phiếu và người vắng phải có trong “members”; chỉ một người là chu-tich.',
+    'The chair, secretary, vote counters and absent members must be in “members”; only one is chu-tich.',
+  ),
+  example: '# records/2016/council.yaml\nsession: { counters: [ mai ], … }   # mai is not a member\n',
   check(ctx) {
     const out: Finding[] = [];
     for (const round of ctx.rounds) {
@@ -46,4 +51,4 @@ export const rule: Rule = {
     }
     return out;
   },
-};
+});

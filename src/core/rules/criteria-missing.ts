@@ -1,11 +1,16 @@
 import { t } from '../diagnostics.js';
-import { requiredGroups, type Finding, type Rule } from './rule.js';
+import { requiredGroups, type Finding, defineRule } from './rule.js';
 
-export const rule: Rule = {
+export const rule = defineRule({
   code: 'criteria-missing',
   severity: 'error',
   stage: 'records',
   description: t('một tiêu chí của loại đề nghị chưa được trả lời', 'a criterion of the nomination’s kind is not answered'),
+  fix: t(
+    'Trả lời tiêu chí còn thiếu trong “criteria” (true hoặc false).',
+    'Answer the missing criterion under “criteria” (true or false).',
+  ),
+  example: '# records/2016/nominations/nv1-mo-hinh.yaml\ncriteria: { xuat-sac: true }   # sang-kien not answered\n',
   check(ctx) {
     const out: Finding[] = [];
     for (const round of ctx.rounds) {
@@ -31,4 +36,4 @@ export const rule: Rule = {
     }
     return out;
   },
-};
+});

@@ -1,11 +1,16 @@
 import { t } from '../diagnostics.js';
-import type { Finding, Rule } from './rule.js';
+import { defineRule, type Finding } from './rule.js';
 
-export const rule: Rule = {
+export const rule = defineRule({
   code: 'criteria-unmet',
   severity: 'error',
   stage: 'records',
   description: t('một tiêu chí được trả lời là không đạt (false)', 'a criterion is answered false'),
+  fix: t(
+    'Đề nghị không đạt tiêu chí thì không được xét: rút đề nghị, hoặc sửa nếu trả lời nhầm.',
+    'A nomination that does not meet a criterion is not eligible: withdraw it, or correct a wrong answer.',
+  ),
+  example: '# records/2016/nominations/nv1-mo-hinh.yaml\ncriteria: { xuat-sac: true, sang-kien: false }\n',
   check(ctx) {
     const out: Finding[] = [];
     for (const round of ctx.rounds) {
@@ -27,4 +32,4 @@ export const rule: Rule = {
     }
     return out;
   },
-};
+});

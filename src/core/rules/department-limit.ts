@@ -1,11 +1,16 @@
 import { t } from '../diagnostics.js';
-import type { Finding, Rule } from './rule.js';
+import { defineRule, type Finding } from './rule.js';
 
-export const rule: Rule = {
+export const rule = defineRule({
   code: 'department-limit',
   severity: 'error',
   stage: 'records',
   description: t('một phòng đề nghị quá số lượng cho phép trong đợt', 'a department exceeds its limits in a round'),
+  fix: t(
+    'Giữ số đề nghị trong giới hạn (limits trong agency.yaml hoặc round.yaml): rút bớt một đề nghị.',
+    'Keep within the limits (limits in agency.yaml or round.yaml): withdraw one nomination.',
+  ),
+  example: '# records/2016/nominations/nv1-mo-hinh-2.yaml\nkind: collective\ndepartment: nv1   # nv1 already has one\n',
   check(ctx) {
     const out: Finding[] = [];
     for (const round of ctx.rounds) {
@@ -43,4 +48,4 @@ export const rule: Rule = {
     }
     return out;
   },
-};
+});

@@ -1,8 +1,8 @@
 import { t } from '../diagnostics.js';
 import { atLeast, measureUntil, overlapsYear } from '../discipline.js';
-import type { Finding, Rule } from './rule.js';
+import { defineRule, type Finding } from './rule.js';
 
-export const rule: Rule = {
+export const rule = defineRule({
   code: 'discipline-member',
   severity: 'error',
   stage: 'records',
@@ -10,6 +10,11 @@ export const rule: Rule = {
     'mô hình tập thể: trong phòng có người bị kỷ luật từ mức chặn trở lên trong năm xét',
     'collective: someone in the department has a measure at or above the blocking level overlapping the year',
   ),
+  fix: t(
+    'Tập thể không đủ điều kiện năm đó: rút đề nghị; nếu kỷ luật ghi nhầm, sửa discipline.yaml.',
+    'The collective is not eligible that year: withdraw the nomination; if the measure is wrong, correct discipline.yaml.',
+  ),
+  example: '# records/discipline.yaml\n- { person: mai, level: canh-cao, date: 2016-05-10 }   # mai works in nv1\n',
   check(ctx) {
     const out: Finding[] = [];
     for (const round of ctx.rounds) {
@@ -35,4 +40,4 @@ export const rule: Rule = {
     }
     return out;
   },
-};
+});

@@ -1,8 +1,8 @@
 import { t } from '../diagnostics.js';
 import { atLeast, measureUntil, overlapsYear } from '../discipline.js';
-import type { Finding, Rule } from './rule.js';
+import { defineRule, type Finding } from './rule.js';
 
-export const rule: Rule = {
+export const rule = defineRule({
   code: 'discipline-person',
   severity: 'error',
   stage: 'records',
@@ -10,6 +10,11 @@ export const rule: Rule = {
     'cá nhân: người được đề nghị bị kỷ luật từ mức chặn trở lên trong năm xét',
     'individual: the person has a measure at or above the blocking level overlapping the year',
   ),
+  fix: t(
+    'Người bị kỷ luật trong năm không đủ điều kiện: rút đề nghị; nếu kỷ luật ghi nhầm, sửa discipline.yaml.',
+    'A person disciplined that year is not eligible: withdraw the nomination; if the measure is wrong, correct discipline.yaml.',
+  ),
+  example: '# records/discipline.yaml\n- { person: an, level: khien-trach, date: 2016-03-01 }\n',
   check(ctx) {
     const out: Finding[] = [];
     for (const round of ctx.rounds) {
@@ -33,4 +38,4 @@ export const rule: Rule = {
     }
     return out;
   },
-};
+});

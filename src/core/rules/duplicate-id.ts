@@ -1,6 +1,6 @@
 import { t } from '../diagnostics.js';
 import type { Loc } from '../records/workspace.js';
-import type { Finding, Rule } from './rule.js';
+import { defineRule, type Finding } from './rule.js';
 
 function duplicates<T>(items: T[], key: (item: T) => string, loc: (item: T) => Loc, label: (k: string) => { vi: string; en: string }): Finding[] {
   const first = new Map<string, T>();
@@ -22,11 +22,16 @@ function duplicates<T>(items: T[], key: (item: T) => string, loc: (item: T) => L
   return out;
 }
 
-export const rule: Rule = {
+export const rule = defineRule({
   code: 'duplicate-id',
   severity: 'error',
   stage: 'records',
   description: t('một mã hoặc số phiếu được dùng hai lần', 'an id or serial used twice'),
+  fix: t(
+    'Đặt mã khác cho một trong hai mục.',
+    'Give one of the two another id.',
+  ),
+  example: '# records/people.yaml\n- { id: an, name: Trần Văn An }\n- { id: an, name: Lê Thị An }\n',
   check(ctx) {
     const { ws } = ctx;
     const out: Finding[] = [];
@@ -53,4 +58,4 @@ export const rule: Rule = {
     }
     return out;
   },
-};
+});

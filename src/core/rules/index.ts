@@ -26,12 +26,14 @@ import { rule as ballotUnmarked } from './ballot-unmarked.js';
 import { rule as councilMembership } from './council-membership.js';
 import { rule as attendance } from './attendance.js';
 
-export const RULES: readonly Rule[] = [
+export const RULES = [
   yamlSyntax, yamlAlias, duplicateKey, fileTooLarge, schema, unknownField, idMismatch,
   duplicateId, unknownReference, criteriaMissing, criteriaUnmet, initiativeMissing,
   disciplineMember, disciplinePerson, leaderWithoutCollective, departmentLimit,
   lateSubmission, personDepartment, ballotCount, sealedInputChanged,
   replicationReference, replicationNotRecognised, councilMembership, attendance, ballotUnmarked,
-];
+] as const satisfies readonly Rule[];
 
-export const RULES_BY_CODE: ReadonlyMap<string, Rule> = new Map(RULES.map((r) => [r.code, r]));
+/** Every code a record rule reports. */
+export type RuleCode = (typeof RULES)[number]['code'];
+

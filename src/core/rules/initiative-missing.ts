@@ -1,11 +1,16 @@
 import { t } from '../diagnostics.js';
-import type { Finding, Rule } from './rule.js';
+import { defineRule, type Finding } from './rule.js';
 
-export const rule: Rule = {
+export const rule = defineRule({
   code: 'initiative-missing',
   severity: 'error',
   stage: 'records',
   description: t('đề nghị mô hình tập thể thiếu bản mô tả sáng kiến, mô hình', 'a collective nomination without its initiative'),
+  fix: t(
+    'Thêm “initiative:” với bản mô tả sáng kiến, mô hình.',
+    'Add “initiative:” with the description of the initiative or model.',
+  ),
+  example: '# records/2016/nominations/nv1-mo-hinh.yaml\nkind: collective   # no initiative\n',
   check(ctx) {
     const out: Finding[] = [];
     for (const round of ctx.rounds) {
@@ -24,4 +29,4 @@ export const rule: Rule = {
     }
     return out;
   },
-};
+});

@@ -1,8 +1,8 @@
 import { t } from '../diagnostics.js';
 import { REGISTRATION, roundDeadline, isOnTime } from '../deadlines.js';
-import type { Finding, Rule } from './rule.js';
+import { defineRule, type Finding } from './rule.js';
 
-export const rule: Rule = {
+export const rule = defineRule({
   code: 'late-submission',
   severity: 'error',
   stage: 'records',
@@ -10,6 +10,11 @@ export const rule: Rule = {
     'đề nghị nộp không trước hạn đăng ký; cảnh báo khi có “accepted_late”',
     '`submitted` is not before the registration deadline; a warning when `accepted_late` is given',
   ),
+  fix: t(
+    'Nếu Hội đồng vẫn nhận, ghi “accepted_late: { reason, by }”; nếu ngày nhận ghi nhầm, sửa “submitted”.',
+    'If the council accepts it anyway, add “accepted_late: { reason, by }”; if the date is wrong, correct “submitted”.',
+  ),
+  example: '# records/2016/nominations/nv1-mo-hinh.yaml\nsubmitted: 2016-11-30   # registration closes before 11-30\n',
   check(ctx) {
     const out: Finding[] = [];
     for (const round of ctx.rounds) {
@@ -38,4 +43,4 @@ export const rule: Rule = {
     }
     return out;
   },
-};
+});

@@ -1,7 +1,7 @@
 import { t } from '../diagnostics.js';
-import { isLeaderNomination, type Finding, type Rule } from './rule.js';
+import { isLeaderNomination, type Finding, defineRule } from './rule.js';
 
-export const rule: Rule = {
+export const rule = defineRule({
   code: 'leader-without-collective',
   severity: 'error',
   stage: 'records',
@@ -9,6 +9,11 @@ export const rule: Rule = {
     'cá nhân giữ chức vụ lãnh đạo được đề nghị nhưng phòng không có đề nghị mô hình tập thể trong đợt',
     'a leader’s individual nomination with no collective nomination of the same department in the round',
   ),
+  fix: t(
+    'Thêm đề nghị mô hình tập thể của phòng, hoặc rút đề nghị cá nhân của người lãnh đạo.',
+    "Add the department's collective nomination, or withdraw the leader's individual one.",
+  ),
+  example: '# records/2016/nominations/nv2-ca-nhan.yaml\nperson: tuan   # leader: true, and no nv2 collective\n',
   check(ctx) {
     const out: Finding[] = [];
     for (const round of ctx.rounds) {
@@ -30,4 +35,4 @@ export const rule: Rule = {
     }
     return out;
   },
-};
+});

@@ -1,11 +1,16 @@
 import { t } from '../diagnostics.js';
-import type { Finding, Rule } from './rule.js';
+import { defineRule, type Finding } from './rule.js';
 
-export const rule: Rule = {
+export const rule = defineRule({
   code: 'person-department',
   severity: 'warning',
   stage: 'records',
   description: t('phòng của đề nghị khác phòng của người được đề nghị', 'the nomination’s department differs from the person’s'),
+  fix: t(
+    'Kiểm tra phòng của đề nghị và phòng của người (people.yaml, hoặc “changes” có ngày).',
+    "Check the nomination's department against the person's (people.yaml, or its dated “changes”).",
+  ),
+  example: '# records/2016/nominations/nv1-ca-nhan.yaml\ndepartment: nv1\nperson: binh   # binh is in nv2\n',
   check(ctx) {
     const out: Finding[] = [];
     for (const round of ctx.rounds) {
@@ -25,4 +30,4 @@ export const rule: Rule = {
     }
     return out;
   },
-};
+});

@@ -1,8 +1,8 @@
 import { t } from '../diagnostics.js';
-import type { Finding, Rule } from './rule.js';
+import { defineRule, type Finding } from './rule.js';
 import { REPLICATION_DEADLINES } from './replication-reference.js';
 
-export const rule: Rule = {
+export const rule = defineRule({
   code: 'replication-not-recognised',
   severity: 'error',
   stage: 'records',
@@ -10,6 +10,11 @@ export const rule: Rule = {
     '“replicates” nêu một đề nghị chưa được công nhận (không đạt, hoặc đợt đó chưa niêm phong)',
     '“replicates” names a nomination that was not recognised (it failed, or its round is not sealed)',
   ),
+  fix: t(
+    'Chỉ nhân rộng mô hình đã được công nhận; niêm phong đợt của mô hình trước (thidua tally NĂM --seal).',
+    "Replicate only recognised models; seal the model's round first (thidua tally YEAR --seal).",
+  ),
+  example: '# records/2017/submissions.yaml\n- { deadline: plan, department: nv2, received: 2017-12-18, replicates: [ 2016/nv2-mo-hinh ] }   # not recognised\n',
   check(ctx) {
     const out: Finding[] = [];
     const rounds = new Map(ctx.ws.rounds.map((r) => [r.year, r]));
@@ -39,4 +44,4 @@ export const rule: Rule = {
     }
     return out;
   },
-};
+});

@@ -1,9 +1,9 @@
 import { t } from '../diagnostics.js';
-import type { Finding, Rule } from './rule.js';
+import { defineRule, type Finding } from './rule.js';
 
 export const REPLICATION_DEADLINES = ['plan', 'replication-plan'];
 
-export const rule: Rule = {
+export const rule = defineRule({
   code: 'replication-reference',
   severity: 'error',
   stage: 'records',
@@ -11,6 +11,11 @@ export const rule: Rule = {
     '“replicates” nêu một mô hình không có, của đợt không trước đó, hoặc nằm trên văn bản không phải kế hoạch',
     '“replicates” names a model that does not exist, of a round not before, or sits on a document that is not a plan',
   ),
+  fix: t(
+    'Ghi mô hình dạng NĂM/mã của một đợt trước, trên văn bản kế hoạch (plan, replication-plan).',
+    'Name the model as YEAR/id of an earlier round, on a plan (plan, replication-plan).',
+  ),
+  example: '# records/2017/submissions.yaml\n- { deadline: plan, department: nv2, received: 2017-12-18, replicates: [ 2016/khong-co ] }\n',
   check(ctx) {
     const out: Finding[] = [];
     const rounds = new Map(ctx.ws.rounds.map((r) => [r.year, r]));
@@ -55,4 +60,4 @@ export const rule: Rule = {
     }
     return out;
   },
-};
+});

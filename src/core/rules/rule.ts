@@ -34,9 +34,18 @@ export interface Rule {
   code: string;
   severity: Severity;
   description: Localized;
+  /** How to put it right, for `thidua explain`. */
+  fix: Localized;
+  /** A record that raises it (with its file name), for `thidua explain`. */
+  example: string;
   /** `file`: raised while reading files (no check here); `records`: a check over the loaded records. */
   stage: 'file' | 'records';
   check?(ctx: RuleContext): Finding[];
+}
+
+/** A rule with its code kept as a literal type, so the registry types every code. */
+export function defineRule<const C extends string>(rule: Rule & { code: C }): Rule & { code: C } {
+  return rule;
 }
 
 /** The workspace as it is now: the shared files' own index (the one the shared-file rules use). */

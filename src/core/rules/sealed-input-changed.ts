@@ -1,8 +1,8 @@
 import { t } from '../diagnostics.js';
 import { compareSeal, inputHashes } from '../seal.js';
-import type { Finding, Rule } from './rule.js';
+import { defineRule, type Finding } from './rule.js';
 
-export const rule: Rule = {
+export const rule = defineRule({
   code: 'sealed-input-changed',
   severity: 'error',
   stage: 'records',
@@ -10,6 +10,11 @@ export const rule: Rule = {
     'một tệp đã niêm phong trong tally.yaml bị sửa, thêm hoặc xoá',
     'a file sealed in tally.yaml changed, appeared or disappeared',
   ),
+  fix: t(
+    'Trả tệp về như lúc niêm phong (git checkout), hoặc mở niêm phong có ghi lý do: thidua unseal NĂM --reason "…".',
+    'Put the file back as sealed (git checkout), or open the seal with a reason: thidua unseal YEAR --reason "…".',
+  ),
+  example: '# records/2016/ballots/003.yaml edited after thidua tally 2016 --seal\n',
   check(ctx) {
     const out: Finding[] = [];
     for (const round of ctx.rounds) {
@@ -47,4 +52,4 @@ export const rule: Rule = {
     }
     return out;
   },
-};
+});

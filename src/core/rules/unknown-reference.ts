@@ -1,7 +1,7 @@
 import { t, type Localized } from '../diagnostics.js';
 import { closest } from '../text/closest.js';
 import type { Loc } from '../records/workspace.js';
-import { requiredGroups, type Finding, type Rule } from './rule.js';
+import { requiredGroups, type Finding, defineRule } from './rule.js';
 
 function missing(loc: Loc, what: Localized, id: string, candidates: Iterable<string>, at: Finding['at'] = 'value'): Finding {
   const guess = closest(id, candidates);
@@ -20,7 +20,7 @@ const PERSON = t('người', 'the person');
 const NOMINATION = t('đề nghị', 'the nomination');
 const DEADLINE = t('hạn', 'the deadline');
 
-export const rule: Rule = {
+export const rule = defineRule({
   code: 'unknown-reference',
   severity: 'error',
   stage: 'records',
@@ -28,6 +28,11 @@ export const rule: Rule = {
     'mã phòng, người, tiêu chí, đề nghị hoặc hạn không tồn tại',
     'a department, person, criterion, nomination or deadline id that does not exist',
   ),
+  fix: t(
+    'Sửa mã cho đúng (xem gợi ý) hoặc thêm phòng, người, tiêu chí, hạn đó vào hồ sơ chung.',
+    'Correct the id (see the suggestion) or add that department, person, criterion or deadline to the shared records.',
+  ),
+  example: '# records/2016/nominations/nv1-ca-nhan.yaml\nperson: tran-van-ann\n',
   check(ctx) {
     const { ws } = ctx;
     const out: Finding[] = [];
@@ -106,4 +111,4 @@ export const rule: Rule = {
     }
     return out;
   },
-};
+});

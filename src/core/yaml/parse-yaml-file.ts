@@ -86,7 +86,7 @@ function diag(
   file: string,
   text: string,
   pos: Position,
-  code: string,
+  code: 'yaml-syntax' | 'yaml-alias' | 'duplicate-key' | 'file-too-large',
   message: Localized,
 ): Diagnostic {
   return { severity: 'error', code, file, line: pos.line, column: pos.column, message, source: lineText(text, pos.line) };
