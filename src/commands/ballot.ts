@@ -1,7 +1,7 @@
 /** thidua ballot YEAR: type in the paper ballots after the count, by prompts or by flags. */
 import { join } from 'node:path';
 import { t } from '../core/diagnostics.js';
-import { ballotFileName } from '../core/records/workspace.js';
+import { ballotFileName, ballotPath, ballotsDir } from '../core/records/paths.js';
 import { renderBallotFile } from '../core/record-files.js';
 import { VOTE_CHOICES, type Ballot, type VoteChoice } from '../core/schemas/round.js';
 import { closest } from '../core/text/closest.js';
@@ -112,7 +112,7 @@ function ballotFromFlags(agenda: AgendaItem[], serial: number, opts: Input<'ball
 
 async function writeBallot(ctx: CommandContext, loaded: Loaded, round: Round, ballot: Ballot, json: boolean, showSummary = true, explicitSerial = false): Promise<number> {
   const root = loaded.root;
-  const relOf = (serial: number) => `${round.dir}/ballots/${ballotFileName(serial)}`;
+  const relOf = (serial: number) => ballotPath(round.year, serial);
   if (loaded.snapshot.files.has(relOf(ballot.serial))) throw findingsError(t(`phiếu số ${ballot.serial} đã có (${relOf(ballot.serial)})`, `ballot ${ballot.serial} already exists (${relOf(ballot.serial)})`));
   const findings = checkDraft(loaded, relOf(ballot.serial), renderBallotFile(ballot), round.year).filter((d) => d.severity === 'error');
   if (findings.length) {
@@ -124,10 +124,10 @@ async function writeBallot(ctx: CommandContext, loaded: Loaded, round: Round, ba
   const proposed = ballot.serial;
   let written = ballot;
   await withLock(root, ctx.warn, () => {
-    ensureDir(join(root, round.dir, 'ballots'));
+    ensureDir(join(root, ballotsDir(round.year)));
     // Another command may have written ballots since this one read the round: look again, under the lock.
     for (;;) {
-      const names = recordNames(root, `${round.dir}/ballots`);
+      const names = recordNames(root, ballotsDir(round.year));
       if (names.length >= issued) {
         throw findingsError(t(`đợt ${round.year} đã đủ ${names.length}/${issued} phiếu phát ra; phiếu này không được ghi`, `round ${round.year} already has ${names.length} of ${issued} ballots issued; this one was not written`));
       }
@@ -139,7 +139,7 @@ async function writeBallot(ctx: CommandContext, loaded: Loaded, round: Round, ba
       } catch (err) {
         if (!(err instanceof FileExistsError)) throw err;
         if (explicitSerial) throw findingsError(t(`phiếu số ${written.serial} đã có (${relOf(written.serial)}); không ghi gì`, `ballot ${written.serial} already exists (${relOf(written.serial)}); nothing written`));
-        written = { ...written, serial: nextSerial(recordNames(root, `${round.dir}/ballots`).concat(ballotFileName(written.serial))) };
+        written = { ...written, serial: nextSerial(recordNames(root, ballotsDir(round.year)).concat(ballotFileName(written.serial))) };
       }
     }
   });

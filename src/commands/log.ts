@@ -3,7 +3,7 @@ import type { Input } from './definitions.js';
 import { loadAndValidate } from '../shell/load.js';
 import { t } from '../core/diagnostics.js';
 import { describeChange, diffValues, type FieldChange } from '../core/record-diff.js';
-import { ballotFileName } from '../core/records/workspace.js';
+import { ballotPath, nominationInAnyRound } from '../core/records/paths.js';
 import { ID_PATTERN } from '../core/calendar.js';
 import { EXIT, environmentError, usageError } from '../errors.js';
 import type { CommandContext } from '../shell/context.js';
@@ -20,7 +20,7 @@ interface Target {
 function resolveTarget(root: string, raw: string): Target {
   const shared = () => loadAndValidate(root, []).workspace;
   const ballot = /^(\d{4})\/ballots?\/(\d{1,5})$/.exec(raw);
-  if (ballot) return { label: raw, pathspecs: [`records/${ballot[1]!}/ballots/${ballotFileName(Number(ballot[2]))}`] };
+  if (ballot) return { label: raw, pathspecs: [ballotPath(Number(ballot[1]), Number(ballot[2]))] };
   if (raw.includes('/') || raw.endsWith('.yaml')) {
     const path = raw.replace(/^\.\//, '');
     if (path.split('/').includes('..')) throw usageError(t('đường dẫn không được chứa “..”', 'the path may not contain “..”'));
@@ -30,7 +30,7 @@ function resolveTarget(root: string, raw: string): Target {
   const ws = shared();
   if (ws.people.some((p) => p.value.id === raw) || ws.brokenIds.people.has(raw)) return { label: raw, pathspecs: ['records/people.yaml'], item: { key: 'id', id: raw } };
   if (ws.departments.some((d) => d.value.id === raw) || ws.brokenIds.departments.has(raw)) return { label: raw, pathspecs: ['records/departments.yaml'], item: { key: 'id', id: raw } };
-  return { label: raw, pathspecs: [`records/*/nominations/${raw}.yaml`] };
+  return { label: raw, pathspecs: [nominationInAnyRound(raw)] };
 }
 
 export function run(ctx: CommandContext, input: Input<'log'>): number {

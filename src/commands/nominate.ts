@@ -17,10 +17,12 @@ import { inert } from '../shell/terminal.js';
 import { withLock } from '../shell/lock.js';
 import { checkDraft } from '../shell/draft-check.js';
 import { formatDiagnostic } from '../shell/format-diagnostics.js';
-import { askNomination, defaultId } from '../flows/nomination-flow.js';
+import { askNomination } from '../flows/nomination-flow.js';
 import { PromptCancelled, terminalPrompter, type Prompter } from '../flows/prompter.js';
 import { yearOf } from '../core/dates.js';
 import type { WorkspaceIndex } from '../core/records/index.js';
+import { buildNomination, criteriaFor, defaultId } from '../core/nomination.js';
+import { ballotsDir, nominationPath, nominationsDir } from '../core/records/paths.js';
 
 export const NOMINATE_FLAGS = '--kind collective|individual, --department ID, --person ID (cá nhân), --title "…", --initiative "…" hoặc --initiative-file TỆP (tập thể), --met all hoặc --met ID (lặp lại), [--submitted YYYY-MM-DD] [--id ID] [--new-factor]';
 const NOMINATE_FLAGS_EN = '--kind collective|individual, --department ID, --person ID (individual), --title "…", --initiative "…" or --initiative-file FILE (collective), --met all or --met ID (repeat), [--submitted YYYY-MM-DD] [--id ID] [--new-factor]';
@@ -48,7 +50,7 @@ export async function run(ctx: CommandContext, input: Input<'nominate'>, prompte
   }
   if (!loaded.workspace.criteria || !loaded.workspace.agency) throw findingsError(t('hồ sơ chung có lỗi (agency.yaml, criteria.yaml); chạy thidua validate', 'the shared records have errors (agency.yaml, criteria.yaml); run thidua validate'));
   const taken = new Set([...(round?.nominations.map((n) => n.value.id) ?? []), ...(round?.brokenNominationIds ?? [])]);
-  const pathOf = (id: string) => `records/${year}/nominations/${id}.yaml`;
+  const pathOf = (id: string) => nominationPath(year, id);
   const check = (n: Nomination) => checkDraft(loaded, pathOf(n.id), renderNominationFile(n), year);
 
   const { kind, department, person, title, initiative, initiativeFile, met, submitted, id, newFactor } = opts;
@@ -85,9 +87,9 @@ export async function run(ctx: CommandContext, input: Input<'nominate'>, prompte
   const abs = join(root, rel);
   const text = renderNominationFile(draft);
   await withLock(root, ctx.warn, () => {
-    ensureDir(join(root, 'records', String(year), 'nominations'));
+    ensureDir(join(root, nominationsDir(year)));
     assertInside(root, abs);
-    const ballotsNow = recordNames(root, `records/${year}/ballots`).length;
+    const ballotsNow = recordNames(root, ballotsDir(year)).length;
     if (ballotsNow > voted && !opts.force) {
       throw findingsError(t(`đợt ${year} vừa có phiếu bầu được nhập; không ghi đề nghị (xem --force)`, `ballots were just entered for ${year}; the nomination was not written (see --force)`));
     }
@@ -154,10 +156,8 @@ function fromFlags(ctx: CommandContext, loaded: Loaded, view: WorkspaceIndex, ye
   if (!ID_PATTERN.test(id)) throw usageError(t(`--id “${id}” không phải mã hợp lệ (chữ thường không dấu, số và “-”, tối đa 64 ký tự)`, `--id “${id}” is not a valid id (lower-case letters, digits and “-”, at most 64 characters)`));
   if (!isUnambiguousId(id)) throw usageError(t(`--id “${id}” không phải mã hợp lệ: YAML đọc nó là null, true/false hoặc một số; hãy chọn mã khác, ví dụ “${department}-${id}”`, `--id “${id}” is not a valid id: YAML reads it as null, true/false or a number; choose another, e.g. “${department}-${id}”`));
   if (taken.has(id)) throw findingsError(t(`đợt ${year} đã có đề nghị “${id}”`, `round ${year} already has the nomination “${id}”`));
-  const criteria = view.catalogue ?? loaded.workspace.criteria!.value;
-  const leader = kind === 'individual' && view.people.get(person!)?.value.leader === true;
-  const groups = kind === 'collective' ? (['collective'] as const) : leader ? (['individual', 'leader'] as const) : (['individual'] as const);
-  const ids = groups.flatMap((g) => criteria[g].map((c) => c.id));
+  const catalogue = view.catalogue ?? loaded.workspace.criteria!.value;
+  const ids = criteriaFor(kind, person, view, catalogue).map((c) => c.id);
   const metRaw = opts.met.flatMap((m) => m.split(',')).map((m) => m.trim()).filter(Boolean);
   const met = metRaw.includes('all') ? new Set(ids) : new Set(metRaw);
   for (const m of met) {
@@ -166,7 +166,5 @@ function fromFlags(ctx: CommandContext, loaded: Loaded, view: WorkspaceIndex, ye
       throw usageError(t(`--met: tiêu chí “${m}” không áp dụng cho đề nghị này${g ? ` (có phải “${g}”?)` : ''}`, `--met: the criterion “${m}” does not apply to this nomination${g ? ` (did you mean “${g}”?)` : ''}`));
     }
   }
-  const answers = Object.fromEntries(ids.map((c) => [c, met.has(c)]));
-  const base = { id, department, title: str('title')!, submitted, criteria: answers, ...(opts.newFactor ? { new_factor: true } : {}) };
-  return kind === 'collective' ? { ...base, kind, initiative } : { ...base, kind, person: person! };
+  return buildNomination({ id, kind, department, person, title: str('title')!, initiative, submitted, met, newFactor: opts.newFactor }, view, catalogue, taken);
 }

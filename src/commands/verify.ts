@@ -15,6 +15,7 @@ import { isGitRepo } from '../shell/git-history.js';
 import { auditRound, removalsOf } from '../shell/git-audit.js';
 import type { Diagnostic } from '../core/diagnostics.js';
 import type { Round } from '../core/records/workspace.js';
+import { yearOfPath } from '../core/records/paths.js';
 
 type Check = 'seal' | 'results' | 'documents' | 'git';
 
@@ -49,7 +50,7 @@ export async function run(ctx: CommandContext, input: Input<'verify'>): Promise<
   const rounds = loaded.workspace.rounds.filter((r) => !years || years.includes(r.year));
   const inGit = isGitRepo(root);
   const errors = loaded.diagnostics.filter((d) => d.severity === 'error');
-  const roundOfFile = (file: string) => /^records\/(\d{4})\//.exec(file)?.[1];
+  const roundOfFile = (file: string) => yearOfPath(file)?.toString();
   const sharedErrors = errors.filter((d) => roundOfFile(d.file) === undefined);
 
   const reports: RoundReport[] = [];

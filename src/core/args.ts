@@ -10,11 +10,16 @@ export function parseYear(raw: string): number {
   return Number(raw);
 }
 
-/** A date as typed: YYYY-MM-DD, or dd/mm/yyyy as Vietnamese offices write it; ISO out. */
-export function parseDate(raw: string, flag: string): string {
+/** A date as typed — YYYY-MM-DD, or dd/mm/yyyy as Vietnamese offices write it — as ISO, or null. */
+export function toIsoDate(raw: string): string | null {
   const vn = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(raw.trim());
   const iso = vn ? `${vn[3]!}-${vn[2]!.padStart(2, '0')}-${vn[1]!.padStart(2, '0')}` : raw.trim();
-  if (!isIsoDate(iso)) {
+  return isIsoDate(iso) ? iso : null;
+}
+
+export function parseDate(raw: string, flag: string): string {
+  const iso = toIsoDate(raw);
+  if (iso === null) {
     throw usageError(t(
       `${flag}: “${raw}” không phải ngày có thật (dd/mm/yyyy hoặc YYYY-MM-DD)`,
       `${flag}: “${raw}” is not a real date (dd/mm/yyyy or YYYY-MM-DD)`,

@@ -1,7 +1,7 @@
 /** The period summary for the closing conference: rounds, departments, new factors, replication, deadlines. */
 import { deadlineStates } from './overdue.js';
 import type { Round, Workspace } from './records/workspace.js';
-import type { WorkspaceIndex } from './rules/rule.js';
+import type { WorkspaceIndex } from './records/index.js';
 import type { Nomination } from './schemas/round.js';
 
 export type Outcome = 'recognised' | 'not-recognised' | 'pending';

@@ -3,8 +3,10 @@ import { sortDiagnostics, type Diagnostic } from './diagnostics.js';
 import { loadWorkspace } from './records/load-workspace.js';
 import type { Round, Snapshot, Workspace } from './records/workspace.js';
 import { RULES } from './rules/index.js';
-import { buildIndex, type Finding, type RuleContext, type WorkspaceIndex } from './rules/rule.js';
+import type { Finding, RuleContext } from './rules/rule.js';
+import { buildIndex, type WorkspaceIndex } from './records/index.js';
 import { roundIndex } from './records/basis.js';
+import { yearOfPath } from './records/paths.js';
 import { placeFinding } from './records/schema-diagnostics.js';
 import { sourceLine } from './yaml/parse-yaml-file.js';
 
@@ -35,8 +37,8 @@ function toDiagnostic(ws: Workspace, rule: (typeof RULES)[number], f: Finding): 
 /** True when the path belongs to a round that is not selected. */
 function outsideSelection(path: string, years: ReadonlySet<number> | null): boolean {
   if (!years) return false;
-  const m = /^records\/(\d{4})\//.exec(path);
-  return m !== null && !years.has(Number(m[1]));
+  const year = yearOfPath(path);
+  return year !== null && !years.has(year);
 }
 
 export function validateSnapshot(snapshot: Snapshot, years: readonly number[] | null = null): Validation {

@@ -3,6 +3,7 @@ import { t, type Localized } from './diagnostics.js';
 import { compareSeal, inputHashes } from './seal.js';
 import { tallyRound, type Tally } from './tally.js';
 import { ROUND_INPUT_FILES, type Round } from './records/workspace.js';
+import { inRoundFolder, roundFile } from './records/paths.js';
 import type { WorkspaceIndex } from './records/index.js';
 import type { TallyFile } from './schemas/sealed.js';
 
@@ -75,10 +76,7 @@ export interface HistoryCommit {
 
 /** A sealed input is the round's council.yaml, or a nomination or ballot file of the round. */
 export function isSealedInputPath(year: number, path: string): boolean {
-  const dir = `records/${year}/`;
-  if (!path.startsWith(dir)) return false;
-  const rest = path.slice(dir.length);
-  return (ROUND_INPUT_FILES as readonly string[]).includes(rest) || /^(nominations|ballots)\/[^/]+\.yaml$/.test(rest);
+  return ROUND_INPUT_FILES.some((f) => path === roundFile(year, f)) || inRoundFolder(path, year, 'nominations') || inRoundFolder(path, year, 'ballots');
 }
 
 /**
@@ -92,7 +90,7 @@ export function verifyHistory(
   pending: ReadonlyArray<{ status: string; path: string }>,
 ): VerifyFinding[] {
   const out: VerifyFinding[] = [];
-  const tallyFile = `records/${year}/tally.yaml`;
+  const tallyFile = roundFile(year, 'tally.yaml');
   if (sealCommit === null) {
     out.push({ year, check: 'git', file: tallyFile, message: t('tệp niêm phong chưa được commit vào git (thidua commit)', 'the seal is not committed to git (thidua commit)') });
   }

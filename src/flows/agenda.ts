@@ -1,6 +1,6 @@
 /** The nominations of a round as the council votes on them: collectives first, with names. */
 import type { Round } from '../core/records/workspace.js';
-import type { WorkspaceIndex } from '../core/rules/rule.js';
+import type { WorkspaceIndex } from '../core/records/index.js';
 
 export interface AgendaItem {
   id: string;

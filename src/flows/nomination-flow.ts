@@ -2,8 +2,9 @@
 import type { Diagnostic, Lang } from '../core/diagnostics.js';
 import type { Criteria } from '../core/schemas/criteria.js';
 import type { Nomination } from '../core/schemas/round.js';
-import { isIsoDate } from '../core/calendar.js';
-import type { WorkspaceIndex } from '../core/rules/rule.js';
+import type { WorkspaceIndex } from '../core/records/index.js';
+import { buildNomination, criteriaFor } from '../core/nomination.js';
+import { toIsoDate } from '../core/args.js';
 import type { Prompter } from './prompter.js';
 
 export interface NominationContext {
@@ -19,12 +20,6 @@ export interface NominationContext {
   /** Runs the rules on the draft with the rest of the round; returns its findings. */
   check(n: Nomination): Diagnostic[];
   describe(d: Diagnostic): string;
-}
-
-export function defaultId(kind: 'collective' | 'individual', department: string, taken: ReadonlySet<string>): string {
-  const base = `${department}-${kind === 'collective' ? 'mo-hinh' : 'ca-nhan'}`;
-  if (!taken.has(base)) return base;
-  for (let i = 2; ; i++) if (!taken.has(`${base}-${i}`)) return `${base}-${i}`;
 }
 
 export async function askNomination(p: Prompter, c: NominationContext, previous?: Nomination): Promise<Nomination | null> {
@@ -71,20 +66,15 @@ export async function askNomination(p: Prompter, c: NominationContext, previous?
   const submitted = await p.input({
     message: vi ? 'Ngày nhận hồ sơ (YYYY-MM-DD)' : 'Date received (YYYY-MM-DD)',
     default: previous?.submitted ?? c.today,
-    validate: (v) => (isIsoDate(v.trim()) ? true : vi ? 'Cần một ngày có thật dạng YYYY-MM-DD' : 'A real date written YYYY-MM-DD'),
+    validate: (v) => (toIsoDate(v) !== null ? true : vi ? 'Cần một ngày có thật dạng dd/mm/yyyy hoặc YYYY-MM-DD' : 'A real date written dd/mm/yyyy or YYYY-MM-DD'),
   });
-  const leader = kind === 'individual' && person !== undefined && c.index.people.get(person)?.value.leader === true;
-  const groups = kind === 'collective' ? (['collective'] as const) : leader ? (['individual', 'leader'] as const) : (['individual'] as const);
-  const all = groups.flatMap((g) => c.criteria[g]);
+  const all = criteriaFor(kind, person, c.index, c.criteria);
   const met = await p.checkbox<string>({
     message: vi ? 'Tiêu chí đạt (dấu cách để chọn, Enter để xong)' : 'Criteria met (space to tick, Enter when done)',
     choices: all.map((cr) => ({ name: cr.text, value: cr.id, checked: previous?.criteria?.[cr.id] === true })),
   });
-  const criteria = Object.fromEntries(all.map((cr) => [cr.id, met.includes(cr.id)]));
-  const id = previous?.id ?? defaultId(kind, department, c.taken);
-  const draft: Nomination = kind === 'collective'
-    ? { id, kind, department, title, initiative, submitted: submitted.trim(), criteria }
-    : { id, kind, department, person: person!, title, submitted: submitted.trim(), criteria };
+  const draft = buildNomination({ id: previous?.id, kind, department, person, title, initiative, submitted: toIsoDate(submitted)!, met: new Set(met) }, c.index, c.criteria, c.taken);
+  const id = draft.id;
 
   const findings = c.check(draft);
   if (findings.length) {

@@ -9,6 +9,7 @@ import type { Round } from '../core/records/workspace.js';
 import type { Loaded } from './load.js';
 import { packagePath } from './package-files.js';
 import { documentAgency } from '../core/records/basis.js';
+import { roundTemplatePath } from '../core/records/paths.js';
 import { sha256Hex } from '../core/seal.js';
 import { createFileExclusive, FileExistsError } from './safe-write.js';
 
@@ -26,11 +27,6 @@ export interface TemplateLoad {
   diagnostics: Diagnostic[];
   /** Where it came from, relative to the workspace when it is the workspace's own. */
   source: string;
-}
-
-/** Where a round keeps the templates its decision was rendered from (written by `decide`). */
-export function roundTemplatePath(year: number, template: string): string {
-  return `records/${year}/templates/${template}`;
 }
 
 /** The template text in force: the round's frozen copy, else the workspace's own, else thidua's. */

@@ -5,6 +5,7 @@ import type { FileEntry, Snapshot } from '../core/records/workspace.js';
 import { t } from '../core/diagnostics.js';
 import { findingsError } from '../errors.js';
 import { MAX_FILE_BYTES } from '../core/yaml/parse-yaml-file.js';
+import { roundFile } from '../core/records/paths.js';
 
 const YEAR = /^\d{4}$/;
 
@@ -150,7 +151,7 @@ export function recordNames(root: string, rel: string): string[] {
 
 /** Round folders with no seal yet. */
 export function unsealedYears(root: string): number[] {
-  return listYears(root).filter((y) => !existsSync(join(root, 'records', String(y), 'tally.yaml')));
+  return listYears(root).filter((y) => !existsSync(join(root, roundFile(y, 'tally.yaml'))));
 }
 
 /** A text file the user names on the command line (not a record), or why it cannot be read. */

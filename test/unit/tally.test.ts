@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { passes, quorumState, requiredAgree, tallyRound } from '../../src/core/tally.js';
-import { buildIndex } from '../../src/core/rules/rule.js';
+import { buildIndex } from '../../src/core/records/index.js';
 import type { Round, Workspace, Rec } from '../../src/core/records/workspace.js';
 import type { Ballot, Nomination } from '../../src/core/schemas/round.js';
 import type { Threshold } from '../../src/core/schemas/agency.js';

@@ -1,7 +1,7 @@
 /** What every document needs from the records: the agency, the round, its seal and decision, names. */
 import type { Agency } from '../schemas/agency.js';
 import type { Round } from '../records/workspace.js';
-import type { WorkspaceIndex } from '../rules/rule.js';
+import type { WorkspaceIndex } from '../records/index.js';
 import type { TallyResult } from '../schemas/sealed.js';
 import type { Template, Values } from './template.js';
 import { dateInWords, shortDate } from '../format/dates.js';

@@ -1,7 +1,7 @@
 /** Báo cáo tổng kết: the period report for the closing conference, in the same layout. */
 import type { Agency } from '../schemas/agency.js';
 import type { Report } from '../report.js';
-import type { WorkspaceIndex } from '../rules/rule.js';
+import type { WorkspaceIndex } from '../records/index.js';
 import { line, paragraphs, type Template, type TemplateSpec } from './template.js';
 import { cell, p, type Block, type DocModel } from './model.js';
 import { body, centered, headerTable, placeDateLine, recipientsAndSignature, signature } from './layout.js';

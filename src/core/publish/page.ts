@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import type { Workspace } from '../records/workspace.js';
 import { fold } from '../text/fold.js';
-import type { WorkspaceIndex } from '../rules/rule.js';
+import type { WorkspaceIndex } from '../records/index.js';
 
 export interface PublishedItem {
   year: number;

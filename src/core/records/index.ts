@@ -3,7 +3,7 @@ import type { Agency } from '../schemas/agency.js';
 import type { Criteria, Criterion } from '../schemas/criteria.js';
 import type { Department, DisciplineMeasure, Person } from '../schemas/organisation.js';
 import type { Nomination } from '../schemas/round.js';
-import type { Rec } from './workspace.js';
+import type { Rec, Workspace } from './workspace.js';
 
 export type CriteriaGroupName = 'collective' | 'individual' | 'leader';
 
@@ -77,13 +77,32 @@ export function buildIndexFrom(parts: IndexParts): WorkspaceIndex {
   };
 }
 
-/** The criteria groups a nomination must answer: its kind, plus `leader` for a leader's individual one. */
+/**
+ * The criteria groups a nomination must answer: its kind, plus `leader` for an individual who holds
+ * a leadership post (as the round sees the person). The one place this rule of the plan lives.
+ */
+export function criteriaGroupsFor(kind: Nomination['kind'], person: string | undefined, index: WorkspaceIndex): CriteriaGroupName[] {
+  if (kind === 'collective') return ['collective'];
+  return person !== undefined && index.people.get(person)?.value.leader === true ? ['individual', 'leader'] : ['individual'];
+}
+
 export function requiredGroups(n: Nomination, index: WorkspaceIndex): CriteriaGroupName[] {
-  if (n.kind === 'collective') return ['collective'];
-  const person = index.people.get(n.person);
-  return person?.value.leader ? ['individual', 'leader'] : ['individual'];
+  return criteriaGroupsFor(n.kind, n.kind === 'individual' ? n.person : undefined, index);
 }
 
 export function isLeaderNomination(n: Nomination, index: WorkspaceIndex): boolean {
   return n.kind === 'individual' && index.people.get(n.person)?.value.leader === true;
+}
+
+/** The workspace as it is now: the shared files' own index (the one the shared-file rules use). */
+export function buildIndex(ws: Workspace): WorkspaceIndex {
+  return buildIndexFrom({
+    agency: ws.agency?.value ?? null,
+    criteria: ws.criteria?.value ?? null,
+    departments: ws.departments,
+    people: ws.people,
+    discipline: ws.discipline,
+    brokenIds: ws.brokenIds,
+    unavailable: ws.unavailable,
+  });
 }

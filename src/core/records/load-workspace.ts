@@ -14,9 +14,9 @@ import { DecisionFileSchema, TallyFileSchema } from '../schemas/sealed.js';
 import { ID_PATTERN } from '../calendar.js';
 import { findingToDiagnostic, issueToFindings } from './schema-diagnostics.js';
 import { FIELD_VOCABULARY } from '../schemas/vocabulary.js';
+import { AGENCY_FILE, CRITERIA_FILE, DEPARTMENTS_FILE, DISCIPLINE_FILE, PEOPLE_FILE, inRoundFolder, roundDir, roundFile } from './paths.js';
 import {
-  AGENCY_FILE, CRITERIA_FILE, DEPARTMENTS_FILE, DISCIPLINE_FILE, PEOPLE_FILE,
-  roundDir, type FileEntry, type Rec, type Round, type Snapshot, type Workspace,
+  type FileEntry, type Rec, type Round, type Snapshot, type Workspace,
 } from './workspace.js';
 
 export interface LoadResult {
@@ -156,37 +156,36 @@ function loadRound(loader: Loader, snapshot: Snapshot, year: number): Round {
   const nominationFiles: string[] = [];
   const ballotFiles: string[] = [];
   for (const path of snapshot.files.keys()) {
-    if (!path.endsWith('.yaml')) continue;
-    if (path.startsWith(`${dir}/nominations/`) && !path.slice(dir.length + 13).includes('/')) nominationFiles.push(path);
-    else if (path.startsWith(`${dir}/ballots/`) && !path.slice(dir.length + 9).includes('/')) ballotFiles.push(path);
+        if (inRoundFolder(path, year, 'nominations')) nominationFiles.push(path);
+    else if (inRoundFolder(path, year, 'ballots')) ballotFiles.push(path);
   }
   nominationFiles.sort();
   ballotFiles.sort();
 
   const round: Round = {
     year, dir,
-    councilFile: `${dir}/council.yaml`,
-    councilPresent: loader.has(`${dir}/council.yaml`),
-    council: loader.single(`${dir}/council.yaml`, CouncilSchema, false),
+    councilFile: roundFile(year, 'council.yaml'),
+    councilPresent: loader.has(roundFile(year, 'council.yaml')),
+    council: loader.single(roundFile(year, 'council.yaml'), CouncilSchema, false),
     nominations: [],
     brokenNominationIds: new Set(),
     brokenNominationDepartments: [],
     ballots: [],
     ballotFiles,
     nominationFiles,
-    submissionsFile: `${dir}/submissions.yaml`,
-    submissions: loader.list(`${dir}/submissions.yaml`, SubmissionSchema, false),
-    tallyFile: `${dir}/tally.yaml`,
-    tally: loader.single(`${dir}/tally.yaml`, TallyFileSchema, false),
-    tallyPresent: loader.has(`${dir}/tally.yaml`),
-    decisionFile: `${dir}/decision.yaml`,
-    decision: loader.single(`${dir}/decision.yaml`, DecisionFileSchema, false),
-    settingsFile: `${dir}/round.yaml`,
-    settingsPresent: loader.has(`${dir}/round.yaml`),
-    settings: loader.single(`${dir}/round.yaml`, RoundSettingsSchema, false),
-    unsealsFile: `${dir}/unseals.yaml`,
-    unsealsPresent: loader.has(`${dir}/unseals.yaml`),
-    unseals: loader.list(`${dir}/unseals.yaml`, UnsealSchema, false),
+    submissionsFile: roundFile(year, 'submissions.yaml'),
+    submissions: loader.list(roundFile(year, 'submissions.yaml'), SubmissionSchema, false),
+    tallyFile: roundFile(year, 'tally.yaml'),
+    tally: loader.single(roundFile(year, 'tally.yaml'), TallyFileSchema, false),
+    tallyPresent: loader.has(roundFile(year, 'tally.yaml')),
+    decisionFile: roundFile(year, 'decision.yaml'),
+    decision: loader.single(roundFile(year, 'decision.yaml'), DecisionFileSchema, false),
+    settingsFile: roundFile(year, 'round.yaml'),
+    settingsPresent: loader.has(roundFile(year, 'round.yaml')),
+    settings: loader.single(roundFile(year, 'round.yaml'), RoundSettingsSchema, false),
+    unsealsFile: roundFile(year, 'unseals.yaml'),
+    unsealsPresent: loader.has(roundFile(year, 'unseals.yaml')),
+    unseals: loader.list(roundFile(year, 'unseals.yaml'), UnsealSchema, false),
   };
 
   for (const path of nominationFiles) {

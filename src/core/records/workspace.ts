@@ -5,6 +5,7 @@ import type { Criteria } from '../schemas/criteria.js';
 import type { Department, Person, DisciplineMeasure } from '../schemas/organisation.js';
 import type { Ballot, Council, Nomination, Submission, Unseal } from '../schemas/round.js';
 import type { RoundSettings } from '../schemas/settings.js';
+import type { RoundFileName } from './paths.js';
 import type { DecisionFile, TallyFile } from '../schemas/sealed.js';
 
 /** Where a value sits: the file and the path inside it. */
@@ -80,21 +81,6 @@ export interface Workspace {
   rounds: Round[];
 }
 
-export const RECORDS = 'records';
-export const AGENCY_FILE = 'records/agency.yaml';
-export const CRITERIA_FILE = 'records/criteria.yaml';
-export const DEPARTMENTS_FILE = 'records/departments.yaml';
-export const PEOPLE_FILE = 'records/people.yaml';
-export const DISCIPLINE_FILE = 'records/discipline.yaml';
-
-export function roundDir(year: number): string {
-  return `records/${year}`;
-}
-
-export function ballotFileName(serial: number): string {
-  return `${String(serial).padStart(3, '0')}.yaml`;
-}
-
 /** The round's files that a seal covers: council.yaml and every nomination and ballot file. */
 export function sealedInputPaths(round: Round): string[] {
   const paths = [...round.nominationFiles, ...round.ballotFiles];
@@ -107,4 +93,4 @@ export function sealedInputPaths(round: Round): string[] {
  * The names, inside a round folder, of the files a seal covers besides nominations and ballots.
  * (unseals.yaml is a log, not an input: each seal copies it as `reopened`, verify reads its history.)
  */
-export const ROUND_INPUT_FILES = ['council.yaml', 'round.yaml'] as const;
+export const ROUND_INPUT_FILES = ['council.yaml', 'round.yaml'] as const satisfies readonly RoundFileName[];

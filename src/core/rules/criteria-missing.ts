@@ -1,5 +1,6 @@
 import { t } from '../diagnostics.js';
-import { requiredGroups, type Finding, defineRule } from './rule.js';
+import { defineRule, type Finding } from './rule.js';
+import { requiredGroups } from '../records/index.js';
 
 export const rule = defineRule({
   code: 'criteria-missing',

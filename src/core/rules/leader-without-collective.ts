@@ -1,5 +1,6 @@
 import { t } from '../diagnostics.js';
-import { isLeaderNomination, type Finding, defineRule } from './rule.js';
+import { defineRule, type Finding } from './rule.js';
+import { isLeaderNomination } from '../records/index.js';
 
 export const rule = defineRule({
   code: 'leader-without-collective',

@@ -1,9 +1,7 @@
 /** What a rule is: a code, a severity, a description, and (for record rules) a check. */
 import type { Localized, Severity } from '../diagnostics.js';
 import type { Loc, Round, Workspace } from '../records/workspace.js';
-import { buildIndexFrom, type WorkspaceIndex } from '../records/index.js';
-
-export { requiredGroups, isLeaderNomination, type WorkspaceIndex } from '../records/index.js';
+import type { WorkspaceIndex } from '../records/index.js';
 
 export interface Finding {
   loc: Loc;
@@ -48,15 +46,3 @@ export function defineRule<const C extends string>(rule: Rule & { code: C }): Ru
   return rule;
 }
 
-/** The workspace as it is now: the shared files' own index (the one the shared-file rules use). */
-export function buildIndex(ws: Workspace): WorkspaceIndex {
-  return buildIndexFrom({
-    agency: ws.agency?.value ?? null,
-    criteria: ws.criteria?.value ?? null,
-    departments: ws.departments,
-    people: ws.people,
-    discipline: ws.discipline,
-    brokenIds: ws.brokenIds,
-    unavailable: ws.unavailable,
-  });
-}

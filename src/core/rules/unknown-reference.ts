@@ -1,7 +1,8 @@
 import { t, type Localized } from '../diagnostics.js';
 import { closest } from '../text/closest.js';
 import type { Loc } from '../records/workspace.js';
-import { requiredGroups, type Finding, defineRule } from './rule.js';
+import { defineRule, type Finding } from './rule.js';
+import { requiredGroups } from '../records/index.js';
 
 function missing(loc: Loc, what: Localized, id: string, candidates: Iterable<string>, at: Finding['at'] = 'value'): Finding {
   const guess = closest(id, candidates);

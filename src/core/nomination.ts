@@ -1,0 +1,42 @@
+/**
+ * A nomination from the clerk's answers, the same whether they came as flags or at the prompts:
+ * every criterion of its groups answered (ticked or not), its id the department's default unless given.
+ */
+import type { Criteria } from './schemas/criteria.js';
+import type { Nomination } from './schemas/round.js';
+import { criteriaGroupsFor, type WorkspaceIndex } from './records/index.js';
+
+export interface NominationAnswers {
+  id?: string | undefined;
+  kind: Nomination['kind'];
+  department: string;
+  /** Individual only. */
+  person?: string | undefined;
+  title: string;
+  /** Collective only. */
+  initiative?: string | undefined;
+  submitted: string;
+  /** The criteria met, by id. */
+  met: ReadonlySet<string>;
+  newFactor?: boolean;
+}
+
+/** The default id: DEPT-mo-hinh / DEPT-ca-nhan, numbered when taken. */
+export function defaultId(kind: Nomination['kind'], department: string, taken: ReadonlySet<string>): string {
+  const base = `${department}-${kind === 'collective' ? 'mo-hinh' : 'ca-nhan'}`;
+  if (!taken.has(base)) return base;
+  for (let i = 2; ; i++) if (!taken.has(`${base}-${i}`)) return `${base}-${i}`;
+}
+
+/** The criteria a nomination of this kind and person answers, in catalogue order. */
+export function criteriaFor(kind: Nomination['kind'], person: string | undefined, index: WorkspaceIndex, catalogue: Criteria) {
+  return criteriaGroupsFor(kind, person, index).flatMap((g) => catalogue[g]);
+}
+
+export function buildNomination(a: NominationAnswers, index: WorkspaceIndex, catalogue: Criteria, taken: ReadonlySet<string>): Nomination {
+  const criteria = Object.fromEntries(criteriaFor(a.kind, a.person, index, catalogue).map((c) => [c.id, a.met.has(c.id)]));
+  const base = { id: a.id ?? defaultId(a.kind, a.department, taken), department: a.department, title: a.title, submitted: a.submitted, criteria, ...(a.newFactor ? { new_factor: true } : {}) };
+  return a.kind === 'collective'
+    ? { ...base, kind: 'collective', ...(a.initiative !== undefined ? { initiative: a.initiative } : {}) }
+    : { ...base, kind: 'individual', person: a.person ?? '' };
+}

@@ -1,0 +1,67 @@
+/** Where every record lives: the one home of record paths and file-name patterns. */
+
+export const RECORDS_DIR = 'records';
+export const AGENCY_FILE = 'records/agency.yaml';
+export const CRITERIA_FILE = 'records/criteria.yaml';
+export const DEPARTMENTS_FILE = 'records/departments.yaml';
+export const PEOPLE_FILE = 'records/people.yaml';
+export const DISCIPLINE_FILE = 'records/discipline.yaml';
+
+/** A round's own files, inside records/<YEAR>/. */
+export type RoundFileName = 'council.yaml' | 'round.yaml' | 'submissions.yaml' | 'tally.yaml' | 'decision.yaml' | 'unseals.yaml';
+
+export function roundDir(year: number): string {
+  return `records/${year}`;
+}
+
+export function roundFile(year: number, name: RoundFileName): string {
+  return `${roundDir(year)}/${name}`;
+}
+
+export function nominationsDir(year: number): string {
+  return `${roundDir(year)}/nominations`;
+}
+
+export function ballotsDir(year: number): string {
+  return `${roundDir(year)}/ballots`;
+}
+
+export function nominationPath(year: number, id: string): string {
+  return `${nominationsDir(year)}/${id}.yaml`;
+}
+
+/** A git pathspec for a nomination of any round. */
+export function nominationInAnyRound(id: string): string {
+  return `records/*/nominations/${id}.yaml`;
+}
+
+/** A ballot's file name is its zero-padded serial: 7 → 007.yaml. */
+export function ballotFileName(serial: number): string {
+  return `${String(serial).padStart(3, '0')}.yaml`;
+}
+
+export function ballotPath(year: number, serial: number): string {
+  return `${ballotsDir(year)}/${ballotFileName(serial)}`;
+}
+
+/** The round (year) a record path belongs to, or null for a shared file. */
+export function yearOfPath(path: string): number | null {
+  const m = /^records\/(\d{4})\//.exec(path);
+  return m ? Number(m[1]) : null;
+}
+
+/** A record file directly in a round's nominations/ or ballots/ folder. */
+export function inRoundFolder(path: string, year: number, folder: 'nominations' | 'ballots'): boolean {
+  const dir = `${roundDir(year)}/${folder}/`;
+  return path.startsWith(dir) && path.endsWith('.yaml') && !path.slice(dir.length).includes('/');
+}
+
+/** Where a round keeps the templates its decision was issued with (frozen by `decide`). */
+export function roundTemplatePath(year: number, template: string): string {
+  return `${roundDir(year)}/templates/${template}`;
+}
+
+/** The rendered documents of a round. */
+export function documentsDir(year: number): string {
+  return `documents/${year}`;
+}
