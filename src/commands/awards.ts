@@ -3,7 +3,7 @@ import type { Input } from './definitions.js';
 import { t } from '../core/diagnostics.js';
 import { awardsOf, isKnownSubject } from '../core/awards.js';
 import { closestMany } from '../core/text/closest.js';
-import { shortDate } from '../core/format/dates.js';
+import { shortDate } from '../core/dates.js';
 import { twoDigits } from '../core/format/numbers.js';
 import { EXIT, usageError } from '../errors.js';
 import type { CommandContext } from '../shell/context.js';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { t } from '../core/diagnostics.js';
 import { renderDecisionFile } from '../core/decision-file.js';
 import { twoDigits } from '../core/format/numbers.js';
-import { shortDate } from '../core/format/dates.js';
+import { shortDate } from '../core/dates.js';
 import { issuerOf } from '../core/records/basis.js';
 import { EXIT, findingsError, usageError } from '../errors.js';
 import type { CommandContext } from '../shell/context.js';

@@ -4,7 +4,7 @@ import { loadAndValidate } from '../shell/load.js';
 import { t } from '../core/diagnostics.js';
 import { describeChange, diffValues, type FieldChange } from '../core/record-diff.js';
 import { ballotPath, nominationInAnyRound } from '../core/records/paths.js';
-import { ID_PATTERN } from '../core/calendar.js';
+import { ID_PATTERN } from '../core/ids.js';
 import { EXIT, environmentError, usageError } from '../errors.js';
 import type { CommandContext } from '../shell/context.js';
 import { commitsTouching, fileAt, isGitRepo, parseLenient } from '../shell/git-history.js';

@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { t } from '../core/diagnostics.js';
 import { renderNominationFile } from '../core/record-files.js';
 import type { Nomination } from '../core/schemas/round.js';
-import { ID_PATTERN } from '../core/calendar.js';
+import { ID_PATTERN } from '../core/ids.js';
 import { isUnambiguousId } from '../core/yaml/emit.js';
 import { closest } from '../core/text/closest.js';
 import { EXIT, ThiduaError, failedQuietly, findingsError, usageError } from '../errors.js';

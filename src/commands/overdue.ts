@@ -2,7 +2,7 @@
 import type { Input } from './definitions.js';
 import { t } from '../core/diagnostics.js';
 import { overdueItems, type OverdueItem } from '../core/overdue.js';
-import { shortDate } from '../core/format/dates.js';
+import { shortDate } from '../core/dates.js';
 import { EXIT } from '../errors.js';
 import type { CommandContext } from '../shell/context.js';
 import { loadAndValidate } from '../shell/load.js';

@@ -1,7 +1,7 @@
 /** thidua report --from Y --to Y: the period summary (rounds, departments, new factors, replication, deadlines). */
 import { t } from '../core/diagnostics.js';
 import type { Outcome } from '../core/report.js';
-import { shortDate } from '../core/format/dates.js';
+import { shortDate } from '../core/dates.js';
 import { formatPercent } from '../core/format/numbers.js';
 import { EXIT } from '../errors.js';
 import type { CommandContext } from '../shell/context.js';

@@ -2,7 +2,7 @@
 import type { Input } from './definitions.js';
 import { t } from '../core/diagnostics.js';
 import { roundStatus, type DocumentState, type RoundStatus } from '../core/status.js';
-import { shortDate } from '../core/format/dates.js';
+import { shortDate } from '../core/dates.js';
 import { twoDigits } from '../core/format/numbers.js';
 import { EXIT } from '../errors.js';
 import type { CommandContext } from '../shell/context.js';

@@ -11,7 +11,7 @@ import type { WorkspaceIndex } from '../core/records/index.js';
 import { readSnapshot } from '../shell/read-snapshot.js';
 import { formatPercent } from '../core/format/numbers.js';
 import { EXIT, findingsError, usageError } from '../errors.js';
-import { shortDate } from '../core/format/dates.js';
+import { shortDate } from '../core/dates.js';
 import type { CommandContext } from '../shell/context.js';
 import { loadAndValidate, type Loaded } from '../shell/load.js';
 import { refuseIfErrors, roundOf } from '../shell/round.js';

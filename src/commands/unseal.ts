@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { t } from '../core/diagnostics.js';
 import { sha256Hex } from '../core/seal.js';
 import { twoDigits } from '../core/format/numbers.js';
-import { shortDate } from '../core/format/dates.js';
+import { shortDate } from '../core/dates.js';
 import { yamlText } from '../core/yaml/emit.js';
 import type { Unseal } from '../core/schemas/round.js';
 import { EXIT, findingsError, usageError } from '../errors.js';

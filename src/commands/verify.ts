@@ -5,7 +5,7 @@
 import type { Input } from './definitions.js';
 import { t, type Localized } from '../core/diagnostics.js';
 import { verifySeal, type VerifyFinding } from '../core/verify.js';
-import { shortDate } from '../core/format/dates.js';
+import { shortDate } from '../core/dates.js';
 import { EXIT } from '../errors.js';
 import type { CommandContext } from '../shell/context.js';
 import { loadAndValidate } from '../shell/load.js';

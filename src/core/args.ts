@@ -1,6 +1,6 @@
 /** Parsing command arguments into checked values; a bad one is a usage error (exit 2). */
 import { t } from './diagnostics.js';
-import { isIsoDate } from './calendar.js';
+import { isIsoDate } from './dates.js';
 import { usageError } from '../errors.js';
 
 export function parseYear(raw: string): number {

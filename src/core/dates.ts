@@ -1,5 +1,35 @@
-/** Calendar arithmetic on ISO dates (YYYY-MM-DD), in UTC, with no clock. */
-import { daysInMonth } from './calendar.js';
+/**
+ * Dates, in one module: ISO checks (YYYY-MM-DD, MM-DD), calendar arithmetic in UTC with no clock,
+ * and dates as Vietnamese documents and messages write them. Our own small helpers rather than a
+ * date library: see the README's dependency section for the start-up measurement behind this.
+ */
+import { twoDigits } from './format/numbers.js';
+
+export function isIsoDate(s: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (!m) return false;
+  const y = Number(m[1]);
+  const mo = Number(m[2]);
+  const d = Number(m[3]);
+  if (mo < 1 || mo > 12 || d < 1) return false;
+  return d <= daysInMonth(y, mo);
+}
+
+export function isLeapYear(y: number): boolean {
+  return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+}
+
+export function daysInMonth(y: number, m: number): number {
+  return [31, isLeapYear(y) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1] ?? 0;
+}
+
+export function isMonthDay(s: string): boolean {
+  const m = /^(\d{2})-(\d{2})$/.exec(s);
+  if (!m) return false;
+  const mo = Number(m[1]);
+  const d = Number(m[2]);
+  return mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(2000, mo);
+}
 
 const DAY_MS = 86_400_000;
 
@@ -45,4 +75,26 @@ export function isoFromDate(date: Date): string {
   const m = date.getMonth() + 1;
   const d = date.getDate();
   return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+function dateParts(iso: string): [number, number, number] {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  return [y, m, d];
+}
+
+/** "05/12/2016" in Vietnamese text; ISO in English. */
+export function shortDate(iso: string, lang: 'vi' | 'en' = 'vi'): string {
+  if (lang === 'en') return iso;
+  const [y, m, d] = dateParts(iso);
+  return `${twoDigits(d)}/${twoDigits(m)}/${y}`;
+}
+
+/**
+ * The date line of a document: "ngày 05 tháng 12 năm 2016". Days below 10 and the months
+ * 1 and 2 take a leading zero (Nghị định 30/2020/NĐ-CP); other months do not.
+ */
+export function dateInWords(iso: string): string {
+  const [y, m, d] = dateParts(iso);
+  const month = m <= 2 ? twoDigits(m) : String(m);
+  return `ngày ${twoDigits(d)} tháng ${month} năm ${y}`;
 }

@@ -1,6 +1,6 @@
 /** Deadlines of a round: yearly rules (MM-DD) and one-off dates that replace them for one year. */
 import type { Agency, Deadline } from './schemas/agency.js';
-import { isLeapYear } from './calendar.js';
+import { isLeapYear } from './dates.js';
 
 export interface RoundDeadline {
   id: string;

@@ -1,5 +1,5 @@
 /** Validation: load the snapshot, run every rule, return the sorted diagnostics. Pure. */
-import { sortDiagnostics, type Diagnostic } from './diagnostics.js';
+import { countBySeverity, sortDiagnostics, type Diagnostic } from './diagnostics.js';
 import { loadWorkspace } from './records/load-workspace.js';
 import type { Round, Snapshot, Workspace } from './records/workspace.js';
 import { RULES } from './rules/index.js';
@@ -70,12 +70,7 @@ export function validateSnapshot(snapshot: Snapshot, years: readonly number[] | 
     for (const f of rule.check(ctx)) all.push(toDiagnostic(workspace, rule, f));
   }
   const diagnostics = sortDiagnostics(dedupe(all));
-  let errors = 0;
-  let warnings = 0;
-  for (const d of diagnostics) {
-    if (d.severity === 'error') errors++;
-    else warnings++;
-  }
+  const { errors, warnings } = countBySeverity(diagnostics);
   return { workspace, index, view, diagnostics, errors, warnings };
 }
 

@@ -1,8 +1,7 @@
 /** What a command receives from the shell: language, output, the workspace root, the clock. */
 import { t, type Lang, type Localized } from '../core/diagnostics.js';
-import { isoFromDate } from '../core/dates.js';
+import { isIsoDate, isoFromDate } from '../core/dates.js';
 import { findWorkspaceRoot } from './workspace-root.js';
-import { isIsoDate } from '../core/calendar.js';
 import { usageError } from '../errors.js';
 import { chooseStyle, type Style } from './terminal.js';
 

@@ -1,6 +1,5 @@
 /** Text for the terminal: record text made inert (no escape sequences), and colour on or off. */
 import { Chalk, type ChalkInstance } from 'chalk';
-import type { Lang, Localized } from '../core/diagnostics.js';
 
 // eslint-disable-next-line no-control-regex -- matching control characters is the point here
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
@@ -38,10 +37,6 @@ export function chooseStyle(env: NodeJS.ProcessEnv, isTTY: boolean): Style {
   if (force !== undefined) return force === '0' || force === 'false' ? plain : styled(new Chalk({ level: 1 }));
   if (!isTTY || env['TERM'] === 'dumb') return plain;
   return styled(new Chalk({ level: 1 }));
-}
-
-export function pick(text: Localized, lang: Lang): string {
-  return text[lang];
 }
 
 /** Pad to a display width (Vietnamese letters with combining marks count once). */

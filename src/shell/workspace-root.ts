@@ -1,5 +1,5 @@
 /** Finding the workspace: --root, THIDUA_ROOT, or the nearest folder upwards with records/agency.yaml. */
-import { existsSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { t } from '../core/diagnostics.js';
 import { environmentError } from '../errors.js';
@@ -29,10 +29,3 @@ export function findWorkspaceRoot(explicit: string | undefined, cwd: string): st
   ));
 }
 
-export function isDirectory(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
-  }
-}

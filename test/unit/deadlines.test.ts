@@ -8,7 +8,7 @@ import { validateSnapshot } from '../../src/core/validate.js';
 import { readSnapshot } from '../../src/shell/read-snapshot.js';
 import { roundStatus } from '../../src/core/status.js';
 import { awardsOf } from '../../src/core/awards.js';
-import { dateInWords, shortDate } from '../../src/core/format/dates.js';
+import { dateInWords, shortDate } from '../../src/core/dates.js';
 import type { Agency } from '../../src/core/schemas/agency.js';
 import { cleanupTemp, runCli, workspace, write } from '../helpers/workspace.js';
 

@@ -1,9 +1,9 @@
 /** The small pure modules: calendar checks, date arithmetic and words, closest words, record diffs, commit messages. */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { daysInMonth, isIsoDate, isLeapYear, isMonthDay } from '../../src/core/calendar.js';
+import { daysInMonth, isIsoDate, isLeapYear, isMonthDay } from '../../src/core/dates.js';
 import { addDays, addMonths, daysBetween, yearOf } from '../../src/core/dates.js';
-import { dateInWords, shortDate } from '../../src/core/format/dates.js';
+import { dateInWords, shortDate } from '../../src/core/dates.js';
 import { closest, closestMany, editDistance } from '../../src/core/text/closest.js';
 import { describeChange, diffValues } from '../../src/core/record-diff.js';
 import { commitMessage } from '../../src/core/commit-message.js';

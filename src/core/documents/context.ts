@@ -4,7 +4,7 @@ import type { Round } from '../records/workspace.js';
 import type { WorkspaceIndex } from '../records/index.js';
 import type { TallyResult } from '../schemas/sealed.js';
 import type { Template, Values } from './template.js';
-import { dateInWords, shortDate } from '../format/dates.js';
+import { dateInWords, shortDate } from '../dates.js';
 import { twoDigits } from '../format/numbers.js';
 
 export interface DocumentInput {

@@ -4,7 +4,7 @@ import { line, paragraphs } from './template.js';
 import type { DocModel, Block } from './model.js';
 import { body, centered, headerTable, placeDateLine, recipientsAndSignature, signature } from './layout.js';
 import { commonValues, documentDate, honorific, recognised, nominationTitle, type DocumentInput } from './context.js';
-import { dateInWords } from '../format/dates.js';
+import { dateInWords } from '../dates.js';
 
 export const DECISION_TEMPLATE_SPEC: TemplateSpec = {
   title: { fields: [], required: true },

@@ -1,9 +1,9 @@
 /** The parts of Nghị định 30/2020/NĐ-CP layout shared by every document. */
 import type { Agency } from '../schemas/agency.js';
-import { cell, p, type Block, type Para, type Table } from './model.js';
+import { cell, p, type Para, type Table } from './model.js';
 import { upper } from './context.js';
 
-export const BODY_SIZE = 14;
+const BODY_SIZE = 14;
 
 /**
  * The two-column borderless header: parent and issuing body with its short rule and the number
@@ -57,6 +57,3 @@ export function recipientsAndSignature(heading: string, recipients: readonly str
   return { kind: 'table', borders: false, rows: [[cell(left, 45), cell(sign, 55)]] };
 }
 
-export function spacer(points = 6): Block {
-  return p('', { size: 6, after: points });
-}

@@ -4,7 +4,7 @@ import { fill, line, paragraphs, type Values } from './template.js';
 import { cell, p, type Block, type DocModel, type Para } from './model.js';
 import { body, centered, headerTable, placeDateLine, signature } from './layout.js';
 import { commonValues, honorific, upper, type DocumentInput } from './context.js';
-import { dateInWords } from '../format/dates.js';
+import { dateInWords } from '../dates.js';
 import { formatPercent } from '../format/numbers.js';
 import { percentOfBase } from '../tally.js';
 

@@ -72,15 +72,3 @@ export function cell(blocks: Para[] | string, width: number, options: Omit<Cell,
   return { blocks: typeof blocks === 'string' ? [p(blocks)] : blocks, width, ...options };
 }
 
-/** All visible text of a model, in order (for tests and for search). */
-export function modelText(model: DocModel): string {
-  const out: string[] = [];
-  const para = (x: Para) => out.push(x.runs.map((r) => r.text).join(''));
-  for (const s of model.sections) {
-    for (const b of s.blocks) {
-      if (b.kind === 'p') para(b);
-      else for (const row of b.rows) for (const c of row) c.blocks.forEach(para);
-    }
-  }
-  return out.join('\n');
-}

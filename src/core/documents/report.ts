@@ -6,7 +6,7 @@ import { line, paragraphs, type Template, type TemplateSpec } from './template.j
 import { cell, p, type Block, type DocModel } from './model.js';
 import { body, centered, headerTable, placeDateLine, recipientsAndSignature, signature } from './layout.js';
 import { upper } from './context.js';
-import { dateInWords, shortDate } from '../format/dates.js';
+import { dateInWords, shortDate } from '../dates.js';
 import { formatPercent } from '../format/numbers.js';
 
 export const REPORT_FIELDS = ['agency', 'agency_upper', 'parent_upper', 'symbol', 'place', 'head_title', 'head_name', 'authority', 'from', 'to'] as const;

@@ -11,7 +11,7 @@ import { DepartmentSchema, PersonSchema, DisciplineMeasureSchema } from '../sche
 import { BallotSchema, CouncilSchema, NominationSchema, SubmissionSchema, UnsealSchema } from '../schemas/round.js';
 import { RoundSettingsSchema } from '../schemas/settings.js';
 import { DecisionFileSchema, TallyFileSchema } from '../schemas/sealed.js';
-import { ID_PATTERN } from '../calendar.js';
+import { ID_PATTERN } from '../ids.js';
 import { findingToDiagnostic, issueToFindings } from './schema-diagnostics.js';
 import { FIELD_VOCABULARY } from '../schemas/vocabulary.js';
 import { AGENCY_FILE, CRITERIA_FILE, DEPARTMENTS_FILE, DISCIPLINE_FILE, PEOPLE_FILE, inRoundFolder, roundDir, roundFile } from './paths.js';

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { t, type Diagnostic, type Localized, q } from '../diagnostics.js';
 import { sourceLine, parentPosition, positionOf, type ParsedFile, type PathSegment, type Position } from '../yaml/parse-yaml-file.js';
 import { closest } from '../text/closest.js';
-import { ID_PATTERN } from '../calendar.js';
+import { ID_PATTERN } from '../ids.js';
 import { TAG, type FormatTag } from '../schemas/values.js';
 
 const TYPE_NAMES: Record<string, Localized> = {

@@ -1,8 +1,10 @@
 /** Value types shared by every record kind: ids, dates, month-days, discipline levels. */
 import { z } from 'zod';
-import { ID_PATTERN, isIsoDate } from '../calendar.js';
+import { ID_PATTERN } from '../ids.js';
+import { isIsoDate } from '../dates.js';
 
-export { ID_PATTERN, isIsoDate, isLeapYear, daysInMonth, isMonthDay } from '../calendar.js';
+export { isIsoDate, isLeapYear, daysInMonth, isMonthDay } from '../dates.js';
+export { ID_PATTERN } from '../ids.js';
 
 /**
  * What a format check means, carried by the issue it raises (zod keeps no params on a regex check,

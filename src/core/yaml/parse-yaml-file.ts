@@ -388,7 +388,3 @@ export function firstContentPosition(file: ParsedFile): Position {
   return { line: 1, column: 1 };
 }
 
-/** The key nodes of the mapping at `path`, by key text, for reporting unknown keys at their key. */
-export function keyPosition(file: ParsedFile, path: readonly PathSegment[], key: string): Position {
-  return positionOf(file, [...path, key], 'key');
-}
