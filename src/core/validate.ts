@@ -8,7 +8,7 @@ import { buildIndex, type WorkspaceIndex } from './records/index.js';
 import { roundIndex } from './records/basis.js';
 import { yearOfPath } from './records/paths.js';
 import { placeFinding } from './records/schema-diagnostics.js';
-import { sourceLine } from './yaml/parse-yaml-file.js';
+import { sourceLine } from './yaml/positions.js';
 
 export interface Validation {
   workspace: Workspace;

@@ -4,7 +4,9 @@
  */
 import type { z } from 'zod';
 import { t, type Diagnostic } from '../diagnostics.js';
-import { parseYamlFile, lineText, releaseDocument, tooLargeDiagnostic, type ParsedFile, type PathSegment } from '../yaml/parse-yaml-file.js';
+import { parseYamlFile } from '../yaml/parse-yaml-file.js';
+import { lineText, releaseDocument, type ParsedFile, type PathSegment } from '../yaml/positions.js';
+import { tooLargeDiagnostic } from '../yaml/syntax-errors.js';
 import { AgencySchema } from '../schemas/agency.js';
 import { CriteriaSchema } from '../schemas/criteria.js';
 import { DepartmentSchema, PersonSchema, DisciplineMeasureSchema } from '../schemas/organisation.js';

@@ -1,7 +1,7 @@
 /** Turning zod issues into diagnostics placed on the YAML node they concern. */
 import type { z } from 'zod';
 import { t, type Diagnostic, type Localized, q } from '../diagnostics.js';
-import { sourceLine, parentPosition, positionOf, type ParsedFile, type PathSegment, type Position } from '../yaml/parse-yaml-file.js';
+import { sourceLine, parentPosition, positionOf, type ParsedFile, type PathSegment, type Position } from '../yaml/positions.js';
 import { closest } from '../text/closest.js';
 import { ID_PATTERN } from '../ids.js';
 import { TAG, type FormatTag } from '../schemas/values.js';

@@ -1,5 +1,5 @@
 /** The loaded workspace: every record with where it came from, as plain data. */
-import type { ParsedFile, PathSegment } from '../yaml/parse-yaml-file.js';
+import type { ParsedFile, PathSegment } from '../yaml/positions.js';
 import type { Agency } from '../schemas/agency.js';
 import type { Criteria } from '../schemas/criteria.js';
 import type { Department, Person, DisciplineMeasure } from '../schemas/organisation.js';
