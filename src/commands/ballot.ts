@@ -1,7 +1,7 @@
 /** thidua ballot YEAR: type in the paper ballots after the count, by prompts or by flags. */
 import { join } from 'node:path';
 import { t } from '../core/diagnostics.js';
-import { ballotFileName, ballotPath, ballotsDir } from '../core/records/paths.js';
+import { ballotFileName, ballotPath, ballotsDir, nextBallotSerial } from '../core/records/paths.js';
 import { renderBallotFile } from '../core/record-files.js';
 import { VOTE_CHOICES, type Ballot, type VoteChoice } from '../core/schemas/round.js';
 import { closest } from '../core/text/closest.js';
@@ -44,7 +44,7 @@ export async function run(ctx: CommandContext, input: Input<'ballot'>, prompter?
   const byFlags = opts.vote.length > 0 || opts.invalid || opts.written;
   if (byFlags) {
     const explicit = opts.serial !== undefined;
-    const serial = opts.serial ?? nextSerial(round.ballotFiles);
+    const serial = opts.serial ?? nextBallotSerial(round.ballotFiles);
     const ballot = ballotFromFlags(agenda, serial, opts);
     return writeBallot(ctx, loaded, round, ballot, opts.json, true, explicit);
   }
@@ -64,7 +64,7 @@ export async function run(ctx: CommandContext, input: Input<'ballot'>, prompter?
     let current = loaded;
     let currentRound = round;
     for (;;) {
-      const serial = nextSerial(currentRound.ballotFiles);
+      const serial = nextBallotSerial(currentRound.ballotFiles);
       const ballot = await askBallot(p, agenda, serial, ctx.lang);
       if (ballot) await writeBallot(ctx, current, currentRound, ballot, false, false);
       current = loadAndValidate(root, [year]);
@@ -83,11 +83,6 @@ export async function run(ctx: CommandContext, input: Input<'ballot'>, prompter?
   }
 }
 
-/** The serial after the highest one used (by file name: 001.yaml → 1). */
-function nextSerial(files: readonly string[]): number {
-  const used = files.map((f) => Number(/(\d+)\.yaml$/.exec(f)?.[1] ?? 0));
-  return Math.max(0, ...used) + 1;
-}
 
 function ballotFromFlags(agenda: AgendaItem[], serial: number, opts: Input<'ballot'>['options']): Ballot {
   const votes: Record<string, VoteChoice> = {};
@@ -139,7 +134,7 @@ async function writeBallot(ctx: CommandContext, loaded: Loaded, round: Round, ba
       } catch (err) {
         if (!(err instanceof FileExistsError)) throw err;
         if (explicitSerial) throw findingsError(t(`phiếu số ${written.serial} đã có (${relOf(written.serial)}); không ghi gì`, `ballot ${written.serial} already exists (${relOf(written.serial)}); nothing written`));
-        written = { ...written, serial: nextSerial(recordNames(root, ballotsDir(round.year)).concat(ballotFileName(written.serial))) };
+        written = { ...written, serial: nextBallotSerial(recordNames(root, ballotsDir(round.year)).concat(ballotFileName(written.serial))) };
       }
     }
   });

@@ -28,7 +28,8 @@ describe('hostile-input corpus', () => {
       writeFileSync(join(root, c.target), readFileSync(join(CORPUS, c.file)));
       const started = Date.now();
       const v = validateSnapshot(readSnapshot(root));
-      expect(Date.now() - started, 'time to validate').toBeLessThan(10_000);
+      // A hang guard, not a timing test: speed is measured by `npm run bench`.
+      expect(Date.now() - started, 'time to validate').toBeLessThan(60_000);
       const here = v.diagnostics.filter((d) => d.file === c.target);
       if (c.code === null) expect(here).toEqual([]);
       else expect(here.map((d) => `${d.code}@${d.line}`)).toContain(`${c.code}@${String(c.line)}`);

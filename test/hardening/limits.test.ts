@@ -17,7 +17,8 @@ describe('resource bounds', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('hơn 50000 tệp');
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
-    expect(Date.now() - t0).toBeLessThan(20_000);
+    // A hang guard, not a timing test: speed is measured by `npm run bench`.
+    expect(Date.now() - t0).toBeLessThan(60_000);
   }, 120_000);
 
   it('one nomination with 50,000 criteria answers completes, reports them, and prints a bounded list', () => {

@@ -40,6 +40,12 @@ export function ballotFileName(serial: number): string {
   return `${String(serial).padStart(3, '0')}.yaml`;
 }
 
+/** The serial after the highest one used, from ballot file names (001.yaml → 1). */
+export function nextBallotSerial(fileNames: readonly string[]): number {
+  const used = fileNames.map((f) => Number(/(\d+)\.yaml$/.exec(f)?.[1] ?? 0));
+  return Math.max(0, ...used) + 1;
+}
+
 export function ballotPath(year: number, serial: number): string {
   return `${ballotsDir(year)}/${ballotFileName(serial)}`;
 }
