@@ -5,6 +5,8 @@ import { renderBallotFile, renderNominationFile } from '../../src/core/record-fi
 import { parseYamlFile } from '../../src/core/yaml/parse-yaml-file.js';
 import { BallotSchema, NominationSchema } from '../../src/core/schemas/round.js';
 import { isUnambiguousId } from '../../src/core/yaml/emit.js';
+import { renderAgencyYaml } from '../../src/core/init/agency-file.js';
+import { AgencySchema } from '../../src/core/schemas/agency.js';
 
 const TRICKY_IDS = ['null', 'true', 'false', '1e3', '0x1f', '0o17', '123', '1-2', 'yes', 'no', 'on', 'off', 'nan', 'inf', 'nv1-mo-hinh'];
 const id = fc.oneof(fc.constantFrom(...TRICKY_IDS), fc.stringMatching(/^[a-z0-9][a-z0-9-]{0,20}$/));
@@ -40,5 +42,16 @@ describe('the YAML emitter', () => {
   it('ids YAML would read as something else are told apart', () => {
     for (const bad of ['null', 'true', 'false', '1e3', '0x1f', '0o17', '123', '1.5']) expect(isUnambiguousId(bad), bad).toBe(false);
     for (const good of ['nv1', 'yes', 'no', '1-2', 'nan', 'vp-mo-hinh', 'e3']) expect(isUnambiguousId(good), good).toBe(true);
+  });
+});
+
+describe('the new agency file', () => {
+  it('reads back with the answers given, whatever they hold', () => {
+    fc.assert(fc.property(text, text, fc.constantFrom('TTr', 'STP', 'UBND.T', 'null', '1e3'), text, text, text, (agency, parent, symbol, place, headName, headTitle) => {
+      const answers = { agency, parent, symbol, place, headName, headTitle };
+      const { text: yaml } = renderAgencyYaml(answers);
+      const back = AgencySchema.parse(load('records/agency.yaml', yaml));
+      expect([back.name, back.parent, back.symbol, back.place, back.head.name, back.head.title]).toEqual([agency, parent, symbol, place, headName, headTitle]);
+    }), { numRuns: 300 });
   });
 });

@@ -1,4 +1,5 @@
 /** The agency.yaml of a new workspace, from the answers given (placeholders for the rest). */
+import { yamlScalar } from '../yaml/emit.js';
 
 export interface InitAnswers {
   agency: string;
@@ -18,7 +19,8 @@ export const INIT_FIELDS: Array<{ key: keyof InitAnswers; option: string; flag: 
   { key: 'headTitle', option: 'headTitle', flag: 'head-title', field: 'head.title', placeholder: 'THỦ TRƯỞNG CƠ QUAN', required: true },
 ];
 
-const q = (s: string) => JSON.stringify(s);
+/** Every value through the one YAML emitter (quoted where YAML would misread it), in a flow map too. */
+const q = (s: string) => (/[{}\[\],]/.test(s) ? JSON.stringify(s) : yamlScalar(s));
 
 export function renderAgencyYaml(answers: Partial<InitAnswers>): { text: string; placeholders: string[] } {
   const placeholders: string[] = [];
