@@ -20,7 +20,7 @@ export const INIT_FIELDS: Array<{ key: keyof InitAnswers; option: string; flag: 
 ];
 
 /** Every value through the one YAML emitter (quoted where YAML would misread it), in a flow map too. */
-const q = (s: string) => (/[{}\[\],]/.test(s) ? JSON.stringify(s) : yamlScalar(s));
+const q = (s: string) => (/[{}[\],]/.test(s) ? JSON.stringify(s) : yamlScalar(s));
 
 export function renderAgencyYaml(answers: Partial<InitAnswers>): { text: string; placeholders: string[] } {
   const placeholders: string[] = [];
