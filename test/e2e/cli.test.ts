@@ -68,7 +68,7 @@ describe('init and schema', () => {
     const dir = tempDir();
     const r = await runCli(['init', dir, '--agency', 'THANH TRA TỈNH MẪU', '--symbol', 'TTr', '--place', 'Tỉnh Mẫu', '--head-name', 'Nguyễn Văn A', '--head-title', 'CHÁNH THANH TRA']);
     expect(r.code, r.stderr).toBe(0);
-    expect(readFileSync(join(dir, 'records/agency.yaml'), 'utf8')).toContain('name: "THANH TRA TỈNH MẪU"');
+    expect(readFileSync(join(dir, 'records/agency.yaml'), 'utf8')).toContain('name: THANH TRA TỈNH MẪU\n');
     expect(readFileSync(join(dir, 'records/criteria.yaml'), 'utf8')).toContain('nguoi-dung-dau');
     expect(readdirSync(join(dir, 'templates')).sort()).toEqual(['bao-cao-tong-ket.txt', 'bien-ban-kiem-phieu.txt', 'danh-sach.txt', 'giay-cong-nhan.txt', 'quyet-dinh.txt']);
     const v = await runCli(['validate'], { cwd: dir });

@@ -128,8 +128,8 @@ describe('init by prompts', () => {
     const p = scripted(['THANH TRA TỈNH MẪU', '', 'TTr', 'Tỉnh Mẫu', 'Nguyễn Văn A']);
     expect(await init(ctx, input('init', [dir], { headTitle: 'CHÁNH THANH TRA' }), p)).toBe(0);
     const agency = readFileSync(join(dir, 'records/agency.yaml'), 'utf8');
-    expect(agency).toContain('name: "THANH TRA TỈNH MẪU"');
-    expect(agency).toContain('head: { title: "CHÁNH THANH TRA", name: "Nguyễn Văn A" }');
+    expect(agency).toContain('name: THANH TRA TỈNH MẪU\n');
+    expect(agency).toContain('head: { title: CHÁNH THANH TRA, name: Nguyễn Văn A }');
     expect(agency).not.toContain('parent:');
   });
 });
