@@ -1,5 +1,5 @@
 /** The workspace lock: one writer at a time; a lock left by a dead process is cleared with a warning. */
-import { closeSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, linkSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { t, type Localized } from '../core/diagnostics.js';
@@ -16,20 +16,72 @@ function alive(pid: number): boolean {
   }
 }
 
+let lockCounter = 0;
+
+/**
+ * Create the lock with its content already in it: the owner's record is written to a temporary
+ * file, which is then linked to the lock's name (failing when the name is taken). So no reader ever
+ * sees a lock without its owner, and no two processes hold it together.
+ */
 function tryCreate(path: string): boolean {
+  const tmp = `${path}.${process.pid}.${Date.now()}.${lockCounter++}.tmp`;
+  let fd: number | null = null;
   try {
-    const fd = openSync(path, 'wx', 0o644);
+    fd = openSync(tmp, 'wx', 0o644);
+    writeSync(fd, JSON.stringify({ pid: process.pid, host: hostname(), since: new Date().toISOString() }) + '\n');
+    closeSync(fd);
+    fd = null;
     try {
-      writeSync(fd, JSON.stringify({ pid: process.pid, host: hostname(), since: new Date().toISOString() }) + '\n');
-    } finally {
-      closeSync(fd);
+      linkSync(tmp, path);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === 'EEXIST') return false;
+      if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'ENOSYS' && code !== 'EOPNOTSUPP') throw err;
+      // No hard links here: create the name exclusively and fill it (a reader may see it empty; see below).
+      const direct = openSync(path, 'wx', 0o644);
+      try {
+        writeSync(direct, readFileSync(tmp));
+      } finally {
+        closeSync(direct);
+      }
     }
     return true;
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'EEXIST') return false;
     throw environmentError(t(`không tạo được khoá ${path} (${code ?? '?'})`, `cannot create the lock ${path} (${code ?? '?'})`));
+  } finally {
+    if (fd !== null) closeSync(fd);
+    rmSync(tmp, { force: true });
   }
+}
+
+/**
+ * Remove a stale lock only if it is still the one that was read: it is moved aside first (an
+ * atomic rename), and put back when it turns out to be a newer owner's.
+ */
+function clearStale(path: string, seen: string): void {
+  const aside = `${path}.${process.pid}.${Date.now()}.${lockCounter++}.stale`;
+  try {
+    renameSync(path, aside);
+  } catch {
+    return; // gone already: another writer cleared it
+  }
+  let now = '';
+  try {
+    now = readFileSync(aside, 'utf8');
+  } catch {
+    /* unreadable: treated as the stale one */
+  }
+  if (now !== seen) {
+    // A newer owner's lock: give it back (unless yet another lock has appeared meanwhile).
+    try {
+      linkSync(aside, path);
+    } catch {
+      /* a lock is there again: leave it */
+    }
+  }
+  rmSync(aside, { force: true });
 }
 
 /** The lock is held by a live process: the caller may wait and try again. */
@@ -51,7 +103,7 @@ export interface Lock {
 
 export function acquireLock(root: string, warn: (text: Localized) => void): Lock {
   const path = join(root, LOCK_FILE);
-  for (let attempt = 0; attempt < 2; attempt++) {
+  for (let attempt = 0; attempt < 5; attempt++) {
     if (tryCreate(path)) {
       let released = false;
       const release = () => {
@@ -64,10 +116,21 @@ export function acquireLock(root: string, warn: (text: Localized) => void): Lock
       return { release };
     }
     let holder: { pid?: number; host?: string; since?: string } = {};
+    let seen = '';
     try {
-      holder = JSON.parse(readFileSync(path, 'utf8')) as typeof holder;
-    } catch {
-      /* unreadable or half-written lock: treated as stale below if its writer is gone */
+      seen = readFileSync(path, 'utf8');
+      holder = JSON.parse(seen) as typeof holder;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') continue;
+      // A lock that cannot be read as an owner's record: busy while it is young (a writer without
+      // hard links may be filling it), stale once it is old.
+      let age: number;
+      try {
+        age = Date.now() - statSync(path).mtimeMs;
+      } catch {
+        continue;
+      }
+      if (age < 10_000) throw new LockBusyError(t('không gian làm việc đang được một lệnh thidua khác ghi; hãy chờ lệnh đó xong rồi chạy lại', 'the workspace is being written by another thidua command; wait for it to finish and run again'));
     }
     const sameHost = holder.host === undefined || holder.host === hostname();
     if (typeof holder.pid === 'number' && sameHost && alive(holder.pid)) {
@@ -86,9 +149,10 @@ export function acquireLock(root: string, warn: (text: Localized) => void): Lock
       `đã xoá khoá cũ ${LOCK_FILE} của tiến trình ${holder.pid ?? '?'} không còn chạy`,
       `cleared the stale lock ${LOCK_FILE} of process ${holder.pid ?? '?'}, which is no longer running`,
     ));
-    rmSync(path, { force: true });
+    clearStale(path, seen);
   }
-  throw findingsError(t(`không lấy được khoá ${path}`, `cannot take the lock ${path}`));
+  // Others keep taking it: try again later, like a busy lock.
+  throw new LockBusyError(t(`không lấy được khoá ${path}; hãy chạy lại`, `cannot take the lock ${path}; run again`));
 }
 
 /** Take the lock (waiting a little while another writer finishes), run, release. */
