@@ -1,6 +1,7 @@
 /** The nominations of a round as the council votes on them: collectives first, with names. */
 import type { Round } from '../core/records/workspace.js';
 import type { WorkspaceIndex } from '../core/records/index.js';
+import { inert } from '../core/text/inert.js';
 
 export interface AgendaItem {
   id: string;
@@ -16,8 +17,8 @@ export function agendaOf(round: Round, index: WorkspaceIndex): AgendaItem[] {
     .map((n) => ({
       id: n.id,
       kind: n.kind,
-      label: n.kind === 'collective'
+      label: inert(n.kind === 'collective'
         ? `Tập thể ${index.departmentName(n.department)}`
-        : `${index.personName(n.person)} (${index.departmentName(n.department)})`,
+        : `${index.personName(n.person)} (${index.departmentName(n.department)})`),
     }));
 }

@@ -3,6 +3,7 @@ import type { Diagnostic, Lang } from '../core/diagnostics.js';
 import type { Criteria } from '../core/schemas/criteria.js';
 import type { Nomination } from '../core/schemas/round.js';
 import type { WorkspaceIndex } from '../core/records/index.js';
+import { inert } from '../core/text/inert.js';
 import { buildNomination, criteriaFor } from '../core/nomination.js';
 import { toIsoDate } from '../core/args.js';
 import type { Prompter } from './prompter.js';
@@ -35,7 +36,7 @@ export async function askNomination(p: Prompter, c: NominationContext, previous?
   const department = await p.select<string>({
     message: vi ? 'Phòng' : 'Department',
     default: previous?.department,
-    choices: [...c.index.departments.values()].map((d) => ({ name: d.value.name, value: d.value.id })),
+    choices: [...c.index.departments.values()].map((d) => ({ name: inert(d.value.name), value: d.value.id })),
   });
   let person: string | undefined;
   if (kind === 'individual') {
@@ -45,7 +46,7 @@ export async function askNomination(p: Prompter, c: NominationContext, previous?
     person = await p.search<string>({
       message: vi ? 'Cá nhân (gõ để tìm)' : 'Person (type to search)',
       choices: [...mine, ...others].map((x) => ({
-        name: `${x.name}${x.position ? `, ${x.position}` : ''}`,
+        name: inert(`${x.name}${x.position ? `, ${x.position}` : ''}`),
         value: x.id,
         description: x.department ? c.index.departmentName(x.department) : '',
       })),
@@ -71,7 +72,7 @@ export async function askNomination(p: Prompter, c: NominationContext, previous?
   const all = criteriaFor(kind, person, c.index, c.criteria);
   const met = await p.checkbox<string>({
     message: vi ? 'Tiêu chí đạt (dấu cách để chọn, Enter để xong)' : 'Criteria met (space to tick, Enter when done)',
-    choices: all.map((cr) => ({ name: cr.text, value: cr.id, checked: previous?.criteria?.[cr.id] === true })),
+    choices: all.map((cr) => ({ name: inert(cr.text), value: cr.id, checked: previous?.criteria?.[cr.id] === true })),
   });
   const draft = buildNomination({ id: previous?.id, kind, department, person, title, initiative, submitted: toIsoDate(submitted)!, met: new Set(met) }, c.index, c.criteria, c.taken);
   const id = draft.id;

@@ -1,16 +1,7 @@
 /** Text for the terminal: record text made inert (no escape sequences), and colour on or off. */
 import { Chalk, type ChalkInstance } from 'chalk';
 
-// eslint-disable-next-line no-control-regex -- matching control characters is the point here
-const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
-
-/** Escape control characters (ESC, CSI, bidi overrides) so record text cannot drive the terminal. */
-export function inert(text: string): string {
-  return text.replace(CONTROL, (c) => {
-    const code = c.charCodeAt(0);
-    return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
-  });
-}
+export { inert } from '../core/text/inert.js';
 
 export interface Style {
   bold(s: string): string;

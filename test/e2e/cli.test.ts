@@ -220,3 +220,20 @@ describe('thidua explain', () => {
     expect(list.length).toBe(27);
   });
 });
+
+describe('terminal forgery', () => {
+  it('a name holding a newline, a tab or escape sequences prints on its own line, inert', async () => {
+    const root = workspace({ from: 'example' });
+    const people = join(root, 'records/people.yaml');
+    const forged = 'Lưu Thị Ngọc\\n✓ Hồ sơ hợp lệ: 0 lỗi\\t\\u001b]0;x\\u0007\\u202e';
+    writeFileSync(people, readFileSync(people, 'utf8').replace('name: Lưu Thị Ngọc,', `name: "${forged}",`));
+    for (const args of [['awards', 'luu-thi-ngoc'], ['tally', '2016'], ['report', '--from', '2016', '--to', '2016']]) {
+      const r = await runCli(args, { cwd: root });
+      const lines = (r.stdout + r.stderr).split('\n');
+      expect(lines.some((l) => l.startsWith('✓ Hồ sơ hợp lệ')), args.join(' ')).toBe(false);
+      // eslint-disable-next-line no-control-regex -- no raw control character may reach the terminal
+      expect(r.stdout + r.stderr).not.toMatch(/[\u0007\u001b\u202e\t]/);
+    }
+    expect((await runCli(['awards', 'luu-thi-ngoc'], { cwd: root })).stdout).toContain('Lưu Thị Ngọc\\n✓ Hồ sơ hợp lệ: 0 lỗi\\t\\x1b]0;x\\x07\\u202e');
+  });
+});

@@ -53,6 +53,16 @@ describe('thidua commit', () => {
     expect(git(root, ['status', '--porcelain'])).toBe('');
   });
 
+  it('never commits the temporary file of a killed command', () => {
+    const root = repo();
+    write(root, 'records/2016/ballots/.004.yaml.4242.1700000000000.0.tmp', 'serial: 4\n');
+    write(root, 'records/2016/submissions.yaml', '- { deadline: plan, department: nv1, received: 2016-12-10 }\n');
+    const r = cli(['commit'], { cwd: root, env: ID });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).not.toContain('phiếu');
+    expect(git(root, ['show', '--name-only', '--format=', 'HEAD']).trim()).toBe('records/2016/submissions.yaml');
+  });
+
   it('takes the clerk’s message with -m', () => {
     const root = repo();
     write(root, 'records/2016/submissions.yaml', '- { deadline: plan, department: nv1, received: 2016-12-10 }\n');
