@@ -32,7 +32,12 @@ export function toInput(def: CommandDef, positional: ReadonlyArray<unknown>, opt
     else args[a.name] = a.type === 'year' ? parseYear(str(raw)) : str(raw);
   });
   const options: Record<string, unknown> = {};
-  for (const [key, o] of Object.entries(def.options)) options[key] = optionValue(o, opts[key]);
+  for (const [key, o] of Object.entries(def.options)) {
+    // commander keeps a "--no-x" flag as x: false when it is given.
+    const negated = /^--no-([a-z-]+)$/.exec(o.flag.split(/,\s*/).pop()!);
+    if (negated && o.type === 'flag') options[key] = opts[negated[1]!.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase())] === false;
+    else options[key] = optionValue(o, opts[key]);
+  }
   return { args, options };
 }
 

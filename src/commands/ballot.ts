@@ -10,7 +10,7 @@ import type { Input } from './definitions.js';
 import type { CommandContext } from '../shell/context.js';
 import { loadAndValidate, type Loaded } from '../shell/load.js';
 import { roundOf } from '../shell/round.js';
-import { assertInside, createFileExclusive, ensureDir, FileExistsError } from '../shell/safe-write.js';
+import { assertInside, createFileExclusive, ensureDirInside, FileExistsError } from '../shell/safe-write.js';
 import { recordNames } from '../shell/read-snapshot.js';
 import { withLock } from '../shell/lock.js';
 import { checkDraft } from '../shell/draft-check.js';
@@ -119,7 +119,7 @@ async function writeBallot(ctx: CommandContext, loaded: Loaded, round: Round, ba
   const proposed = ballot.serial;
   let written = ballot;
   await withLock(root, ctx.warn, () => {
-    ensureDir(join(root, ballotsDir(round.year)));
+    ensureDirInside(root, join(root, ballotsDir(round.year)));
     // Another command may have written ballots since this one read the round: look again, under the lock.
     for (;;) {
       const names = recordNames(root, ballotsDir(round.year));

@@ -10,7 +10,7 @@ import { EXIT, findingsError, usageError } from '../errors.js';
 import type { CommandContext } from '../shell/context.js';
 import { loadAndValidate } from '../shell/load.js';
 import { refuseIfErrors, roundOf } from '../shell/round.js';
-import { assertInside, createFileExclusive, currentBytes, ensureDir, FileExistsError, replaceFileChecked } from '../shell/safe-write.js';
+import { assertInside, createFileExclusive, currentBytes, ensureDirInside, FileExistsError, replaceFileChecked } from '../shell/safe-write.js';
 import { withLock } from '../shell/lock.js';
 import { freezeTemplates } from '../shell/documents.js';
 
@@ -57,7 +57,7 @@ export async function run(ctx: CommandContext, input: Input<'decide'>): Promise<
   assertInside(root, path);
   await withLock(root, ctx.warn, () => {
     // The wording the decision is issued with: each template frozen in the round (kept if already there).
-    ensureDir(join(root, round.dir, 'templates'));
+    ensureDirInside(root, join(root, round.dir, 'templates'));
     freezeTemplates(root, year);
     if (existing) {
       replaceFileChecked(path, text, existing.kind === 'file' ? existing.bytes : currentBytes(path), round.decisionFile);

@@ -76,7 +76,10 @@ export const DEFINITIONS = {
   verify: {
     description: t('kiểm tra niêm phong: tệp đầu vào không đổi, kết quả khớp với kiểm phiếu lại', 'check seals: inputs unchanged, stored results equal a fresh count'),
     args: [{ name: 'years', type: 'years', optional: true }],
-    options: { json },
+    options: {
+      noHistory: { flag: '--no-history', type: 'flag', description: t('không đối chiếu lịch sử git (khi không có kho git đầy đủ); khi thiếu cờ này mà lịch sử không đọc được thì kiểm tra không đạt', 'do not check the git history (when no complete repository is at hand); without it, a history that cannot be read fails the check') },
+      json,
+    },
   },
   decide: {
     description: t('ghi quyết định công nhận đã ký (số, ngày) của một đợt đã niêm phong', 'record the signed decision (number, date) of a sealed round'),

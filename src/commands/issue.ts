@@ -16,7 +16,7 @@ import type { CommandContext } from '../shell/context.js';
 import { loadAndValidate } from '../shell/load.js';
 import { refuseIfErrors, roundOf } from '../shell/round.js';
 import { withLock } from '../shell/lock.js';
-import { assertInside, createFileExclusive, ensureDir, FileExistsError, replaceFileChecked } from '../shell/safe-write.js';
+import { assertInside, createFileExclusive, ensureDirInside, FileExistsError, replaceFileChecked } from '../shell/safe-write.js';
 
 type Kind = (typeof DOCUMENT_KINDS)[number];
 
@@ -61,7 +61,7 @@ export async function run(ctx: CommandContext, input: Input<'issue'>): Promise<n
   assertInside(root, target);
   await withLock(root, ctx.warn, () => {
     if (!inPlace) {
-      ensureDir(join(root, 'documents', String(year), 'ban-hanh'));
+      ensureDirInside(root, join(root, 'documents', String(year), 'ban-hanh'));
       try {
         createFileExclusive(target, bytes);
       } catch (err) {

@@ -11,7 +11,7 @@ import { closest } from '../core/text/closest.js';
 import { EXIT, ThiduaError, failedQuietly, findingsError, usageError } from '../errors.js';
 import type { CommandContext } from '../shell/context.js';
 import { loadAndValidate, type Loaded } from '../shell/load.js';
-import { assertInside, createFileExclusive, ensureDir, FileExistsError } from '../shell/safe-write.js';
+import { assertInside, createFileExclusive, ensureDirInside, FileExistsError } from '../shell/safe-write.js';
 import { recordNames } from '../shell/read-snapshot.js';
 import { inert } from '../shell/terminal.js';
 import { withLock } from '../shell/lock.js';
@@ -87,7 +87,7 @@ export async function run(ctx: CommandContext, input: Input<'nominate'>, prompte
   const abs = join(root, rel);
   const text = renderNominationFile(draft);
   await withLock(root, ctx.warn, () => {
-    ensureDir(join(root, nominationsDir(year)));
+    ensureDirInside(root, join(root, nominationsDir(year)));
     assertInside(root, abs);
     const ballotsNow = recordNames(root, ballotsDir(year)).length;
     if (ballotsNow > voted && !opts.force) {

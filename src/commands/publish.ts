@@ -7,7 +7,7 @@ import { EXIT } from '../errors.js';
 import type { CommandContext } from '../shell/context.js';
 import { loadAndValidate } from '../shell/load.js';
 import { listYears } from '../shell/read-snapshot.js';
-import { ensureDir, writeFileAtomic } from '../shell/safe-write.js';
+import { assertInside, ensureDir, writeFileAtomic } from '../shell/safe-write.js';
 import { periodOf } from '../shell/period.js';
 
 export function run(ctx: CommandContext, input: Input<'publish'>): number {
@@ -18,8 +18,9 @@ export function run(ctx: CommandContext, input: Input<'publish'>): number {
   const agency = loaded.workspace.agency?.value ?? { name: '' };
   const html = renderPage(agency, items, from, to, `thidua ${ctx.version}`);
   const outDir = input.options.out !== undefined ? resolve(ctx.cwd, input.options.out) : join(root, 'public');
-  ensureDir(outDir);
   const file = join(outDir, 'index.html');
+  if (input.options.out === undefined) assertInside(root, file);
+  ensureDir(outDir);
   writeFileAtomic(file, html);
   if (input.options.json) ctx.out(JSON.stringify({ file, from, to, items: items.length }, null, 2));
   else ctx.say(t(`Đã ghi ${file}: ${items.length} tập thể, cá nhân được công nhận (${from}–${to}). Mở bằng trình duyệt, hoặc đưa cả thư mục lên trang thông tin điện tử.`, `Wrote ${file}: ${items.length} recognised (${from}–${to}). Open it in a browser, or put the folder on the website.`));

@@ -35,6 +35,8 @@ async function renderReport(ctx: CommandContext, opts: Input<'render'>['options'
   const bytes = await renderDocx(reportModel(loaded.workspace.agency!.value, report, loaded.index, tl.template, date), `thidua ${ctx.version}`);
   const outDir = opts.out !== undefined ? resolve(ctx.cwd, opts.out) : join(root, 'documents');
   const target = join(outDir, `bao-cao-tong-ket-${report.from}-${report.to}.docx`);
+  // Nothing is read or written through a link out of the workspace (--out, the user's own folder, aside).
+  if (opts.out === undefined) assertInside(root, target);
   if (placeRendered(target, bytes, undefined, opts.force) === 'refused') {
     throw findingsError(t(`${target} đã có và khác bản in mới; dùng --force để ghi đè`, `${target} exists and differs from a fresh render; use --force to overwrite`));
   }
@@ -64,6 +66,7 @@ export async function run(ctx: CommandContext, input: Input<'render'>): Promise<
   refuseIfErrors(ctx, loaded, json, t(`không in văn bản đợt ${year}`, `no documents rendered for ${year}`));
   const outDir = opts.out !== undefined ? resolve(ctx.cwd, opts.out) : join(root, 'documents', String(year));
   const defs = kind === 'all' ? DOCUMENTS : [documentDef(kind)!];
+  if (opts.out === undefined) for (const def of defs) assertInside(root, join(outDir, def.file(year)));
 
   const report: Array<{ kind: string; file: string; status: 'written' | 'unchanged' | 'skipped' | 'refused'; reason?: string }> = [];
   let failed = false;

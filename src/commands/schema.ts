@@ -6,7 +6,7 @@ import { RECORD_KINDS } from '../core/schemas/index.js';
 import { jsonSchemaText } from '../core/schemas/json-schema.js';
 import { EXIT } from '../errors.js';
 import type { CommandContext } from '../shell/context.js';
-import { writeFileAtomic, ensureDir } from '../shell/safe-write.js';
+import { assertInside, writeFileAtomic, ensureDir } from '../shell/safe-write.js';
 
 export function run(ctx: CommandContext, input: Input<'schema'>): number {
   let outDir: string;
@@ -19,6 +19,7 @@ export function run(ctx: CommandContext, input: Input<'schema'>): number {
       root = ctx.cwd;
     }
     outDir = join(root, 'schemas');
+    for (const kind of RECORD_KINDS) assertInside(root, join(outDir, `${kind.name}.schema.json`));
   }
   ensureDir(outDir);
   for (const kind of RECORD_KINDS) {

@@ -53,6 +53,7 @@ export async function run(ctx: CommandContext, input: Input<'unseal'>): Promise<
     reason,
     seal: sha256Hex(sealBytes),
     ...(d ? { decision: `${twoDigits(d.number)}/QĐ-${symbol}` } : {}),
+    ...(round.tally ? { threshold: round.tally.value.threshold } : {}),
   };
   const previous = round.unseals.map((u) => u.value);
   const unsealsEntry = loaded.snapshot.files.get(round.unsealsFile);

@@ -4,14 +4,14 @@
  */
 import type { Input } from './definitions.js';
 import { t, type Localized } from '../core/diagnostics.js';
-import { verifySeal, type VerifyFinding } from '../core/verify.js';
+import { resealThresholdNote, verifyDecision, verifySeal, type VerifyFinding } from '../core/verify.js';
 import { shortDate } from '../core/dates.js';
 import { EXIT } from '../errors.js';
 import type { CommandContext } from '../shell/context.js';
 import { loadAndValidate } from '../shell/load.js';
 import { inert } from '../shell/terminal.js';
 import { checkDocuments } from '../shell/documents.js';
-import { isGitRepo } from '../shell/git-history.js';
+import { historyState } from '../shell/git-history.js';
 import { auditRound, removalsOf } from '../shell/git-audit.js';
 import type { Diagnostic } from '../core/diagnostics.js';
 import type { Round } from '../core/records/workspace.js';
@@ -48,7 +48,8 @@ export async function run(ctx: CommandContext, input: Input<'verify'>): Promise<
     return e && e.kind === 'file' ? e.bytes : null;
   };
   const rounds = loaded.workspace.rounds.filter((r) => !years || years.includes(r.year));
-  const inGit = isGitRepo(root);
+  const history = input.options.noHistory ? null : historyState(root);
+  const inGit = history?.kind === 'ok';
   const errors = loaded.diagnostics.filter((d) => d.severity === 'error');
   const roundOfFile = (file: string) => yearOfPath(file)?.toString();
   const sharedErrors = errors.filter((d) => roundOfFile(d.file) === undefined);
@@ -61,6 +62,9 @@ export async function run(ctx: CommandContext, input: Input<'verify'>): Promise<
     for (const u of round.unseals) {
       report.notes.push(t(`mở niêm phong ngày ${shortDate(u.value.date)} (${u.value.by}): ${u.value.reason}`, `unsealed on ${u.value.date} (${u.value.by}): ${u.value.reason}`));
     }
+    const lastOpened = round.unseals.at(-1)?.value.threshold;
+    const changed = round.tally ? resealThresholdNote(lastOpened, round.tally.value.threshold) : null;
+    if (changed) report.notes.push(changed);
     if (inGit) {
       const removed = removalsOf(root, round);
       report.findings.push(...removed);
@@ -69,6 +73,8 @@ export async function run(ctx: CommandContext, input: Input<'verify'>): Promise<
     reports.push(report);
   }
   const sharedFindings: VerifyFinding[] = sharedErrors.map((d) => diagnosticFinding(0, d));
+  // A history that cannot be read fails the check: nothing after a seal could be seen.
+  if (history && history.kind !== 'ok') sharedFindings.push({ year: 0, check: 'git', file: '.git', message: historyUnreadable(history) });
   const all = [...sharedFindings, ...reports.flatMap((r) => r.findings)];
   const ok = all.length === 0;
 
@@ -77,6 +83,7 @@ export async function run(ctx: CommandContext, input: Input<'verify'>): Promise<
     ctx.out(JSON.stringify({
       ok,
       git: inGit,
+      history: history ? history.kind : 'not-checked',
       shared: sharedFindings.map(findingJson),
       rounds: reports.map((r) => ({
         year: r.year,
@@ -92,9 +99,15 @@ export async function run(ctx: CommandContext, input: Input<'verify'>): Promise<
   }
 
   const line = (f: VerifyFinding) => ctx.out(`  ${inert(f.file)}${f.commit ? ` @ ${f.commit.slice(0, 12)}` : ''}  ${inert(f.message[ctx.lang])}`);
-  if (sharedFindings.length > 0) {
+  const historyFindings = sharedFindings.filter((f) => f.check === 'git');
+  const recordFindings = sharedFindings.filter((f) => f.check !== 'git');
+  if (historyFindings.length > 0) {
+    ctx.out(ctx.style.red(ctx.lang === 'vi' ? '✗ Lịch sử git:' : '✗ Git history:'));
+    historyFindings.forEach(line);
+  }
+  if (recordFindings.length > 0) {
     ctx.out(ctx.style.red(ctx.lang === 'vi' ? '✗ Hồ sơ chung:' : '✗ Shared records:'));
-    sharedFindings.forEach(line);
+    recordFindings.forEach(line);
   }
   const checkName: Record<Check, Localized> = {
     seal: t('niêm phong khớp', 'the seal matches'),
@@ -119,9 +132,21 @@ export async function run(ctx: CommandContext, input: Input<'verify'>): Promise<
     for (const s of r.skipped) ctx.out(`    ${ctx.lang === 'vi' ? 'không kiểm tra' : 'not checked'}: ${checkName[s.check][ctx.lang].replace(/ khớp.*| match.*| equal.*| no change.*/, '')} — ${s.why[ctx.lang]}`);
     for (const n of notes) ctx.out(n.replace(/^ {2}/, '    '));
   }
-  if (!inGit) ctx.say(t('(Không phải kho git: bỏ qua phần đối chiếu lịch sử commit.)', '(Not a git repository: the commit history was not checked.)'));
+  if (!history) ctx.say(t('(--no-history: không đối chiếu lịch sử commit.)', '(--no-history: the commit history was not checked.)'));
   if (!ok) ctx.say(t(`Kiểm tra không đạt: ${all.length} vấn đề.`, `Verification failed: ${all.length} problem(s).`));
   return ok ? EXIT.ok : EXIT.findings;
+}
+
+function historyUnreadable(state: Exclude<ReturnType<typeof historyState>, { kind: 'ok' }>): Localized {
+  const escape = t('hoặc chạy lại với --no-history để chỉ kiểm tra phần còn lại', 'or run again with --no-history to check only the rest');
+  switch (state.kind) {
+    case 'none':
+      return t(`không phải kho git, nên không kiểm tra được lịch sử; mở bản sao có lịch sử (git clone), ${escape.vi}`, `not a git repository, so the history cannot be checked; use a copy with its history (git clone), ${escape.en}`);
+    case 'shallow':
+      return t(`bản sao nông (shallow clone), thiếu phần đầu lịch sử nên không kiểm tra được; chạy git fetch --unshallow, ${escape.vi}`, `a shallow clone lacks the start of the history, so it cannot be checked; run git fetch --unshallow, ${escape.en}`);
+    case 'refused':
+      return t(`git từ chối đọc kho (${state.detail}), nên không kiểm tra được lịch sử; ${escape.vi}`, `git refuses to read the repository (${state.detail}), so the history cannot be checked; ${escape.en}`);
+  }
 }
 
 async function checkSealedRound(
@@ -143,7 +168,10 @@ async function checkSealedRound(
   } else {
     if (!sealBroken) report.passed.push('seal');
     if (sealBroken) report.skipped.push({ check: 'results', why: t('các tệp đầu vào đã khác lúc niêm phong', 'the inputs differ from the sealed ones') });
-    else if (!seal.some((f) => f.check === 'results')) report.passed.push('results');
+    else {
+      if (round.decision) report.findings.push(...verifyDecision(round.year, round.decision.value.recognised, round.tally.value));
+      if (!report.findings.some((f) => f.check === 'results')) report.passed.push('results');
+    }
   }
   // Documents are compared only when what they render from is sound.
   const frozen = Boolean(round.tally?.value.basis);

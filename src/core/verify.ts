@@ -158,3 +158,94 @@ export function verifyRemovals(year: number, removals: readonly Removal[]): Veri
   }
   return out;
 }
+
+/** A commit after the seal that rewrote tally.yaml with other content than the seal it replaced. */
+export interface SealRewrite {
+  commit: string;
+  date: string;
+  subject: string;
+}
+
+function plain(value: unknown): unknown {
+  return JSON.parse(JSON.stringify(value ?? null)) as unknown;
+}
+
+/**
+ * Two versions of a seal say the same: every field equal, except that a basis may be added to a
+ * seal that had none (a seal written before thidua kept one, given its basis by `tally --seal`).
+ * Spelling (quotes, flow or block style, comments) does not count.
+ */
+export function sameSeal(before: unknown, after: unknown): boolean {
+  if (!before || !after || typeof before !== 'object' || typeof after !== 'object') return false;
+  const a = { ...(before as Record<string, unknown>) };
+  const b = { ...(after as Record<string, unknown>) };
+  if (a['basis'] === undefined) delete b['basis'];
+  return JSON.stringify(sortKeys(plain(a))) === JSON.stringify(sortKeys(plain(b)));
+}
+
+function sortKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.keys(value).sort().map((k) => [k, sortKeys((value as Record<string, unknown>)[k])]));
+  }
+  return value;
+}
+
+export function verifyRewrites(year: number, rewrites: readonly SealRewrite[]): VerifyFinding[] {
+  const tallyFile = roundFile(year, 'tally.yaml');
+  return rewrites.map((c) => ({
+    year, check: 'git' as const, file: tallyFile, commit: c.commit,
+    message: t(
+      `tệp niêm phong bị viết lại trong commit ${c.commit.slice(0, 12)} (${c.date.slice(0, 10)}: ${c.subject}) mà không qua “thidua unseal”`,
+      `the seal was rewritten in commit ${c.commit.slice(0, 12)} (${c.date.slice(0, 10)}: ${c.subject}) without “thidua unseal”`,
+    ),
+  }));
+}
+
+/** Files of a sealed round that git was told to stop looking at: their changes cannot be seen. */
+export function verifyHidden(year: number, paths: readonly string[]): VerifyFinding[] {
+  return paths.map((path) => ({
+    year, check: 'git' as const, file: path,
+    message: t(
+      `git được đặt để bỏ qua thay đổi của tệp này (skip-worktree hoặc assume-unchanged), nên không kiểm tra được; bỏ bằng: git update-index --no-skip-worktree --no-assume-unchanged ${path}`,
+      `git is set to ignore changes to this file (skip-worktree or assume-unchanged), so it cannot be checked; clear it with: git update-index --no-skip-worktree --no-assume-unchanged ${path}`,
+    ),
+  }));
+}
+
+/**
+ * The signed decision recognises exactly whom the seal recognised: a name added to or dropped
+ * from decision.yaml is a finding.
+ */
+export function verifyDecision(year: number, decided: readonly string[], sealed: TallyFile): VerifyFinding[] {
+  const recognised = new Set(sealed.results.filter((r) => r.recognised).map((r) => r.nomination));
+  const named = new Set(decided);
+  const extra = [...named].filter((id) => !recognised.has(id));
+  const missing = [...recognised].filter((id) => !named.has(id));
+  if (extra.length === 0 && missing.length === 0) return [];
+  const parts: Localized[] = [];
+  if (extra.length) parts.push(t(`ghi công nhận ${extra.join(', ')} mà kết quả niêm phong không công nhận`, `recognises ${extra.join(', ')}, which the seal does not`));
+  if (missing.length) parts.push(t(`thiếu ${missing.join(', ')} mà kết quả niêm phong công nhận`, `leaves out ${missing.join(', ')}, which the seal recognises`));
+  return [{
+    year, check: 'results', file: roundFile(year, 'decision.yaml'),
+    message: t(`quyết định ${parts.map((p) => p.vi).join('; ')}`, `the decision ${parts.map((p) => p.en).join('; ')}`),
+  }];
+}
+
+function thresholdText(th: TallyFile['threshold']): Localized {
+  const q = th.quorum ? t(`, túc số ${th.quorum.numerator}/${th.quorum.denominator}`, `, quorum ${th.quorum.numerator}/${th.quorum.denominator}`) : t('', '');
+  return th.of === 'members'
+    ? t(`${th.numerator}/${th.denominator} tổng số thành viên${q.vi}`, `${th.numerator}/${th.denominator} of the members${q.en}`)
+    : t(`${th.numerator}/${th.denominator} số phiếu hợp lệ${q.vi}`, `${th.numerator}/${th.denominator} of the valid ballots${q.en}`);
+}
+
+/** A seal made again after `thidua unseal` under another threshold than the one it replaced. */
+export function resealThresholdNote(opened: TallyFile['threshold'] | undefined, now: TallyFile['threshold']): Localized | null {
+  if (!opened) return null;
+  const same = opened.numerator === now.numerator && opened.denominator === now.denominator && opened.of === now.of
+    && JSON.stringify(opened.quorum ?? null) === JSON.stringify(now.quorum ?? null);
+  if (same) return null;
+  const a = thresholdText(opened);
+  const b = thresholdText(now);
+  return t(`niêm phong lại theo ngưỡng khác: trước ${a.vi}, nay ${b.vi}`, `sealed again under another threshold: before ${a.en}, now ${b.en}`);
+}

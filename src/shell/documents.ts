@@ -1,6 +1,6 @@
 /** Rendering a round's documents: templates from the workspace (or thidua's defaults), bytes from the model. */
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { t, type Diagnostic, type Localized } from '../core/diagnostics.js';
 import { DOCUMENTS, type DocumentDef } from '../core/documents/index.js';
 import { COMMON_FIELDS } from '../core/documents/context.js';
@@ -11,7 +11,7 @@ import { packagePath } from './package-files.js';
 import { documentAgency } from '../core/records/basis.js';
 import { roundTemplatePath } from '../core/records/paths.js';
 import { sha256Hex } from '../core/seal.js';
-import { createFileExclusive, FileExistsError } from './safe-write.js';
+import { assertInside, createFileExclusive, FileExistsError, linkOutside } from './safe-write.js';
 
 /** A file's bytes (a path, or one relative to root), or null when it is absent or unreadable. */
 function currentBytesInside(root: string, rel: string): Buffer | null {
@@ -29,19 +29,33 @@ export interface TemplateLoad {
   source: string;
 }
 
-/** The template text in force: the round's frozen copy, else the workspace's own, else thidua's. */
-export function templateSource(root: string, template: string, year?: number): { path: string; shown: string } {
+/**
+ * The template text in force: the round's frozen copy, else the workspace's own, else thidua's.
+ * `outside` names a workspace template that is a link leading out of the workspace: it is not read.
+ */
+export function templateSource(root: string, template: string, year?: number): { path: string; shown: string; outside?: string } {
+  const inWorkspace = (rel: string) => {
+    const path = join(root, rel);
+    const link = linkOutside(root, path);
+    return link !== null ? { path, shown: rel, outside: relative(root, link) } : existsSync(path) ? { path, shown: rel } : null;
+  };
   if (year !== undefined) {
-    const frozen = roundTemplatePath(year, template);
-    if (existsSync(join(root, frozen))) return { path: join(root, frozen), shown: frozen };
+    const frozen = inWorkspace(roundTemplatePath(year, template));
+    if (frozen) return frozen;
   }
-  const own = join(root, 'templates', template);
-  if (existsSync(own)) return { path: own, shown: `templates/${template}` };
+  const own = inWorkspace(`templates/${template}`);
+  if (own) return own;
   return { path: packagePath('templates', template), shown: `(thidua) templates/${template}` };
 }
 
 export function loadTemplate(root: string, def: Pick<DocumentDef, 'template' | 'spec'>, fields: readonly string[] = COMMON_FIELDS, year?: number): TemplateLoad {
-  const { path, shown } = templateSource(root, def.template, year);
+  const { path, shown, outside } = templateSource(root, def.template, year);
+  if (outside !== undefined) {
+    return {
+      template: null, source: shown,
+      diagnostics: [{ severity: 'error', code: 'template-section', file: shown, line: 1, column: 1, message: t(`không đọc mẫu: ${outside} là liên kết tượng trưng trỏ ra ngoài không gian làm việc`, `the template is not read: ${outside} is a symbolic link that points outside the workspace`) }],
+    };
+  }
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
@@ -163,8 +177,11 @@ export function freezeTemplates(root: string, year: number): void {
   for (const def of DOCUMENTS) {
     const frozen = join(root, roundTemplatePath(year, def.template));
     if (existsSync(frozen)) continue;
+    const source = templateSource(root, def.template);
+    if (source.outside !== undefined) assertInside(root, source.path);
+    assertInside(root, frozen);
     try {
-      createFileExclusive(frozen, readFileSync(templateSource(root, def.template).path));
+      createFileExclusive(frozen, readFileSync(source.path));
     } catch (err) {
       if (!(err instanceof FileExistsError)) throw err;
     }

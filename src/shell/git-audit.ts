@@ -1,8 +1,8 @@
 /** The git part of `verify`, for one round: changes after its seal, and seals removed. */
 import { ROUND_INPUT_FILES, type Round } from '../core/records/workspace.js';
 import { sha256Hex } from '../core/seal.js';
-import { verifyHistory, verifyRemovals, type Removal, type VerifyFinding } from '../core/verify.js';
-import { commitsTouching, fileAt, parseLenient, uncommitted } from './git-history.js';
+import { sameSeal, verifyHidden, verifyHistory, verifyRemovals, verifyRewrites, type Removal, type SealRewrite, type VerifyFinding } from '../core/verify.js';
+import { commitsTouching, fileAt, hiddenFromGit, parentsOf, parseLenient, uncommitted } from './git-history.js';
 import { currentBytes } from './safe-write.js';
 import { join } from 'node:path';
 
@@ -15,8 +15,26 @@ export function auditRound(root: string, round: Round): VerifyFinding[] {
   const added = commitsTouching(root, [tallyFile]).filter((c) => c.files.some((f) => f.path === tallyFile && f.status.startsWith('A')));
   const sealCommit = added[0]?.commit ?? null;
   const later = sealCommit ? commitsTouching(root, inputSpecs(round), `${sealCommit}..HEAD`) : [];
-  const pending = uncommitted(root, [...inputSpecs(round), tallyFile]);
-  return verifyHistory(round.year, sealCommit, later, pending);
+  const pending = uncommitted(root, [...inputSpecs(round), tallyFile, round.decisionFile]);
+  const rewrites: SealRewrite[] = [];
+  if (sealCommit) {
+    for (const c of commitsTouching(root, [tallyFile], `${sealCommit}..HEAD`)) {
+      if (!c.files.some((f) => f.path === tallyFile && f.status.startsWith('M'))) continue;
+      // Opened with thidua unseal and sealed again in one commit: the seal it replaced is recorded.
+      const recorded = recordedSeals(fileAt(root, c.commit, round.unsealsFile));
+      const after = parseLenient(fileAt(root, c.commit, tallyFile));
+      for (const parent of parentsOf(root, c.commit)) {
+        const beforeText = fileAt(root, parent, tallyFile);
+        if (beforeText !== null && recorded.has(sha256Hex(Buffer.from(beforeText, 'utf8')))) continue;
+        if (!sameSeal(parseLenient(beforeText), after)) {
+          rewrites.push({ commit: c.commit, date: c.date, subject: c.subject });
+          break;
+        }
+      }
+    }
+  }
+  const hidden = hiddenFromGit(root, [...inputSpecs(round), tallyFile, round.decisionFile]);
+  return [...verifyHistory(round.year, sealCommit, later, pending), ...verifyRewrites(round.year, rewrites), ...verifyHidden(round.year, hidden)];
 }
 
 function recordedSeals(text: string | null): Set<string> {

@@ -2,30 +2,67 @@
  * Safe writes: a temporary file in the same folder, fsync, then rename into place, so an
  * interrupted command leaves the old file or the new one, never half of one.
  */
-import { closeSync, fsyncSync, linkSync, mkdirSync, openSync, readFileSync, realpathSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { basename, dirname, isAbsolute, join, relative } from 'node:path';
+import { closeSync, fsyncSync, linkSync, lstatSync, mkdirSync, openSync, readFileSync, realpathSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { t } from '../core/diagnostics.js';
 import { environmentError, findingsError } from '../errors.js';
 
 let counter = 0;
 
-/** Refuse a write into the workspace whose folder really lies outside it (through a symbolic link). */
-export function assertInside(root: string, path: string): void {
+/**
+ * The first part of `path` (the path itself included) that leads outside the workspace: a
+ * symbolic link whose target really lies outside it, or that leads nowhere; `null` when every
+ * existing part stays inside. Parts that do not exist yet cannot lead anywhere.
+ */
+export function linkOutside(root: string, path: string): string | null {
   let realRoot: string;
-  let realDir: string;
   try {
     realRoot = realpathSync(root);
-    realDir = realpathSync(dirname(path));
   } catch {
-    return;
+    return null;
   }
-  const rel = relative(realRoot, realDir);
-  if (rel.startsWith('..') || isAbsolute(rel)) {
-    throw findingsError(t(
-      `không ghi ${path}: thư mục của nó trỏ ra ngoài không gian làm việc (liên kết tượng trưng)`,
-      `not writing ${path}: its folder points outside the workspace (a symbolic link)`,
-    ));
+  const rel = relative(root, path);
+  if (rel.startsWith('..') || isAbsolute(rel)) return path;
+  let current = root;
+  for (const part of rel.split(sep).filter((p) => p !== '')) {
+    current = join(current, part);
+    let isLink: boolean;
+    try {
+      isLink = lstatSync(current).isSymbolicLink();
+    } catch {
+      return null;
+    }
+    if (!isLink) continue;
+    let real: string;
+    try {
+      real = realpathSync(current);
+    } catch {
+      return current;
+    }
+    const inside = relative(realRoot, real);
+    if (inside.startsWith('..') || isAbsolute(inside)) return current;
   }
+  return null;
+}
+
+/**
+ * Refuse a write (or a folder to create) in the workspace when any part of its path is a link
+ * leading outside it. Checked before anything is created.
+ */
+export function assertInside(root: string, path: string): void {
+  const link = linkOutside(root, path);
+  if (link === null) return;
+  const shown = relative(root, link) || link;
+  throw findingsError(t(
+    `không ghi ${relative(root, path) || path}: ${shown} là liên kết tượng trưng trỏ ra ngoài không gian làm việc`,
+    `not writing ${relative(root, path) || path}: ${shown} is a symbolic link that points outside the workspace`,
+  ));
+}
+
+/** A folder of the workspace, created when missing, after checking no link leads it outside. */
+export function ensureDirInside(root: string, dir: string): void {
+  assertInside(root, dir);
+  ensureDir(dir);
 }
 
 export function ensureDir(dir: string): void {

@@ -125,7 +125,7 @@ describe('tally, seal and verify', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(existsSync(join(root, 'records/2016/tally.yaml'))).toBe(true);
     expect((await runCli(['validate'], { cwd: root })).code).toBe(0);
-    expect((await runCli(['verify'], { cwd: root })).code).toBe(0);
+    expect((await runCli(['verify', '--no-history'], { cwd: root })).code).toBe(0);
   });
 
   it('editing one sealed ballot fails validate naming the file, verify exits 1, and re-sealing is refused', async () => {

@@ -108,7 +108,7 @@ describe('render', () => {
     expect((await runCli(['verify', '2016'], { cwd: root })).code).toBe(1);
     expect((await runCli(['render', 'decision', '2016', '--force'], { cwd: root })).code).toBe(0);
     expect(Buffer.compare(readFileSync(path), first)).toBe(0);
-    expect((await runCli(['verify', '2016'], { cwd: root })).code).toBe(0);
+    expect((await runCli(['verify', '2016', '--no-history'], { cwd: root })).code).toBe(0);
   });
 
   it('a template with an unknown placeholder is refused with its line', async () => {
@@ -129,7 +129,7 @@ describe('render', () => {
 
   it('the example’s committed documents equal a fresh render', async () => {
     const root = workspace({ from: 'example' });
-    const r = await runCli(['verify', '2016', '--json'], { cwd: root });
+    const r = await runCli(['verify', '2016', '--no-history', '--json'], { cwd: root });
     expect(JSON.parse(r.stdout)).toMatchObject({ ok: true });
   });
 });

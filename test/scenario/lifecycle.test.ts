@@ -7,54 +7,19 @@ import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'no
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { unzipSync, strFromU8 } from 'fflate';
-import { cleanupTemp, cli, git, input, runCli, write } from '../helpers/workspace.js';
-import { generateAgency, writeRound, type Agency } from '../helpers/agency.js';
+import { cleanupTemp, cli, git, input, write } from '../helpers/workspace.js';
+import { generateAgency, writeRound } from '../helpers/agency.js';
 import { createContext } from '../../src/shell/context.js';
 import { run as ballotCommand } from '../../src/commands/ballot.js';
 import { scripted } from '../helpers/fake-prompter.js';
+import { ENV, all, ballots, decidedAgency, ok, run } from '../helpers/round.js';
 
 afterAll(cleanupTemp);
-
-const ENV = { THIDUA_TODAY: '2026-01-20', GIT_AUTHOR_NAME: 'Văn thư', GIT_AUTHOR_EMAIL: 'vt@example.org', GIT_COMMITTER_NAME: 'Văn thư', GIT_COMMITTER_EMAIL: 'vt@example.org' };
-
-function run(a: Agency | string, ...args: string[]) {
-  const root = typeof a === 'string' ? a : a.root;
-  return runCli(['--root', root, ...args], { env: ENV });
-}
-
-async function ok(a: Agency | string, ...args: string[]) {
-  const r = await run(a, ...args);
-  if (r.code !== 0) throw new Error(`thidua ${args.join(' ')} exited ${r.code}\n${r.stdout}\n${r.stderr}`);
-  return r;
-}
-
-/** Enter ballots: each is a list of agree/disagree per nomination (in order), or 'invalid'. */
-async function ballots(a: Agency, year: number, papers: Array<Record<string, string> | 'invalid'>, written = 0) {
-  for (const [i, paper] of papers.entries()) {
-    const flags = paper === 'invalid' ? ['--invalid'] : Object.entries(paper).flatMap(([id, v]) => ['--vote', `${id}=${v}`]);
-    await ok(a, 'ballot', String(year), ...flags, ...(i < written ? ['--written'] : []));
-  }
-}
-
-const all = (ids: string[], v = 'agree') => Object.fromEntries(ids.map((id) => [id, v]));
 
 function docxText(path: string): string {
   const files = unzipSync(new Uint8Array(readFileSync(path)));
   const xml = strFromU8(files['word/document.xml']!);
   return xml.replace(/<w:tab\/>/g, '\t').replace(/<\/w:p>/g, '\n').replace(/<[^>]+>/g, '').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"');
-}
-
-/** 2025 voted by the whole council, sealed, decided, rendered and committed. */
-async function decidedAgency(spec: Parameters<typeof generateAgency>[0] = {}): Promise<Agency> {
-  const a = generateAgency({ councilSize: 7, departments: 4, threshold: { numerator: 2, denominator: 3, of: 'members' }, ...spec });
-  const n = spec?.councilSize ?? 7;
-  const papers = Array.from({ length: n }, (_, i) => (i === 0 ? { ...all(a.nominations), [a.nominations[0]!]: 'disagree' } : all(a.nominations)));
-  await ballots(a, a.year, papers);
-  await ok(a, 'tally', String(a.year), '--seal');
-  await ok(a, 'decide', String(a.year), '--number', '12', '--date', `${a.year + 1}-01-20`);
-  await ok(a, 'render', 'all', String(a.year));
-  await ok(a, 'commit', '-m', `Đợt ${a.year}: kiểm phiếu, quyết định, văn bản`);
-  return a;
 }
 
 describe('1. zero votes never pass; a quorum', () => {

@@ -1,6 +1,7 @@
 /** The files of one recognition round: records/<YEAR>/... */
 import { z } from 'zod';
 import { Id, Text, IsoDate, tagged } from './values.js';
+import { ThresholdSchema } from './agency.js';
 
 export const COUNCIL_ROLES = ['chu-tich', 'pho-chu-tich', 'uy-vien', 'thu-ky'] as const;
 
@@ -93,5 +94,7 @@ export const UnsealSchema = z.strictObject({
   seal: z.string().regex(/^[0-9a-f]{64}$/, tagged('sha256')),
   /** The decision that was withdrawn with it, as printed ("05/QĐ-TTr"). */
   decision: Text.optional(),
+  /** The threshold the opened seal was counted under: a seal made again under another is shown. */
+  threshold: ThresholdSchema.optional(),
 });
 export type Unseal = z.infer<typeof UnsealSchema>;
