@@ -16,6 +16,51 @@ function alive(pid: number): boolean {
   }
 }
 
+/**
+ * When a process started, as the kernel counts it (Linux: field 22 of /proc/PID/stat, clock ticks
+ * since boot); `null` where it cannot be read. A PID reused by a later process has another start.
+ */
+export function startOf(pid: number): string | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // The command name (field 2) is in parentheses and may hold spaces: count from the last ")".
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return fields[19] ?? null;
+  } catch {
+    return null;
+  }
+}
+
+function commandLineOf(pid: number): string | null {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+  } catch {
+    return null;
+  }
+}
+
+interface Holder {
+  pid?: number;
+  host?: string;
+  since?: string;
+  /** The owner's start (startOf), when it could be read. */
+  start?: string;
+}
+
+/**
+ * The owner of a lock on this machine is provably gone: its process is not running, or the PID
+ * now belongs to a process that started at another time (a reused PID). A lock written before
+ * thidua recorded the start is the owner's while its PID runs a thidua (or node) program.
+ */
+export function ownerGone(holder: Holder): boolean {
+  if (typeof holder.pid !== 'number') return true;
+  if (!alive(holder.pid)) return true;
+  const start = startOf(holder.pid);
+  if (holder.start !== undefined) return start !== null && start !== holder.start;
+  const cmdline = commandLineOf(holder.pid);
+  return cmdline !== null && !/thidua|node/.test(cmdline);
+}
+
 let lockCounter = 0;
 
 /**
@@ -28,7 +73,8 @@ function tryCreate(path: string): boolean {
   let fd: number | null = null;
   try {
     fd = openSync(tmp, 'wx', 0o644);
-    writeSync(fd, JSON.stringify({ pid: process.pid, host: hostname(), since: new Date().toISOString() }) + '\n');
+    const start = startOf(process.pid);
+    writeSync(fd, JSON.stringify({ pid: process.pid, host: hostname(), since: new Date().toISOString(), ...(start !== null ? { start } : {}) }) + '\n');
     closeSync(fd);
     fd = null;
     try {
@@ -115,7 +161,7 @@ export function acquireLock(root: string, warn: (text: Localized) => void): Lock
       process.on('exit', release);
       return { release };
     }
-    let holder: { pid?: number; host?: string; since?: string } = {};
+    let holder: Holder = {};
     let seen = '';
     try {
       seen = readFileSync(path, 'utf8');
@@ -133,7 +179,7 @@ export function acquireLock(root: string, warn: (text: Localized) => void): Lock
       if (age < 10_000) throw new LockBusyError(t('không gian làm việc đang được một lệnh thidua khác ghi; hãy chờ lệnh đó xong rồi chạy lại', 'the workspace is being written by another thidua command; wait for it to finish and run again'));
     }
     const sameHost = holder.host === undefined || holder.host === hostname();
-    if (typeof holder.pid === 'number' && sameHost && alive(holder.pid)) {
+    if (typeof holder.pid === 'number' && sameHost && !ownerGone(holder)) {
       throw new LockBusyError(t(
         `không gian làm việc đang được một lệnh thidua khác ghi (tiến trình ${holder.pid}, từ ${holder.since ?? '?'}); hãy chờ lệnh đó xong rồi chạy lại`,
         `the workspace is being written by another thidua command (process ${holder.pid}, since ${holder.since ?? '?'}); wait for it to finish and run again`,
@@ -146,8 +192,8 @@ export function acquireLock(root: string, warn: (text: Localized) => void): Lock
       ));
     }
     warn(t(
-      `đã xoá khoá cũ ${LOCK_FILE} của tiến trình ${holder.pid ?? '?'} không còn chạy`,
-      `cleared the stale lock ${LOCK_FILE} of process ${holder.pid ?? '?'}, which is no longer running`,
+      `đã xoá khoá cũ ${LOCK_FILE} của tiến trình ${holder.pid ?? '?'} không còn chạy (từ ${holder.since ?? '?'})`,
+      `cleared the stale lock ${LOCK_FILE} of process ${holder.pid ?? '?'}, which is no longer running (since ${holder.since ?? '?'})`,
     ));
     clearStale(path, seen);
   }

@@ -100,3 +100,15 @@ describe('commit message', () => {
     expect(m.body).toBe('Thidua-Round: 2025\nThidua-Unsealed: 2025: ballot 1 mistyped');
   });
 });
+
+describe('the JSON Schemas in schemas/', () => {
+  it('are what thidua schema writes from the record schemas today (an editor checks against them)', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { RECORD_KINDS } = await import('../../src/core/schemas/index.js');
+    const { jsonSchemaText } = await import('../../src/core/schemas/json-schema.js');
+    for (const kind of RECORD_KINDS) {
+      expect(readFileSync(join(__dirname, '../../schemas', `${kind.name}.schema.json`), 'utf8'), kind.name).toBe(jsonSchemaText(kind));
+    }
+  });
+});
