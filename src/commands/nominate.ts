@@ -11,6 +11,7 @@ import { closest } from '../core/text/closest.js';
 import { EXIT, ThiduaError, failedQuietly, findingsError, usageError } from '../errors.js';
 import type { CommandContext } from '../shell/context.js';
 import { loadAndValidate, type Loaded } from '../shell/load.js';
+import { findEditor, editText } from '../shell/editor.js';
 import { assertInside, createFileExclusive, ensureDirInside, FileExistsError } from '../shell/safe-write.js';
 import { recordNames } from '../shell/read-snapshot.js';
 import { inert } from '../shell/terminal.js';
@@ -65,12 +66,14 @@ export async function run(ctx: CommandContext, input: Input<'nominate'>, prompte
       throw failedQuietly();
     }
   } else {
-    const p = prompter ?? await terminalPrompter(ctx.out, ctx.lang);
+    // The editor is found before the first question: a missing program is a one-line error.
+    const editor = findEditor(ctx.env, ctx.cwd);
+    const p = prompter ?? await terminalPrompter(ctx.out, ctx.lang, editor ? (text) => editText(editor, text) : undefined);
     try {
       ctx.say(t(`Thêm đề nghị vào đợt ${year}. Ctrl-C để huỷ (không ghi gì).`, `Add a nomination to round ${year}. Ctrl-C cancels (nothing written).`));
       draft = await askNomination(p, {
         year, index: loaded.index, criteria: loaded.workspace.criteria.value, today: ctx.today(), lang: ctx.lang, taken,
-        hasEditor: Boolean(ctx.env['VISUAL'] || ctx.env['EDITOR']), check,
+        hasEditor: editor !== null, check,
         describe: (d) => formatDiagnostic(d, ctx.lang, ctx.style),
       });
     } catch (err) {

@@ -30,7 +30,8 @@ export class PromptCancelled extends Error {
 
 const ACTIONS_VI: Record<string, string> = { navigate: 'di chuyển', select: 'chọn', all: 'chọn tất cả', invert: 'đảo', submit: 'xong', toggle: 'chọn/bỏ' };
 
-export async function terminalPrompter(write: (s: string) => void, lang: 'vi' | 'en' = 'vi'): Promise<Prompter> {
+/** `edit` opens long text in the clerk's editor (found beforehand by the shell); without it, @inquirer's. */
+export async function terminalPrompter(write: (s: string) => void, lang: 'vi' | 'en' = 'vi', edit?: (text: string) => string): Promise<Prompter> {
   const p = await import('@inquirer/prompts');
   const theme = {
     style: {
@@ -62,7 +63,7 @@ export async function terminalPrompter(write: (s: string) => void, lang: 'vi' | 
     confirm: (q) => wrap(() => p.confirm({ ...q, transformer: yesNo })),
     input: (q) => wrap(() => p.input({ message: q.message, default: q.default, validate: q.validate })),
     checkbox: (q) => wrap(() => p.checkbox({ message: q.message, choices: q.choices, pageSize: 15, loop: false, theme })),
-    editor: (q) => wrap(() => p.editor({ message: q.message, default: q.default, waitForUserInput: false })),
+    editor: (q) => (edit ? Promise.resolve().then(() => edit(q.default ?? '')) : wrap(() => p.editor({ message: q.message, default: q.default, waitForUserInput: false }))),
     note: (text) => write(text),
   };
 }

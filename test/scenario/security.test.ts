@@ -2,11 +2,13 @@
  * The security review, round two, on generated agencies: each attack of the issue as a test that
  * failed on main before the fix. One block per numbered point.
  */
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { chownSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cleanupTemp, git, tempDir } from '../helpers/workspace.js';
+import { BIN, cleanupTemp, git, tempDir } from '../helpers/workspace.js';
+import { editText, findEditor } from '../../src/shell/editor.js';
 import { generateAgency, type Agency } from '../helpers/agency.js';
 import { all, ballots, decidedAgency, ok, run } from '../helpers/round.js';
 
@@ -205,5 +207,43 @@ describe('3. no link leads outside the workspace', () => {
     const every = await run(a, 'render', 'all', String(a.year));
     expect(every.code).toBe(1);
     expect(readdirSync(outside)).toEqual([]);
+  });
+});
+
+describe('5. crashes and blow-ups', () => {
+  const hasTmux = spawnSync('tmux', ['-V']).status === 0;
+  const tmux = (args: string[]) => spawnSync('tmux', args, { encoding: 'utf8' });
+
+  it.runIf(hasTmux)('a missing EDITOR program stops nominate in a real terminal with one line and exit 3, before any question', async () => {
+    const a = generateAgency({ seed: 51, noSession: true });
+    const session = `thidua-editor-${process.pid}-${Date.now()}`;
+    tmux(['new-session', '-d', '-s', session, '-x', '250', '-y', '20', `cd ${a.root} && EDITOR=/khong/co/trinh-soan NO_COLOR=1 ${process.execPath} ${BIN} nominate ${a.year}; echo EXIT=$?; sleep 30`]);
+    try {
+      let screen = '';
+      for (let i = 0; i < 100 && !screen.includes('EXIT='); i++) {
+        await new Promise((r) => setTimeout(r, 100));
+        screen = tmux(['capture-pane', '-p', '-t', session]).stdout;
+      }
+      expect(screen).toContain('thidua: không tìm thấy trình soạn thảo “/khong/co/trinh-soan” (biến EDITOR); sửa EDITOR thành một chương trình có trên máy, hoặc bỏ nó để nhập thẳng trong cửa sổ lệnh');
+      expect(screen).toContain('EXIT=3');
+      expect(screen).not.toMatch(/\n\s+at /);
+    } finally {
+      tmux(['kill-session', '-t', session]);
+    }
+  });
+
+  it('an EDITOR whose path holds spaces is opened as that program; one that fails writes nothing', () => {
+    const dir = join(tempDir(), 'Trình soạn thảo');
+    mkdirSync(dir, { recursive: true });
+    const program = join(dir, 'sua tep');
+    writeFileSync(program, '#!/bin/sh\nprintf "Sáng kiến: số hoá hồ sơ\\n" >> "$1"\n', { mode: 0o755 });
+    const editor = findEditor({ EDITOR: program, PATH: process.env['PATH'] }, '/')!;
+    expect(editor).toEqual({ bin: program, args: [], variable: 'EDITOR' });
+    expect(editText(editor, 'Nội dung cũ\n')).toBe('Nội dung cũ\nSáng kiến: số hoá hồ sơ\n');
+    // With arguments, and found on PATH.
+    expect(findEditor({ VISUAL: 'sh -e', PATH: process.env['PATH'] }, '/')).toMatchObject({ args: ['-e'], variable: 'VISUAL' });
+    expect(findEditor({ PATH: process.env['PATH'] }, '/')).toBeNull();
+    writeFileSync(program, '#!/bin/sh\nexit 7\n', { mode: 0o755 });
+    expect(() => editText(editor, 'x')).toThrow(expect.objectContaining({ exitCode: 3, text: expect.objectContaining({ vi: `trình soạn thảo ${program} kết thúc với mã 7; không ghi gì` }) }));
   });
 });

@@ -103,12 +103,12 @@ describe('commit message', () => {
 
 describe('the JSON Schemas in schemas/', () => {
   it('are what thidua schema writes from the record schemas today (an editor checks against them)', async () => {
-    const { readFileSync } = await import('node:fs');
-    const { join } = await import('node:path');
+    const fs = await import('node:fs');
+    const path = await import('node:path');
     const { RECORD_KINDS } = await import('../../src/core/schemas/index.js');
     const { jsonSchemaText } = await import('../../src/core/schemas/json-schema.js');
     for (const kind of RECORD_KINDS) {
-      expect(readFileSync(join(__dirname, '../../schemas', `${kind.name}.schema.json`), 'utf8'), kind.name).toBe(jsonSchemaText(kind));
+      expect(fs.readFileSync(path.join(__dirname, '../../schemas', `${kind.name}.schema.json`), 'utf8'), kind.name).toBe(jsonSchemaText(kind));
     }
   });
 });

@@ -4,6 +4,7 @@ import { rule as yamlSyntax } from './yaml-syntax.js';
 import { rule as yamlAlias } from './yaml-alias.js';
 import { rule as duplicateKey } from './duplicate-key.js';
 import { rule as fileTooLarge } from './file-too-large.js';
+import { rule as yamlTooDeep } from './yaml-too-deep.js';
 import { rule as schema } from './schema.js';
 import { rule as unknownField } from './unknown-field.js';
 import { rule as idMismatch } from './id-mismatch.js';
@@ -27,7 +28,7 @@ import { rule as councilMembership } from './council-membership.js';
 import { rule as attendance } from './attendance.js';
 
 export const RULES = [
-  yamlSyntax, yamlAlias, duplicateKey, fileTooLarge, schema, unknownField, idMismatch,
+  yamlSyntax, yamlAlias, duplicateKey, fileTooLarge, yamlTooDeep, schema, unknownField, idMismatch,
   duplicateId, unknownReference, criteriaMissing, criteriaUnmet, initiativeMissing,
   disciplineMember, disciplinePerson, leaderWithoutCollective, departmentLimit,
   lateSubmission, personDepartment, ballotCount, sealedInputChanged,

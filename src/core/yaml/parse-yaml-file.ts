@@ -9,6 +9,7 @@ import { decodeUtf8 } from './decode.js';
 import { PARSE_OPTIONS, posAt, type ParsedFile } from './positions.js';
 import { diag, MAX_FILE_BYTES, syntaxDiagnostics, tooLargeDiagnostic } from './syntax-errors.js';
 import { treeDiagnostics } from './tree-checks.js';
+import { TOO_DEEP, tooDeepAt } from './nesting.js';
 
 export function parseYamlFile(path: string, bytes: Uint8Array): ParsedFile {
   const lineCounter = new LineCounter();
@@ -54,10 +55,22 @@ export function parseYamlFile(path: string, bytes: Uint8Array): ParsedFile {
     return result;
   }
 
+  const deep = tooDeepAt(text);
+  if (deep !== null) {
+    const before = text.slice(0, deep);
+    const line = before.split('\n').length;
+    result.diagnostics.push(diag(path, text, { line, column: deep - (before.lastIndexOf('\n') + 1) + 1 }, 'yaml-too-deep', TOO_DEEP));
+    return result;
+  }
   let docs: Document.Parsed[];
   try {
     docs = parseAllDocuments(text, { ...PARSE_OPTIONS, lineCounter }) as Document.Parsed[];
   } catch (err) {
+    if (err instanceof RangeError) {
+      // Nested too deep in a way the scan does not see (block indentation): the same finding.
+      result.diagnostics.push(diag(path, text, { line: 1, column: 1 }, 'yaml-too-deep', TOO_DEEP));
+      return result;
+    }
     result.diagnostics.push(diag(path, text, { line: 1, column: 1 }, 'yaml-syntax', t(
       `không đọc được YAML: ${(err as Error).message}`,
       `cannot read the YAML: ${(err as Error).message}`,

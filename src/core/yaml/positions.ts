@@ -40,15 +40,21 @@ export function sourceLine(file: ParsedFile, line: number): string {
   return file.text.slice(start, end).replace(/\r$/, '');
 }
 
+/** The line starts of the last text asked about: many findings in one file share one index. */
+let lastText: string | null = null;
+let lastStarts: number[] = [];
+
+/** The text of one line (1-based) of `text`; linear once per text, then constant per line. */
 export function lineText(text: string, line: number): string {
-  let start = 0;
-  for (let l = 1; l < line; l++) {
-    const nl = text.indexOf('\n', start);
-    if (nl < 0) return '';
-    start = nl + 1;
+  if (text !== lastText) {
+    lastStarts = [0];
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lastStarts.push(i + 1);
+    lastText = text;
   }
-  const end = text.indexOf('\n', start);
-  return text.slice(start, end < 0 ? text.length : end).replace(/\r$/, '');
+  const start = lastStarts[line - 1];
+  if (start === undefined || line < 1) return '';
+  const next = lastStarts[line];
+  return text.slice(start, next !== undefined ? next - 1 : text.length).replace(/\r$/, '');
 }
 
 export function posAt(lc: LineCounter, offset: number): Position {

@@ -26,7 +26,7 @@ export function diag(
   file: string,
   text: string,
   pos: Position,
-  code: 'yaml-syntax' | 'yaml-alias' | 'duplicate-key' | 'file-too-large',
+  code: 'yaml-syntax' | 'yaml-alias' | 'duplicate-key' | 'file-too-large' | 'yaml-too-deep',
   message: Localized,
 ): Diagnostic {
   return { severity: 'error', code, file, line: pos.line, column: pos.column, message, source: lineText(text, pos.line) };

@@ -3,6 +3,7 @@ import { isAlias, isMap, isNode, isPair, isScalar, isSeq, type Document, type Li
 import { t, type Diagnostic } from '../diagnostics.js';
 import { posAt } from './positions.js';
 import { diag } from './syntax-errors.js';
+import { MAX_DEPTH, TOO_DEEP } from './nesting.js';
 
 const ALLOWED_TAGS = new Set(
   ['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].map((n) => `tag:yaml.org,2002:${n}`),
@@ -15,11 +16,21 @@ const ALLOWED_TAGS = new Set(
 export function treeDiagnostics(path: string, text: string, doc: Document.Parsed, lineCounter: LineCounter): Diagnostic[] {
   const out: Diagnostic[] = [];
   const stack: unknown[] = [doc.contents];
+  // The nesting depth of each entry on the stack (a pair's key and value are one level below its map).
+  const depths: number[] = [1];
+  let tooDeep = false;
   while (stack.length) {
     const node = stack.pop();
+    const depth = depths.pop()!;
     if (!isNode(node) && !isPair(node)) continue;
     if (isPair(node)) {
       stack.push(node.value, node.key);
+      depths.push(depth, depth);
+      continue;
+    }
+    if ((isMap(node) || isSeq(node)) && depth > MAX_DEPTH) {
+      if (!tooDeep) out.push(diag(path, text, posAt(lineCounter, node.range?.[0] ?? 0), 'yaml-too-deep', TOO_DEEP));
+      tooDeep = true;
       continue;
     }
     if (isAlias(node)) {
@@ -56,9 +67,15 @@ export function treeDiagnostics(path: string, text: string, doc: Document.Parsed
           seen.add(key);
         }
       }
-      for (let i = n.items.length - 1; i >= 0; i--) stack.push(n.items[i]);
+      for (let i = n.items.length - 1; i >= 0; i--) {
+        stack.push(n.items[i]);
+        depths.push(depth + 1);
+      }
     } else if (isSeq(n)) {
-      for (let i = n.items.length - 1; i >= 0; i--) stack.push(n.items[i]);
+      for (let i = n.items.length - 1; i >= 0; i--) {
+        stack.push(n.items[i]);
+        depths.push(depth + 1);
+      }
     }
   }
   return out;
