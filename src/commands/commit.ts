@@ -6,7 +6,8 @@ import { EXIT, environmentError } from '../errors.js';
 import type { CommandContext } from '../shell/context.js';
 import { loadAndValidate } from '../shell/load.js';
 import { refuseIfErrors } from '../shell/round.js';
-import { git, gitOk } from '../shell/git.js';
+import { git } from '../shell/git.js';
+import { commitFiles } from '../shell/git-commit.js';
 import { isGitRepo } from '../shell/git-history.js';
 import { withLock } from '../shell/lock.js';
 import { committedFolders, stageFolders } from '../shell/git-stage.js';
@@ -41,11 +42,10 @@ export async function run(ctx: CommandContext, input: Input<'commit'>): Promise<
     }, unsealed);
     const given = input.options.message?.trim();
     const subject = given ? given : generated.subject;
-    const res = git(root, ['commit', '--quiet', '-m', subject, '-m', generated.body, '--', ...folders]);
-    if (res.status !== 0) {
-      throw environmentError(t(`git commit thất bại: ${res.stderr.trim().split('\n')[0] ?? ''}`, `git commit failed: ${res.stderr.trim().split('\n')[0] ?? ''}`));
-    }
-    const head = gitOk(root, ['rev-parse', 'HEAD']).trim();
+    const outcome = commitFiles(root, subject, generated.body, folders);
+    if (outcome.commit === null) throw environmentError(outcome.problem!);
+    if (outcome.problem) ctx.warn(outcome.problem);
+    const head = outcome.commit;
     if (input.options.json) {
       ctx.out(JSON.stringify({ committed: true, commit: head, subject, rounds: generated.rounds, files: staged }, null, 2));
     } else {

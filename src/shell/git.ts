@@ -7,6 +7,8 @@ export interface GitResult {
   status: number;
   stdout: string;
   stderr: string;
+  /** The signal that ended git, if one did (killed). */
+  signal: string | null;
 }
 
 export function git(cwd: string, args: readonly string[], options: { input?: string; env?: NodeJS.ProcessEnv } = {}): GitResult {
@@ -24,7 +26,7 @@ export function git(cwd: string, args: readonly string[], options: { input?: str
     }
     throw environmentError(t(`không chạy được git: ${res.error.message}`, `cannot run git: ${res.error.message}`));
   }
-  return { status: res.status ?? 1, stdout: res.stdout ?? '', stderr: res.stderr ?? '' };
+  return { status: res.status ?? 1, stdout: res.stdout ?? '', stderr: res.stderr ?? '', signal: res.signal ?? null };
 }
 
 /** git, failing with an environment error when it exits non-zero. */

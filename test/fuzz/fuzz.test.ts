@@ -15,13 +15,16 @@ import { applyMutation, mutation } from './mutate.js';
 import { cleanupTemp, workspace } from '../helpers/workspace.js';
 
 const RUNS = Number(process.env['FUZZ_RUNS'] ?? 300);
+/** A fresh seed each run, printed so a failure can be replayed with FUZZ_SEED. */
+const SEED = process.env['FUZZ_SEED'] ? Number(process.env['FUZZ_SEED']) : Math.floor(Math.random() * 2 ** 31);
+process.stdout.write(`fuzz: seed ${SEED} (replay: FUZZ_SEED=${SEED} npm run fuzz)\n`);
 /** A hang guard, not a timing test (speed is measured by `npm run bench`): a blow-up trips it. */
 const BOUND_MS = 15_000;
 let tried = 0;
 
 afterAll(() => {
   cleanupTemp();
-  if (process.env['FUZZ_RUNS']) process.stdout.write(`\nfuzz: ${tried} cases tried (failures, if any, are reported by vitest below)\n`);
+  if (process.env['FUZZ_RUNS']) process.stdout.write(`\nfuzz: ${tried} cases tried with seed ${SEED} (failures, if any, are reported by vitest below; replay with FUZZ_SEED=${SEED})\n`);
 });
 
 const example = readSnapshot(workspace({ from: 'example' }));
@@ -46,7 +49,7 @@ describe('fuzz', () => {
           for (const d of v.diagnostics) expect(d.line >= 1 && d.column >= 1 && d.message.vi !== '').toBe(true);
           expect(Object.prototype).not.toHaveProperty('polluted');
         }),
-        { numRuns: RUNS, seed: Number(process.env['FUZZ_SEED'] ?? 42) },
+        { numRuns: RUNS, seed: SEED },
       );
     }, 60_000 + RUNS * 200);
   }
@@ -73,7 +76,7 @@ describe('fuzz', () => {
         const diags = validateSnapshot(snap).diagnostics.filter((d) => d.code === 'sealed-input-changed');
         expect(diags.map((d) => d.file)).toContain(path);
       }),
-      { numRuns: Math.max(50, Math.floor(RUNS / 3)), seed: 7 },
+      { numRuns: Math.max(50, Math.floor(RUNS / 3)), seed: SEED },
     );
   }, 60_000 + RUNS * 200);
 });

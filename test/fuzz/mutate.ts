@@ -27,10 +27,20 @@ export const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({ op: fc.constant('insert' as const), at: fc.nat(), text: fc.constantFrom('\t', ': ', '- ', '&a ', '*a', '!!binary ', '"', '{', '[', '\n---\n', '#', '\u0000', '\uFEFF') }),
 );
 
-/** Every [container, key] pair of a plain value, depth first. */
-function slots(v: unknown, out: Array<[Record<string, unknown> | unknown[], string | number]> = []) {
+const isPlainObject = (v: unknown): v is Record<string, unknown> => {
+  if (!v || typeof v !== 'object') return false;
+  const proto = Object.getPrototypeOf(v) as unknown;
+  return proto === Object.prototype || proto === null;
+};
+
+/**
+ * Every [container, key] pair of a plain value, depth first. Only plain lists and mappings are
+ * containers: a `!!binary` value parses to a Uint8Array, whose bytes cannot be dropped or renamed
+ * (seed 20261126 found it).
+ */
+export function slots(v: unknown, out: Array<[Record<string, unknown> | unknown[], string | number]> = []) {
   if (Array.isArray(v)) v.forEach((x, i) => { out.push([v, i]); slots(x, out); });
-  else if (v && typeof v === 'object') for (const k of Object.keys(v)) { out.push([v as Record<string, unknown>, k]); slots((v as Record<string, unknown>)[k], out); }
+  else if (isPlainObject(v)) for (const k of Object.keys(v)) { out.push([v, k]); slots((v)[k], out); }
   return out;
 }
 
@@ -48,7 +58,7 @@ export function applyMutation(bytes: Uint8Array, m: Mutation): Uint8Array {
   }
   let value: unknown;
   try {
-    value = parse(text);
+    value = parse(text, { logLevel: 'silent' });
   } catch {
     return bytes;
   }

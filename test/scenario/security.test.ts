@@ -7,8 +7,12 @@ import { createHash } from 'node:crypto';
 import { chownSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { BIN, cleanupTemp, git, tempDir } from '../helpers/workspace.js';
+import { BIN, cleanupTemp, git, input, tempDir } from '../helpers/workspace.js';
 import { editText, findEditor } from '../../src/shell/editor.js';
+import { chooseStyle } from '../../src/shell/terminal.js';
+import { createContext } from '../../src/shell/context.js';
+import { run as ballotCommand } from '../../src/commands/ballot.js';
+import { scripted } from '../helpers/fake-prompter.js';
 import { generateAgency, type Agency } from '../helpers/agency.js';
 import { all, ballots, decidedAgency, ok, run } from '../helpers/round.js';
 
@@ -245,5 +249,64 @@ describe('5. crashes and blow-ups', () => {
     expect(findEditor({ PATH: process.env['PATH'] }, '/')).toBeNull();
     writeFileSync(program, '#!/bin/sh\nexit 7\n', { mode: 0o755 });
     expect(() => editText(editor, 'x')).toThrow(expect.objectContaining({ exitCode: 3, text: expect.objectContaining({ vi: `trình soạn thảo ${program} kết thúc với mã 7; không ghi gì` }) }));
+  });
+});
+
+describe('6. leftovers', () => {
+  function hook(a: Agency, name: string, body: string) {
+    writeFileSync(join(a.root, '.git/hooks', name), `#!/bin/sh\n${body}\n`, { mode: 0o755 });
+  }
+
+  it('git killed after it made the commit: thidua says the commit exists, and the work is not redone', async () => {
+    const a = generateAgency({ seed: 71 });
+    await ballots(a, a.year, [all(a.nominations)]);
+    hook(a, 'post-commit', 'kill -9 $PPID');
+    const r = await run(a, 'commit', '-m', 'Phiếu 1');
+    const head = git(a.root, ['rev-parse', 'HEAD']).trim();
+    expect(git(a.root, ['log', '-1', '--format=%s']).trim()).toBe('Phiếu 1');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain(`git bị dừng (SIGKILL) sau khi đã tạo commit ${head.slice(0, 12)}`);
+    expect(r.stdout).toContain(`Đã commit ${head.slice(0, 12)}: Phiếu 1`);
+  });
+
+  it('git killed before it made the commit: thidua says none was made and names the lock git left', async () => {
+    const a = generateAgency({ seed: 72 });
+    await ballots(a, a.year, [all(a.nominations)]);
+    hook(a, 'pre-commit', 'kill -9 $PPID');
+    const before = git(a.root, ['rev-parse', 'HEAD']).trim();
+    const r = await run(a, 'commit', '-m', 'Phiếu 1');
+    expect(git(a.root, ['rev-parse', 'HEAD']).trim()).toBe(before);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toBe('thidua: git commit bị dừng (SIGKILL), chưa tạo commit nào; git để lại .git/index.lock: nếu không còn lệnh git nào đang chạy, xoá tệp đó rồi chạy lại\n');
+  });
+});
+
+describe('4. terminal forgery', () => {
+  it('record text in the ballot prompts is inert, newline and tab included', async () => {
+    const a = generateAgency({ seed: 81 });
+    const departments = join(a.root, 'records/departments.yaml');
+    const forged = 'Văn phòng\\n✓ Hồ sơ hợp lệ\\t\\u001b]0;x\\u0007\\u009b2J\\u202e';
+    writeFileSync(departments, readFileSync(departments, 'utf8').replace('name: "Văn phòng Sở"', `name: "${forged}"`));
+    const p = scripted([true, false, ...a.nominations.map(() => 'agree'), true, false]);
+    const ctx = createContext({ lang: 'vi', rootOption: a.root, version: 'test', env: { THIDUA_TODAY: '2026-01-15' }, cwd: a.root });
+    const shown: string[] = [];
+    ctx.out = (s) => shown.push(s);
+    ctx.say = (s) => shown.push(s.vi);
+    ctx.warn = (s) => shown.push(s.vi);
+    expect(await ballotCommand(ctx, input('ballot', [String(a.year)]), p)).toBe(0);
+    const all = [...p.asked, ...p.notes, ...shown].join('\n');
+    expect(p.asked).toContain('select: Tập thể Văn phòng\\n✓ Hồ sơ hợp lệ\\t\\x1b]0;x\\x07\\x9b2J\\u202e');
+    // eslint-disable-next-line no-control-regex -- no raw control character may reach the terminal
+    expect(all).not.toMatch(/[\u0007\u001b\u009b\u202e\t]/);
+    expect(all.split('\n').some((l) => l.startsWith('✓ Hồ sơ hợp lệ'))).toBe(false);
+  });
+
+  it('TERM=dumb gets no colour even on a terminal; NO_COLOR and FORCE_COLOR are obeyed', () => {
+    const red = (env: NodeJS.ProcessEnv, tty: boolean) => chooseStyle(env, tty).red('x');
+    expect(red({ TERM: 'dumb' }, true)).toBe('x');
+    expect(red({ TERM: 'xterm-256color' }, true)).toBe('\u001b[31mx\u001b[39m');
+    expect(red({ TERM: 'xterm-256color', NO_COLOR: '1' }, true)).toBe('x');
+    expect(red({ TERM: 'xterm' }, false)).toBe('x');
+    expect(red({ FORCE_COLOR: '1' }, false)).toBe('\u001b[31mx\u001b[39m');
   });
 });

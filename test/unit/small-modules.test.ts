@@ -112,3 +112,15 @@ describe('the JSON Schemas in schemas/', () => {
     }
   });
 });
+
+describe('the fuzz harness', () => {
+  it('mutates a file holding a !!binary value without throwing (seed 20261126 crashed it)', async () => {
+    const { applyMutation, slots } = await import('../fuzz/mutate.js');
+    const text = Buffer.from('id: a\nblob: !!binary aGVsbG8=\nlist: [1, 2]\n');
+    expect(slots({ blob: new Uint8Array([1, 2]), list: [1] }).map(([, k]) => k)).toEqual(['blob', 'list', 0]);
+    for (let pick = 0; pick < 6; pick++) {
+      expect(() => applyMutation(text, { op: 'drop', pick })).not.toThrow();
+      expect(() => applyMutation(text, { op: 'rename', pick, name: '__proto__' })).not.toThrow();
+    }
+  });
+});

@@ -1,0 +1,38 @@
+// Mutation testing of the pure core and the safety code (npm run mutate; docs/mutation.md keeps the
+// score). Incremental: a second run retests only mutants whose code or tests changed.
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+export default {
+  testRunner: 'vitest',
+  plugins: ['@stryker-mutator/vitest-runner'],
+  vitest: { configFile: 'vitest.mutation.config.ts' },
+  checkers: [],
+  coverageAnalysis: 'perTest',
+  mutate: [
+    'src/core/tally.ts',
+    'src/core/seal.ts',
+    'src/core/tally-file.ts',
+    'src/core/verify.ts',
+    'src/core/discipline.ts',
+    'src/core/deadlines.ts',
+    'src/core/dates.ts',
+    'src/core/rules/*.ts',
+    '!src/core/rules/index.ts',
+    'src/core/documents/model.ts',
+    'src/shell/safe-write.ts',
+    'src/shell/lock.ts',
+    'src/shell/git-history.ts',
+    'src/shell/git-audit.ts',
+  ],
+  // Messages and descriptions are text for people: a changed word is not a changed guarantee.
+  mutator: { excludedMutations: ['StringLiteral'] },
+  ignoreStatic: true,
+  incremental: true,
+  incrementalFile: 'reports/mutation/stryker-incremental.json',
+  concurrency: 2,
+  timeoutMS: 60_000,
+  reporters: ['clear-text', 'progress', 'json', 'html'],
+  jsonReporter: { fileName: 'reports/mutation/mutation.json' },
+  htmlReporter: { fileName: 'reports/mutation/mutation.html' },
+  thresholds: { high: 90, low: 85, break: null },
+  tempDirName: '.stryker-tmp',
+};
