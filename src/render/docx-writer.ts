@@ -47,9 +47,22 @@ function paragraph(x: Para): Paragraph {
   });
 }
 
-function tableCell(c: Cell, total: number, borders: boolean, wide = false): TableCell {
+/** The width of the text area between the margins, in twips: every table fits inside it. */
+export function textWidth(landscape: boolean): number {
+  return (landscape ? A4.height : A4.width) - MARGIN.left - MARGIN.right;
+}
+
+/** Twips for relative widths, summing exactly to `total` (the last takes the rounding). */
+function share(widths: readonly number[], total: number): number[] {
+  const sum = widths.reduce((s, w) => s + w, 0) || 1;
+  const out = widths.map((w) => Math.floor((w / sum) * total));
+  out[out.length - 1]! += total - out.reduce((s, w) => s + w, 0);
+  return out;
+}
+
+function tableCell(c: Cell, twips: number, borders: boolean): TableCell {
   return new TableCell({
-    width: wide ? { size: Math.round((c.width / total) * convertMillimetersToTwip(178)), type: WidthType.DXA } : { size: Math.round((c.width / total) * 5000), type: WidthType.PERCENTAGE },
+    width: { size: twips, type: WidthType.DXA },
     columnSpan: c.span,
     verticalAlign: c.align === 'center' ? VerticalAlign.CENTER : VerticalAlign.TOP,
     borders: borders ? { top: SINGLE, bottom: SINGLE, left: SINGLE, right: SINGLE } : { top: NONE, bottom: NONE, left: NONE, right: NONE },
@@ -58,25 +71,32 @@ function tableCell(c: Cell, total: number, borders: boolean, wide = false): Tabl
   });
 }
 
+/**
+ * A table as wide as the text area, no wider (Word and WPS honour table widths that LibreOffice
+ * clamps): explicit widths in twips for the table, its grid and every cell, and a fixed layout.
+ */
 function block(b: Block, landscape = false): Paragraph | Table {
   if (b.kind === 'p') return paragraph(b);
-  // Only a portrait page is too narrow for the header's two long lines; a landscape one has room.
-  if (landscape && b.wide) b = { ...b, wide: false };
+  const width = textWidth(landscape);
   const widest = b.rows.reduce((m, r) => (r.length > m.length ? r : m), b.rows[0] ?? []);
-  const total = widest.reduce((s, c) => s + c.width, 0) || 100;
+  const columns = share(widest.map((c) => c.width), width);
   const border = b.borders ? SINGLE : NONE;
-  const wideTwips = convertMillimetersToTwip(b.wide ? 178 : 0);
   return new Table({
-    width: b.wide ? { size: wideTwips, type: WidthType.DXA } : { size: 5000, type: WidthType.PERCENTAGE },
-    indent: b.wide ? { size: -convertMillimetersToTwip(10), type: WidthType.DXA } : undefined,
-    layout: b.wide ? TableLayoutType.FIXED : undefined,
-    columnWidths: b.wide ? widest.map((c) => Math.round((c.width / total) * wideTwips)) : undefined,
+    width: { size: width, type: WidthType.DXA },
+    layout: TableLayoutType.FIXED,
+    columnWidths: columns,
     borders: { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border },
-    rows: b.rows.map((row, i) => new TableRow({
-      tableHeader: b.headerRow && i === 0,
-      cantSplit: true,
-      children: row.map((c) => tableCell(c, total, b.borders, b.wide)),
-    })),
+    rows: b.rows.map((row, i) => {
+      // A cell spanning several grid columns is as wide as they are together.
+      let col = 0;
+      const cells = row.map((c) => {
+        const span = c.span ?? 1;
+        const twips = columns.slice(col, col + span).reduce((s, w) => s + w, 0);
+        col += span;
+        return tableCell(c, twips, b.borders);
+      });
+      return new TableRow({ tableHeader: b.headerRow && i === 0, cantSplit: true, children: cells });
+    }),
   });
 }
 

@@ -6,24 +6,30 @@ import { upper } from './context.js';
 const BODY_SIZE = 14;
 
 /**
- * The two-column borderless header: parent and issuing body with its short rule and the number
- * on the left; Quốc hiệu, Tiêu ngữ and the italic place-and-date line on the right.
+ * The two-column borderless header: parent and issuing body with its short rule on the left,
+ * Quốc hiệu and Tiêu ngữ on the right; below them, on one row, the number and the place and date.
  */
 export function headerTable(agency: Agency, numberLine: string, placeDate: string, issuer?: string): Table {
   const left: Para[] = [];
   // A council's own document names the agency above it; the agency's documents name the parent body.
   const above = issuer ? agency.name : agency.parent;
-  if (above) left.push(p(upper(above), { align: 'center', size: 13 }));
-  left.push(p(upper(issuer ?? agency.name), { align: 'center', size: 13, bold: true }));
+  // 12 pt (ND 30 allows 12–13): the names and the Quốc hiệu fit their columns of the text area.
+  if (above) left.push(p(upper(above), { align: 'center', size: 12 }));
+  left.push(p(upper(issuer ?? agency.name), { align: 'center', size: 12, bold: true }));
   left.push(p('', { align: 'center', rule: 'short', size: 6 }));
-  left.push(p(numberLine, { align: 'center', size: 13, before: 4 }));
   const right: Para[] = [
-    p('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { align: 'center', size: 13, bold: true }),
+    p('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { align: 'center', size: 12, bold: true }),
     p('Độc lập - Tự do - Hạnh phúc', { align: 'center', size: 14, bold: true, underline: true }),
     p('', { size: 6 }),
-    p(placeDate, { align: 'center', size: 14, italic: true, before: 4 }),
   ];
-  return { kind: 'table', borders: false, wide: true, rows: [[cell(left, 40), cell(right, 60)]] };
+  // Two rows: "Số: …" and the place and date always share a line, however the names wrap above.
+  return {
+    kind: 'table', borders: false,
+    rows: [
+      [cell(left, 44), cell(right, 56)],
+      [cell([p(numberLine, { align: 'center', size: 13, before: 4 })], 44), cell([p(placeDate, { align: 'center', size: 14, italic: true, before: 4 })], 56)],
+    ],
+  };
 }
 
 export function placeDateLine(agency: Agency, dateWords: string): string {

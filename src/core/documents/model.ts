@@ -42,8 +42,6 @@ export interface Table {
   borders: boolean;
   /** The first row repeats on each page. */
   headerRow?: boolean;
-  /** Reaches a little into the left margin (the document header: two long lines side by side). */
-  wide?: boolean;
 }
 
 export type Block = Para | Table;

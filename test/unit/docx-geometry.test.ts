@@ -1,0 +1,80 @@
+/**
+ * Every table of every generated document fits the page as Microsoft Word reads it: widths in
+ * twips (never percentages, which docx multiplies again), within the text area of its section.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { strFromU8, unzipSync, zipSync } from 'fflate';
+import { cleanupTemp, runCli, tempDir, workspace } from '../helpers/workspace.js';
+import { decidedAgency } from '../helpers/round.js';
+
+afterAll(cleanupTemp);
+
+const attr = (xml: string, name: string) => Number(new RegExp(`w:${name}="(-?\\d+)"`).exec(xml)?.[1] ?? NaN);
+
+/** Every width problem of one .docx: "what: value > limit". */
+function widthProblems(docx: Uint8Array): string[] {
+  const xml = strFromU8(unzipSync(docx)['word/document.xml']!);
+  const problems: string[] = [];
+  if (/w:type="pct"/.test(xml)) problems.push('a width given as a percentage');
+  // Each section ends with its sectPr; the tables before it are laid out on its page.
+  const parts = xml.split('</w:sectPr>').slice(0, -1);
+  expect(parts.length).toBeGreaterThan(0);
+  for (const part of parts) {
+    const sect = part.slice(part.lastIndexOf('<w:sectPr'));
+    const page = attr(/<w:pgSz[^>]*>/.exec(sect)![0], 'w');
+    const margins = /<w:pgMar[^>]*>/.exec(sect)![0];
+    const text = page - attr(margins, 'left') - attr(margins, 'right');
+    for (const table of part.split('<w:tbl>').slice(1)) {
+      const tblW = attr(/<w:tblW [^>]*>/.exec(table)![0], 'w');
+      if (!(tblW <= text)) problems.push(`table ${tblW} > ${text}`);
+      const ind = /<w:tblInd [^>]*>/.exec(table);
+      if (ind && attr(ind[0], 'w') < 0) problems.push(`table indented into the margin ${attr(ind[0], 'w')}`);
+      const grid = [...table.matchAll(/<w:gridCol w:w="(\d+)"/g)].map((m) => Number(m[1]));
+      const sum = grid.reduce((s, w) => s + w, 0);
+      if (grid.length === 0 || sum > text) problems.push(`grid ${sum} > ${text}`);
+      if (!/<w:tblLayout w:type="fixed"\/>/.test(table)) problems.push('a table without a fixed layout');
+      for (const m of table.matchAll(/<w:tcW ([^>]*)>/g)) {
+        const w = attr(m[1]!, 'w');
+        if (!/w:type="dxa"/.test(m[1]!) || !(w <= text)) problems.push(`cell ${m[1]!}`);
+      }
+    }
+  }
+  return problems;
+}
+
+function docxFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true }).map(String).filter((f) => f.endsWith('.docx')).map((f) => join(dir, f));
+}
+
+describe('document geometry', () => {
+  it('the example: no table or cell wider than the text area in any document', async () => {
+    const root = workspace({ from: 'example' });
+    const out = tempDir();
+    for (const args of [['render', 'all', '2016', '--out', out], ['render', 'report', '--from', '2016', '--to', '2017', '--out', out]]) {
+      const r = await runCli(args, { cwd: root });
+      expect(r.code, r.stderr).toBe(0);
+    }
+    const files = docxFiles(out);
+    expect(files.length).toBe(5);
+    for (const f of files) expect(widthProblems(readFileSync(f)), f).toEqual([]);
+  });
+
+  it('a fresh agency: the same for its decided round', async () => {
+    const a = await decidedAgency({ seed: 101, councilSize: 9, departments: 6 });
+    const files = docxFiles(join(a.root, 'documents'));
+    expect(files.length).toBe(4);
+    for (const f of files) expect(widthProblems(readFileSync(f)), f).toEqual([]);
+  });
+
+  it('the check itself finds a percentage width and a table wider than the page', () => {
+    const page = '<w:sectPr><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:left="1701" w:right="850"/></w:sectPr>';
+    const doc = (tbl: string) => {
+      const files = { 'word/document.xml': new TextEncoder().encode(`<w:body>${tbl}${page}</w:body>`) };
+      return zipSync(files);
+    };
+    expect(widthProblems(doc('<w:tbl><w:tblPr><w:tblW w:type="pct" w:w="250000"/><w:tblLayout w:type="fixed"/></w:tblPr><w:tblGrid><w:gridCol w:w="9000"/></w:tblGrid></w:tbl>'))).toEqual(['a width given as a percentage', 'table 250000 > 9355']);
+    expect(widthProblems(doc('<w:tbl><w:tblPr><w:tblW w:type="dxa" w:w="10092"/><w:tblLayout w:type="fixed"/></w:tblPr><w:tblGrid><w:gridCol w:w="10092"/></w:tblGrid></w:tbl>'))).toEqual(['table 10092 > 9355', 'grid 10092 > 9355']);
+  });
+});
