@@ -4,7 +4,7 @@
  * render.
  */
 import {
-  AlignmentType, BorderStyle, Document, Packer, PageOrientation, Paragraph, Table, TableCell, TableRow,
+  AlignmentType, BorderStyle, Document, Header, Packer, PageNumber, PageOrientation, Paragraph, Table, TableCell, TableRow,
   TableLayoutType, TextRun, VerticalAlign, WidthType, convertMillimetersToTwip, LineRuleType,
 } from 'docx';
 import { unzipSync, zipSync, type Zippable } from 'fflate';
@@ -100,10 +100,20 @@ function block(b: Block, landscape = false): Paragraph | Table {
   });
 }
 
+/** The page number, top centre, 14 pt: a PAGE field Word updates as it lays the pages out. */
+function pageNumberHeader(): Header {
+  return new Header({
+    children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [PageNumber.CURRENT], size: 28, font: FONT })] })],
+  });
+}
+
 function section(s: Section) {
   const landscape = s.orientation === 'landscape';
   return {
+    // Page 1 has its own (empty) header: numbers start on page 2.
+    ...(s.pageNumbers ? { headers: { default: pageNumberHeader(), first: new Header({ children: [] }) } } : {}),
     properties: {
+      ...(s.pageNumbers ? { titlePage: true } : {}),
       page: {
         size: { width: A4.width, height: A4.height, orientation: landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT },
         margin: MARGIN,

@@ -47,6 +47,16 @@ describe('render', () => {
     expect(info.landscape).toBe(false);
   });
 
+  it('the example’s decision: number and place-date on one line, page 2 numbered “2” at the top, page 1 unnumbered', () => {
+    const pdf = toPdf(join(PROJECT, 'documents/2016/quyet-dinh-2016.docx'));
+    const layout = pdfText(pdf, ['-layout']);
+    expect(layout).toMatch(/Số: 05\/QĐ-TTr\s+Bình Phước, ngày 25 tháng 01 năm 2017/);
+    const pages = layout.split('\f');
+    expect(pages.length).toBeGreaterThanOrEqual(2);
+    expect(pages[1]!.trim().split('\n')[0]!.trim()).toBe('2');
+    expect(pages[0]!.trim().split('\n')[0]!.trim()).not.toMatch(/^\d+$/);
+  });
+
   it('before decide, the decision is a draft with the number and date blank', async () => {
     const root = workspace();
     expect((await runCli(['tally', '2016', '--seal', '--date', '2016-12-10'], { cwd: root })).code).toBe(0);

@@ -17,8 +17,8 @@ export function toPdf(docx: string): string {
   return join(out, basename(docx).replace(/\.docx$/, '.pdf'));
 }
 
-export function pdfText(pdf: string): string {
-  return spawnSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).stdout;
+export function pdfText(pdf: string, options: string[] = []): string {
+  return spawnSync('pdftotext', [...options, pdf, '-'], { encoding: 'utf8' }).stdout;
 }
 
 export function pdfInfo(pdf: string): { pages: number; landscape: boolean; a4: boolean } {

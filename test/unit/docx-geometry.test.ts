@@ -68,6 +68,33 @@ describe('document geometry', () => {
     for (const f of files) expect(widthProblems(readFileSync(f)), f).toEqual([]);
   });
 
+  it('page numbers: a PAGE field at the top centre from page 2 of the decision, minutes, list and report; none on certificates', async () => {
+    const root = workspace({ from: 'example' });
+    const out = tempDir();
+    expect((await runCli(['render', 'all', '2016', '--out', out], { cwd: root })).code).toBe(0);
+    expect((await runCli(['render', 'report', '--from', '2016', '--to', '2017', '--out', out], { cwd: root })).code).toBe(0);
+    for (const f of docxFiles(out)) {
+      const files = unzipSync(readFileSync(f));
+      const doc = strFromU8(files['word/document.xml']!);
+      const rels = strFromU8(files['word/_rels/document.xml.rels']!);
+      const target = (type: string) => {
+        const id = new RegExp(`<w:headerReference w:type="${type}" r:id="(\\w+)"`).exec(doc)?.[1];
+        const file = id ? new RegExp(`Id="${id}"[^>]*Target="([^"]+)"`).exec(rels)?.[1] ?? new RegExp(`Target="([^"]+)"[^>]*Id="${id}"`).exec(rels)?.[1] : undefined;
+        return file ? strFromU8(files[`word/${file}`]!) : null;
+      };
+      if (f.includes('giay-cong-nhan')) {
+        expect(doc, f).not.toContain('<w:headerReference');
+        continue;
+      }
+      expect(doc, f).toContain('<w:titlePg/>');
+      const header = target('default')!;
+      expect(header, f).toMatch(/<w:jc w:val="center"\/>/);
+      expect(header, f).toMatch(/PAGE/);
+      expect(header, f).toContain('<w:sz w:val="28"/>');
+      expect(target('first') ?? '', f).not.toMatch(/PAGE/);
+    }
+  });
+
   it('the check itself finds a percentage width and a table wider than the page', () => {
     const page = '<w:sectPr><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:left="1701" w:right="850"/></w:sectPr>';
     const doc = (tbl: string) => {

@@ -67,6 +67,6 @@ export function decisionModel(input: DocumentInput): DocModel {
     title: `${line(template, 'title', v)} ${String(v['decision_ref'])}`.trim(),
     subject: line(template, 'subject', v),
     date: documentDate(round),
-    sections: [{ orientation: 'portrait', blocks }],
+    sections: [{ orientation: 'portrait', pageNumbers: true, blocks }],
   };
 }

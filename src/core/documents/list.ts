@@ -65,6 +65,6 @@ export function listModel(input: DocumentInput): DocModel {
     title: `${line(template, 'title', v)} ${round.year}`,
     subject: line(template, 'subject', v),
     date: documentDate(round),
-    sections: [{ orientation: 'landscape', blocks }],
+    sections: [{ orientation: 'landscape', pageNumbers: true, blocks }],
   };
 }

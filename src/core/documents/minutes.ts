@@ -143,6 +143,6 @@ export function minutesModel(input: DocumentInput): DocModel {
     title: `${line(template, 'title', values)} ${round.year}`,
     subject: upper(agency.council.name),
     date: session.date,
-    sections: [{ orientation: 'portrait', blocks }],
+    sections: [{ orientation: 'portrait', pageNumbers: true, blocks }],
   };
 }

@@ -49,6 +49,8 @@ export type Block = Para | Table;
 export interface Section {
   orientation: 'portrait' | 'landscape';
   pageBorder?: boolean;
+  /** Page numbers at the top centre from page 2 on (ND 30/2020), none on page 1. */
+  pageNumbers?: boolean;
   blocks: Block[];
 }
 

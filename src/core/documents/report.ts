@@ -82,5 +82,5 @@ export function reportModel(agency: Agency, report: Report, index: WorkspaceInde
   for (const s of paragraphs(template, 'closing', v)) blocks.push(body(s));
   blocks.push(p('', { size: 6, after: 6 }));
   blocks.push(recipientsAndSignature(line(template, 'recipients-heading', v), agency.recipients, line(template, 'recipients-last', v), signature(agency.head.title, agency.head.name)));
-  return { title: `${line(template, 'title', v)} ${report.from}-${report.to}`, subject: line(template, 'subject', v), date, sections: [{ orientation: 'portrait', blocks }] };
+  return { title: `${line(template, 'title', v)} ${report.from}-${report.to}`, subject: line(template, 'subject', v), date, sections: [{ orientation: 'portrait', pageNumbers: true, blocks }] };
 }
