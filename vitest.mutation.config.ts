@@ -8,6 +8,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    setupFiles: ['test/helpers/mutation-setup.ts'],
     include: ['test/unit/**/*.test.ts'],
     exclude: ['test/unit/bench-generator.test.ts', 'test/unit/layers.test.ts'],
   },

@@ -19,8 +19,9 @@ export function renderTallyFile(tally: Tally, seal: SealInfo): string {
   const doc: Record<string, unknown> = {
     year: tally.year,
     sealed_by: seal.sealedBy,
-    ...(seal.sealedOn !== undefined ? { sealed_on: seal.sealedOn } : {}),
-    ...(seal.incomplete !== undefined ? { incomplete: seal.incomplete } : {}),
+    // A key whose value is undefined is not written (yamlText leaves it out).
+    sealed_on: seal.sealedOn,
+    incomplete: seal.incomplete,
     ...(seal.reopened && seal.reopened.length ? { reopened: seal.reopened } : {}),
     threshold: { numerator: th.numerator, denominator: th.denominator, of: th.of, ...(th.quorum ? { quorum: th.quorum } : {}) },
     members: tally.members,

@@ -71,7 +71,8 @@ export function tallyRound(round: Round, index: WorkspaceIndex, threshold: Thres
     .sort((a, b) =>
       (a.kind === b.kind ? 0 : a.kind === 'collective' ? -1 : 1) ||
       (deptOrder.get(a.department) ?? 1e9) - (deptOrder.get(b.department) ?? 1e9) ||
-      (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+      // Stryker disable next-line EqualityOperator: ids are unique in a round, so < and <= order alike
+      (a.id < b.id ? -1 : 1),
     );
 
   const counted = nominations.map((n) => {

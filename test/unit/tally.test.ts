@@ -1,7 +1,11 @@
 /** The count: exact integer threshold, leader rule, invalid ballots, abstentions, order independence. */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { passes, quorumState, requiredAgree, tallyRound } from '../../src/core/tally.js';
+import { parse } from 'yaml';
+import { passes, percentOfBase, quorumState, requiredAgree, tallyRound } from '../../src/core/tally.js';
+import { compareSeal, inputHashes, sha256Hex } from '../../src/core/seal.js';
+import { renderTallyFile } from '../../src/core/tally-file.js';
+import type { Basis } from '../../src/core/schemas/sealed.js';
 import { buildIndex } from '../../src/core/records/index.js';
 import type { Round, Workspace, Rec } from '../../src/core/records/workspace.js';
 import type { Ballot, Nomination } from '../../src/core/schemas/round.js';
@@ -141,6 +145,11 @@ describe('an empty vote never passes', () => {
     );
   });
 
+  it('no agree vote never passes, even under a threshold of zero', () => {
+    expect(passes(0, { numerator: 0, denominator: 3 }, 5)).toBe(false);
+    expect(passes(1, { numerator: 0, denominator: 3 }, 5)).toBe(true);
+  });
+
   it('a base of 0 recognises nobody, whatever the votes', () => {
     for (const agree of [0, 1, 5]) expect(passes(agree, { numerator: 1, denominator: 3 }, 0)).toBe(false);
   });
@@ -175,5 +184,83 @@ describe('an empty vote never passes', () => {
 
   it('of: members has no quorum unless one is given', () => {
     expect(quorumState(TWO_THIRDS, 9, 0)).toBeNull();
+  });
+});
+
+describe('every figure of the count (mutation testing found these unasserted)', () => {
+  it('of: members counts against all members, not the valid ballots; disagree and abstain are told apart', () => {
+    const { round, ws } = makeRound(5, [nomination('c', 'collective', 'nv1')], [
+      ballot(1, { c: 'agree' }), ballot(2, { c: 'disagree' }), ballot(3, { c: 'abstain' }), ballot(4, {}, false),
+    ]);
+    const t = tallyRound(round, buildIndex(ws), TWO_THIRDS);
+    expect([t.members, t.base, t.required]).toEqual([5, 5, 4]);
+    expect(t.results[0]).toMatchObject({ agree: 1, disagree: 1, abstain: 1 });
+  });
+
+  it('an individual keeps its person, a collective has none', () => {
+    const { round, ws } = makeRound(1, [nomination('s', 'individual', 'nv1', 'staff'), nomination('c', 'collective', 'nv1')], [ballot(1, {})]);
+    expect(tallyRound(round, buildIndex(ws), TWO_THIRDS).results.map((r) => [r.nomination, r.person])).toEqual([['c', null], ['s', 'staff']]);
+  });
+
+  it('nominations are listed by kind, then by the departments’ order, unknown departments last, then by id', () => {
+    const noms = [nomination('0z', 'collective', 'xx'), nomination('b', 'collective', 'nv1'), nomination('a', 'collective', 'nv1'), nomination('m', 'individual', 'nv1', 'staff')];
+    const { round, ws } = makeRound(1, noms, [ballot(1, {})]);
+    expect(tallyRound(round, buildIndex(ws), TWO_THIRDS).results.map((r) => r.nomination)).toEqual(['a', 'b', '0z', 'm']);
+    const reversed = makeRound(1, [...noms].reverse(), [ballot(1, {})]);
+    expect(tallyRound(reversed.round, buildIndex(reversed.ws), TWO_THIRDS).results.map((r) => r.nomination)).toEqual(['a', 'b', '0z', 'm']);
+  });
+
+  it('a round with no council file, or a council without its session, counts without failing', () => {
+    const { round, ws } = makeRound(3, [nomination('c', 'collective', 'nv1')], [ballot(1, { c: 'agree' })]);
+    const bare = { ...round, council: null };
+    const t = tallyRound(bare, buildIndex(ws), TWO_THIRDS);
+    expect([t.members, t.base, t.ballots.issued, t.results[0]!.passed]).toEqual([0, 0, 0, false]);
+    const noSession = { ...round, council: { ...round.council!, value: { members: round.council!.value.members } } };
+    expect(tallyRound(noSession, buildIndex(ws), TWO_THIRDS).ballots.issued).toBe(0);
+  });
+
+  it('a round with nothing nominated has no quorum to meet', () => {
+    const { round, ws } = makeRound(7, [], [ballot(1, {})]);
+    expect(tallyRound(round, buildIndex(ws), { ...TWO_THIRDS, of: 'ballots' }).quorum).toBeNull();
+  });
+
+  it('percentages of a base of 0 are 0, others to one decimal', () => {
+    expect([percentOfBase(0, 0), percentOfBase(3, 0), percentOfBase(2, 3), percentOfBase(9, 9)]).toEqual([0, 0, 66.7, 100]);
+  });
+});
+
+describe('the seal', () => {
+  it('hashes each sealed input, and a file that cannot be read never matches', () => {
+    const { round } = makeRound(1, [nomination('c', 'collective', 'nv1')], [ballot(1, {})]);
+    const bytes: Record<string, Uint8Array | null> = { 'records/2016/nominations/c.yaml': new TextEncoder().encode('id: c\n'), 'records/2016/ballots/1.yaml': null, 'records/2016/council.yaml': new Uint8Array() };
+    const hashes = inputHashes(round, (p) => bytes[p] ?? null);
+    expect(hashes).toEqual({
+      'records/2016/ballots/1.yaml': 'unreadable',
+      'records/2016/council.yaml': 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
+      'records/2016/nominations/c.yaml': sha256Hex(new TextEncoder().encode('id: c\n')),
+    });
+    expect(sha256Hex(new TextEncoder().encode('id: c\n'))).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('tells changed, added and removed inputs apart, sorted by path', () => {
+    expect(compareSeal({ 'd.yaml': '4', 'b.yaml': '2', 'a.yaml': '1' }, { 'c.yaml': '3', 'b.yaml': '9', 'a.yaml': '1' })).toEqual([
+      { path: 'b.yaml', change: 'changed' },
+      { path: 'c.yaml', change: 'added' },
+      { path: 'd.yaml', change: 'removed' },
+    ]);
+    expect(compareSeal({ 'a.yaml': '1' }, { 'a.yaml': '1' })).toEqual([]);
+  });
+
+  it('tally.yaml holds what the seal was given, and only that, inputs in path order', () => {
+    const { round, ws } = makeRound(3, [nomination('c', 'collective', 'nv1')], [ballot(1, { c: 'agree' })]);
+    const t = tallyRound(round, buildIndex(ws), { ...TWO_THIRDS, quorum: { numerator: 1, denominator: 3 } });
+    const reopened = [{ date: '2016-12-05', by: 'Văn thư', reason: 'nhập sai', seal: 'a'.repeat(64) }];
+    const basis = { agency: {}, criteria: {}, departments: [], people: [], discipline: [] } as unknown as Basis;
+    const full = parse(renderTallyFile(t, { sealedBy: 'thidua 9', sealedOn: '2016-12-10', inputs: { 'z.yaml': '2', 'a.yaml': '1' }, incomplete: 'thiếu 2 phiếu', reopened, basis })) as Record<string, unknown>;
+    expect(full).toMatchObject({ sealed_by: 'thidua 9', sealed_on: '2016-12-10', incomplete: 'thiếu 2 phiếu', reopened, basis, threshold: { numerator: 2, denominator: 3, of: 'members', quorum: { numerator: 1, denominator: 3 } } });
+    expect(Object.keys(full['inputs'] as object)).toEqual(['a.yaml', 'z.yaml']);
+    const bare = parse(renderTallyFile(tallyRound(round, buildIndex(ws), TWO_THIRDS), { sealedBy: 'thidua 9', inputs: {}, reopened: [], basis: null })) as Record<string, unknown>;
+    for (const key of ['sealed_on', 'incomplete', 'reopened', 'basis']) expect(bare, key).not.toHaveProperty(key);
+    expect(bare['threshold']).toEqual({ numerator: 2, denominator: 3, of: 'members' });
   });
 });
