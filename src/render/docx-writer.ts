@@ -22,11 +22,13 @@ const SINGLE = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
 // eslint-disable-next-line no-control-regex -- matching control characters is the point here
 const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
-function paragraph(x: Para): Paragraph {
-  const ruleIndent = x.rule === 'short' ? convertMillimetersToTwip(22) : x.rule === 'medium' ? convertMillimetersToTwip(12) : 0;
+/** A paragraph in a space `width` twips wide (the text area, or a cell less its margins). */
+function paragraph(x: Para, width: number): Paragraph {
+  // A rule of its length, centred: the paragraph is indented equally on both sides.
+  const ruleIndent = x.ruleMm !== undefined ? Math.max(0, Math.floor((width - convertMillimetersToTwip(x.ruleMm)) / 2)) : 0;
   return new Paragraph({
     alignment: ALIGN[x.align ?? 'left'],
-    indent: x.rule ? { left: ruleIndent, right: ruleIndent } : x.indentFirst ? { firstLine: convertMillimetersToTwip(x.indentFirst) } : undefined,
+    indent: x.ruleMm !== undefined ? { left: ruleIndent, right: ruleIndent } : x.indentFirst ? { firstLine: convertMillimetersToTwip(x.indentFirst) } : undefined,
     spacing: {
       before: Math.round((x.before ?? 0) * 20),
       after: Math.round((x.after ?? 0) * 20),
@@ -35,7 +37,7 @@ function paragraph(x: Para): Paragraph {
     },
     keepNext: x.keepNext,
     pageBreakBefore: x.pageBreakBefore,
-    border: x.rule ? { bottom: { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 1 } } : undefined,
+    border: x.ruleMm !== undefined ? { bottom: { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 1 } } : undefined,
     children: x.runs.map((r) => new TextRun({
       text: r.text.replace(NOT_XML, ''),
       bold: r.bold,
@@ -61,13 +63,14 @@ function share(widths: readonly number[], total: number): number[] {
 }
 
 function tableCell(c: Cell, twips: number, borders: boolean): TableCell {
+  const margin = borders ? 80 : 40;
   return new TableCell({
     width: { size: twips, type: WidthType.DXA },
     columnSpan: c.span,
     verticalAlign: c.align === 'center' ? VerticalAlign.CENTER : VerticalAlign.TOP,
     borders: borders ? { top: SINGLE, bottom: SINGLE, left: SINGLE, right: SINGLE } : { top: NONE, bottom: NONE, left: NONE, right: NONE },
-    margins: borders ? { top: 40, bottom: 40, left: 80, right: 80 } : { top: 0, bottom: 0, left: 40, right: 40 },
-    children: c.blocks.length ? c.blocks.map(paragraph) : [new Paragraph('')],
+    margins: { top: borders ? 40 : 0, bottom: borders ? 40 : 0, left: margin, right: margin },
+    children: c.blocks.length ? c.blocks.map((x) => paragraph(x, twips - 2 * margin)) : [new Paragraph('')],
   });
 }
 
@@ -76,8 +79,8 @@ function tableCell(c: Cell, twips: number, borders: boolean): TableCell {
  * clamps): explicit widths in twips for the table, its grid and every cell, and a fixed layout.
  */
 function block(b: Block, landscape = false): Paragraph | Table {
-  if (b.kind === 'p') return paragraph(b);
   const width = textWidth(landscape);
+  if (b.kind === 'p') return paragraph(b, width);
   const widest = b.rows.reduce((m, r) => (r.length > m.length ? r : m), b.rows[0] ?? []);
   const columns = share(widest.map((c) => c.width), width);
   const border = b.borders ? SINGLE : NONE;

@@ -95,6 +95,25 @@ describe('document geometry', () => {
     }
   });
 
+  it('ND 30 rules: a line under the issuing body, the Tiêu ngữ and the trích yếu, drawn as lines (no underlined text)', async () => {
+    const root = workspace({ from: 'example' });
+    const out = tempDir();
+    expect((await runCli(['render', 'all', '2016', '--out', out], { cwd: root })).code).toBe(0);
+    for (const name of ['quyet-dinh-2016.docx', 'bien-ban-kiem-phieu-2016.docx', 'danh-sach-2016.docx']) {
+      const xml = strFromU8(unzipSync(readFileSync(join(out, name)))['word/document.xml']!);
+      expect(xml, name).not.toContain('<w:u ');
+      // Each rule is an empty paragraph with a bottom border, indented equally on both sides.
+      const rules = [...xml.matchAll(/<w:p>(?:(?!<\/w:p>).)*?<w:pBdr><w:bottom[^>]*\/><\/w:pBdr>(?:(?!<\/w:p>).)*?<w:ind w:left="(\d+)" w:right="(\d+)"\/>/g)];
+      expect(rules.length, name).toBe(3);
+      for (const r of rules) expect(r[1], name).toBe(r[2]);
+      // The trích yếu's rule: a third to a half of its line; the decision's wraps, so its line is the text area.
+      const text = name.startsWith('danh-sach') ? 252 : 165;
+      const ruleMm = text - (2 * Number(rules[2]![1])) / 56.7;
+      expect(ruleMm, name).toBeGreaterThanOrEqual(name.startsWith('quyet-dinh') ? text / 3 - 1 : 20);
+      expect(ruleMm, name).toBeLessThanOrEqual(text / 2 + 1);
+    }
+  });
+
   it('the check itself finds a percentage width and a table wider than the page', () => {
     const page = '<w:sectPr><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:left="1701" w:right="850"/></w:sectPr>';
     const doc = (tbl: string) => {

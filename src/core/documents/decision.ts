@@ -2,7 +2,7 @@
 import type { TemplateSpec } from './template.js';
 import { line, paragraphs } from './template.js';
 import type { DocModel, Block } from './model.js';
-import { body, centered, headerTable, placeDateLine, recipientsAndSignature, signature } from './layout.js';
+import { body, centered, headerTable, placeDateLine, recipientsAndSignature, signature, ruleUnder } from './layout.js';
 import { commonValues, documentDate, honorific, recognised, nominationTitle, type DocumentInput } from './context.js';
 import { dateInWords } from '../dates.js';
 
@@ -37,6 +37,7 @@ export function decisionModel(input: DocumentInput): DocModel {
   if (!round.decision) blocks.push(centered(line(template, 'draft', v) || 'DỰ THẢO', { bold: true, size: 12, before: 6 }));
   blocks.push(centered(line(template, 'title', v), { bold: true, before: 18 }));
   for (const s of paragraphs(template, 'subject', v)) blocks.push(centered(s, { bold: true }));
+  blocks.push(ruleUnder(paragraphs(template, 'subject', v), 14, true, 0.4));
   blocks.push(centered('', { size: 6 }));
   for (const s of paragraphs(template, 'authority', v)) blocks.push(centered(s, { bold: true, before: 12, after: 12 }));
   for (const s of agency.legal_basis) blocks.push(body(s, { italic: true }));

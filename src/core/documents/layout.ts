@@ -4,6 +4,27 @@ import { cell, p, type Para, type Table } from './model.js';
 import { upper } from './context.js';
 
 const BODY_SIZE = 14;
+/** The text area of A4 with ND 30's margins (30 mm left, 15 mm right), portrait and landscape. */
+export const PORTRAIT_TEXT_MM = 165;
+export const LANDSCAPE_TEXT_MM = 252;
+
+/**
+ * About how wide a line of Times New Roman is, in millimetres: half an em per character, two
+ * thirds of one for capitals (bold a little wider). Enough to size the rules ND 30 draws under a
+ * line as a share of its length.
+ */
+export function textWidthMm(text: string, sizePt: number, bold = false): number {
+  let ems = 0;
+  for (const ch of text.normalize('NFC')) ems += ch === ' ' ? 0.25 : ch !== ch.toLowerCase() ? 0.68 : 0.48;
+  return ems * sizePt * (bold ? 1.05 : 1) * (25.4 / 72);
+}
+
+/** The rule under a line of text: `share` of its length (ND 30: 1/3–1/2 under names and trích yếu, all of it under the Tiêu ngữ). */
+export function ruleUnder(lines: readonly string[], sizePt: number, bold: boolean, share: number, lineMm = PORTRAIT_TEXT_MM): Para {
+  // A line longer than the space it is set in wraps: its longest line is then the space's width.
+  const longest = Math.min(lineMm, Math.max(0, ...lines.map((l) => textWidthMm(l, sizePt, bold))));
+  return p('', { align: 'center', size: 4, ruleMm: Math.round(longest * share * 10) / 10 });
+}
 
 /**
  * The two-column borderless header: parent and issuing body with its short rule on the left,
@@ -16,11 +37,13 @@ export function headerTable(agency: Agency, numberLine: string, placeDate: strin
   // 12 pt (ND 30 allows 12–13): the names and the Quốc hiệu fit their columns of the text area.
   if (above) left.push(p(upper(above), { align: 'center', size: 12 }));
   left.push(p(upper(issuer ?? agency.name), { align: 'center', size: 12, bold: true }));
-  left.push(p('', { align: 'center', rule: 'short', size: 6 }));
+  left.push(ruleUnder([upper(issuer ?? agency.name)], 12, true, 0.4, PORTRAIT_TEXT_MM * 0.44));
+  const motto = 'Độc lập - Tự do - Hạnh phúc';
   const right: Para[] = [
     p('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { align: 'center', size: 12, bold: true }),
-    p('Độc lập - Tự do - Hạnh phúc', { align: 'center', size: 14, bold: true, underline: true }),
-    p('', { size: 6 }),
+    // Not an underline, which cuts the dots under ộ, ậ, ự, ạ: a separate line as long as the text.
+    p(motto, { align: 'center', size: 14, bold: true }),
+    ruleUnder([motto], 14, true, 1),
   ];
   // Two rows: "Số: …" and the place and date always share a line, however the names wrap above.
   return {

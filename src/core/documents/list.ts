@@ -2,7 +2,7 @@
 import type { TemplateSpec } from './template.js';
 import { line, paragraphs } from './template.js';
 import { cell, p, type Block, type DocModel } from './model.js';
-import { centered, headerTable, placeDateLine } from './layout.js';
+import { centered, headerTable, LANDSCAPE_TEXT_MM, placeDateLine, ruleUnder } from './layout.js';
 import { commonValues, documentDate, honorific, nominationTitle, recognised, type DocumentInput } from './context.js';
 
 export const LIST_TEMPLATE_SPEC: TemplateSpec = {
@@ -27,6 +27,7 @@ export function listModel(input: DocumentInput): DocModel {
   blocks.push(headerTable(agency, `Số: ${String(v['decision_ref'])}`, placeDateLine(agency, String(v['decision_date_words']))));
   blocks.push(centered(line(template, 'title', v), { bold: true, before: 18 }));
   for (const s of paragraphs(template, 'subject', v)) blocks.push(centered(s, { bold: true }));
+  blocks.push(ruleUnder(paragraphs(template, 'subject', v), 14, true, 0.4, LANDSCAPE_TEXT_MM));
   for (const s of paragraphs(template, 'attached', v)) blocks.push(centered(s, { italic: true, after: 12 }));
   const columns = line(template, 'table-columns', v).split('|').map((c) => c.trim());
   const widths = [5, 22, 14, 18, 31, 10];

@@ -2,7 +2,7 @@
 import type { TemplateSpec } from './template.js';
 import { fill, line, paragraphs, type Values } from './template.js';
 import { cell, p, type Block, type DocModel, type Para } from './model.js';
-import { body, centered, headerTable, placeDateLine, signature } from './layout.js';
+import { body, centered, headerTable, placeDateLine, signature, ruleUnder } from './layout.js';
 import { commonValues, honorific, upper, type DocumentInput } from './context.js';
 import { dateInWords } from '../dates.js';
 import { formatPercent } from '../format/numbers.js';
@@ -82,7 +82,9 @@ export function minutesModel(input: DocumentInput): DocModel {
   const blocks: Block[] = [];
   blocks.push(headerTable(agency, `Số:      /BB-${agency.council.symbol}`, placeDateLine(agency, dateInWords(session.date)), agency.council.name));
   blocks.push(centered(line(template, 'title', values), { bold: true, before: 18 }));
-  for (const s of paragraphs(template, 'subject', values)) blocks.push(centered(s, { bold: true, after: 12 }));
+  for (const s of paragraphs(template, 'subject', values)) blocks.push(centered(s, { bold: true }));
+  blocks.push(ruleUnder(paragraphs(template, 'subject', values), 14, true, 0.4));
+  blocks.push(centered('', { size: 6 }));
   for (const s of paragraphs(template, 'opening', values)) blocks.push(body(s.replace(/^Vào lúc\s+,/, 'Vào')));
   for (const s of paragraphs(template, 'members-heading', values)) blocks.push(body(s));
   round.council!.value.members.forEach((m, i) => blocks.push(body(`${i + 1}. ${person(m.person)}, ${ROLE_NAMES[m.role] ?? m.role}.`)));

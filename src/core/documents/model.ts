@@ -22,8 +22,11 @@ export interface Para {
   lineSpacing?: number;
   keepNext?: boolean;
   pageBreakBefore?: boolean;
-  /** A short centred horizontal rule under an empty paragraph (the line under the issuing body). */
-  rule?: 'short' | 'medium';
+  /**
+   * A centred solid rule of this length (millimetres) drawn under an empty paragraph: the lines
+   * under the issuing body, the Tiêu ngữ and the trích yếu (ND 30/2020).
+   */
+  ruleMm?: number;
 }
 
 export interface Cell {

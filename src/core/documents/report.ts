@@ -4,7 +4,7 @@ import type { Report } from '../report.js';
 import type { WorkspaceIndex } from '../records/index.js';
 import { line, paragraphs, type Template, type TemplateSpec } from './template.js';
 import { cell, p, type Block, type DocModel } from './model.js';
-import { body, centered, headerTable, placeDateLine, recipientsAndSignature, signature } from './layout.js';
+import { body, centered, headerTable, placeDateLine, recipientsAndSignature, signature, ruleUnder } from './layout.js';
 import { upper } from './context.js';
 import { dateInWords, shortDate } from '../dates.js';
 import { formatPercent } from '../format/numbers.js';
@@ -43,7 +43,9 @@ export function reportModel(agency: Agency, report: Report, index: WorkspaceInde
   const blocks: Block[] = [];
   blocks.push(headerTable(agency, `Số:      /BC-${agency.symbol}`, placeDateLine(agency, dateInWords(date))));
   blocks.push(centered(line(template, 'title', v), { bold: true, before: 18 }));
-  for (const s of paragraphs(template, 'subject', v)) blocks.push(centered(s, { bold: true, after: 12 }));
+  for (const s of paragraphs(template, 'subject', v)) blocks.push(centered(s, { bold: true }));
+  blocks.push(ruleUnder(paragraphs(template, 'subject', v), 14, true, 0.4));
+  blocks.push(centered('', { size: 6 }));
   for (const s of paragraphs(template, 'intro', v)) blocks.push(body(s));
   const small = (text: string, align: 'left' | 'center' | 'right' = 'center', bold = false) => [p(text, { align, size: 12, bold })];
   const grid = (columns: string, rows: string[][], widths: number[]) => {
