@@ -53,8 +53,8 @@ export function generateWorkspace(o: GenerateOptions): { files: number; bytes: n
   const deptOf = (i: number) => i % D;
 
   write('records/agency.yaml', [
-    'name: THANH TRA TỈNH MẪU', 'parent: UBND TỈNH MẪU', 'symbol: TTr', 'place: Tỉnh Mẫu',
-    'head: { title: CHÁNH THANH TRA, name: Nguyễn Văn Giáp }',
+    'name: Thanh tra tỉnh Mẫu', 'parent: UBND tỉnh Mẫu', 'symbol: TTr', 'place: Tỉnh Mẫu',
+    'head: { title: Chánh Thanh tra, name: Nguyễn Văn Giáp }',
     'council: { name: Hội đồng Thi đua - Khen thưởng, symbol: HĐTĐKT }',
     'threshold: { numerator: 2, denominator: 3, of: members }',
     'limits: { collective_per_department: 1, individual_per_department: 1 }',

@@ -50,12 +50,12 @@ export const DEFINITIONS = {
     description: t('tạo không gian làm việc mới (hồ sơ, bộ tiêu chí, mẫu văn bản, git)', 'create a new workspace (records, criteria, templates, git)'),
     args: [{ name: 'dir', type: 'text', optional: true }],
     options: {
-      agency: { flag: '--agency', value: '<name>', type: 'text', description: t('tên cơ quan, ví dụ “THANH TRA TỈNH BÌNH PHƯỚC”', 'issuing body, e.g. “THANH TRA TỈNH BÌNH PHƯỚC”') },
+      agency: { flag: '--agency', value: '<name>', type: 'text', description: t('tên cơ quan, viết như trong câu, ví dụ “Thanh tra tỉnh Bình Phước”', 'issuing body, as in a sentence, e.g. “Thanh tra tỉnh Bình Phước”') },
       parent: { flag: '--parent', value: '<name>', type: 'text', description: t('cơ quan chủ quản, ví dụ “UBND TỈNH BÌNH PHƯỚC”', 'parent body, e.g. “UBND TỈNH BÌNH PHƯỚC”') },
       symbol: { flag: '--symbol', value: '<symbol>', type: 'text', description: t('ký hiệu trong số văn bản, ví dụ “TTr”', 'symbol in document numbers, e.g. “TTr”') },
       place: { flag: '--place', value: '<place>', type: 'text', description: t('địa danh ghi ở dòng ngày tháng', 'place name on the date line') },
       headName: { flag: '--head-name', value: '<name>', type: 'text', description: t('họ tên người ký', 'name of the signer') },
-      headTitle: { flag: '--head-title', value: '<title>', type: 'text', description: t('chức danh người ký, ví dụ “CHÁNH THANH TRA”', 'title of the signer, e.g. “CHÁNH THANH TRA”') },
+      headTitle: { flag: '--head-title', value: '<title>', type: 'text', description: t('chức danh người ký, viết như trong câu, ví dụ “Chánh Thanh tra”', 'title of the signer, as in a sentence, e.g. “Chánh Thanh tra”') },
     },
   },
   validate: {

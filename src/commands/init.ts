@@ -18,12 +18,12 @@ export const GITATTRIBUTES = ['records/** -text', 'documents/** binary', ''].joi
 export const GITIGNORE = ['# thidua', '.thidua.lock', '*.tmp', 'node_modules/', ''].join('\n');
 
 const INIT_QUESTIONS: Record<keyof InitAnswers, { vi: string; en: string }> = {
-  agency: t('Tên cơ quan (in hoa), ví dụ THANH TRA TỈNH BÌNH PHƯỚC', 'Issuing body (capitals), e.g. THANH TRA TỈNH BÌNH PHƯỚC'),
+  agency: t('Tên cơ quan, viết như trong câu (văn bản tự in hoa ở tiêu đề), ví dụ Thanh tra tỉnh Bình Phước', 'Issuing body, written as in a sentence (documents print it in capitals in headings), e.g. Thanh tra tỉnh Bình Phước'),
   parent: t('Cơ quan chủ quản (để trống nếu không có), ví dụ UBND TỈNH BÌNH PHƯỚC', 'Parent body (empty if none), e.g. UBND TỈNH BÌNH PHƯỚC'),
   symbol: t('Ký hiệu trong số văn bản, ví dụ TTr', 'Symbol in document numbers, e.g. TTr'),
   place: t('Địa danh ở dòng ngày tháng, ví dụ Bình Phước', 'Place name on the date line, e.g. Bình Phước'),
   headName: t('Họ tên người ký', 'Name of the signer'),
-  headTitle: t('Chức danh người ký, ví dụ CHÁNH THANH TRA', 'Title of the signer, e.g. CHÁNH THANH TRA'),
+  headTitle: t('Chức danh người ký, viết như trong câu, ví dụ Chánh Thanh tra', 'Title of the signer, as in a sentence, e.g. Chánh Thanh tra'),
 };
 
 export async function run(ctx: CommandContext, input: Input<'init'>, prompter?: Prompter): Promise<number> {

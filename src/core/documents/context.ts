@@ -17,7 +17,7 @@ export interface DocumentInput {
 /** Fields every template may use. */
 export const COMMON_FIELDS = [
   'year', 'agency', 'agency_upper', 'parent', 'parent_upper', 'symbol', 'place', 'head_title', 'head_name',
-  'council', 'council_upper', 'authority', 'decision_number', 'decision_ref', 'decision_date_words', 'decision_date_short',
+  'council', 'council_upper', 'authority', 'authority_name', 'decision_number', 'decision_ref', 'decision_date_words', 'decision_date_short',
 ] as const;
 
 export function upper(s: string): string {
@@ -44,6 +44,8 @@ export function commonValues(agency: Agency, round: Round): Values {
     council: agency.council.name,
     council_upper: upper(agency.council.name),
     authority: upper(agency.head.full_title ?? `${agency.head.title} ${agency.name}`),
+    // The same inside a sentence: as written in agency.yaml, not in capitals.
+    authority_name: agency.head.full_title ?? `${agency.head.title} ${agency.name}`,
     decision_number: d ? twoDigits(d.number) : '      ',
     decision_ref: decisionRef(agency, round),
     decision_date_words: d ? dateInWords(d.date) : `ngày      tháng      năm ${round.year}`,

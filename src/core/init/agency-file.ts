@@ -11,12 +11,12 @@ export interface InitAnswers {
 }
 
 export const INIT_FIELDS: Array<{ key: keyof InitAnswers; option: string; flag: string; field: string; placeholder: string; required: boolean }> = [
-  { key: 'agency', option: 'agency', flag: 'agency', field: 'name', placeholder: 'TÊN CƠ QUAN', required: true },
-  { key: 'parent', option: 'parent', flag: 'parent', field: 'parent', placeholder: 'TÊN CƠ QUAN CHỦ QUẢN', required: false },
+  { key: 'agency', option: 'agency', flag: 'agency', field: 'name', placeholder: 'Tên cơ quan', required: true },
+  { key: 'parent', option: 'parent', flag: 'parent', field: 'parent', placeholder: 'Tên cơ quan chủ quản', required: false },
   { key: 'symbol', option: 'symbol', flag: 'symbol', field: 'symbol', placeholder: 'CQ', required: true },
   { key: 'place', option: 'place', flag: 'place', field: 'place', placeholder: 'Địa danh', required: true },
   { key: 'headName', option: 'headName', flag: 'head-name', field: 'head.name', placeholder: 'Họ và tên người ký', required: true },
-  { key: 'headTitle', option: 'headTitle', flag: 'head-title', field: 'head.title', placeholder: 'THỦ TRƯỞNG CƠ QUAN', required: true },
+  { key: 'headTitle', option: 'headTitle', flag: 'head-title', field: 'head.title', placeholder: 'Thủ trưởng cơ quan', required: true },
 ];
 
 /** Every value through the one YAML emitter (quoted where YAML would misread it), in a flow map too. */
@@ -41,6 +41,7 @@ export function renderAgencyYaml(answers: Partial<InitAnswers>): { text: string;
   const headName = v('headName');
   const text = `# yaml-language-server: $schema=../schemas/agency.schema.json
 # Cơ quan, người ký, quy định của Hội đồng Thi đua - Khen thưởng và các thời hạn.
+# Tên viết thường như trong câu (“Thanh tra tỉnh Bình Phước”, “Chánh Thanh tra”): văn bản tự in hoa ở tiêu đề và chữ ký.
 name: ${q(name)}
 ${parent === '' ? '' : `parent: ${q(parent)}\n`}symbol: ${q(symbol)}
 place: ${q(place)}
