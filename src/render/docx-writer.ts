@@ -39,7 +39,9 @@ function paragraph(x: Para, width: number): Paragraph {
     pageBreakBefore: x.pageBreakBefore,
     border: x.ruleMm !== undefined ? { bottom: { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 1 } } : undefined,
     children: x.runs.map((r) => new TextRun({
-      text: r.text.replace(NOT_XML, ''),
+      // One spelling of every Vietnamese letter (NFC), marked Vietnamese so Word checks it as such.
+      text: r.text.normalize('NFC').replace(NOT_XML, ''),
+      language: { value: 'vi-VN' },
       bold: r.bold,
       italics: r.italic,
       underline: r.underline ? {} : undefined,
@@ -142,7 +144,7 @@ export async function renderDocx(model: DocModel, generator: string): Promise<Ui
     title: model.title,
     subject: model.subject,
     revision: 1,
-    styles: { default: { document: { run: { font: FONT, size: 28 } } } },
+    styles: { default: { document: { run: { font: FONT, size: 28, language: { value: 'vi-VN' } } } } },
     sections: model.sections.map(section),
   });
   const packed = await Packer.toBuffer(doc);

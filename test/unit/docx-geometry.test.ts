@@ -2,7 +2,7 @@
  * Every table of every generated document fits the page as Microsoft Word reads it: widths in
  * twips (never percentages, which docx multiplies again), within the text area of its section.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { strFromU8, unzipSync, zipSync } from 'fflate';
@@ -112,6 +112,25 @@ describe('document geometry', () => {
       expect(ruleMm, name).toBeGreaterThanOrEqual(name.startsWith('quyet-dinh') ? text / 3 - 1 : 20);
       expect(ruleMm, name).toBeLessThanOrEqual(text / 2 + 1);
     }
+  });
+
+  it('the decision: “Điều N.” in bold, Nơi nhận starting “- Như Điều 3;”, Vietnamese text in NFC marked vi-VN', async () => {
+    const a = await decidedAgency({ seed: 102 });
+    // A name typed with combining marks (NFD), as some keyboards and copies from PDF give it.
+    const people = join(a.root, 'records/people.yaml');
+    const nfd = a.people[2]!.name.normalize('NFD');
+    writeFileSync(people, readFileSync(people, 'utf8').replace(a.people[2]!.name, nfd));
+    const out = tempDir();
+    expect((await runCli(['--root', a.root, 'render', 'decision', String(a.year), '--out', out], { env: { THIDUA_TODAY: '2026-01-20' } })).code).toBe(0);
+    const xml = strFromU8(unzipSync(readFileSync(join(out, `quyet-dinh-${a.year}.docx`)))['word/document.xml']!);
+    const runs = [...xml.matchAll(/<w:r>(.*?)<\/w:r>/g)].map((m) => ({ bold: /<w:b\/>/.test(m[1]!), text: /<w:t[^>]*>([^<]*)<\/w:t>/.exec(m[1]!)?.[1] ?? '' }));
+    for (const n of [1, 2, 3]) expect(runs.find((r) => r.text === `Điều ${n}.`), `Điều ${n}.`).toMatchObject({ bold: true });
+    const recipients = runs.filter((r) => r.text.startsWith('- ')).map((r) => r.text);
+    expect(recipients[0]).toBe('- Như Điều 3;');
+    expect(xml).not.toContain(nfd);
+    expect(xml).toContain(a.people[2]!.name.normalize('NFC'));
+    expect(xml.normalize('NFC')).toBe(xml);
+    expect([...xml.matchAll(/<w:lang w:val="vi-VN"\/>/g)].length).toBeGreaterThan(runs.length - 1);
   });
 
   it('the check itself finds a percentage width and a table wider than the page', () => {

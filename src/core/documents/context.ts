@@ -48,7 +48,8 @@ export function commonValues(agency: Agency, round: Round): Values {
     authority_name: agency.head.full_title ?? `${agency.head.title} ${agency.name}`,
     decision_number: d ? twoDigits(d.number) : '      ',
     decision_ref: decisionRef(agency, round),
-    decision_date_words: d ? dateInWords(d.date) : `ngày      tháng      năm ${round.year}`,
+    // A draft is dated in the year the council meets (the 2016 round met in January 2017).
+    decision_date_words: d ? dateInWords(d.date) : `ngày      tháng      năm ${(round.council?.value.session?.date ?? String(round.year)).slice(0, 4)}`,
     decision_date_short: d ? shortDate(d.date) : '…/…/…',
   };
 }

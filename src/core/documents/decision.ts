@@ -2,7 +2,7 @@
 import type { TemplateSpec } from './template.js';
 import { line, paragraphs } from './template.js';
 import type { DocModel, Block } from './model.js';
-import { body, centered, headerTable, placeDateLine, recipientsAndSignature, signature, ruleUnder } from './layout.js';
+import { article, body, centered, lastArticle, headerTable, placeDateLine, recipientsAndSignature, signature, ruleUnder } from './layout.js';
 import { commonValues, documentDate, honorific, recognised, nominationTitle, type DocumentInput } from './context.js';
 import { dateInWords } from '../dates.js';
 
@@ -43,7 +43,7 @@ export function decisionModel(input: DocumentInput): DocModel {
   for (const s of agency.legal_basis) blocks.push(body(s, { italic: true }));
   for (const s of paragraphs(template, 'basis', { ...v, session_date_words: session ? dateInWords(session.date) : '' })) blocks.push(body(s, { italic: true }));
   blocks.push(centered(line(template, 'decides', v), { bold: true, before: 6, after: 6 }));
-  for (const s of paragraphs(template, 'article-1', { ...v, ...counts })) blocks.push(body(s));
+  for (const s of paragraphs(template, 'article-1', { ...v, ...counts })) blocks.push(article(s));
   if (collectives.length) {
     for (const s of paragraphs(template, 'collective-heading', { ...v, ...counts })) blocks.push(body(s));
     collectives.forEach((r, i) => {
@@ -60,10 +60,12 @@ export function decisionModel(input: DocumentInput): DocModel {
       })) blocks.push(body(s.replace(/\s+,/g, ',').replace(/\s{2,}/g, ' ')));
     });
   }
-  for (const s of paragraphs(template, 'article-2', v)) blocks.push(body(s));
-  for (const s of paragraphs(template, 'article-3', v)) blocks.push(body(s));
+  const closing = [...paragraphs(template, 'article-2', v), ...paragraphs(template, 'article-3', v)];
+  for (const s of closing) blocks.push(article(s));
   blocks.push(centered('', { size: 6, after: 6 }));
-  blocks.push(recipientsAndSignature(line(template, 'recipients-heading', v), agency.recipients, line(template, 'recipients-last', v), signature(agency.head.title, agency.head.name)));
+  // Those named in the last article, who carry the decision out, receive it first (ND 30).
+  const executors = lastArticle(closing);
+  blocks.push(recipientsAndSignature(line(template, 'recipients-heading', v), agency.recipients, line(template, 'recipients-last', v), signature(agency.head.title, agency.head.name), executors ? `Như Điều ${executors}` : undefined));
   return {
     title: `${line(template, 'title', v)} ${String(v['decision_ref'])}`.trim(),
     subject: line(template, 'subject', v),

@@ -64,6 +64,23 @@ export function body(text: string, options: { bold?: boolean; italic?: boolean }
   return p(text, { align: 'justify', indentFirst: 10, size: BODY_SIZE, after: 6, lineSpacing: 1.1, ...options });
 }
 
+/** An article of a decision: its "Điều N." in bold, the rest plain. */
+export function article(text: string): Para {
+  const m = /^(Điều \d+\.)(\s.*)$/su.exec(text);
+  if (!m) return body(text);
+  return { ...body(''), runs: [{ text: m[1]!, bold: true, size: BODY_SIZE }, { text: m[2]!, size: BODY_SIZE }] };
+}
+
+/** The number of the last article in these paragraphs (the one naming who carries the decision out). */
+export function lastArticle(texts: readonly string[]): number | null {
+  let n: number | null = null;
+  for (const s of texts) {
+    const m = /^Điều (\d+)\./u.exec(s);
+    if (m) n = Number(m[1]);
+  }
+  return n;
+}
+
 export function centered(text: string, options: { bold?: boolean; italic?: boolean; size?: number; before?: number; after?: number } = {}): Para {
   return p(text, { align: 'center', size: BODY_SIZE, ...options });
 }
@@ -79,8 +96,8 @@ export function signature(title: string, name: string, above?: string): Para[] {
 }
 
 /** Nơi nhận (12 pt bold italic heading, 11 pt items) beside the signature block. */
-export function recipientsAndSignature(heading: string, recipients: readonly string[], last: string, sign: Para[]): Table {
-  const items = recipients.map((r) => p(`- ${r};`, { size: 11 }));
+export function recipientsAndSignature(heading: string, recipients: readonly string[], last: string, sign: Para[], first?: string): Table {
+  const items = [...(first ? [first] : []), ...recipients].map((r) => p(`- ${r};`, { size: 11 }));
   if (last) items.push(p(last, { size: 11 }));
   const left = [p(heading, { size: 12, bold: true, italic: true }), ...items];
   return { kind: 'table', borders: false, rows: [[cell(left, 45), cell(sign, 55)]] };
