@@ -116,6 +116,8 @@ export const DEFINITIONS = {
       date: { flag: '--date', value: '<date>', type: 'date', description: t('báo cáo: ngày ký (mặc định hôm nay)', 'report: date on the report (default today)') },
       out: { flag: '--out', value: '<dir>', type: 'text', description: t('thư mục ghi (mặc định documents/YEAR/)', 'folder to write (default documents/YEAR/)') },
       force: { flag: '--force', type: 'flag', description: t('ghi đè tệp đã sửa tay', 'overwrite a file that was edited by hand') },
+      pdf: { flag: '--pdf', type: 'flag', description: t('ghi thêm bản PDF cạnh mỗi văn bản (cần LibreOffice)', 'also write a PDF beside each document (needs LibreOffice)') },
+      pdfa: { flag: '--pdfa', type: 'flag', description: t('bản PDF theo chuẩn lưu trữ PDF/A-2b (kèm --pdf)', 'make the PDF copies PDF/A-2b, for archiving (implies --pdf)') },
       json,
     },
   },

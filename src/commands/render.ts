@@ -1,6 +1,6 @@
 /** thidua render KIND YEAR [--out DIR] [--force]: the round's Word documents from the templates. */
 import type { Input } from './definitions.js';
-import { join, resolve, relative } from 'node:path';
+import { basename, join, resolve, relative } from 'node:path';
 import { t } from '../core/diagnostics.js';
 import { DOCUMENTS, documentDef } from '../core/documents/index.js';
 import { EXIT, failedQuietly, findingsError, usageError } from '../errors.js';
@@ -15,12 +15,13 @@ import { loadTemplate, manifestText, missingPrerequisite, MANIFEST, placeRendere
 import { sha256Hex } from '../core/seal.js';
 import { formatDiagnostic, diagnosticJson } from '../shell/format-diagnostics.js';
 import { assertInside, ensureDir, writeFileAtomic } from '../shell/safe-write.js';
+import { convertToPdf, findOffice } from '../shell/pdf.js';
 import { withLock } from '../shell/lock.js';
 
 const KINDS = ['decision', 'certificates', 'minutes', 'list', 'all', 'report'];
 
 /** render report --from --to [--date] [--out]: documents/bao-cao-tong-ket-FROM-TO.docx. */
-async function renderReport(ctx: CommandContext, opts: Input<'render'>['options']): Promise<number> {
+async function renderReport(ctx: CommandContext, opts: Input<'render'>['options'], office: string | null): Promise<number> {
   const { loaded, report } = loadReport(ctx, opts);
   const root = ctx.root();
   const date = opts.date ?? ctx.today();
@@ -44,19 +45,37 @@ async function renderReport(ctx: CommandContext, opts: Input<'render'>['options'
     ensureDir(outDir);
     writeFileAtomic(target, bytes);
   });
-  if (opts.json) ctx.out(JSON.stringify({ file: target, from: report.from, to: report.to }, null, 2));
-  else ctx.say(t(`Đã ghi ${relative(ctx.cwd, target) || target}.`, `Wrote ${relative(ctx.cwd, target) || target}.`));
+  const pdf = office ? (await writePdfCopies(ctx, root, office, [target], opts.pdfa, opts.out === undefined))[0] ?? null : null;
+  if (opts.json) ctx.out(JSON.stringify({ file: target, ...(pdf ? { pdf } : {}), from: report.from, to: report.to }, null, 2));
+  else ctx.say(t(`Đã ghi ${relative(ctx.cwd, target) || target}${pdf ? ` và ${relative(ctx.cwd, pdf) || pdf}` : ''}.`, `Wrote ${relative(ctx.cwd, target) || target}${pdf ? ` and ${relative(ctx.cwd, pdf) || pdf}` : ''}.`));
   return EXIT.ok;
+}
+
+/**
+ * PDF copies of the documents just rendered, beside them (inside the workspace unless --out).
+ * LibreOffice converts outside the lock (it takes seconds); the copies are written under it.
+ */
+async function writePdfCopies(ctx: CommandContext, root: string, office: string, docx: readonly string[], pdfa: boolean, inside: boolean): Promise<string[]> {
+  if (docx.length === 0) return [];
+  const targets = docx.map((file) => file.replace(/\.docx$/, '.pdf'));
+  if (inside) for (const target of targets) assertInside(root, target);
+  const pdfs = convertToPdf(office, docx, pdfa);
+  await withLock(root, ctx.warn, () => {
+    docx.forEach((file, i) => writeFileAtomic(targets[i]!, pdfs.get(basename(file))!));
+  });
+  return targets;
 }
 
 export async function run(ctx: CommandContext, input: Input<'render'>): Promise<number> {
   const opts = input.options;
+  // LibreOffice is looked for first: without it nothing is rendered and the reason is given.
+  const office = opts.pdf || opts.pdfa ? findOffice(ctx.env) : null;
   const force = opts.force;
   const kind = input.args.kind;
   if (!KINDS.includes(kind)) {
     throw usageError(t(`loại văn bản không có: “${kind}” (một trong: ${KINDS.join(', ')})`, `no such document kind: “${kind}” (one of: ${KINDS.join(', ')})`));
   }
-  if (kind === 'report') return renderReport(ctx, opts);
+  if (kind === 'report') return renderReport(ctx, opts, office);
   if (input.args.year === undefined) throw usageError(t(`thiếu năm: thidua render ${kind} YEAR`, `missing the year: thidua render ${kind} YEAR`));
   const year = input.args.year;
   const json = opts.json;
@@ -70,6 +89,8 @@ export async function run(ctx: CommandContext, input: Input<'render'>): Promise<
 
   const report: Array<{ kind: string; file: string; status: 'written' | 'unchanged' | 'skipped' | 'refused'; reason?: string }> = [];
   let failed = false;
+  /** The documents now on disk as rendered, for their PDF copies. */
+  const current: string[] = [];
   const manifest = readManifest(outDir);
   const before = manifestText(manifest);
   await withLock(root, ctx.warn, async () => {
@@ -98,6 +119,7 @@ export async function run(ctx: CommandContext, input: Input<'render'>): Promise<
       const placed = placeRendered(target, rendered.bytes, manifest[def.file(year)], force);
       if (placed === 'unchanged') {
         report.push({ kind: def.kind, file: shown, status: 'unchanged' });
+        current.push(target);
         continue;
       }
       if (placed === 'refused') {
@@ -110,9 +132,15 @@ export async function run(ctx: CommandContext, input: Input<'render'>): Promise<
       writeFileAtomic(target, rendered.bytes);
       manifest[def.file(year)] = sha256Hex(rendered.bytes);
       report.push({ kind: def.kind, file: shown, status: 'written' });
+      current.push(target);
     }
     if (manifestText(manifest) !== before) writeFileAtomic(join(outDir, MANIFEST), manifestText(manifest));
   });
+  if (office) {
+    for (const pdf of await writePdfCopies(ctx, root, office, current, opts.pdfa, opts.out === undefined)) {
+      report.push({ kind: 'pdf', file: relative(ctx.cwd, pdf) || pdf, status: 'written' });
+    }
+  }
   if (json) {
     ctx.out(JSON.stringify({ year, ok: !failed, documents: report }, null, 2));
     return failed ? EXIT.findings : EXIT.ok;

@@ -57,6 +57,24 @@ describe('render', () => {
     expect(pages[0]!.trim().split('\n')[0]!.trim()).not.toMatch(/^\d+$/);
   });
 
+  it('render all 2016 --pdf writes a PDF beside each document; --pdfa makes them PDF/A-2b; without LibreOffice it says so and writes nothing', async () => {
+    const root = workspace({ from: 'example' });
+    const r = await runCli(['render', 'all', '2016', '--pdf'], { cwd: root });
+    expect(r.code, r.stderr).toBe(0);
+    for (const f of ['quyet-dinh-2016', 'giay-cong-nhan-2016', 'bien-ban-kiem-phieu-2016', 'danh-sach-2016']) {
+      expect(r.stdout).toContain(`✓ documents/2016/${f}.pdf: đã ghi`);
+    }
+    expect(pdfText(join(root, 'documents/2016/quyet-dinh-2016.pdf'))).toContain('QUYẾT ĐỊNH');
+    expect(pdfInfo(join(root, 'documents/2016/giay-cong-nhan-2016.pdf')).landscape).toBe(true);
+    expect((await runCli(['render', 'decision', '2016', '--pdfa'], { cwd: root })).code).toBe(0);
+    expect(readFileSync(join(root, 'documents/2016/quyet-dinh-2016.pdf')).toString('latin1')).toContain('pdfaid:part>2<');
+    const before = readFileSync(join(root, 'documents/2016/danh-sach-2016.pdf'));
+    const none = await runCli(['render', 'all', '2016', '--pdf', '--force'], { cwd: root, env: { PATH: '/khong-co' } });
+    expect(none.code).toBe(3);
+    expect(none.stderr).toBe('thidua: cần LibreOffice để in PDF (--pdf) nhưng không tìm thấy chương trình soffice; cài nó (Debian, Ubuntu: apt-get install libreoffice-writer-nogui) hoặc bỏ --pdf\n');
+    expect(readFileSync(join(root, 'documents/2016/danh-sach-2016.pdf')).equals(before)).toBe(true);
+  });
+
   it('before decide, the decision is a draft with the number and date blank', async () => {
     const root = workspace();
     expect((await runCli(['tally', '2016', '--seal', '--date', '2016-12-10'], { cwd: root })).code).toBe(0);
