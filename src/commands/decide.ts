@@ -6,6 +6,8 @@ import { renderDecisionFile } from '../core/decision-file.js';
 import { twoDigits } from '../core/format/numbers.js';
 import { shortDate } from '../core/dates.js';
 import { issuerOf } from '../core/records/basis.js';
+import type { Agency } from '../core/schemas/agency.js';
+import type { DecisionFile } from '../core/schemas/sealed.js';
 import { EXIT, findingsError, usageError } from '../errors.js';
 import type { CommandContext } from '../shell/context.js';
 import { loadAndValidate } from '../shell/load.js';
@@ -13,6 +15,25 @@ import { refuseIfErrors, roundOf } from '../shell/round.js';
 import { assertInside, createFileExclusive, currentBytes, ensureDirInside, FileExistsError, replaceFileChecked } from '../shell/safe-write.js';
 import { withLock } from '../shell/lock.js';
 import { freezeTemplates } from '../shell/documents.js';
+
+const FORMS = ['KT', 'Q', 'TM', 'TL', 'TUQ'] as const;
+
+/** Who signed the decision and how: the head by default; another signer with a form (ND 30/2020). */
+function signerOf(o: Input<'decide'>['options'], agency: Agency): DecisionFile['signer'] {
+  if ((o.signer === undefined) !== (o.signerTitle === undefined)) {
+    throw usageError(t('--signer và --signer-title đi cùng nhau: tên và chức vụ người ký', '--signer and --signer-title go together: the name and title of who signed'));
+  }
+  const form = o.signAs?.replace(/\.$/, '').toUpperCase();
+  if (form !== undefined && !(FORMS as readonly string[]).includes(form)) {
+    throw usageError(t(`--sign-as “${o.signAs ?? ''}” không phải thể thức ký; một trong: ${FORMS.join(', ')}`, `--sign-as “${o.signAs ?? ''}” is not a way of signing; one of: ${FORMS.join(', ')}`));
+  }
+  if (o.signFor !== undefined && form === undefined) throw usageError(t('--sign-for cần --sign-as (KT, Q, TM, TL, TUQ)', '--sign-for needs --sign-as (KT, Q, TM, TL, TUQ)'));
+  return {
+    title: o.signerTitle ?? agency.head.title,
+    name: o.signer ?? agency.head.name,
+    ...(form !== undefined ? { form: form as (typeof FORMS)[number], for: o.signFor ?? (form === 'TM' ? agency.name : agency.head.title) } : {}),
+  };
+}
 
 export async function run(ctx: CommandContext, input: Input<'decide'>): Promise<number> {
   const year = input.args.year;
@@ -44,7 +65,7 @@ export async function run(ctx: CommandContext, input: Input<'decide'>): Promise<
   const path = join(root, round.decisionFile);
   // The decision is signed now: by the head and under the name the agency has today.
   const agency = loaded.workspace.agency!.value;
-  const text = renderDecisionFile({ year, number, date, signer: { title: agency.head.title, name: agency.head.name }, recognised, issuer: issuerOf(agency) });
+  const text = renderDecisionFile({ year, number, date, signer: signerOf(input.options, agency), recognised, issuer: issuerOf(agency) });
   const ref = `${twoDigits(number)}/QĐ-${agency.symbol}`;
   const existing = loaded.snapshot.files.get(round.decisionFile);
   if (existing && !input.options.force) {

@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { strFromU8, unzipSync, zipSync } from 'fflate';
 import { cleanupTemp, runCli, tempDir, workspace } from '../helpers/workspace.js';
-import { decidedAgency } from '../helpers/round.js';
+import { all, ballots, decidedAgency, ok, run } from '../helpers/round.js';
+import { generateAgency } from '../helpers/agency.js';
 
 afterAll(cleanupTemp);
 
@@ -131,6 +132,28 @@ describe('document geometry', () => {
     expect(xml).toContain(a.people[2]!.name.normalize('NFC'));
     expect(xml.normalize('NFC')).toBe(xml);
     expect([...xml.matchAll(/<w:lang w:val="vi-VN"\/>/g)].length).toBeGreaterThan(runs.length - 1);
+  });
+
+  it('who signs: KT. over the signer’s own title on two lines, Q. on one, from decision.yaml; room to sign kept with the title', async () => {
+    const a = generateAgency({ seed: 103, councilSize: 5, threshold: { numerator: 1, denominator: 2, of: 'members' } });
+    await ballots(a, a.year, Array(5).fill(all(a.nominations)));
+    await ok(a, 'tally', String(a.year), '--seal');
+    const bad = await run(a, 'decide', String(a.year), '--number', '7', '--date', `${a.year + 1}-01-20`, '--sign-as', 'XY');
+    expect([bad.code, bad.stderr]).toEqual([2, 'thidua: --sign-as “XY” không phải thể thức ký; một trong: KT, Q, TM, TL, TUQ\n']);
+    await ok(a, 'decide', String(a.year), '--number', '7', '--date', `${a.year + 1}-01-20`, '--signer', 'Trần Văn Bình', '--signer-title', 'Phó Giám đốc', '--sign-as', 'KT');
+    expect(readFileSync(join(a.root, `records/${a.year}/decision.yaml`), 'utf8')).toMatch(/signer:\n  title: Phó Giám đốc\n  name: Trần Văn Bình\n  form: KT\n  for: Giám đốc\n/);
+    await ok(a, 'render', 'decision', String(a.year));
+    const text = (file: string) => {
+      const xml = strFromU8(unzipSync(readFileSync(file))['word/document.xml']!);
+      return [...xml.matchAll(/<w:p>(.*?)<\/w:p>/g)].map((m) => ({ keep: m[1]!.includes('<w:keepNext/>'), text: [...m[1]!.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((x) => x[1]).join('') }));
+    };
+    const paras = text(join(a.root, `documents/${a.year}/quyet-dinh-${a.year}.docx`));
+    const at = paras.findIndex((x) => x.text === 'KT. GIÁM ĐỐC');
+    expect(paras.slice(at, at + 9).map((x) => x.text)).toEqual(['KT. GIÁM ĐỐC', 'PHÓ GIÁM ĐỐC', '', '', '', '', '', '', 'Trần Văn Bình']);
+    expect(paras.slice(at, at + 8).every((x) => x.keep)).toBe(true);
+    await ok(a, 'decide', String(a.year), '--number', '7', '--date', `${a.year + 1}-01-20`, '--force', '--signer', 'Trần Văn Bình', '--signer-title', 'Phó Giám đốc', '--sign-as', 'Q.');
+    await ok(a, 'render', 'decision', String(a.year), '--force');
+    expect(text(join(a.root, `documents/${a.year}/quyet-dinh-${a.year}.docx`)).map((x) => x.text)).toContain('Q. GIÁM ĐỐC');
   });
 
   it('the check itself finds a percentage width and a table wider than the page', () => {

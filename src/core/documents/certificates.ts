@@ -2,7 +2,7 @@
 import type { TemplateSpec } from './template.js';
 import { line, paragraphs } from './template.js';
 import { cell, p, type Block, type DocModel, type Para } from './model.js';
-import { headerTable, placeDateLine } from './layout.js';
+import { headerTable, placeDateLine, signerLines } from './layout.js';
 import { commonValues, decisionRef, honorific, recognised, nominationTitle, upper, type DocumentInput } from './context.js';
 
 export const CERTIFICATE_TEMPLATE_SPEC: TemplateSpec = {
@@ -49,10 +49,11 @@ export function certificatesModel(input: DocumentInput): DocModel {
     }
     for (const s of paragraphs(template, 'achievement', values)) blocks.push(center(s, { size: 15, italic: true, before: 6 }));
     for (const s of paragraphs(template, 'decision-line', values)) blocks.push(center(s, { size: 13, italic: true, before: 12 }));
+    const signer = round.decision?.value.signer ?? { title: agency.head.title, name: agency.head.name };
     const sign: Para[] = [
-      p(upper(agency.head.title), { align: 'center', size: 14, bold: true }),
+      ...signerLines(signer).map((l) => p(l, { align: 'center', size: 14, bold: true })),
       p('', { size: 14 }), p('', { size: 14 }), p('', { size: 14 }),
-      p(agency.head.name, { align: 'center', size: 14, bold: true }),
+      p(signer.name, { align: 'center', size: 14, bold: true }),
     ];
     const book = paragraphs(template, 'book-number', values).map((s) => p(s, { size: 12, italic: true }));
     blocks.push(p('', { size: 6, after: 10 }));

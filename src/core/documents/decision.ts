@@ -65,7 +65,7 @@ export function decisionModel(input: DocumentInput): DocModel {
   blocks.push(centered('', { size: 6, after: 6 }));
   // Those named in the last article, who carry the decision out, receive it first (ND 30).
   const executors = lastArticle(closing);
-  blocks.push(recipientsAndSignature(line(template, 'recipients-heading', v), agency.recipients, line(template, 'recipients-last', v), signature(agency.head.title, agency.head.name), executors ? `Như Điều ${executors}` : undefined));
+  blocks.push(recipientsAndSignature(line(template, 'recipients-heading', v), agency.recipients, line(template, 'recipients-last', v), signature(round.decision?.value.signer ?? { title: agency.head.title, name: agency.head.name }), executors ? `Như Điều ${executors}` : undefined));
   return {
     title: `${line(template, 'title', v)} ${String(v['decision_ref'])}`.trim(),
     subject: line(template, 'subject', v),

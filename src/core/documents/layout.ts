@@ -85,13 +85,32 @@ export function centered(text: string, options: { bold?: boolean; italic?: boole
   return p(text, { align: 'center', size: BODY_SIZE, ...options });
 }
 
-/** The signature block: title in bold capitals, room to sign, the name in bold. */
-export function signature(title: string, name: string, above?: string): Para[] {
+/** How a signer signs (decision.yaml's `signer`): the form and the post or body signed for. */
+export interface Signer {
+  title: string;
+  name: string;
+  form?: 'KT' | 'Q' | 'TM' | 'TL' | 'TUQ';
+  for?: string;
+}
+
+/** The lines above the room to sign (ND 30/2020): "KT. CHÁNH THANH TRA" over "PHÓ CHÁNH THANH TRA", "Q. CHÁNH THANH TRA". */
+export function signerLines(s: Signer): string[] {
+  if (!s.form) return [upper(s.title)];
+  if (s.form === 'Q') return [`Q. ${upper(s.for ?? s.title)}`];
+  return [`${s.form}. ${upper(s.for ?? '')}`.trim(), upper(s.title)];
+}
+
+/**
+ * The signature block: the signing lines in bold capitals, about 34 mm to sign and stamp, the name
+ * in bold; kept together on one page.
+ */
+export function signature(title: string | Signer, name?: string, above?: string): Para[] {
+  const signer: Signer = typeof title === 'string' ? { title, name: name ?? '' } : title;
   const out: Para[] = [];
-  if (above) out.push(p(above, { align: 'center', size: 14, bold: true }));
-  out.push(p(upper(title), { align: 'center', size: 14, bold: true }));
-  for (let i = 0; i < 4; i++) out.push(p('', { size: 14 }));
-  out.push(p(name, { align: 'center', size: 14, bold: true }));
+  if (above) out.push(p(above, { align: 'center', size: 14, bold: true, keepNext: true }));
+  for (const l of signerLines(signer)) out.push(p(l, { align: 'center', size: 14, bold: true, keepNext: true }));
+  for (let i = 0; i < 6; i++) out.push(p('', { size: 14, keepNext: true }));
+  out.push(p(signer.name, { align: 'center', size: 14, bold: true }));
   return out;
 }
 

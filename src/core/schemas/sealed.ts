@@ -69,7 +69,11 @@ export const DecisionFileSchema = z.strictObject({
   year: z.int(),
   number: z.int().min(1),
   date: IsoDate,
-  signer: z.strictObject({ title: Text, name: Text }),
+  /**
+   * Who signed, and how (ND 30/2020): `form` KT. (ký thay), Q. (quyền), TM. (thay mặt), TL. (thừa
+   * lệnh), TUQ. (thừa ủy quyền), with `for` the post or body signed for ("Chánh Thanh tra").
+   */
+  signer: z.strictObject({ title: Text, name: Text, form: z.enum(['KT', 'Q', 'TM', 'TL', 'TUQ']).optional(), for: Text.optional() }),
   recognised: z.array(Id),
   /** The issuing body as it stood at the decision (absent in decisions recorded by thidua 0.1). */
   issuer: IssuerSchema.optional(),
