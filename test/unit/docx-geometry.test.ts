@@ -141,7 +141,7 @@ describe('document geometry', () => {
     const bad = await run(a, 'decide', String(a.year), '--number', '7', '--date', `${a.year + 1}-01-20`, '--sign-as', 'XY');
     expect([bad.code, bad.stderr]).toEqual([2, 'thidua: --sign-as “XY” không phải thể thức ký; một trong: KT, Q, TM, TL, TUQ\n']);
     await ok(a, 'decide', String(a.year), '--number', '7', '--date', `${a.year + 1}-01-20`, '--signer', 'Trần Văn Bình', '--signer-title', 'Phó Giám đốc', '--sign-as', 'KT');
-    expect(readFileSync(join(a.root, `records/${a.year}/decision.yaml`), 'utf8')).toMatch(/signer:\n  title: Phó Giám đốc\n  name: Trần Văn Bình\n  form: KT\n  for: Giám đốc\n/);
+    expect(readFileSync(join(a.root, `records/${a.year}/decision.yaml`), 'utf8')).toMatch(/signer:\n {2}title: Phó Giám đốc\n {2}name: Trần Văn Bình\n {2}form: KT\n {2}for: Giám đốc\n/);
     await ok(a, 'render', 'decision', String(a.year));
     const text = (file: string) => {
       const xml = strFromU8(unzipSync(readFileSync(file))['word/document.xml']!);

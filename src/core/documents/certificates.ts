@@ -3,7 +3,7 @@ import type { TemplateSpec } from './template.js';
 import { line, paragraphs } from './template.js';
 import { cell, p, type Block, type DocModel, type Para } from './model.js';
 import { headerTable, placeDateLine, signerLines } from './layout.js';
-import { commonValues, decisionRef, honorific, recognised, nominationTitle, upper, type DocumentInput } from './context.js';
+import { commonValues, decisionRef, honorific, recognised, nominationTitle, type DocumentInput } from './context.js';
 
 export const CERTIFICATE_TEMPLATE_SPEC: TemplateSpec = {
   authority: { fields: [], required: true },
