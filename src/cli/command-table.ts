@@ -9,6 +9,7 @@ export const LOADERS: { [N in CommandName]: () => Promise<CommandModule<N>> } = 
   decide: () => import('../commands/decide.js'),
   unseal: () => import('../commands/unseal.js'),
   issue: () => import('../commands/issue.js'),
+  received: () => import('../commands/received.js'),
   render: () => import('../commands/render.js'),
   overdue: () => import('../commands/overdue.js'),
   status: () => import('../commands/status.js'),

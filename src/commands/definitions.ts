@@ -111,6 +111,18 @@ export const DEFINITIONS = {
       json,
     },
   },
+  received: {
+    description: t('ghi văn bản một phòng gửi cho một thời hạn (vào submissions.yaml), hoặc phòng báo không có (--declined)', 'record a department’s document for a deadline (in submissions.yaml), or that it has none (--declined)'),
+    args: [{ name: 'department', type: 'text' }, { name: 'deadline', type: 'text' }],
+    options: {
+      date: { flag: '--date', value: '<date>', type: 'date', description: t('ngày nhận (mặc định hôm nay)', 'the day it was received (default today)') },
+      ref: { flag: '--ref', value: '<số/ký hiệu>', type: 'text', description: t('số, ký hiệu văn bản, ví dụ “27/KH-NV2”', 'the document’s number, e.g. “27/KH-NV2”') },
+      declined: { flag: '--declined', type: 'flag', description: t('phòng báo không có gì để gửi (không đăng ký ai): thôi nhắc hạn', 'the department has nothing to send (registers nobody): no longer overdue') },
+      year: { flag: '--year', value: '<year>', type: 'year', description: t('đợt (mặc định đợt mới nhất)', 'the round (default the latest)') },
+      note: { flag: '--note', value: '<text>', type: 'text', description: t('ghi chú', 'a note') },
+      json,
+    },
+  },
   render: {
     description: t('in văn bản Word: decision, certificates, minutes, list, all (của một đợt) hoặc report (--from --to)', 'render Word documents: decision, certificates, minutes, list, all (of a round) or report (--from --to)'),
     args: [{ name: 'kind', type: 'text' }, { name: 'year', type: 'year', optional: true }],

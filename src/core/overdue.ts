@@ -22,7 +22,7 @@ export interface DeadlineState {
   title: string | null;
   department: string;
   before: string;
-  state: 'on-time' | 'late' | 'missing' | 'pending';
+  state: 'on-time' | 'late' | 'missing' | 'pending' | 'declined';
   received: string | null;
   reference: string | null;
   days_late: number;
@@ -40,6 +40,12 @@ export function deadlineStates(ws: Workspace, asOf: string, years: readonly numb
         const id = dept.value.id;
         let received: string | null = null;
         let reference: string | null = null;
+        // A department that answered it has nothing to send for this deadline is done with it.
+        const declined = round.submissions.find((s) => s.value.deadline === dl.id && s.value.department === id && s.value.declined === true && s.value.received <= asOf);
+        if (declined) {
+          out.push({ year: round.year, deadline: dl.id, title: dl.title, department: id, before: dl.before, state: 'declined', received: declined.value.received, reference: declined.value.reference ?? null, days_late: 0 });
+          continue;
+        }
         if (dl.id === REGISTRATION) {
           for (const n of round.nominations) {
             if (n.value.department !== id || n.value.submitted > asOf) continue;

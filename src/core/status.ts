@@ -20,7 +20,7 @@ export interface RoundStatus {
   sealed: boolean;
   decision: { number: number; date: string } | null;
   documents: DocumentState[];
-  deadlines: { missing: number; late: number; pending: number; on_time: number };
+  deadlines: { missing: number; late: number; pending: number; on_time: number; declined: number };
   stage: 'registration' | 'review' | 'voting' | 'counted' | 'sealed' | 'decided' | 'complete';
   next: Localized | null;
   /** Every opening of the round's seal (thidua unseal): when, who, why. */
@@ -38,6 +38,7 @@ export function roundStatus(ws: Workspace, round: Round, diagnostics: readonly D
     late: states.filter((s) => s.state === 'late').length,
     pending: states.filter((s) => s.state === 'pending').length,
     on_time: states.filter((s) => s.state === 'on-time').length,
+    declined: states.filter((s) => s.state === 'declined').length,
   };
   const session = round.council?.value.session ?? null;
   const issued = session?.ballots_issued ?? null;

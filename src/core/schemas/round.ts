@@ -74,6 +74,8 @@ export const SubmissionSchema = z.strictObject({
   received: IsoDate,
   reference: Text.optional(),
   note: Text.optional(),
+  /** The department answered that it has nothing to send (registers nobody): no longer overdue. */
+  declined: z.boolean().optional(),
   /** On a plan or replication-plan: the recognised models this department replicates. */
   replicates: z.array(ModelRef).optional(),
 });
