@@ -10,6 +10,7 @@ export const LOADERS: { [N in CommandName]: () => Promise<CommandModule<N>> } = 
   unseal: () => import('../commands/unseal.js'),
   issue: () => import('../commands/issue.js'),
   received: () => import('../commands/received.js'),
+  round: () => import('../commands/round.js'),
   render: () => import('../commands/render.js'),
   overdue: () => import('../commands/overdue.js'),
   status: () => import('../commands/status.js'),

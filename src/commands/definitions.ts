@@ -111,6 +111,15 @@ export const DEFINITIONS = {
       json,
     },
   },
+  round: {
+    description: t('tạo đợt mới: Hội đồng (từ đợt trước hoặc --member), để nhập đề nghị và phiếu', 'create a round: its council (from the previous round or --member), ready for nominations and ballots'),
+    args: [year],
+    options: {
+      from: { flag: '--from', value: '<year>', type: 'year', description: t('chép Hội đồng từ đợt này (mặc định đợt gần nhất trước đó)', 'copy the council of this round (default the latest earlier one)') },
+      member: { flag: '--member', value: '<id[:vai-trò]>', type: 'texts', description: t('thành viên Hội đồng, lặp lại; vai trò chu-tich, pho-chu-tich, thu-ky, uy-vien (mặc định)', 'a council member, repeated; role chu-tich, pho-chu-tich, thu-ky, uy-vien (default)') },
+      json,
+    },
+  },
   received: {
     description: t('ghi văn bản một phòng gửi cho một thời hạn (vào submissions.yaml), hoặc phòng báo không có (--declined)', 'record a department’s document for a deadline (in submissions.yaml), or that it has none (--declined)'),
     args: [{ name: 'department', type: 'text' }, { name: 'deadline', type: 'text' }],

@@ -41,7 +41,10 @@ export async function run(ctx: CommandContext, input: Input<'nominate'>, prompte
   const year = chooseYear(ctx, root, input.args.year);
   const loaded = loadAndValidate(root, listYears(root).includes(year) ? [year] : []);
   const round = loaded.workspace.rounds.find((r) => r.year === year);
-  if (round?.tallyPresent) throw findingsError(t(`đợt ${year} đã niêm phong kết quả; không thêm đề nghị`, `round ${year} is sealed; no more nominations`));
+  if (!round?.councilPresent) {
+    throw findingsError(t(`đợt ${year} chưa được tạo (chưa có records/${year}/council.yaml); tạo bằng: thidua round ${year}`, `round ${year} has not been created (no records/${year}/council.yaml); create it with: thidua round ${year}`));
+  }
+  if (round.tallyPresent) throw findingsError(t(`đợt ${year} đã niêm phong kết quả; không thêm đề nghị`, `round ${year} is sealed; no more nominations`));
   const voted = round?.ballotFiles.length ?? 0;
   if (voted > 0 && !opts.force) {
     throw findingsError(t(

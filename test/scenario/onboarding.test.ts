@@ -1,4 +1,4 @@
-/** thidua received: a department's document for a deadline, or that it has none, without editing YAML. */
+/** Onboarding without writing YAML: thidua round creates a round, thidua received records a document. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -34,5 +34,35 @@ describe('thidua received', () => {
     expect([typo.code, typo.stderr]).toEqual([2, `thidua: không có phòng “hctpp” (có phải “hctp”?); các phòng: ${a.departments.map((x) => x.id).join(', ')}\n`]);
     const noDeadline = await run(a, 'received', 'vp', 'plann');
     expect(noDeadline.stderr).toContain('đợt 2025 không có thời hạn “plann” (có phải “plan”?)');
+  });
+});
+
+describe('thidua round', () => {
+  it('creates the next round with the previous council, refuses an existing one; nominate asks for a round first', async () => {
+    const a = generateAgency({ seed: 112, departments: 3, councilSize: 5 });
+    const next = String(a.year + 1);
+    const early = await run(a, 'nominate', next, '--kind', 'collective', '--department', a.departments[0]!.id, '--title', 'Mô hình', '--initiative', 'Mô tả', '--met', 'all');
+    expect([early.code, early.stderr]).toEqual([1, `thidua: đợt ${next} chưa được tạo (chưa có records/${next}/council.yaml); tạo bằng: thidua round ${next}\n`]);
+    const r = await ok(a, 'round', next);
+    expect(r.stdout).toBe(`Đã tạo đợt ${next}: records/${next}/council.yaml (5 thành viên Hội đồng, chép từ đợt ${a.year}).\nTiếp theo: thidua nominate ${next} (nhập đề nghị); khi định ngày họp, ghi “session” trong records/${next}/council.yaml; rồi thidua ballot ${next}.\n`);
+    const council = readFileSync(join(a.root, `records/${next}/council.yaml`), 'utf8');
+    expect(council).toContain(`  - { person: ${a.council[0]!}, role: chu-tich }\n`);
+    expect(council).not.toMatch(/^session:/m);
+    expect((await run(a, 'validate', next)).code).toBe(0);
+    await ok(a, 'nominate', next, '--kind', 'collective', '--department', a.departments[0]!.id, '--title', 'Mô hình', '--initiative', 'Mô tả', '--met', 'all', '--submitted', `${next}-11-01`);
+    const again = await run(a, 'round', next);
+    expect([again.code, again.stderr]).toEqual([1, `thidua: đợt ${next} đã có (records/${next}/); không tạo lại\n`]);
+  });
+
+  it('a first round takes its members from --member, each checked against people.yaml', async () => {
+    const a = generateAgency({ seed: 113, departments: 2, councilSize: 3 });
+    const first = String(a.year - 3);
+    const bad = await run(a, 'round', first, '--member', `${a.people[0]!.id}x:chu-tich`);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain(`không có người “${a.people[0]!.id}x” trong records/people.yaml (có phải “${a.people[0]!.id}”?)`);
+    const none = await run(a, 'round', first);
+    expect(none.stderr).toContain(`chưa có đợt nào trước ${first} để chép Hội đồng`);
+    await ok(a, 'round', first, '--member', `${a.people[0]!.id}:chu-tich`, '--member', `${a.people[1]!.id}:thu-ky`, '--member', a.people[2]!.id);
+    expect(readFileSync(join(a.root, `records/${first}/council.yaml`), 'utf8')).toContain(`  - { person: ${a.people[2]!.id}, role: uy-vien }\n`);
   });
 });
