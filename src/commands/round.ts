@@ -94,8 +94,8 @@ export async function run(ctx: CommandContext, input: Input<'round'>): Promise<n
     return EXIT.ok;
   }
   ctx.say(t(
-    `Đã tạo đợt ${year}: ${rel} (${members.length} thành viên Hội đồng${o.member.length ? '' : `, chép từ đợt ${from}`}).`,
-    `Created round ${year}: ${rel} (${members.length} council members${o.member.length ? '' : `, copied from ${from}`}).`,
+    `Đã tạo đợt ${year}: ${rel} (${members.length} thành viên Hội đồng${o.member.length ? '' : `, chép từ đợt ${String(from)}`}).`,
+    `Created round ${year}: ${rel} (${members.length} council members${o.member.length ? '' : `, copied from ${String(from)}`}).`,
   ));
   ctx.say(t(
     `Tiếp theo: thidua nominate ${year} (nhập đề nghị); khi định ngày họp, ghi “session” trong ${rel}; rồi thidua ballot ${year}.`,
