@@ -18,6 +18,8 @@ import { withLock } from '../shell/lock.js';
 import { assertInside, replaceFileChecked } from '../shell/safe-write.js';
 import { listYears } from '../shell/read-snapshot.js';
 import { inert } from '../shell/terminal.js';
+import { checkDraft } from '../shell/draft-check.js';
+import { formatDiagnostic } from '../shell/format-diagnostics.js';
 
 const HEADER = (year: number) => [
   '# yaml-language-server: $schema=../../schemas/submissions.schema.json',
@@ -69,10 +71,13 @@ export async function run(ctx: CommandContext, input: Input<'received'>): Promis
   const before = entry?.kind === 'file' ? Buffer.from(entry.bytes) : null;
   // An empty list written as "[]" becomes a block list with this line.
   const text = before === null ? HEADER(year) + line : before.toString('utf8').replace(/^\[\]\s*$/m, '').replace(/\n*$/, '\n') + line;
+  // The file as it would be is validated first: a line that would not load is refused, nothing written.
+  const findings = checkDraft(loaded, round.submissionsFile, text, year).filter((d) => d.severity === 'error');
+  if (findings.length > 0) {
+    for (const d of findings) ctx.err(formatDiagnostic(d, ctx.lang, ctx.style) + '\n');
+    throw findingsError(t(`không ghi ${round.submissionsFile}`, `${round.submissionsFile} not written`));
+  }
   await withLock(root, ctx.warn, () => replaceFileChecked(path, text, before, round.submissionsFile));
-  // The file as written must load: a refusal now would mean the line above is wrong.
-  const check = loadAndValidate(root, [year]).diagnostics.filter((d) => d.file === round.submissionsFile && d.severity === 'error');
-  if (check.length > 0) throw findingsError(t(`${round.submissionsFile} có lỗi sau khi ghi: ${check[0]!.message.vi}`, `${round.submissionsFile} has an error after writing: ${check[0]!.message.en}`));
   if (o.json) {
     ctx.out(JSON.stringify({ year, file: round.submissionsFile, deadline: dl.id, department, received: date, reference: o.ref ?? null, declined: o.declined }, null, 2));
     return EXIT.ok;

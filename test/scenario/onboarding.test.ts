@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cleanupTemp } from '../helpers/workspace.js';
+import { cleanupTemp, cli } from '../helpers/workspace.js';
 import { generateAgency } from '../helpers/agency.js';
 import { ok, run } from '../helpers/round.js';
 
@@ -64,5 +64,20 @@ describe('thidua round', () => {
     expect(none.stderr).toContain(`chưa có đợt nào trước ${first} để chép Hội đồng`);
     await ok(a, 'round', first, '--member', `${a.people[0]!.id}:chu-tich`, '--member', `${a.people[1]!.id}:thu-ky`, '--member', a.people[2]!.id);
     expect(readFileSync(join(a.root, `records/${first}/council.yaml`), 'utf8')).toContain(`  - { person: ${a.people[2]!.id}, role: uy-vien }\n`);
+  });
+});
+
+describe('through the built program, in English too', () => {
+  it('round and received speak English with --lang en, and odd text in --ref is written so it loads back', () => {
+    const a = generateAgency({ seed: 114, departments: 2, councilSize: 3, noSession: true });
+    const next = String(a.year + 1);
+    const r = cli(['--root', a.root, '--lang', 'en', 'round', next]);
+    expect([r.code, r.stdout]).toEqual([0, `Created round ${next}: records/${next}/council.yaml (3 council members, copied from ${a.year}).\nNext: thidua nominate ${next} (enter nominations); when the meeting is set, fill in “session” in records/${next}/council.yaml; then thidua ballot ${next}.\n`]);
+    const ref = 'Số 27: "KH" # NV2';
+    const s = cli(['--root', a.root, '--lang', 'en', 'received', a.departments[0]!.id, 'plan', '--year', String(a.year), '--date', `${a.year}-12-20`, '--ref', ref]);
+    expect(s.code, s.stderr).toBe(0);
+    expect(s.stdout).toBe(`Recorded: ${a.departments[0]!.name} sent “Kế hoạch nhân rộng” (${ref}) on ${a.year}-12-20, late (due before ${a.year}-12-15).\n`);
+    const v = JSON.parse(cli(['--root', a.root, 'overdue', '--as-of', `${a.year}-12-31`, '--year', String(a.year), '--json']).stdout) as { items: Array<{ department: string; deadline: string; reference: string | null }> };
+    expect(v.items.find((x) => x.department === a.departments[0]!.id && x.deadline === 'plan')!.reference).toBe(ref);
   });
 });
