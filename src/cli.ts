@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { t, type Lang, type Localized } from './core/diagnostics.js';
 import { EXIT, ThiduaError, usageError } from './errors.js';
-import { createContext, processIo, type CommandContext, type Io } from './shell/context.js';
+import { createContext, processIo, terminalColumns, type CommandContext, type Io } from './shell/context.js';
 import { LOADERS } from './cli/command-table.js';
 import { DEFINITIONS, type CommandDef, type CommandName } from './commands/definitions.js';
 import { toInput, usageOf } from './cli/input.js';
@@ -48,6 +48,17 @@ function translateHelp(text: string, lang: Lang): string {
   let out = text;
   for (const [re, title] of HELP_TITLES) out = out.replace(re, title[lang]);
   return out;
+}
+
+/** argv without the global options and their values. */
+function withoutGlobals(argv: readonly string[]): string[] {
+  const rest: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--root' || a === '--lang') i++;
+    else if (!a.startsWith('--root=') && !a.startsWith('--lang=')) rest.push(a);
+  }
+  return rest;
 }
 
 /** The command named in argv (the first word that is one), for "did you mean" on its options. */
@@ -137,9 +148,19 @@ export async function run(argv: readonly string[], env: NodeJS.ProcessEnv = proc
       writeErr: () => undefined,
     });
 
+  program.configureHelp({
+    // Commands listed by name and arguments only, so the list fits an 80-column terminal.
+    subcommandTerm: (c) => [c.name(), ...c.registeredArguments.map((a) => (a.required ? `<${a.name()}>` : `[${a.name()}${a.variadic ? '...' : ''}]`))].join(' '),
+    helpWidth: Math.min(terminalColumns(io, env) ?? 80, 100),
+  });
   const makeContext = (): CommandContext => createContext({ lang, rootOption: program.opts()['root'] as string | undefined, version, env, io, ...(options.cwd !== undefined ? { cwd: options.cwd } : {}) });
   for (const name of Object.keys(DEFINITIONS) as CommandName[]) addCommand(program, name, lang, makeContext, (code) => (exitCode = code), io);
 
+  // Bare `thidua` (perhaps with --root or --lang): the help, not silence.
+  if (withoutGlobals(argv).length === 0) {
+    program.outputHelp();
+    return EXIT.ok;
+  }
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return exitCode;

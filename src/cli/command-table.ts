@@ -9,6 +9,7 @@ export const LOADERS: { [N in CommandName]: () => Promise<CommandModule<N>> } = 
   decide: () => import('../commands/decide.js'),
   unseal: () => import('../commands/unseal.js'),
   issue: () => import('../commands/issue.js'),
+  import: () => import('../commands/import.js'),
   received: () => import('../commands/received.js'),
   round: () => import('../commands/round.js'),
   render: () => import('../commands/render.js'),

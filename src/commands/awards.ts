@@ -1,26 +1,18 @@
 /** thidua awards ID: every recognition of a person or department across rounds. */
 import type { Input } from './definitions.js';
 import { t } from '../core/diagnostics.js';
-import { awardsOf, isKnownSubject } from '../core/awards.js';
-import { closestMany } from '../core/text/closest.js';
+import { awardsOf } from '../core/awards.js';
+import { resolveSubject } from '../shell/subject-arg.js';
 import { shortDate } from '../core/dates.js';
 import { twoDigits } from '../core/format/numbers.js';
-import { EXIT, usageError } from '../errors.js';
+import { EXIT } from '../errors.js';
 import type { CommandContext } from '../shell/context.js';
 import { loadAndValidate } from '../shell/load.js';
 import { inert, table } from '../shell/terminal.js';
 
 export function run(ctx: CommandContext, input: Input<'awards'>): number {
-  const id = input.args.id;
   const loaded = loadAndValidate(ctx.root(), null);
-  const kind = isKnownSubject(loaded.index, id);
-  if (!kind) {
-    const near = closestMany(id, [...loaded.index.people.keys(), ...loaded.index.departments.keys()]);
-    throw usageError(t(
-      `không có người hay phòng mang mã “${id}”${near.length ? `; gần nhất: ${near.join(', ')}` : ''}`,
-      `no person or department has the id “${id}”${near.length ? `; closest: ${near.join(', ')}` : ''}`,
-    ));
-  }
+  const { id, kind } = resolveSubject(loaded.index, input.args.id);
   const entries = awardsOf(loaded.workspace, id);
   const symbol = loaded.workspace.agency?.value.symbol ?? '';
   const decisionText = (d: { number: number; date: string } | null) => (d ? `${twoDigits(d.number)}/QĐ-${symbol} ${shortDate(d.date, ctx.lang)}` : '');
@@ -51,6 +43,6 @@ export function run(ctx: CommandContext, input: Input<'awards'>): number {
     decisionText(e.decision),
   ]);
   const header = lang === 'vi' ? ['Năm', 'Loại', 'Tên', 'Thành tích', 'Kết quả', 'Quyết định'] : ['Year', 'Kind', 'Name', 'Achievement', 'Result', 'Decision'];
-  ctx.out(table(header, rows, [], ctx.style));
+  ctx.out(table(header, rows, [], ctx.style, ctx.columns));
   return EXIT.ok;
 }

@@ -120,6 +120,18 @@ export const DEFINITIONS = {
       json,
     },
   },
+  import: {
+    description: t('nhập cán bộ (people) hoặc các phòng (departments) từ bảng tính .xlsx hay .csv; nhập lại thì cập nhật theo mã', 'import staff (people) or departments from an .xlsx or .csv spreadsheet; importing again updates by id'),
+    args: [{ name: 'kind', type: 'text' }, { name: 'file', type: 'text' }],
+    options: {
+      sheet: { flag: '--sheet', value: '<name>', type: 'text', description: t('tên trang trong tệp .xlsx (mặc định trang đầu có dữ liệu)', 'the sheet of an .xlsx file (default the first with data)') },
+      map: { flag: '--map', value: '<cột=trường>', type: 'texts', description: t('cột nào là trường nào, khi tiêu đề lạ: “Họ tên khai sinh=name” hoặc “C=name”; lặp lại', 'which column is which field when its header is unusual: “Họ tên khai sinh=name” or “C=name”; repeated') },
+      from: { flag: '--from', value: '<date>', type: 'date', description: t('ngày các thay đổi (chức vụ, phòng, lãnh đạo, tên) có hiệu lực (mặc định hôm nay)', 'the day changes (post, department, leadership, name) take effect (default today)') },
+      encoding: { flag: '--encoding', value: '<enc>', type: 'text', description: t('bảng mã của tệp CSV: utf-8, utf-16le, utf-16be, windows-1258 (mặc định tự nhận)', 'the encoding of a CSV file: utf-8, utf-16le, utf-16be, windows-1258 (detected by default)') },
+      dryRun: { flag: '--dry-run', type: 'flag', description: t('chỉ xem bảng sẽ ghi, không ghi gì', 'show what would be written, write nothing') },
+      json,
+    },
+  },
   received: {
     description: t('ghi văn bản một phòng gửi cho một thời hạn (vào submissions.yaml), hoặc phòng báo không có (--declined)', 'record a department’s document for a deadline (in submissions.yaml), or that it has none (--declined)'),
     args: [{ name: 'department', type: 'text' }, { name: 'deadline', type: 'text' }],
@@ -161,7 +173,7 @@ export const DEFINITIONS = {
     options: { json },
   },
   awards: {
-    description: t('mọi lần được đề nghị, công nhận của một người hay một phòng', 'every nomination and recognition of a person or department'),
+    description: t('mọi lần được đề nghị, công nhận của một người hay một phòng (mã hoặc tên, có dấu hay không)', 'every nomination and recognition of a person or department (id or name, with or without diacritics)'),
     args: [{ name: 'id', type: 'text' }],
     options: { json },
   },
@@ -177,6 +189,8 @@ export const DEFINITIONS = {
       initiativeFile: { flag: '--initiative-file', value: '<file>', type: 'text', description: t('bản mô tả lấy từ tệp', 'the description, read from a file') },
       met: { flag: '--met', value: '<ids>', type: 'texts', description: t('tiêu chí đạt: all, hoặc mã (lặp lại hoặc cách bằng dấu phẩy)', 'criteria met: all, or ids (repeat or comma-separated)') },
       submitted: { flag: '--submitted', value: '<date>', type: 'date', description: t('ngày nhận hồ sơ (mặc định hôm nay)', 'date received (default today)') },
+      acceptedLate: { flag: '--accepted-late', value: '<reason>', type: 'text', description: t('Hội đồng vẫn nhận hồ sơ nộp sau hạn: lý do (cùng --accepted-by)', 'the council accepts a nomination submitted after the deadline: why (with --accepted-by)') },
+      acceptedBy: { flag: '--accepted-by', value: '<id>', type: 'text', description: t('mã người quyết định nhận hồ sơ nộp muộn', 'id of the person who accepted the late nomination') },
       id: { flag: '--id', value: '<id>', type: 'text', description: t('mã đề nghị (mặc định PHÒNG-mo-hinh / PHÒNG-ca-nhan)', 'nomination id (default DEPT-mo-hinh / DEPT-ca-nhan)') },
       newFactor: { flag: '--new-factor', type: 'flag', description: t('đánh dấu nhân tố mới', 'mark as a new factor') },
       force: { flag: '--force', type: 'flag', description: t('thêm cả khi đợt đã có phiếu bầu (được ghi lại trong đề nghị)', 'add even when the round already has ballots (recorded in the nomination)') },
@@ -223,7 +237,7 @@ export const DEFINITIONS = {
     },
   },
   log: {
-    description: t('lịch sử git của một hồ sơ: mã đề nghị, mã người, 2016/ballot/7 hoặc đường dẫn', 'the git history of one record: a nomination id, a person id, 2016/ballot/7 or a path'),
+    description: t('lịch sử git của một hồ sơ: mã đề nghị, mã hay tên người, phòng, 2016/ballot/7 hoặc đường dẫn', 'the git history of one record: a nomination id, a person’s or department’s id or name, 2016/ballot/7 or a path'),
     args: [{ name: 'record', type: 'text' }],
     options: { json },
   },

@@ -19,7 +19,7 @@ export function run(ctx: CommandContext, input: Input<'explain'>): number {
       ctx.out(JSON.stringify(ALL.map((r) => ({ code: r.code, severity: r.severity, description: r.description[lang] })), null, 2));
       return EXIT.ok;
     }
-    ctx.out(table(lang === 'vi' ? ['Mã', 'Mức', 'Ý nghĩa'] : ['Code', 'Severity', 'Meaning'], ALL.map((r) => [r.code, severity(r.severity), r.description[lang]]), [], style));
+    ctx.out(table(lang === 'vi' ? ['Mã', 'Mức', 'Ý nghĩa'] : ['Code', 'Severity', 'Meaning'], ALL.map((r) => [r.code, severity(r.severity), r.description[lang]]), [], style, ctx.columns));
     ctx.say(t('Chi tiết một mã: thidua explain MÃ', 'One code in detail: thidua explain CODE'));
     return EXIT.ok;
   }

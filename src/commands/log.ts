@@ -9,6 +9,8 @@ import { EXIT, environmentError, usageError } from '../errors.js';
 import type { CommandContext } from '../shell/context.js';
 import { commitsTouching, fileAt, isGitRepo, parseLenient } from '../shell/git-history.js';
 import { inert } from '../shell/terminal.js';
+import { lookupSubject } from '../core/subject-lookup.js';
+import { resolveSubject, subjectsOf } from '../shell/subject-arg.js';
 
 interface Target {
   label: string;
@@ -18,7 +20,6 @@ interface Target {
 }
 
 function resolveTarget(root: string, raw: string): Target {
-  const shared = () => loadAndValidate(root, []).workspace;
   const ballot = /^(\d{4})\/ballots?\/(\d{1,5})$/.exec(raw);
   if (ballot) return { label: raw, pathspecs: [ballotPath(Number(ballot[1]), Number(ballot[2]))] };
   if (raw.includes('/') || raw.endsWith('.yaml')) {
@@ -26,11 +27,17 @@ function resolveTarget(root: string, raw: string): Target {
     if (path.split('/').includes('..')) throw usageError(t('đường dẫn không được chứa “..”', 'the path may not contain “..”'));
     return { label: path, pathspecs: [path] };
   }
-  if (!ID_PATTERN.test(raw)) throw usageError(t(`“${raw}” không phải mã hay đường dẫn`, `“${raw}” is neither an id nor a path`));
-  const ws = shared();
-  if (ws.people.some((p) => p.value.id === raw) || ws.brokenIds.people.has(raw)) return { label: raw, pathspecs: ['records/people.yaml'], item: { key: 'id', id: raw } };
-  if (ws.departments.some((d) => d.value.id === raw) || ws.brokenIds.departments.has(raw)) return { label: raw, pathspecs: ['records/departments.yaml'], item: { key: 'id', id: raw } };
-  return { label: raw, pathspecs: [nominationInAnyRound(raw)] };
+  const loaded = loadAndValidate(root, []);
+  const ws = loaded.workspace;
+  const person = (id: string): Target => ({ label: id, pathspecs: ['records/people.yaml'], item: { key: 'id', id } });
+  const department = (id: string): Target => ({ label: id, pathspecs: ['records/departments.yaml'], item: { key: 'id', id } });
+  if (ws.people.some((p) => p.value.id === raw) || ws.brokenIds.people.has(raw)) return person(raw);
+  if (ws.departments.some((d) => d.value.id === raw) || ws.brokenIds.departments.has(raw)) return department(raw);
+  // A nomination id, unless it is rather a name ("long", "Phan Văn Long").
+  const named = lookupSubject(raw, subjectsOf(loaded.index));
+  if (ID_PATTERN.test(raw) && !('found' in named)) return { label: raw, pathspecs: [nominationInAnyRound(raw)] };
+  const s = resolveSubject(loaded.index, raw);
+  return s.kind === 'person' ? person(s.id) : department(s.id);
 }
 
 export function run(ctx: CommandContext, input: Input<'log'>): number {

@@ -22,11 +22,12 @@ import { askNomination } from '../flows/nomination-flow.js';
 import { PromptCancelled, terminalPrompter, type Prompter } from '../flows/prompter.js';
 import { yearOf } from '../core/dates.js';
 import type { WorkspaceIndex } from '../core/records/index.js';
-import { buildNomination, criteriaFor, defaultId } from '../core/nomination.js';
+import { buildNomination, criteriaFor, defaultId, defaultSubmitted } from '../core/nomination.js';
+import { REGISTRATION, roundDeadline } from '../core/deadlines.js';
 import { ballotsDir, nominationPath, nominationsDir } from '../core/records/paths.js';
 
-export const NOMINATE_FLAGS = '--kind collective|individual, --department ID, --person ID (cá nhân), --title "…", --initiative "…" hoặc --initiative-file TỆP (tập thể), --met all hoặc --met ID (lặp lại), [--submitted YYYY-MM-DD] [--id ID] [--new-factor]';
-const NOMINATE_FLAGS_EN = '--kind collective|individual, --department ID, --person ID (individual), --title "…", --initiative "…" or --initiative-file FILE (collective), --met all or --met ID (repeat), [--submitted YYYY-MM-DD] [--id ID] [--new-factor]';
+export const NOMINATE_FLAGS = '--kind collective|individual, --department ID, --person ID (cá nhân), --title "…", --initiative "…" hoặc --initiative-file TỆP (tập thể), --met all hoặc --met ID (lặp lại), [--submitted dd/mm/yyyy] [--id ID] [--new-factor] [--accepted-late "lý do" --accepted-by ID]';
+const NOMINATE_FLAGS_EN = '--kind collective|individual, --department ID, --person ID (individual), --title "…", --initiative "…" or --initiative-file FILE (collective), --met all or --met ID (repeat), [--submitted dd/mm/yyyy] [--id ID] [--new-factor] [--accepted-late "reason" --accepted-by ID]';
 
 /** The round asked for, else the latest round not sealed yet, else this year's. */
 function chooseYear(ctx: CommandContext, root: string, given: number | undefined): number {
@@ -58,7 +59,7 @@ export async function run(ctx: CommandContext, input: Input<'nominate'>, prompte
   const check = (n: Nomination) => checkDraft(loaded, pathOf(n.id), renderNominationFile(n), year);
 
   const { kind, department, person, title, initiative, initiativeFile, met, submitted, id, newFactor } = opts;
-  const byFlags = [kind, department, person, title, initiative, initiativeFile, submitted, id].some((v) => v !== undefined) || met.length > 0 || newFactor;
+  const byFlags = [kind, department, person, title, initiative, initiativeFile, submitted, id, opts.acceptedLate, opts.acceptedBy].some((v) => v !== undefined) || met.length > 0 || newFactor;
   let draft: Nomination | null;
   if (byFlags || !(prompter || (ctx.stdinIsTTY && ctx.stdoutIsTTY))) {
     draft = fromFlags(ctx, loaded, round ? loaded.view(round) : loaded.index, year, taken, opts);
@@ -75,7 +76,7 @@ export async function run(ctx: CommandContext, input: Input<'nominate'>, prompte
     try {
       ctx.say(t(`Thêm đề nghị vào đợt ${year}. Ctrl-C để huỷ (không ghi gì).`, `Add a nomination to round ${year}. Ctrl-C cancels (nothing written).`));
       draft = await askNomination(p, {
-        year, index: loaded.index, criteria: loaded.workspace.criteria.value, today: ctx.today(), lang: ctx.lang, taken,
+        year, index: loaded.index, criteria: loaded.workspace.criteria.value, today: defaultSubmitted(ctx.today(), year, roundDeadline((round ? loaded.view(round) : loaded.index).agency ?? loaded.workspace.agency.value, year, REGISTRATION)?.before ?? null), lang: ctx.lang, taken,
         hasEditor: editor !== null, check,
         describe: (d) => formatDiagnostic(d, ctx.lang, ctx.style),
       });
@@ -172,5 +173,18 @@ function fromFlags(ctx: CommandContext, loaded: Loaded, view: WorkspaceIndex, ye
       throw usageError(t(`--met: tiêu chí “${m}” không áp dụng cho đề nghị này${g ? ` (có phải “${g}”?)` : ''}`, `--met: the criterion “${m}” does not apply to this nomination${g ? ` (did you mean “${g}”?)` : ''}`));
     }
   }
-  return buildNomination({ id, kind, department, person, title: str('title')!, initiative, submitted, met, newFactor: opts.newFactor }, view, catalogue, taken);
+  const built = buildNomination({ id, kind, department, person, title: str('title')!, initiative, submitted, met, newFactor: opts.newFactor }, view, catalogue, taken);
+  const reason = opts.acceptedLate?.trim();
+  const by = opts.acceptedBy?.trim();
+  if ((reason === undefined || reason === '') !== (by === undefined || by === '')) {
+    throw usageError(t('--accepted-late (lý do) và --accepted-by (người quyết định) đi cùng nhau', '--accepted-late (the reason) and --accepted-by (who decided) go together'));
+  }
+  if (reason && by) {
+    if (!loaded.index.people.has(by)) {
+      const g = closest(by, loaded.index.people.keys());
+      throw usageError(t(`--accepted-by: không có người “${by}”${g ? ` (có phải “${g}”?)` : ''}`, `--accepted-by: no person “${by}”${g ? ` (did you mean “${g}”?)` : ''}`));
+    }
+    return { ...built, accepted_late: { reason, by } };
+  }
+  return built;
 }

@@ -33,7 +33,7 @@ export function run(ctx: CommandContext, input: Input<'report'>): number {
       pct(r.pass_rate),
       `${r.deadlines.on_time}/${r.deadlines.late}/${r.deadlines.missing}${r.deadlines.pending ? (vi ? ` (+${r.deadlines.pending} chưa đến hạn)` : ` (+${r.deadlines.pending} not due)`) : ''}`,
     ]),
-    [], style,
+    [], style, ctx.columns,
   ));
   const tot = report.totals;
   ctx.say(t(
@@ -45,7 +45,7 @@ export function run(ctx: CommandContext, input: Input<'report'>): number {
   ctx.out(table(
     vi ? ['Phòng', 'Đề nghị', 'Công nhận TT', 'Công nhận CN', 'Nhân rộng', 'Thời hạn đúng/trễ/chưa nộp'] : ['Department', 'Nominated', 'Recognised C', 'Recognised I', 'Replicated', 'Deadlines on time/late/missing'],
     report.departments.map((d) => [inert(d.name), String(d.nominations), String(d.recognised_collective), String(d.recognised_individual), String(d.replications), `${d.deadlines.on_time}/${d.deadlines.late}/${d.deadlines.missing}`]),
-    ['left', 'right', 'right', 'right', 'right', 'left'], style,
+    ['left', 'right', 'right', 'right', 'right', 'left'], style, ctx.columns,
   ));
   ctx.out('');
   ctx.out(style.bold(vi ? '3. Nhân tố mới' : '3. New factors'));

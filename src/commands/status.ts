@@ -49,7 +49,7 @@ export async function run(ctx: CommandContext, input: Input<'status'>): Promise<
     ? ['Đợt', 'Đề nghị', 'Phiếu', 'Niêm phong', 'Quyết định', 'Văn bản', 'Thời hạn']
     : ['Round', 'Nominations', 'Ballots', 'Sealed', 'Decision', 'Documents', 'Deadlines'];
   ctx.say(t(`Tình hình đến ${shortDate(asOf)}:`, `Status as of ${asOf}:`));
-  ctx.out(table(header, rows, [], style));
+  ctx.out(table(header, rows, [], style, ctx.columns));
   if (sharedErrors) ctx.out(style.red(vi ? `Hồ sơ chung có ${sharedErrors} lỗi: thidua validate` : `The shared records have ${sharedErrors} error(s): thidua validate`));
   ctx.out('');
   for (const s of statuses) {

@@ -226,8 +226,8 @@ function printTally(ctx: CommandContext, idx: WorkspaceIndex, round: Round, tall
     });
     const head = header(kind === 'collective' ? (lang === 'vi' ? 'Tập thể' : 'Collective') : (lang === 'vi' ? 'Cá nhân' : 'Individual'));
     ctx.out(kind === 'collective'
-      ? table(head.filter((_, i) => i !== 1), body, align.filter((_, i) => i !== 1), style)
-      : table(head, body, align, style));
+      ? table(head.filter((_, i) => i !== 1), body, align.filter((_, i) => i !== 1), style, ctx.columns)
+      : table(head, body, align, style, ctx.columns));
   }
   const recognised = tally.results.filter((r) => r.recognised);
   ctx.out('');

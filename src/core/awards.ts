@@ -35,8 +35,3 @@ export function awardsOf(ws: Workspace, id: string): AwardEntry[] {
   return out.sort((a, b) => a.year - b.year || (a.kind === b.kind ? 0 : a.kind === 'collective' ? -1 : 1) || (a.nomination < b.nomination ? -1 : 1));
 }
 
-export function isKnownSubject(index: WorkspaceIndex, id: string): 'person' | 'department' | null {
-  if (index.people.has(id)) return 'person';
-  if (index.departments.has(id)) return 'department';
-  return null;
-}

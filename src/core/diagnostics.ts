@@ -27,6 +27,8 @@ export interface Diagnostic {
   message: Localized;
   /** The source line the position points into, for the excerpt (not part of the JSON contract). */
   source?: string;
+  /** In a spreadsheet: the cell, "Nhân sự!B7", shown instead of line:column. */
+  place?: string;
 }
 
 export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {

@@ -2,6 +2,7 @@
  * A nomination from the clerk's answers, the same whether they came as flags or at the prompts:
  * every criterion of its groups answered (ticked or not), its id the department's default unless given.
  */
+import { addDays } from './dates.js';
 import type { Criteria } from './schemas/criteria.js';
 import type { Nomination } from './schemas/round.js';
 import { criteriaGroupsFor, type WorkspaceIndex } from './records/index.js';
@@ -39,4 +40,14 @@ export function buildNomination(a: NominationAnswers, index: WorkspaceIndex, cat
   return a.kind === 'collective'
     ? { ...base, kind: 'collective', ...(a.initiative !== undefined ? { initiative: a.initiative } : {}) }
     : { ...base, kind: 'individual', person: a.person ?? '' };
+}
+
+/**
+ * The date a nomination prompt offers: today when it falls in the round's year and not after its
+ * registration deadline, else the last day before that deadline (or 31/12 of the round's year).
+ */
+export function defaultSubmitted(today: string, year: number, registrationBefore: string | null): string {
+  const lastDay = registrationBefore !== null ? addDays(registrationBefore, -1) : `${year}-12-31`;
+  if (today >= `${year}-01-01` && today <= lastDay) return today;
+  return lastDay;
 }

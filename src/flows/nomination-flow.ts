@@ -6,6 +6,7 @@ import type { WorkspaceIndex } from '../core/records/index.js';
 import { inert } from '../core/text/inert.js';
 import { buildNomination, criteriaFor } from '../core/nomination.js';
 import { toIsoDate } from '../core/args.js';
+import { shortDate } from '../core/dates.js';
 import type { Prompter } from './prompter.js';
 
 export interface NominationContext {
@@ -65,8 +66,8 @@ export async function askNomination(p: Prompter, c: NominationContext, previous?
       : await p.input({ message, default: previous?.initiative, validate: (v) => (v.trim() ? true : vi ? 'Mô hình tập thể phải có bản mô tả' : 'A collective needs its description') })).trim();
   }
   const submitted = await p.input({
-    message: vi ? 'Ngày nhận hồ sơ (YYYY-MM-DD)' : 'Date received (YYYY-MM-DD)',
-    default: previous?.submitted ?? c.today,
+    message: vi ? 'Ngày nhận hồ sơ (dd/mm/yyyy)' : 'Date received (dd/mm/yyyy)',
+    default: shortDate(previous?.submitted ?? c.today),
     validate: (v) => (toIsoDate(v) !== null ? true : vi ? 'Cần một ngày có thật dạng dd/mm/yyyy hoặc YYYY-MM-DD' : 'A real date written dd/mm/yyyy or YYYY-MM-DD'),
   });
   const all = criteriaFor(kind, person, c.index, c.criteria);

@@ -12,6 +12,8 @@ export interface CommandContext {
   style: Style;
   stdinIsTTY: boolean;
   stdoutIsTTY: boolean;
+  /** The terminal's width when known (a terminal, or COLUMNS); tables narrower than it are kept, wider ones fold. */
+  columns: number | undefined;
   out: (text: string) => void;
   err: (text: string) => void;
   /** Localised line to stdout. */
@@ -32,15 +34,24 @@ export interface Io {
   writeErr: (text: string) => void;
   stdinIsTTY: boolean;
   stdoutIsTTY: boolean;
+  columns?: number;
 }
 
 export function processIo(): Io {
   return {
+    ...(process.stdout.isTTY && process.stdout.columns > 0 ? { columns: process.stdout.columns } : {}),
     write: (text) => process.stdout.write(text),
     writeErr: (text) => process.stderr.write(text),
     stdinIsTTY: Boolean(process.stdin.isTTY),
     stdoutIsTTY: Boolean(process.stdout.isTTY),
   };
+}
+
+/** The width output must fit: COLUMNS when set (scripts, tests), else the terminal's; none for a pipe. */
+export function terminalColumns(io: Io, env: NodeJS.ProcessEnv): number | undefined {
+  const fromEnv = Number(env['COLUMNS']);
+  if (Number.isInteger(fromEnv) && fromEnv >= 20) return fromEnv;
+  return io.columns;
 }
 
 export function createContext(options: {
@@ -62,6 +73,7 @@ export function createContext(options: {
     style: chooseStyle(env, io.stdoutIsTTY),
     stdinIsTTY: io.stdinIsTTY,
     stdoutIsTTY: io.stdoutIsTTY,
+    columns: terminalColumns(io, env),
     out: (text) => io.write(text + '\n'),
     err: (text) => io.writeErr(text + '\n'),
     say: (text) => io.write(text[options.lang] + '\n'),

@@ -4,7 +4,7 @@ import { displayWidth, inert, type Style } from './terminal.js';
 
 export function formatDiagnostic(d: Diagnostic, lang: Lang, style: Style): string {
   const sev = d.severity === 'error' ? style.red(`error[${d.code}]`) : style.yellow(`warning[${d.code}]`);
-  const head = `${style.bold(`${inert(d.file)}:${d.line}:${d.column}`)}  ${sev}  ${inert(d.message[lang])}`;
+  const head = `${style.bold(`${inert(d.file)}:${d.place !== undefined ? inert(d.place) : `${d.line}:${d.column}`}`)}  ${sev}  ${inert(d.message[lang])}`;
   if (d.source === undefined || d.source === '') return head;
   const src = inert(d.source.replace(/\t/g, ' '));
   const num = String(d.line);
@@ -19,7 +19,7 @@ export function formatDiagnostic(d: Diagnostic, lang: Lang, style: Style): strin
 }
 
 export function diagnosticJson(d: Diagnostic, lang: Lang) {
-  return { severity: d.severity, code: d.code, file: d.file, line: d.line, column: d.column, message: d.message[lang] };
+  return { severity: d.severity, code: d.code, file: d.file, line: d.line, column: d.column, ...(d.place !== undefined ? { cell: d.place } : {}), message: d.message[lang] };
 }
 
 export function summaryLine(errors: number, warnings: number, lang: Lang): string {

@@ -41,9 +41,48 @@ export function pad(s: string, width: number, align: 'left' | 'right' = 'left'):
   return align === 'left' ? s + ' '.repeat(gap) : ' '.repeat(gap) + s;
 }
 
-/** A plain text table: header row, a rule, then rows; columns sized to their content. */
-export function table(header: string[], rows: string[][], align: Array<'left' | 'right'> = [], style: Style = plain): string {
+/** Words folded to lines of at most `width` display columns (a word longer than a line is cut). */
+export function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter((w) => w !== '')) {
+    let w = word;
+    while (displayWidth(w) > width) {
+      if (line !== '') { lines.push(line); line = ''; }
+      const chars = [...w.normalize('NFC')];
+      lines.push(chars.slice(0, width).join(''));
+      w = chars.slice(width).join('');
+    }
+    if (line === '') line = w;
+    else if (displayWidth(line) + 1 + displayWidth(w) <= width) line += ' ' + w;
+    else { lines.push(line); line = w; }
+  }
+  if (line !== '' || lines.length === 0) lines.push(line);
+  return lines;
+}
+
+/**
+ * A plain text table: header row, a rule, then rows; columns sized to their content. When it is
+ * wider than the terminal (`columns`), each row becomes a block instead: its first cell, then
+ * "header: value" lines folded to the width.
+ */
+export function table(header: string[], rows: string[][], align: Array<'left' | 'right'> = [], style: Style = plain, columns?: number): string {
   const widths = header.map((h, i) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[i] ?? ''))));
+  const total = widths.reduce((a, b) => a + b, 0) + 2 * (widths.length - 1);
+  if (columns !== undefined && total > columns) return compactTable(header, rows, style, columns);
   const line = (cells: string[]) => cells.map((c, i) => pad(c, widths[i]!, align[i] ?? 'left')).join('  ').trimEnd();
   return [style.bold(line(header)), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}
+
+function compactTable(header: string[], rows: string[][], style: Style, columns: number): string {
+  const blocks = rows.map((r) => {
+    const out = wrap(`${header[0]}: ${r[0] ?? ''}`, columns).map((l) => style.bold(l));
+    for (let i = 1; i < header.length; i++) {
+      const v = r[i] ?? '';
+      if (v === '') continue;
+      out.push(...wrap(`${header[i]}: ${v}`, columns - 4).map((l, k) => (k === 0 ? '  ' : '    ') + l));
+    }
+    return out.join('\n');
+  });
+  return blocks.join('\n\n');
 }
