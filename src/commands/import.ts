@@ -176,7 +176,7 @@ function placeFinding(d: Diagnostic, text: string, owners: Map<number, { row: Pl
 function yesNo(v: unknown, lang: Lang): string {
   if (v === true) return lang === 'vi' ? 'có' : 'yes';
   if (v === false) return lang === 'vi' ? 'không' : 'no';
-  return v === undefined || v === null ? '' : String(v);
+  return typeof v === 'string' || typeof v === 'number' ? String(v) : '';
 }
 
 function printPlan(ctx: CommandContext, plan: ImportPlan, sheet: Sheet, shown: string, columns: Map<Field, Cell>, ignored: string[], asOf: string, encoding?: string): void {
@@ -192,7 +192,7 @@ function printPlan(ctx: CommandContext, plan: ImportPlan, sheet: Sheet, shown: s
     : `Import from ${inert(shown)}${where}: ${n} ${what} — ${nNew} new, ${nChanged} changed, ${n - nNew - nChanged} unchanged${plan.newDepartments.length ? `; ${plan.newDepartments.length} new departments` : ''}.`);
   ctx.out((vi ? 'Cột: ' : 'Columns: ') + [...columns].map(([f, c]) => `${inert(cellText(c.value))} → ${f}`).join(', ') + (ignored.length ? (vi ? `; bỏ qua: ${ignored.map(inert).join(', ')}` : `; ignored: ${ignored.map(inert).join(', ')}`) : ''));
   const fields: Field[] = plan.kind === 'people' ? ['name', 'gender', 'position', 'department', 'leader'] : ['name', 'head'];
-  const show = (f: Field, v: unknown) => (f === 'leader' ? yesNo(v, lang) : f === 'gender' ? (v === 'nu' ? (vi ? 'nữ' : 'female') : v === 'nam' ? (vi ? 'nam' : 'male') : String(v ?? '')) : String(v ?? ''));
+  const show = (f: Field, v: unknown) => (f === 'leader' ? yesNo(v, lang) : f === 'gender' && v === 'nu' ? (vi ? 'nữ' : 'female') : f === 'gender' && v === 'nam' ? (vi ? 'nam' : 'male') : typeof v === 'string' ? v : '');
   const status = (r: PlannedRow) => {
     if (r.status === 'new') return vi ? 'mới' : 'new';
     if (r.status === 'same') return vi ? 'không đổi' : 'unchanged';

@@ -1,6 +1,5 @@
 /** Every recognition of a person or a department across rounds. */
 import type { Workspace } from './records/workspace.js';
-import type { WorkspaceIndex } from './records/index.js';
 
 export interface AwardEntry {
   year: number;

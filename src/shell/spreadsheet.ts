@@ -30,7 +30,7 @@ function xlsxValue(v: unknown): CellValue {
     if (typeof o.text === 'string') return o.text;
     if (typeof o.error === 'string') return o.error;
   }
-  return String(v);
+  return null;
 }
 
 export async function readSheet(path: string, shown: string, options: { sheet?: string; encoding?: Encoding }): Promise<ReadSheet> {

@@ -76,11 +76,11 @@ export function table(header: string[], rows: string[][], align: Array<'left' | 
 
 function compactTable(header: string[], rows: string[][], style: Style, columns: number): string {
   const blocks = rows.map((r) => {
-    const out = wrap(`${header[0]}: ${r[0] ?? ''}`, columns).map((l) => style.bold(l));
+    const out = wrap(`${header[0] ?? ''}: ${r[0] ?? ''}`, columns).map((l) => style.bold(l));
     for (let i = 1; i < header.length; i++) {
       const v = r[i] ?? '';
       if (v === '') continue;
-      out.push(...wrap(`${header[i]}: ${v}`, columns - 4).map((l, k) => (k === 0 ? '  ' : '    ') + l));
+      out.push(...wrap(`${header[i] ?? ''}: ${v}`, columns - 4).map((l, k) => (k === 0 ? '  ' : '    ') + l));
     }
     return out.join('\n');
   });

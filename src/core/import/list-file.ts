@@ -7,7 +7,7 @@ import { isMap, isSeq, LineCounter, parseDocument, YAMLSeq, type Node } from 'ya
 export function updateListText(original: string, items: ReadonlyMap<number, object>, total: number): string {
   const doc = parseDocument(original, { version: '1.2', uniqueKeys: true });
   let list: YAMLSeq;
-  if (isSeq(doc.contents)) list = doc.contents as YAMLSeq;
+  if (isSeq(doc.contents)) list = doc.contents;
   else {
     list = new YAMLSeq();
     const old = doc.contents as Node | null;
@@ -23,8 +23,8 @@ export function updateListText(original: string, items: ReadonlyMap<number, obje
     if (isMap(node)) node.flow = true;
     if (i < list.items.length) {
       const old = list.items[i] as Node | undefined;
-      if (old && (old as Node).commentBefore) node.commentBefore = old.commentBefore ?? null;
-      if (old && (old as Node).comment) node.comment = old.comment ?? null;
+      if (old && (old).commentBefore) node.commentBefore = old.commentBefore ?? null;
+      if (old && (old).comment) node.comment = old.comment ?? null;
       list.items[i] = node;
     } else list.items.push(node);
   }
