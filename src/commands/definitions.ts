@@ -120,6 +120,33 @@ export const DEFINITIONS = {
       json,
     },
   },
+  session: {
+    description: t('ghi phiên họp xét của Hội đồng (ngày, giờ, nơi họp, người kiểm phiếu, số phiếu phát ra) vào council.yaml', 'record the council’s review meeting (date, time, place, vote counters, ballots issued) in council.yaml'),
+    args: [year],
+    options: {
+      date: { flag: '--date', value: '<date>', type: 'date', description: t('ngày họp (dd/mm/yyyy)', 'the day of the meeting') },
+      time: { flag: '--time', value: '<HH:MM>', type: 'text', description: t('giờ họp, ví dụ 08:00', 'the time, e.g. 08:00') },
+      place: { flag: '--place', value: '<text>', type: 'text', description: t('nơi họp', 'where') },
+      chair: { flag: '--chair', value: '<id>', type: 'text', description: t('người chủ trì (mặc định Chủ tịch Hội đồng)', 'who chairs (default the council’s chu-tich)') },
+      secretary: { flag: '--secretary', value: '<id>', type: 'text', description: t('thư ký (mặc định Thư ký Hội đồng)', 'the secretary (default the council’s thu-ky)') },
+      counter: { flag: '--counter', value: '<id>', type: 'texts', description: t('người kiểm phiếu, lặp lại', 'a vote counter, repeated') },
+      issued: { flag: '--issued', value: '<n>', type: 'count', description: t('số phiếu phát ra (mặc định số thành viên)', 'ballots issued (default the number of members)') },
+      absent: { flag: '--absent', value: '<id>', type: 'texts', description: t('thành viên vắng mặt, lặp lại', 'an absent member, repeated') },
+      json,
+    },
+  },
+  export: {
+    description: t('xuất ra Excel (.xlsx): list NĂM (danh sách gửi tỉnh), tally NĂM (kết quả kiểm phiếu), awards MÃ (quá trình), report (tổng kết --from --to)', 'export to Excel (.xlsx): list YEAR (the list for the province), tally YEAR, awards ID (history), report (summary --from --to)'),
+    args: [{ name: 'what', type: 'text' }, { name: 'subject', type: 'text', optional: true }],
+    options: {
+      xlsx: { flag: '--xlsx', value: '<file>', type: 'text', description: t('tệp Excel sẽ ghi', 'the Excel file to write') },
+      from: { flag: '--from', value: '<year>', type: 'year', description: t('report: từ đợt', 'report: from round') },
+      to: { flag: '--to', value: '<year>', type: 'year', description: t('report: đến đợt', 'report: to round') },
+      asOf: { flag: '--as-of', value: '<date>', type: 'date', description: t('report: tính thời hạn đến ngày (mặc định hôm nay)', 'report: deadlines as of (default today)') },
+      force: { flag: '--force', type: 'flag', description: t('ghi đè tệp đã có', 'overwrite an existing file') },
+      json,
+    },
+  },
   import: {
     description: t('nhập cán bộ (people) hoặc các phòng (departments) từ bảng tính .xlsx hay .csv; nhập lại thì cập nhật theo mã', 'import staff (people) or departments from an .xlsx or .csv spreadsheet; importing again updates by id'),
     args: [{ name: 'kind', type: 'text' }, { name: 'file', type: 'text' }],
@@ -145,7 +172,7 @@ export const DEFINITIONS = {
     },
   },
   render: {
-    description: t('in văn bản Word: decision, certificates, minutes, list, all (của một đợt) hoặc report (--from --to)', 'render Word documents: decision, certificates, minutes, list, all (of a round) or report (--from --to)'),
+    description: t('in văn bản Word: ballots (phiếu bầu), decision, certificates, minutes, list, all (của một đợt) hoặc report (--from --to)', 'render Word documents: ballots (ballot papers), decision, certificates, minutes, list, all (of a round) or report (--from --to)'),
     args: [{ name: 'kind', type: 'text' }, { name: 'year', type: 'year', optional: true }],
     options: {
       from: { flag: '--from', value: '<year>', type: 'year', description: t('báo cáo: từ đợt', 'report: from round') },

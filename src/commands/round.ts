@@ -26,7 +26,7 @@ function councilText(year: number, members: ReadonlyArray<{ person: string; role
     `# Hội đồng Thi đua - Khen thưởng đợt ${year}: ${members.length} thành viên${from !== null ? ` (chép từ đợt ${from}; sửa nếu Hội đồng thay đổi)` : ''}.`,
     'members:',
     ...members.map((m) => `  - { person: ${yamlScalar(m.person)}, role: ${m.role} }`),
-    '# Khi đã định ngày họp xét, ghi phiên họp (bắt buộc trước khi nhập phiếu):',
+    '# Khi đã định ngày họp xét, ghi phiên họp (bắt buộc trước khi nhập phiếu) bằng thidua session, hoặc tại đây:',
     '# session:',
     `#   date: ${year + 1}-01-15`,
     '#   time: "08:00"',
@@ -98,8 +98,8 @@ export async function run(ctx: CommandContext, input: Input<'round'>): Promise<n
     `Created round ${year}: ${rel} (${members.length} council members${o.member.length ? '' : `, copied from ${String(from)}`}).`,
   ));
   ctx.say(t(
-    `Tiếp theo: thidua nominate ${year} (nhập đề nghị); khi định ngày họp, ghi “session” trong ${rel}; rồi thidua ballot ${year}.`,
-    `Next: thidua nominate ${year} (enter nominations); when the meeting is set, fill in “session” in ${rel}; then thidua ballot ${year}.`,
+    `Tiếp theo: thidua nominate ${year} (nhập đề nghị); khi định ngày họp: thidua session ${year} --date … --place … --counter …; rồi thidua ballot ${year}.`,
+    `Next: thidua nominate ${year} (enter nominations); when the meeting is set: thidua session ${year} --date … --place … --counter …; then thidua ballot ${year}.`,
   ));
   return EXIT.ok;
 }

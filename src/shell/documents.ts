@@ -71,6 +71,11 @@ export function loadTemplate(root: string, def: Pick<DocumentDef, 'template' | '
 
 /** Why a document cannot be rendered yet, or null. */
 export function missingPrerequisite(def: DocumentDef, round: Round): Localized | null {
+  if (def.needs === 'nominations') {
+    if (!round.council) return t(`đợt ${round.year} chưa có Hội đồng (thidua round ${round.year})`, `round ${round.year} has no council yet (thidua round ${round.year})`);
+    if (round.nominations.length === 0) return t(`đợt ${round.year} chưa có đề nghị nào (thidua nominate ${round.year})`, `round ${round.year} has no nominations yet (thidua nominate ${round.year})`);
+    return null;
+  }
   if (!round.tally) {
     return t(`đợt ${round.year} chưa niêm phong kết quả (thidua tally ${round.year} --seal)`, `round ${round.year} is not sealed yet (thidua tally ${round.year} --seal)`);
   }

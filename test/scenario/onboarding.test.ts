@@ -44,7 +44,7 @@ describe('thidua round', () => {
     const early = await run(a, 'nominate', next, '--kind', 'collective', '--department', a.departments[0]!.id, '--title', 'Mô hình', '--initiative', 'Mô tả', '--met', 'all');
     expect([early.code, early.stderr]).toEqual([1, `thidua: đợt ${next} chưa được tạo (chưa có records/${next}/council.yaml); tạo bằng: thidua round ${next}\n`]);
     const r = await ok(a, 'round', next);
-    expect(r.stdout).toBe(`Đã tạo đợt ${next}: records/${next}/council.yaml (5 thành viên Hội đồng, chép từ đợt ${a.year}).\nTiếp theo: thidua nominate ${next} (nhập đề nghị); khi định ngày họp, ghi “session” trong records/${next}/council.yaml; rồi thidua ballot ${next}.\n`);
+    expect(r.stdout).toBe(`Đã tạo đợt ${next}: records/${next}/council.yaml (5 thành viên Hội đồng, chép từ đợt ${a.year}).\nTiếp theo: thidua nominate ${next} (nhập đề nghị); khi định ngày họp: thidua session ${next} --date … --place … --counter …; rồi thidua ballot ${next}.\n`);
     const council = readFileSync(join(a.root, `records/${next}/council.yaml`), 'utf8');
     expect(council).toContain(`  - { person: ${a.council[0]!}, role: chu-tich }\n`);
     expect(council).not.toMatch(/^session:/m);
@@ -72,7 +72,7 @@ describe('through the built program, in English too', () => {
     const a = generateAgency({ seed: 114, departments: 2, councilSize: 3, noSession: true });
     const next = String(a.year + 1);
     const r = cli(['--root', a.root, '--lang', 'en', 'round', next]);
-    expect([r.code, r.stdout]).toEqual([0, `Created round ${next}: records/${next}/council.yaml (3 council members, copied from ${a.year}).\nNext: thidua nominate ${next} (enter nominations); when the meeting is set, fill in “session” in records/${next}/council.yaml; then thidua ballot ${next}.\n`]);
+    expect([r.code, r.stdout]).toEqual([0, `Created round ${next}: records/${next}/council.yaml (3 council members, copied from ${a.year}).\nNext: thidua nominate ${next} (enter nominations); when the meeting is set: thidua session ${next} --date … --place … --counter …; then thidua ballot ${next}.\n`]);
     const ref = 'Số 27: "KH" # NV2';
     const s = cli(['--root', a.root, '--lang', 'en', 'received', a.departments[0]!.id, 'plan', '--year', String(a.year), '--date', `${a.year}-12-20`, '--ref', ref]);
     expect(s.code, s.stderr).toBe(0);

@@ -1,9 +1,10 @@
 /** The documents of a round and their file names (SPEC §5). */
-export type DocumentKind = 'decision' | 'certificates' | 'minutes' | 'list';
+export type DocumentKind = 'decision' | 'certificates' | 'minutes' | 'list' | 'ballots';
 
 export const DOCUMENT_FILES: ReadonlyArray<{ kind: DocumentKind; file: (year: number) => string }> = [
   { kind: 'decision', file: (y) => `quyet-dinh-${y}.docx` },
   { kind: 'certificates', file: (y) => `giay-cong-nhan-${y}.docx` },
   { kind: 'minutes', file: (y) => `bien-ban-kiem-phieu-${y}.docx` },
   { kind: 'list', file: (y) => `danh-sach-${y}.docx` },
+  { kind: 'ballots', file: (y) => `phieu-bau-${y}.docx` },
 ];

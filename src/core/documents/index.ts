@@ -7,6 +7,7 @@ import { DECISION_TEMPLATE_SPEC, decisionModel } from './decision.js';
 import { CERTIFICATE_TEMPLATE_SPEC, certificatesModel } from './certificates.js';
 import { MINUTES_TEMPLATE_SPEC, minutesModel } from './minutes.js';
 import { LIST_TEMPLATE_SPEC, listModel } from './list.js';
+import { BALLOT_PAPER_TEMPLATE_SPEC, ballotPaperModel } from './ballot-paper.js';
 
 export interface DocumentDef {
   kind: DocumentKind;
@@ -14,7 +15,7 @@ export interface DocumentDef {
   template: string;
   spec: TemplateSpec;
   /** What the round must have before this document can be rendered. */
-  needs: 'seal' | 'decision';
+  needs: 'nominations' | 'seal' | 'decision';
   build(input: DocumentInput): DocModel;
 }
 
@@ -25,6 +26,7 @@ export const DOCUMENTS: readonly DocumentDef[] = [
   { kind: 'certificates', file: file('certificates'), template: 'giay-cong-nhan.txt', spec: CERTIFICATE_TEMPLATE_SPEC, needs: 'decision', build: certificatesModel },
   { kind: 'minutes', file: file('minutes'), template: 'bien-ban-kiem-phieu.txt', spec: MINUTES_TEMPLATE_SPEC, needs: 'seal', build: minutesModel },
   { kind: 'list', file: file('list'), template: 'danh-sach.txt', spec: LIST_TEMPLATE_SPEC, needs: 'seal', build: listModel },
+  { kind: 'ballots', file: file('ballots'), template: 'phieu-bau.txt', spec: BALLOT_PAPER_TEMPLATE_SPEC, needs: 'nominations', build: ballotPaperModel },
 ];
 
 export function documentDef(kind: string): DocumentDef | undefined {

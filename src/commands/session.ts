@@ -1,0 +1,92 @@
+/**
+ * thidua session YEAR --date D --place P --counter ID…: the council's review meeting written into
+ * records/YEAR/council.yaml (chair, secretary and ballots issued default from the council).
+ */
+import { join } from 'node:path';
+import type { Input } from './definitions.js';
+import { t } from '../core/diagnostics.js';
+import { shortDate } from '../core/dates.js';
+import { closest } from '../core/text/closest.js';
+import { yamlScalar } from '../core/yaml/emit.js';
+import { EXIT, findingsError, usageError } from '../errors.js';
+import type { CommandContext } from '../shell/context.js';
+import { checkDraft } from '../shell/draft-check.js';
+import { formatDiagnostic } from '../shell/format-diagnostics.js';
+import { loadAndValidate } from '../shell/load.js';
+import { withLock } from '../shell/lock.js';
+import { roundOf } from '../shell/round.js';
+import { assertInside, replaceFileChecked } from '../shell/safe-write.js';
+import { inert } from '../shell/terminal.js';
+
+/** council.yaml without the commented session that `thidua round` leaves as a hint. */
+export function withoutSessionHint(text: string): string {
+  const lines = text.split('\n');
+  const start = lines.findIndex((l) => l.startsWith('# Khi đã định ngày họp xét'));
+  if (start < 0) return text;
+  let end = start + 1;
+  while (end < lines.length && /^#( session:|\s{3})/.test(lines[end]!)) end++;
+  return [...lines.slice(0, start), ...lines.slice(end)].join('\n');
+}
+
+export async function run(ctx: CommandContext, input: Input<'session'>): Promise<number> {
+  const year = input.args.year;
+  const o = input.options;
+  const root = ctx.root();
+  const loaded = loadAndValidate(root, [year]);
+  const round = roundOf(loaded, year);
+  const council = round.council?.value;
+  if (!council) throw findingsError(t(`đợt ${year} chưa có Hội đồng đọc được (thidua round ${year}; thidua validate ${year})`, `round ${year} has no readable council (thidua round ${year}; thidua validate ${year})`));
+  if (council.session) throw findingsError(t(`${round.councilFile} đã ghi phiên họp ngày ${shortDate(council.session.date)}; không ghi đè`, `${round.councilFile} already records the meeting of ${council.session.date}; not overwritten`));
+  if (o.date === undefined || o.place === undefined || o.counter.length === 0) {
+    const missing = [o.date === undefined ? '--date' : '', o.place === undefined ? '--place' : '', o.counter.length === 0 ? '--counter' : ''].filter(Boolean);
+    throw usageError(t(`thiếu ${missing.join(', ')}: thidua session ${year} --date dd/mm/yyyy --time 08:00 --place "Phòng họp" --counter MÃ`, `missing ${missing.join(', ')}: thidua session ${year} --date dd/mm/yyyy --time 08:00 --place "Meeting room" --counter ID`));
+  }
+  if (o.time !== undefined && !/^([01]\d|2[0-3]):[0-5]\d$/.test(o.time)) throw usageError(t(`--time “${inert(o.time)}” cần dạng HH:MM, ví dụ 08:00`, `--time “${inert(o.time)}” must be HH:MM, e.g. 08:00`));
+  const memberIds = council.members.map((m) => m.person);
+  const person = (flag: string, id: string) => {
+    if (!loaded.index.people.has(id)) {
+      const near = closest(id, memberIds) ?? closest(id, loaded.index.people.keys());
+      throw usageError(t(`${flag}: không có người “${inert(id)}”${near ? ` (có phải “${near}”?)` : ''}`, `${flag}: no person “${inert(id)}”${near ? ` (did you mean “${near}”?)` : ''}`));
+    }
+    return id;
+  };
+  const chair = person('--chair', o.chair ?? council.members.find((m) => m.role === 'chu-tich')?.person ?? '');
+  const secretary = person('--secretary', o.secretary ?? council.members.find((m) => m.role === 'thu-ky')?.person ?? '');
+  const counters = o.counter.flatMap((c) => c.split(',')).map((c) => person('--counter', c.trim()));
+  const absent = o.absent.flatMap((c) => c.split(',')).map((c) => person('--absent', c.trim()));
+  const issued = o.issued ?? council.members.length;
+  const block = [
+    'session:',
+    `  date: ${o.date}`,
+    ...(o.time !== undefined ? [`  time: "${o.time}"`] : []),
+    `  place: ${yamlScalar(o.place)}`,
+    `  chair: ${chair}`,
+    `  secretary: ${secretary}`,
+    `  counters: [ ${counters.join(', ')} ]`,
+    `  ballots_issued: ${issued}`,
+    ...(absent.length ? [`  absent: [ ${absent.join(', ')} ]`] : []),
+    '',
+  ].join('\n');
+  const entry = loaded.snapshot.files.get(round.councilFile);
+  const before = entry?.kind === 'file' ? Buffer.from(entry.bytes) : null;
+  if (before === null) throw findingsError(t(`không đọc được ${round.councilFile}`, `cannot read ${round.councilFile}`));
+  const text = withoutSessionHint(before.toString('utf8')).replace(/\n*$/, '\n') + block;
+  const findings = checkDraft(loaded, round.councilFile, text, year).filter((d) => d.severity === 'error');
+  if (findings.length > 0) {
+    for (const d of findings) ctx.err(formatDiagnostic(d, ctx.lang, ctx.style) + '\n');
+    throw findingsError(t(`không ghi ${round.councilFile}`, `${round.councilFile} not written`));
+  }
+  const abs = join(root, round.councilFile);
+  assertInside(root, abs);
+  await withLock(root, ctx.warn, () => replaceFileChecked(abs, text, before, round.councilFile));
+  if (o.json) {
+    ctx.out(JSON.stringify({ year, file: round.councilFile, session: { date: o.date, time: o.time ?? null, place: o.place, chair, secretary, counters, ballots_issued: issued, absent } }, null, 2));
+    return EXIT.ok;
+  }
+  ctx.say(t(
+    `Đã ghi phiên họp đợt ${year} vào ${round.councilFile}: ngày ${shortDate(o.date)}${o.time ? ` lúc ${o.time}` : ''} tại ${inert(o.place)}, ${issued} phiếu phát ra.`,
+    `Recorded the ${year} meeting in ${round.councilFile}: ${o.date}${o.time ? ` at ${o.time}` : ''} in ${inert(o.place)}, ${issued} ballots issued.`,
+  ));
+  ctx.say(t(`Tiếp theo: thidua render ballots ${year} (in phiếu bầu); sau khi kiểm: thidua ballot ${year}.`, `Next: thidua render ballots ${year} (print the ballot papers); after the count: thidua ballot ${year}.`));
+  return EXIT.ok;
+}
