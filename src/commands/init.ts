@@ -1,12 +1,13 @@
 /** thidua init [DIR]: a new workspace with the criteria catalogue, templates, .gitignore and a first commit. */
-import { join, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { t } from '../core/diagnostics.js';
-import { EXIT, ThiduaError, findingsError } from '../errors.js';
+import { EXIT, ThiduaError, environmentError, findingsError } from '../errors.js';
 import { PromptCancelled, terminalPrompter, type Prompter } from '../flows/prompter.js';
 import type { CommandContext } from '../shell/context.js';
 import type { Input } from './definitions.js';
 import { ensureDir, writeFileAtomic } from '../shell/safe-write.js';
-import { git, gitOk, identityEnv } from '../shell/git.js';
+import { git, gitOk } from '../shell/git.js';
 import { copyPackagedTemplates, hasGitFolder, isWorkspace, packagedFile, writeUnlessPresent } from '../shell/new-workspace.js';
 import { renderAgencyYaml, INIT_FIELDS, type InitAnswers } from '../core/init/agency-file.js';
 import { validateSnapshot } from '../core/validate.js';
@@ -15,7 +16,7 @@ import { RECORD_KINDS } from '../core/schemas/index.js';
 import { jsonSchemaText } from '../core/schemas/json-schema.js';
 
 export const GITATTRIBUTES = ['records/** -text', 'documents/** binary', ''].join('\n');
-export const GITIGNORE = ['# thidua', '.thidua.lock', '*.tmp', 'node_modules/', ''].join('\n');
+export const GITIGNORE = ['# thidua', '.thidua.lock', '*.tmp', 'node_modules/', '# Word and LibreOffice lock files of an open document', '~$*', '.~lock.*#', ''].join('\n');
 
 const INIT_QUESTIONS: Record<keyof InitAnswers, { vi: string; en: string }> = {
   agency: t('Tên cơ quan, viết như trong câu (văn bản tự in hoa ở tiêu đề), ví dụ Thanh tra tỉnh Bình Phước', 'Issuing body, written as in a sentence (documents print it in capitals in headings), e.g. Thanh tra tỉnh Bình Phước'),
@@ -31,6 +32,18 @@ export async function run(ctx: CommandContext, input: Input<'init'>, prompter?: 
   const dir = resolve(ctx.cwd, input.args.dir ?? '.');
   if (isWorkspace(dir)) {
     throw findingsError(t(`${dir} đã là một không gian làm việc (có records/agency.yaml); không ghi đè`, `${dir} is already a workspace (it has records/agency.yaml); nothing overwritten`));
+  }
+  for (let up = dirname(dir); up !== dirname(up); up = dirname(up)) {
+    if (isWorkspace(up)) throw findingsError(t(`${dir} nằm trong không gian làm việc ${up}; không tạo không gian lồng nhau`, `${dir} is inside the workspace ${up}; no workspace is made inside another`));
+  }
+  // The first commit needs to know who makes it, as thidua commit does: asked before anything is written.
+  let probe = dir;
+  while (!existsSync(probe) && probe !== dirname(probe)) probe = dirname(probe);
+  if (git(probe, ['var', 'GIT_AUTHOR_IDENT']).status !== 0) {
+    throw environmentError(t(
+      'git chưa biết người commit: chạy git config --global user.name "Họ Tên" và git config --global user.email "email@co-quan", rồi thidua init lại; chưa tạo gì',
+      'git does not know who commits: run git config --global user.name "Your Name" and git config --global user.email "you@example.org", then thidua init again; nothing created',
+    ));
   }
   const answers: Partial<InitAnswers> = {};
   for (const f of INIT_FIELDS) {
@@ -77,11 +90,7 @@ export async function run(ctx: CommandContext, input: Input<'init'>, prompter?: 
 
   if (!hasGitFolder(dir)) gitOk(dir, ['init', '--quiet']);
   gitOk(dir, ['add', '--', 'records', 'templates', 'schemas', '.gitignore', '.gitattributes']);
-  const env = identityEnv(dir);
-  const res = git(dir, ['commit', '--quiet', '-m', 'thidua: khởi tạo không gian làm việc', '-m', 'Thidua-Action: init'], { env });
-  if (res.status !== 0 && !/nothing to commit/.test(res.stdout + res.stderr)) {
-    gitOk(dir, ['commit', '--quiet', '-m', 'thidua: khởi tạo không gian làm việc'], { env });
-  }
+  gitOk(dir, ['commit', '--quiet', '-m', 'thidua: khởi tạo không gian làm việc', '-m', 'Thidua-Action: init']);
 
   ctx.say(t(`Đã tạo không gian làm việc tại ${dir} và commit đầu tiên.`, `Created a workspace in ${dir} with a first commit.`));
   if (placeholders.length > 0 || missing.length > 0) {
@@ -91,8 +100,8 @@ export async function run(ctx: CommandContext, input: Input<'init'>, prompter?: 
     ));
   }
   ctx.say(t(
-    'Tiếp theo: thêm phòng (records/departments.yaml), cán bộ (records/people.yaml), rồi “thidua validate”.',
-    'Next: add departments (records/departments.yaml) and staff (records/people.yaml), then run “thidua validate”.',
+    'Tiếp theo: thidua import people DANH-SACH.xlsx (cán bộ và các phòng từ bảng tính), rồi thidua round NĂM --member MÃ:chu-tich …',
+    'Next: thidua import people STAFF.xlsx (staff and departments from a spreadsheet), then thidua round YEAR --member ID:chu-tich …',
   ));
   return EXIT.ok;
 }

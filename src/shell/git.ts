@@ -39,18 +39,3 @@ export function gitOk(cwd: string, args: readonly string[], options: { input?: s
   return res.stdout;
 }
 
-/** Author and committer for a repository with no identity configured. */
-export function identityEnv(cwd: string): NodeJS.ProcessEnv {
-  const email = git(cwd, ['config', 'user.email']).stdout.trim();
-  const name = git(cwd, ['config', 'user.name']).stdout.trim();
-  const env: NodeJS.ProcessEnv = {};
-  if (!email) {
-    env['GIT_AUTHOR_EMAIL'] = 'thidua@localhost';
-    env['GIT_COMMITTER_EMAIL'] = 'thidua@localhost';
-  }
-  if (!name) {
-    env['GIT_AUTHOR_NAME'] = 'thidua';
-    env['GIT_COMMITTER_NAME'] = 'thidua';
-  }
-  return env;
-}

@@ -22,11 +22,11 @@ export async function xlsxBytes(sheet: SheetData, creator: string): Promise<Uint
       if (v === null) return null;
       if (sheet.columns[i]!.kind === 'date' && typeof v === 'string') {
         const [y, m, d] = v.split('-').map(Number);
-        return new Date(Date.UTC(y!, m! - 1, d!));
+        return new Date(Date.UTC(y!, m! - 1, d));
       }
       return v;
     }));
   }
   const buffer = await wb.xlsx.writeBuffer();
-  return new Uint8Array(buffer as ArrayBuffer);
+  return new Uint8Array(buffer);
 }

@@ -193,7 +193,7 @@ ${agency.parent ? `<p class="agency">${escapeHtml(agency.parent)}</p>` : ''}
 <main>
 <div class="search" role="search">
 <label for="q">Tìm theo tên tập thể, cá nhân hoặc phòng</label>
-<input id="q" type="search" autocomplete="off" placeholder="Ví dụ: Nghiệp vụ 1">
+<input id="q" type="search" autocomplete="off" placeholder="Tên tập thể, cá nhân hoặc phòng">
 <p id="count" aria-live="polite"></p>
 </div>
 <section aria-labelledby="chart-h"><h2 id="chart-h">Số được công nhận theo năm</h2>

@@ -6,6 +6,7 @@ import { rule as duplicateKey } from './duplicate-key.js';
 import { rule as fileTooLarge } from './file-too-large.js';
 import { rule as yamlTooDeep } from './yaml-too-deep.js';
 import { rule as nameInCapitals } from './name-in-capitals.js';
+import { rule as initPlaceholder } from './init-placeholder.js';
 import { rule as schema } from './schema.js';
 import { rule as unknownField } from './unknown-field.js';
 import { rule as idMismatch } from './id-mismatch.js';
@@ -33,7 +34,7 @@ export const RULES = [
   duplicateId, unknownReference, criteriaMissing, criteriaUnmet, initiativeMissing,
   disciplineMember, disciplinePerson, leaderWithoutCollective, departmentLimit,
   lateSubmission, personDepartment, ballotCount, sealedInputChanged,
-  replicationReference, replicationNotRecognised, councilMembership, attendance, ballotUnmarked, nameInCapitals,
+  replicationReference, replicationNotRecognised, councilMembership, attendance, ballotUnmarked, nameInCapitals, initPlaceholder,
 ] as const satisfies readonly Rule[];
 
 /** Every code a record rule reports. */
