@@ -2,7 +2,6 @@
  * thidua export list|tally YEAR, awards ID, report --from --to … --xlsx FILE: one sheet each, the
  * same data as the commands' --json, for the province and the office.
  */
-import { existsSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import type { Input } from './definitions.js';
 import { t } from '../core/diagnostics.js';
@@ -15,7 +14,7 @@ import type { CommandContext } from '../shell/context.js';
 import { loadAndValidate } from '../shell/load.js';
 import { loadReport } from '../shell/period.js';
 import { refuseIfErrors, roundOf } from '../shell/round.js';
-import { writeFileAtomic } from '../shell/safe-write.js';
+import { currentBytes, writeFileAtomic } from '../shell/safe-write.js';
 import { resolveSubject } from '../shell/subject-arg.js';
 import { inert } from '../shell/terminal.js';
 
@@ -36,7 +35,7 @@ export async function run(ctx: CommandContext, input: Input<'export'>): Promise<
   if (o.xlsx === undefined) throw usageError(t('cần --xlsx TỆP (tệp Excel sẽ ghi)', 'needs --xlsx FILE (the Excel file to write)'));
   const target = resolve(ctx.cwd, o.xlsx);
   if (!target.toLowerCase().endsWith('.xlsx')) throw usageError(t(`--xlsx ${inert(o.xlsx)}: tên tệp phải kết thúc bằng .xlsx`, `--xlsx ${inert(o.xlsx)}: the file name must end in .xlsx`));
-  if (existsSync(target) && !o.force) throw findingsError(t(`${inert(o.xlsx)} đã có; dùng --force để ghi đè`, `${inert(o.xlsx)} exists; use --force to overwrite`));
+  if (currentBytes(target) !== null && !o.force) throw findingsError(t(`${inert(o.xlsx)} đã có; dùng --force để ghi đè`, `${inert(o.xlsx)} exists; use --force to overwrite`));
   const root = ctx.root();
   let sheet: SheetData;
   if (what === 'report') {

@@ -1,5 +1,4 @@
 /** thidua init [DIR]: a new workspace with the criteria catalogue, templates, .gitignore and a first commit. */
-import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { t } from '../core/diagnostics.js';
 import { EXIT, ThiduaError, environmentError, findingsError } from '../errors.js';
@@ -7,7 +6,7 @@ import { PromptCancelled, terminalPrompter, type Prompter } from '../flows/promp
 import type { CommandContext } from '../shell/context.js';
 import type { Input } from './definitions.js';
 import { ensureDir, writeFileAtomic } from '../shell/safe-write.js';
-import { git, gitOk } from '../shell/git.js';
+import { gitKnowsWhoCommits, gitOk } from '../shell/git.js';
 import { copyPackagedTemplates, hasGitFolder, isWorkspace, packagedFile, writeUnlessPresent } from '../shell/new-workspace.js';
 import { renderAgencyYaml, INIT_FIELDS, type InitAnswers } from '../core/init/agency-file.js';
 import { validateSnapshot } from '../core/validate.js';
@@ -37,9 +36,7 @@ export async function run(ctx: CommandContext, input: Input<'init'>, prompter?: 
     if (isWorkspace(up)) throw findingsError(t(`${dir} nằm trong không gian làm việc ${up}; không tạo không gian lồng nhau`, `${dir} is inside the workspace ${up}; no workspace is made inside another`));
   }
   // The first commit needs to know who makes it, as thidua commit does: asked before anything is written.
-  let probe = dir;
-  while (!existsSync(probe) && probe !== dirname(probe)) probe = dirname(probe);
-  if (git(probe, ['var', 'GIT_AUTHOR_IDENT']).status !== 0) {
+  if (!gitKnowsWhoCommits(dir)) {
     throw environmentError(t(
       'git chưa biết người commit: chạy git config --global user.name "Họ Tên" và git config --global user.email "email@co-quan", rồi thidua init lại; chưa tạo gì',
       'git does not know who commits: run git config --global user.name "Your Name" and git config --global user.email "you@example.org", then thidua init again; nothing created',

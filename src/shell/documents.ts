@@ -150,7 +150,8 @@ export async function checkDocuments(root: string, loaded: Loaded, round: Round,
     const file = `documents/${round.year}/${def.file(round.year)}`;
     const abs = join(root, file);
     if (!existsSync(abs)) {
-      out.push({ kind: def.kind, file, state: 'missing' });
+      // The ballot paper is for the meeting: a round needs none printed afterwards.
+      if (def.needs !== 'nominations') out.push({ kind: def.kind, file, state: 'missing' });
       continue;
     }
     const tl = loadTemplate(root, def, COMMON_FIELDS, round.year);

@@ -1,4 +1,6 @@
 /** git, called as the `git` program with argument arrays (never through a shell). */
+import { dirname } from 'node:path';
+import { existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { t } from '../core/diagnostics.js';
 import { environmentError } from '../errors.js';
@@ -39,3 +41,10 @@ export function gitOk(cwd: string, args: readonly string[], options: { input?: s
   return res.stdout;
 }
 
+
+/** Whether git has an author for a commit made in `dir` (which may not exist yet: its nearest existing parent is asked). */
+export function gitKnowsWhoCommits(dir: string): boolean {
+  let probe = dir;
+  while (!existsSync(probe) && probe !== dirname(probe)) probe = dirname(probe);
+  return git(probe, ['var', 'GIT_AUTHOR_IDENT']).status === 0;
+}
