@@ -92,7 +92,7 @@ describe('thidua import people', () => {
     writeFileSync(csv, 'Họ và tên,Lãnh đạo\nLê Văn An,x\nĐỗ Thị Bé,có lẽ\n');
     const c = await run(root, 'import', 'people', csv, '--lang', 'en');
     expect(c.code).toBe(1);
-    expect(c.stderr).toContain('ds.csv:3:11  error[schema]  “leader” must be true or false, not the text “có lẽ”\n');
+    expect(c.stderr).toContain('ds.csv:3:11  error[schema]  “leader” must be true or false, not the string “có lẽ”\n');
   });
 
   it('reads the encodings Excel writes: UTF-16 “Unicode text” with tabs, and Windows-1258', async () => {
