@@ -6,7 +6,7 @@ import { EXIT, environmentError } from '../errors.js';
 import type { CommandContext } from '../shell/context.js';
 import { loadAndValidate } from '../shell/load.js';
 import { refuseIfErrors } from '../shell/round.js';
-import { git } from '../shell/git.js';
+import { gitKnowsWhoCommits } from '../shell/git.js';
 import { commitFiles } from '../shell/git-commit.js';
 import { isGitRepo } from '../shell/git-history.js';
 import { withLock } from '../shell/lock.js';
@@ -19,7 +19,7 @@ export async function run(ctx: CommandContext, input: Input<'commit'>): Promise<
   if (!isGitRepo(root)) {
     throw environmentError(t(`${root} không nằm trong kho git; chạy “git init” (hoặc tạo bằng “thidua init”)`, `${root} is not inside a git repository; run “git init” (or create it with “thidua init”)`));
   }
-  if (git(root, ['var', 'GIT_AUTHOR_IDENT']).status !== 0) {
+  if (!gitKnowsWhoCommits(root)) {
     throw environmentError(t(
       'git chưa biết người commit: chạy git config user.name "Họ Tên" và git config user.email "email@co-quan"',
       'git does not know who commits: run git config user.name "Your Name" and git config user.email "you@example.org"',

@@ -46,5 +46,6 @@ export function gitOk(cwd: string, args: readonly string[], options: { input?: s
 export function gitKnowsWhoCommits(dir: string): boolean {
   let probe = dir;
   while (!existsSync(probe) && probe !== dirname(probe)) probe = dirname(probe);
-  return git(probe, ['var', 'GIT_AUTHOR_IDENT']).status === 0;
+  // useConfigOnly: an identity git would make up from the login and the host name is not one.
+  return git(probe, ['-c', 'user.useConfigOnly=true', 'var', 'GIT_AUTHOR_IDENT']).status === 0;
 }

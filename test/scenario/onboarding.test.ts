@@ -1,10 +1,10 @@
 /** Onboarding without writing YAML: thidua round creates a round, thidua received records a document. */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cleanupTemp, cli } from '../helpers/workspace.js';
+import { cleanupTemp, cli, runCli, tempDir } from '../helpers/workspace.js';
 import { generateAgency } from '../helpers/agency.js';
-import { ok, run } from '../helpers/round.js';
+import { decidedAgency, ENV, ok, run } from '../helpers/round.js';
 
 afterAll(cleanupTemp);
 
@@ -79,5 +79,89 @@ describe('through the built program, in English too', () => {
     expect(s.stdout).toBe(`Recorded: ${a.departments[0]!.name} sent “Kế hoạch nhân rộng” (${ref}) on ${a.year}-12-20, late (due before ${a.year}-12-15).\n`);
     const v = JSON.parse(cli(['--root', a.root, 'overdue', '--as-of', `${a.year}-12-31`, '--year', String(a.year), '--json']).stdout) as { items: Array<{ department: string; deadline: string; reference: string | null }> };
     expect(v.items.find((x) => x.department === a.departments[0]!.id && x.deadline === 'plan')!.reference).toBe(ref);
+  });
+});
+
+describe('friendly at the prompt', () => {
+  it('bare thidua prints the help, in English too, with every command on an 80-column line', async () => {
+    const a = generateAgency({ seed: 115, departments: 2, councilSize: 3 });
+    const vi = await run(a);
+    expect(vi.code).toBe(0);
+    expect(vi.stdout).toMatch(/^Cách dùng: thidua \[tuỳ chọn\] \[lệnh\]/);
+    for (const c of ['import', 'export', 'session', 'round', 'received']) expect(vi.stdout).toMatch(new RegExp(`^  ${c} `, 'm'));
+    const en = cli(['--lang', 'en']);
+    expect(en.stdout).toMatch(/^Usage: thidua \[options\] \[command\]/);
+    for (const line of en.stdout.split('\n')) expect([...line].length, line).toBeLessThanOrEqual(80);
+  });
+
+  it('awards and log take a name, with or without diacritics; several matches are listed', async () => {
+    const a = generateAgency({ seed: 116, departments: 3, councilSize: 3 });
+    const p = a.people[4]!;
+    const plain = p.name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();
+    const r = await ok(a, 'awards', plain, '--json');
+    expect((JSON.parse(r.stdout) as { id: string }).id).toBe(p.id);
+    const family = p.name.split(' ')[0]!;
+    const many = a.people.filter((x) => x.name.startsWith(family + ' '));
+    const listed = await run(a, 'awards', family);
+    if (many.length > 1) {
+      expect(listed.code).toBe(2);
+      expect(listed.stderr).toContain(`“${family}” khớp ${many.length} người hay phòng: `);
+    }
+    const none = await run(a, 'awards', 'Không Có Ai');
+    expect([none.code, none.stderr.startsWith('thidua: không có người hay phòng mang mã hay tên “Không Có Ai”')]).toEqual([2, true]);
+  });
+
+  it('nominate --accepted-late records who accepted a late nomination; the rule then warns instead of refusing', async () => {
+    const a = generateAgency({ seed: 117, departments: 2, councilSize: 3 });
+    const d = a.departments[0]!.id;
+    const y = a.year + 1;
+    await ok(a, 'round', String(y));
+    const late = `${y}-12-10`;
+    const refused = await run(a, 'nominate', String(y), '--kind', 'collective', '--department', d, '--title', 'Mô hình', '--initiative', 'Mô tả', '--met', 'all', '--submitted', late, '--id', 'muon');
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('error[late-submission]');
+    const half = await run(a, 'nominate', String(y), '--kind', 'collective', '--department', d, '--title', 'Mô hình', '--initiative', 'Mô tả', '--met', 'all', '--submitted', late, '--id', 'muon', '--accepted-late', 'Hội đồng đồng ý');
+    expect([half.code, half.stderr]).toEqual([2, 'thidua: --accepted-late (lý do) và --accepted-by (người quyết định) đi cùng nhau\n']);
+    await ok(a, 'nominate', String(y), '--kind', 'collective', '--department', d, '--title', 'Mô hình', '--initiative', 'Mô tả', '--met', 'all', '--submitted', `10/12/${y}`, '--id', 'muon', '--accepted-late', 'Hội đồng đồng ý', '--accepted-by', a.council[0]!);
+    const text = readFileSync(join(a.root, `records/${y}/nominations/muon.yaml`), 'utf8');
+    expect(text).toContain(`accepted_late:`);
+    expect(text).toContain(`by: ${a.council[0]!}`);
+    const v = await run(a, 'validate', String(y));
+    expect(v.code).toBe(0);
+    expect(v.stderr + v.stdout).toContain('warning[late-submission]');
+  });
+
+  it('a table wider than the terminal folds into one block per row', async () => {
+    const a = await decidedAgency({ seed: 118, departments: 3, councilSize: 5 });
+    const wide = await run(a, 'tally', String(a.year));
+    const narrow = await runCli(['--root', a.root, 'tally', String(a.year)], { env: { ...ENV, COLUMNS: '60' } });
+    expect(wide.stdout).toContain('Đồng ý  Không đồng ý');
+    expect(narrow.stdout).not.toContain('Đồng ý  Không đồng ý');
+    expect(narrow.stdout).toMatch(/^Tập thể: .+\n {2}Đồng ý: \d+\n {2}Không đồng ý: \d+\n/m);
+    const table = narrow.stdout.split('\n\n').filter((b) => b.startsWith('Tập thể: ') || b.startsWith('Cá nhân: ')).join('\n');
+    for (const line of table.split('\n')) expect([...line].length, line).toBeLessThanOrEqual(60);
+  });
+});
+
+describe('init, for a new agency', () => {
+  it('refuses a workspace inside another, and a first commit git cannot attribute; writes nothing either way', async () => {
+    const a = generateAgency({ seed: 119, departments: 2, councilSize: 3 });
+    const inner = await runCli(['init', 'con', '--agency', 'Sở X', '--symbol', 'SX', '--place', 'X', '--head-name', 'A', '--head-title', 'Giám đốc'], { cwd: a.root, env: ENV });
+    expect([inner.code, inner.stderr]).toEqual([1, `thidua: ${join(a.root, 'con')} nằm trong không gian làm việc ${a.root}; không tạo không gian lồng nhau\n`]);
+    expect(existsSync(join(a.root, 'con'))).toBe(false);
+    const parent = tempDir();
+    const anonymous = { ...ENV, GIT_AUTHOR_NAME: '', GIT_AUTHOR_EMAIL: '', GIT_COMMITTER_NAME: '', GIT_COMMITTER_EMAIL: '', HOME: parent, XDG_CONFIG_HOME: parent, GIT_CONFIG_GLOBAL: join(parent, 'none'), GIT_CONFIG_NOSYSTEM: '1', EMAIL: '' };
+    // Through the built program: git reads the identity from the process's own environment.
+    const r = cli(['init', 'moi', '--agency', 'Sở X', '--symbol', 'SX', '--place', 'X', '--head-name', 'A', '--head-title', 'Giám đốc'], { cwd: parent, env: anonymous });
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain('thidua: git chưa biết người commit: chạy git config --global user.name');
+    expect(existsSync(join(parent, 'moi'))).toBe(false);
+    const made = await runCli(['init', 'moi', '--agency', 'Sở X', '--symbol', 'SX', '--place', 'X', '--head-name', 'A', '--head-title', 'Giám đốc'], { cwd: parent, env: ENV });
+    expect(made.code, made.stderr).toBe(0);
+    expect(readFileSync(join(parent, 'moi/.gitignore'), 'utf8')).toContain('~$*\n');
+    const placeholder = await runCli(['init', 'tam', '--agency', 'Sở Y'], { cwd: parent, env: ENV });
+    expect(placeholder.code, placeholder.stderr).toBe(0);
+    const v = await runCli(['validate'], { cwd: join(parent, 'tam'), env: ENV });
+    expect(v.stdout + v.stderr).toContain('warning[init-placeholder]');
   });
 });

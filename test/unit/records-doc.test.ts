@@ -11,7 +11,7 @@ function propertyNames(node: unknown, out = new Set<string>()): Set<string> {
   if (Array.isArray(node)) for (const x of node) propertyNames(x, out);
   else if (node && typeof node === 'object') {
     const o = node as Record<string, unknown>;
-    if (o['properties'] && typeof o['properties'] === 'object') for (const k of Object.keys(o['properties'] as object)) out.add(k);
+    if (o['properties'] && typeof o['properties'] === 'object') for (const k of Object.keys(o['properties'])) out.add(k);
     for (const v of Object.values(o)) propertyNames(v, out);
   }
   return out;
@@ -25,7 +25,7 @@ function sectionOf(kind: string, glob: string): string {
   const headings = [...DOC.matchAll(/^## (.*)$/gm)];
   const i = headings.findIndex((h) => h[1]!.includes(file === '' ? kind : file));
   expect(i, `records.md has a section for ${glob}`).toBeGreaterThanOrEqual(0);
-  const start = headings[i]!.index!;
+  const start = headings[i]!.index;
   const end = headings[i + 1]?.index ?? DOC.length;
   return DOC.slice(start, end);
 }
