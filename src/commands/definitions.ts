@@ -77,6 +77,7 @@ export const DEFINITIONS = {
     description: t('kiểm tra niêm phong: tệp đầu vào không đổi, kết quả khớp với kiểm phiếu lại', 'check seals: inputs unchanged, stored results equal a fresh count'),
     args: [{ name: 'years', type: 'years', optional: true }],
     options: {
+      full: { flag: '--full', type: 'flag', description: t('in lại từng văn bản và so từng byte (mặc định: văn bản có mã băm và dữ liệu đầu vào khớp với lần in được coi là khớp)', 'render every document again and compare byte for byte (by default a document whose hash and inputs match its render is taken as current)') },
       noHistory: { flag: '--no-history', type: 'flag', description: t('không đối chiếu lịch sử git (khi không có kho git đầy đủ); khi thiếu cờ này mà lịch sử không đọc được thì kiểm tra không đạt', 'do not check the git history (when no complete repository is at hand); without it, a history that cannot be read fails the check') },
       json,
     },

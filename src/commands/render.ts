@@ -11,7 +11,7 @@ import type { DocumentDef } from '../core/documents/index.js';
 import type { CommandContext } from '../shell/context.js';
 import { loadAndValidate } from '../shell/load.js';
 import { refuseIfErrors, roundOf } from '../shell/round.js';
-import { loadTemplate, manifestText, missingPrerequisite, MANIFEST, placeRendered, readManifest, renderOne } from '../shell/documents.js';
+import { digestKey, loadTemplate, manifestText, missingPrerequisite, MANIFEST, placeRendered, readManifest, renderOne } from '../shell/documents.js';
 import { sha256Hex } from '../core/seal.js';
 import { formatDiagnostic, diagnosticJson } from '../shell/format-diagnostics.js';
 import { assertInside, ensureDir, writeFileAtomic } from '../shell/safe-write.js';
@@ -118,6 +118,9 @@ export async function run(ctx: CommandContext, input: Input<'render'>): Promise<
       const shown = relative(ctx.cwd, target) || target;
       const placed = placeRendered(target, rendered.bytes, manifest[def.file(year)], force);
       if (placed === 'unchanged') {
+        // Equal to a fresh render: what it was rendered from is recorded, for status and verify.
+        manifest[def.file(year)] = sha256Hex(rendered.bytes);
+        manifest[digestKey(def.file(year))] = rendered.digest;
         report.push({ kind: def.kind, file: shown, status: 'unchanged' });
         current.push(target);
         continue;
@@ -131,6 +134,7 @@ export async function run(ctx: CommandContext, input: Input<'render'>): Promise<
       if (opts.out === undefined) assertInside(root, target);
       writeFileAtomic(target, rendered.bytes);
       manifest[def.file(year)] = sha256Hex(rendered.bytes);
+      manifest[digestKey(def.file(year))] = rendered.digest;
       report.push({ kind: def.kind, file: shown, status: 'written' });
       current.push(target);
     }

@@ -69,7 +69,7 @@ export async function run(ctx: CommandContext, input: Input<'verify'>): Promise<
       const removed = removalsOf(root, round);
       report.findings.push(...removed);
     }
-    if (round.tallyPresent) await checkSealedRound(ctx, loaded, round, report, bytesOf, inGit, own.length === 0, sharedErrors.length === 0);
+    if (round.tallyPresent) await checkSealedRound(ctx, loaded, round, report, bytesOf, inGit, own.length === 0, sharedErrors.length === 0, input.options.full);
     reports.push(report);
   }
   const sharedFindings: VerifyFinding[] = sharedErrors.map((d) => diagnosticFinding(0, d));
@@ -158,6 +158,7 @@ async function checkSealedRound(
   inGit: boolean,
   roundClean: boolean,
   sharedClean: boolean,
+  full: boolean,
 ): Promise<void> {
   const view = loaded.view(round);
   const seal = verifySeal(round, view, bytesOf);
@@ -181,7 +182,7 @@ async function checkSealedRound(
     report.skipped.push({ check: 'documents', why: t('hồ sơ chung có lỗi', 'the shared records have errors') });
   } else {
     const before = report.findings.length;
-    for (const d of await checkDocuments(loaded.root, loaded, round, ctx.version)) {
+    for (const d of await checkDocuments(loaded.root, loaded, round, ctx.version, full)) {
       if (d.state === 'issued-changed') {
         report.findings.push({
           year: round.year, check: 'document', file: d.file,

@@ -89,14 +89,33 @@ export interface Rendered {
   def: DocumentDef;
   path: string;
   bytes: Uint8Array;
+  /** What the bytes were rendered from: see `inputsDigest`. */
+  digest: string;
 }
+
+/** The document model of one document of the round (pure, and cheap next to rendering it). */
+function modelOf(loaded: Loaded, round: Round, def: DocumentDef, template: Template) {
+  const index = loaded.view(round);
+  return def.build({ agency: documentAgency(index, round)!, round, index, template });
+}
+
+/**
+ * The digest of everything a document's bytes follow from: the thidua version (so the renderer's
+ * code) and the document model, which holds the template's wording and every value from the records.
+ * Equal digests give equal bytes, so a file whose hash and digest match the manifest is current.
+ */
+export function inputsDigest(version: string, model: unknown): string {
+  return sha256Hex(new TextEncoder().encode(`thidua ${version}\n${JSON.stringify(model)}`));
+}
+
+/** The manifest key under which a document's inputs digest is kept, beside its own hash. */
+export const digestKey = (file: string) => `${file}#inputs`;
 
 export async function renderOne(loaded: Loaded, round: Round, def: DocumentDef, template: Template, version: string): Promise<Rendered> {
   const { renderDocx } = await import('../render/docx-writer.js');
-  const index = loaded.view(round);
-  const model = def.build({ agency: documentAgency(index, round)!, round, index, template });
+  const model = modelOf(loaded, round, def, template);
   const bytes = await renderDocx(model, `thidua ${version}`);
-  return { def, path: `documents/${round.year}/${def.file(round.year)}`, bytes };
+  return { def, path: `documents/${round.year}/${def.file(round.year)}`, bytes, digest: inputsDigest(version, model) };
 }
 
 export { DOCUMENTS };
@@ -135,11 +154,14 @@ export interface DocumentCheck {
 
 /**
  * Each document of the round: a final file registered with `thidua issue` against its hash, any
- * other against a fresh render (documents whose template is broken are unchecked).
+ * other against what it was rendered from (documents whose template is broken are unchecked). A
+ * file whose hash and inputs digest still match the render manifest is current without rendering
+ * it again; otherwise, or with `full`, it is rendered and compared byte for byte.
  */
-export async function checkDocuments(root: string, loaded: Loaded, round: Round, version: string): Promise<DocumentCheck[]> {
+export async function checkDocuments(root: string, loaded: Loaded, round: Round, version: string, full = false): Promise<DocumentCheck[]> {
   const out: DocumentCheck[] = [];
   const issued = round.decision?.value.issued ?? [];
+  const manifest = readManifest(join(root, 'documents', String(round.year)));
   for (const def of DOCUMENTS) {
     const registered = issued.filter((i) => i.kind === def.kind).at(-1);
     if (registered) {
@@ -160,8 +182,14 @@ export async function checkDocuments(root: string, loaded: Loaded, round: Round,
       out.push({ kind: def.kind, file, state: missing ? 'outdated' : 'unchecked', ...(missing ? { blocked: missing } : {}) });
       continue;
     }
+    const bytes = readFileSync(abs);
+    const name = def.file(round.year);
+    if (!full && manifest[name] === sha256Hex(bytes) && manifest[digestKey(name)] === inputsDigest(version, modelOf(loaded, round, def, tl.template))) {
+      out.push({ kind: def.kind, file, state: 'current' });
+      continue;
+    }
     const fresh = await renderOne(loaded, round, def, tl.template, version);
-    const same = Buffer.compare(readFileSync(abs), Buffer.from(fresh.bytes)) === 0;
+    const same = Buffer.compare(bytes, Buffer.from(fresh.bytes)) === 0;
     out.push({ kind: def.kind, file, state: same ? 'current' : 'outdated' });
   }
   return out;
