@@ -4,7 +4,7 @@
  * then the validate figure at 1×, 2× and 4× the size. Prints the table and writes docs/benchmarks.md.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem, tmpdir, type as osType, release } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -73,6 +73,61 @@ function measurePair(labelA: string, a: string[], labelB: string, b: string[], c
   return out;
 }
 
+/** Several commands measured in turns, round after round, so a busy moment hits them all alike. */
+function measureInTurns(commands: Array<{ label: string; cmd: string[] }>, cwd: string, runs: number): Measure[] {
+  for (const c of commands) once(c.cmd, cwd);
+  const times = commands.map(() => [] as number[]);
+  const peaks = commands.map(() => 0);
+  for (let i = 0; i < runs; i++) {
+    commands.forEach((c, k) => {
+      const r = once(c.cmd, cwd);
+      times[k]!.push(r.ms);
+      peaks[k] = Math.max(peaks[k]!, r.peakKb ?? 0);
+    });
+  }
+  return commands.map((c, k) => {
+    const sorted = [...times[k]!].sort((x, y) => x - y);
+    const m = { label: c.label, median: sorted[Math.floor(sorted.length / 2)]!, min: sorted[0]!, peakMb: TIME ? Math.round(peaks[k]! / 1024) : null };
+    process.stderr.write(`  ${m.label}: ${m.median.toFixed(0)} ms (peak ${m.peakMb ?? '?'} MB)\n`);
+    return m;
+  });
+}
+
+/** The bundled example (two rounds, about 50 record files) copied with its documents into a fresh repository. */
+function exampleWorkspace(): string {
+  const root = mkdtempSync(join(tmpdir(), 'thidua-bench-example-'));
+  for (const dir of ['records', 'templates', 'documents']) cpSync(join(PROJECT, dir), join(root, dir), { recursive: true });
+  const git = (...args: string[]) => spawnSync('git', args, { cwd: root, env: { ...process.env, GIT_AUTHOR_NAME: 'bench', GIT_AUTHOR_EMAIL: 'b@example.org', GIT_COMMITTER_NAME: 'bench', GIT_COMMITTER_EMAIL: 'b@example.org' } });
+  git('init', '--quiet');
+  git('add', '.');
+  git('commit', '--quiet', '-m', 'example');
+  return root;
+}
+
+/** The everyday commands on the bundled example, against a bare `node -e 0`, with the issue's goals. */
+function exampleScale(): { rows: Measure[]; goals: Array<{ goal: string; value: number; limit: number }> } {
+  process.stderr.write('The bundled example: everyday commands against node -e 0…\n');
+  const root = exampleWorkspace();
+  const out = join(root, 'out');
+  const commands = [
+    { label: 'node -e 0', cmd: [node, '-e', '0'] },
+    { label: 'thidua --version', cmd: thidua('--version') },
+    { label: 'thidua validate', cmd: thidua('validate') },
+    { label: 'thidua tally 2016', cmd: thidua('tally', '2016') },
+    { label: 'thidua status', cmd: thidua('status') },
+    { label: 'thidua overdue', cmd: thidua('overdue') },
+    { label: 'thidua awards nguyen-van-giap', cmd: thidua('awards', 'nguyen-van-giap') },
+    { label: 'thidua verify', cmd: thidua('verify') },
+    { label: 'thidua render all 2016', cmd: thidua('render', 'all', '2016', '--out', out, '--force') },
+  ];
+  const rows = measureInTurns(commands, root, Math.max(11, RUNS * 2));
+  rmSync(root, { recursive: true, force: true });
+  const base = rows[0]!.median;
+  const limit: Record<string, number> = { 'thidua --version': 1.1, 'thidua verify': 4, 'thidua render all 2016': 5 };
+  const goals = rows.slice(1).map((r) => ({ goal: `${r.label} ≤ ${limit[r.label] ?? 2.5}× node -e 0`, value: r.median / base, limit: limit[r.label] ?? 2.5 }));
+  return { rows, goals };
+}
+
 const node = process.execPath;
 const thidua = (...args: string[]) => [node, BIN, ...args];
 
@@ -83,6 +138,12 @@ function workspace(scale: number): { root: string; years: number[]; files: numbe
 }
 
 function main(): void {
+  const example = exampleScale();
+  // BENCH_ONLY=example: the everyday table alone (a minute), without writing docs/benchmarks.md.
+  if (process.env['BENCH_ONLY'] === 'example') {
+    for (const [i, r] of example.rows.entries()) process.stdout.write(`${r.label}: ${r.median.toFixed(0)} ms, ${(r.median / example.rows[0]!.median).toFixed(2)}×${i > 0 ? ` (goal ≤ ${example.goals[i - 1]!.limit}×)` : ''}\n`);
+    return;
+  }
   process.stderr.write('Generating the workspace (100 departments, 5,000 people, 300 measures, 20 rounds × 200 nominations × 31 ballots)…\n');
   const ws = workspace(1);
   const year = ws.years[ws.years.length - 1]!;
@@ -131,7 +192,12 @@ function main(): void {
   goalLines.push(`| peak memory of validate ≤ 300 MB | ${peakValidate ?? '—'} MB | ${peakValidate !== null && peakValidate <= 300 ? 'yes' : peakValidate === null ? '—' : 'NO'} |`);
   const scaleLines = ['| size | files | validate ms | ms per file |', '|---|---:|---:|---:|'];
   for (const s of scaling) scaleLines.push(`| ${s.scale}× | ${s.files} | ${s.ms.toFixed(0)} | ${s.perFile.toFixed(3)} |`);
-  const table = [`Machine: ${machine}`, '', ...lines, '', ...goalLines, '', ...scaleLines].join('\n');
+  const exampleLines = ['| the bundled example | median ms | × node -e 0 | goal | met |', '|---|---:|---:|---:|---|'];
+  example.rows.forEach((r, i) => {
+    const g = i === 0 ? null : example.goals[i - 1]!;
+    exampleLines.push(`| ${r.label} | ${r.median.toFixed(0)} | ${(r.median / example.rows[0]!.median).toFixed(2)}× | ${g ? `≤ ${g.limit}×` : ''} | ${g ? (g.value <= g.limit ? 'yes' : 'NO') : ''} |`);
+  });
+  const table = [`Machine: ${machine}`, '', ...exampleLines, '', 'Province scale:', '', ...lines, '', ...goalLines, '', ...scaleLines].join('\n');
   process.stdout.write(table + '\n');
 
   const docPath = join(PROJECT, 'docs', 'benchmarks.md');
@@ -140,7 +206,8 @@ function main(): void {
   writeFileSync(docPath, [
     '# Benchmarks',
     '',
-    'Written by `npm run bench` (medians of several runs of the built CLI as a child process; peak memory is the',
+    'Written by `npm run bench` (medians of several runs of the built CLI as a child process, commands of one table',
+    'taken in turns so that a busy moment of the machine hits them alike; peak memory is the',
     'maximum resident set size from `/usr/bin/time`). The workspace is generated in a temporary folder by',
     '`src/bench/generate.ts` from a fixed seed: 100 departments, 5,000 people, 300 disciplinary measures, 20 rounds',
     'each with 200 nominations and 31 ballot papers of 200 marks.',
