@@ -197,7 +197,7 @@ function printPlan(ctx: CommandContext, plan: ImportPlan, sheet: Sheet, shown: s
     if (r.status === 'new') return vi ? 'mới' : 'new';
     if (r.status === 'same') return vi ? 'không đổi' : 'unchanged';
     const dated = plan.kind === 'people' && r.changes.some((c) => c.field !== 'gender');
-    return r.changes.map((c) => `${FIELD_NAMES[c.field][lang].toLowerCase()}: ${show(c.field, c.from)} → ${show(c.field, c.to)}`).join('; ') + (dated ? (vi ? ` (từ ${shortDate(asOf)})` : ` (from ${asOf})`) : '');
+    return r.changes.map((c) => `${FIELD_NAMES[c.field][lang].toLowerCase()}: ${show(c.field, c.from) || '—'} → ${show(c.field, c.to) || '—'}`).join('; ') + (dated ? (vi ? ` (từ ${shortDate(asOf)})` : ` (from ${asOf})`) : '');
   };
   const rows = plan.rows.map((r) => {
     const rec = r.record as unknown as Record<string, unknown>;

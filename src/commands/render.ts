@@ -84,7 +84,8 @@ export async function run(ctx: CommandContext, input: Input<'render'>): Promise<
   const round = roundOf(loaded, year);
   refuseIfErrors(ctx, loaded, json, t(`không in văn bản đợt ${year}`, `no documents rendered for ${year}`));
   const outDir = opts.out !== undefined ? resolve(ctx.cwd, opts.out) : join(root, 'documents', String(year));
-  const defs = kind === 'all' ? DOCUMENTS : [documentDef(kind)!];
+  // The ballot paper is for the meeting: `render all` prints it only until the vote is sealed.
+  const defs = kind === 'all' ? DOCUMENTS.filter((d) => d.needs !== 'nominations' || !round.tally) : [documentDef(kind)!];
   if (opts.out === undefined) for (const def of defs) assertInside(root, join(outDir, def.file(year)));
 
   const report: Array<{ kind: string; file: string; status: 'written' | 'unchanged' | 'skipped' | 'refused'; reason?: string }> = [];

@@ -19,6 +19,7 @@ describe('documents known current from their render manifest', () => {
   it('records a digest per document; a template edit makes it outdated; a forged file with a forged hash is caught by verify --full', async () => {
     const a = await decidedAgency({ seed: 141, departments: 3, councilSize: 5 });
     await ok(a, 'render', 'all', String(a.year));
+    await ok(a, 'render', 'ballots', String(a.year));
     const dir = join(a.root, 'documents', String(a.year));
     const manifest = JSON.parse(readFileSync(join(dir, '.thidua-rendered.json'), 'utf8')) as Record<string, string>;
     expect(Object.keys(manifest).filter((k) => k.endsWith('#inputs')).sort()).toEqual([

@@ -114,6 +114,33 @@ describe('thidua import people', () => {
   });
 });
 
+describe('thidua import departments', () => {
+  it('names the heads by name, renames a department by its id, and refuses a head who is not on the staff', async () => {
+    const root = await newAgency();
+    await ok(root, 'import', 'people', writeStaff(tempDir(), staffList(2035, 12)).xlsx);
+    const staff = people(root);
+    const head = staff.find((p) => p['department'] === 'bttp' && p['leader'] === true)!;
+    const twin = staff.find((p) => p['department'] === 'hctp' && p['leader'] === true)!;
+    const csv = join(tempDir(), 'phong.csv');
+    // A name two people share is refused with both ids; the id settles it.
+    writeFileSync(csv, `Mã,Tên phòng,Trưởng phòng\nhctp,Phòng Hành chính tư pháp,${String(twin['name'])}\n`);
+    const ambiguous = await run(root, 'import', 'departments', csv);
+    expect(ambiguous.stderr).toContain(`phong.csv:2:31  error[unknown-reference]  “${String(twin['name'])}” là tên của 2 người (${String(twin['id'])}, `);
+    writeFileSync(csv, `Mã,Tên phòng,Trưởng phòng\nbttp,Phòng Bổ trợ - Tư pháp,${String(head['name'])}\nvp,Văn phòng,\n`);
+    const r = await ok(root, 'import', 'departments', csv);
+    expect(r.stdout).toContain('2 phòng — 0 mới, 1 thay đổi, 1 không đổi.');
+    expect(r.stdout).toContain(`tên: Phòng Bổ trợ tư pháp → Phòng Bổ trợ - Tư pháp; trưởng phòng: — → ${String(head['id'])}`);
+    const departments = parse(readFileSync(join(root, 'records/departments.yaml'), 'utf8')) as Array<{ id: string; name: string; head?: string }>;
+    expect(departments.find((d) => d.id === 'bttp')).toEqual({ id: 'bttp', name: 'Phòng Bổ trợ - Tư pháp', head: head['id'] });
+    const before = readFileSync(join(root, 'records/departments.yaml'));
+    writeFileSync(csv, 'Mã,Tên phòng,Trưởng phòng\nvp,Văn phòng,Người Lạ\n');
+    const bad = await run(root, 'import', 'departments', csv);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('phong.csv:2:14  error[unknown-reference]  không có người “Người Lạ” trong records/people.yaml (nhập cán bộ trước: thidua import people)\n');
+    expect(readFileSync(join(root, 'records/departments.yaml')).equals(before)).toBe(true);
+  });
+});
+
 describe('thidua export --xlsx', () => {
   it('the list and the tally as Calc reads them back: names, counts and percentages', async () => {
     const root = await newAgency();

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { strFromU8, unzipSync, zipSync } from 'fflate';
 import { cleanupTemp, runCli, tempDir, workspace } from '../helpers/workspace.js';
-import { all, ballots, decidedAgency, ok, run } from '../helpers/round.js';
+import { all, ballots, decidedAgency, ENV, ok, run } from '../helpers/round.js';
 import { generateAgency } from '../helpers/agency.js';
 
 afterAll(cleanupTemp);
@@ -58,14 +58,15 @@ describe('document geometry', () => {
       expect(r.code, r.stderr).toBe(0);
     }
     const files = docxFiles(out);
-    expect(files.length).toBe(6);
+    expect(files.length).toBe(5);
     for (const f of files) expect(widthProblems(readFileSync(f)), f).toEqual([]);
   });
 
-  it('a fresh agency: the same for its decided round', async () => {
+  it('a fresh agency: the same for its decided round, and its ballot paper', async () => {
     const a = await decidedAgency({ seed: 101, councilSize: 9, departments: 6 });
+    expect((await runCli(['--root', a.root, 'render', 'ballots', String(a.year)], { env: ENV })).code).toBe(0);
     const files = docxFiles(join(a.root, 'documents'));
-    expect(files.length).toBe(5);
+    expect(files.map((f) => f.split('/').pop()).sort()).toEqual([`bien-ban-kiem-phieu-${a.year}.docx`, `danh-sach-${a.year}.docx`, `giay-cong-nhan-${a.year}.docx`, `phieu-bau-${a.year}.docx`, `quyet-dinh-${a.year}.docx`]);
     for (const f of files) expect(widthProblems(readFileSync(f)), f).toEqual([]);
   });
 

@@ -1,6 +1,7 @@
 /**
- * Phiếu bầu: the paper each council member marks in the secret ballot, one page per member, the
- * round's nominations grouped as collectives then individuals, with the threshold printed.
+ * Phiếu bầu: the paper each council member marks in the secret ballot (one copy, printed once per
+ * member: every paper is the same), the round's nominations grouped as collectives then
+ * individuals, with the threshold printed.
  */
 import type { TemplateSpec } from './template.js';
 import { line, paragraphs } from './template.js';
@@ -44,7 +45,6 @@ export function ballotPaperModel(input: DocumentInput): DocModel {
     cell(small(''), widths[3]!), cell(small(''), widths[4]!),
   ];
   const session = round.council?.value.session?.date;
-  const members = Math.max(1, round.council?.value.members.length ?? 1);
   const page = (): Block[] => {
     const blocks: Block[] = [];
     blocks.push(headerTable(agency, '', placeDateLine(agency, session ? dateInWords(session) : `ngày      tháng      năm ${round.year + 1}`), agency.council.name));
@@ -71,6 +71,6 @@ export function ballotPaperModel(input: DocumentInput): DocModel {
     if (template.sections.has('threshold')) for (const s of paragraphs(template, 'threshold', values)) blocks.push(p(s, { italic: true, size: 13, before: 6 }));
     return blocks;
   };
-  const sections: Section[] = Array.from({ length: members }, () => ({ orientation: 'portrait', blocks: page() }));
+  const sections: Section[] = [{ orientation: 'portrait', blocks: page() }];
   return { title: `${line(template, 'title', values)} ${round.year}`, subject: line(template, 'subject', values), date: session ?? `${round.year}-12-31`, sections };
 }
