@@ -51,3 +51,13 @@ export function defaultSubmitted(today: string, year: number, registrationBefore
   if (today >= `${year}-01-01` && today <= lastDay) return today;
   return lastDay;
 }
+
+/**
+ * The order the council votes in, the one home of it: collectives first, then individuals, each
+ * in the order of departments.yaml, then by id (the ballot prompts and the printed ballot paper).
+ */
+export function votingOrder<N extends Pick<Nomination, 'id' | 'kind' | 'department'>>(nominations: readonly N[], departmentOrder: readonly string[]): N[] {
+  const rank = new Map(departmentOrder.map((id, i) => [id, i]));
+  const of = (d: string) => rank.get(d) ?? departmentOrder.length;
+  return [...nominations].sort((a, b) => (a.kind === b.kind ? 0 : a.kind === 'collective' ? -1 : 1) || of(a.department) - of(b.department) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}

@@ -2,6 +2,7 @@
 import type { Round } from '../core/records/workspace.js';
 import type { WorkspaceIndex } from '../core/records/index.js';
 import { inert } from '../core/text/inert.js';
+import { votingOrder } from '../core/nomination.js';
 
 export interface AgendaItem {
   id: string;
@@ -10,10 +11,7 @@ export interface AgendaItem {
 }
 
 export function agendaOf(round: Round, index: WorkspaceIndex): AgendaItem[] {
-  const order = new Map([...index.departments.keys()].map((id, i) => [id, i]));
-  return round.nominations
-    .map((n) => n.value)
-    .sort((a, b) => (a.kind === b.kind ? 0 : a.kind === 'collective' ? -1 : 1) || (order.get(a.department) ?? 999) - (order.get(b.department) ?? 999) || (a.id < b.id ? -1 : 1))
+  return votingOrder(round.nominations.map((n) => n.value), [...index.departments.keys()])
     .map((n) => ({
       id: n.id,
       kind: n.kind,

@@ -2,7 +2,9 @@
 import { readFileSync, writeFileSync, appendFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cleanupTemp, runCli, workspace, write, PROJECT } from '../helpers/workspace.js';
+import { cleanupTemp, runCli, tempDir, workspace, write, PROJECT } from '../helpers/workspace.js';
+import { generateAgency } from '../helpers/agency.js';
+import { ok } from '../helpers/round.js';
 import { hasOffice, pdfInfo, pdfText, toPdf } from '../helpers/office.js';
 
 afterAll(cleanupTemp);
@@ -159,5 +161,37 @@ describe('render', () => {
     const root = workspace({ from: 'example' });
     const r = await runCli(['verify', '2016', '--no-history', '--json'], { cwd: root });
     expect(JSON.parse(r.stdout)).toMatchObject({ ok: true });
+  });
+});
+
+describe('the ballot paper', () => {
+  it('the example’s 2017 paper lists its 11 nominations in the order thidua ballot asks for them, on one paper', async () => {
+    const root = workspace({ from: 'example' });
+    const out = tempDir();
+    const r = await runCli(['render', 'ballots', '2017', '--out', out], { cwd: root });
+    expect(r.code, r.stderr).toBe(0);
+    const pdf = toPdf(join(out, 'phieu-bau-2017.docx'));
+    const text = pdfText(pdf).replace(/\s+/g, ' ');
+    expect(text).toContain('PHIẾU BẦU');
+    const agenda = ['Tập thể Văn phòng', 'Tập thể Phòng Nghiệp vụ 1', 'Tập thể Phòng Nghiệp vụ 2', 'Tập thể Phòng Nghiệp vụ 3', 'Tập thể Phòng Phòng, chống tham nhũng', 'Ông Đỗ Văn Hải', 'Ông Trần Văn An', 'Bà Chu Thị Nga', 'Ông La Văn Sơn', 'Bà Tống Thị Kim'];
+    const at = agenda.map((name) => text.indexOf(name));
+    expect(at.every((i) => i >= 0), JSON.stringify(at)).toBe(true);
+    expect([...at].sort((a, b) => a - b)).toEqual(at);
+    expect(text).toContain('Đề nghị được công nhận khi có từ 2/3 tổng số thành viên Hội đồng trở lên đồng ý.');
+    expect(pdfInfo(pdf).pages).toBe(1);
+  });
+
+  it('an absent member gets a written-opinion paper with their name and a place to sign', async () => {
+    const a = generateAgency({ seed: 151, departments: 3, councilSize: 5, noSession: true });
+    const absent = a.council[4]!;
+    await ok(a, 'session', String(a.year), '--date', `${a.year + 1}-01-10`, '--place', 'Phòng họp', '--counter', a.council[1]!, '--absent', absent);
+    await ok(a, 'render', 'ballots', String(a.year));
+    const pdf = toPdf(join(a.root, `documents/${a.year}/phieu-bau-${a.year}.docx`));
+    expect(pdfInfo(pdf).pages).toBe(2);
+    const second = pdfText(pdf, ['-f', '2', '-l', '2']).replace(/\s+/g, ' ');
+    const person = a.people.find((p) => p.id === absent)!;
+    expect(second).toContain('PHIẾU Ý KIẾN BẰNG VĂN BẢN');
+    expect(second).toContain(`Thành viên Hội đồng: ${person.gender === 'nam' ? 'Ông' : 'Bà'} ${person.name}`);
+    expect(second).toContain('NGƯỜI CHO Ý KIẾN');
   });
 });

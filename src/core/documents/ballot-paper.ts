@@ -4,12 +4,12 @@
  * individuals, with the threshold printed.
  */
 import type { TemplateSpec } from './template.js';
-import { line, paragraphs } from './template.js';
+import { fill, line, paragraphs, type Values } from './template.js';
 import { cell, p, type Block, type DocModel, type Section } from './model.js';
-import { centered, headerTable, placeDateLine, ruleUnder } from './layout.js';
+import { centered, headerTable, placeDateLine, ruleUnder, signature } from './layout.js';
 import { commonValues, honorific, type DocumentInput } from './context.js';
 import { dateInWords } from '../dates.js';
-import type { Nomination } from '../schemas/round.js';
+import { votingOrder } from '../nomination.js';
 
 export const BALLOT_PAPER_TEMPLATE_SPEC: TemplateSpec = {
   title: { fields: [], required: true },
@@ -19,15 +19,22 @@ export const BALLOT_PAPER_TEMPLATE_SPEC: TemplateSpec = {
   'collective-heading': { fields: [], required: true },
   'individual-heading': { fields: [], required: true },
   threshold: { fields: ['numerator', 'denominator', 'base_label'], required: false },
+  'written-title': { fields: [], required: false },
+  'written-intro': { fields: ['session_date_words'], required: false },
+  'written-member': { fields: ['name', 'position'], required: false },
+  'written-sign': { fields: [], required: false },
 };
 
-/** The nominations in the order of departments.yaml, collectives first. */
-export function ballotOrder(nominations: readonly Nomination[], departmentOrder: readonly string[]): Nomination[] {
-  const rank = (d: string) => {
-    const i = departmentOrder.indexOf(d);
-    return i < 0 ? departmentOrder.length : i;
-  };
-  return [...nominations].sort((a, b) => (a.kind === b.kind ? 0 : a.kind === 'collective' ? -1 : 1) || rank(a.department) - rank(b.department) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+/** Wording of the written-opinion page when a template (written before it) leaves it out. */
+const WRITTEN_FALLBACK: Record<string, string> = {
+  'written-title': 'PHIẾU Ý KIẾN BẰNG VĂN BẢN',
+  'written-intro': '(Của thành viên Hội đồng vắng mặt tại phiên họp xét {session_date_words}; gửi Hội đồng trước phiên họp, được kiểm cùng các phiếu bầu)',
+  'written-member': 'Thành viên Hội đồng: {name}, {position}.',
+  'written-sign': 'NGƯỜI CHO Ý KIẾN',
+};
+
+function writtenLine(template: DocumentInput['template'], section: string, values: Values): string[] {
+  return template.sections.has(section) ? paragraphs(template, section, values) : [fill(WRITTEN_FALLBACK[section]!, values)];
 }
 
 export function ballotPaperModel(input: DocumentInput): DocModel {
@@ -35,7 +42,7 @@ export function ballotPaperModel(input: DocumentInput): DocModel {
   const v = commonValues(agency, round);
   const th = agency.threshold;
   const values = { ...v, numerator: th.numerator, denominator: th.denominator, base_label: th.of === 'members' ? 'tổng số thành viên Hội đồng' : 'số phiếu hợp lệ' };
-  const ordered = ballotOrder(round.nominations.map((n) => n.value), [...index.departments.keys()]);
+  const ordered = votingOrder(round.nominations.map((n) => n.value), [...index.departments.keys()]);
   const columns = line(template, 'table-columns', values).split('|').map((c) => c.trim());
   const widths = [7, 42, 27, 12, 12];
   const small = (text: string, align: 'left' | 'center' = 'left', bold = false) => [p(text, { align, size: 13, bold })];
@@ -45,13 +52,19 @@ export function ballotPaperModel(input: DocumentInput): DocModel {
     cell(small(''), widths[3]!), cell(small(''), widths[4]!),
   ];
   const session = round.council?.value.session?.date;
-  const page = (): Block[] => {
+  // The paper of an absent member who votes in writing: the same table, named and signed.
+  const page = (absent?: string): Block[] => {
     const blocks: Block[] = [];
     blocks.push(headerTable(agency, '', placeDateLine(agency, session ? dateInWords(session) : `ngày      tháng      năm ${round.year + 1}`), agency.council.name));
-    blocks.push(centered(line(template, 'title', values), { bold: true, before: 18, size: 14 }));
+    const who: Values = absent ? { ...values, name: `${honorific(index, absent)} ${index.personName(absent)}`.trim(), position: index.people.get(absent)?.value.position ?? '', session_date_words: session ? dateInWords(session) : '' } : values;
+    blocks.push(centered(absent ? writtenLine(template, 'written-title', who)[0]! : line(template, 'title', values), { bold: true, before: 18, size: 14 }));
     const subject = paragraphs(template, 'subject', values);
     for (const s of subject) blocks.push(centered(s, { bold: true }));
     blocks.push(ruleUnder(subject, 14, true, 0.4));
+    if (absent) {
+      for (const s of writtenLine(template, 'written-intro', who)) blocks.push(centered(s, { italic: true, size: 13 }));
+      for (const s of writtenLine(template, 'written-member', who)) blocks.push(p(s, { size: 13, before: 6 }));
+    }
     for (const s of paragraphs(template, 'instructions', values)) blocks.push(p(s, { italic: true, size: 13, after: 6, align: 'justify' }));
     const rows = [columns.map((c, i) => cell([p(c, { align: 'center', bold: true, size: 13 })], widths[i] ?? 10, { header: true, align: 'center' }))];
     const collectives = ordered.filter((n) => n.kind === 'collective');
@@ -69,8 +82,10 @@ export function ballotPaperModel(input: DocumentInput): DocModel {
     }
     blocks.push({ kind: 'table', borders: true, headerRow: true, rows });
     if (template.sections.has('threshold')) for (const s of paragraphs(template, 'threshold', values)) blocks.push(p(s, { italic: true, size: 13, before: 6 }));
+    if (absent) blocks.push(...signature(writtenLine(template, 'written-sign', who)[0]!, String(who['name'])));
     return blocks;
   };
-  const sections: Section[] = [{ orientation: 'portrait', blocks: page() }];
+  const absentMembers = round.council?.value.session?.absent ?? [];
+  const sections: Section[] = [{ orientation: 'portrait', blocks: page() }, ...absentMembers.map((m): Section => ({ orientation: 'portrait', blocks: page(m) }))];
   return { title: `${line(template, 'title', values)} ${round.year}`, subject: line(template, 'subject', values), date: session ?? `${round.year}-12-31`, sections };
 }
