@@ -39,8 +39,10 @@ describe('render', () => {
     expect(text).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
     expect(text).toContain('Độc lập - Tự do - Hạnh phúc');
     expect(text).toContain('QUYẾT ĐỊNH');
-    expect(text).toContain('Tập thể Phòng Nghiệp vụ 1');
-    expect(text).toContain('Ông Trần Văn An');
+    // The recognitions are counted in Điều 1 and listed in the attached Danh sách.
+    expect(text).toContain('Điều 1. Công nhận 01 tập thể và 01 cá nhân đạt');
+    expect(text).toContain('(có danh sách kèm theo).');
+    expect(text).toContain('- Như Điều 4;');
     expect(text).not.toContain('Mô hình không đạt');
     expect(text).toContain('Nơi nhận:');
     expect(text).toContain('Nguyễn Văn Giáp');

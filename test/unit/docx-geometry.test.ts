@@ -97,7 +97,7 @@ describe('document geometry', () => {
     }
   });
 
-  it('ND 30 rules: a line under the issuing body, the Tiêu ngữ and the trích yếu, drawn as lines (no underlined text)', async () => {
+  it('ND 30 rules: a line under the issuing body, the Tiêu ngữ and the trích yếu, drawn as lines (no underlined text); the list, an appendix, has one under its “Kèm theo” line', async () => {
     const root = workspace({ from: 'example' });
     const out = tempDir();
     expect((await runCli(['render', 'all', '2016', '--out', out], { cwd: root })).code).toBe(0);
@@ -106,32 +106,42 @@ describe('document geometry', () => {
       expect(xml, name).not.toContain('<w:u ');
       // Each rule is an empty paragraph with a bottom border, indented equally on both sides.
       const rules = [...xml.matchAll(/<w:p>(?:(?!<\/w:p>).)*?<w:pBdr><w:bottom[^>]*\/><\/w:pBdr>(?:(?!<\/w:p>).)*?<w:ind w:left="(\d+)" w:right="(\d+)"\/>/g)];
-      expect(rules.length, name).toBe(3);
+      const appendix = name.startsWith('danh-sach');
+      expect(rules.length, name).toBe(appendix ? 1 : 3);
       for (const r of rules) expect(r[1], name).toBe(r[2]);
       // The trích yếu's rule: a third to a half of its line; the decision's wraps, so its line is the text area.
-      const text = name.startsWith('danh-sach') ? 252 : 165;
-      const ruleMm = text - (2 * Number(rules[2]![1])) / 56.7;
+      const text = appendix ? 252 : 165;
+      const ruleMm = text - (2 * Number(rules[appendix ? 0 : 2]![1])) / 56.7;
       expect(ruleMm, name).toBeGreaterThanOrEqual(name.startsWith('quyet-dinh') ? text / 3 - 1 : 20);
       expect(ruleMm, name).toBeLessThanOrEqual(text / 2 + 1);
     }
   });
 
-  it('the decision: “Điều N.” in bold, Nơi nhận starting “- Như Điều 3;”, Vietnamese text in NFC marked vi-VN', async () => {
+  it('the decision: “Điều N.” in bold, Điều 1 counting “0N tập thể và 0N cá nhân (có danh sách kèm theo)”, the effective date its own article, Nơi nhận starting “- Như Điều 4;”; Vietnamese text in NFC marked vi-VN', async () => {
     const a = await decidedAgency({ seed: 102 });
     // A name typed with combining marks (NFD), as some keyboards and copies from PDF give it.
     const people = join(a.root, 'records/people.yaml');
     const nfd = a.people[2]!.name.normalize('NFD');
     writeFileSync(people, readFileSync(people, 'utf8').replace(a.people[2]!.name, nfd));
     const out = tempDir();
-    expect((await runCli(['--root', a.root, 'render', 'decision', String(a.year), '--out', out], { env: { THIDUA_TODAY: '2026-01-20' } })).code).toBe(0);
+    for (const kind of ['decision', 'list']) expect((await runCli(['--root', a.root, 'render', kind, String(a.year), '--out', out], { env: { THIDUA_TODAY: '2026-01-20' } })).code).toBe(0);
     const xml = strFromU8(unzipSync(readFileSync(join(out, `quyet-dinh-${a.year}.docx`)))['word/document.xml']!);
     const runs = [...xml.matchAll(/<w:r>(.*?)<\/w:r>/g)].map((m) => ({ bold: /<w:b\/>/.test(m[1]!), text: /<w:t[^>]*>([^<]*)<\/w:t>/.exec(m[1]!)?.[1] ?? '' }));
-    for (const n of [1, 2, 3]) expect(runs.find((r) => r.text === `Điều ${n}.`), `Điều ${n}.`).toMatchObject({ bold: true });
+    for (const n of [1, 2, 3, 4]) expect(runs.find((r) => r.text === `Điều ${n}.`), `Điều ${n}.`).toMatchObject({ bold: true });
+    const tally = JSON.parse((await runCli(['--root', a.root, 'tally', String(a.year), '--json'], { env: { THIDUA_TODAY: '2026-01-20' } })).stdout) as { results: Array<{ kind: string; recognised: boolean }> };
+    const count = (k: string) => String(tally.results.filter((r) => r.kind === k && r.recognised).length).padStart(2, '0');
+    const text = runs.map((r) => r.text).join('');
+    expect(text).toContain(`Công nhận ${count('collective')} tập thể và ${count('individual')} cá nhân đạt`);
+    expect(text).toContain('(có danh sách kèm theo).');
+    expect(text).toContain('Điều 3. Quyết định này có hiệu lực kể từ ngày ký.');
+    expect(text).toContain('Điều 4. Thủ trưởng các phòng, đơn vị có liên quan và các tập thể, cá nhân');
     const recipients = runs.filter((r) => r.text.startsWith('- ')).map((r) => r.text);
-    expect(recipients[0]).toBe('- Như Điều 3;');
-    expect(xml).not.toContain(nfd);
-    expect(xml).toContain(a.people[2]!.name.normalize('NFC'));
+    expect(recipients[0]).toBe('- Như Điều 4;');
     expect(xml.normalize('NFC')).toBe(xml);
+    // The names are in the attached list: written in NFC whatever the records hold.
+    const list = strFromU8(unzipSync(readFileSync(join(out, `danh-sach-${a.year}.docx`)))['word/document.xml']!);
+    expect(list).not.toContain(nfd);
+    expect(list).toContain(a.people[2]!.name.normalize('NFC'));
     expect([...xml.matchAll(/<w:lang w:val="vi-VN"\/>/g)].length).toBeGreaterThan(runs.length - 1);
   });
 

@@ -18,7 +18,11 @@ export interface DocumentInput {
 export const COMMON_FIELDS = [
   'year', 'agency', 'agency_upper', 'parent', 'parent_upper', 'symbol', 'place', 'head_title', 'head_name',
   'council', 'council_upper', 'authority', 'authority_name', 'decision_number', 'decision_ref', 'decision_date_words', 'decision_date_short',
+  'executors',
 ] as const;
+
+/** Those who carry a decision out: agency.yaml's `executors`, or the general wording. */
+export const DEFAULT_EXECUTORS = 'Thủ trưởng các phòng, đơn vị có liên quan';
 
 export function upper(s: string): string {
   return s.toLocaleUpperCase('vi');
@@ -51,6 +55,7 @@ export function commonValues(agency: Agency, round: Round): Values {
     // A draft is dated in the year the council meets (the 2016 round met in January 2017).
     decision_date_words: d ? dateInWords(d.date) : `ngày      tháng      năm ${(round.council?.value.session?.date ?? String(round.year)).slice(0, 4)}`,
     decision_date_short: d ? shortDate(d.date) : '…/…/…',
+    executors: agency.executors?.join(', ') ?? DEFAULT_EXECUTORS,
   };
 }
 

@@ -12,17 +12,26 @@ export const DECISION_TEMPLATE_SPEC: TemplateSpec = {
   authority: { fields: [], required: true },
   basis: { fields: ['session_date_words'], required: false },
   decides: { fields: [], required: true },
-  'article-1': { fields: ['recognised_count', 'collective_count', 'individual_count'], required: true },
-  'collective-heading': { fields: ['collective_count'], required: true },
-  'collective-item': { fields: ['stt', 'department', 'title'], required: true },
-  'individual-heading': { fields: ['individual_count'], required: true },
-  'individual-item': { fields: ['stt', 'honorific', 'name', 'position', 'department', 'title'], required: true },
+  'article-1': { fields: ['recognised_count', 'collective_count', 'individual_count', 'counts_words'], required: true },
+  // The recognitions listed in Điều 1 itself (a template may instead attach the list: “có danh sách kèm theo”).
+  'collective-heading': { fields: ['collective_count'], required: false },
+  'collective-item': { fields: ['stt', 'department', 'title'], required: false },
+  'individual-heading': { fields: ['individual_count'], required: false },
+  'individual-item': { fields: ['stt', 'honorific', 'name', 'position', 'department', 'title'], required: false },
   'article-2': { fields: [], required: true },
   'article-3': { fields: [], required: true },
+  'article-4': { fields: [], required: false },
   'recipients-heading': { fields: [], required: true },
   'recipients-last': { fields: [], required: false },
   draft: { fields: [], required: false },
 };
+
+/** "06 tập thể và 05 cá nhân": counts below 10 with a leading zero, as decisions write them. */
+export function countsInWords(collectives: number, individuals: number): string {
+  const two = (n: number) => String(n).padStart(2, '0');
+  const parts = [collectives ? `${two(collectives)} tập thể` : '', individuals ? `${two(individuals)} cá nhân` : ''].filter(Boolean);
+  return parts.join(' và ');
+}
 
 export function decisionModel(input: DocumentInput): DocModel {
   const { agency, round, index, template } = input;
@@ -30,7 +39,7 @@ export function decisionModel(input: DocumentInput): DocModel {
   const results = recognised(round);
   const collectives = results.filter((r) => r.kind === 'collective');
   const individuals = results.filter((r) => r.kind === 'individual');
-  const counts = { recognised_count: results.length, collective_count: collectives.length, individual_count: individuals.length };
+  const counts = { recognised_count: results.length, collective_count: collectives.length, individual_count: individuals.length, counts_words: countsInWords(collectives.length, individuals.length) };
   const session = round.council?.value.session;
   const blocks: Block[] = [];
   blocks.push(headerTable(agency, `Số: ${String(v['decision_ref'])}`, placeDateLine(agency, String(v['decision_date_words']))));
@@ -44,13 +53,13 @@ export function decisionModel(input: DocumentInput): DocModel {
   for (const s of paragraphs(template, 'basis', { ...v, session_date_words: session ? dateInWords(session.date) : '' })) blocks.push(body(s, { italic: true }));
   blocks.push(centered(line(template, 'decides', v), { bold: true, before: 6, after: 6 }));
   for (const s of paragraphs(template, 'article-1', { ...v, ...counts })) blocks.push(article(s));
-  if (collectives.length) {
+  if (collectives.length && template.sections.has('collective-item')) {
     for (const s of paragraphs(template, 'collective-heading', { ...v, ...counts })) blocks.push(body(s));
     collectives.forEach((r, i) => {
       for (const s of paragraphs(template, 'collective-item', { ...v, stt: i + 1, department: index.departmentName(r.department), title: nominationTitle(round, r.nomination) })) blocks.push(body(s));
     });
   }
-  if (individuals.length) {
+  if (individuals.length && template.sections.has('individual-item')) {
     for (const s of paragraphs(template, 'individual-heading', { ...v, ...counts })) blocks.push(body(s));
     individuals.forEach((r, i) => {
       const person = r.person ? index.people.get(r.person)?.value : undefined;
@@ -60,7 +69,7 @@ export function decisionModel(input: DocumentInput): DocModel {
       })) blocks.push(body(s.replace(/\s+,/g, ',').replace(/\s{2,}/g, ' ')));
     });
   }
-  const closing = [...paragraphs(template, 'article-2', v), ...paragraphs(template, 'article-3', v)];
+  const closing = [...paragraphs(template, 'article-2', v), ...paragraphs(template, 'article-3', v), ...paragraphs(template, 'article-4', v)];
   for (const s of closing) blocks.push(article(s));
   blocks.push(centered('', { size: 6, after: 6 }));
   // Those named in the last article, who carry the decision out, receive it first (ND 30).

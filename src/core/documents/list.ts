@@ -2,7 +2,7 @@
 import type { TemplateSpec } from './template.js';
 import { line, paragraphs } from './template.js';
 import { cell, p, type Block, type DocModel } from './model.js';
-import { centered, headerTable, LANDSCAPE_TEXT_MM, placeDateLine, ruleUnder } from './layout.js';
+import { centered, LANDSCAPE_TEXT_MM, ruleUnder } from './layout.js';
 import { commonValues, documentDate, honorific, nominationTitle, recognised, type DocumentInput } from './context.js';
 
 export const LIST_TEMPLATE_SPEC: TemplateSpec = {
@@ -24,11 +24,14 @@ export function listModel(input: DocumentInput): DocModel {
   const individuals = results.filter((r) => r.kind === 'individual');
   const counts = { collective_count: collectives.length, individual_count: individuals.length };
   const blocks: Block[] = [];
-  blocks.push(headerTable(agency, `Số: ${String(v['decision_ref'])}`, placeDateLine(agency, String(v['decision_date_words']))));
-  blocks.push(centered(line(template, 'title', v), { bold: true, before: 18 }));
+  // The decision's appendix (ND 30/2020, Mẫu 2.1): no number or header of its own; the title, what
+  // it is attached to, and a short rule under that line.
+  blocks.push(centered(line(template, 'title', v), { bold: true }));
   for (const s of paragraphs(template, 'subject', v)) blocks.push(centered(s, { bold: true }));
-  blocks.push(ruleUnder(paragraphs(template, 'subject', v), 14, true, 0.4, LANDSCAPE_TEXT_MM));
-  for (const s of paragraphs(template, 'attached', v)) blocks.push(centered(s, { italic: true, after: 12 }));
+  const attached = paragraphs(template, 'attached', v);
+  for (const s of attached) blocks.push(centered(s, { italic: true }));
+  blocks.push(ruleUnder(attached.length ? attached : paragraphs(template, 'subject', v), 14, !attached.length, 0.4, LANDSCAPE_TEXT_MM));
+  blocks.push(centered('', { size: 6, after: 6 }));
   const columns = line(template, 'table-columns', v).split('|').map((c) => c.trim());
   const widths = [5, 22, 14, 18, 31, 10];
   const head = columns.map((c, i) => cell([p(c, { align: 'center', bold: true, size: 12 })], widths[i] ?? 10, { header: true, align: 'center' }));

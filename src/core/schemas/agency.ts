@@ -72,6 +72,8 @@ export const AgencySchema = z.strictObject({
   discipline: DisciplineSettingsSchema.default({ blocks_collective_from: 'canh-cao', blocks_individual_from: 'khien-trach' }),
   deadlines: z.array(DeadlineSchema).default([]),
   recipients: z.array(Text).default([]),
+  /** Who carries a decision out, named in its last article ("Chánh Văn phòng", "Trưởng các phòng"). */
+  executors: z.array(Text).min(1).optional(),
   legal_basis: z.array(Text).default([]),
 });
 
