@@ -173,7 +173,7 @@ export const DEFINITIONS = {
     },
   },
   render: {
-    description: t('in văn bản Word: ballots (phiếu bầu), decision, certificates, minutes, list, all (của một đợt) hoặc report (--from --to)', 'render Word documents: ballots (ballot papers), decision, certificates, minutes, list, all (of a round) or report (--from --to)'),
+    description: t('in văn bản Word: ballots (phiếu bầu), proposal (tờ trình), decision, certificates, minutes, list, cover (công văn gửi tỉnh), all (của một đợt) hoặc report (--from --to)', 'render Word documents: ballots (ballot paper), proposal (the council’s Tờ trình), decision, certificates, minutes, list, cover (letter to the province), all (of a round) or report (--from --to)'),
     args: [{ name: 'kind', type: 'text' }, { name: 'year', type: 'year', optional: true }],
     options: {
       from: { flag: '--from', value: '<year>', type: 'year', description: t('báo cáo: từ đợt', 'report: from round') },

@@ -18,7 +18,7 @@ import { assertInside, ensureDir, writeFileAtomic } from '../shell/safe-write.js
 import { convertToPdf, findOffice } from '../shell/pdf.js';
 import { withLock } from '../shell/lock.js';
 
-const KINDS = ['decision', 'certificates', 'minutes', 'list', 'ballots', 'all', 'report'];
+const KINDS = ['decision', 'certificates', 'minutes', 'list', 'proposal', 'cover', 'ballots', 'all', 'report'];
 
 /** render report --from --to [--date] [--out]: documents/bao-cao-tong-ket-FROM-TO.docx. */
 async function renderReport(ctx: CommandContext, opts: Input<'render'>['options'], office: string | null): Promise<number> {

@@ -197,3 +197,36 @@ describe('the ballot paper', () => {
     expect(second).toContain('NGƯỜI CHO Ý KIẾN');
   });
 });
+
+describe('the letters of a round', () => {
+  it('the council’s Tờ trình and the cover letter to the province, read back through LibreOffice', async () => {
+    const root = workspace({ from: 'example' });
+    const out = tempDir();
+    for (const kind of ['proposal', 'cover']) expect((await runCli(['render', kind, '2016', '--out', out], { cwd: root })).code).toBe(0);
+    // Justified lines come back from pdftotext with spaces inside words: compared without spaces.
+    const squash = (s: string) => s.replace(/\s+/g, '');
+    const proposal = squash(pdfText(toPdf(join(out, 'to-trinh-2016.docx'))));
+    for (const part of ['Số: /TTr-HĐTĐKT', 'Bình Phước, ngày 20 tháng 01 năm 2017', 'TỜ TRÌNH', 'Kính gửi: Chánh Thanh tra tỉnh Bình Phước', 'Vào ngày 20 tháng 01 năm 2017, Hội đồng Thi đua - Khen thưởng', '06 tập thể và 05 cá nhân', 'TM. HỘI ĐỒNG', 'CHỦ TỊCH', 'Nguyễn Văn Giáp', '- Như trên;']) {
+      expect(proposal).toContain(squash(part));
+    }
+    const cover = squash(pdfText(toPdf(join(out, 'cong-van-gui-2016.docx'))));
+    for (const part of ['Số: /TTr', 'V/v gửi Quyết định và Danh sách', 'Kính gửi: Ban Thi đua - Khen thưởng tỉnh', 'Quyết định số 05/QĐ-TTr ngày 25 tháng 01 năm 2017 của Chánh Thanh tra tỉnh Bình Phước', '(06 tập thể và 05 cá nhân)', 'CHÁNH THANH TRA']) {
+      expect(cover).toContain(squash(part));
+    }
+  });
+
+  it('a fresh agency: the cover letter goes to agency.yaml’s report_to, the last article names its executors', async () => {
+    const a = generateAgency({ seed: 152, departments: 3, councilSize: 5 });
+    const agency = join(a.root, 'records/agency.yaml');
+    writeFileSync(agency, readFileSync(agency, 'utf8') + 'report_to: Sở Nội vụ tỉnh Mẫu\nexecutors: [ Chánh Văn phòng Sở, Trưởng các phòng chuyên môn ]\n');
+    for (let i = 0; i < 5; i++) await ok(a, 'ballot', String(a.year), ...a.nominations.flatMap((n) => ['--vote', `${n}=agree`]));
+    await ok(a, 'tally', String(a.year), '--seal');
+    await ok(a, 'decide', String(a.year), '--number', '7', '--date', `${a.year + 1}-01-20`);
+    await ok(a, 'render', 'all', String(a.year));
+    const squash = (s: string) => s.replace(/\s+/g, '');
+    const cover = squash(pdfText(toPdf(join(a.root, `documents/${a.year}/cong-van-gui-${a.year}.docx`))));
+    expect(cover).toContain(squash('Kính gửi: Sở Nội vụ tỉnh Mẫu'));
+    const decision = squash(pdfText(toPdf(join(a.root, `documents/${a.year}/quyet-dinh-${a.year}.docx`))));
+    expect(decision).toContain(squash('Điều 4. Chánh Văn phòng Sở, Trưởng các phòng chuyên môn và các tập thể, cá nhân có tên tại Điều 1'));
+  });
+});

@@ -30,7 +30,7 @@ export function ruleUnder(lines: readonly string[], sizePt: number, bold: boolea
  * The two-column borderless header: parent and issuing body with its short rule on the left,
  * Quốc hiệu and Tiêu ngữ on the right; below them, on one row, the number and the place and date.
  */
-export function headerTable(agency: Agency, numberLine: string, placeDate: string, issuer?: string): Table {
+export function headerTable(agency: Agency, numberLine: string, placeDate: string, issuer?: string, subjectLine?: string): Table {
   const left: Para[] = [];
   // A council's own document names the agency above it; the agency's documents name the parent body.
   const above = issuer ? agency.name : agency.parent;
@@ -50,7 +50,8 @@ export function headerTable(agency: Agency, numberLine: string, placeDate: strin
     kind: 'table', borders: false,
     rows: [
       [cell(left, 44), cell(right, 56)],
-      [cell([p(numberLine, { align: 'center', size: 13, before: 4 })], 44), cell([p(placeDate, { align: 'center', size: 14, italic: true, before: 4 })], 56)],
+      // A công văn's trích yếu ("V/v …", 12 pt) sits under its number (ND 30/2020).
+      [cell([p(numberLine, { align: 'center', size: 13, before: 4 }), ...(subjectLine ? [p(subjectLine, { align: 'center', size: 12 })] : [])], 44), cell([p(placeDate, { align: 'center', size: 14, italic: true, before: 4 })], 56)],
     ],
   };
 }

@@ -72,6 +72,8 @@ export const AgencySchema = z.strictObject({
   discipline: DisciplineSettingsSchema.default({ blocks_collective_from: 'canh-cao', blocks_individual_from: 'khien-trach' }),
   deadlines: z.array(DeadlineSchema).default([]),
   recipients: z.array(Text).default([]),
+  /** The body the decision and list are sent to (the cover letter's Kính gửi), e.g. "Sở Nội vụ tỉnh Bình Phước". */
+  report_to: Text.optional(),
   /** Who carries a decision out, named in its last article ("Chánh Văn phòng", "Trưởng các phòng"). */
   executors: z.array(Text).min(1).optional(),
   legal_basis: z.array(Text).default([]),

@@ -1,0 +1,91 @@
+/**
+ * The letters of a round: the council's Tờ trình proposing the recognitions to the head, and the
+ * agency's Công văn sending the signed decision and its list to the province. Numbers are left
+ * blank for the văn thư, as on a draft.
+ */
+import type { TemplateSpec } from './template.js';
+import { line, paragraphs } from './template.js';
+import type { Block, DocModel } from './model.js';
+import { body, centered, headerTable, placeDateLine, recipientsAndSignature, ruleUnder, signature } from './layout.js';
+import { commonValues, documentDate, recognised, type DocumentInput } from './context.js';
+import { countsInWords } from './decision.js';
+import { dateInWords } from '../dates.js';
+
+export const PROPOSAL_TEMPLATE_SPEC: TemplateSpec = {
+  title: { fields: [], required: true },
+  subject: { fields: [], required: true },
+  to: { fields: [], required: true },
+  body: { fields: ['session_date_words', 'members', 'present', 'counts_words', 'numerator', 'denominator', 'base_label'], required: true },
+  'recipients-heading': { fields: [], required: true },
+  recipients: { fields: [], required: false },
+  'recipients-last': { fields: [], required: false },
+  'sign-above': { fields: [], required: true },
+  'sign-title': { fields: [], required: true },
+};
+
+export const COVER_TEMPLATE_SPEC: TemplateSpec = {
+  subject: { fields: [], required: true },
+  to: { fields: ['report_to'], required: true },
+  body: { fields: ['counts_words', 'report_to'], required: true },
+  'recipients-heading': { fields: [], required: true },
+  recipients: { fields: ['report_to'], required: false },
+  'recipients-last': { fields: [], required: false },
+};
+
+/** The body the cover letter goes to: agency.yaml's `report_to`, or the province's board in general. */
+export const DEFAULT_REPORT_TO = 'Ban Thi đua - Khen thưởng tỉnh';
+
+function countsOf(input: DocumentInput): string {
+  const results = recognised(input.round);
+  return countsInWords(results.filter((r) => r.kind === 'collective').length, results.filter((r) => r.kind === 'individual').length) || '0 tập thể, cá nhân';
+}
+
+/** Tờ trình: the council proposes to the head the recognitions its vote passed. */
+export function proposalModel(input: DocumentInput): DocModel {
+  const { agency, round, index, template } = input;
+  const v = commonValues(agency, round);
+  const council = round.council!.value;
+  const session = council.session!;
+  const th = agency.threshold;
+  const values = {
+    ...v,
+    session_date_words: dateInWords(session.date),
+    members: council.members.length,
+    present: council.members.length - (session.absent?.length ?? 0),
+    counts_words: countsOf(input),
+    numerator: th.numerator, denominator: th.denominator,
+    base_label: th.of === 'members' ? 'tổng số thành viên Hội đồng' : 'số phiếu hợp lệ',
+  };
+  const blocks: Block[] = [];
+  blocks.push(headerTable(agency, `Số:      /TTr-${agency.council.symbol}`, placeDateLine(agency, dateInWords(session.date)), agency.council.name));
+  blocks.push(centered(line(template, 'title', values), { bold: true, before: 18 }));
+  const subject = paragraphs(template, 'subject', values);
+  for (const s of subject) blocks.push(centered(s, { bold: true }));
+  blocks.push(ruleUnder(subject, 14, true, 0.4));
+  for (const s of paragraphs(template, 'to', values)) blocks.push(centered(s, { before: 12, after: 12 }));
+  for (const s of paragraphs(template, 'body', values)) blocks.push(body(s));
+  blocks.push(centered('', { size: 6, after: 6 }));
+  const chair = session.chair;
+  blocks.push(recipientsAndSignature(
+    line(template, 'recipients-heading', values), paragraphs(template, 'recipients', values), line(template, 'recipients-last', values),
+    signature({ title: line(template, 'sign-title', values), name: index.personName(chair) }, undefined, line(template, 'sign-above', values)),
+  ));
+  return { title: `${line(template, 'title', values)} ${round.year}`, subject: subject[0] ?? '', date: session.date, sections: [{ orientation: 'portrait', pageNumbers: true, blocks }] };
+}
+
+/** Công văn: the agency sends the signed decision and its list to the province. */
+export function coverLetterModel(input: DocumentInput): DocModel {
+  const { agency, round, template } = input;
+  const v = commonValues(agency, round);
+  const values = { ...v, counts_words: countsOf(input), report_to: agency.report_to ?? DEFAULT_REPORT_TO };
+  const blocks: Block[] = [];
+  const subject = line(template, 'subject', values);
+  blocks.push(headerTable(agency, `Số:      /${agency.symbol}`, placeDateLine(agency, String(v['decision_date_words'])), undefined, subject));
+  for (const s of paragraphs(template, 'to', values)) blocks.push(centered(s, { before: 18, after: 12 }));
+  for (const s of paragraphs(template, 'body', values)) blocks.push(body(s));
+  blocks.push(centered('', { size: 6, after: 6 }));
+  const signer = round.decision?.value.signer ?? { title: agency.head.title, name: agency.head.name };
+  blocks.push(recipientsAndSignature(line(template, 'recipients-heading', values), paragraphs(template, 'recipients', values), line(template, 'recipients-last', values), signature(signer)));
+  return { title: `Công văn ${round.year}`, subject, date: documentDate(round), sections: [{ orientation: 'portrait', pageNumbers: true, blocks }] };
+}
+
