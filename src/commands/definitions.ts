@@ -173,12 +173,14 @@ export const DEFINITIONS = {
     },
   },
   render: {
-    description: t('in văn bản Word: ballots (phiếu bầu), proposal (tờ trình), decision, certificates, minutes, list, cover (công văn gửi tỉnh), all (của một đợt) hoặc report (--from --to)', 'render Word documents: ballots (ballot paper), proposal (the council’s Tờ trình), decision, certificates, minutes, list, cover (letter to the province), all (of a round) or report (--from --to)'),
+    description: t('in văn bản Word: ballots (phiếu bầu), proposal (tờ trình), decision, certificates, minutes, list, cover (công văn gửi tỉnh), all (của một đợt); report (--from --to) hoặc reminders (công văn đôn đốc các phòng chưa nộp)', 'render Word documents: ballots (ballot paper), proposal (the council’s Tờ trình), decision, certificates, minutes, list, cover (letter to the province), all (of a round); report (--from --to) or reminders (letters to departments behind)'),
     args: [{ name: 'kind', type: 'text' }, { name: 'year', type: 'year', optional: true }],
     options: {
       from: { flag: '--from', value: '<year>', type: 'year', description: t('báo cáo: từ đợt', 'report: from round') },
       to: { flag: '--to', value: '<year>', type: 'year', description: t('báo cáo: đến đợt', 'report: to round') },
-      date: { flag: '--date', value: '<date>', type: 'date', description: t('báo cáo: ngày ký (mặc định hôm nay)', 'report: date on the report (default today)') },
+      date: { flag: '--date', value: '<date>', type: 'date', description: t('báo cáo, công văn đôn đốc: ngày ký (mặc định hôm nay)', 'report, reminders: date on the document (default today)') },
+      asOf: { flag: '--as-of', value: '<date>', type: 'date', description: t('công văn đôn đốc: tính hạn đến ngày (mặc định hôm nay)', 'reminders: deadlines as of (default today)') },
+      year: { flag: '--year', value: '<year>', type: 'year', description: t('công văn đôn đốc: chỉ thời hạn của đợt này', 'reminders: only this round’s deadlines') },
       out: { flag: '--out', value: '<dir>', type: 'text', description: t('thư mục ghi (mặc định documents/YEAR/)', 'folder to write (default documents/YEAR/)') },
       force: { flag: '--force', type: 'flag', description: t('ghi đè tệp đã sửa tay', 'overwrite a file that was edited by hand') },
       pdf: { flag: '--pdf', type: 'flag', description: t('ghi thêm bản PDF cạnh mỗi văn bản (cần LibreOffice)', 'also write a PDF beside each document (needs LibreOffice)') },

@@ -17,8 +17,12 @@ import { formatDiagnostic, diagnosticJson } from '../shell/format-diagnostics.js
 import { assertInside, ensureDir, writeFileAtomic } from '../shell/safe-write.js';
 import { convertToPdf, findOffice } from '../shell/pdf.js';
 import { withLock } from '../shell/lock.js';
+import { overdueItems } from '../core/overdue.js';
+import { shortDate } from '../core/dates.js';
+import { REMINDER_FIELDS, REMINDER_TEMPLATE_SPEC, remindersModel } from '../core/documents/reminders.js';
+import { inert } from '../shell/terminal.js';
 
-const KINDS = ['decision', 'certificates', 'minutes', 'list', 'proposal', 'cover', 'ballots', 'all', 'report'];
+const KINDS = ['decision', 'certificates', 'minutes', 'list', 'proposal', 'cover', 'ballots', 'all', 'report', 'reminders'];
 
 /** render report --from --to [--date] [--out]: documents/bao-cao-tong-ket-FROM-TO.docx. */
 async function renderReport(ctx: CommandContext, opts: Input<'render'>['options'], office: string | null): Promise<number> {
@@ -51,6 +55,49 @@ async function renderReport(ctx: CommandContext, opts: Input<'render'>['options'
   return EXIT.ok;
 }
 
+/** render reminders [--as-of D] [--year Y] [--date D]: documents/cong-van-don-doc-ASOF.docx, a letter per department behind. */
+async function renderReminders(ctx: CommandContext, opts: Input<'render'>['options'], office: string | null): Promise<number> {
+  const root = ctx.root();
+  const asOf = opts.asOf ?? ctx.today();
+  const date = opts.date ?? ctx.today();
+  const years = opts.year !== undefined ? [opts.year] : null;
+  const loaded = loadAndValidate(root, years);
+  const agency = loaded.workspace.agency?.value;
+  if (!agency) throw findingsError(t('records/agency.yaml có lỗi; chạy thidua validate', 'records/agency.yaml has errors; run thidua validate'));
+  const items = overdueItems(loaded.workspace, asOf, years).filter((i) => i.status === 'missing');
+  if (items.length === 0) {
+    ctx.say(t(`Tính đến ${shortDate(asOf)}: không phòng nào chưa nộp; không in công văn.`, `As of ${asOf}: no department is behind; no letter rendered.`));
+    return EXIT.ok;
+  }
+  const def = { template: 'cong-van-don-doc.txt', spec: REMINDER_TEMPLATE_SPEC } as DocumentDef;
+  const tl = loadTemplate(root, def, REMINDER_FIELDS);
+  if (!tl.template) {
+    for (const d of tl.diagnostics) ctx.err(formatDiagnostic(d, ctx.lang, ctx.style) + '\n');
+    ctx.warn(t(`thidua: mẫu ${tl.source} không hợp lệ; không in công văn`, `thidua: the template ${tl.source} is not valid; no letter rendered`));
+    throw failedQuietly();
+  }
+  const { renderDocx } = await import('../render/docx-writer.js');
+  const bytes = await renderDocx(remindersModel(agency, items, loaded.index, tl.template, asOf, date), `thidua ${ctx.version}`);
+  const outDir = opts.out !== undefined ? resolve(ctx.cwd, opts.out) : join(root, 'documents');
+  const target = join(outDir, `cong-van-don-doc-${asOf}.docx`);
+  if (opts.out === undefined) assertInside(root, target);
+  if (placeRendered(target, bytes, undefined, opts.force) === 'refused') {
+    throw findingsError(t(`${target} đã có và khác bản in mới; dùng --force để ghi đè`, `${target} exists and differs from a fresh render; use --force to overwrite`));
+  }
+  await withLock(root, ctx.warn, () => {
+    ensureDir(outDir);
+    writeFileAtomic(target, bytes);
+  });
+  const pdf = office ? (await writePdfCopies(ctx, root, office, [target], opts.pdfa, opts.out === undefined))[0] ?? null : null;
+  const departments = [...new Set(items.map((i) => i.department))];
+  if (opts.json) ctx.out(JSON.stringify({ file: target, ...(pdf ? { pdf } : {}), as_of: asOf, departments }, null, 2));
+  else ctx.say(t(
+    `Đã ghi ${relative(ctx.cwd, target) || target}: ${departments.length} công văn đôn đốc (${departments.map((d) => inert(loaded.index.departmentName(d))).join(', ')}).`,
+    `Wrote ${relative(ctx.cwd, target) || target}: ${departments.length} reminder letters (${departments.map((d) => inert(loaded.index.departmentName(d))).join(', ')}).`,
+  ));
+  return EXIT.ok;
+}
+
 /**
  * PDF copies of the documents just rendered, beside them (inside the workspace unless --out).
  * LibreOffice converts outside the lock (it takes seconds); the copies are written under it.
@@ -76,6 +123,7 @@ export async function run(ctx: CommandContext, input: Input<'render'>): Promise<
     throw usageError(t(`loại văn bản không có: “${kind}” (một trong: ${KINDS.join(', ')})`, `no such document kind: “${kind}” (one of: ${KINDS.join(', ')})`));
   }
   if (kind === 'report') return renderReport(ctx, opts, office);
+  if (kind === 'reminders') return renderReminders(ctx, opts, office);
   if (input.args.year === undefined) throw usageError(t(`thiếu năm: thidua render ${kind} YEAR`, `missing the year: thidua render ${kind} YEAR`));
   const year = input.args.year;
   const json = opts.json;

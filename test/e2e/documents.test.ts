@@ -230,3 +230,28 @@ describe('the letters of a round', () => {
     expect(decision).toContain(squash('Điều 4. Chánh Văn phòng Sở, Trưởng các phòng chuyên môn và các tập thể, cá nhân có tên tại Điều 1'));
   });
 });
+
+describe('reminder letters', () => {
+  it('one Công văn đôn đốc per department that has not sent a document due, from the facts of thidua overdue', async () => {
+    const root = workspace({ from: 'example' });
+    const r = await runCli(['render', 'reminders', '--as-of', '2017-12-31', '--date', '2018-01-02'], { cwd: root });
+    expect([r.code, r.stdout]).toEqual([0, 'Đã ghi documents/cong-van-don-doc-2017-12-31.docx: 1 công văn đôn đốc (Phòng Giám sát, kiểm tra và xử lý sau thanh tra).\n']);
+    const pdf = toPdf(join(root, 'documents/cong-van-don-doc-2017-12-31.docx'));
+    expect(pdfInfo(pdf).pages).toBe(1);
+    const squash = (s: string) => s.replace(/\s+/g, '');
+    const text = squash(pdfText(pdf));
+    for (const part of ['V/v đôn đốc gửi văn bản thi đua, khen thưởng', 'Bình Phước, ngày 02 tháng 01 năm 2018', 'Kính gửi: Phòng Giám sát, kiểm tra và xử lý sau thanh tra', '- Kế hoạch xây dựng, bồi dưỡng, nhân rộng (đợt 2017), hạn gửi trước ngày 15/12/2017, đã quá hạn 17 ngày;', 'CHÁNH THANH TRA']) {
+      expect(text).toContain(squash(part));
+    }
+    const none = await runCli(['render', 'reminders', '--as-of', '2017-06-01'], { cwd: root });
+    expect([none.code, none.stdout]).toEqual([0, 'Tính đến 01/06/2017: không phòng nào chưa nộp; không in công văn.\n']);
+  });
+
+  it('a generated agency with every department behind: a letter, on its own page, to each', async () => {
+    const a = generateAgency({ seed: 153, departments: 4, councilSize: 5, noSession: true });
+    await ok(a, 'render', 'reminders', '--as-of', `${a.year}-12-31`);
+    const pdf = toPdf(join(a.root, `documents/cong-van-don-doc-${a.year}-12-31.docx`));
+    expect(pdfInfo(pdf).pages).toBe(4);
+    for (const [i, d] of a.departments.entries()) expect(pdfText(pdf, ['-f', String(i + 1), '-l', String(i + 1)]).replace(/\s+/g, ' ')).toContain(`Kính gửi: ${d.name}`);
+  });
+});
