@@ -33,11 +33,13 @@ export function ruleUnder(lines: readonly string[], sizePt: number, bold: boolea
 export function headerTable(agency: Agency, numberLine: string, placeDate: string, issuer?: string, subjectLine?: string): Table {
   const left: Para[] = [];
   // A council's own document names the agency above it; the agency's documents name the parent body.
-  const above = issuer ? agency.name : agency.parent;
+  // Each name is printed as agency.yaml breaks it (`header`), or as one paragraph Word wraps.
+  const above = issuer ? (agency.header ?? [agency.name]) : agency.parent ? [agency.parent] : [];
+  const name = issuer ? (agency.council.header ?? [issuer]) : (agency.header ?? [agency.name]);
   // 12 pt (ND 30 allows 12–13): the names and the Quốc hiệu fit their columns of the text area.
-  if (above) left.push(p(upper(above), { align: 'center', size: 12 }));
-  left.push(p(upper(issuer ?? agency.name), { align: 'center', size: 12, bold: true }));
-  left.push(ruleUnder([upper(issuer ?? agency.name)], 12, true, 0.4, PORTRAIT_TEXT_MM * 0.44));
+  for (const l of above) left.push(p(upper(l), { align: 'center', size: 12 }));
+  for (const l of name) left.push(p(upper(l), { align: 'center', size: 12, bold: true }));
+  left.push(ruleUnder(name.map(upper), 12, true, 0.4, PORTRAIT_TEXT_MM * 0.44));
   const motto = 'Độc lập - Tự do - Hạnh phúc';
   const right: Para[] = [
     p('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { align: 'center', size: 12, bold: true }),

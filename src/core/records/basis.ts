@@ -124,8 +124,8 @@ export function basisForSeal(index: WorkspaceIndex, round: Round): Basis | null 
 
 /** The issuing body to keep with a decision. */
 export function issuerOf(agency: Agency): Issuer {
-  const { name, parent, symbol, place, head, council, legal_basis, recipients } = agency;
-  return { name, ...(parent !== undefined ? { parent } : {}), symbol, place, head, council, legal_basis, recipients };
+  const { name, header, parent, symbol, place, head, council, legal_basis, recipients } = agency;
+  return { name, ...(header !== undefined ? { header } : {}), ...(parent !== undefined ? { parent } : {}), symbol, place, head, council, legal_basis, recipients };
 }
 
 /**

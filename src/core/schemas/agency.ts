@@ -55,8 +55,13 @@ export const DisciplineSettingsSchema = z.strictObject({
   blocks_individual_from: DisciplineLevelSchema,
 });
 
+/** A name as the header prints it, line by line (ND 30/2020: the issuing body over one or two lines). */
+const HeaderLines = z.array(Text).min(1).max(4);
+
 export const AgencySchema = z.strictObject({
   name: Text,
+  /** The name's lines in the document header, when the automatic wrap breaks it badly. */
+  header: HeaderLines.optional(),
   parent: Text.optional(),
   symbol: z.string().regex(/^[\p{L}\p{N}.-]+$/u, tagged('symbol')),
   place: Text,
@@ -64,6 +69,8 @@ export const AgencySchema = z.strictObject({
   council: z.strictObject({
     name: Text,
     symbol: z.string().regex(/^[\p{L}\p{N}.-]+$/u, tagged('symbol')),
+    /** The council's name in the header of its own documents, line by line. */
+    header: HeaderLines.optional(),
     /** A nominated council member does not vote on their own nomination; the minutes say so. */
     recusal: z.boolean().optional(),
   }),

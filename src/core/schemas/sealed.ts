@@ -21,7 +21,7 @@ export const BasisSchema = z.strictObject({
 export type Basis = z.infer<typeof BasisSchema>;
 
 /** The issuing body as printed on a signed decision, kept with it. */
-export const IssuerSchema = AgencySchema.pick({ name: true, parent: true, symbol: true, place: true, head: true, council: true, legal_basis: true, recipients: true });
+export const IssuerSchema = AgencySchema.pick({ name: true, header: true, parent: true, symbol: true, place: true, head: true, council: true, legal_basis: true, recipients: true });
 export type Issuer = z.infer<typeof IssuerSchema>;
 
 export const DOCUMENT_KINDS = ['decision', 'certificates', 'minutes', 'list', 'ballots', 'proposal', 'cover'] as const;
