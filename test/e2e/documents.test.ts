@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cleanupTemp, runCli, tempDir, workspace, write, PROJECT } from '../helpers/workspace.js';
 import { generateAgency } from '../helpers/agency.js';
-import { ok } from '../helpers/round.js';
+import { decidedAgency, ok } from '../helpers/round.js';
 import { hasOffice, pdfInfo, pdfText, toPdf } from '../helpers/office.js';
 
 afterAll(cleanupTemp);
@@ -255,5 +255,29 @@ describe('reminder letters', () => {
     const pdf = toPdf(join(a.root, `documents/cong-van-don-doc-${a.year}-12-31.docx`));
     expect(pdfInfo(pdf).pages).toBe(4);
     for (const [i, d] of a.departments.entries()) expect(pdfText(pdf, ['-f', String(i + 1), '-l', String(i + 1)]).replace(/\s+/g, ' ')).toContain(`Kính gửi: ${d.name}`);
+  });
+});
+
+describe('the vote-count minutes', () => {
+  it('members with their posts, attendance, I. Tập thể / II. Cá nhân rows, and every counter’s name level with the others', async () => {
+    const root = workspace({ from: 'example' });
+    const out = tempDir();
+    expect((await runCli(['render', 'minutes', '2016', '--out', out], { cwd: root })).code).toBe(0);
+    const pdf = toPdf(join(out, 'bien-ban-kiem-phieu-2016.docx'));
+    const squash = (s: string) => s.replace(/\s+/g, '');
+    const text = squash(pdfText(pdf));
+    for (const part of ['1. Ông Nguyễn Văn Giáp, Chánh Thanh tra tỉnh — Chủ tịch Hội đồng.', '4. Bà Phạm Thị Cúc, Chánh Văn phòng — Thư ký Hội đồng.', 'I. TẬP THỂ', 'II. CÁ NHÂN', 'THÀNH VIÊN BAN KIỂM PHIẾU', 'Võ Thị Em']) {
+      expect(text).toContain(squash(part));
+    }
+    // A written ballot of an absent member, with no absence recorded: no "all present" line.
+    expect(text).not.toContain(squash('Có mặt 9/9'));
+    // The three names of the first signing row on one line of the page.
+    expect(pdfText(pdf, ['-layout'])).toMatch(/^\s*Phạm Thị Cúc\s+Hoàng Văn Dũng\s+Nguyễn Văn Giáp\s*$/m);
+  });
+
+  it('a council that met in full says so', async () => {
+    const a = await decidedAgency({ seed: 154, departments: 3, councilSize: 5 });
+    const pdf = toPdf(join(a.root, `documents/${a.year}/bien-ban-kiem-phieu-${a.year}.docx`));
+    expect(pdfText(pdf).replace(/\s+/g, ' ')).toContain('Có mặt 5/5 thành viên Hội đồng.');
   });
 });

@@ -1,8 +1,8 @@
 /** Biên bản kiểm phiếu: the vote-count minutes, from the seal. */
 import type { TemplateSpec } from './template.js';
 import { fill, line, paragraphs, type Values } from './template.js';
-import { cell, p, type Block, type DocModel, type Para } from './model.js';
-import { body, centered, headerTable, placeDateLine, signature, ruleUnder } from './layout.js';
+import { cell, p, type Block, type Cell, type DocModel, type Para } from './model.js';
+import { body, centered, headerTable, placeDateLine, ruleUnder } from './layout.js';
 import { commonValues, honorific, upper, type DocumentInput } from './context.js';
 import { dateInWords } from '../dates.js';
 import { formatPercent } from '../format/numbers.js';
@@ -23,6 +23,10 @@ export const MINUTES_TEMPLATE_SPEC: TemplateSpec = {
   'not-recognised': { fields: [], required: true },
   conclusion: { fields: ['recognised_collectives', 'recognised_individuals', 'recognised_count'], required: true },
   attendance: { fields: ['present', 'members', 'absent', 'absent_names'], required: false },
+  'attendance-full': { fields: ['present', 'members'], required: false },
+  'collective-heading': { fields: [], required: false },
+  'individual-heading': { fields: [], required: false },
+  'signature-counter': { fields: [], required: false },
   incomplete: { fields: ['reason', 'received', 'issued'], required: false },
   recusal: { fields: ['name', 'nomination'], required: false },
   reopened: { fields: ['date', 'by', 'reason', 'decision'], required: false },
@@ -38,6 +42,10 @@ const FALLBACK: Record<string, string> = {
   incomplete: 'Số phiếu thu về ({received}) ít hơn số phiếu phát ra ({issued}); Hội đồng thống nhất kiểm phiếu vì: {reason}.',
   recusal: 'Thành viên Hội đồng được đề nghị: {name} ({nomination}); theo quy chế, thành viên này không tham gia biểu quyết đối với đề nghị của mình.',
   reopened: 'Kết quả kiểm phiếu trước đó đã được mở niêm phong {date} ({by}){decision}, lý do: {reason}; biên bản này thay biên bản trước.',
+  'attendance-full': 'Có mặt {present}/{members} thành viên Hội đồng.',
+  'collective-heading': 'I. TẬP THỂ',
+  'individual-heading': 'II. CÁ NHÂN',
+  'signature-counter': 'THÀNH VIÊN BAN KIỂM PHIẾU',
 };
 
 /** An optional section's paragraphs, or its fallback wording when the template has no such section. */
@@ -87,13 +95,19 @@ export function minutesModel(input: DocumentInput): DocModel {
   blocks.push(centered('', { size: 6 }));
   for (const s of paragraphs(template, 'opening', values)) blocks.push(body(s.replace(/^Vào lúc\s+,/, 'Vào')));
   for (const s of paragraphs(template, 'members-heading', values)) blocks.push(body(s));
-  round.council!.value.members.forEach((m, i) => blocks.push(body(`${i + 1}. ${person(m.person)}, ${ROLE_NAMES[m.role] ?? m.role}.`)));
+  // Each member with their post, then their role in the council.
+  round.council!.value.members.forEach((m, i) => {
+    const post = index.people.get(m.person)?.value.position;
+    blocks.push(body(`${i + 1}. ${person(m.person)}${post ? `, ${post}` : ''} — ${ROLE_NAMES[m.role] ?? m.role}.`));
+  });
   for (const s of paragraphs(template, 'counters', values)) blocks.push(body(s));
-  const absent = session.absent ?? [];
-  if (session.absent !== undefined) {
-    const members = round.council!.value.members.length;
-    for (const s of optional(template, 'attendance', { ...values, present: members - new Set(absent).size, members, absent: new Set(absent).size, absent_names: absent.length ? absent.map(person).join(', ') : 'không' })) blocks.push(body(s));
-  }
+  // Attendance, always: the quorum is judged on it.
+  const absent = [...new Set(session.absent ?? [])];
+  const memberCount = round.council!.value.members.length;
+  const attendance = { ...values, present: memberCount - absent.length, members: memberCount, absent: absent.length, absent_names: absent.length ? absent.map(person).join(', ') : 'không' };
+  // With no absence recorded, "all present" is said only when no written ballot says otherwise.
+  const said = absent.length ? optional(template, 'attendance', attendance) : written === 0 ? optional(template, 'attendance-full', attendance) : [];
+  for (const s of said) blocks.push(body(s));
   for (const s of paragraphs(template, 'ballots', values)) blocks.push(body(s));
   if (tally.incomplete) {
     for (const s of optional(template, 'incomplete', { ...values, reason: tally.incomplete })) blocks.push(body(s));
@@ -115,10 +129,10 @@ export function minutesModel(input: DocumentInput): DocModel {
   const columns = line(template, 'table-columns', values).split('|').map((c) => c.trim());
   const widths = [7, 33, 15, 13, 13, 19];
   const head = columns.map((c, i) => cell([p(c, { align: 'center', bold: true, size: 12 })], widths[i] ?? 10, { header: true, align: 'center' }));
-  const rows = tally.results.map((r, i) => {
+  const small = (text: string, align: Para['align'] = 'center', bold = false) => [p(text, { align, size: 12, bold })];
+  const rowOf = (r: (typeof tally.results)[number], i: number) => {
     const name = r.kind === 'collective' ? `Tập thể ${index.departmentName(r.department)}` : `${person(r.person!)} (${index.departmentName(r.department)})`;
     const verdict = r.recognised ? line(template, 'passed', values) : r.passed ? line(template, 'not-recognised', values) : line(template, 'failed', values);
-    const small = (text: string, align: Para['align'] = 'center', bold = false) => [p(text, { align, size: 12, bold })];
     return [
       cell(small(String(i + 1)), widths[0]!),
       cell(small(name, 'left'), widths[1]!),
@@ -127,20 +141,37 @@ export function minutesModel(input: DocumentInput): DocModel {
       cell(small(String(r.abstain)), widths[4]!),
       cell(small(verdict, 'center', r.recognised), widths[5]!),
     ];
-  });
-  blocks.push({ kind: 'table', borders: true, headerRow: true, rows: [head, ...rows] });
+  };
+  // I. Tập thể, II. Cá nhân: each group numbered from 1 under its heading row.
+  const rows = [head];
+  for (const [kind, section] of [['collective', 'collective-heading'], ['individual', 'individual-heading']] as const) {
+    const group = tally.results.filter((r) => r.kind === kind);
+    if (group.length === 0) continue;
+    rows.push([cell(small(optional(template, section, values)[0] ?? '', 'left', true), 100, { span: widths.length })]);
+    group.forEach((r, i) => rows.push(rowOf(r, i)));
+  }
+  blocks.push({ kind: 'table', borders: true, headerRow: true, rows });
   blocks.push(p('', { size: 6, after: 6 }));
   for (const s of paragraphs(template, 'conclusion', values)) blocks.push(body(s));
   for (const s of paragraphs(template, 'closing', values)) blocks.push(body(s));
-  const signCol = (title: string, id: string) => signature(title, index.personName(id));
-  blocks.push({
-    kind: 'table', borders: false,
-    rows: [[
-      cell(signCol(line(template, 'signature-secretary', values), session.secretary), 33),
-      cell(signCol(line(template, 'signature-counters', values), session.counters[0]!), 34),
-      cell(signCol(line(template, 'signature-chair', values), session.chair), 33),
-    ]],
-  });
+  // Who signs, three to a row: the titles on one row, the room to sign on the next, the names on a
+  // third, so the names stay level however the titles wrap. Every counter signs.
+  const signers: Array<[string, string]> = [
+    [line(template, 'signature-secretary', values), session.secretary],
+    [line(template, 'signature-counters', values), session.counters[0]!],
+    [line(template, 'signature-chair', values), session.chair],
+    ...session.counters.slice(1).map((c): [string, string] => [optional(template, 'signature-counter', values)[0] ?? '', c]),
+  ];
+  const signRows: Cell[][] = [];
+  for (let k = 0; k < signers.length; k += 3) {
+    const group = signers.slice(k, k + 3);
+    while (group.length < 3) group.push(['', '']);
+    const titled = (title: string) => [p(title, { align: 'center', size: 13, bold: true, keepNext: true, ...(k > 0 ? { before: 18 } : {}) })];
+    signRows.push(group.map(([title]) => cell(titled(title), 33)));
+    signRows.push(group.map(() => cell(Array.from({ length: 5 }, () => p('', { size: 14, keepNext: true })), 33)));
+    signRows.push(group.map(([, id]) => cell([p(id ? index.personName(id) : '', { align: 'center', size: 14, bold: true, ...(k + 3 < signers.length ? { keepNext: true } : {}) })], 33)));
+  }
+  blocks.push({ kind: 'table', borders: false, rows: signRows });
   return {
     title: `${line(template, 'title', values)} ${round.year}`,
     subject: upper(agency.council.name),
