@@ -48,6 +48,9 @@ describe('thidua report', () => {
     expect(text).toContain('BỒI DƯỠNG NHÂN TỐ MỚI');
     expect(text).toContain('Tập thể Phòng Nghiệp vụ 3 (nhân tố mới năm 2016): được công nhận; năm 2017 được đề nghị lại, chưa bình xét');
     expect(text).toContain('78,6%');
+    // One level of quotation marks: the model's own.
+    expect(text.replace(/\s+/g, '')).toContain('nhânrộngmôhình“Thanhtratheochuyênđề”tronglĩnhvựcđấtđai'.replace(/\s+/g, ''));
+    expect(text).not.toMatch(/“[^”]*“/);
     expect(pdfInfo(pdf)).toMatchObject({ a4: true, landscape: false });
   });
 });

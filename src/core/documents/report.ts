@@ -11,6 +11,13 @@ import { formatPercent } from '../format/numbers.js';
 
 export const REPORT_FIELDS = ['agency', 'agency_upper', 'parent_upper', 'symbol', 'place', 'head_title', 'head_name', 'authority', 'from', 'to'] as const;
 
+/** A model named in a sentence: “mô hình “…”” is wrong, so its own quotation marks are the only level. */
+export function quotedOnce(title: string): string {
+  // Inside the sentence "… nhân rộng mô hình …", a title that begins "Mô hình" keeps a small m.
+  const inSentence = title.replace(/^Mô hình /u, 'mô hình ');
+  return /[“”"]/.test(title) ? inSentence : `mô hình “${title}”`;
+}
+
 export const REPORT_TEMPLATE_SPEC: TemplateSpec = {
   title: { fields: [], required: true },
   subject: { fields: [], required: true },
@@ -24,7 +31,7 @@ export const REPORT_TEMPLATE_SPEC: TemplateSpec = {
   'new-factor-item': { fields: ['name', 'year', 'outcome', 'later'], required: true },
   'no-new-factors': { fields: [], required: false },
   'section-replication': { fields: [], required: true },
-  'replication-item': { fields: ['department', 'reference', 'model', 'model_department', 'model_year', 'year'], required: true },
+  'replication-item': { fields: ['department', 'reference', 'model', 'model_quoted', 'model_department', 'model_year', 'year'], required: true },
   'no-replication': { fields: [], required: false },
   closing: { fields: [], required: false },
   'recipients-heading': { fields: [], required: true },
@@ -77,7 +84,7 @@ export function reportModel(agency: Agency, report: Report, index: WorkspaceInde
   for (const r of report.replications) {
     const ref = r.reference ? `${r.reference}, ${shortDate(r.received)}` : shortDate(r.received);
     for (const s of paragraphs(template, 'replication-item', {
-      ...v, department: index.departmentName(r.department), reference: ref, model: r.model.title,
+      ...v, department: index.departmentName(r.department), reference: ref, model: r.model.title, model_quoted: quotedOnce(r.model.title),
       model_department: index.departmentName(r.model.department), model_year: r.model.year, year: r.year,
     })) blocks.push(body(s));
   }
