@@ -13,6 +13,8 @@ import type { Block, Cell, DocModel, Para, Section } from '../core/documents/mod
 const FONT = 'Times New Roman';
 const A4 = { width: convertMillimetersToTwip(210), height: convertMillimetersToTwip(297) };
 const MARGIN = { top: convertMillimetersToTwip(20), bottom: convertMillimetersToTwip(20), left: convertMillimetersToTwip(30), right: convertMillimetersToTwip(15) };
+/** A framed page (a certificate) is centred on the sheet: the same text width, equal side margins. */
+const FRAMED_MARGIN = { ...MARGIN, left: (MARGIN.left + MARGIN.right) / 2, right: (MARGIN.left + MARGIN.right) / 2 };
 
 const ALIGN = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT, justify: AlignmentType.JUSTIFIED } as const;
 const NONE = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
@@ -121,7 +123,7 @@ function section(s: Section) {
       ...(s.pageNumbers ? { titlePage: true } : {}),
       page: {
         size: { width: A4.width, height: A4.height, orientation: landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT },
-        margin: MARGIN,
+        margin: s.pageBorder ? FRAMED_MARGIN : MARGIN,
         borders: s.pageBorder
           ? {
             pageBorderTop: { style: BorderStyle.DOUBLE, size: 12, color: '8B0000', space: 20 },

@@ -177,3 +177,21 @@ describe('document geometry', () => {
     expect(widthProblems(doc('<w:tbl><w:tblPr><w:tblW w:type="dxa" w:w="10092"/><w:tblLayout w:type="fixed"/></w:tblPr><w:tblGrid><w:gridCol w:w="10092"/></w:tblGrid></w:tbl>'))).toEqual(['table 10092 > 9355', 'grid 10092 > 9355']);
   });
 });
+
+describe('the certificate', () => {
+  it('is a certificate, not a letter: centred on the sheet, the Quốc hiệu on top, the agency after the recipient, decision and register bottom left', async () => {
+    const root = workspace({ from: 'example' });
+    const out = tempDir();
+    expect((await runCli(['render', 'certificates', '2016', '--out', out], { cwd: root })).code).toBe(0);
+    const xml = strFromU8(unzipSync(readFileSync(join(out, 'giay-cong-nhan-2016.docx')))['word/document.xml']!);
+    const margins = [...xml.matchAll(/<w:pgMar [^>]*w:right="(\d+)"[^>]*w:left="(\d+)"/g)].map((m) => [Number(m[1]), Number(m[2])]);
+    expect(margins.length).toBe(11);
+    for (const [right, left] of margins) expect(left).toBe(right);
+    const texts = [...xml.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((m) => m[1]!);
+    expect(texts[0]).toBe('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+    expect(texts).toContain('Kế toán, Văn phòng, Thanh tra tỉnh Bình Phước');
+    expect(texts).toContain('Quyết định số 05/QĐ-TTr ngày 25/01/2017');
+    expect(texts).toContain('Số sổ: 07/2016');
+    expect(widthProblems(readFileSync(join(out, 'giay-cong-nhan-2016.docx')))).toEqual([]);
+  });
+});
