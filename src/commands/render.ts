@@ -22,7 +22,7 @@ import { shortDate } from '../core/dates.js';
 import { REMINDER_FIELDS, REMINDER_TEMPLATE_SPEC, remindersModel } from '../core/documents/reminders.js';
 import { inert } from '../shell/terminal.js';
 
-const KINDS = ['decision', 'certificates', 'minutes', 'list', 'proposal', 'cover', 'ballots', 'all', 'report', 'reminders'];
+const KINDS = ['decision', 'certificates', 'minutes', 'meeting', 'list', 'proposal', 'cover', 'ballots', 'all', 'report', 'reminders'];
 
 /** render report --from --to [--date] [--out]: documents/bao-cao-tong-ket-FROM-TO.docx. */
 async function renderReport(ctx: CommandContext, opts: Input<'render'>['options'], office: string | null): Promise<number> {

@@ -72,7 +72,7 @@ describe('init and schema', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(readFileSync(join(dir, 'records/agency.yaml'), 'utf8')).toContain('name: THANH TRA TỈNH MẪU\n');
     expect(readFileSync(join(dir, 'records/criteria.yaml'), 'utf8')).toContain('nguoi-dung-dau');
-    expect(readdirSync(join(dir, 'templates')).sort()).toEqual(['bao-cao-tong-ket.txt', 'bien-ban-kiem-phieu.txt', 'cong-van-don-doc.txt', 'cong-van-gui.txt', 'danh-sach.txt', 'giay-cong-nhan.txt', 'phieu-bau.txt', 'quyet-dinh.txt', 'to-trinh.txt']);
+    expect(readdirSync(join(dir, 'templates')).sort()).toEqual(['bao-cao-tong-ket.txt', 'bien-ban-hop.txt', 'bien-ban-kiem-phieu.txt', 'cong-van-don-doc.txt', 'cong-van-gui.txt', 'danh-sach.txt', 'giay-cong-nhan.txt', 'phieu-bau.txt', 'quyet-dinh.txt', 'to-trinh.txt']);
     const v = await runCli(['validate'], { cwd: dir });
     expect(v.code, v.stdout + v.stderr).toBe(0);
     const log = spawnSync('git', ['log', '--oneline'], { cwd: dir, encoding: 'utf8' });

@@ -23,9 +23,9 @@ describe('documents known current from their render manifest', () => {
     const dir = join(a.root, 'documents', String(a.year));
     const manifest = JSON.parse(readFileSync(join(dir, '.thidua-rendered.json'), 'utf8')) as Record<string, string>;
     expect(Object.keys(manifest).filter((k) => k.endsWith('#inputs')).sort()).toEqual([
-      `bien-ban-kiem-phieu-${a.year}.docx#inputs`, `cong-van-gui-${a.year}.docx#inputs`, `danh-sach-${a.year}.docx#inputs`, `giay-cong-nhan-${a.year}.docx#inputs`, `phieu-bau-${a.year}.docx#inputs`, `quyet-dinh-${a.year}.docx#inputs`, `to-trinh-${a.year}.docx#inputs`,
+      `bien-ban-hop-${a.year}.docx#inputs`, `bien-ban-kiem-phieu-${a.year}.docx#inputs`, `cong-van-gui-${a.year}.docx#inputs`, `danh-sach-${a.year}.docx#inputs`, `giay-cong-nhan-${a.year}.docx#inputs`, `phieu-bau-${a.year}.docx#inputs`, `quyet-dinh-${a.year}.docx#inputs`, `to-trinh-${a.year}.docx#inputs`,
     ]);
-    expect(await states(a.root, a.year)).toEqual({ decision: 'current', certificates: 'current', minutes: 'current', list: 'current', proposal: 'current', cover: 'current', ballots: 'current' });
+    expect(await states(a.root, a.year)).toEqual({ decision: 'current', certificates: 'current', minutes: 'current', list: 'current', meeting: 'current', proposal: 'current', cover: 'current', ballots: 'current' });
 
     // The list's template edited in the round's frozen copy: its inputs changed, it is rendered and differs.
     const frozen = join(a.root, `records/${a.year}/templates/danh-sach.txt`);

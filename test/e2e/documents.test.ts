@@ -281,3 +281,16 @@ describe('the vote-count minutes', () => {
     expect(pdfText(pdf).replace(/\s+/g, ' ')).toContain('Có mặt 5/5 thành viên Hội đồng.');
   });
 });
+
+describe('the record of the meeting', () => {
+  it('time and place, who took part (an absent member inferred from a written ballot), the nominations reviewed and the vote', async () => {
+    const root = workspace({ from: 'example' });
+    const out = tempDir();
+    expect((await runCli(['render', 'meeting', '2016', '--out', out], { cwd: root })).code).toBe(0);
+    const squash = (s: string) => s.replace(/\s+/g, '');
+    const text = squash(pdfText(toPdf(join(out, 'bien-ban-hop-2016.docx')), ['-layout']));
+    for (const part of ['Số: /BB-HĐTĐKT', 'BIÊN BẢN', 'Vào lúc 08 giờ 00 phút, ngày 20 tháng 01 năm 2017, tại Phòng họp Thanh tra tỉnh.', 'Có mặt 8/9 thành viên Hội đồng; vắng: 1 thành viên, có phiếu ý kiến bằng văn bản.', '7 hồ sơ tập thể, 7 hồ sơ cá nhân', 'Ban kiểm phiếu gồm: Ông Hoàng Văn Dũng, Bà Võ Thị Em', '06 tập thể và 05 cá nhân đạt từ 2/3 tổng số thành viên Hội đồng', 'THƯ KÝ', 'CHỦ TRÌ']) {
+      expect(text).toContain(squash(part));
+    }
+  });
+});

@@ -72,7 +72,7 @@ describe('a new agency from the packed tarball', () => {
     expect(script.stdout).toContain('16 người — 16 mới, 0 thay đổi, 0 không đổi; 6 phòng mới.');
     expect(script.stdout).toMatch(/Đã commit [0-9a-f]{12}: Đợt 2025/);
     const ws = join(work, 'so-tu-phap');
-    expect(readdirSync(join(ws, 'documents/2025')).filter((f) => f.endsWith('.docx')).sort()).toEqual(['bien-ban-kiem-phieu-2025.docx', 'cong-van-gui-2025.docx', 'danh-sach-2025.docx', 'giay-cong-nhan-2025.docx', 'phieu-bau-2025.docx', 'quyet-dinh-2025.docx', 'to-trinh-2025.docx']);
+    expect(readdirSync(join(ws, 'documents/2025')).filter((f) => f.endsWith('.docx')).sort()).toEqual(['bien-ban-hop-2025.docx', 'bien-ban-kiem-phieu-2025.docx', 'cong-van-gui-2025.docx', 'danh-sach-2025.docx', 'giay-cong-nhan-2025.docx', 'phieu-bau-2025.docx', 'quyet-dinh-2025.docx', 'to-trinh-2025.docx']);
     expect(spawnSync('git', ['status', '--porcelain'], { cwd: ws, encoding: 'utf8' }).stdout).toBe('');
     const verify = spawnSync('thidua', ['verify'], { cwd: ws, encoding: 'utf8', env });
     expect(verify.status, verify.stdout + verify.stderr).toBe(0);

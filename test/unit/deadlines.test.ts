@@ -118,7 +118,7 @@ describe('status', () => {
     const s = JSON.parse(r.stdout);
     const byYear = Object.fromEntries(s.rounds.map((x: { year: number }) => [x.year, x]));
     expect(byYear[2016]).toMatchObject({ sealed: true, ballots: { entered: 9, issued: 9 }, stage: 'complete', next: null, decision: { number: 5, date: '2017-01-25' } });
-    expect(byYear[2016].documents.map((d: { state: string }) => d.state)).toEqual(['current', 'current', 'current', 'current', 'current', 'current']);
+    expect(byYear[2016].documents.map((d: { state: string }) => d.state)).toEqual(['current', 'current', 'current', 'current', 'current', 'current', 'current']);
     expect(byYear[2017]).toMatchObject({ sealed: false, session: true, stage: 'voting', ballots: { entered: 0, issued: 9 }, deadlines: { missing: 1, late: 1 } });
     expect(byYear[2017].next).toContain('thidua ballot 2017');
   });

@@ -58,7 +58,7 @@ describe('document geometry', () => {
       expect(r.code, r.stderr).toBe(0);
     }
     const files = docxFiles(out);
-    expect(files.length).toBe(7);
+    expect(files.length).toBe(8);
     for (const f of files) expect(widthProblems(readFileSync(f)), f).toEqual([]);
   });
 
@@ -66,7 +66,7 @@ describe('document geometry', () => {
     const a = await decidedAgency({ seed: 101, councilSize: 9, departments: 6 });
     expect((await runCli(['--root', a.root, 'render', 'ballots', String(a.year)], { env: ENV })).code).toBe(0);
     const files = docxFiles(join(a.root, 'documents'));
-    expect(files.map((f) => f.split('/').pop()).sort()).toEqual([`bien-ban-kiem-phieu-${a.year}.docx`, `cong-van-gui-${a.year}.docx`, `danh-sach-${a.year}.docx`, `giay-cong-nhan-${a.year}.docx`, `phieu-bau-${a.year}.docx`, `quyet-dinh-${a.year}.docx`, `to-trinh-${a.year}.docx`]);
+    expect(files.map((f) => f.split('/').pop()).sort()).toEqual([`bien-ban-hop-${a.year}.docx`, `bien-ban-kiem-phieu-${a.year}.docx`, `cong-van-gui-${a.year}.docx`, `danh-sach-${a.year}.docx`, `giay-cong-nhan-${a.year}.docx`, `phieu-bau-${a.year}.docx`, `quyet-dinh-${a.year}.docx`, `to-trinh-${a.year}.docx`]);
     for (const f of files) expect(widthProblems(readFileSync(f)), f).toEqual([]);
   });
 

@@ -1,5 +1,5 @@
 /** The documents of a round and their file names (SPEC §5). */
-export type DocumentKind = 'decision' | 'certificates' | 'minutes' | 'list' | 'ballots' | 'proposal' | 'cover';
+export type DocumentKind = 'decision' | 'certificates' | 'minutes' | 'list' | 'ballots' | 'proposal' | 'cover' | 'meeting';
 
 export const DOCUMENT_FILES: ReadonlyArray<{ kind: DocumentKind; file: (year: number) => string }> = [
   { kind: 'decision', file: (y) => `quyet-dinh-${y}.docx` },
@@ -7,6 +7,7 @@ export const DOCUMENT_FILES: ReadonlyArray<{ kind: DocumentKind; file: (year: nu
   { kind: 'minutes', file: (y) => `bien-ban-kiem-phieu-${y}.docx` },
   { kind: 'list', file: (y) => `danh-sach-${y}.docx` },
   { kind: 'ballots', file: (y) => `phieu-bau-${y}.docx` },
+  { kind: 'meeting', file: (y) => `bien-ban-hop-${y}.docx` },
   { kind: 'proposal', file: (y) => `to-trinh-${y}.docx` },
   { kind: 'cover', file: (y) => `cong-van-gui-${y}.docx` },
 ];

@@ -8,6 +8,7 @@ import { CERTIFICATE_TEMPLATE_SPEC, certificatesModel } from './certificates.js'
 import { MINUTES_TEMPLATE_SPEC, minutesModel } from './minutes.js';
 import { LIST_TEMPLATE_SPEC, listModel } from './list.js';
 import { BALLOT_PAPER_TEMPLATE_SPEC, ballotPaperModel } from './ballot-paper.js';
+import { MEETING_TEMPLATE_SPEC, meetingModel } from './meeting.js';
 import { COVER_TEMPLATE_SPEC, coverLetterModel, PROPOSAL_TEMPLATE_SPEC, proposalModel } from './letters.js';
 
 export interface DocumentDef {
@@ -27,6 +28,7 @@ export const DOCUMENTS: readonly DocumentDef[] = [
   { kind: 'certificates', file: file('certificates'), template: 'giay-cong-nhan.txt', spec: CERTIFICATE_TEMPLATE_SPEC, needs: 'decision', build: certificatesModel },
   { kind: 'minutes', file: file('minutes'), template: 'bien-ban-kiem-phieu.txt', spec: MINUTES_TEMPLATE_SPEC, needs: 'seal', build: minutesModel },
   { kind: 'list', file: file('list'), template: 'danh-sach.txt', spec: LIST_TEMPLATE_SPEC, needs: 'seal', build: listModel },
+  { kind: 'meeting', file: file('meeting'), template: 'bien-ban-hop.txt', spec: MEETING_TEMPLATE_SPEC, needs: 'seal', build: meetingModel },
   { kind: 'proposal', file: file('proposal'), template: 'to-trinh.txt', spec: PROPOSAL_TEMPLATE_SPEC, needs: 'seal', build: proposalModel },
   { kind: 'cover', file: file('cover'), template: 'cong-van-gui.txt', spec: COVER_TEMPLATE_SPEC, needs: 'decision', build: coverLetterModel },
   { kind: 'ballots', file: file('ballots'), template: 'phieu-bau.txt', spec: BALLOT_PAPER_TEMPLATE_SPEC, needs: 'nominations', build: ballotPaperModel },

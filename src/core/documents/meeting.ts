@@ -1,0 +1,73 @@
+/**
+ * Biên bản họp Hội đồng (Mẫu 1.9): the record of the council's review meeting — when and where,
+ * who took part, what was reviewed and how the vote went — distinct from the vote-count minutes.
+ * What was said is left as dotted lines for the secretary to fill in.
+ */
+import type { TemplateSpec } from './template.js';
+import { line, paragraphs } from './template.js';
+import { cell, p, type Block, type DocModel } from './model.js';
+import { body, centered, headerTable, placeDateLine, ruleUnder } from './layout.js';
+import { commonValues, honorific, recognised, type DocumentInput } from './context.js';
+import { countsInWords } from './decision.js';
+import { dateInWords } from '../dates.js';
+
+export const MEETING_TEMPLATE_SPEC: TemplateSpec = {
+  title: { fields: [], required: true },
+  subject: { fields: [], required: true },
+  'time-place': { fields: ['session_time', 'session_date_words', 'session_place'], required: true },
+  participants: { fields: ['chair', 'secretary', 'present', 'members', 'absent_names'], required: true },
+  agenda: { fields: ['collectives', 'individuals'], required: true },
+  discussion: { fields: [], required: true },
+  vote: { fields: ['counters', 'counts_words', 'numerator', 'denominator', 'base_label'], required: true },
+  closing: { fields: [], required: true },
+  'signature-secretary': { fields: [], required: true },
+  'signature-chair': { fields: [], required: true },
+};
+
+export function meetingModel(input: DocumentInput): DocModel {
+  const { agency, round, index, template } = input;
+  const v = commonValues(agency, round);
+  const council = round.council!.value;
+  const session = council.session!;
+  const person = (id: string) => `${honorific(index, id)} ${index.personName(id)}`.trim();
+  const absent = [...new Set(session.absent ?? [])];
+  // Written ballots come from absent members: with none named, their number is what is known.
+  const written = round.ballots.filter((b) => b.value.valid && b.value.written).length;
+  const absentCount = Math.max(absent.length, absent.length ? 0 : written);
+  const results = recognised(round);
+  const th = agency.threshold;
+  const values = {
+    ...v,
+    session_time: session.time ? `${session.time.replace(':', ' giờ ')} phút` : '…… giờ ……',
+    session_date_words: dateInWords(session.date),
+    session_place: session.place,
+    chair: person(session.chair),
+    secretary: person(session.secretary),
+    present: council.members.length - absentCount,
+    members: council.members.length,
+    absent_names: absent.length ? absent.map(person).join(', ') : absentCount ? `${absentCount} thành viên, có phiếu ý kiến bằng văn bản` : 'không',
+    collectives: round.nominations.filter((n) => n.value.kind === 'collective').length,
+    individuals: round.nominations.filter((n) => n.value.kind === 'individual').length,
+    counters: session.counters.map(person).join(', '),
+    counts_words: countsInWords(results.filter((r) => r.kind === 'collective').length, results.filter((r) => r.kind === 'individual').length) || 'không tập thể, cá nhân nào',
+    numerator: th.numerator, denominator: th.denominator,
+    base_label: th.of === 'members' ? 'tổng số thành viên Hội đồng' : 'số phiếu hợp lệ',
+  };
+  const blocks: Block[] = [];
+  blocks.push(headerTable(agency, `Số:      /BB-${agency.council.symbol}`, placeDateLine(agency, dateInWords(session.date)), agency.council.name));
+  blocks.push(centered(line(template, 'title', values), { bold: true, before: 18 }));
+  const subject = paragraphs(template, 'subject', values);
+  for (const s of subject) blocks.push(centered(s, { bold: true }));
+  blocks.push(ruleUnder(subject, 14, true, 0.4));
+  for (const section of ['time-place', 'participants', 'agenda', 'discussion', 'vote', 'closing'] as const) {
+    for (const s of paragraphs(template, section, values)) blocks.push(body(s, /^[IVX]+\. /.test(s) ? { bold: true } : {}));
+  }
+  const sign = (title: string, id: string) => [
+    p(title, { align: 'center', size: 14, bold: true, keepNext: true }),
+    ...Array.from({ length: 5 }, () => p('', { size: 14, keepNext: true })),
+    p(index.personName(id), { align: 'center', size: 14, bold: true }),
+  ];
+  blocks.push(p('', { size: 6, after: 6 }));
+  blocks.push({ kind: 'table', borders: false, rows: [[cell(sign(line(template, 'signature-secretary', values), session.secretary), 50), cell(sign(line(template, 'signature-chair', values), session.chair), 50)]] });
+  return { title: `${line(template, 'title', values)} ${round.year}`, subject: subject[0] ?? '', date: session.date, sections: [{ orientation: 'portrait', pageNumbers: true, blocks }] };
+}
