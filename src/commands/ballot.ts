@@ -20,7 +20,7 @@ import { askBallot, summary } from '../flows/ballot-flow.js';
 import { PromptCancelled, terminalPrompter, type Prompter } from '../flows/prompter.js';
 import type { Round } from '../core/records/workspace.js';
 
-export const BALLOT_FLAGS = '--vote ID=agree|disagree|abstain (lặp lại cho mỗi đề nghị), --invalid, --written, --serial N';
+export const BALLOT_FLAGS = '--vote ID=agree|disagree|abstain (lặp lại cho mỗi đề nghị), --invalid [--reason "…"], --written, --serial N';
 
 export async function run(ctx: CommandContext, input: Input<'ballot'>, prompter?: Prompter): Promise<number> {
   const opts = input.options;
@@ -29,6 +29,7 @@ export async function run(ctx: CommandContext, input: Input<'ballot'>, prompter?
   const loaded = loadAndValidate(root, [year]);
   const round = roundOf(loaded, year);
   const session = round.council?.value.session;
+  if (opts.reason !== undefined && !opts.invalid) throw usageError(t('--reason chỉ đi cùng --invalid: lý do phiếu không hợp lệ', '--reason goes only with --invalid: why the ballot is invalid'));
   if (round.tallyPresent) {
     throw findingsError(t(`đợt ${year} đã niêm phong kết quả (${round.tallyFile}); không nhập thêm phiếu`, `round ${year} is sealed (${round.tallyFile}); no more ballots`));
   }
@@ -41,7 +42,7 @@ export async function run(ctx: CommandContext, input: Input<'ballot'>, prompter?
   const agenda = agendaOf(round, loaded.view(round));
   if (agenda.length === 0) throw findingsError(t(`đợt ${year} chưa có đề nghị nào để bỏ phiếu`, `round ${year} has no nominations to vote on`));
 
-  const byFlags = opts.vote.length > 0 || opts.invalid || opts.written;
+  const byFlags = opts.vote.length > 0 || opts.invalid || opts.written || opts.reason !== undefined;
   if (byFlags) {
     const explicit = opts.serial !== undefined;
     const serial = opts.serial ?? nextBallotSerial(round.ballotFiles);
@@ -102,7 +103,7 @@ function ballotFromFlags(agenda: AgendaItem[], serial: number, opts: Input<'ball
   }
   const invalid = opts.invalid;
   if (invalid && raw.length > 0) throw usageError(t('--invalid không đi cùng --vote: phiếu không hợp lệ không tính phiếu bầu', '--invalid does not go with --vote: an invalid ballot casts no votes'));
-  return { serial, valid: !invalid, written: opts.written, votes };
+  return { serial, valid: !invalid, written: opts.written, votes, ...(opts.reason !== undefined ? { reason: opts.reason } : {}) };
 }
 
 async function writeBallot(ctx: CommandContext, loaded: Loaded, round: Round, ballot: Ballot, json: boolean, showSummary = true, explicitSerial = false): Promise<number> {

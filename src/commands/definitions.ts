@@ -127,6 +127,7 @@ export const DEFINITIONS = {
     options: {
       date: { flag: '--date', value: '<date>', type: 'date', description: t('ngày họp (dd/mm/yyyy)', 'the day of the meeting') },
       time: { flag: '--time', value: '<HH:MM>', type: 'text', description: t('giờ họp, ví dụ 08:00', 'the time, e.g. 08:00') },
+      ended: { flag: '--ended', value: '<HH:MM>', type: 'text', description: t('giờ kết thúc kiểm phiếu, in trong biên bản; riêng cờ này ghi thêm vào phiên đã có (trước khi niêm phong)', 'when the count ended, printed in the minutes; alone, it is added to a recorded meeting (before the seal)') },
       place: { flag: '--place', value: '<text>', type: 'text', description: t('nơi họp', 'where') },
       chair: { flag: '--chair', value: '<id>', type: 'text', description: t('người chủ trì (mặc định Chủ tịch Hội đồng)', 'who chairs (default the council’s chu-tich)') },
       secretary: { flag: '--secretary', value: '<id>', type: 'text', description: t('thư ký (mặc định Thư ký Hội đồng)', 'the secretary (default the council’s thu-ky)') },
@@ -182,6 +183,8 @@ export const DEFINITIONS = {
       asOf: { flag: '--as-of', value: '<date>', type: 'date', description: t('công văn đôn đốc: tính hạn đến ngày (mặc định hôm nay)', 'reminders: deadlines as of (default today)') },
       year: { flag: '--year', value: '<year>', type: 'year', description: t('công văn đôn đốc: chỉ thời hạn của đợt này', 'reminders: only this round’s deadlines') },
       out: { flag: '--out', value: '<dir>', type: 'text', description: t('thư mục ghi (mặc định documents/YEAR/)', 'folder to write (default documents/YEAR/)') },
+      blankStock: { flag: '--blank-stock', type: 'flag', description: t('giấy công nhận in trên phôi mua sẵn: chỉ phần chữ thay đổi, ở chỗ agency.yaml ghi (certificate.blank_stock)', 'certificates on bought blanks: only the variable text, where agency.yaml places it (certificate.blank_stock)') },
+      copies: { flag: '--copies', value: '<n>', type: 'count', description: t('phiếu bầu: số tờ in sẵn, mỗi tờ một trang (được nhớ cho lần in sau)', 'ballots: how many papers, one per page (remembered for the next render)') },
       force: { flag: '--force', type: 'flag', description: t('ghi đè tệp đã sửa tay', 'overwrite a file that was edited by hand') },
       pdf: { flag: '--pdf', type: 'flag', description: t('ghi thêm bản PDF cạnh mỗi văn bản (cần LibreOffice)', 'also write a PDF beside each document (needs LibreOffice)') },
       pdfa: { flag: '--pdfa', type: 'flag', description: t('bản PDF theo chuẩn lưu trữ PDF/A-2b (kèm --pdf)', 'make the PDF copies PDF/A-2b, for archiving (implies --pdf)') },
@@ -233,6 +236,7 @@ export const DEFINITIONS = {
     options: {
       vote: { flag: '--vote', value: '<id=choice>', type: 'texts', description: t('ý kiến cho một đề nghị: ID=agree|disagree|abstain (lặp lại)', 'a mark for one nomination: ID=agree|disagree|abstain (repeat)') },
       invalid: { flag: '--invalid', type: 'flag', description: t('phiếu không hợp lệ', 'an invalid ballot') },
+      reason: { flag: '--reason', value: '<text>', type: 'text', description: t('phiếu không hợp lệ: lý do Ban kiểm phiếu ghi (in trong biên bản kiểm phiếu)', 'an invalid ballot: why the counters found it invalid (printed in the minutes)') },
       written: { flag: '--written', type: 'flag', description: t('phiếu ý kiến bằng văn bản của thành viên vắng mặt', 'a written vote of an absent member') },
       serial: { flag: '--serial', value: '<n>', type: 'count', description: t('số phiếu (mặc định: số tiếp theo)', 'serial (default: the next one)') },
       json,

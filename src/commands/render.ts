@@ -11,7 +11,7 @@ import type { DocumentDef } from '../core/documents/index.js';
 import type { CommandContext } from '../shell/context.js';
 import { loadAndValidate } from '../shell/load.js';
 import { refuseIfErrors, roundOf } from '../shell/round.js';
-import { digestKey, loadTemplate, manifestText, missingPrerequisite, MANIFEST, placeRendered, readManifest, renderOne } from '../shell/documents.js';
+import { blankStockFile, copiesKey, copiesOf, MAX_COPIES, digestKey, loadTemplate, manifestText, missingPrerequisite, MANIFEST, placeRendered, readManifest, renderOne } from '../shell/documents.js';
 import { sha256Hex } from '../core/seal.js';
 import { formatDiagnostic, diagnosticJson } from '../shell/format-diagnostics.js';
 import { assertInside, ensureDir, writeFileAtomic } from '../shell/safe-write.js';
@@ -126,6 +126,11 @@ export async function run(ctx: CommandContext, input: Input<'render'>): Promise<
   if (kind === 'reminders') return renderReminders(ctx, opts, office);
   if (input.args.year === undefined) throw usageError(t(`thiếu năm: thidua render ${kind} YEAR`, `missing the year: thidua render ${kind} YEAR`));
   const year = input.args.year;
+  if (opts.copies !== undefined) {
+    if (kind !== 'ballots' && kind !== 'all') throw usageError(t('--copies chỉ dùng cho phiếu bầu (render ballots)', '--copies is for the ballot paper only (render ballots)'));
+    if (opts.copies < 1 || opts.copies > MAX_COPIES) throw usageError(t(`--copies cần từ 1 đến ${MAX_COPIES}`, `--copies must be 1 to ${MAX_COPIES}`));
+  }
+  if (opts.blankStock && kind !== 'certificates') throw usageError(t('--blank-stock chỉ dùng cho giấy công nhận (render certificates)', '--blank-stock is for certificates only (render certificates)'));
   const json = opts.json;
   const root = ctx.root();
   const loaded = loadAndValidate(root, [year]);
@@ -134,7 +139,9 @@ export async function run(ctx: CommandContext, input: Input<'render'>): Promise<
   const outDir = opts.out !== undefined ? resolve(ctx.cwd, opts.out) : join(root, 'documents', String(year));
   // The ballot paper is for the meeting: `render all` prints it only until the vote is sealed.
   const defs = kind === 'all' ? DOCUMENTS.filter((d) => d.needs !== 'nominations' || !round.tally) : [documentDef(kind)!];
-  if (opts.out === undefined) for (const def of defs) assertInside(root, join(outDir, def.file(year)));
+  // Certificates on bought blanks are a print file beside the certificates, not a record of their own.
+  const fileOf = (def: DocumentDef) => (opts.blankStock ? blankStockFile(year) : def.file(year));
+  if (opts.out === undefined) for (const def of defs) assertInside(root, join(outDir, fileOf(def)));
 
   const report: Array<{ kind: string; file: string; status: 'written' | 'unchanged' | 'skipped' | 'refused'; reason?: string }> = [];
   let failed = false;
@@ -147,12 +154,12 @@ export async function run(ctx: CommandContext, input: Input<'render'>): Promise<
       const missing = missingPrerequisite(def, round);
       if (missing) {
         if (kind !== 'all') throw findingsError(missing);
-        report.push({ kind: def.kind, file: def.file(year), status: 'skipped', reason: missing[ctx.lang] });
+        report.push({ kind: def.kind, file: fileOf(def), status: 'skipped', reason: missing[ctx.lang] });
         continue;
       }
-      const registered = round.decision?.value.issued?.some((i) => i.kind === def.kind && i.file === `documents/${year}/${def.file(year)}`);
+      const registered = round.decision?.value.issued?.some((i) => i.kind === def.kind && i.file === `documents/${year}/${fileOf(def)}`);
       if (registered && opts.out === undefined) {
-        report.push({ kind: def.kind, file: def.file(year), status: 'skipped', reason: t('đã ban hành (thidua issue); không in lại', 'issued (thidua issue); not rendered again')[ctx.lang] });
+        report.push({ kind: def.kind, file: fileOf(def), status: 'skipped', reason: t('đã ban hành (thidua issue); không in lại', 'issued (thidua issue); not rendered again')[ctx.lang] });
         continue;
       }
       const tl = loadTemplate(root, def, COMMON_FIELDS, year);
@@ -162,14 +169,21 @@ export async function run(ctx: CommandContext, input: Input<'render'>): Promise<
         ctx.warn(t(`thidua: mẫu ${tl.source} không hợp lệ; không in văn bản nào`, `thidua: the template ${tl.source} is not valid; nothing rendered`));
         throw failedQuietly();
       }
-      const rendered = await renderOne(loaded, round, def, tl.template, ctx.version);
-      const target = join(outDir, def.file(year));
+      // The ballot paper keeps the copies it was last printed with unless --copies says otherwise.
+      const copies = def.kind === 'ballots' ? (opts.copies ?? copiesOf(manifest, fileOf(def))) : 1;
+      const recordCopies = () => {
+        if (copies > 1) manifest[copiesKey(fileOf(def))] = String(copies);
+        else delete manifest[copiesKey(fileOf(def))];
+      };
+      const rendered = await renderOne(loaded, round, def, tl.template, ctx.version, { copies, blankStock: opts.blankStock });
+      const target = join(outDir, fileOf(def));
       const shown = relative(ctx.cwd, target) || target;
-      const placed = placeRendered(target, rendered.bytes, manifest[def.file(year)], force);
+      const placed = placeRendered(target, rendered.bytes, manifest[fileOf(def)], force);
       if (placed === 'unchanged') {
         // Equal to a fresh render: what it was rendered from is recorded, for status and verify.
-        manifest[def.file(year)] = sha256Hex(rendered.bytes);
-        manifest[digestKey(def.file(year))] = rendered.digest;
+        manifest[fileOf(def)] = sha256Hex(rendered.bytes);
+        manifest[digestKey(fileOf(def))] = rendered.digest;
+        recordCopies();
         report.push({ kind: def.kind, file: shown, status: 'unchanged' });
         current.push(target);
         continue;
@@ -182,8 +196,9 @@ export async function run(ctx: CommandContext, input: Input<'render'>): Promise<
       ensureDir(outDir);
       if (opts.out === undefined) assertInside(root, target);
       writeFileAtomic(target, rendered.bytes);
-      manifest[def.file(year)] = sha256Hex(rendered.bytes);
-      manifest[digestKey(def.file(year))] = rendered.digest;
+      manifest[fileOf(def)] = sha256Hex(rendered.bytes);
+      manifest[digestKey(fileOf(def))] = rendered.digest;
+      recordCopies();
       report.push({ kind: def.kind, file: shown, status: 'written' });
       current.push(target);
     }

@@ -17,6 +17,9 @@ import { withLock } from '../shell/lock.js';
 import { roundOf } from '../shell/round.js';
 import { assertInside, replaceFileChecked } from '../shell/safe-write.js';
 import { inert } from '../shell/terminal.js';
+import type { Loaded } from '../shell/load.js';
+import type { Round } from '../core/records/workspace.js';
+import { parseDocument, type Scalar } from 'yaml';
 
 /** council.yaml without the commented session that `thidua round` leaves as a hint. */
 export function withoutSessionHint(text: string): string {
@@ -28,6 +31,35 @@ export function withoutSessionHint(text: string): string {
   return [...lines.slice(0, start), ...lines.slice(end)].join('\n');
 }
 
+const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+/**
+ * session YEAR --ended HH:MM on a recorded meeting: the end of the count, added to its session.
+ * The council is sealed with the vote, so after the seal the record is refused, not rewritten.
+ */
+async function recordEnd(ctx: CommandContext, loaded: Loaded, round: Round, ended: string, json: boolean): Promise<number> {
+  const year = round.year;
+  if (round.tallyPresent) throw findingsError(t(`đợt ${year} đã niêm phong kết quả; ${round.councilFile} không được sửa (giờ kết thúc ghi trước khi niêm phong, hoặc sau thidua unseal)`, `round ${year} is sealed; ${round.councilFile} may not change (record the end before the seal, or after thidua unseal)`));
+  const entry = loaded.snapshot.files.get(round.councilFile);
+  if (entry?.kind !== 'file') throw findingsError(t(`không đọc được ${round.councilFile}`, `cannot read ${round.councilFile}`));
+  const before = Buffer.from(entry.bytes);
+  const doc = parseDocument(before.toString('utf8'), { version: '1.2', uniqueKeys: true });
+  doc.setIn(['session', 'ended'], doc.createNode(ended, { flow: false }));
+  (doc.getIn(['session', 'ended'], true) as Scalar).type = 'QUOTE_DOUBLE';
+  const text = doc.toString({ lineWidth: 0 });
+  const findings = checkDraft(loaded, round.councilFile, text, year).filter((d) => d.severity === 'error');
+  if (findings.length > 0) {
+    for (const d of findings) ctx.err(formatDiagnostic(d, ctx.lang, ctx.style) + '\n');
+    throw findingsError(t(`không ghi ${round.councilFile}`, `${round.councilFile} not written`));
+  }
+  const abs = join(loaded.root, round.councilFile);
+  assertInside(loaded.root, abs);
+  await withLock(loaded.root, ctx.warn, () => replaceFileChecked(abs, text, before, round.councilFile));
+  if (json) ctx.out(JSON.stringify({ year, file: round.councilFile, ended }, null, 2));
+  else ctx.say(t(`Đã ghi giờ kết thúc ${ended} của phiên họp đợt ${year} vào ${round.councilFile}.`, `Recorded the end of the ${year} meeting, ${ended}, in ${round.councilFile}.`));
+  return EXIT.ok;
+}
+
 export async function run(ctx: CommandContext, input: Input<'session'>): Promise<number> {
   const year = input.args.year;
   const o = input.options;
@@ -36,12 +68,15 @@ export async function run(ctx: CommandContext, input: Input<'session'>): Promise
   const round = roundOf(loaded, year);
   const council = round.council?.value;
   if (!council) throw findingsError(t(`đợt ${year} chưa có Hội đồng đọc được (thidua round ${year}; thidua validate ${year})`, `round ${year} has no readable council (thidua round ${year}; thidua validate ${year})`));
+  if (o.ended !== undefined && !TIME.test(o.ended)) throw usageError(t(`--ended “${inert(o.ended)}” cần dạng HH:MM, ví dụ 10:30`, `--ended “${inert(o.ended)}” must be HH:MM, e.g. 10:30`));
+  const defining = o.date !== undefined || o.time !== undefined || o.place !== undefined || o.chair !== undefined || o.secretary !== undefined || o.counter.length > 0 || o.issued !== undefined || o.absent.length > 0;
+  if (council.session && o.ended !== undefined && !defining) return recordEnd(ctx, loaded, round, o.ended, o.json);
   if (council.session) throw findingsError(t(`${round.councilFile} đã ghi phiên họp ngày ${shortDate(council.session.date)}; không ghi đè`, `${round.councilFile} already records the meeting of ${council.session.date}; not overwritten`));
   if (o.date === undefined || o.place === undefined || o.counter.length === 0) {
     const missing = [o.date === undefined ? '--date' : '', o.place === undefined ? '--place' : '', o.counter.length === 0 ? '--counter' : ''].filter(Boolean);
     throw usageError(t(`thiếu ${missing.join(', ')}: thidua session ${year} --date dd/mm/yyyy --time 08:00 --place "Phòng họp" --counter MÃ`, `missing ${missing.join(', ')}: thidua session ${year} --date dd/mm/yyyy --time 08:00 --place "Meeting room" --counter ID`));
   }
-  if (o.time !== undefined && !/^([01]\d|2[0-3]):[0-5]\d$/.test(o.time)) throw usageError(t(`--time “${inert(o.time)}” cần dạng HH:MM, ví dụ 08:00`, `--time “${inert(o.time)}” must be HH:MM, e.g. 08:00`));
+  if (o.time !== undefined && !TIME.test(o.time)) throw usageError(t(`--time “${inert(o.time)}” cần dạng HH:MM, ví dụ 08:00`, `--time “${inert(o.time)}” must be HH:MM, e.g. 08:00`));
   const memberIds = council.members.map((m) => m.person);
   const person = (flag: string, id: string) => {
     if (!loaded.index.people.has(id)) {
@@ -59,6 +94,7 @@ export async function run(ctx: CommandContext, input: Input<'session'>): Promise
     'session:',
     `  date: ${o.date}`,
     ...(o.time !== undefined ? [`  time: "${o.time}"`] : []),
+    ...(o.ended !== undefined ? [`  ended: "${o.ended}"`] : []),
     `  place: ${yamlScalar(o.place)}`,
     `  chair: ${chair}`,
     `  secretary: ${secretary}`,

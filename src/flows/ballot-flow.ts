@@ -14,6 +14,12 @@ export async function askBallot(p: Prompter, agenda: AgendaItem[], serial: numbe
   const valid = await p.confirm({ message: vi ? `Phiếu số ${serial}: phiếu hợp lệ?` : `Ballot ${serial}: is it valid?`, default: true });
   let written = false;
   const votes: Record<string, VoteChoice> = {};
+  let reason: string | undefined;
+  if (!valid) {
+    // The minutes say why each invalid paper was set aside; an empty answer leaves it unsaid.
+    const answer = (await p.input({ message: vi ? 'Lý do không hợp lệ (Enter để bỏ qua):' : 'Why is it invalid (Enter to skip):', default: '' })).trim();
+    if (answer) reason = answer;
+  }
   if (valid) {
     written = await p.confirm({ message: vi ? 'Phiếu ghi ý kiến bằng văn bản của thành viên vắng mặt?' : 'A written vote of an absent member?', default: false });
     let section: string | null = null;
@@ -29,7 +35,7 @@ export async function askBallot(p: Prompter, agenda: AgendaItem[], serial: numbe
       });
     }
   }
-  const ballot: Ballot = { serial, valid, written, votes };
+  const ballot: Ballot = { serial, valid, written, votes, ...(reason !== undefined ? { reason } : {}) };
   p.note(summary(ballot, agenda, lang));
   const ok = await p.confirm({ message: vi ? 'Ghi phiếu này?' : 'Write this ballot?', default: true });
   return ok ? ballot : null;
@@ -37,7 +43,7 @@ export async function askBallot(p: Prompter, agenda: AgendaItem[], serial: numbe
 
 export function summary(b: Ballot, agenda: AgendaItem[], lang: Lang): string {
   const vi = lang === 'vi';
-  if (!b.valid) return vi ? `Phiếu số ${b.serial}: KHÔNG HỢP LỆ (không tính phiếu bầu).` : `Ballot ${b.serial}: INVALID (casts no votes).`;
+  if (!b.valid) return vi ? `Phiếu số ${b.serial}: KHÔNG HỢP LỆ${b.reason ? ` (${b.reason})` : ''} (không tính phiếu bầu).` : `Ballot ${b.serial}: INVALID${b.reason ? ` (${b.reason})` : ''} (casts no votes).`;
   const counts = { agree: 0, disagree: 0, abstain: 0 };
   for (const item of agenda) counts[b.votes[item.id] ?? 'abstain']++;
   const head = vi

@@ -5,7 +5,7 @@
  */
 import {
   AlignmentType, BorderStyle, Document, Header, Packer, PageNumber, PageOrientation, Paragraph, Table, TableCell, TableRow,
-  TableLayoutType, TextRun, VerticalAlign, WidthType, convertMillimetersToTwip, LineRuleType,
+  TableLayoutType, TextRun, VerticalAlign, WidthType, convertMillimetersToTwip, LineRuleType, ImageRun, FrameAnchorType, FrameWrap,
 } from 'docx';
 import { unzipSync, zipSync, type Zippable } from 'fflate';
 import type { Block, Cell, DocModel, Para, Section } from '../core/documents/model.js';
@@ -15,6 +15,9 @@ const A4 = { width: convertMillimetersToTwip(210), height: convertMillimetersToT
 const MARGIN = { top: convertMillimetersToTwip(20), bottom: convertMillimetersToTwip(20), left: convertMillimetersToTwip(30), right: convertMillimetersToTwip(15) };
 /** A framed page (a certificate) is centred on the sheet: the same text width, equal side margins. */
 const FRAMED_MARGIN = { ...MARGIN, left: (MARGIN.left + MARGIN.right) / 2, right: (MARGIN.left + MARGIN.right) / 2 };
+
+/** Certificate blanks: the text is placed by frames measured from the sheet's edge. */
+const BARE_MARGIN = { top: convertMillimetersToTwip(5), bottom: convertMillimetersToTwip(5), left: convertMillimetersToTwip(5), right: convertMillimetersToTwip(5) };
 
 const ALIGN = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT, justify: AlignmentType.JUSTIFIED } as const;
 const NONE = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
@@ -39,6 +42,15 @@ function paragraph(x: Para, width: number): Paragraph {
     },
     keepNext: x.keepNext,
     pageBreakBefore: x.pageBreakBefore,
+    ...(x.frame ? {
+      frame: {
+        type: 'absolute' as const,
+        position: { x: convertMillimetersToTwip(x.frame.xMm), y: convertMillimetersToTwip(x.frame.yMm) },
+        width: convertMillimetersToTwip(x.frame.widthMm),
+        anchor: { horizontal: FrameAnchorType.PAGE, vertical: FrameAnchorType.PAGE },
+        wrap: FrameWrap.NONE,
+      },
+    } : {}),
     border: x.ruleMm !== undefined ? { bottom: { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 1 } } : undefined,
     children: x.runs.map((r) => new TextRun({
       // One spelling of every Vietnamese letter (NFC), marked Vietnamese so Word checks it as such.
@@ -82,9 +94,18 @@ function tableCell(c: Cell, twips: number, borders: boolean): TableCell {
  * A table as wide as the text area, no wider (Word and WPS honour table widths that LibreOffice
  * clamps): explicit widths in twips for the table, its grid and every cell, and a fixed layout.
  */
+/** Pixels at 96 per inch, the unit `docx` sizes pictures in. */
+const px = (mm: number) => Math.round((mm / 25.4) * 96);
+
 function block(b: Block, landscape = false): Paragraph | Table {
   const width = textWidth(landscape);
   if (b.kind === 'p') return paragraph(b, width);
+  if (b.kind === 'image') {
+    return new Paragraph({
+      alignment: ALIGN[b.align ?? 'center'],
+      children: [new ImageRun({ type: b.type, data: Buffer.from(b.data, 'base64'), transformation: { width: px(b.widthMm), height: px(b.heightMm) } })],
+    });
+  }
   const widest = b.rows.reduce((m, r) => (r.length > m.length ? r : m), b.rows[0] ?? []);
   const columns = share(widest.map((c) => c.width), width);
   const border = b.borders ? SINGLE : NONE;
@@ -123,7 +144,7 @@ function section(s: Section) {
       ...(s.pageNumbers ? { titlePage: true } : {}),
       page: {
         size: { width: A4.width, height: A4.height, orientation: landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT },
-        margin: s.pageBorder ? FRAMED_MARGIN : MARGIN,
+        margin: s.bare ? BARE_MARGIN : s.pageBorder ? FRAMED_MARGIN : MARGIN,
         borders: s.pageBorder
           ? {
             pageBorderTop: { style: BorderStyle.DOUBLE, size: 12, color: '8B0000', space: 20 },

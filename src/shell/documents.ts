@@ -1,9 +1,12 @@
 /** Rendering a round's documents: templates from the workspace (or thidua's defaults), bytes from the model. */
 import { existsSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import { t, type Diagnostic, type Localized } from '../core/diagnostics.js';
 import { DOCUMENTS, type DocumentDef } from '../core/documents/index.js';
-import { COMMON_FIELDS } from '../core/documents/context.js';
+import { COMMON_FIELDS, type DocumentInput } from '../core/documents/context.js';
+import { imageInfo } from '../core/documents/image.js';
+import type { Agency } from '../core/schemas/agency.js';
+import { findingsError } from '../errors.js';
 import { parseTemplate, type Template } from '../core/documents/template.js';
 import type { Round } from '../core/records/workspace.js';
 import type { Loaded } from './load.js';
@@ -94,10 +97,78 @@ export interface Rendered {
 }
 
 /** The document model of one document of the round (pure, and cheap next to rendering it). */
-function modelOf(loaded: Loaded, round: Round, def: DocumentDef, template: Template) {
-  const index = loaded.view(round);
-  return def.build({ agency: documentAgency(index, round)!, round, index, template });
+export interface RenderOptions {
+  copies?: number;
+  blankStock?: boolean;
 }
+
+function modelOf(loaded: Loaded, round: Round, def: DocumentDef, template: Template, options: RenderOptions = {}) {
+  const index = loaded.view(round);
+  const agency = printedAgency(loaded, round)!;
+  const logo = def.kind === 'certificates' && !options.blankStock ? certificateLogo(loaded.root, agency) : undefined;
+  return def.build({ agency, round, index, template, copies: options.copies ?? 1, ...(logo ? { logo } : {}), ...(options.blankStock ? { blankStock: true } : {}) });
+}
+
+/**
+ * The agency as the round's documents print it, with today's print settings (the certificate's
+ * logo and the places on bought blanks): how a paper is printed is not part of what was decided.
+ */
+function printedAgency(loaded: Loaded, round: Round): Agency | null {
+  const agency = documentAgency(loaded.view(round), round);
+  if (!agency) return null;
+  const certificate = loaded.workspace.agency?.value.certificate;
+  const { certificate: _then, ...rest } = agency;
+  return certificate ? { ...rest, certificate } : rest;
+}
+
+/** Whether the certificates' logo, if any, can be read: when it cannot, the certificates go unchecked. */
+function logoReadable(root: string, agency: Agency, def: DocumentDef): boolean {
+  if (def.kind !== 'certificates') return true;
+  try {
+    certificateLogo(root, agency);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The file of certificates printed on bought blanks (render certificates --blank-stock). */
+export const blankStockFile = (year: number) => `giay-cong-nhan-${year}-in-tren-phoi.docx`;
+
+/**
+ * The certificate's logo named in agency.yaml (certificate.logo), a PNG or JPEG inside the
+ * workspace; a missing, outside or unreadable picture is refused with the reason, nothing rendered.
+ */
+export function certificateLogo(root: string, agency: Agency): DocumentInput['logo'] {
+  const rel = agency.certificate?.logo;
+  if (rel === undefined) return undefined;
+  const where = `records/agency.yaml: certificate.logo “${rel}”`;
+  const path = resolve(root, rel);
+  if (relative(root, path).startsWith('..') || isAbsolute(relative(root, path)) || linkOutside(root, path) !== null) {
+    throw findingsError(t(`${where} nằm ngoài thư mục làm việc; chép ảnh vào (ví dụ records/logo.png)`, `${where} is outside the workspace; copy the picture in (e.g. records/logo.png)`));
+  }
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch {
+    throw findingsError(t(`${where}: không có tệp này`, `${where}: no such file`));
+  }
+  const info = imageInfo(bytes);
+  if (!info) throw findingsError(t(`${where}: không phải ảnh PNG hay JPEG`, `${where}: not a PNG or JPEG picture`));
+  return { ...info, data: bytes.toString('base64') };
+}
+
+/** The manifest key under which the copies of a many-copy document (the ballot paper) are kept. */
+export const copiesKey = (file: string) => `${file}#copies`;
+
+/** The copies a document was last rendered with (1 unless `render ballots --copies N` said otherwise). */
+export function copiesOf(manifest: Record<string, string>, file: string): number {
+  const n = Number(manifest[copiesKey(file)]);
+  return Number.isInteger(n) && n >= 1 && n <= MAX_COPIES ? n : 1;
+}
+
+/** More papers than any council has members is a typing slip, not a print run. */
+export const MAX_COPIES = 200;
 
 /**
  * The digest of everything a document's bytes follow from: the thidua version (so the renderer's
@@ -111,9 +182,9 @@ export function inputsDigest(version: string, model: unknown): string {
 /** The manifest key under which a document's inputs digest is kept, beside its own hash. */
 export const digestKey = (file: string) => `${file}#inputs`;
 
-export async function renderOne(loaded: Loaded, round: Round, def: DocumentDef, template: Template, version: string): Promise<Rendered> {
+export async function renderOne(loaded: Loaded, round: Round, def: DocumentDef, template: Template, version: string, options: RenderOptions = {}): Promise<Rendered> {
   const { renderDocx } = await import('../render/docx-writer.js');
-  const model = modelOf(loaded, round, def, template);
+  const model = modelOf(loaded, round, def, template, options);
   const bytes = await renderDocx(model, `thidua ${version}`);
   return { def, path: `documents/${round.year}/${def.file(round.year)}`, bytes, digest: inputsDigest(version, model) };
 }
@@ -178,17 +249,18 @@ export async function checkDocuments(root: string, loaded: Loaded, round: Round,
     }
     const tl = loadTemplate(root, def, COMMON_FIELDS, round.year);
     const missing = missingPrerequisite(def, round);
-    if (missing || !tl.template || !loaded.view(round).agency) {
+    if (missing || !tl.template || !loaded.view(round).agency || !logoReadable(loaded.root, printedAgency(loaded, round)!, def)) {
       out.push({ kind: def.kind, file, state: missing ? 'outdated' : 'unchecked', ...(missing ? { blocked: missing } : {}) });
       continue;
     }
     const bytes = readFileSync(abs);
     const name = def.file(round.year);
-    if (!full && manifest[name] === sha256Hex(bytes) && manifest[digestKey(name)] === inputsDigest(version, modelOf(loaded, round, def, tl.template))) {
+    const copies = copiesOf(manifest, name);
+    if (!full && manifest[name] === sha256Hex(bytes) && manifest[digestKey(name)] === inputsDigest(version, modelOf(loaded, round, def, tl.template, { copies }))) {
       out.push({ kind: def.kind, file, state: 'current' });
       continue;
     }
-    const fresh = await renderOne(loaded, round, def, tl.template, version);
+    const fresh = await renderOne(loaded, round, def, tl.template, version, { copies });
     const same = Buffer.compare(bytes, Buffer.from(fresh.bytes)) === 0;
     out.push({ kind: def.kind, file, state: same ? 'current' : 'outdated' });
   }

@@ -60,11 +60,21 @@ describe('ballot by prompts', () => {
     expect(lines.join('\n')).toContain('Đã đủ 3/3 phiếu');
   });
 
-  it('an invalid ballot asks no votes', async () => {
+  it('an invalid ballot asks no votes, only why it is invalid (written for the minutes)', async () => {
     const root = openRound();
-    const p = scripted([false, true, false]);
+    const p = scripted([false, '  bỏ trống toàn bộ  ', true, false]);
     expect(await ballot(ctxFor(root).ctx, input('ballot', ['2016']), p)).toBe(0);
-    expect(readFileSync(join(root, 'records/2016/ballots/001.yaml'), 'utf8')).toContain('valid: false');
+    const text = readFileSync(join(root, 'records/2016/ballots/001.yaml'), 'utf8');
+    expect(text).toContain('valid: false');
+    expect(text).toContain('reason: bỏ trống toàn bộ');
+    expect(text).toContain('votes: {}');
+  });
+
+  it('an invalid ballot without a reason given records none', async () => {
+    const root = openRound();
+    const p = scripted([false, '', true, false]);
+    expect(await ballot(ctxFor(root).ctx, input('ballot', ['2016']), p)).toBe(0);
+    expect(readFileSync(join(root, 'records/2016/ballots/001.yaml'), 'utf8')).not.toContain('reason');
   });
 
   it('Ctrl-C mid-way writes nothing and exits 130', async () => {

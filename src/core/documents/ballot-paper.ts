@@ -86,6 +86,12 @@ export function ballotPaperModel(input: DocumentInput): DocModel {
     return blocks;
   };
   const absentMembers = round.council?.value.session?.absent ?? [];
-  const sections: Section[] = [{ orientation: 'portrait', blocks: page() }, ...absentMembers.map((m): Section => ({ orientation: 'portrait', blocks: page(m) }))];
+  // One paper per member who votes at the meeting (--copies), each on its own page and all alike:
+  // the ballot is secret, so the papers carry no number. Then one written-opinion paper per absent member.
+  const copies = Math.max(1, input.copies ?? 1);
+  const sections: Section[] = [
+    ...Array.from({ length: copies }, (): Section => ({ orientation: 'portrait', blocks: page() })),
+    ...absentMembers.map((m): Section => ({ orientation: 'portrait', blocks: page(m) })),
+  ];
   return { title: `${line(template, 'title', values)} ${round.year}`, subject: line(template, 'subject', values), date: session ?? `${round.year}-12-31`, sections };
 }

@@ -1,8 +1,10 @@
 /** Giấy công nhận: A4 landscape with a page border, one page per recognised nomination. */
 import type { TemplateSpec } from './template.js';
 import { line, paragraphs } from './template.js';
-import { cell, p, type Block, type DocModel, type Para } from './model.js';
-import { LANDSCAPE_TEXT_MM, placeDateLine, ruleUnder, signerLines } from './layout.js';
+import { cell, p, type Block, type DocModel, type Para, type Section } from './model.js';
+import { LANDSCAPE_TEXT_MM, placeDateLine, ruleUnder, signerLines, type Signer } from './layout.js';
+import type { Values } from './template.js';
+import { BLANK_FIELDS, type BlankPositionSettings } from '../schemas/agency.js';
 import { commonValues, decisionRef, honorific, recognised, nominationTitle, type DocumentInput } from './context.js';
 
 export const CERTIFICATE_TEMPLATE_SPEC: TemplateSpec = {
@@ -16,6 +18,23 @@ export const CERTIFICATE_TEMPLATE_SPEC: TemplateSpec = {
   achievement: { fields: ['title'], required: true },
   'decision-line': { fields: [], required: true },
   'book-number': { fields: ['stt', 'serial'], required: false },
+};
+
+/**
+ * Where each field goes on a bought blank (A4 landscape, 297 × 210 mm), measured from the sheet's
+ * top-left corner: the title, emblem and Quốc hiệu are printed on the blank already. Each can be
+ * moved in agency.yaml (certificate.blank_stock) to fit the blanks the agency buys.
+ */
+export const BLANK_DEFAULTS: Record<(typeof BLANK_FIELDS)[number], Required<Omit<BlankPositionSettings, 'align'>> & { align: 'left' | 'center' | 'right'; bold?: boolean; italic?: boolean }> = {
+  recipient: { x: 30, y: 92, width: 237, size: 22, align: 'center', bold: true },
+  detail: { x: 30, y: 106, width: 237, size: 15, align: 'center', italic: true },
+  honour: { x: 30, y: 117, width: 237, size: 16, align: 'center', bold: true },
+  achievement: { x: 30, y: 127, width: 237, size: 15, align: 'center', italic: true },
+  decision: { x: 25, y: 168, width: 110, size: 13, align: 'left', italic: true },
+  book_number: { x: 25, y: 176, width: 110, size: 13, align: 'left', italic: true },
+  date: { x: 160, y: 150, width: 120, size: 14, align: 'center', italic: true },
+  signer: { x: 160, y: 157, width: 120, size: 14, align: 'center', bold: true },
+  name: { x: 160, y: 188, width: 120, size: 14, align: 'center', bold: true },
 };
 
 export function certificatesModel(input: DocumentInput): DocModel {
@@ -34,6 +53,8 @@ export function certificatesModel(input: DocumentInput): DocModel {
       stt: i + 1,
       serial: `${String(i + 1).padStart(2, '0')}/${round.year}`,
     };
+    const signer = round.decision?.value.signer ?? { title: agency.head.title, name: agency.head.name };
+    if (input.blankStock) return blankStockSection(input, r.kind, values, signer);
     const blocks: Block[] = [];
     const center = (text: string, o: Omit<Para, 'kind' | 'runs'> & { bold?: boolean; italic?: boolean; size?: number } = {}) => p(text, { align: 'center', ...o });
     // A certificate, not a letter: the Quốc hiệu centred at the top, then who awards it and the title.
@@ -41,7 +62,10 @@ export function certificatesModel(input: DocumentInput): DocModel {
     blocks.push(center('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { bold: true, size: 14 }));
     blocks.push(center(motto, { bold: true, size: 15 }));
     blocks.push(ruleUnder([motto], 15, true, 1, LANDSCAPE_TEXT_MM));
-    for (const s of paragraphs(template, 'authority', values)) blocks.push(center(s, { bold: true, size: 16, before: 18 }));
+    // The emblem or the agency's logo, when agency.yaml names one, between the Quốc hiệu and the authority.
+    const logo = input.logo ? logoBlock(input.logo, agency.certificate?.logo_height_mm ?? 22) : null;
+    if (logo) blocks.push(p('', { size: 4 }), logo);
+    for (const s of paragraphs(template, 'authority', values)) blocks.push(center(s, { bold: true, size: 16, before: logo ? 6 : 18 }));
     blocks.push(center(line(template, 'title', values), { bold: true, size: 34, before: 12, after: 12 }));
     if (r.kind === 'collective') {
       for (const s of paragraphs(template, 'collective-recipient', values)) blocks.push(center(s, { bold: true, size: 20 }));
@@ -54,7 +78,6 @@ export function certificatesModel(input: DocumentInput): DocModel {
       for (const s of paragraphs(template, 'individual-honour', values)) blocks.push(center(s, { bold: true, size: 16, before: 8 }));
     }
     for (const s of paragraphs(template, 'achievement', values)) blocks.push(center(s, { size: 15, italic: true, before: 6 }));
-    const signer = round.decision?.value.signer ?? { title: agency.head.title, name: agency.head.name };
     // Bottom right: place and date, who signs, about 35 mm to sign and stamp, the name.
     const sign: Para[] = [
       p(placeDateLine(agency, String(v['decision_date_words'])), { align: 'center', size: 14, italic: true }),
@@ -72,9 +95,48 @@ export function certificatesModel(input: DocumentInput): DocModel {
     return { orientation: 'landscape' as const, pageBorder: true, blocks };
   });
   return {
-    title: `${line(template, 'title', v)} ${round.year}`,
+    title: `${line(template, 'title', v)} ${round.year}${input.blankStock ? ' (in trên phôi)' : ''}`,
     subject: `${decisionRef(agency, round)}`,
     date: round.decision?.value.date ?? `${round.year}-12-31`,
     sections,
   };
+}
+
+/** The logo at the height asked, as wide as its proportions make it (at most 80 mm). */
+function logoBlock(logo: NonNullable<DocumentInput['logo']>, heightMm: number): Block {
+  const widthMm = Math.min(80, (heightMm * logo.width) / logo.height);
+  const h = (widthMm * logo.height) / logo.width;
+  return { kind: 'image', type: logo.type, data: logo.data, widthMm: Math.round(widthMm * 10) / 10, heightMm: Math.round(h * 10) / 10, align: 'center' };
+}
+
+/** One certificate on a bought blank: each piece of variable text in a frame at its place, nothing else. */
+function blankStockSection(input: DocumentInput, kind: 'collective' | 'individual', values: Values, signer: Signer): Section {
+  const { agency, template } = input;
+  const settings = agency.certificate?.blank_stock ?? {};
+  const text: Record<(typeof BLANK_FIELDS)[number], string[]> = {
+    recipient: kind === 'collective' ? paragraphs(template, 'collective-recipient', values) : paragraphs(template, 'individual-recipient', values).map((s) => s.trim()),
+    detail: kind === 'collective'
+      ? [agency.name]
+      : paragraphs(template, 'individual-detail', values).map((s) => `${s.replace(/^,\s*|,\s*$/g, '')}, ${agency.name}`.replace(/^,\s*/, '')),
+    honour: paragraphs(template, kind === 'collective' ? 'collective-honour' : 'individual-honour', values),
+    achievement: paragraphs(template, 'achievement', values),
+    decision: paragraphs(template, 'decision-line', values).map((s) => s.replace(/^\(|\)$/g, '')),
+    book_number: paragraphs(template, 'book-number', values),
+    date: [placeDateLine(agency, String(values['decision_date_words']))],
+    signer: signerLines(signer),
+    name: [signer.name],
+  };
+  const blocks: Block[] = [];
+  for (const field of BLANK_FIELDS) {
+    const lines = text[field].filter((l) => l.trim() !== '');
+    if (lines.length === 0) continue;
+    const d = BLANK_DEFAULTS[field];
+    const at = { ...d, ...settings[field] };
+    // One frame per line, each a line's height (1.25 × the size) below the last.
+    lines.forEach((l, k) => {
+      const y = at.y + k * at.size * (25.4 / 72) * 1.25;
+      blocks.push(p(l, { bold: d.bold, italic: d.italic, size: at.size, align: at.align, frame: { xMm: at.x, yMm: Math.round(y * 10) / 10, widthMm: at.width } }));
+    });
+  }
+  return { orientation: 'landscape', bare: true, blocks };
 }

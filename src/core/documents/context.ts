@@ -12,6 +12,12 @@ export interface DocumentInput {
   round: Round;
   index: WorkspaceIndex;
   template: Template;
+  /** How many identical papers the document holds (the ballot paper, `render ballots --copies N`). */
+  copies?: number;
+  /** The certificate's logo (agency.certificate.logo), read by the shell: its kind, pixels and bytes in base64. */
+  logo?: { type: 'png' | 'jpg'; width: number; height: number; data: string };
+  /** Certificates on bought blanks: only the variable text, at agency.certificate.blank_stock's places. */
+  blankStock?: boolean;
 }
 
 /** Fields every template may use. */

@@ -117,11 +117,15 @@ export function signature(title: string | Signer, name?: string, above?: string)
   return out;
 }
 
-/** Nơi nhận (12 pt bold italic heading, 11 pt items) beside the signature block. */
-export function recipientsAndSignature(heading: string, recipients: readonly string[], last: string, sign: Para[], first?: string): Table {
+/** Nơi nhận: the heading 12 pt bold italic, each recipient 11 pt after a dash, the last ("Lưu: VT, …") as written. */
+export function recipientList(heading: string, recipients: readonly string[], last: string, first?: string): Para[] {
   const items = [...(first ? [first] : []), ...recipients].map((r) => p(`- ${r};`, { size: 11 }));
   if (last) items.push(p(last, { size: 11 }));
-  const left = [p(heading, { size: 12, bold: true, italic: true }), ...items];
-  return { kind: 'table', borders: false, rows: [[cell(left, 45), cell(sign, 55)]] };
+  return [p(heading, { size: 12, bold: true, italic: true }), ...items];
+}
+
+/** Nơi nhận beside the signature block. */
+export function recipientsAndSignature(heading: string, recipients: readonly string[], last: string, sign: Para[], first?: string): Table {
+  return { kind: 'table', borders: false, rows: [[cell(recipientList(heading, recipients, last, first), 45), cell(sign, 55)]] };
 }
 

@@ -2,7 +2,7 @@
 import type { TemplateSpec } from './template.js';
 import { fill, line, paragraphs, type Values } from './template.js';
 import { cell, p, type Block, type Cell, type DocModel, type Para } from './model.js';
-import { body, centered, headerTable, placeDateLine, ruleUnder } from './layout.js';
+import { body, centered, headerTable, placeDateLine, recipientList, ruleUnder } from './layout.js';
 import { commonValues, honorific, upper, type DocumentInput } from './context.js';
 import { dateInWords } from '../dates.js';
 import { formatPercent } from '../format/numbers.js';
@@ -30,7 +30,12 @@ export const MINUTES_TEMPLATE_SPEC: TemplateSpec = {
   incomplete: { fields: ['reason', 'received', 'issued'], required: false },
   recusal: { fields: ['name', 'nomination'], required: false },
   reopened: { fields: ['date', 'by', 'reason', 'decision'], required: false },
+  'invalid-reason': { fields: ['serial', 'reason'], required: false },
+  ended: { fields: ['ended_time'], required: false },
   closing: { fields: [], required: false },
+  'recipients-heading': { fields: [], required: false },
+  recipients: { fields: [], required: false },
+  'recipients-last': { fields: [], required: false },
   'signature-counters': { fields: [], required: true },
   'signature-secretary': { fields: [], required: true },
   'signature-chair': { fields: [], required: true },
@@ -46,12 +51,22 @@ const FALLBACK: Record<string, string> = {
   'collective-heading': 'I. TẬP THỂ',
   'individual-heading': 'II. CÁ NHÂN',
   'signature-counter': 'THÀNH VIÊN BAN KIỂM PHIẾU',
+  'invalid-reason': 'Phiếu số {serial} không hợp lệ: {reason}.',
+  ended: 'Việc kiểm phiếu kết thúc vào lúc {ended_time} cùng ngày.',
+  'recipients-heading': 'Nơi nhận:',
+  recipients: '{head_title} (để báo cáo)\nThành viên Hội đồng',
+  'recipients-last': '- Lưu: VT, HĐTĐKT.',
 };
 
 /** An optional section's paragraphs, or its fallback wording when the template has no such section. */
 function optional(template: DocumentInput['template'], section: string, values: Values): string[] {
   if (template.sections.has(section)) return paragraphs(template, section, values);
-  return [fill(FALLBACK[section]!, values)];
+  return fill(FALLBACK[section]!, values).split('\n');
+}
+
+/** "08:00" as the minutes say it: "08 giờ 00 phút". */
+function timeWords(time: string): string {
+  return `${time.replace(':', ' giờ ')} phút`;
 }
 
 const ROLE_NAMES: Record<string, string> = { 'chu-tich': 'Chủ tịch Hội đồng', 'pho-chu-tich': 'Phó Chủ tịch Hội đồng', 'uy-vien': 'Ủy viên', 'thu-ky': 'Thư ký Hội đồng' };
@@ -66,7 +81,7 @@ export function minutesModel(input: DocumentInput): DocModel {
   const recognisedResults = tally.results.filter((r) => r.recognised);
   const values = {
     ...v,
-    session_time: session.time ? `${session.time.replace(':', ' giờ ')} phút` : '',
+    session_time: session.time ? timeWords(session.time) : '',
     session_date_words: dateInWords(session.date),
     session_place: session.place,
     members: tally.members,
@@ -109,6 +124,11 @@ export function minutesModel(input: DocumentInput): DocModel {
   const said = absent.length ? optional(template, 'attendance', attendance) : written === 0 ? optional(template, 'attendance-full', attendance) : [];
   for (const s of said) blocks.push(body(s));
   for (const s of paragraphs(template, 'ballots', values)) blocks.push(body(s));
+  // Why each invalid paper was set aside, as the counters recorded it (ballot --invalid --reason).
+  for (const b of round.ballots) {
+    if (b.value.valid || !b.value.reason) continue;
+    for (const s of optional(template, 'invalid-reason', { ...values, serial: b.value.serial, reason: b.value.reason })) blocks.push(body(s));
+  }
   if (tally.incomplete) {
     for (const s of optional(template, 'incomplete', { ...values, reason: tally.incomplete })) blocks.push(body(s));
   }
@@ -153,6 +173,7 @@ export function minutesModel(input: DocumentInput): DocModel {
   blocks.push({ kind: 'table', borders: true, headerRow: true, rows });
   blocks.push(p('', { size: 6, after: 6 }));
   for (const s of paragraphs(template, 'conclusion', values)) blocks.push(body(s));
+  if (session.ended) for (const s of optional(template, 'ended', { ...values, ended_time: timeWords(session.ended) })) blocks.push(body(s));
   for (const s of paragraphs(template, 'closing', values)) blocks.push(body(s));
   // Who signs, three to a row: the titles on one row, the room to sign on the next, the names on a
   // third, so the names stay level however the titles wrap. Every counter signs.
@@ -172,6 +193,9 @@ export function minutesModel(input: DocumentInput): DocModel {
     signRows.push(group.map(([, id]) => cell([p(id ? index.personName(id) : '', { align: 'center', size: 14, bold: true, ...(k + 3 < signers.length ? { keepNext: true } : {}) })], 33)));
   }
   blocks.push({ kind: 'table', borders: false, rows: signRows });
+  // Nơi nhận under the signatures, bottom left: who receives the minutes, the copy kept.
+  blocks.push(p('', { size: 6 }));
+  blocks.push(...recipientList(optional(template, 'recipients-heading', values)[0] ?? '', optional(template, 'recipients', values).filter(Boolean), optional(template, 'recipients-last', values)[0] ?? ''));
   return {
     title: `${line(template, 'title', values)} ${round.year}`,
     subject: upper(agency.council.name),

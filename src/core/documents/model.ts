@@ -27,6 +27,11 @@ export interface Para {
    * under the issuing body, the Tiêu ngữ and the trích yếu (ND 30/2020).
    */
   ruleMm?: number;
+  /**
+   * Set at a fixed place on the sheet (millimetres from its top-left corner, this wide): the
+   * variable text printed on bought certificate blanks.
+   */
+  frame?: { xMm: number; yMm: number; widthMm: number };
 }
 
 export interface Cell {
@@ -47,13 +52,25 @@ export interface Table {
   headerRow?: boolean;
 }
 
-export type Block = Para | Table;
+/** A picture on its own line (the emblem or logo of a certificate), its bytes in base64. */
+export interface Image {
+  kind: 'image';
+  type: 'png' | 'jpg';
+  data: string;
+  widthMm: number;
+  heightMm: number;
+  align?: 'left' | 'center' | 'right';
+}
+
+export type Block = Para | Table | Image;
 
 export interface Section {
   orientation: 'portrait' | 'landscape';
   pageBorder?: boolean;
   /** Page numbers at the top centre from page 2 on (ND 30/2020), none on page 1. */
   pageNumbers?: boolean;
+  /** No margins to speak of: every paragraph has its own `frame` (certificate blanks). */
+  bare?: boolean;
   blocks: Block[];
 }
 

@@ -74,6 +74,8 @@ function customText(params: Record<string, unknown> | undefined, path: readonly 
       );
     case 'fraction':
       return t('tử số không được lớn hơn mẫu số', 'the numerator may not exceed the denominator');
+    case 'reason-on-valid':
+      return t('“reason” chỉ ghi cho phiếu không hợp lệ (valid: false)', '“reason” belongs only on an invalid ballot (valid: false)');
     case 'until-before-date':
       return t('“until” không được trước “date”', '“until” may not be before “date”');
     default:

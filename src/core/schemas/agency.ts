@@ -58,6 +58,26 @@ export const DisciplineSettingsSchema = z.strictObject({
 /** A name as the header prints it, line by line (ND 30/2020: the issuing body over one or two lines). */
 const HeaderLines = z.array(Text).min(1).max(4);
 
+/** Where one field goes on a bought certificate blank: millimetres from the sheet's top-left corner. */
+const BlankPosition = z.strictObject({
+  x: z.number().min(0).max(297),
+  y: z.number().min(0).max(297),
+  width: z.number().min(10).max(297).optional(),
+  size: z.number().min(8).max(40).optional(),
+  align: z.enum(['left', 'center', 'right']).optional(),
+});
+
+export const BLANK_FIELDS = ['recipient', 'detail', 'honour', 'achievement', 'decision', 'book_number', 'date', 'signer', 'name'] as const;
+
+export const CertificateSettingsSchema = z.strictObject({
+  /** A PNG or JPEG in the workspace (the emblem or the agency's logo), printed above the title. */
+  logo: z.string().min(1).optional(),
+  /** Its height on the certificate, millimetres (default 22). */
+  logo_height_mm: z.number().min(5).max(60).optional(),
+  /** The places of the variable text on bought blanks (render certificates --blank-stock); each field defaults. */
+  blank_stock: z.strictObject(Object.fromEntries(BLANK_FIELDS.map((f) => [f, BlankPosition.optional()])) as Record<(typeof BLANK_FIELDS)[number], z.ZodOptional<typeof BlankPosition>>).optional(),
+});
+
 export const AgencySchema = z.strictObject({
   name: Text,
   /** The name's lines in the document header, when the automatic wrap breaks it badly. */
@@ -84,9 +104,12 @@ export const AgencySchema = z.strictObject({
   /** Who carries a decision out, named in its last article ("Chánh Văn phòng", "Trưởng các phòng"). */
   executors: z.array(Text).min(1).optional(),
   legal_basis: z.array(Text).default([]),
+  /** How certificates are printed: a logo, and the places of the text on bought blanks. */
+  certificate: CertificateSettingsSchema.optional(),
 });
 
 export type Agency = z.infer<typeof AgencySchema>;
+export type BlankPositionSettings = z.infer<typeof BlankPosition>;
 export type Deadline = z.infer<typeof DeadlineSchema>;
 export type Threshold = z.infer<typeof ThresholdSchema>;
 export type Fraction = z.infer<typeof FractionSchema>;

@@ -11,6 +11,8 @@ export const CouncilSchema = z.strictObject({
     .strictObject({
       date: IsoDate,
       time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, tagged('time')).optional(),
+      /** When the count ended and the minutes were closed (HH:MM). */
+      ended: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, tagged('time')).optional(),
       place: Text,
       chair: Id,
       secretary: Id,
@@ -58,12 +60,18 @@ export const NominationSchema = z.discriminatedUnion('kind', [
 export const VOTE_CHOICES = ['agree', 'disagree', 'abstain'] as const;
 export type VoteChoice = (typeof VOTE_CHOICES)[number];
 
-export const BallotSchema = z.strictObject({
-  serial: z.int().min(1).max(99999),
-  valid: z.boolean().default(true),
-  written: z.boolean().default(false),
-  votes: z.record(Id, z.enum(VOTE_CHOICES)).default({}),
-});
+export const BallotSchema = z
+  .strictObject({
+    serial: z.int().min(1).max(99999),
+    valid: z.boolean().default(true),
+    written: z.boolean().default(false),
+    votes: z.record(Id, z.enum(VOTE_CHOICES)).default({}),
+    /** Why the counters found an invalid ballot invalid (printed in the minutes). */
+    reason: Text.optional(),
+  })
+  .superRefine((b, ctx) => {
+    if (b.valid && b.reason !== undefined) ctx.addIssue({ code: 'custom', path: ['reason'], params: { thidua: 'reason-on-valid' } });
+  });
 
 /** A recognised model named by its round and id: "2016/nv1-mo-hinh". */
 export const ModelRef = z.string().regex(/^\d{4}\/[a-z0-9][a-z0-9-]{0,63}$/, tagged('model-ref'));
