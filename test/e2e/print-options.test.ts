@@ -98,7 +98,7 @@ describe('the vote-count minutes, completed', () => {
     await ok(a, 'ballot', y, '--invalid', '--reason', 'gạch cả hai ô của một đề nghị');
     expect(readFileSync(join(a.root, `records/${y}/ballots/005.yaml`), 'utf8')).toContain('reason: gạch cả hai ô của một đề nghị');
     // A reason belongs only to an invalid paper.
-    const stray = await run(a, 'ballot', y, '--vote', `${a.nominations[0]}=agree`, '--reason', 'x');
+    const stray = await run(a, 'ballot', y, '--vote', `${a.nominations[0]!}=agree`, '--reason', 'x');
     expect(stray.code).toBe(2);
     expect(stray.stderr.trim()).toBe('thidua: --reason chỉ đi cùng --invalid: lý do phiếu không hợp lệ');
     await ok(a, 'session', y, '--ended', '10:45');
