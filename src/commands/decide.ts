@@ -6,6 +6,7 @@ import { renderDecisionFile } from '../core/decision-file.js';
 import { twoDigits } from '../core/format/numbers.js';
 import { shortDate } from '../core/dates.js';
 import { issuerOf } from '../core/records/basis.js';
+import { agencyAsOf } from '../core/schemas/agency.js';
 import type { Agency } from '../core/schemas/agency.js';
 import type { DecisionFile } from '../core/schemas/sealed.js';
 import { EXIT, findingsError, usageError } from '../errors.js';
@@ -64,7 +65,7 @@ export async function run(ctx: CommandContext, input: Input<'decide'>): Promise<
   }
   const path = join(root, round.decisionFile);
   // The decision is signed now: by the head and under the name the agency has today.
-  const agency = loaded.workspace.agency!.value;
+  const agency = agencyAsOf(loaded.workspace.agency!.value, date);
   const text = renderDecisionFile({ year, number, date, signer: signerOf(input.options, agency), recognised, issuer: issuerOf(agency) });
   const ref = `${twoDigits(number)}/QĐ-${agency.symbol}`;
   const existing = loaded.snapshot.files.get(round.decisionFile);

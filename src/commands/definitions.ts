@@ -214,7 +214,8 @@ export const DEFINITIONS = {
     description: t('thêm một đề nghị (hỏi từng bước, hoặc cho bằng cờ)', 'add a nomination (step by step, or by flags)'),
     args: [{ name: 'year', type: 'year', optional: true }],
     options: {
-      kind: { flag: '--kind', value: '<kind>', type: 'text', description: t('collective (mô hình tiêu biểu) hoặc individual (gương điển hình)', 'collective or individual') },
+      kind: { flag: '--kind', value: '<kind>', type: 'text', description: t('collective (mô hình tiêu biểu) hoặc individual (gương điển hình); với --award thì theo danh hiệu', 'collective or individual; with --award, the title’s') },
+      award: { flag: '--award', value: '<id>', type: 'text', description: t('danh hiệu đề nghị (mã trong records/titles.yaml), ví dụ chien-si-thi-dua-co-so', 'the title proposed (an id of records/titles.yaml), e.g. chien-si-thi-dua-co-so') },
       department: { flag: '--department', value: '<id>', type: 'text', description: t('mã phòng', 'department id') },
       person: { flag: '--person', value: '<id>', type: 'text', description: t('mã người (đề nghị cá nhân)', 'person id (individual)') },
       title: { flag: '--title', value: '<text>', type: 'text', description: t('thành tích, in trên Giấy công nhận', 'the achievement, printed on the certificate') },

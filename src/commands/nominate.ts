@@ -26,8 +26,8 @@ import { buildNomination, criteriaFor, defaultId, defaultSubmitted } from '../co
 import { REGISTRATION, roundDeadline } from '../core/deadlines.js';
 import { ballotsDir, nominationPath, nominationsDir } from '../core/records/paths.js';
 
-export const NOMINATE_FLAGS = '--kind collective|individual, --department ID, --person ID (cá nhân), --title "…", --initiative "…" hoặc --initiative-file TỆP (tập thể), --met all hoặc --met ID (lặp lại), [--submitted dd/mm/yyyy] [--id ID] [--new-factor] [--accepted-late "lý do" --accepted-by ID]';
-const NOMINATE_FLAGS_EN = '--kind collective|individual, --department ID, --person ID (individual), --title "…", --initiative "…" or --initiative-file FILE (collective), --met all or --met ID (repeat), [--submitted dd/mm/yyyy] [--id ID] [--new-factor] [--accepted-late "reason" --accepted-by ID]';
+export const NOMINATE_FLAGS = '[--award DANH-HIỆU] --kind collective|individual, --department ID, --person ID (cá nhân), --title "…", --initiative "…" hoặc --initiative-file TỆP (tập thể), --met all hoặc --met ID (lặp lại), [--submitted dd/mm/yyyy] [--id ID] [--new-factor] [--accepted-late "lý do" --accepted-by ID]';
+const NOMINATE_FLAGS_EN = '[--award TITLE] --kind collective|individual, --department ID, --person ID (individual), --title "…", --initiative "…" or --initiative-file FILE (collective), --met all or --met ID (repeat), [--submitted dd/mm/yyyy] [--id ID] [--new-factor] [--accepted-late "reason" --accepted-by ID]';
 
 /** The round asked for, else the latest round not sealed yet, else this year's. */
 function chooseYear(ctx: CommandContext, root: string, given: number | undefined): number {
@@ -59,7 +59,7 @@ export async function run(ctx: CommandContext, input: Input<'nominate'>, prompte
   const check = (n: Nomination) => checkDraft(loaded, pathOf(n.id), renderNominationFile(n), year);
 
   const { kind, department, person, title, initiative, initiativeFile, met, submitted, id, newFactor } = opts;
-  const byFlags = [kind, department, person, title, initiative, initiativeFile, submitted, id, opts.acceptedLate, opts.acceptedBy].some((v) => v !== undefined) || met.length > 0 || newFactor;
+  const byFlags = [kind, department, person, title, initiative, initiativeFile, submitted, id, opts.acceptedLate, opts.acceptedBy, opts.award].some((v) => v !== undefined) || met.length > 0 || newFactor;
   let draft: Nomination | null;
   if (byFlags || !(prompter || (ctx.stdinIsTTY && ctx.stdoutIsTTY))) {
     draft = fromFlags(ctx, loaded, round ? loaded.view(round) : loaded.index, year, taken, opts);
@@ -123,17 +123,29 @@ export async function run(ctx: CommandContext, input: Input<'nominate'>, prompte
 }
 
 function fromFlags(ctx: CommandContext, loaded: Loaded, view: WorkspaceIndex, year: number, taken: Set<string>, opts: Input<'nominate'>['options']): Nomination {
-  const str = (k: 'kind' | 'department' | 'person' | 'title' | 'initiative' | 'initiativeFile' | 'id') => {
+  const str = (k: 'kind' | 'department' | 'person' | 'title' | 'initiative' | 'initiativeFile' | 'id' | 'award') => {
     const v = opts[k]?.trim();
     return v === undefined || v === '' ? undefined : v;
   };
-  const kind = str('kind');
+  // A title of titles.yaml gives the kind; --kind, if given too, must agree with it.
+  const awardId = str('award');
+  const award = awardId !== undefined ? view.titles.get(awardId) : undefined;
+  if (awardId !== undefined && !award) {
+    const known = [...view.titles.keys()];
+    const g = closest(awardId, known);
+    throw usageError(known.length === 0
+      ? t(`--award “${awardId}”: chưa có records/titles.yaml khai báo danh hiệu (xem docs/records.md)`, `--award “${awardId}”: no records/titles.yaml declares titles (see docs/records.md)`)
+      : t(`--award: không có danh hiệu “${awardId}”${g ? ` (có phải “${g}”?)` : ''}; có: ${known.join(', ')}`, `--award: no title “${awardId}”${g ? ` (did you mean “${g}”?)` : ''}; there are: ${known.join(', ')}`));
+  }
+  const kind = str('kind') ?? award?.kind;
+  if (award && kind !== award.kind) throw usageError(t(`--kind ${kind ?? ''}: “${award.name}” là danh hiệu ${award.kind === 'individual' ? 'cá nhân (individual)' : 'tập thể (collective)'}`, `--kind ${kind ?? ''}: “${award.name}” is ${award.kind === 'individual' ? 'an individual' : 'a collective'} title`));
+  const needsInitiative = award ? award.initiative === true : kind === 'collective';
   const missing: string[] = [];
   if (!kind) missing.push('--kind');
   if (!str('department')) missing.push('--department');
   if (kind === 'individual' && !str('person')) missing.push('--person');
   if (!str('title')) missing.push('--title');
-  if (kind === 'collective' && !str('initiative') && !str('initiativeFile')) missing.push('--initiative');
+  if (needsInitiative && !str('initiative') && !str('initiativeFile')) missing.push('--initiative');
   if (opts.met.length === 0) missing.push('--met');
   if (missing.length) {
     throw usageError(t(
@@ -153,18 +165,18 @@ function fromFlags(ctx: CommandContext, loaded: Loaded, view: WorkspaceIndex, ye
     throw usageError(t(`--person: không có người “${person ?? ''}”${g ? ` (có phải “${g}”?)` : ''}`, `--person: no person “${person ?? ''}”${g ? ` (did you mean “${g}”?)` : ''}`));
   }
   let initiative = str('initiative');
-  if (kind === 'collective' && str('initiativeFile')) {
+  if ((kind === 'collective' || award) && str('initiativeFile')) {
     const text = readUserText(resolve(ctx.cwd, str('initiativeFile')!));
     if (typeof text !== 'string') throw usageError(t(`--initiative-file: không đọc được (${text.code})`, `--initiative-file: cannot read it (${text.code})`));
     initiative = text.trim();
   }
   const submitted = opts.submitted ?? ctx.today();
-  const id = str('id') ?? defaultId(kind, department, taken);
+  const id = str('id') ?? defaultId(kind, department, taken, award ? { id: award.id, person } : undefined);
   if (!ID_PATTERN.test(id)) throw usageError(t(`--id “${id}” không phải mã hợp lệ (chữ thường không dấu, số và “-”, tối đa 64 ký tự)`, `--id “${id}” is not a valid id (lower-case letters, digits and “-”, at most 64 characters)`));
   if (!isUnambiguousId(id)) throw usageError(t(`--id “${id}” không phải mã hợp lệ: YAML đọc nó là null, true/false hoặc một số; hãy chọn mã khác, ví dụ “${department}-${id}”`, `--id “${id}” is not a valid id: YAML reads it as null, true/false or a number; choose another, e.g. “${department}-${id}”`));
   if (taken.has(id)) throw findingsError(t(`đợt ${year} đã có đề nghị “${id}”`, `round ${year} already has the nomination “${id}”`));
   const catalogue = view.catalogue ?? loaded.workspace.criteria!.value;
-  const ids = criteriaFor(kind, person, view, catalogue).map((c) => c.id);
+  const ids = criteriaFor(kind, person, view, catalogue, award?.id).map((c) => c.id);
   const metRaw = opts.met.flatMap((m) => m.split(',')).map((m) => m.trim()).filter(Boolean);
   const met = metRaw.includes('all') ? new Set(ids) : new Set(metRaw);
   for (const m of met) {
@@ -173,7 +185,7 @@ function fromFlags(ctx: CommandContext, loaded: Loaded, view: WorkspaceIndex, ye
       throw usageError(t(`--met: tiêu chí “${m}” không áp dụng cho đề nghị này${g ? ` (có phải “${g}”?)` : ''}`, `--met: the criterion “${m}” does not apply to this nomination${g ? ` (did you mean “${g}”?)` : ''}`));
     }
   }
-  const built = buildNomination({ id, kind, department, person, title: str('title')!, initiative, submitted, met, newFactor: opts.newFactor }, view, catalogue, taken);
+  const built = buildNomination({ id, kind, department, person, ...(award ? { award: award.id } : {}), title: str('title')!, initiative, submitted, met, newFactor: opts.newFactor }, view, catalogue, taken);
   const reason = opts.acceptedLate?.trim();
   const by = opts.acceptedBy?.trim();
   if ((reason === undefined || reason === '') !== (by === undefined || by === '')) {

@@ -9,13 +9,15 @@ import { loadAndValidate } from '../shell/load.js';
 import { listYears } from '../shell/read-snapshot.js';
 import { assertInside, ensureDir, writeFileAtomic } from '../shell/safe-write.js';
 import { periodOf } from '../shell/period.js';
+import { agencyAsOf } from '../core/schemas/agency.js';
 
 export function run(ctx: CommandContext, input: Input<'publish'>): number {
   const root = ctx.root();
   const { from, to } = periodOf(root, input.options);
   const loaded = loadAndValidate(root, listYears(root).filter((y) => y >= from && y <= to));
   const items = publishedItems(loaded.workspace, loaded.index, from, to);
-  const agency = loaded.workspace.agency?.value ?? { name: '' };
+  // The agency's name as it is today (after a merger, the new one).
+  const agency = loaded.workspace.agency ? agencyAsOf(loaded.workspace.agency.value, ctx.today()) : { name: '' };
   const html = renderPage(agency, items, from, to, `thidua ${ctx.version}`);
   const outDir = input.options.out !== undefined ? resolve(ctx.cwd, input.options.out) : join(root, 'public');
   const file = join(outDir, 'index.html');

@@ -21,6 +21,7 @@ import { overdueItems } from '../core/overdue.js';
 import { shortDate } from '../core/dates.js';
 import { REMINDER_FIELDS, REMINDER_TEMPLATE_SPEC, remindersModel } from '../core/documents/reminders.js';
 import { inert } from '../shell/terminal.js';
+import { agencyAsOf } from '../core/schemas/agency.js';
 
 const KINDS = ['decision', 'certificates', 'minutes', 'meeting', 'list', 'proposal', 'cover', 'ballots', 'all', 'report', 'reminders'];
 
@@ -37,7 +38,7 @@ async function renderReport(ctx: CommandContext, opts: Input<'render'>['options'
     throw failedQuietly();
   }
   const { renderDocx } = await import('../render/docx-writer.js');
-  const bytes = await renderDocx(reportModel(loaded.workspace.agency!.value, report, loaded.index, tl.template, date), `thidua ${ctx.version}`);
+  const bytes = await renderDocx(reportModel(agencyAsOf(loaded.workspace.agency!.value, date), report, loaded.index, tl.template, date), `thidua ${ctx.version}`);
   const outDir = opts.out !== undefined ? resolve(ctx.cwd, opts.out) : join(root, 'documents');
   const target = join(outDir, `bao-cao-tong-ket-${report.from}-${report.to}.docx`);
   // Nothing is read or written through a link out of the workspace (--out, the user's own folder, aside).
@@ -62,7 +63,7 @@ async function renderReminders(ctx: CommandContext, opts: Input<'render'>['optio
   const date = opts.date ?? ctx.today();
   const years = opts.year !== undefined ? [opts.year] : null;
   const loaded = loadAndValidate(root, years);
-  const agency = loaded.workspace.agency?.value;
+  const agency = loaded.workspace.agency ? agencyAsOf(loaded.workspace.agency.value, date) : undefined;
   if (!agency) throw findingsError(t('records/agency.yaml có lỗi; chạy thidua validate', 'records/agency.yaml has errors; run thidua validate'));
   const items = overdueItems(loaded.workspace, asOf, years).filter((i) => i.status === 'missing');
   if (items.length === 0) {

@@ -5,7 +5,7 @@
 import { addDays } from './dates.js';
 import type { Criteria } from './schemas/criteria.js';
 import type { Nomination } from './schemas/round.js';
-import { criteriaGroupsFor, type WorkspaceIndex } from './records/index.js';
+import { criteriaGroupsFor, titleCriteria, type WorkspaceIndex } from './records/index.js';
 
 export interface NominationAnswers {
   id?: string | undefined;
@@ -13,8 +13,10 @@ export interface NominationAnswers {
   department: string;
   /** Individual only. */
   person?: string | undefined;
+  /** A title of titles.yaml (none: the plan's recognition for the kind). */
+  award?: string | undefined;
   title: string;
-  /** Collective only. */
+  /** A collective's, or for a title that asks for one. */
   initiative?: string | undefined;
   submitted: string;
   /** The criteria met, by id. */
@@ -22,24 +24,29 @@ export interface NominationAnswers {
   newFactor?: boolean;
 }
 
-/** The default id: DEPT-mo-hinh / DEPT-ca-nhan, numbered when taken. */
-export function defaultId(kind: Nomination['kind'], department: string, taken: ReadonlySet<string>): string {
-  const base = `${department}-${kind === 'collective' ? 'mo-hinh' : 'ca-nhan'}`;
+/**
+ * The default id: DEPT-mo-hinh / DEPT-ca-nhan, numbered when taken; for a title, the department
+ * (a collective) or the person (an individual) and the title: "vp-lao-dong-tien-tien".
+ */
+export function defaultId(kind: Nomination['kind'], department: string, taken: ReadonlySet<string>, award?: { id: string; person?: string | undefined }): string {
+  const base = award
+    ? `${kind === 'individual' && award.person ? award.person : department}-${award.id}`.slice(0, 64).replace(/-+$/, '')
+    : `${department}-${kind === 'collective' ? 'mo-hinh' : 'ca-nhan'}`;
   if (!taken.has(base)) return base;
   for (let i = 2; ; i++) if (!taken.has(`${base}-${i}`)) return `${base}-${i}`;
 }
 
-/** The criteria a nomination of this kind and person answers, in catalogue order. */
-export function criteriaFor(kind: Nomination['kind'], person: string | undefined, index: WorkspaceIndex, catalogue: Criteria) {
-  return criteriaGroupsFor(kind, person, index).flatMap((g) => catalogue[g]);
+/** The criteria a nomination of this kind, person and title answers: the title's, or its groups' in catalogue order. */
+export function criteriaFor(kind: Nomination['kind'], person: string | undefined, index: WorkspaceIndex, catalogue: Criteria, award?: string) {
+  return titleCriteria({ award }, index) ?? criteriaGroupsFor(kind, person, index).flatMap((g) => catalogue[g]);
 }
 
 export function buildNomination(a: NominationAnswers, index: WorkspaceIndex, catalogue: Criteria, taken: ReadonlySet<string>): Nomination {
-  const criteria = Object.fromEntries(criteriaFor(a.kind, a.person, index, catalogue).map((c) => [c.id, a.met.has(c.id)]));
-  const base = { id: a.id ?? defaultId(a.kind, a.department, taken), department: a.department, title: a.title, submitted: a.submitted, criteria, ...(a.newFactor ? { new_factor: true } : {}) };
+  const criteria = Object.fromEntries(criteriaFor(a.kind, a.person, index, catalogue, a.award).map((c) => [c.id, a.met.has(c.id)]));
+  const base = { id: a.id ?? defaultId(a.kind, a.department, taken, a.award !== undefined ? { id: a.award, person: a.person } : undefined), department: a.department, ...(a.award !== undefined ? { award: a.award } : {}), title: a.title, submitted: a.submitted, criteria, ...(a.newFactor ? { new_factor: true } : {}) };
   return a.kind === 'collective'
     ? { ...base, kind: 'collective', ...(a.initiative !== undefined ? { initiative: a.initiative } : {}) }
-    : { ...base, kind: 'individual', person: a.person ?? '' };
+    : { ...base, kind: 'individual', person: a.person ?? '', ...(a.initiative !== undefined ? { initiative: a.initiative } : {}) };
 }
 
 /**
@@ -56,8 +63,10 @@ export function defaultSubmitted(today: string, year: number, registrationBefore
  * The order the council votes in, the one home of it: collectives first, then individuals, each
  * in the order of departments.yaml, then by id (the ballot prompts and the printed ballot paper).
  */
-export function votingOrder<N extends Pick<Nomination, 'id' | 'kind' | 'department'>>(nominations: readonly N[], departmentOrder: readonly string[]): N[] {
+export function votingOrder<N extends Pick<Nomination, 'id' | 'kind' | 'department' | 'award'>>(nominations: readonly N[], departmentOrder: readonly string[], titleOrder: readonly string[] = []): N[] {
   const rank = new Map(departmentOrder.map((id, i) => [id, i]));
   const of = (d: string) => rank.get(d) ?? departmentOrder.length;
-  return [...nominations].sort((a, b) => (a.kind === b.kind ? 0 : a.kind === 'collective' ? -1 : 1) || of(a.department) - of(b.department) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  // The plan's pair first, then each title in the order titles.yaml declares them (the tally's order).
+  const titleRank = (n: N) => (n.award !== undefined && titleOrder.includes(n.award) ? titleOrder.indexOf(n.award) : -1);
+  return [...nominations].sort((a, b) => titleRank(a) - titleRank(b) || (a.kind === b.kind ? 0 : a.kind === 'collective' ? -1 : 1) || of(a.department) - of(b.department) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }

@@ -13,6 +13,7 @@ export function renderNominationFile(n: Nomination): string {
   // Key order as a clerk reads it; optional keys only when given.
   const doc: Record<string, unknown> = { id: n.id, kind: n.kind, department: n.department };
   if (n.kind === 'individual') doc['person'] = n.person;
+  if (n.award !== undefined) doc['award'] = n.award;
   doc['title'] = n.title;
   if (n.initiative !== undefined) doc['initiative'] = n.initiative.replace(/\r\n/g, '\n').replace(/\n+$/, '') + '\n';
   doc['submitted'] = n.submitted;

@@ -1,6 +1,7 @@
 /** The text of tally.yaml: stable, readable YAML written by `tally --seal`. */
 import { yamlText } from './yaml/emit.js';
 import type { Tally } from './tally.js';
+import type { CountedThreshold } from './schemas/titles.js';
 import type { Basis } from './schemas/sealed.js';
 import type { Unseal } from './schemas/round.js';
 
@@ -12,6 +13,11 @@ export interface SealInfo {
   incomplete?: string;
   reopened?: Unseal[];
   basis: Basis | null;
+}
+
+/** A title's threshold as tally.yaml keeps it, keys in the schema's order. */
+export function thresholdRecord(th: CountedThreshold): Record<string, unknown> {
+  return { numerator: th.numerator, denominator: th.denominator, of: th.of, ...(th.percent !== undefined ? { percent: th.percent } : {}), ...(th.quorum ? { quorum: th.quorum } : {}) };
 }
 
 export function renderTallyFile(tally: Tally, seal: SealInfo): string {
@@ -29,6 +35,7 @@ export function renderTallyFile(tally: Tally, seal: SealInfo): string {
     required: tally.required,
     ballots: tally.ballots,
     inputs: Object.fromEntries(Object.keys(seal.inputs).sort().map((k) => [k, seal.inputs[k]])),
+    ...(tally.titles ? { titles: tally.titles.map((c) => ({ id: c.id, threshold: thresholdRecord(c.threshold), base: c.base, required: c.required })) } : {}),
     results: tally.results,
     ...(seal.basis ? { basis: seal.basis } : {}),
   };

@@ -8,6 +8,8 @@ import type { TallyResult } from './schemas/sealed.js';
 import type { Round } from './records/workspace.js';
 import { isLeaderNomination, type WorkspaceIndex } from './records/index.js';
 import { effectiveQuorum } from './records/basis.js';
+import type { Nomination } from './schemas/round.js';
+import { countedThreshold, type CountedThreshold, type Title } from './schemas/titles.js';
 
 export interface QuorumState {
   numerator: number;
@@ -27,6 +29,8 @@ export interface Tally {
   ballots: { issued: number; received: number; valid: number; invalid: number };
   /** The quorum in force and whether the ballots received reach it; null when none applies. */
   quorum: QuorumState | null;
+  /** Each title the round's nominations name, with its own threshold (absent: the plan's pair only). */
+  titles?: TitleCount[];
   results: TallyResult[];
 }
 
@@ -52,23 +56,76 @@ export function quorumState(threshold: Threshold, members: number, received: num
   return { numerator: q.numerator, denominator: q.denominator, required, received, met: received >= required };
 }
 
+/** A title's threshold in the tally: the exact fraction, its base and the agree votes it needs. */
+export interface TitleCount {
+  id: string;
+  threshold: CountedThreshold;
+  base: number;
+  required: number;
+}
+
+/**
+ * Titles in the order their requirements allow them to be decided: a title after every title it
+ * requires in the same round. Titles caught in a cycle (a diagnostic of its own) come last, in
+ * the file's order, and their requirements are then not met.
+ */
+export function dependencyOrder(titles: ReadonlyMap<string, Title>): { order: string[]; cyclic: Set<string> } {
+  const order: string[] = [];
+  const state = new Map<string, 'visiting' | 'done'>();
+  const cyclic = new Set<string>();
+  const visit = (id: string, path: string[]): void => {
+    const s = state.get(id);
+    if (s === 'done') return;
+    if (s === 'visiting') {
+      for (const x of path.slice(path.indexOf(id))) cyclic.add(x);
+      return;
+    }
+    state.set(id, 'visiting');
+    for (const r of titles.get(id)?.requires ?? []) if ('same_round' in r || 'members_percent' in r || 'members_at_least' in r) if (titles.has(r.title)) visit(r.title, [...path, id]);
+    state.set(id, 'done');
+    order.push(id);
+  };
+  for (const id of titles.keys()) visit(id, []);
+  return { order: [...order.filter((id) => !cyclic.has(id)), ...order.filter((id) => cyclic.has(id))], cyclic };
+}
+
+/** Whether `count` of `total` reaches `percent` % exactly (decimal percentages included). */
+export function reachesPercent(count: number, total: number, percent: number): boolean {
+  const f = countedThreshold({ percent, of: 'members' });
+  return total > 0 && count * f.denominator >= f.numerator * total;
+}
+
 export function tallyRound(round: Round, index: WorkspaceIndex, threshold: Threshold): Tally {
   const council = round.council?.value;
   const members = council?.members.length ?? 0;
   const ballots = round.ballots.map((b) => b.value);
   const valid = ballots.filter((b) => b.valid);
-  const base = threshold.of === 'ballots' ? valid.length : members;
+  const baseOf = (th: Pick<Threshold, 'of'>) => (th.of === 'ballots' ? valid.length : members);
+  const base = baseOf(threshold);
   const required = requiredAgree(threshold, base);
   // A round with nothing nominated has nothing to vote on: no quorum applies.
-  const quorum = round.nominations.length === 0 ? null : quorumState(threshold, members, ballots.length);
-  const quorumMet = quorum === null || quorum.met;
+  const quorumOf = (th: Threshold) => (round.nominations.length === 0 ? null : quorumState(th, members, ballots.length));
+  const quorum = quorumOf(threshold);
+
+  // Each title named by a nomination, with its own threshold (or the round's, when it sets none).
+  const named = new Set(round.nominations.map((n) => n.value.award).filter((a): a is string => a !== undefined && index.titles.has(a)));
+  const titleOrder = [...index.titles.keys()];
+  const titles: TitleCount[] = titleOrder.filter((id) => named.has(id)).map((id) => {
+    const own = index.titles.get(id)!.threshold;
+    const th: CountedThreshold = own ? countedThreshold(own) : { numerator: threshold.numerator, denominator: threshold.denominator, of: threshold.of, ...(threshold.quorum ? { quorum: threshold.quorum } : {}) };
+    const b = baseOf(th);
+    return { id, threshold: th, base: b, required: requiredAgree(th, b) };
+  });
+  const countOf = new Map(titles.map((c) => [c.id, c]));
 
   const deptOrder = new Map<string, number>();
   let i = 0;
   for (const id of index.departments.keys()) deptOrder.set(id, i++);
+  const titleRank = (n: Nomination) => (n.award !== undefined && index.titles.has(n.award) ? titleOrder.indexOf(n.award) : -1);
   const nominations = round.nominations
     .map((n) => n.value)
     .sort((a, b) =>
+      titleRank(a) - titleRank(b) ||
       (a.kind === b.kind ? 0 : a.kind === 'collective' ? -1 : 1) ||
       (deptOrder.get(a.department) ?? 1e9) - (deptOrder.get(b.department) ?? 1e9) ||
       // Stryker disable next-line EqualityOperator: ids are unique in a round, so < and <= order alike
@@ -85,27 +142,65 @@ export function tallyRound(round: Round, index: WorkspaceIndex, threshold: Thres
       else if (v === 'disagree') disagree++;
       else abstain++;
     }
-    return { n, agree, disagree, abstain, passed: quorumMet && passes(agree, threshold, base) };
+    const own = n.award !== undefined ? countOf.get(n.award) : undefined;
+    const th = own ? { ...own.threshold } : threshold;
+    const q = own ? quorumOf({ ...own.threshold }) : quorum;
+    const passed = (q === null || q.met) && passes(agree, th, own ? own.base : base);
+    return { n, agree, disagree, abstain, passed, quorumMet: q === null || q.met };
   });
 
+  // The plan's pair: a leader is recognised only with their department's collective.
   const recognisedCollectiveDepts = new Set(
-    counted.filter((c) => c.n.kind === 'collective' && c.passed).map((c) => c.n.department),
+    counted.filter((c) => c.n.kind === 'collective' && c.n.award === undefined && c.passed).map((c) => c.n.department),
   );
+  const leaderOk = (n: Nomination) => n.award !== undefined || !isLeaderNomination(n, index) || recognisedCollectiveDepts.has(n.department);
 
-  const results: TallyResult[] = counted.map(({ n, agree, disagree, abstain, passed }) => {
-    const leader = isLeaderNomination(n, index);
-    const recognised = passed && (!leader || recognisedCollectiveDepts.has(n.department));
+  // Titles decided in dependency order: a requirement in the same round looks at results already decided.
+  const recognised = new Map<string, boolean>();
+  const subject = (n: Nomination) => (n.kind === 'individual' ? `p:${n.person}` : `d:${n.department}`);
+  const holders = (title: string) => new Set(counted.filter((c) => c.n.award === title && recognised.get(c.n.id)).map((c) => subject(c.n)));
+  const { order, cyclic } = dependencyOrder(index.titles);
+  const requirementsMet = (n: Nomination): boolean => {
+    const title = n.award !== undefined ? index.titles.get(n.award) : undefined;
+    if (!title) return true;
+    if (cyclic.has(title.id)) return false;
+    for (const r of title.requires) {
+      if ('same_round' in r) {
+        if (!holders(r.title).has(subject(n))) return false;
+      } else if ('members_percent' in r || 'members_at_least' in r) {
+        const people = (index.peopleByDepartment.get(n.department) ?? []).map((p) => `p:${p.value.id}`);
+        const held = holders(r.title);
+        const count = people.filter((p) => held.has(p)).length;
+        if ('members_percent' in r ? !reachesPercent(count, people.length, r.members_percent) : count < r.members_at_least) return false;
+      }
+    }
+    return true;
+  };
+  const groups = [undefined, ...order];
+  for (const g of groups) {
+    for (const c of counted) {
+      if ((c.n.award !== undefined && index.titles.has(c.n.award) ? c.n.award : undefined) !== g) continue;
+      recognised.set(c.n.id, c.passed && leaderOk(c.n) && requirementsMet(c.n));
+    }
+  }
+  // A nomination naming a title not declared (a diagnostic blocks the seal) is counted as the plan's.
+  for (const c of counted) if (!recognised.has(c.n.id)) recognised.set(c.n.id, c.passed && leaderOk(c.n));
+
+  const results: TallyResult[] = counted.map(({ n, agree, disagree, abstain, passed, quorumMet }) => {
+    const ok = recognised.get(n.id)!;
+    const reason: TallyResult['reason'] = ok ? null : !passed ? (quorumMet ? 'below-threshold' : 'no-quorum') : leaderOk(n) ? 'prerequisite-not-recognised' : 'department-not-recognised';
     return {
       nomination: n.id,
       kind: n.kind,
       department: n.department,
       person: n.kind === 'individual' ? n.person : null,
+      ...(n.award !== undefined ? { award: n.award } : {}),
       agree,
       disagree,
       abstain,
       passed,
-      recognised,
-      reason: recognised ? null : passed ? 'department-not-recognised' : quorumMet ? 'below-threshold' : 'no-quorum',
+      recognised: ok,
+      reason,
     };
   });
 
@@ -122,6 +217,7 @@ export function tallyRound(round: Round, index: WorkspaceIndex, threshold: Thres
       invalid: ballots.length - valid.length,
     },
     quorum,
+    ...(titles.length ? { titles } : {}),
     results,
   };
 }

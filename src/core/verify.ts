@@ -1,4 +1,5 @@
 /** Verification of sealed rounds: inputs match the seal and the stored results equal a fresh count. */
+import { thresholdRecord } from './tally-file.js';
 import { t, type Localized } from './diagnostics.js';
 import { compareSeal, inputHashes } from './seal.js';
 import { tallyRound, type Tally } from './tally.js';
@@ -26,6 +27,8 @@ export function compareWithSeal(sealed: TallyFile, fresh: Tally): string[] {
   const fq = fresh.threshold.quorum;
   if (th.numerator !== fresh.threshold.numerator || th.denominator !== fresh.threshold.denominator || th.of !== fresh.threshold.of
     || JSON.stringify(th.quorum ?? null) !== JSON.stringify(fq ?? null)) differences.push('threshold');
+  const freshTitles = fresh.titles?.map((c) => ({ id: c.id, threshold: thresholdRecord(c.threshold), base: c.base, required: c.required }));
+  if (JSON.stringify(freshTitles ?? null) !== JSON.stringify(sealed.titles?.map((c) => ({ id: c.id, threshold: thresholdRecord(c.threshold), base: c.base, required: c.required })) ?? null)) differences.push('titles');
   const stored = new Map(sealed.results.map((r) => [r.nomination, r]));
   for (const r of fresh.results) {
     const s = stored.get(r.nomination);

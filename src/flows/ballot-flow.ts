@@ -24,9 +24,11 @@ export async function askBallot(p: Prompter, agenda: AgendaItem[], serial: numbe
     written = await p.confirm({ message: vi ? 'Phiếu ghi ý kiến bằng văn bản của thành viên vắng mặt?' : 'A written vote of an absent member?', default: false });
     let section: string | null = null;
     for (const item of agenda) {
-      if (item.kind !== section) {
-        section = item.kind;
-        p.note(item.kind === 'collective' ? (vi ? '— Mô hình tiêu biểu (tập thể)' : '— Exemplary collectives') : (vi ? '— Gương điển hình tiên tiến (cá nhân)' : '— Exemplary individuals'));
+      // A heading for each group: the plan's two, then each title.
+      const group = item.award ? `award:${item.award.id}` : item.kind;
+      if (group !== section) {
+        section = group;
+        p.note(item.award ? `— ${item.award.name}` : item.kind === 'collective' ? (vi ? '— Mô hình tiêu biểu (tập thể)' : '— Exemplary collectives') : (vi ? '— Gương điển hình tiên tiến (cá nhân)' : '— Exemplary individuals'));
       }
       votes[item.id] = await p.select<VoteChoice>({
         message: item.label,

@@ -26,7 +26,21 @@ export interface NominationContext {
 
 export async function askNomination(p: Prompter, c: NominationContext, previous?: Nomination): Promise<Nomination | null> {
   const vi = c.lang === 'vi';
-  const kind = await p.select<'collective' | 'individual'>({
+  // With titles.yaml, the title comes first and gives the kind; the plan's pair stays a choice.
+  let award: string | undefined;
+  if (c.index.titles.size > 0) {
+    const chosen = await p.select<string>({
+      message: vi ? 'Danh hiệu đề nghị' : 'Title proposed',
+      default: previous?.award ?? [...c.index.titles.keys()][0],
+      choices: [
+        ...[...c.index.titles.values()].map((x) => ({ name: inert(`${x.name} (${x.kind === 'collective' ? (vi ? 'tập thể' : 'collective') : (vi ? 'cá nhân' : 'individual')})`), value: x.id })),
+        { name: vi ? 'Mô hình tiêu biểu / gương điển hình (theo kế hoạch)' : 'Exemplary model / example (the plan’s pair)', value: '' },
+      ],
+    });
+    award = chosen === '' ? undefined : chosen;
+  }
+  const title0 = award !== undefined ? c.index.titles.get(award) : undefined;
+  const kind = title0 ? title0.kind : await p.select<'collective' | 'individual'>({
     message: vi ? 'Loại đề nghị' : 'Kind of nomination',
     default: previous?.kind ?? 'collective',
     choices: [
@@ -59,23 +73,28 @@ export async function askNomination(p: Prompter, c: NominationContext, previous?
     validate: (v) => (v.trim() ? true : vi ? 'Không được để trống' : 'May not be empty'),
   })).trim();
   let initiative: string | undefined;
-  if (kind === 'collective') {
+  // A collective of the plan's pair needs its description; a title asks for one when titles.yaml says so
+  // (with `unless`, it may be left empty when the criterion named is met instead).
+  const asks = title0 ? title0.initiative !== false : kind === 'collective';
+  const required = title0 ? title0.initiative === true : kind === 'collective';
+  if (asks) {
     const message = vi ? 'Bản mô tả sáng kiến, mô hình' : 'Description of the initiative or model';
     initiative = (c.hasEditor
       ? await p.editor({ message, default: previous?.initiative })
-      : await p.input({ message, default: previous?.initiative, validate: (v) => (v.trim() ? true : vi ? 'Mô hình tập thể phải có bản mô tả' : 'A collective needs its description') })).trim();
+      : await p.input({ message, default: previous?.initiative, validate: (v) => (v.trim() || !required ? true : vi ? 'Cần bản mô tả sáng kiến' : 'The description is needed') })).trim();
+    if (initiative === '') initiative = undefined;
   }
   const submitted = await p.input({
     message: vi ? 'Ngày nhận hồ sơ (dd/mm/yyyy)' : 'Date received (dd/mm/yyyy)',
     default: shortDate(previous?.submitted ?? c.today),
     validate: (v) => (toIsoDate(v) !== null ? true : vi ? 'Cần một ngày có thật dạng dd/mm/yyyy hoặc YYYY-MM-DD' : 'A real date written dd/mm/yyyy or YYYY-MM-DD'),
   });
-  const all = criteriaFor(kind, person, c.index, c.criteria);
+  const all = criteriaFor(kind, person, c.index, c.criteria, award);
   const met = await p.checkbox<string>({
     message: vi ? 'Tiêu chí đạt (dấu cách để chọn, Enter để xong)' : 'Criteria met (space to tick, Enter when done)',
     choices: all.map((cr) => ({ name: inert(cr.text), value: cr.id, checked: previous?.criteria?.[cr.id] === true })),
   });
-  const draft = buildNomination({ id: previous?.id, kind, department, person, title, initiative, submitted: toIsoDate(submitted)!, met: new Set(met) }, c.index, c.criteria, c.taken);
+  const draft = buildNomination({ id: previous?.id, kind, department, person, ...(award !== undefined ? { award } : {}), title, initiative, submitted: toIsoDate(submitted)!, met: new Set(met) }, c.index, c.criteria, c.taken);
   const id = draft.id;
 
   const findings = c.check(draft);

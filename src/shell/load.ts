@@ -4,6 +4,12 @@ import { validateSnapshot, type Validation } from '../core/validate.js';
 import type { Snapshot } from '../core/records/workspace.js';
 import { usageError } from '../errors.js';
 import { readSnapshot } from './read-snapshot.js';
+import { TITLES_FILE } from '../core/records/paths.js';
+
+function needsEarlierRounds(snapshot: Snapshot): boolean {
+  const e = snapshot.files.get(TITLES_FILE);
+  return e?.kind === 'file' && /\byears\s*:/.test(new TextDecoder().decode(e.bytes));
+}
 
 export interface Loaded extends Validation {
   root: string;
@@ -11,7 +17,13 @@ export interface Loaded extends Validation {
 }
 
 export function loadAndValidate(root: string, years: readonly number[] | null): Loaded {
-  const snapshot = readSnapshot(root, years);
+  let snapshot = readSnapshot(root, years);
+  // A title that needs another in the years before (titles.yaml `years:`) reads the earlier rounds'
+  // seals: they are loaded too, and only the rounds asked for are validated.
+  if (years && needsEarlierRounds(snapshot)) {
+    const last = Math.max(...years);
+    snapshot = readSnapshot(root, (snapshot.allYears ?? snapshot.years).filter((y) => y <= last || years.includes(y)));
+  }
   if (years) {
     const known = new Set(snapshot.allYears ?? snapshot.years);
     for (const y of years) {

@@ -10,6 +10,17 @@ import { centered, headerTable, placeDateLine, ruleUnder, signature } from './la
 import { commonValues, honorific, type DocumentInput } from './context.js';
 import { dateInWords } from '../dates.js';
 import { votingOrder } from '../nomination.js';
+import { countedThreshold } from '../schemas/titles.js';
+import { formatNumber } from '../format/numbers.js';
+import { upper } from './context.js';
+
+/** I, II, III, … for the groups of the paper. */
+function roman(n: number): string {
+  const table: Array<[number, string]> = [[10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I']];
+  let out = '';
+  for (const [v, r] of table) while (n >= v) { out += r; n -= v; }
+  return out;
+}
 
 export const BALLOT_PAPER_TEMPLATE_SPEC: TemplateSpec = {
   title: { fields: [], required: true },
@@ -42,7 +53,7 @@ export function ballotPaperModel(input: DocumentInput): DocModel {
   const v = commonValues(agency, round);
   const th = agency.threshold;
   const values = { ...v, numerator: th.numerator, denominator: th.denominator, base_label: th.of === 'members' ? 'tổng số thành viên Hội đồng' : 'số phiếu hợp lệ' };
-  const ordered = votingOrder(round.nominations.map((n) => n.value), [...index.departments.keys()]);
+  const ordered = votingOrder(round.nominations.map((n) => n.value), [...index.departments.keys()], [...index.titles.keys()]);
   const columns = line(template, 'table-columns', values).split('|').map((c) => c.trim());
   const widths = [7, 42, 27, 12, 12];
   const small = (text: string, align: 'left' | 'center' = 'left', bold = false) => [p(text, { align, size: 13, bold })];
@@ -67,21 +78,33 @@ export function ballotPaperModel(input: DocumentInput): DocModel {
     }
     for (const s of paragraphs(template, 'instructions', values)) blocks.push(p(s, { italic: true, size: 13, after: 6, align: 'justify' }));
     const rows = [columns.map((c, i) => cell([p(c, { align: 'center', bold: true, size: 13 })], widths[i] ?? 10, { header: true, align: 'center' }))];
-    const collectives = ordered.filter((n) => n.kind === 'collective');
-    const individuals = ordered.filter((n) => n.kind === 'individual');
+    const plain = ordered.filter((n) => n.award === undefined || !index.titles.has(n.award));
+    const collectives = plain.filter((n) => n.kind === 'collective');
+    const individuals = plain.filter((n) => n.kind === 'individual');
+    const nameOf = (n: (typeof ordered)[number]) => n.kind === 'individual'
+      ? `${honorific(index, n.person)} ${index.personName(n.person)}`.trim()
+      : `Tập thể ${index.departmentName(n.department)}`;
     if (collectives.length) {
       rows.push(span(line(template, 'collective-heading', values)));
-      collectives.forEach((n, i) => rows.push(row(i + 1, `Tập thể ${index.departmentName(n.department)}`, index.departmentName(n.department))));
+      collectives.forEach((n, i) => rows.push(row(i + 1, nameOf(n), index.departmentName(n.department))));
     }
     if (individuals.length) {
       rows.push(span(line(template, 'individual-heading', values)));
-      individuals.forEach((n, i) => {
-        const person = n.kind === 'individual' ? n.person : null;
-        rows.push(row(i + 1, `${honorific(index, person)} ${person ? index.personName(person) : ''}`.trim(), index.departmentName(n.department)));
-      });
+      individuals.forEach((n, i) => rows.push(row(i + 1, nameOf(n), index.departmentName(n.department))));
+    }
+    // Each title after the plan's pair, numbered on, its threshold printed under its name.
+    let group = (collectives.length ? 1 : 0) + (individuals.length ? 1 : 0);
+    for (const title of index.titles.values()) {
+      const nominated = ordered.filter((n) => n.award === title.id);
+      if (nominated.length === 0) continue;
+      group++;
+      const th = title.threshold ? countedThreshold(title.threshold) : { numerator: agency.threshold.numerator, denominator: agency.threshold.denominator, of: agency.threshold.of };
+      const share = th.percent !== undefined ? `${formatNumber(th.percent)} %` : `${th.numerator}/${th.denominator}`;
+      rows.push(span(`${roman(group)}. ${upper(title.name)} (đạt khi có từ ${share} ${th.of === 'members' ? 'tổng số thành viên Hội đồng' : 'số phiếu hợp lệ'} trở lên đồng ý)`));
+      nominated.forEach((n, i) => rows.push(row(i + 1, nameOf(n), index.departmentName(n.department))));
     }
     blocks.push({ kind: 'table', borders: true, headerRow: true, rows });
-    if (template.sections.has('threshold')) for (const s of paragraphs(template, 'threshold', values)) blocks.push(p(s, { italic: true, size: 13, before: 6 }));
+    if (template.sections.has('threshold') && plain.length) for (const s of paragraphs(template, 'threshold', values)) blocks.push(p(s, { italic: true, size: 13, before: 6 }));
     if (absent) blocks.push(...signature(writtenLine(template, 'written-sign', who)[0]!, String(who['name'])));
     return blocks;
   };

@@ -3,7 +3,7 @@
  * whatever the shared files say now. Any other round: the shared files as they hold for its year
  * (people as they were on 31/12, the round's own settings from round.yaml over agency.yaml). Pure.
  */
-import type { Agency, Threshold } from '../schemas/agency.js';
+import { agencyAsOf, type Agency, type Threshold } from '../schemas/agency.js';
 import type { Criteria } from '../schemas/criteria.js';
 import type { Person } from '../schemas/organisation.js';
 import type { Basis, Issuer } from '../schemas/sealed.js';
@@ -51,10 +51,11 @@ export function effectiveAgency(agency: Agency, round: Round): Agency {
 /** The records as they hold for an unsealed round (or a seal written before bases were kept). */
 function currentParts(ws: Workspace, round: Round) {
   const date = roundReferenceDate(round.year);
-  const agency = ws.agency ? effectiveAgency(ws.agency.value, round) : null;
+  // The agency as at the end of the round's year (a new name after a merger that year included).
+  const agency = ws.agency ? effectiveAgency(agencyAsOf(ws.agency.value, date), round) : null;
   const criteria: Criteria | null = round.settings?.value.criteria ?? ws.criteria?.value ?? null;
   const people: Rec<Person>[] = ws.people.map((p) => (p.value.changes ? { value: personAsOf(p.value, date), loc: p.loc } : p));
-  return { agency, criteria, departments: ws.departments, people, discipline: ws.discipline, brokenIds: ws.brokenIds, unavailable: ws.unavailable };
+  return { agency, criteria, departments: ws.departments, people, discipline: ws.discipline, titles: ws.titles.map((x) => x.value), brokenIds: ws.brokenIds, unavailable: ws.unavailable };
 }
 
 /** The index a round is judged from. */
@@ -70,6 +71,7 @@ export function roundIndex(ws: Workspace, round: Round): WorkspaceIndex {
       departments: wrap(basis.departments, 'departments'),
       people: wrap(basis.people, 'people'),
       discipline: wrap(basis.discipline, 'discipline'),
+      ...(basis.titles ? { titles: basis.titles } : {}),
     });
   }
   const parts = currentParts(ws, round);
@@ -112,13 +114,17 @@ export function basisForSeal(index: WorkspaceIndex, round: Round): Basis | null 
   for (const d of departments) for (const p of index.peopleByDepartment.get(d) ?? []) concerned.add(p.value.id);
   const discipline = [...concerned].flatMap((id) => (index.disciplineByPerson.get(id) ?? []).map((m) => m.value)).filter((m) => overlapsYear(m, round.year));
   const withMeasure = new Set(discipline.map((m) => m.person));
-  const people = [...index.people.values()].map((p) => p.value).filter((p) => named.has(p.id) || withMeasure.has(p.id));
+  // A round that names titles counts shares of a department's people (70 % Lao động tiên tiến):
+  // everyone of its nominated departments is kept, so a recount sees the same departments.
+  const awards = round.nominations.some((n) => n.value.award !== undefined);
+  const people = [...index.people.values()].map((p) => p.value).filter((p) => named.has(p.id) || withMeasure.has(p.id) || (awards && p.department !== undefined && departments.has(p.department)));
   return {
     agency: index.agency,
     criteria: index.catalogue,
     departments: [...index.departments.values()].map((d) => d.value),
     people,
     discipline,
+    ...(awards && index.titles.size > 0 ? { titles: [...index.titles.values()] } : {}),
   };
 }
 

@@ -4,6 +4,7 @@ import type { Criteria, Criterion } from '../schemas/criteria.js';
 import type { Department, DisciplineMeasure, Person } from '../schemas/organisation.js';
 import type { Nomination } from '../schemas/round.js';
 import type { Rec, Workspace } from './workspace.js';
+import type { Title } from '../schemas/titles.js';
 
 export type CriteriaGroupName = 'collective' | 'individual' | 'leader';
 
@@ -17,6 +18,8 @@ export interface WorkspaceIndex {
   criteria: Map<string, { group: CriteriaGroupName; criterion: Criterion }>;
   disciplineByPerson: Map<string, Rec<DisciplineMeasure>[]>;
   peopleByDepartment: Map<string, Rec<Person>[]>;
+  /** The titles in force (records/titles.yaml, or the seal's), by id; empty: the plan's pair only. */
+  titles: Map<string, Title>;
   knownDepartment(id: string): boolean;
   knownPerson(id: string): boolean;
   personName(id: string): string;
@@ -29,6 +32,7 @@ export interface IndexParts {
   departments: readonly Rec<Department>[];
   people: readonly Rec<Person>[];
   discipline: readonly Rec<DisciplineMeasure>[];
+  titles?: readonly Title[];
   /** Ids present in a file even if their item is broken: references to them are not reported again. */
   brokenIds?: { departments: ReadonlySet<string>; people: ReadonlySet<string> };
   /** Shared files present but unreadable as a whole: references into them are not checked. */
@@ -60,6 +64,9 @@ export function buildIndexFrom(parts: IndexParts): WorkspaceIndex {
     list.push(m);
     disciplineByPerson.set(m.value.person, list);
   }
+  // The first of a duplicated id counts (duplicate-id reports the second), in the file's order.
+  const titles = new Map<string, Title>();
+  for (const x of parts.titles ?? []) if (!titles.has(x.id)) titles.set(x.id, x);
   const broken = parts.brokenIds;
   const unavailable = parts.unavailable;
   return {
@@ -70,6 +77,7 @@ export function buildIndexFrom(parts: IndexParts): WorkspaceIndex {
     criteria,
     disciplineByPerson,
     peopleByDepartment,
+    titles,
     knownDepartment: (id) => Boolean(unavailable?.departments) || departments.has(id) || Boolean(broken?.departments.has(id)),
     knownPerson: (id) => Boolean(unavailable?.people) || people.has(id) || Boolean(broken?.people.has(id)),
     personName: (id) => people.get(id)?.value.name ?? id,
@@ -90,6 +98,22 @@ export function requiredGroups(n: Nomination, index: WorkspaceIndex): CriteriaGr
   return criteriaGroupsFor(n.kind, n.kind === 'individual' ? n.person : undefined, index);
 }
 
+/**
+ * The criteria of the title a nomination names, when titles.yaml lists them (ids of criteria.yaml,
+ * in any group); null when the nomination is judged by its kind's groups.
+ */
+export function titleCriteria(n: Pick<Nomination, 'award'>, index: WorkspaceIndex): Criterion[] | null {
+  const ids = n.award !== undefined ? index.titles.get(n.award)?.criteria : undefined;
+  if (!ids) return null;
+  return ids.map((id) => index.criteria.get(id)?.criterion).filter((c): c is Criterion => c !== undefined);
+}
+
+/** Every criterion a nomination must answer: its title's, or its kind's groups in catalogue order. */
+export function requiredCriteria(n: Nomination, index: WorkspaceIndex): Criterion[] {
+  const catalogue = index.catalogue;
+  return titleCriteria(n, index) ?? (catalogue ? requiredGroups(n, index).flatMap((g) => catalogue[g]) : []);
+}
+
 export function isLeaderNomination(n: Nomination, index: WorkspaceIndex): boolean {
   return n.kind === 'individual' && index.people.get(n.person)?.value.leader === true;
 }
@@ -102,6 +126,7 @@ export function buildIndex(ws: Workspace): WorkspaceIndex {
     departments: ws.departments,
     people: ws.people,
     discipline: ws.discipline,
+    titles: ws.titles.map((x) => x.value),
     brokenIds: ws.brokenIds,
     unavailable: ws.unavailable,
   });

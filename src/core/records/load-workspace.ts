@@ -16,7 +16,8 @@ import { DecisionFileSchema, TallyFileSchema } from '../schemas/sealed.js';
 import { ID_PATTERN } from '../ids.js';
 import { findingToDiagnostic, issueToFindings } from './schema-diagnostics.js';
 import { FIELD_VOCABULARY } from '../schemas/vocabulary.js';
-import { AGENCY_FILE, CRITERIA_FILE, DEPARTMENTS_FILE, DISCIPLINE_FILE, PEOPLE_FILE, inRoundFolder, roundDir, roundFile } from './paths.js';
+import { HistoryEntrySchema, TitleSchema } from '../schemas/titles.js';
+import { AGENCY_FILE, CRITERIA_FILE, DEPARTMENTS_FILE, DISCIPLINE_FILE, HISTORY_FILE, PEOPLE_FILE, TITLES_FILE, inRoundFolder, roundDir, roundFile } from './paths.js';
 import {
   type FileEntry, type Rec, type Round, type Snapshot, type Workspace,
 } from './workspace.js';
@@ -242,6 +243,8 @@ export function loadWorkspace(snapshot: Snapshot): LoadResult {
     departments: loader.list(DEPARTMENTS_FILE, DepartmentSchema, true, { key: 'id', into: brokenIds.departments }),
     people: loader.list(PEOPLE_FILE, PersonSchema, true, { key: 'id', into: brokenIds.people }),
     discipline: loader.list(DISCIPLINE_FILE, DisciplineMeasureSchema, false),
+    titles: loader.list(TITLES_FILE, TitleSchema, false),
+    history: loader.list(HISTORY_FILE, HistoryEntrySchema, false),
     brokenIds,
     unavailable: {
       departments: loader.has(DEPARTMENTS_FILE) && !loader.readable(DEPARTMENTS_FILE),

@@ -6,6 +6,10 @@ export const CRITERIA_FILE = 'records/criteria.yaml';
 export const DEPARTMENTS_FILE = 'records/departments.yaml';
 export const PEOPLE_FILE = 'records/people.yaml';
 export const DISCIPLINE_FILE = 'records/discipline.yaml';
+/** The titles a workspace runs (optional): see schemas/titles.ts. */
+export const TITLES_FILE = 'records/titles.yaml';
+/** Awards made before the agency used thidua (optional). */
+export const HISTORY_FILE = 'records/history.yaml';
 
 /** A round's own files, inside records/<YEAR>/. */
 export type RoundFileName = 'council.yaml' | 'round.yaml' | 'submissions.yaml' | 'tally.yaml' | 'decision.yaml' | 'unseals.yaml';

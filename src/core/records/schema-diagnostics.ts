@@ -74,6 +74,10 @@ function customText(params: Record<string, unknown> | undefined, path: readonly 
       );
     case 'fraction':
       return t('tử số không được lớn hơn mẫu số', 'the numerator may not exceed the denominator');
+    case 'fraction-or-percent':
+      return t('ngưỡng ghi bằng phân số (numerator và denominator) hoặc bằng phần trăm (percent), một trong hai', 'a threshold is a fraction (numerator and denominator) or a percent, one of the two');
+    case 'person-or-department':
+      return t('mỗi mục ghi “person” (cá nhân) hoặc “department” (tập thể), một trong hai', 'each entry names a “person” (individual) or a “department” (collective), one of the two');
     case 'reason-on-valid':
       return t('“reason” chỉ ghi cho phiếu không hợp lệ (valid: false)', '“reason” belongs only on an invalid ballot (valid: false)');
     case 'until-before-date':

@@ -7,6 +7,7 @@ import type { Ballot, Council, Nomination, Submission, Unseal } from '../schemas
 import type { RoundSettings } from '../schemas/settings.js';
 import type { RoundFileName } from './paths.js';
 import type { DecisionFile, TallyFile } from '../schemas/sealed.js';
+import type { HistoryEntry, Title } from '../schemas/titles.js';
 
 /** Where a value sits: the file and the path inside it. */
 export interface Loc {
@@ -74,6 +75,10 @@ export interface Workspace {
   departments: Rec<Department>[];
   people: Rec<Person>[];
   discipline: Rec<DisciplineMeasure>[];
+  /** records/titles.yaml (empty when there is none: the plan's pair of recognitions). */
+  titles: Rec<Title>[];
+  /** records/history.yaml: awards before thidua. */
+  history: Rec<HistoryEntry>[];
   /** Ids present in a file even if their item is broken: references to them are not reported again. */
   brokenIds: { departments: Set<string>; people: Set<string> };
   /** Shared files present but unreadable as a whole: references into them are not checked. */

@@ -1,6 +1,6 @@
 import { t } from '../diagnostics.js';
 import { defineRule, type Finding } from './rule.js';
-import { requiredGroups } from '../records/index.js';
+import { requiredCriteria } from '../records/index.js';
 
 export const rule = defineRule({
   code: 'criteria-missing',
@@ -16,22 +16,19 @@ export const rule = defineRule({
     const out: Finding[] = [];
     for (const round of ctx.rounds) {
       const index = ctx.view(round);
-      const catalogue = index.catalogue;
-      if (!catalogue) continue;
+      if (!index.catalogue) continue;
       for (const n of round.nominations) {
         const answers = n.value.criteria ?? {};
-        for (const group of requiredGroups(n.value, index)) {
-          for (const c of catalogue[group]) {
-            if (c.id in answers) continue;
-            out.push({
-              loc: { file: n.loc.file, path: n.value.criteria ? ['criteria', c.id] : ['criteria'] },
-              at: 'parent',
-              message: t(
-                `chưa trả lời tiêu chí “${c.id}” (${c.text})`,
-                `the criterion “${c.id}” is not answered (${c.text})`,
-              ),
-            });
-          }
+        for (const c of requiredCriteria(n.value, index)) {
+          if (c.id in answers) continue;
+          out.push({
+            loc: { file: n.loc.file, path: n.value.criteria ? ['criteria', c.id] : ['criteria'] },
+            at: 'parent',
+            message: t(
+              `chưa trả lời tiêu chí “${c.id}” (${c.text})`,
+              `the criterion “${c.id}” is not answered (${c.text})`,
+            ),
+          });
         }
       }
     }

@@ -21,7 +21,8 @@ export const rule = defineRule({
         const limit = kind === 'collective' ? limits.collective_per_department : limits.individual_per_department;
         const byDept = new Map<string, typeof round.nominations>();
         for (const n of round.nominations) {
-          if (n.value.kind !== kind) continue;
+          // A title of titles.yaml has its own limit (below); the plan's limits are for the plan's pair.
+          if (n.value.kind !== kind || (n.value.award !== undefined && index.titles.has(n.value.award))) continue;
           const list = byDept.get(n.value.department) ?? [];
           list.push(n);
           byDept.set(n.value.department, list);
@@ -41,6 +42,28 @@ export const rule = defineRule({
                   `${index.departmentName(dept)} có ${list.length} đề nghị cá nhân trong đợt ${round.year}, tối đa ${limit} (${ids.join(', ')})`,
                   `${index.departmentName(dept)} has ${list.length} individual nominations in ${round.year}, at most ${limit} (${ids.join(', ')})`,
                 ),
+            });
+          }
+        }
+      }
+      // Each title's own limit per department (per_department in titles.yaml).
+      for (const title of index.titles.values()) {
+        if (title.per_department === undefined) continue;
+        const byDept = new Map<string, typeof round.nominations>();
+        for (const n of round.nominations) {
+          if (n.value.award !== title.id) continue;
+          byDept.set(n.value.department, [...(byDept.get(n.value.department) ?? []), n]);
+        }
+        for (const [dept, list] of byDept) {
+          if (list.length <= title.per_department) continue;
+          const ids = list.map((n) => n.value.id).sort();
+          for (const n of list) {
+            out.push({
+              loc: { file: n.loc.file, path: ['department'] },
+              message: t(
+                `${index.departmentName(dept)} có ${list.length} đề nghị “${title.name}” trong đợt ${round.year}, tối đa ${title.per_department} (${ids.join(', ')})`,
+                `${index.departmentName(dept)} has ${list.length} “${title.name}” nominations in ${round.year}, at most ${title.per_department} (${ids.join(', ')})`,
+              ),
             });
           }
         }

@@ -19,9 +19,11 @@ export const rule = defineRule({
     const out: Finding[] = [];
     for (const round of ctx.rounds) {
       const index = ctx.view(round);
-      const from = index.agency?.discipline.blocks_collective_from;
-      if (!from) continue;
+      const roundFrom = index.agency?.discipline.blocks_collective_from;
+      if (!roundFrom) continue;
       for (const n of round.nominations) {
+        // A title may set its own blocking level (blocked_from in titles.yaml).
+        const from = (n.value.award !== undefined ? index.titles.get(n.value.award)?.blocked_from : undefined) ?? roundFrom;
         if (n.value.kind !== 'collective') continue;
         for (const member of index.peopleByDepartment.get(n.value.department) ?? []) {
           for (const m of index.disciplineByPerson.get(member.value.id) ?? []) {

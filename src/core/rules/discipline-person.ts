@@ -19,9 +19,11 @@ export const rule = defineRule({
     const out: Finding[] = [];
     for (const round of ctx.rounds) {
       const index = ctx.view(round);
-      const from = index.agency?.discipline.blocks_individual_from;
-      if (!from) continue;
+      const roundFrom = index.agency?.discipline.blocks_individual_from;
+      if (!roundFrom) continue;
       for (const n of round.nominations) {
+        // A title may set its own blocking level (blocked_from in titles.yaml).
+        const from = (n.value.award !== undefined ? index.titles.get(n.value.award)?.blocked_from : undefined) ?? roundFrom;
         if (n.value.kind !== 'individual') continue;
         for (const m of index.disciplineByPerson.get(n.value.person) ?? []) {
           const v = m.value;

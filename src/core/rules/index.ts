@@ -28,11 +28,16 @@ import { rule as replicationNotRecognised } from './replication-not-recognised.j
 import { rule as ballotUnmarked } from './ballot-unmarked.js';
 import { rule as councilMembership } from './council-membership.js';
 import { rule as attendance } from './attendance.js';
+import { rule as awardKind } from './award-kind.js';
+import { rule as awardSameRound } from './award-same-round.js';
+import { rule as awardMembers } from './award-members.js';
+import { rule as awardYears } from './award-years.js';
+import { rule as titleCycle } from './title-cycle.js';
 
 export const RULES = [
   yamlSyntax, yamlAlias, duplicateKey, fileTooLarge, yamlTooDeep, schema, unknownField, idMismatch,
   duplicateId, unknownReference, criteriaMissing, criteriaUnmet, initiativeMissing,
-  disciplineMember, disciplinePerson, leaderWithoutCollective, departmentLimit,
+  disciplineMember, disciplinePerson, leaderWithoutCollective, awardKind, awardSameRound, awardMembers, awardYears, titleCycle, departmentLimit,
   lateSubmission, personDepartment, ballotCount, sealedInputChanged,
   replicationReference, replicationNotRecognised, councilMembership, attendance, ballotUnmarked, nameInCapitals, initPlaceholder,
 ] as const satisfies readonly Rule[];

@@ -5,7 +5,7 @@ export const rule = defineRule({
   code: 'initiative-missing',
   severity: 'error',
   stage: 'records',
-  description: t('đề nghị mô hình tập thể thiếu bản mô tả sáng kiến, mô hình', 'a collective nomination without its initiative'),
+  description: t('đề nghị mô hình tập thể, hoặc danh hiệu đòi sáng kiến, thiếu bản mô tả sáng kiến', 'a collective nomination, or one for a title that asks for an initiative, without its description'),
   fix: t(
     'Thêm “initiative:” với bản mô tả sáng kiến, mô hình.',
     'Add “initiative:” with the description of the initiative or model.',
@@ -14,12 +14,30 @@ export const rule = defineRule({
   check(ctx) {
     const out: Finding[] = [];
     for (const round of ctx.rounds) {
+      const index = ctx.view(round);
       for (const n of round.nominations) {
-        if (n.value.kind !== 'collective') continue;
         if (n.value.initiative !== undefined && n.value.initiative.trim() !== '') continue;
+        const title = n.value.award !== undefined ? index.titles.get(n.value.award) : undefined;
+        const at = n.value.initiative === undefined ? 'parent' : 'value';
+        const loc = { file: n.loc.file, path: ['initiative'] };
+        if (title) {
+          // A title asks for an initiative when titles.yaml says so, unless the criterion named instead is met.
+          const rule = title.initiative;
+          if (rule === false) continue;
+          if (typeof rule === 'object' && n.value.criteria?.[rule.unless] === true) continue;
+          const instead = typeof rule === 'object' ? index.criteria.get(rule.unless)?.criterion.text ?? rule.unless : null;
+          out.push({
+            loc, at,
+            message: t(
+              `danh hiệu “${title.name}” cần “initiative”: bản mô tả sáng kiến${instead ? ` (hoặc đạt tiêu chí “${instead}”)` : ''}`,
+              `the title “${title.name}” needs “initiative”: the description of an initiative${instead ? ` (or meeting the criterion “${instead}”)` : ''}`,
+            ),
+          });
+          continue;
+        }
+        if (n.value.kind !== 'collective') continue;
         out.push({
-          loc: { file: n.loc.file, path: n.value.initiative === undefined ? ['initiative'] : ['initiative'] },
-          at: n.value.initiative === undefined ? 'parent' : 'value',
+          loc, at,
           message: t(
             'mô hình tập thể phải có “initiative”: bản mô tả sáng kiến, mô hình, cách làm hay',
             'a collective nomination needs “initiative”: the description of the initiative or model',

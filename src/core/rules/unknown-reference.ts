@@ -2,7 +2,7 @@ import { t, type Localized } from '../diagnostics.js';
 import { closest } from '../text/closest.js';
 import type { Loc } from '../records/workspace.js';
 import { defineRule, type Finding } from './rule.js';
-import { requiredGroups } from '../records/index.js';
+import { requiredGroups, titleCriteria } from '../records/index.js';
 
 function missing(loc: Loc, what: Localized, id: string, candidates: Iterable<string>, at: Finding['at'] = 'value'): Finding {
   const guess = closest(id, candidates);
@@ -20,14 +20,15 @@ const DEPARTMENT = t('phòng', 'the department');
 const PERSON = t('người', 'the person');
 const NOMINATION = t('đề nghị', 'the nomination');
 const DEADLINE = t('hạn', 'the deadline');
+const TITLE = t('danh hiệu', 'the title');
 
 export const rule = defineRule({
   code: 'unknown-reference',
   severity: 'error',
   stage: 'records',
   description: t(
-    'mã phòng, người, tiêu chí, đề nghị hoặc hạn không tồn tại',
-    'a department, person, criterion, nomination or deadline id that does not exist',
+    'mã phòng, người, tiêu chí, đề nghị, hạn hoặc danh hiệu không tồn tại',
+    'a department, person, criterion, nomination, deadline or title id that does not exist',
   ),
   fix: t(
     'Sửa mã cho đúng (xem gợi ý) hoặc thêm phòng, người, tiêu chí, hạn đó vào hồ sơ chung.',
@@ -51,6 +52,24 @@ export const rule = defineRule({
     for (const d of ws.departments) if (d.value.head) person(d.value.head, sub(d.loc, 'head'));
     for (const p of ws.people) if (p.value.department) department(p.value.department, sub(p.loc, 'department'));
     for (const m of ws.discipline) person(m.value.person, sub(m.loc, 'person'));
+    // titles.yaml: each requirement names a declared title, each criterion one of criteria.yaml.
+    const titleIds = new Set(ws.titles.map((x) => x.value.id));
+    const title = (id: string, loc: Loc) => {
+      if (!titleIds.has(id)) out.push(missing(loc, TITLE, id, titleIds));
+    };
+    for (const x of ws.titles) {
+      x.value.requires.forEach((r, i) => title(r.title, sub(x.loc, 'requires', i, 'title')));
+      if (ctx.index.catalogue) (x.value.criteria ?? []).forEach((c, i) => {
+        if (!ctx.index.criteria.has(c)) out.push(missing(sub(x.loc, 'criteria', i), t('tiêu chí', 'the criterion'), c, ctx.index.criteria.keys()));
+      });
+      const unless = typeof x.value.initiative === 'object' ? x.value.initiative.unless : undefined;
+      if (unless !== undefined && ctx.index.catalogue && !ctx.index.criteria.has(unless)) out.push(missing(sub(x.loc, 'initiative', 'unless'), t('tiêu chí', 'the criterion'), unless, ctx.index.criteria.keys()));
+    }
+    for (const h of ws.history) {
+      title(h.value.title, sub(h.loc, 'title'));
+      if (h.value.person !== undefined) person(h.value.person, sub(h.loc, 'person'));
+      if (h.value.department !== undefined) department(h.value.department, sub(h.loc, 'department'));
+    }
 
     const deadlineIds = new Set(ctx.index.agency?.deadlines.map((d) => d.id) ?? []);
     for (const round of ctx.rounds) {
@@ -71,15 +90,28 @@ export const rule = defineRule({
         const v = n.value;
         department(v.department, sub(n.loc, 'department'));
         if (v.kind === 'individual') person(v.person, sub(n.loc, 'person'));
+        if (v.award !== undefined && !index.titles.has(v.award)) out.push(missing(sub(n.loc, 'award'), TITLE, v.award, index.titles.keys()));
         if (v.accepted_late) person(v.accepted_late.by, sub(n.loc, 'accepted_late', 'by'));
         const catalogue = index.catalogue;
         if (v.criteria && catalogue) {
           const groups = requiredGroups(v, index);
-          const allowed = groups.flatMap((g) => catalogue[g].map((c) => c.id));
+          const own = titleCriteria(v, index);
+          const allowed = own ? own.map((c) => c.id) : groups.flatMap((g) => catalogue[g].map((c) => c.id));
+          const title = v.award !== undefined ? index.titles.get(v.award) : undefined;
           for (const key of Object.keys(v.criteria)) {
             const known = index.criteria.get(key);
             if (!known) {
               out.push(missing(sub(n.loc, 'criteria', key), t('tiêu chí', 'the criterion'), key, allowed, 'key'));
+            } else if (own && title) {
+              if (allowed.includes(key)) continue;
+              out.push({
+                loc: sub(n.loc, 'criteria', key),
+                at: 'key',
+                message: t(
+                  `tiêu chí “${key}” không thuộc tiêu chuẩn của danh hiệu “${title.name}” (${allowed.join(', ')})`,
+                  `the criterion “${key}” is not among the criteria of “${title.name}” (${allowed.join(', ')})`,
+                ),
+              });
             } else if (!groups.includes(known.group)) {
               out.push({
                 loc: sub(n.loc, 'criteria', key),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, Text, DisciplineLevelSchema, isIsoDate, isMonthDay, tagged } from './values.js';
+import { Id, Text, IsoDate, DisciplineLevelSchema, isIsoDate, isMonthDay, tagged } from './values.js';
 
 export const DeadlineSchema = z
   .strictObject({
@@ -78,6 +78,24 @@ export const CertificateSettingsSchema = z.strictObject({
   blank_stock: z.strictObject(Object.fromEntries(BLANK_FIELDS.map((f) => [f, BlankPosition.optional()])) as Record<(typeof BLANK_FIELDS)[number], z.ZodOptional<typeof BlankPosition>>).optional(),
 });
 
+/**
+ * A change of the agency from a date: a new name after a merger, a new head, a new place. Rounds
+ * and documents dated from `from` on see it; earlier ones keep what was before.
+ */
+export const AgencyChangeSchema = z.strictObject({
+  from: IsoDate,
+  name: Text.optional(),
+  header: HeaderLines.optional(),
+  parent: Text.optional(),
+  symbol: z.string().regex(/^[\p{L}\p{N}.-]+$/u, tagged('symbol')).optional(),
+  place: Text.optional(),
+  head: z.strictObject({ title: Text, name: Text, full_title: Text.optional() }).optional(),
+  report_to: Text.optional(),
+  legal_basis: z.array(Text).optional(),
+  /** Why: the act that made the change ("Nghị quyết số 202/2025/QH15 về sắp xếp đơn vị hành chính cấp tỉnh"). */
+  note: Text.optional(),
+});
+
 export const AgencySchema = z.strictObject({
   name: Text,
   /** The name's lines in the document header, when the automatic wrap breaks it badly. */
@@ -106,9 +124,26 @@ export const AgencySchema = z.strictObject({
   legal_basis: z.array(Text).default([]),
   /** How certificates are printed: a logo, and the places of the text on bought blanks. */
   certificate: CertificateSettingsSchema.optional(),
+  /** Changes from a date on (oldest first): the agency as a round or a document of that date sees it. */
+  changes: z.array(AgencyChangeSchema).optional(),
 });
 
 export type Agency = z.infer<typeof AgencySchema>;
+export type AgencyChange = z.infer<typeof AgencyChangeSchema>;
+
+/** The agency as it stood on a date: every change from that date or before applied, in date order. */
+export function agencyAsOf(agency: Agency, date: string): Agency {
+  if (!agency.changes || agency.changes.length === 0) return agency;
+  let out: Agency = agency;
+  for (const c of [...agency.changes].sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0))) {
+    if (c.from > date) break;
+    const { from: _from, note: _note, ...fields } = c;
+    // A new name comes with its own header lines, or none (the automatic wrap).
+    const header = fields.name !== undefined && fields.header === undefined ? { header: undefined } : {};
+    out = { ...out, ...header, ...Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) };
+  }
+  return out;
+}
 export type BlankPositionSettings = z.infer<typeof BlankPosition>;
 export type Deadline = z.infer<typeof DeadlineSchema>;
 export type Threshold = z.infer<typeof ThresholdSchema>;

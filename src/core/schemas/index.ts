@@ -6,6 +6,7 @@ import { DepartmentSchema, PersonSchema, DisciplineMeasureSchema } from './organ
 import { BallotSchema, CouncilSchema, NominationSchema, SubmissionSchema, UnsealSchema } from './round.js';
 import { RoundSettingsSchema } from './settings.js';
 import { DecisionFileSchema, TallyFileSchema } from './sealed.js';
+import { HistoryEntrySchema, TitlesFileSchema } from './titles.js';
 
 export interface RecordKind {
   /** Name of the JSON Schema file: `<name>.schema.json`. */
@@ -21,6 +22,8 @@ export const RECORD_KINDS: readonly RecordKind[] = [
   { name: 'departments', glob: 'records/departments.yaml', schema: z.array(DepartmentSchema) },
   { name: 'people', glob: 'records/people.yaml', schema: z.array(PersonSchema) },
   { name: 'discipline', glob: 'records/discipline.yaml', schema: z.array(DisciplineMeasureSchema) },
+  { name: 'titles', glob: 'records/titles.yaml', schema: TitlesFileSchema },
+  { name: 'history', glob: 'records/history.yaml', schema: z.array(HistoryEntrySchema) },
   { name: 'round', glob: 'records/*/round.yaml', schema: RoundSettingsSchema },
   { name: 'council', glob: 'records/*/council.yaml', schema: CouncilSchema },
   { name: 'nomination', glob: 'records/*/nominations/*.yaml', schema: NominationSchema },

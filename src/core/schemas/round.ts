@@ -30,6 +30,8 @@ const CriteriaAnswers = z.record(Id, z.boolean());
 const nominationFields = {
   id: Id,
   department: Id,
+  /** The title proposed (an id of records/titles.yaml); none: the plan's recognition for the kind. */
+  award: Id.optional(),
   title: Text,
   initiative: z.string().optional(),
   submitted: IsoDate,

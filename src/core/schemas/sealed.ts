@@ -5,6 +5,7 @@ import { AgencySchema, ThresholdSchema } from './agency.js';
 import { UnsealSchema } from './round.js';
 import { CriteriaSchema } from './criteria.js';
 import { DepartmentSchema, DisciplineMeasureSchema, PersonSchema } from './organisation.js';
+import { TitleSchema } from './titles.js';
 
 /**
  * What a sealed round was judged, tallied and rendered from: the agency and its settings, the
@@ -17,6 +18,8 @@ export const BasisSchema = z.strictObject({
   departments: z.array(DepartmentSchema),
   people: z.array(PersonSchema),
   discipline: z.array(DisciplineMeasureSchema),
+  /** The titles in force, when the round's nominations name any. */
+  titles: z.array(TitleSchema).optional(),
 });
 export type Basis = z.infer<typeof BasisSchema>;
 
@@ -33,12 +36,14 @@ export const TallyResultSchema = z.strictObject({
   kind: z.enum(['collective', 'individual']),
   department: Id,
   person: Id.nullable(),
+  /** The title voted on (absent for the plan's pair of recognitions). */
+  award: Id.optional(),
   agree: z.int().min(0),
   disagree: z.int().min(0),
   abstain: z.int().min(0),
   passed: z.boolean(),
   recognised: z.boolean(),
-  reason: z.enum(['below-threshold', 'department-not-recognised', 'no-quorum']).nullable(),
+  reason: z.enum(['below-threshold', 'department-not-recognised', 'no-quorum', 'prerequisite-not-recognised']).nullable(),
 });
 
 export const TallyFileSchema = z.strictObject({
@@ -61,6 +66,13 @@ export const TallyFileSchema = z.strictObject({
     invalid: z.int().min(0),
   }),
   inputs: z.record(z.string(), Sha256),
+  /** Each title voted on with its own threshold (absent when the round names no title). */
+  titles: z.array(z.strictObject({
+    id: Id,
+    threshold: z.strictObject({ numerator: z.int().min(1), denominator: z.int().min(1), of: z.enum(['members', 'ballots']), percent: z.number().optional(), quorum: z.strictObject({ numerator: z.int().min(1), denominator: z.int().min(1) }).optional() }),
+    base: z.int().min(0),
+    required: z.int().min(0),
+  })).optional(),
   results: z.array(TallyResultSchema),
   basis: BasisSchema.optional(),
 });

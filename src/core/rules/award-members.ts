@@ -1,0 +1,58 @@
+import { t } from '../diagnostics.js';
+import { defineRule, type Finding } from './rule.js';
+import { nominatedWith } from '../titles.js';
+import { reachesPercent } from '../tally.js';
+import { formatNumber } from '../format/numbers.js';
+
+export const rule = defineRule({
+  code: 'award-members',
+  severity: 'error',
+  stage: 'records',
+  description: t(
+    'danh hiệu tập thể cần một tỷ lệ (hay một số) người của phòng đạt danh hiệu khác trong đợt (Tập thể lao động xuất sắc: 70 % Lao động tiên tiến, một Chiến sĩ thi đua cơ sở), mà đề nghị của đợt chưa đủ',
+    'a collective title needs a share (or a number) of the department’s people with another title in the round (Tập thể lao động xuất sắc: 70 % Lao động tiên tiến, one Chiến sĩ thi đua cơ sở), and the round’s nominations fall short',
+  ),
+  fix: t(
+    'Kiểm tra đề nghị danh hiệu cá nhân của phòng trong đợt; nếu không đủ, rút đề nghị danh hiệu tập thể.',
+    'Check the department’s individual nominations in the round; if they fall short, withdraw the collective title.',
+  ),
+  example: '# records/2025/nominations/vp-ttldxs.yaml\naward: tap-the-lao-dong-xuat-sac   # 3 of 5 people nominated Lao động tiên tiến: 60 % < 70 %\n',
+  check(ctx) {
+    const out: Finding[] = [];
+    for (const round of ctx.rounds) {
+      const index = ctx.view(round);
+      for (const n of round.nominations) {
+        const title = n.value.award !== undefined ? index.titles.get(n.value.award) : undefined;
+        if (!title || n.value.kind !== 'collective' || title.kind !== 'collective') continue;
+        const people = (index.peopleByDepartment.get(n.value.department) ?? []).map((p) => p.value.id);
+        const dept = index.departmentName(n.value.department);
+        for (const r of title.requires) {
+          if (!('members_percent' in r || 'members_at_least' in r) || !index.titles.has(r.title)) continue;
+          const held = nominatedWith(round, r.title);
+          const count = people.filter((id) => held.has(`p:${id}`)).length;
+          const need = index.titles.get(r.title)!.name;
+          if ('members_percent' in r) {
+            if (reachesPercent(count, people.length, r.members_percent)) continue;
+            const share = people.length ? Math.round((count * 1000) / people.length) / 10 : 0;
+            out.push({
+              loc: { file: n.loc.file, path: ['award'] },
+              message: t(
+                `“${title.name}” cần ít nhất ${formatNumber(r.members_percent)} % người của ${dept} đạt “${need}”; đợt ${round.year} mới đề nghị ${count}/${people.length} người (${formatNumber(share)} %)`,
+                `“${title.name}” needs at least ${formatNumber(r.members_percent, 'en')} % of ${dept}’s people with “${need}”; round ${round.year} nominates ${count} of ${people.length} (${formatNumber(share, 'en')} %)`,
+              ),
+            });
+          } else if (count < r.members_at_least) {
+            out.push({
+              loc: { file: n.loc.file, path: ['award'] },
+              message: t(
+                `“${title.name}” cần ít nhất ${r.members_at_least} người của ${dept} đạt “${need}”; đợt ${round.year} mới đề nghị ${count}`,
+                `“${title.name}” needs at least ${r.members_at_least} of ${dept}’s people with “${need}”; round ${round.year} nominates ${count}`,
+              ),
+            });
+          }
+        }
+      }
+    }
+    return out;
+  },
+});

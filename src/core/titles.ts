@@ -1,0 +1,28 @@
+/**
+ * Facts about titles a rule or the tally asks: who a nomination is for, who held a title in a
+ * round, and whether a share of a department is reached. Pure.
+ */
+import type { Nomination } from './schemas/round.js';
+import type { HistoryEntry } from './schemas/titles.js';
+import type { Rec, Round } from './records/workspace.js';
+
+/** The subject of a nomination: a person ("p:ID") or a department ("d:ID"). */
+export function subjectOf(n: Pick<Nomination, 'kind' | 'department'> & { person?: string }): string {
+  return n.kind === 'individual' ? `p:${n.person!}` : `d:${n.department}`;
+}
+
+/**
+ * Whether `subject` held `title` in `year`: recognised with it in that round's seal, or recorded
+ * in history.yaml (awards before thidua). A round present but not sealed has decided nothing yet.
+ */
+export function heldIn(rounds: readonly Round[], history: readonly Rec<HistoryEntry>[], year: number, title: string, subject: string): boolean {
+  const round = rounds.find((r) => r.year === year);
+  const results = round?.tally?.value.results ?? [];
+  if (results.some((r) => r.award === title && r.recognised && (r.person ? `p:${r.person}` : `d:${r.department}`) === subject)) return true;
+  return history.some((h) => h.value.year === year && h.value.title === title && (h.value.person !== undefined ? `p:${h.value.person}` : `d:${h.value.department!}`) === subject);
+}
+
+/** The nominations of a round naming `title`, by subject. */
+export function nominatedWith(round: Round, title: string): Set<string> {
+  return new Set(round.nominations.filter((n) => n.value.award === title).map((n) => subjectOf({ ...n.value, person: n.value.kind === 'individual' ? n.value.person : undefined })));
+}

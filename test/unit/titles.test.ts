@@ -1,0 +1,194 @@
+/**
+ * Titles in the count: each with its own threshold (a percent or a fraction, of members or of
+ * valid ballots), decided in the order their requirements give, whatever order the titles,
+ * nominations or ballot files come in.
+ */
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { dependencyOrder, passes, reachesPercent, requiredAgree, tallyRound } from '../../src/core/tally.js';
+import { countedThreshold, TitleSchema, type Title } from '../../src/core/schemas/titles.js';
+import { buildIndexFrom } from '../../src/core/records/index.js';
+import type { Round, Rec } from '../../src/core/records/workspace.js';
+import type { Ballot, Nomination } from '../../src/core/schemas/round.js';
+import type { Person } from '../../src/core/schemas/organisation.js';
+
+/** Reference: the smallest agree count a with a/base ≥ p/100, by counting up in exact integers. */
+function bruteRequiredPercent(percent: number, base: number): number {
+  for (let a = 1; a <= base; a++) if (a * 100 >= percent * base) return a;
+  return base + 1;
+}
+
+describe('a title’s threshold', () => {
+  it('80 % of 9 members needs 8, 90 % needs 9, 2/3 needs 6, 50 % needs 5', () => {
+    expect(requiredAgree(countedThreshold({ percent: 80, of: 'members' }), 9)).toBe(8);
+    expect(requiredAgree(countedThreshold({ percent: 90, of: 'members' }), 9)).toBe(9);
+    expect(requiredAgree(countedThreshold({ numerator: 2, denominator: 3, of: 'members' }), 9)).toBe(6);
+    expect(requiredAgree(countedThreshold({ percent: 50, of: 'members' }), 9)).toBe(5);
+  });
+
+  for (const percent of [50, 66.5, 70, 80, 90, 100]) {
+    it(`${percent} %: every base from 1 to 40 agrees with a brute-force reference`, () => {
+      const th = countedThreshold({ percent, of: 'members' });
+      for (let base = 1; base <= 40; base++) {
+        expect(requiredAgree(th, base), `base ${base}`).toBe(bruteRequiredPercent(percent, base));
+        for (let a = 0; a <= base; a++) expect(passes(a, th, base)).toBe(a >= 1 && a * 100 >= percent * base);
+      }
+    });
+  }
+
+  it('a decimal percent stays an exact fraction: 66.5 % is 665/1000', () => {
+    expect(countedThreshold({ percent: 66.5, of: 'ballots' })).toEqual({ numerator: 665, denominator: 1000, of: 'ballots', percent: 66.5 });
+  });
+
+  it('the file takes a fraction or a percent, not both and not neither', () => {
+    const base = { id: 'x', name: 'X', kind: 'individual' as const };
+    expect(TitleSchema.safeParse({ ...base, threshold: { percent: 80 } }).success).toBe(true);
+    expect(TitleSchema.safeParse({ ...base, threshold: { numerator: 4, denominator: 5 } }).success).toBe(true);
+    expect(TitleSchema.safeParse({ ...base, threshold: { numerator: 4, denominator: 5, percent: 80 } }).success).toBe(false);
+    expect(TitleSchema.safeParse({ ...base, threshold: { of: 'members' } }).success).toBe(false);
+    expect(TitleSchema.safeParse({ ...base, threshold: { numerator: 4 } }).success).toBe(false);
+    expect(TitleSchema.safeParse({ ...base, threshold: { numerator: 6, denominator: 5 } }).success).toBe(false);
+  });
+
+  it('a share of a department’s people, exactly: 7 of 10 is 70 %, 6 of 9 is not', () => {
+    expect(reachesPercent(7, 10, 70)).toBe(true);
+    expect(reachesPercent(6, 9, 70)).toBe(false);
+    expect(reachesPercent(0, 0, 70)).toBe(false);
+    for (let total = 1; total <= 30; total++) for (let k = 0; k <= total; k++) expect(reachesPercent(k, total, 70)).toBe(k * 100 >= 70 * total);
+  });
+});
+
+// A department of ten: its head and nine staff; a council of nine.
+const PEOPLE: Rec<Person>[] = Array.from({ length: 10 }, (_, i) => ({
+  value: { id: `p${i}`, name: `Người ${i}`, department: 'vp', leader: i === 0 },
+  loc: { file: 'records/people.yaml', path: [i] },
+}));
+
+const TITLES: Title[] = [
+  { id: 'ldtt', name: 'Lao động tiên tiến', kind: 'individual', threshold: { percent: 50, of: 'members' }, requires: [], initiative: false, decided_by: 'head' },
+  { id: 'cstdcs', name: 'Chiến sĩ thi đua cơ sở', kind: 'individual', threshold: { percent: 80, of: 'members' }, requires: [{ title: 'ldtt', same_round: true }], initiative: false, decided_by: 'head' },
+  {
+    id: 'ttldxs', name: 'Tập thể lao động xuất sắc', kind: 'collective', threshold: { numerator: 2, denominator: 3, of: 'members' },
+    requires: [{ title: 'ldtt', members_percent: 70 }, { title: 'cstdcs', members_at_least: 1 }], initiative: false, decided_by: 'head',
+  },
+];
+
+function nomination(id: string, award: string | undefined, person?: string): Rec<Nomination> {
+  const common = { id, department: 'vp', title: id, submitted: '2025-11-01', ...(award ? { award } : {}) };
+  const value: Nomination = person ? { ...common, kind: 'individual', person } : { ...common, kind: 'collective', initiative: 'x' };
+  return { value, loc: { file: `records/2025/nominations/${id}.yaml`, path: [] } };
+}
+
+function round(nominations: Rec<Nomination>[], ballots: Array<Record<string, 'agree' | 'disagree'>>): Round {
+  const recs: Rec<Ballot>[] = ballots.map((votes, i) => ({ value: { serial: i + 1, valid: true, written: false, votes }, loc: { file: `records/2025/ballots/${i + 1}.yaml`, path: [] } }));
+  return {
+    year: 2025, dir: 'records/2025', councilFile: 'records/2025/council.yaml', councilPresent: true,
+    council: { value: { members: Array.from({ length: 9 }, (_, i) => ({ person: `m${i}`, role: 'uy-vien' as const })), session: { date: '2026-01-10', place: 'x', chair: 'm0', secretary: 'm1', counters: ['m0'], ballots_issued: recs.length } }, loc: { file: 'records/2025/council.yaml', path: [] } },
+    nominations, brokenNominationIds: new Set(), brokenNominationDepartments: [], ballots: recs,
+    ballotFiles: recs.map((b) => b.loc.file), nominationFiles: nominations.map((n) => n.loc.file),
+    submissionsFile: 'records/2025/submissions.yaml', submissions: [], tallyFile: 'records/2025/tally.yaml', tally: null, tallyPresent: false,
+    decisionFile: 'records/2025/decision.yaml', decision: null,
+    settingsFile: 'records/2025/round.yaml', settingsPresent: false, settings: null, unsealsFile: 'records/2025/unseals.yaml', unsealsPresent: false, unseals: [],
+  };
+}
+
+const index = (titles: Title[] = TITLES) => buildIndexFrom({
+  agency: null, criteria: null,
+  departments: [{ value: { id: 'vp', name: 'Văn phòng' }, loc: { file: 'records/departments.yaml', path: [0] } }],
+  people: PEOPLE, discipline: [], titles,
+});
+const TWO_THIRDS = { numerator: 2, denominator: 3, of: 'members' as const };
+
+/** n ballots of 9 agreeing with `agree` and disagreeing with the rest of `ids`. */
+function papers(ids: string[], agreeCounts: Record<string, number>): Array<Record<string, 'agree' | 'disagree'>> {
+  return Array.from({ length: 9 }, (_, i) => Object.fromEntries(ids.map((id) => [id, i < (agreeCounts[id] ?? 9) ? 'agree' : 'disagree'])));
+}
+
+describe('titles in the count', () => {
+  it('each title counts against its own threshold, printed in tally.yaml’s titles', () => {
+    const noms = [nomination('a-ldtt', 'ldtt', 'p1'), nomination('a-cs', 'cstdcs', 'p1'), nomination('b-ldtt', 'ldtt', 'p2'), nomination('b-cs', 'cstdcs', 'p2')];
+    const ids = noms.map((n) => n.value.id);
+    // 7 of 9 agree to b's Chiến sĩ thi đua cơ sở: below 80 % (8 of 9); 8 agree to a's: enough.
+    const t = tallyRound(round(noms, papers(ids, { 'a-cs': 8, 'b-cs': 7 })), index(), TWO_THIRDS);
+    expect(t.titles).toEqual([
+      { id: 'ldtt', threshold: { numerator: 50, denominator: 100, of: 'members', percent: 50 }, base: 9, required: 5 },
+      { id: 'cstdcs', threshold: { numerator: 80, denominator: 100, of: 'members', percent: 80 }, base: 9, required: 8 },
+    ]);
+    const by = Object.fromEntries(t.results.map((r) => [r.nomination, r]));
+    expect(by['a-cs']).toMatchObject({ award: 'cstdcs', agree: 8, passed: true, recognised: true, reason: null });
+    expect(by['b-cs']).toMatchObject({ award: 'cstdcs', agree: 7, passed: false, recognised: false, reason: 'below-threshold' });
+    // Under the round's 2/3 alone, 7 of 9 would have passed: the title's own threshold is what counted.
+    expect(passes(7, TWO_THIRDS, 9)).toBe(true);
+  });
+
+  it('Chiến sĩ thi đua cơ sở with enough votes is not recognised when the same person’s Lao động tiên tiến fails', () => {
+    const noms = [nomination('a-ldtt', 'ldtt', 'p1'), nomination('a-cs', 'cstdcs', 'p1')];
+    const t = tallyRound(round(noms, papers(['a-ldtt', 'a-cs'], { 'a-ldtt': 4, 'a-cs': 9 })), index(), TWO_THIRDS);
+    const by = Object.fromEntries(t.results.map((r) => [r.nomination, r]));
+    expect(by['a-ldtt']).toMatchObject({ recognised: false, reason: 'below-threshold' });
+    expect(by['a-cs']).toMatchObject({ passed: true, recognised: false, reason: 'prerequisite-not-recognised' });
+  });
+
+  it('Tập thể lao động xuất sắc needs 70 % of its people recognised Lao động tiên tiến and one Chiến sĩ thi đua cơ sở, as counted', () => {
+    // Seven of ten nominated Lao động tiên tiến, one also Chiến sĩ thi đua cơ sở.
+    const ldtt = ['p1', 'p2', 'p3', 'p4', 'p5', 'p6', 'p7'].map((p) => nomination(`${p}-ldtt`, 'ldtt', p));
+    const noms = [...ldtt, nomination('p1-cs', 'cstdcs', 'p1'), nomination('vp-tt', 'ttldxs')];
+    const ids = noms.map((n) => n.value.id);
+    const all = tallyRound(round(noms, papers(ids, {})), index(), TWO_THIRDS);
+    expect(all.results.find((r) => r.nomination === 'vp-tt')).toMatchObject({ recognised: true });
+    // One Lao động tiên tiến fails the vote: 6 of 10 is 60 %, and the collective is not recognised.
+    const short = tallyRound(round(noms, papers(ids, { 'p7-ldtt': 2 })), index(), TWO_THIRDS);
+    expect(short.results.find((r) => r.nomination === 'vp-tt')).toMatchObject({ passed: true, recognised: false, reason: 'prerequisite-not-recognised' });
+    // The Chiến sĩ thi đua cơ sở fails: none in the department, not recognised either.
+    const none = tallyRound(round(noms, papers(ids, { 'p1-cs': 3 })), index(), TWO_THIRDS);
+    expect(none.results.find((r) => r.nomination === 'vp-tt')).toMatchObject({ recognised: false, reason: 'prerequisite-not-recognised' });
+  });
+
+  it('a nomination naming no title keeps the plan’s meaning beside titled ones, and a round without titles writes no titles', () => {
+    const noms = [nomination('vp-mo-hinh', undefined), nomination('a-ldtt', 'ldtt', 'p1')];
+    const t = tallyRound(round(noms, papers(['vp-mo-hinh', 'a-ldtt'], { 'vp-mo-hinh': 6 })), index(), TWO_THIRDS);
+    expect(t.results.map((r) => [r.nomination, r.award ?? null, r.recognised])).toEqual([['vp-mo-hinh', null, true], ['a-ldtt', 'ldtt', true]]);
+    const plain = tallyRound(round([nomination('vp-mo-hinh', undefined)], papers(['vp-mo-hinh'], {})), index([]), TWO_THIRDS);
+    expect(plain.titles).toBeUndefined();
+    expect('award' in plain.results[0]!).toBe(false);
+  });
+
+  it('titles caught in a cycle are decided last and recognise nobody', () => {
+    const cyclic: Title[] = [
+      { ...TITLES[0]!, requires: [{ title: 'cstdcs', same_round: true }] },
+      TITLES[1]!,
+    ];
+    expect(dependencyOrder(new Map(cyclic.map((x) => [x.id, x]))).cyclic).toEqual(new Set(['ldtt', 'cstdcs']));
+    expect(dependencyOrder(new Map(TITLES.map((x) => [x.id, x]))).order).toEqual(['ldtt', 'cstdcs', 'ttldxs']);
+    const noms = [nomination('a-ldtt', 'ldtt', 'p1'), nomination('a-cs', 'cstdcs', 'p1')];
+    const t = tallyRound(round(noms, papers(['a-ldtt', 'a-cs'], {})), index(cyclic), TWO_THIRDS);
+    expect(t.results.every((r) => r.passed && !r.recognised && r.reason === 'prerequisite-not-recognised')).toBe(true);
+  });
+
+  it('does not depend on the order of the titles, of the nominations or of the ballot files', () => {
+    const people = ['p1', 'p2', 'p3', 'p4', 'p5', 'p6', 'p7', 'p8'];
+    fc.assert(fc.property(
+      fc.subarray(people, { minLength: 1 }),
+      fc.subarray(people),
+      fc.boolean(),
+      fc.array(fc.array(fc.boolean(), { minLength: 20, maxLength: 20 }), { minLength: 9, maxLength: 9 }),
+      fc.integer({ min: 0, max: 1000 }),
+      (ldttPeople, csPeople, collective, marks, seed) => {
+        const noms = [
+          ...ldttPeople.map((p) => nomination(`${p}-ldtt`, 'ldtt', p)),
+          ...csPeople.map((p) => nomination(`${p}-cs`, 'cstdcs', p)),
+          ...(collective ? [nomination('vp-tt', 'ttldxs')] : []),
+        ];
+        const ballots = marks.map((row) => Object.fromEntries(noms.map((n, i) => [n.value.id, row[i % row.length] ? 'agree' : 'disagree'] as const)));
+        const shuffle = <T>(list: T[], s: number): T[] => list.map((x, i) => [x, (i * 7919 + s * 104729) % 1009] as const).sort((a, b) => a[1] - b[1]).map(([x]) => x);
+        const canonical = (ts: ReturnType<typeof tallyRound>) => Object.fromEntries(ts.results.map((r) => [r.nomination, r]));
+        const a = tallyRound(round(noms, ballots), index(TITLES), TWO_THIRDS);
+        const r2 = round(shuffle(noms, seed), ballots);
+        r2.ballots = shuffle(r2.ballots, seed + 1);
+        const b = tallyRound(r2, index(shuffle(TITLES, seed + 2)), TWO_THIRDS);
+        expect(canonical(b)).toEqual(canonical(a));
+        expect(new Map((b.titles ?? []).map((c) => [c.id, c]))).toEqual(new Map((a.titles ?? []).map((c) => [c.id, c])));
+      },
+    ), { numRuns: 200 });
+  });
+});
