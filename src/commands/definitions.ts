@@ -174,7 +174,7 @@ export const DEFINITIONS = {
     },
   },
   render: {
-    description: t('in văn bản Word: ballots (phiếu bầu), proposal (tờ trình), decision, certificates, minutes, meeting (biên bản họp), list, cover (công văn gửi tỉnh), all (của một đợt); report (--from --to) hoặc reminders (công văn đôn đốc các phòng chưa nộp)', 'render Word documents: ballots (ballot paper), proposal (the council’s Tờ trình), decision, certificates, minutes, meeting (record of the meeting), list, cover (letter to the province), all (of a round); report (--from --to) or reminders (letters to departments behind)'),
+    description: t('in văn bản Word: ballots (phiếu bầu), proposal (tờ trình), decision, certificates, minutes, meeting (biên bản họp), list, cover (công văn gửi tỉnh), upward (tờ trình đề nghị cấp trên), all (của một đợt); report (--from --to) hoặc reminders (công văn đôn đốc các phòng chưa nộp)', 'render Word documents: ballots (ballot paper), proposal (the council’s Tờ trình), decision, certificates, minutes, meeting (record of the meeting), list, cover (letter to the province), upward (proposal to a higher body), all (of a round); report (--from --to) or reminders (letters to departments behind)'),
     args: [{ name: 'kind', type: 'text' }, { name: 'year', type: 'year', optional: true }],
     options: {
       from: { flag: '--from', value: '<year>', type: 'year', description: t('báo cáo: từ đợt', 'report: from round') },

@@ -23,7 +23,7 @@ import { REMINDER_FIELDS, REMINDER_TEMPLATE_SPEC, remindersModel } from '../core
 import { inert } from '../shell/terminal.js';
 import { agencyAsOf } from '../core/schemas/agency.js';
 
-const KINDS = ['decision', 'certificates', 'minutes', 'meeting', 'list', 'proposal', 'cover', 'ballots', 'all', 'report', 'reminders'];
+const KINDS = ['decision', 'certificates', 'minutes', 'meeting', 'list', 'proposal', 'cover', 'upward', 'ballots', 'all', 'report', 'reminders'];
 
 /** render report --from --to [--date] [--out]: documents/bao-cao-tong-ket-FROM-TO.docx. */
 async function renderReport(ctx: CommandContext, opts: Input<'render'>['options'], office: string | null): Promise<number> {
@@ -139,7 +139,12 @@ export async function run(ctx: CommandContext, input: Input<'render'>): Promise<
   refuseIfErrors(ctx, loaded, json, t(`không in văn bản đợt ${year}`, `no documents rendered for ${year}`));
   const outDir = opts.out !== undefined ? resolve(ctx.cwd, opts.out) : join(root, 'documents', String(year));
   // The ballot paper is for the meeting: `render all` prints it only until the vote is sealed.
-  const defs = kind === 'all' ? DOCUMENTS.filter((d) => d.needs !== 'nominations' || !round.tally) : [documentDef(kind)!];
+  // A document the round has nothing for (no title proposed upward) is left out of `render all`.
+  const applies = (d: DocumentDef) => !d.applies || !round.tally || d.applies(round, loaded.view(round));
+  const defs = kind === 'all' ? DOCUMENTS.filter((d) => (d.needs !== 'nominations' || !round.tally) && applies(d)) : [documentDef(kind)!];
+  if (kind !== 'all' && !applies(defs[0]!)) {
+    throw findingsError(t(`đợt ${year} không có danh hiệu nào do cấp trên quyết định được Hội đồng đề nghị (decided_by trong records/titles.yaml); không có gì để in`, `round ${year} has no title decided above the agency that the council proposed (decided_by in records/titles.yaml); nothing to render`));
+  }
   // Certificates on bought blanks are a print file beside the certificates, not a record of their own.
   const fileOf = (def: DocumentDef) => (opts.blankStock ? blankStockFile(year) : def.file(year));
   if (opts.out === undefined) for (const def of defs) assertInside(root, join(outDir, fileOf(def)));

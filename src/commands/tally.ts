@@ -266,11 +266,19 @@ function printTally(ctx: CommandContext, idx: WorkspaceIndex, round: Round, tall
     printRows(rows, title.kind, line[lang], c.base, c.required);
   }
   const recognised = tally.results.filter((r) => r.recognised);
+  // Titles decided above the agency: the vote is the council's proposal to that body.
+  const upward = recognised.filter((r) => { const d = r.award !== undefined ? idx.titles.get(r.award)?.decided_by : undefined; return d !== undefined && d !== 'head'; });
+  const here = recognised.filter((r) => !upward.includes(r));
   ctx.out('');
-  ctx.say(t(
-    `Được công nhận: ${recognised.filter((r) => r.kind === 'collective').length} tập thể, ${recognised.filter((r) => r.kind === 'individual').length} cá nhân (trên ${tally.results.length} đề nghị).`,
-    `Recognised: ${recognised.filter((r) => r.kind === 'collective').length} collective(s), ${recognised.filter((r) => r.kind === 'individual').length} individual(s) (of ${tally.results.length} nominations).`,
-  ));
+  ctx.say(upward.length === 0
+    ? t(
+      `Được công nhận: ${here.filter((r) => r.kind === 'collective').length} tập thể, ${here.filter((r) => r.kind === 'individual').length} cá nhân (trên ${tally.results.length} đề nghị).`,
+      `Recognised: ${here.filter((r) => r.kind === 'collective').length} collective(s), ${here.filter((r) => r.kind === 'individual').length} individual(s) (of ${tally.results.length} nominations).`,
+    )
+    : t(
+      `Được công nhận: ${here.filter((r) => r.kind === 'collective').length} tập thể, ${here.filter((r) => r.kind === 'individual').length} cá nhân; đề nghị cấp trên: ${upward.length} (thidua render upward ${tally.year}) (trên ${tally.results.length} đề nghị).`,
+      `Recognised: ${here.filter((r) => r.kind === 'collective').length} collective(s), ${here.filter((r) => r.kind === 'individual').length} individual(s); proposed upward: ${upward.length} (thidua render upward ${tally.year}) (of ${tally.results.length} nominations).`,
+    ));
   const incomplete = round.tally?.value.incomplete;
   if (incomplete) ctx.say(t(`Niêm phong khi chưa đủ phiếu, lý do: ${inert(incomplete)}`, `Sealed with ballots missing, because: ${inert(incomplete)}`));
   if (!sealed) ctx.say(t(`Niêm phong kết quả: thidua tally ${tally.year} --seal`, `Seal the result: thidua tally ${tally.year} --seal`));

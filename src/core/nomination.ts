@@ -5,7 +5,7 @@
 import { addDays } from './dates.js';
 import type { Criteria } from './schemas/criteria.js';
 import type { Nomination } from './schemas/round.js';
-import { criteriaGroupsFor, titleCriteria, type WorkspaceIndex } from './records/index.js';
+import { criteriaGroupsFor, insteadOfInitiative, titleCriteria, type WorkspaceIndex } from './records/index.js';
 
 export interface NominationAnswers {
   id?: string | undefined;
@@ -38,7 +38,11 @@ export function defaultId(kind: Nomination['kind'], department: string, taken: R
 
 /** The criteria a nomination of this kind, person and title answers: the title's, or its groups' in catalogue order. */
 export function criteriaFor(kind: Nomination['kind'], person: string | undefined, index: WorkspaceIndex, catalogue: Criteria, award?: string) {
-  return titleCriteria({ award }, index) ?? criteriaGroupsFor(kind, person, index).flatMap((g) => catalogue[g]);
+  const own = titleCriteria({ award }, index);
+  if (!own) return criteriaGroupsFor(kind, person, index).flatMap((g) => catalogue[g]);
+  // The criterion that may stand in for an initiative is asked too (true or false, both fine).
+  const instead = insteadOfInitiative({ award }, index);
+  return instead && !own.some((c) => c.id === instead.id) ? [...own, instead] : own;
 }
 
 export function buildNomination(a: NominationAnswers, index: WorkspaceIndex, catalogue: Criteria, taken: ReadonlySet<string>): Nomination {

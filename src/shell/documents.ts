@@ -234,6 +234,8 @@ export async function checkDocuments(root: string, loaded: Loaded, round: Round,
   const issued = round.decision?.value.issued ?? [];
   const manifest = readManifest(join(root, 'documents', String(round.year)));
   for (const def of DOCUMENTS) {
+    // A document the round has nothing for (no title proposed upward) is not expected.
+    if (def.applies && round.tally && !def.applies(round, loaded.view(round))) continue;
     const registered = issued.filter((i) => i.kind === def.kind).at(-1);
     if (registered) {
       const bytes = currentBytesInside(root, registered.file);

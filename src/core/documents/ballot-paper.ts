@@ -6,21 +6,13 @@
 import type { TemplateSpec } from './template.js';
 import { fill, line, paragraphs, type Values } from './template.js';
 import { cell, p, type Block, type DocModel, type Section } from './model.js';
-import { centered, headerTable, placeDateLine, ruleUnder, signature } from './layout.js';
+import { centered, headerTable, placeDateLine, roman, ruleUnder, signature } from './layout.js';
 import { commonValues, honorific, type DocumentInput } from './context.js';
 import { dateInWords } from '../dates.js';
 import { votingOrder } from '../nomination.js';
 import { countedThreshold } from '../schemas/titles.js';
 import { formatNumber } from '../format/numbers.js';
 import { upper } from './context.js';
-
-/** I, II, III, … for the groups of the paper. */
-function roman(n: number): string {
-  const table: Array<[number, string]> = [[10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I']];
-  let out = '';
-  for (const [v, r] of table) while (n >= v) { out += r; n -= v; }
-  return out;
-}
 
 export const BALLOT_PAPER_TEMPLATE_SPEC: TemplateSpec = {
   title: { fields: [], required: true },

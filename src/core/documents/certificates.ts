@@ -3,9 +3,9 @@ import type { TemplateSpec } from './template.js';
 import { line, paragraphs } from './template.js';
 import { cell, p, type Block, type DocModel, type Para, type Section } from './model.js';
 import { LANDSCAPE_TEXT_MM, placeDateLine, ruleUnder, signerLines, type Signer } from './layout.js';
-import type { Values } from './template.js';
+import { fill, type Values } from './template.js';
 import { BLANK_FIELDS, type BlankPositionSettings } from '../schemas/agency.js';
-import { commonValues, decisionRef, honorific, recognised, nominationTitle, type DocumentInput } from './context.js';
+import { commonValues, decidedHere, decisionRef, hasTitles, honorific, recognised, nominationTitle, titleOf, type DocumentInput } from './context.js';
 
 export const CERTIFICATE_TEMPLATE_SPEC: TemplateSpec = {
   authority: { fields: [], required: true },
@@ -18,7 +18,11 @@ export const CERTIFICATE_TEMPLATE_SPEC: TemplateSpec = {
   achievement: { fields: ['title'], required: true },
   'decision-line': { fields: [], required: true },
   'book-number': { fields: ['stt', 'serial'], required: false },
+  'title-honour': { fields: ['title_name'], required: false },
 };
+
+/** The honour line of a title's certificate, when the template (written before titles) has none. */
+const TITLE_HONOUR = 'Đạt danh hiệu “{title_name}” năm {year}';
 
 /**
  * Where each field goes on a bought blank (A4 landscape, 297 × 210 mm), measured from the sheet's
@@ -40,8 +44,10 @@ export const BLANK_DEFAULTS: Record<(typeof BLANK_FIELDS)[number], Required<Omit
 export function certificatesModel(input: DocumentInput): DocModel {
   const { agency, round, index, template } = input;
   const v = commonValues(agency, round);
-  const results = recognised(round);
+  // Titles decided above the agency get their certificates from that body, not from this decision.
+  const results = hasTitles(round, index) ? decidedHere(round, index) : recognised(round);
   const sections = results.map((r, i) => {
+    const title = titleOf(index, r);
     const person = r.person ? index.people.get(r.person)?.value : undefined;
     const values = {
       ...v,
@@ -52,9 +58,14 @@ export function certificatesModel(input: DocumentInput): DocModel {
       title: nominationTitle(round, r.nomination),
       stt: i + 1,
       serial: `${String(i + 1).padStart(2, '0')}/${round.year}`,
+      title_name: title?.name ?? '',
     };
+    // A title's certificate names the title; the plan's pair keeps its own lines.
+    const honour = (section: 'collective-honour' | 'individual-honour') => (title
+      ? (template.sections.has('title-honour') ? paragraphs(template, 'title-honour', values) : [fill(TITLE_HONOUR, values)])
+      : paragraphs(template, section, values));
     const signer = round.decision?.value.signer ?? { title: agency.head.title, name: agency.head.name };
-    if (input.blankStock) return blankStockSection(input, r.kind, values, signer);
+    if (input.blankStock) return blankStockSection(input, r.kind, values, signer, honour(r.kind === 'collective' ? 'collective-honour' : 'individual-honour'));
     const blocks: Block[] = [];
     const center = (text: string, o: Omit<Para, 'kind' | 'runs'> & { bold?: boolean; italic?: boolean; size?: number } = {}) => p(text, { align: 'center', ...o });
     // A certificate, not a letter: the Quốc hiệu centred at the top, then who awards it and the title.
@@ -70,12 +81,12 @@ export function certificatesModel(input: DocumentInput): DocModel {
     if (r.kind === 'collective') {
       for (const s of paragraphs(template, 'collective-recipient', values)) blocks.push(center(s, { bold: true, size: 20 }));
       blocks.push(center(agency.name, { size: 15, italic: true }));
-      for (const s of paragraphs(template, 'collective-honour', values)) blocks.push(center(s, { bold: true, size: 16, before: 8 }));
+      for (const s of honour('collective-honour')) blocks.push(center(s, { bold: true, size: 16, before: 8 }));
     } else {
       for (const s of paragraphs(template, 'individual-recipient', values)) blocks.push(center(s.trim(), { bold: true, size: 20 }));
       // The post and department, and the agency after them: the certificate leaves the office.
       for (const s of paragraphs(template, 'individual-detail', values)) blocks.push(center(`${s.replace(/^,\s*|,\s*$/g, '')}, ${agency.name}`.replace(/^,\s*/, ''), { size: 15, italic: true }));
-      for (const s of paragraphs(template, 'individual-honour', values)) blocks.push(center(s, { bold: true, size: 16, before: 8 }));
+      for (const s of honour('individual-honour')) blocks.push(center(s, { bold: true, size: 16, before: 8 }));
     }
     for (const s of paragraphs(template, 'achievement', values)) blocks.push(center(s, { size: 15, italic: true, before: 6 }));
     // Bottom right: place and date, who signs, about 35 mm to sign and stamp, the name.
@@ -110,7 +121,7 @@ function logoBlock(logo: NonNullable<DocumentInput['logo']>, heightMm: number): 
 }
 
 /** One certificate on a bought blank: each piece of variable text in a frame at its place, nothing else. */
-function blankStockSection(input: DocumentInput, kind: 'collective' | 'individual', values: Values, signer: Signer): Section {
+function blankStockSection(input: DocumentInput, kind: 'collective' | 'individual', values: Values, signer: Signer, honourLines: string[]): Section {
   const { agency, template } = input;
   const settings = agency.certificate?.blank_stock ?? {};
   const text: Record<(typeof BLANK_FIELDS)[number], string[]> = {
@@ -118,7 +129,7 @@ function blankStockSection(input: DocumentInput, kind: 'collective' | 'individua
     detail: kind === 'collective'
       ? [agency.name]
       : paragraphs(template, 'individual-detail', values).map((s) => `${s.replace(/^,\s*|,\s*$/g, '')}, ${agency.name}`.replace(/^,\s*/, '')),
-    honour: paragraphs(template, kind === 'collective' ? 'collective-honour' : 'individual-honour', values),
+    honour: honourLines,
     achievement: paragraphs(template, 'achievement', values),
     decision: paragraphs(template, 'decision-line', values).map((s) => s.replace(/^\(|\)$/g, '')),
     book_number: paragraphs(template, 'book-number', values),

@@ -1,6 +1,7 @@
 /** What every document needs from the records: the agency, the round, its seal and decision, names. */
 import type { Agency } from '../schemas/agency.js';
 import type { Round } from '../records/workspace.js';
+import type { Title } from '../schemas/titles.js';
 import type { WorkspaceIndex } from '../records/index.js';
 import type { TallyResult } from '../schemas/sealed.js';
 import type { Template, Values } from './template.js';
@@ -68,6 +69,47 @@ export function commonValues(agency: Agency, round: Round): Values {
 /** The recognised results, collectives first (the seal's order). */
 export function recognised(round: Round): TallyResult[] {
   return (round.tally?.value.results ?? []).filter((r) => r.recognised);
+}
+
+/** The title a result was voted for, when it names one of the round's titles. */
+export function titleOf(index: WorkspaceIndex, r: Pick<TallyResult, 'award'>): Title | undefined {
+  return r.award !== undefined ? index.titles.get(r.award) : undefined;
+}
+
+/** A title decided by a body above the agency: the council's vote is a proposal to it. */
+export function decidedAbove(title: Title | undefined): title is Title & { decided_by: { body: string } } {
+  return title !== undefined && typeof title.decided_by === 'object';
+}
+
+/** The recognitions the agency's own decision makes: every recognised result but those proposed upward. */
+export function decidedHere(round: Round, index: WorkspaceIndex): TallyResult[] {
+  return recognised(round).filter((r) => !decidedAbove(titleOf(index, r)));
+}
+
+/** A round whose recognitions name titles: its documents are laid out title by title. */
+export function hasTitles(round: Round, index: WorkspaceIndex): boolean {
+  return recognised(round).some((r) => titleOf(index, r) !== undefined);
+}
+
+export interface RecognitionGroup {
+  /** The title, or null for the plan's pair (then `kind` says which). */
+  title: Title | null;
+  kind: 'collective' | 'individual';
+  results: TallyResult[];
+}
+
+/**
+ * Results in the groups a decision and its list give them: the plan's collectives, the plan's
+ * individuals, then each title in titles.yaml's order. Empty groups are left out.
+ */
+export function groupsOf(results: readonly TallyResult[], index: WorkspaceIndex): RecognitionGroup[] {
+  const plain = results.filter((r) => titleOf(index, r) === undefined);
+  const groups: RecognitionGroup[] = [
+    { title: null, kind: 'collective', results: plain.filter((r) => r.kind === 'collective') },
+    { title: null, kind: 'individual', results: plain.filter((r) => r.kind === 'individual') },
+    ...[...index.titles.values()].map((x) => ({ title: x, kind: x.kind, results: results.filter((r) => r.award === x.id) })),
+  ];
+  return groups.filter((g) => g.results.length > 0);
 }
 
 /** "Ông" / "Bà" from people.yaml (`gender`), or nothing when it is not recorded. */

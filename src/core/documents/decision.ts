@@ -1,9 +1,9 @@
 /** Quyết định công nhận: the decision (a draft with the number and date blank before `decide`). */
 import type { TemplateSpec } from './template.js';
-import { line, paragraphs } from './template.js';
+import { fill, line, paragraphs, type Values } from './template.js';
 import type { DocModel, Block } from './model.js';
 import { article, body, centered, lastArticle, headerTable, placeDateLine, recipientsAndSignature, signature, ruleUnder } from './layout.js';
-import { commonValues, documentDate, honorific, recognised, nominationTitle, type DocumentInput } from './context.js';
+import { commonValues, decidedHere, documentDate, groupsOf, hasTitles, honorific, recognised, nominationTitle, type DocumentInput } from './context.js';
 import { dateInWords } from '../dates.js';
 
 export const DECISION_TEMPLATE_SPEC: TemplateSpec = {
@@ -24,7 +24,24 @@ export const DECISION_TEMPLATE_SPEC: TemplateSpec = {
   'recipients-heading': { fields: [], required: true },
   'recipients-last': { fields: [], required: false },
   draft: { fields: [], required: false },
+  // A round whose nominations name titles (titles.yaml): one article per title.
+  'subject-titles': { fields: [], required: false },
+  'article-title': { fields: ['n', 'title_name', 'counts_words'], required: false },
+  'article-effective': { fields: ['n'], required: false },
+  'article-executors': { fields: ['n', 'articles'], required: false },
 };
+
+/** Wording of the title-by-title decision when a template (written before titles) leaves it out. */
+const TITLE_FALLBACK: Record<string, string> = {
+  'subject-titles': 'Về việc tặng danh hiệu thi đua năm {year}',
+  'article-title': 'Điều {n}. Tặng danh hiệu “{title_name}” năm {year} cho {counts_words} (có danh sách kèm theo).',
+  'article-effective': 'Điều {n}. Quyết định này có hiệu lực kể từ ngày ký.',
+  'article-executors': 'Điều {n}. {executors} và các tập thể, cá nhân có tên tại {articles} chịu trách nhiệm thi hành Quyết định này./.',
+};
+
+function titled(template: DocumentInput['template'], section: string, values: Values): string[] {
+  return template.sections.has(section) ? paragraphs(template, section, values) : [fill(TITLE_FALLBACK[section]!, values)];
+}
 
 /** "06 tập thể và 05 cá nhân": counts below 10 with a leading zero, as decisions write them. */
 export function countsInWords(collectives: number, individuals: number): string {
@@ -34,6 +51,7 @@ export function countsInWords(collectives: number, individuals: number): string 
 }
 
 export function decisionModel(input: DocumentInput): DocModel {
+  if (hasTitles(input.round, input.index)) return titledDecisionModel(input);
   const { agency, round, index, template } = input;
   const v = commonValues(agency, round);
   const results = recognised(round);
@@ -78,6 +96,53 @@ export function decisionModel(input: DocumentInput): DocModel {
   return {
     title: `${line(template, 'title', v)} ${String(v['decision_ref'])}`.trim(),
     subject: line(template, 'subject', v),
+    date: documentDate(round),
+    sections: [{ orientation: 'portrait', pageNumbers: true, blocks }],
+  };
+}
+
+/**
+ * The decision of a round whose nominations name titles: an article per group (the plan's pair,
+ * then each title the agency decides, "Tặng danh hiệu “Lao động tiên tiến” … cho 07 cá nhân"), the
+ * effective date, then who carries it out. Titles decided above the agency are left to its Tờ trình.
+ */
+function titledDecisionModel(input: DocumentInput): DocModel {
+  const { agency, round, index, template } = input;
+  const v = commonValues(agency, round);
+  const session = round.council?.value.session;
+  const groups = groupsOf(decidedHere(round, index), index);
+  const blocks: Block[] = [];
+  blocks.push(headerTable(agency, `Số: ${String(v['decision_ref'])}`, placeDateLine(agency, String(v['decision_date_words']))));
+  if (!round.decision) blocks.push(centered(line(template, 'draft', v) || 'DỰ THẢO', { bold: true, size: 12, before: 6 }));
+  blocks.push(centered(line(template, 'title', v), { bold: true, before: 18 }));
+  const subject = titled(template, 'subject-titles', v);
+  for (const s of subject) blocks.push(centered(s, { bold: true }));
+  blocks.push(ruleUnder(subject, 14, true, 0.4));
+  blocks.push(centered('', { size: 6 }));
+  for (const s of paragraphs(template, 'authority', v)) blocks.push(centered(s, { bold: true, before: 12, after: 12 }));
+  for (const s of agency.legal_basis) blocks.push(body(s, { italic: true }));
+  for (const s of paragraphs(template, 'basis', { ...v, session_date_words: session ? dateInWords(session.date) : '' })) blocks.push(body(s, { italic: true }));
+  blocks.push(centered(line(template, 'decides', v), { bold: true, before: 6, after: 6 }));
+  let n = 0;
+  for (const g of groups) {
+    n++;
+    const collectives = g.results.filter((r) => r.kind === 'collective').length;
+    const individuals = g.results.length - collectives;
+    const counts = { n, counts_words: countsInWords(collectives, individuals) };
+    // The plan's pair keeps its own wording; each title has its article.
+    const texts = g.title
+      ? titled(template, 'article-title', { ...v, ...counts, title_name: g.title.name })
+      : paragraphs(template, 'article-1', { ...v, recognised_count: g.results.length, collective_count: collectives, individual_count: individuals, counts_words: counts.counts_words }).map((s) => s.replace(/^Điều 1\./u, `Điều ${n}.`));
+    for (const s of texts) blocks.push(article(s));
+  }
+  const articles = n <= 1 ? 'Điều 1' : n === 2 ? 'Điều 1 và Điều 2' : `các Điều 1 đến Điều ${n}`;
+  const closing = [...titled(template, 'article-effective', { ...v, n: n + 1 }), ...titled(template, 'article-executors', { ...v, n: n + 2, articles })];
+  for (const s of closing) blocks.push(article(s));
+  blocks.push(centered('', { size: 6, after: 6 }));
+  blocks.push(recipientsAndSignature(line(template, 'recipients-heading', v), agency.recipients, line(template, 'recipients-last', v), signature(round.decision?.value.signer ?? { title: agency.head.title, name: agency.head.name }), `Như Điều ${n + 2}`));
+  return {
+    title: `${line(template, 'title', v)} ${String(v['decision_ref'])}`.trim(),
+    subject: subject[0] ?? '',
     date: documentDate(round),
     sections: [{ orientation: 'portrait', pageNumbers: true, blocks }],
   };

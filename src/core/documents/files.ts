@@ -1,5 +1,5 @@
 /** The documents of a round and their file names (SPEC §5). */
-export type DocumentKind = 'decision' | 'certificates' | 'minutes' | 'list' | 'ballots' | 'proposal' | 'cover' | 'meeting';
+export type DocumentKind = 'decision' | 'certificates' | 'minutes' | 'list' | 'ballots' | 'proposal' | 'cover' | 'meeting' | 'upward';
 
 export const DOCUMENT_FILES: ReadonlyArray<{ kind: DocumentKind; file: (year: number) => string }> = [
   { kind: 'decision', file: (y) => `quyet-dinh-${y}.docx` },
@@ -10,4 +10,5 @@ export const DOCUMENT_FILES: ReadonlyArray<{ kind: DocumentKind; file: (year: nu
   { kind: 'meeting', file: (y) => `bien-ban-hop-${y}.docx` },
   { kind: 'proposal', file: (y) => `to-trinh-${y}.docx` },
   { kind: 'cover', file: (y) => `cong-van-gui-${y}.docx` },
+  { kind: 'upward', file: (y) => `to-trinh-cap-tren-${y}.docx` },
 ];

@@ -10,6 +10,9 @@ import { LIST_TEMPLATE_SPEC, listModel } from './list.js';
 import { BALLOT_PAPER_TEMPLATE_SPEC, ballotPaperModel } from './ballot-paper.js';
 import { MEETING_TEMPLATE_SPEC, meetingModel } from './meeting.js';
 import { COVER_TEMPLATE_SPEC, coverLetterModel, PROPOSAL_TEMPLATE_SPEC, proposalModel } from './letters.js';
+import { UPWARD_TEMPLATE_SPEC, upwardBodies, upwardModel } from './upward.js';
+import type { Round } from '../records/workspace.js';
+import type { WorkspaceIndex } from '../records/index.js';
 
 export interface DocumentDef {
   kind: DocumentKind;
@@ -18,6 +21,8 @@ export interface DocumentDef {
   spec: TemplateSpec;
   /** What the round must have before this document can be rendered. */
   needs: 'nominations' | 'seal' | 'decision';
+  /** Whether the round has anything for this document at all (default: yes); `render all` and status skip it otherwise. */
+  applies?(round: Round, index: WorkspaceIndex): boolean;
   build(input: DocumentInput): DocModel;
 }
 
@@ -32,6 +37,7 @@ export const DOCUMENTS: readonly DocumentDef[] = [
   { kind: 'proposal', file: file('proposal'), template: 'to-trinh.txt', spec: PROPOSAL_TEMPLATE_SPEC, needs: 'seal', build: proposalModel },
   { kind: 'cover', file: file('cover'), template: 'cong-van-gui.txt', spec: COVER_TEMPLATE_SPEC, needs: 'decision', build: coverLetterModel },
   { kind: 'ballots', file: file('ballots'), template: 'phieu-bau.txt', spec: BALLOT_PAPER_TEMPLATE_SPEC, needs: 'nominations', build: ballotPaperModel },
+  { kind: 'upward', file: file('upward'), template: 'to-trinh-cap-tren.txt', spec: UPWARD_TEMPLATE_SPEC, needs: 'seal', applies: (round, index) => upwardBodies(round, index).length > 0, build: upwardModel },
 ];
 
 export function documentDef(kind: string): DocumentDef | undefined {

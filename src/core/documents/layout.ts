@@ -129,3 +129,16 @@ export function recipientsAndSignature(heading: string, recipients: readonly str
   return { kind: 'table', borders: false, rows: [[cell(recipientList(heading, recipients, last, first), 45), cell(sign, 55)]] };
 }
 
+
+/** I, II, III, … for the groups of a list or a paper. */
+export function roman(n: number): string {
+  const table: Array<[number, string]> = [[10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I']];
+  let out = '';
+  for (const [v, r] of table) while (n >= v) { out += r; n -= v; }
+  return out;
+}
+
+/** A group's heading renumbered: "II. CÁ NHÂN (05)" as the third group is "III. CÁ NHÂN (05)". */
+export function renumbered(heading: string, n: number): string {
+  return `${roman(n)}. ${heading.replace(/^[IVXLC]+\.\s*/u, '')}`;
+}

@@ -7,7 +7,7 @@ import type { TemplateSpec } from './template.js';
 import { line, paragraphs } from './template.js';
 import type { Block, DocModel } from './model.js';
 import { body, centered, headerTable, placeDateLine, recipientsAndSignature, ruleUnder, signature } from './layout.js';
-import { commonValues, documentDate, recognised, type DocumentInput } from './context.js';
+import { commonValues, decidedHere, documentDate, type DocumentInput } from './context.js';
 import { countsInWords } from './decision.js';
 import { dateInWords } from '../dates.js';
 
@@ -36,7 +36,8 @@ export const COVER_TEMPLATE_SPEC: TemplateSpec = {
 export const DEFAULT_REPORT_TO = 'Ban Thi đua - Khen thưởng tỉnh';
 
 function countsOf(input: DocumentInput): string {
-  const results = recognised(input.round);
+  // What the agency decides itself: titles decided above it go to them in their own Tờ trình.
+  const results = decidedHere(input.round, input.index);
   return countsInWords(results.filter((r) => r.kind === 'collective').length, results.filter((r) => r.kind === 'individual').length) || '0 tập thể, cá nhân';
 }
 

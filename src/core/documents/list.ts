@@ -2,8 +2,10 @@
 import type { TemplateSpec } from './template.js';
 import { line, paragraphs } from './template.js';
 import { cell, p, type Block, type DocModel } from './model.js';
-import { centered, LANDSCAPE_TEXT_MM, ruleUnder } from './layout.js';
-import { commonValues, documentDate, honorific, nominationTitle, recognised, type DocumentInput } from './context.js';
+import { centered, LANDSCAPE_TEXT_MM, renumbered, ruleUnder } from './layout.js';
+import { commonValues, decidedHere, documentDate, groupsOf, hasTitles, honorific, nominationTitle, recognised, upper, type DocumentInput } from './context.js';
+import type { TallyResult } from '../schemas/sealed.js';
+import { twoDigits } from '../format/numbers.js';
 
 export const LIST_TEMPLATE_SPEC: TemplateSpec = {
   title: { fields: [], required: true },
@@ -14,12 +16,14 @@ export const LIST_TEMPLATE_SPEC: TemplateSpec = {
   'table-columns': { fields: [], required: true },
   'new-factor-note': { fields: [], required: false },
   total: { fields: ['collective_count', 'individual_count'], required: false },
+  'subject-titles': { fields: [], required: false },
 };
 
 export function listModel(input: DocumentInput): DocModel {
   const { agency, round, index, template } = input;
   const v = commonValues(agency, round);
-  const results = recognised(round);
+  const withTitles = hasTitles(round, index);
+  const results = withTitles ? decidedHere(round, index) : recognised(round);
   const collectives = results.filter((r) => r.kind === 'collective');
   const individuals = results.filter((r) => r.kind === 'individual');
   const counts = { collective_count: collectives.length, individual_count: individuals.length };
@@ -27,10 +31,13 @@ export function listModel(input: DocumentInput): DocModel {
   // The decision's appendix (ND 30/2020, Mẫu 2.1): no number or header of its own; the title, what
   // it is attached to, and a short rule under that line.
   blocks.push(centered(line(template, 'title', v), { bold: true }));
-  for (const s of paragraphs(template, 'subject', v)) blocks.push(centered(s, { bold: true }));
+  const subject = withTitles
+    ? (template.sections.has('subject-titles') ? paragraphs(template, 'subject-titles', v) : [`Các tập thể, cá nhân được tặng danh hiệu thi đua năm ${round.year}`])
+    : paragraphs(template, 'subject', v);
+  for (const s of subject) blocks.push(centered(s, { bold: true }));
   const attached = paragraphs(template, 'attached', v);
   for (const s of attached) blocks.push(centered(s, { italic: true }));
-  blocks.push(ruleUnder(attached.length ? attached : paragraphs(template, 'subject', v), 14, !attached.length, 0.4, LANDSCAPE_TEXT_MM));
+  blocks.push(ruleUnder(attached.length ? attached : subject, 14, !attached.length, 0.4, LANDSCAPE_TEXT_MM));
   blocks.push(centered('', { size: 6, after: 6 }));
   const columns = line(template, 'table-columns', v).split('|').map((c) => c.trim());
   const widths = [5, 22, 14, 18, 31, 10];
@@ -41,28 +48,42 @@ export function listModel(input: DocumentInput): DocModel {
     return nom?.new_factor ? line(template, 'new-factor-note', v) : '';
   };
   const span = (text: string) => [cell(small(text, 'left', true), 100, { span: widths.length })];
-  const rows = [head];
-  rows.push(span(line(template, 'collective-heading', { ...v, ...counts })));
-  collectives.forEach((r, i) => rows.push([
+  const collectiveRow = (r: TallyResult, i: number) => [
     cell(small(String(i + 1), 'center'), widths[0]!),
     cell(small(`Tập thể ${index.departmentName(r.department)}`), widths[1]!),
     cell(small(''), widths[2]!),
     cell(small(index.departmentName(r.department)), widths[3]!),
     cell(small(nominationTitle(round, r.nomination)), widths[4]!),
     cell(small(noteFor(r.nomination)), widths[5]!),
-  ]));
-  rows.push(span(line(template, 'individual-heading', { ...v, ...counts })));
-  individuals.forEach((r, i) => {
+  ];
+  const individualRow = (r: TallyResult, i: number) => {
     const person = r.person ? index.people.get(r.person)?.value : undefined;
-    rows.push([
+    return [
       cell(small(String(i + 1), 'center'), widths[0]!),
       cell(small(`${honorific(index, r.person)} ${person?.name ?? r.person ?? ''}`.trim()), widths[1]!),
       cell(small(person?.position ?? ''), widths[2]!),
       cell(small(index.departmentName(r.department)), widths[3]!),
       cell(small(nominationTitle(round, r.nomination)), widths[4]!),
       cell(small(noteFor(r.nomination)), widths[5]!),
-    ]);
-  });
+    ];
+  };
+  const rows = [head];
+  if (withTitles) {
+    // Group by group, numbered I, II, …: the plan's pair under the template's headings, then each title.
+    groupsOf(results, index).forEach((g, k) => {
+      const count = twoDigits(g.results.length);
+      const heading = g.title
+        ? `${upper(g.title.name)} (${count})`
+        : line(template, g.kind === 'collective' ? 'collective-heading' : 'individual-heading', { ...v, collective_count: g.results.length, individual_count: g.results.length });
+      rows.push(span(renumbered(heading, k + 1)));
+      g.results.forEach((r, i) => rows.push(r.kind === 'collective' ? collectiveRow(r, i) : individualRow(r, i)));
+    });
+  } else {
+    rows.push(span(line(template, 'collective-heading', { ...v, ...counts })));
+    collectives.forEach((r, i) => rows.push(collectiveRow(r, i)));
+    rows.push(span(line(template, 'individual-heading', { ...v, ...counts })));
+    individuals.forEach((r, i) => rows.push(individualRow(r, i)));
+  }
   blocks.push({ kind: 'table', borders: true, headerRow: true, rows });
   for (const s of paragraphs(template, 'total', { ...v, ...counts })) blocks.push(p(s, { size: 13, italic: true, before: 6 }));
   return {

@@ -2,10 +2,10 @@
 import type { TemplateSpec } from './template.js';
 import { fill, line, paragraphs, type Values } from './template.js';
 import { cell, p, type Block, type Cell, type DocModel, type Para } from './model.js';
-import { body, centered, headerTable, placeDateLine, recipientList, ruleUnder } from './layout.js';
-import { commonValues, honorific, upper, type DocumentInput } from './context.js';
+import { body, centered, headerTable, placeDateLine, recipientList, renumbered, ruleUnder } from './layout.js';
+import { commonValues, groupsOf, honorific, titleOf, upper, type DocumentInput } from './context.js';
 import { dateInWords } from '../dates.js';
-import { formatPercent } from '../format/numbers.js';
+import { formatNumber, formatPercent } from '../format/numbers.js';
 import { percentOfBase } from '../tally.js';
 
 export const MINUTES_TEMPLATE_SPEC: TemplateSpec = {
@@ -56,6 +56,8 @@ const FALLBACK: Record<string, string> = {
   'recipients-heading': 'Nơi nhận:',
   recipients: '{head_title} (để báo cáo)\nThành viên Hội đồng',
   'recipients-last': '- Lưu: VT, HĐTĐKT.',
+  'title-threshold': 'Danh hiệu “{title_name}”: đạt khi có từ {share} {base_label} trở lên đồng ý, tức là ít nhất {required}/{base} phiếu.',
+  'not-eligible': 'Đạt số phiếu; chưa đủ điều kiện của danh hiệu',
 };
 
 /** An optional section's paragraphs, or its fallback wording when the template has no such section. */
@@ -143,7 +145,15 @@ export function minutesModel(input: DocumentInput): DocModel {
     const date = dateInWords(u.date);
     for (const s of optional(template, 'reopened', { ...values, date, by: u.by, reason: u.reason, decision: u.decision ? `, Quyết định số ${u.decision} được rút lại` : '' })) blocks.push(body(s));
   }
-  for (const s of paragraphs(template, 'threshold', values)) blocks.push(body(s));
+  // Each title with its own threshold; the round's threshold for the plan's pair, if any.
+  const titleCounts = tally.titles ?? [];
+  const plainResults = tally.results.filter((r) => titleOf(index, r) === undefined);
+  if (titleCounts.length === 0 || plainResults.length > 0) for (const s of paragraphs(template, 'threshold', values)) blocks.push(body(s));
+  for (const c of titleCounts) {
+    const name = index.titles.get(c.id)?.name ?? c.id;
+    const share = c.threshold.percent !== undefined ? `${formatNumber(c.threshold.percent)} %` : `${c.threshold.numerator}/${c.threshold.denominator}`;
+    for (const s of optional(template, 'title-threshold', { ...values, title_name: name, share, required: c.required, base: c.base, base_label: c.threshold.of === 'members' ? 'tổng số thành viên Hội đồng' : 'số phiếu hợp lệ' })) blocks.push(body(s));
+  }
   for (const s of paragraphs(template, 'results-heading', values)) blocks.push(body(s, { bold: true }));
 
   const columns = line(template, 'table-columns', values).split('|').map((c) => c.trim());
@@ -152,11 +162,12 @@ export function minutesModel(input: DocumentInput): DocModel {
   const small = (text: string, align: Para['align'] = 'center', bold = false) => [p(text, { align, size: 12, bold })];
   const rowOf = (r: (typeof tally.results)[number], i: number) => {
     const name = r.kind === 'collective' ? `Tập thể ${index.departmentName(r.department)}` : `${person(r.person!)} (${index.departmentName(r.department)})`;
-    const verdict = r.recognised ? line(template, 'passed', values) : r.passed ? line(template, 'not-recognised', values) : line(template, 'failed', values);
+    const verdict = r.recognised ? line(template, 'passed', values) : r.reason === 'prerequisite-not-recognised' ? optional(template, 'not-eligible', values)[0] ?? '' : r.passed ? line(template, 'not-recognised', values) : line(template, 'failed', values);
+    const base = titleCounts.find((c) => c.id === r.award)?.base ?? tally.base;
     return [
       cell(small(String(i + 1)), widths[0]!),
       cell(small(name, 'left'), widths[1]!),
-      cell(small(`${r.agree} (${formatPercent(percentOfBase(r.agree, tally.base))})`), widths[2]!),
+      cell(small(`${r.agree} (${formatPercent(percentOfBase(r.agree, base))})`), widths[2]!),
       cell(small(String(r.disagree)), widths[3]!),
       cell(small(String(r.abstain)), widths[4]!),
       cell(small(verdict, 'center', r.recognised), widths[5]!),
@@ -164,11 +175,20 @@ export function minutesModel(input: DocumentInput): DocModel {
   };
   // I. Tập thể, II. Cá nhân: each group numbered from 1 under its heading row.
   const rows = [head];
-  for (const [kind, section] of [['collective', 'collective-heading'], ['individual', 'individual-heading']] as const) {
-    const group = tally.results.filter((r) => r.kind === kind);
-    if (group.length === 0) continue;
-    rows.push([cell(small(optional(template, section, values)[0] ?? '', 'left', true), 100, { span: widths.length })]);
-    group.forEach((r, i) => rows.push(rowOf(r, i)));
+  if (titleCounts.length > 0) {
+    // Title by title, numbered I, II, …, the plan's pair first under the template's headings.
+    groupsOf(tally.results, index).forEach((g, k) => {
+      const heading = g.title ? upper(g.title.name) : optional(template, g.kind === 'collective' ? 'collective-heading' : 'individual-heading', values)[0] ?? '';
+      rows.push([cell(small(renumbered(heading, k + 1), 'left', true), 100, { span: widths.length })]);
+      g.results.forEach((r, i) => rows.push(rowOf(r, i)));
+    });
+  } else {
+    for (const [kind, section] of [['collective', 'collective-heading'], ['individual', 'individual-heading']] as const) {
+      const group = tally.results.filter((r) => r.kind === kind);
+      if (group.length === 0) continue;
+      rows.push([cell(small(optional(template, section, values)[0] ?? '', 'left', true), 100, { span: widths.length })]);
+      group.forEach((r, i) => rows.push(rowOf(r, i)));
+    }
   }
   blocks.push({ kind: 'table', borders: true, headerRow: true, rows });
   blocks.push(p('', { size: 6, after: 6 }));

@@ -108,6 +108,15 @@ export function titleCriteria(n: Pick<Nomination, 'award'>, index: WorkspaceInde
   return ids.map((id) => index.criteria.get(id)?.criterion).filter((c): c is Criterion => c !== undefined);
 }
 
+/**
+ * The criterion that stands in for an initiative (titles.yaml `initiative: { unless: … }`): a
+ * nomination may answer it, true or false; it is not required and a false answer is no fault.
+ */
+export function insteadOfInitiative(n: Pick<Nomination, 'award'>, index: WorkspaceIndex): Criterion | null {
+  const rule = n.award !== undefined ? index.titles.get(n.award)?.initiative : undefined;
+  return rule !== undefined && typeof rule === 'object' ? index.criteria.get(rule.unless)?.criterion ?? null : null;
+}
+
 /** Every criterion a nomination must answer: its title's, or its kind's groups in catalogue order. */
 export function requiredCriteria(n: Nomination, index: WorkspaceIndex): Criterion[] {
   const catalogue = index.catalogue;

@@ -1,5 +1,6 @@
 import { t } from '../diagnostics.js';
 import { defineRule, type Finding } from './rule.js';
+import { insteadOfInitiative } from '../records/index.js';
 
 export const rule = defineRule({
   code: 'criteria-unmet',
@@ -16,8 +17,10 @@ export const rule = defineRule({
     for (const round of ctx.rounds) {
       const index = ctx.view(round);
       for (const n of round.nominations) {
+        // The criterion a title takes instead of an initiative may be unmet: the initiative then counts.
+        const instead = insteadOfInitiative(n.value, index)?.id;
         for (const [id, met] of Object.entries(n.value.criteria ?? {})) {
-          if (met) continue;
+          if (met || id === instead) continue;
           const text = index.criteria.get(id)?.criterion.text;
           out.push({
             loc: { file: n.loc.file, path: ['criteria', id] },

@@ -2,7 +2,7 @@ import { t, type Localized } from '../diagnostics.js';
 import { closest } from '../text/closest.js';
 import type { Loc } from '../records/workspace.js';
 import { defineRule, type Finding } from './rule.js';
-import { requiredGroups, titleCriteria } from '../records/index.js';
+import { insteadOfInitiative, requiredGroups, titleCriteria } from '../records/index.js';
 
 function missing(loc: Loc, what: Localized, id: string, candidates: Iterable<string>, at: Finding['at'] = 'value'): Finding {
   const guess = closest(id, candidates);
@@ -96,7 +96,8 @@ export const rule = defineRule({
         if (v.criteria && catalogue) {
           const groups = requiredGroups(v, index);
           const own = titleCriteria(v, index);
-          const allowed = own ? own.map((c) => c.id) : groups.flatMap((g) => catalogue[g].map((c) => c.id));
+          const instead = insteadOfInitiative(v, index);
+          const allowed = own ? [...own.map((c) => c.id), ...(instead ? [instead.id] : [])] : groups.flatMap((g) => catalogue[g].map((c) => c.id));
           const title = v.award !== undefined ? index.titles.get(v.award) : undefined;
           for (const key of Object.keys(v.criteria)) {
             const known = index.criteria.get(key);

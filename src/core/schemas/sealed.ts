@@ -27,7 +27,7 @@ export type Basis = z.infer<typeof BasisSchema>;
 export const IssuerSchema = AgencySchema.pick({ name: true, header: true, parent: true, symbol: true, place: true, head: true, council: true, legal_basis: true, recipients: true });
 export type Issuer = z.infer<typeof IssuerSchema>;
 
-export const DOCUMENT_KINDS = ['decision', 'certificates', 'minutes', 'list', 'ballots', 'proposal', 'cover', 'meeting'] as const;
+export const DOCUMENT_KINDS = ['decision', 'certificates', 'minutes', 'list', 'ballots', 'proposal', 'cover', 'meeting', 'upward'] as const;
 
 const Sha256 = z.string().regex(/^[0-9a-f]{64}$/, tagged('sha256'));
 
