@@ -56,6 +56,7 @@ export const DEFINITIONS = {
       place: { flag: '--place', value: '<place>', type: 'text', description: t('địa danh ghi ở dòng ngày tháng', 'place name on the date line') },
       headName: { flag: '--head-name', value: '<name>', type: 'text', description: t('họ tên người ký', 'name of the signer') },
       headTitle: { flag: '--head-title', value: '<title>', type: 'text', description: t('chức danh người ký, viết như trong câu, ví dụ “Chánh Thanh tra”', 'title of the signer, as in a sentence, e.g. “Chánh Thanh tra”') },
+      titles: { flag: '--titles', type: 'flag', description: t('xét cả danh hiệu thi đua hằng năm (records/titles.yaml: Lao động tiên tiến, Chiến sĩ thi đua cơ sở, …), ngoài mô hình tiêu biểu, gương điển hình', 'the year-end titles too (records/titles.yaml: Lao động tiên tiến, Chiến sĩ thi đua cơ sở, …), beside the plan’s models and examples') },
     },
   },
   validate: {

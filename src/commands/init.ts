@@ -6,6 +6,7 @@ import { PromptCancelled, terminalPrompter, type Prompter } from '../flows/promp
 import type { CommandContext } from '../shell/context.js';
 import type { Input } from './definitions.js';
 import { ensureDir, writeFileAtomic } from '../shell/safe-write.js';
+import { STATUTORY_TITLES_YAML } from '../core/init/titles-file.js';
 import { gitKnowsWhoCommits, gitOk } from '../shell/git.js';
 import { copyPackagedTemplates, hasGitFolder, isWorkspace, packagedFile, writeUnlessPresent } from '../shell/new-workspace.js';
 import { renderAgencyYaml, INIT_FIELDS, type InitAnswers } from '../core/init/agency-file.js';
@@ -47,6 +48,7 @@ export async function run(ctx: CommandContext, input: Input<'init'>, prompter?: 
     const v = opts[f.key]?.trim();
     if (v !== undefined && v !== '') answers[f.key] = v;
   }
+  let titles = opts.titles;
   if (INIT_FIELDS.some((f) => answers[f.key] === undefined) && (prompter || (ctx.stdinIsTTY && ctx.stdoutIsTTY))) {
     const p = prompter ?? await terminalPrompter(ctx.out, ctx.lang);
     try {
@@ -55,6 +57,15 @@ export async function run(ctx: CommandContext, input: Input<'init'>, prompter?: 
         const v = (await p.input({ message: INIT_QUESTIONS[f.key][ctx.lang], default: f.required ? undefined : '' })).trim();
         // An optional field left empty (the parent body) means there is none.
         if (v !== '' || !f.required) answers[f.key] = v;
+      }
+      // The plan's pair always; the statutory titles of the year-end round when the agency runs them.
+      if (!titles) {
+        titles = await p.confirm({
+          message: ctx.lang === 'vi'
+            ? 'Xét cả danh hiệu thi đua hằng năm (Lao động tiên tiến, Chiến sĩ thi đua cơ sở, Tập thể lao động tiên tiến, xuất sắc), ngoài mô hình tiêu biểu, gương điển hình?'
+            : 'Run the year-end titles too (Lao động tiên tiến, Chiến sĩ thi đua cơ sở, Tập thể lao động tiên tiến / xuất sắc), beside the plan’s models and examples?',
+          default: true,
+        });
       }
     } catch (err) {
       if (err instanceof PromptCancelled) throw new ThiduaError(EXIT.interrupted, t('đã huỷ; không tạo gì', 'cancelled; nothing created'));
@@ -72,6 +83,8 @@ export async function run(ctx: CommandContext, input: Input<'init'>, prompter?: 
   writeFileAtomic(join(dir, 'records', 'departments.yaml'), `${schemaLine('departments')}# Các phòng: - { id: nv1, name: Phòng Nghiệp vụ 1, head: ma-nguoi }\n[]\n`);
   writeFileAtomic(join(dir, 'records', 'people.yaml'), `${schemaLine('people')}# Cán bộ: - { id: ma-nguoi, name: Họ Tên, gender: nam, position: Chức vụ, department: nv1, leader: false }\n[]\n`);
   writeFileAtomic(join(dir, 'records', 'discipline.yaml'), `${schemaLine('discipline')}# Kỷ luật: - { person: ma-nguoi, level: canh-cao, date: YYYY-MM-DD, decision: số/QĐ-... }\n[]\n`);
+  // The statutory titles of the year-end round, beside the plan's pair (which needs no file).
+  if (titles) writeFileAtomic(join(dir, 'records', 'titles.yaml'), STATUTORY_TITLES_YAML);
   copyPackagedTemplates(dir);
   ensureDir(join(dir, 'schemas'));
   for (const kind of RECORD_KINDS) writeFileAtomic(join(dir, 'schemas', `${kind.name}.schema.json`), jsonSchemaText(kind));
@@ -96,6 +109,9 @@ export async function run(ctx: CommandContext, input: Input<'init'>, prompter?: 
       `Fill in records/agency.yaml: ${placeholders.join(', ')} (or run again with ${INIT_FIELDS.map((f) => `--${f.flag}`).join(' ')}).`,
     ));
   }
+  ctx.say(titles
+    ? t('Danh hiệu thi đua hằng năm: records/titles.yaml (Lao động tiên tiến, Chiến sĩ thi đua cơ sở, Tập thể lao động tiên tiến, xuất sắc, Chiến sĩ thi đua cấp tỉnh); đề nghị ghi --award.', 'The year-end titles: records/titles.yaml (Lao động tiên tiến, Chiến sĩ thi đua cơ sở, Tập thể lao động tiên tiến / xuất sắc, Chiến sĩ thi đua cấp tỉnh); nominate with --award.')
+    : t('Chỉ xét mô hình tiêu biểu, gương điển hình; để xét cả danh hiệu thi đua hằng năm: thidua init --titles (hoặc viết records/titles.yaml).', 'The plan’s pair only (models and examples); for the year-end titles too: thidua init --titles (or write records/titles.yaml).'));
   ctx.say(t(
     'Tiếp theo: thidua import people DANH-SACH.xlsx (cán bộ và các phòng từ bảng tính), rồi thidua round NĂM --member MÃ:chu-tich …',
     'Next: thidua import people STAFF.xlsx (staff and departments from a spreadsheet), then thidua round YEAR --member ID:chu-tich …',

@@ -41,9 +41,15 @@ export async function run(ctx: CommandContext, input: Input<'issue'>): Promise<n
   if (!decision) {
     throw findingsError(t(`đợt ${year} chưa ghi quyết định (thidua decide ${year} …); chỉ văn bản của đợt đã quyết định mới được ban hành`, `round ${year} has no decision recorded (thidua decide ${year} …); only a decided round's documents are issued`));
   }
-  // A path from the current folder; else, as the hints print it, from the workspace.
+  // A path from the current folder; else, as the hints print it, from the workspace. Run from
+  // outside the workspace (--root), a relative path that names a file of the workspace means that one.
   const fromCwd = resolve(ctx.cwd, given);
-  const abs = readUserBytes(fromCwd) !== null || isAbsolute(given) ? fromCwd : resolve(root, given);
+  const cwdRel = relative(root, ctx.cwd);
+  const cwdInside = !cwdRel.startsWith('..') && !isAbsolute(cwdRel);
+  const fromRoot = resolve(root, given);
+  const abs = isAbsolute(given) ? fromCwd
+    : !cwdInside && readUserBytes(fromRoot) !== null ? fromRoot
+      : readUserBytes(fromCwd) !== null ? fromCwd : fromRoot;
   const bytes = readUserBytes(abs);
   if (bytes === null) throw usageError(t(`không đọc được tệp ${given}`, `cannot read the file ${given}`));
   const kind = (kindOpt as Kind | undefined) ?? kindOf(abs, year);

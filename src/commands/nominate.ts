@@ -78,6 +78,8 @@ export async function run(ctx: CommandContext, input: Input<'nominate'>, prompte
       draft = await askNomination(p, {
         year, index: loaded.index, criteria: loaded.workspace.criteria.value, today: defaultSubmitted(ctx.today(), year, roundDeadline((round ? loaded.view(round) : loaded.index).agency ?? loaded.workspace.agency.value, year, REGISTRATION)?.before ?? null), lang: ctx.lang, taken,
         hasEditor: editor !== null, check,
+        // A round of the plan's pair (nominations without a title) offers the pair first; any other, the first title.
+        plainRound: (round?.nominations.length ?? 0) > 0 && round.nominations.every((n) => n.value.award === undefined),
         describe: (d) => formatDiagnostic(d, ctx.lang, ctx.style),
       });
     } catch (err) {

@@ -76,11 +76,17 @@ function nameOf(n: Nomination, index: WorkspaceIndex): string {
 }
 
 export function buildReport(ws: Workspace, index: WorkspaceIndex, from: number, to: number, asOf: string): Report {
-  const rounds = ws.rounds.filter((r) => r.year >= from && r.year <= to).sort((a, b) => a.year - b.year);
+  // The plan's report is about its pair of recognitions: nominations for a title of titles.yaml
+  // (the statutory year-end round) are not models or examples, and a round of titles only is left out.
+  const rounds = ws.rounds
+    .filter((r) => r.year >= from && r.year <= to)
+    .filter((r) => r.nominations.length === 0 || r.nominations.some((n) => n.value.award === undefined))
+    .map((r) => ({ ...r, nominations: r.nominations.filter((n) => n.value.award === undefined) }))
+    .sort((a, b) => a.year - b.year);
   const states = deadlineStates(ws, asOf, rounds.map((r) => r.year));
   const summaries: RoundSummary[] = rounds.map((round) => {
     const noms = round.nominations.map((n) => n.value);
-    const rec = (round.tally?.value.results ?? []).filter((r) => r.recognised);
+    const rec = (round.tally?.value.results ?? []).filter((r) => r.recognised && r.award === undefined);
     const mine = states.filter((s) => s.year === round.year);
     return {
       year: round.year,

@@ -19,6 +19,8 @@ export interface NominationContext {
   taken: ReadonlySet<string>;
   /** Whether $EDITOR is set (the initiative then opens in it). */
   hasEditor: boolean;
+  /** The round so far holds only the plan's pair: the title question offers the pair first. */
+  plainRound?: boolean;
   /** Runs the rules on the draft with the rest of the round; returns its findings. */
   check(n: Nomination): Diagnostic[];
   describe(d: Diagnostic): string;
@@ -31,7 +33,7 @@ export async function askNomination(p: Prompter, c: NominationContext, previous?
   if (c.index.titles.size > 0) {
     const chosen = await p.select<string>({
       message: vi ? 'Danh hiệu đề nghị' : 'Title proposed',
-      default: previous?.award ?? [...c.index.titles.keys()][0],
+      default: previous ? previous.award ?? '' : c.plainRound ? '' : [...c.index.titles.keys()][0],
       choices: [
         ...[...c.index.titles.values()].map((x) => ({ name: inert(`${x.name} (${x.kind === 'collective' ? (vi ? 'tập thể' : 'collective') : (vi ? 'cá nhân' : 'individual')})`), value: x.id })),
         { name: vi ? 'Mô hình tiêu biểu / gương điển hình (theo kế hoạch)' : 'Exemplary model / example (the plan’s pair)', value: '' },

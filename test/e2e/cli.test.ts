@@ -72,7 +72,7 @@ describe('init and schema', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(readFileSync(join(dir, 'records/agency.yaml'), 'utf8')).toContain('name: THANH TRA TỈNH MẪU\n');
     expect(readFileSync(join(dir, 'records/criteria.yaml'), 'utf8')).toContain('nguoi-dung-dau');
-    expect(readdirSync(join(dir, 'templates')).sort()).toEqual(['bao-cao-tong-ket.txt', 'bien-ban-hop.txt', 'bien-ban-kiem-phieu.txt', 'cong-van-don-doc.txt', 'cong-van-gui.txt', 'danh-sach.txt', 'giay-cong-nhan.txt', 'phieu-bau.txt', 'quyet-dinh.txt', 'to-trinh.txt']);
+    expect(readdirSync(join(dir, 'templates')).sort()).toEqual(['bao-cao-tong-ket.txt', 'bien-ban-hop.txt', 'bien-ban-kiem-phieu.txt', 'cong-van-don-doc.txt', 'cong-van-gui.txt', 'danh-sach.txt', 'giay-cong-nhan.txt', 'phieu-bau.txt', 'quyet-dinh.txt', 'to-trinh-cap-tren.txt', 'to-trinh.txt']);
     const v = await runCli(['validate'], { cwd: dir });
     expect(v.code, v.stdout + v.stderr).toBe(0);
     const log = spawnSync('git', ['log', '--oneline'], { cwd: dir, encoding: 'utf8' });
@@ -93,7 +93,7 @@ describe('init and schema', () => {
     const r = await runCli(['schema', '--out', out]);
     expect(r.code).toBe(0);
     const files = readdirSync(out).sort();
-    expect(files).toEqual(['agency', 'ballot', 'council', 'criteria', 'decision', 'departments', 'discipline', 'nomination', 'people', 'round', 'submissions', 'tally', 'unseals'].map((k) => `${k}.schema.json`));
+    expect(files).toEqual(['agency', 'ballot', 'council', 'criteria', 'decision', 'departments', 'discipline', 'history', 'nomination', 'people', 'round', 'submissions', 'tally', 'titles', 'unseals'].map((k) => `${k}.schema.json`));
     const nomination = JSON.parse(readFileSync(join(out, 'nomination.schema.json'), 'utf8'));
     expect(JSON.stringify(nomination)).toContain('"additionalProperties":false');
   });

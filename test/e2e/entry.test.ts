@@ -134,6 +134,10 @@ describe('in a real terminal', () => {
     const session = `thidua-n-${process.pid}-${Date.now()}`;
     tmux(['new-session', '-d', '-s', session, '-x', '160', '-y', '50', `cd ${root} && NO_COLOR=1 THIDUA_TODAY=2017-11-25 ${process.execPath} ${BIN} nominate 2017; echo EXIT=$?; sleep 30`]);
     try {
+      // The example declares titles (records/titles.yaml); 2017 is a round of the plan's pair, offered first.
+      const titles = await waitFor(session, 'Danh hiệu đề nghị');
+      expect(titles).toContain('Mô hình tiêu biểu / gương điển hình (theo kế hoạch)');
+      tmux(['send-keys', '-t', session, 'Enter']);
       await waitFor(session, 'Loại đề nghị');
       tmux(['send-keys', '-t', session, 'Down', 'Enter']);
       await waitFor(session, '? Phòng');

@@ -135,11 +135,27 @@ describe('init by prompts', () => {
     const dir = tempDir();
     const { ctx } = ctxFor(dir);
     ctx.cwd = dir;
-    const p = scripted(['THANH TRA TỈNH MẪU', '', 'TTr', 'Tỉnh Mẫu', 'Nguyễn Văn A']);
+    const p = scripted(['THANH TRA TỈNH MẪU', '', 'TTr', 'Tỉnh Mẫu', 'Nguyễn Văn A', false]);
     expect(await init(ctx, input('init', [dir], { headTitle: 'CHÁNH THANH TRA' }), p)).toBe(0);
     const agency = readFileSync(join(dir, 'records/agency.yaml'), 'utf8');
     expect(agency).toContain('name: THANH TRA TỈNH MẪU\n');
     expect(agency).toContain('head: { title: CHÁNH THANH TRA, name: Nguyễn Văn A }');
     expect(agency).not.toContain('parent:');
+    // The plan's pair only: no titles file.
+    expect(existsSync(join(dir, 'records/titles.yaml'))).toBe(false);
+  });
+
+  it('offers the year-end titles, and writes them when taken: the workspace validates', async () => {
+    const dir = tempDir();
+    const { ctx } = ctxFor(dir);
+    ctx.cwd = dir;
+    const p = scripted(['Sở Tư pháp tỉnh Mẫu', '', 'STP', 'Tỉnh Mẫu', 'Nguyễn Văn A', true]);
+    expect(await init(ctx, input('init', [dir], { headTitle: 'Giám đốc' }), p)).toBe(0);
+    const titles = readFileSync(join(dir, 'records/titles.yaml'), 'utf8');
+    expect(titles).toContain('name: Chiến sĩ thi đua cơ sở');
+    expect(titles).toContain('threshold: { percent: 80, of: members }');
+    const v = validateSnapshot(readSnapshot(dir));
+    expect(v.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect([...v.index.titles.keys()]).toEqual(['lao-dong-tien-tien', 'chien-si-thi-dua-co-so', 'tap-the-lao-dong-tien-tien', 'tap-the-lao-dong-xuat-sac', 'chien-si-thi-dua-tinh']);
   });
 });

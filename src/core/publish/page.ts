@@ -29,7 +29,8 @@ export function publishedItems(ws: Workspace, index: WorkspaceIndex, from: numbe
   for (const round of [...ws.rounds].sort((a, b) => a.year - b.year)) {
     if (round.year < from || round.year > to || !round.tally) continue;
     for (const r of round.tally.value.results) {
-      if (!r.recognised) continue;
+      // The page shows the plan's models and examples, not the statutory titles of a year-end round.
+      if (!r.recognised || r.award !== undefined) continue;
       const n = round.nominations.find((x) => x.value.id === r.nomination)?.value;
       if (!n) continue;
       const person = r.person ? index.people.get(r.person)?.value : undefined;

@@ -1,0 +1,166 @@
+/**
+ * The statutory year-end round, as a new agency runs it: titles declared in records/titles.yaml,
+ * nominations refused when a requirement is missing, each title counted against its own threshold,
+ * the documents title by title, and a provincial title the next years from the sealed rounds and
+ * the history of awards before thidua. The bundled example's 2016 round reads exactly as before.
+ */
+import { createHash } from 'node:crypto';
+import { appendFileSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { cleanupTemp, runCli, tempDir, workspace, PROJECT } from '../helpers/workspace.js';
+import { generateAgency, writeRound, type Agency } from '../helpers/agency.js';
+import { ok, run } from '../helpers/round.js';
+import { hasOffice, pdfText, toPdf } from '../helpers/office.js';
+
+afterAll(cleanupTemp);
+
+const TITLES = readFileSync(join(PROJECT, 'records/titles.yaml'), 'utf8').replace('Chủ tịch UBND tỉnh Đồng Nai', 'Chủ tịch UBND tỉnh Lâm Đồng');
+/** The example's criteria: the titles name its ids. */
+const CRITERIA = readFileSync(join(PROJECT, 'records/criteria.yaml'), 'utf8');
+
+/** A generated agency (a council of `members`) that runs the year-end titles, its first round without nominations. */
+function titledAgency(seed: number, members: number, departments = 3, year = 2025): Agency {
+  const a = generateAgency({ seed, councilSize: members, departments, year, threshold: { numerator: 2, denominator: 3, of: 'members' } });
+  writeFileSync(join(a.root, 'records/titles.yaml'), TITLES);
+  writeFileSync(join(a.root, 'records/criteria.yaml'), CRITERIA);
+  // The generated round's own nominations are the plan's pair: this agency starts its rounds afresh.
+  clearNominations(a, a.year);
+  return a;
+}
+
+function clearNominations(a: Agency, year: number) {
+  rmSync(join(a.root, `records/${year}/nominations`), { recursive: true, force: true });
+}
+
+const ldtt = (year: number) => ['--award', 'lao-dong-tien-tien', '--title', 'Hoàn thành tốt nhiệm vụ', '--met', 'all', '--submitted', `20/11/${year}`];
+const LDTT = ldtt(2025);
+
+describe('the year-end titles on a generated agency', () => {
+  it('a Chiến sĩ thi đua cơ sở nomination without Lao động tiên tiến in the same year is refused with its code and line', async () => {
+    const a = titledAgency(201, 7);
+    const staff = a.people.find((p) => !p.leader && !a.council.includes(p.id))!;
+    const r = await run(a, 'nominate', String(a.year), '--award', 'chien-si-thi-dua-co-so', '--department', staff.department, '--person', staff.id,
+      '--title', 'Sáng kiến số hoá hồ sơ', '--initiative', 'Mô tả sáng kiến.', '--met', 'all', '--submitted', '20/11/2025');
+    expect(r.code).toBe(1);
+    const file = `records/${a.year}/nominations/${staff.id}-chien-si-thi-dua-co-so.yaml`;
+    expect(r.stderr).toContain(`${file}:6:8  error[award-same-round]  “Chiến sĩ thi đua cơ sở” cần “Lao động tiên tiến” trong cùng đợt, nhưng đợt ${a.year} không có đề nghị “Lao động tiên tiến” cho ${staff.name}`);
+    expect(r.stderr).toContain(`thidua: đề nghị ${staff.id}-chien-si-thi-dua-co-so không được ghi`);
+    // With the Lao động tiên tiến nomination first, the same is accepted.
+    await ok(a, 'nominate', String(a.year), ...LDTT, '--department', staff.department, '--person', staff.id);
+    await ok(a, 'nominate', String(a.year), '--award', 'chien-si-thi-dua-co-so', '--department', staff.department, '--person', staff.id,
+      '--title', 'Sáng kiến số hoá hồ sơ', '--initiative', 'Mô tả sáng kiến.', '--met', 'all', '--submitted', '20/11/2025');
+  });
+
+  it('a Tập thể lao động xuất sắc whose people are 60 % Lao động tiên tiến is refused, and 80 % with a Chiến sĩ thi đua cơ sở is accepted', async () => {
+    const a = titledAgency(202, 5, 2);
+    // Five people in the second department: its head, two staff and two more added here.
+    const dept = a.departments[1]!.id;
+    appendFileSync(join(a.root, 'records/people.yaml'), `- { id: nhan-vien-mot, name: "Trần Thị Một", gender: nu, position: "Chuyên viên", department: ${dept}, leader: false }\n- { id: nhan-vien-hai, name: "Lê Văn Hai", gender: nam, position: "Chuyên viên", department: ${dept}, leader: false }\n`);
+    const people = [...a.people.filter((p) => p.department === dept).map((p) => p.id), 'nhan-vien-mot', 'nhan-vien-hai'];
+    expect(people.length).toBe(5);
+    for (const id of people.slice(0, 3)) await ok(a, 'nominate', String(a.year), ...LDTT, '--department', dept, '--person', id);
+    await ok(a, 'nominate', String(a.year), '--award', 'chien-si-thi-dua-co-so', '--department', dept, '--person', people[1]!, '--title', 'Sáng kiến', '--initiative', 'Mô tả.', '--met', 'all', '--submitted', '20/11/2025');
+    const xs = ['--award', 'tap-the-lao-dong-xuat-sac', '--department', dept, '--title', 'Hoàn thành xuất sắc nhiệm vụ', '--initiative', 'Mô tả.', '--met', 'all', '--submitted', '20/11/2025'];
+    const refused = await run(a, 'nominate', String(a.year), ...xs);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain(`error[award-members]  “Tập thể lao động xuất sắc” cần ít nhất 70 % người của ${a.departments[1]!.name} đạt “Lao động tiên tiến”; đợt ${a.year} mới đề nghị 3/5 người (60 %)`);
+    await ok(a, 'nominate', String(a.year), ...LDTT, '--department', dept, '--person', people[3]!);
+    await ok(a, 'nominate', String(a.year), ...xs);
+  });
+
+  it('a whole round: each title against its own threshold of a council of 10, documents title by title, and the next years’ provincial title', async () => {
+    const a = titledAgency(203, 10, 3, 2021);
+    const y = a.year;
+    const dept = a.departments[1]!;
+    const inDept = a.people.filter((p) => p.department === dept.id);
+    for (const p of inDept) await ok(a, 'nominate', String(y), ...ldtt(y), '--department', dept.id, '--person', p.id);
+    const star = inDept.find((p) => !p.leader)!;
+    await ok(a, 'nominate', String(y), '--award', 'chien-si-thi-dua-co-so', '--department', dept.id, '--person', star.id, '--title', 'Sáng kiến tra cứu văn bản', '--initiative', 'Mô tả.', '--met', 'all', '--submitted', `20/11/${y}`);
+    await ok(a, 'nominate', String(y), '--award', 'tap-the-lao-dong-xuat-sac', '--department', dept.id, '--title', 'Hoàn thành xuất sắc nhiệm vụ', '--initiative', 'Mô tả.', '--met', 'all', '--submitted', `20/11/${y}`);
+    const ids = readdirSync(join(a.root, `records/${y}/nominations`)).map((f) => f.replace(/\.yaml$/, ''));
+    const cs = `${star.id}-chien-si-thi-dua-co-so`;
+    // Ten ballots: 8 agree to the Chiến sĩ thi đua cơ sở (80 % of 10 needs 8), everyone else unanimous.
+    for (let k = 0; k < 10; k++) await ok(a, 'ballot', String(y), ...ids.flatMap((id) => ['--vote', `${id}=${id === cs && k >= 8 ? 'disagree' : 'agree'}`]));
+    const tally = await ok(a, 'tally', String(y));
+    expect(tally.stdout).toContain('Chiến sĩ thi đua cơ sở: cần ít nhất 8/10 phiếu (80 % tổng số thành viên)');
+    expect(tally.stdout).toContain('Lao động tiên tiến: cần ít nhất 5/10 phiếu (50 % tổng số thành viên)');
+    expect(tally.stdout).toContain('Tập thể lao động xuất sắc: cần ít nhất 7/10 phiếu (2/3 tổng số thành viên)');
+    await ok(a, 'tally', String(y), '--seal', '--date', `${y + 1}-01-16`);
+    const sealed = readFileSync(join(a.root, `records/${y}/tally.yaml`), 'utf8');
+    expect(sealed).toMatch(/- id: chien-si-thi-dua-co-so\n {4}threshold:\n {6}numerator: 80\n {6}denominator: 100\n {6}of: members\n {6}percent: 80\n {4}base: 10\n {4}required: 8/);
+    await ok(a, 'decide', String(y), '--number', '4', '--date', `${y + 1}-01-20`);
+    await ok(a, 'render', 'all', String(y));
+    expect((await ok(a, 'verify', String(y), '--no-history')).stdout).toContain('✓');
+    if (hasOffice()) {
+      // pdftotext may split a word where the font kerns it: compared without spaces.
+      const squash = (s: string) => s.replace(/\s+/g, '');
+      const text = squash(pdfText(toPdf(join(a.root, `documents/${y}/quyet-dinh-${y}.docx`))));
+      expect(text).toContain(squash(`Điều 1. Tặng danh hiệu “Lao động tiên tiến” năm ${y} cho 0${inDept.length} cá nhân (có danh sách kèm theo).`));
+      expect(text).toContain(squash(`Điều 2. Tặng danh hiệu “Chiến sĩ thi đua cơ sở” năm ${y} cho 01 cá nhân (có danh sách kèm theo).`));
+      expect(text).toContain(squash(`Điều 3. Tặng danh hiệu “Tập thể lao động xuất sắc” năm ${y} cho 01 tập thể (có danh sách kèm theo).`));
+      expect(text).toContain(squash('Điều 4. Quyết định này có hiệu lực kể từ ngày ký.'));
+      expect(text).toContain(squash('có tên tại các Điều 1 đến Điều 3 chịu trách nhiệm thi hành'));
+      const list = squash(pdfText(toPdf(join(a.root, `documents/${y}/danh-sach-${y}.docx`))));
+      expect(list).toContain(squash(`I. LAO ĐỘNG TIÊN TIẾN (0${inDept.length})`));
+      expect(list).toContain(squash('III. TẬP THỂ LAO ĐỘNG XUẤT SẮC (01)'));
+    }
+
+    // Two years on: Chiến sĩ thi đua cấp tỉnh needs three years of Chiến sĩ thi đua cơ sở. The sealed
+    // round is one; history.yaml gives the year before; the year between is missing, then recorded.
+    for (const next of [y + 1, y + 2]) writeRound(a.root, next, a, 10, {});
+    clearNominations(a, y + 1);
+    clearNominations(a, y + 2);
+    writeFileSync(join(a.root, 'records/history.yaml'), `- { year: ${y - 1}, title: chien-si-thi-dua-co-so, person: ${star.id}, decision: "02/QĐ-STP ngày 15/01/${y}" }\n`);
+    const province = ['--award', 'chien-si-thi-dua-tinh', '--department', dept.id, '--person', star.id, '--title', 'Ba năm liền Chiến sĩ thi đua cơ sở', '--initiative', 'Mô tả.', '--met', 'all', '--submitted', `20/11/${y + 2}`];
+    const missing = await run(a, 'nominate', String(y + 2), ...province);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain(`error[award-years]  “Chiến sĩ thi đua cấp tỉnh” cần “Chiến sĩ thi đua cơ sở” 3 năm liền trước (${y - 1}–${y + 1}); không thấy năm ${y + 1} trong kết quả đã niêm phong hay records/history.yaml`);
+    appendFileSync(join(a.root, 'records/history.yaml'), `- { year: ${y + 1}, title: chien-si-thi-dua-co-so, person: ${star.id} }\n`);
+    await ok(a, 'nominate', String(y + 2), ...province);
+    // Validating that round alone reads the earlier seal too.
+    expect((await ok(a, 'validate', String(y + 2))).stdout).toContain('0 lỗi');
+  });
+});
+
+describe('the bundled example', () => {
+  it('thidua tally 2025 prints each title with its own threshold, straight from the example', async () => {
+    const root = workspace({ from: 'example' });
+    const r = await runCli(['tally', '2025'], { cwd: root, env: { NO_COLOR: '1', COLUMNS: '200' } });
+    expect(r.code, r.stderr).toBe(0);
+    for (const line of [
+      'Lao động tiên tiến: cần ít nhất 5/9 phiếu (50 % tổng số thành viên)',
+      'Chiến sĩ thi đua cơ sở: cần ít nhất 8/9 phiếu (80 % tổng số thành viên)',
+      'Tập thể lao động tiên tiến: cần ít nhất 5/9 phiếu (50 % tổng số thành viên)',
+      'Tập thể lao động xuất sắc: cần ít nhất 6/9 phiếu (2/3 tổng số thành viên)',
+      'Chiến sĩ thi đua cấp tỉnh: cần ít nhất 9/9 phiếu (90 % tổng số thành viên)',
+    ]) expect(r.stdout).toContain(line);
+    // 7 of 9 is two thirds and more, but not the 80 % Chiến sĩ thi đua cơ sở needs.
+    expect(r.stdout).toMatch(/Đỗ Văn Hải +Văn phòng +7 +2 +0 +77,8% +Không đạt \(dưới 8 phiếu\)/);
+    expect(r.stdout).toContain('Được công nhận: 3 tập thể, 8 cá nhân; đề nghị cấp trên: 1 (thidua render upward 2025) (trên 13 đề nghị).');
+  });
+
+  it('the agency’s name changes with the merger’s date: 2025 is Thanh tra tỉnh Đồng Nai, 2016 stays Bình Phước', async () => {
+    const root = workspace({ from: 'example' });
+    const decision = readFileSync(join(root, 'records/2025/decision.yaml'), 'utf8');
+    expect(decision).toContain('name: Thanh tra tỉnh Đồng Nai');
+    expect(readFileSync(join(root, 'records/2016/decision.yaml'), 'utf8')).toContain('name: Thanh tra tỉnh Bình Phước');
+    expect((await runCli(['verify', '2016', '2025', '--no-history'], { cwd: root })).code).toBe(0);
+  });
+
+  it('tally 2016 and the 2016 documents are byte for byte what they were before titles', async () => {
+    const root = workspace({ from: 'example' });
+    const fixtures = join(PROJECT, 'test/fixtures/example-2016');
+    for (const lang of ['vi', 'en']) {
+      const r = await runCli(['tally', '2016', '--lang', lang], { cwd: root, env: { NO_COLOR: '1', COLUMNS: '200' } });
+      expect(r.stdout).toBe(readFileSync(join(fixtures, `tally-${lang}.txt`), 'utf8'));
+    }
+    expect((await runCli(['tally', '2016', '--json'], { cwd: root })).stdout).toBe(readFileSync(join(fixtures, 'tally.json'), 'utf8'));
+    const out = tempDir();
+    expect((await runCli(['render', 'all', '2016', '--out', out], { cwd: root })).code).toBe(0);
+    // The hashes of thidua 0.1.0's render before titles existed (the generator's version is in the files).
+    const want = readFileSync(join(fixtures, 'documents.sha256'), 'utf8').trim().split('\n').map((l) => l.split(/\s+/).reverse().join(' '));
+    const got = readdirSync(out).filter((f) => f.endsWith('.docx')).sort().map((f) => `${f} ${createHash('sha256').update(readFileSync(join(out, f))).digest('hex')}`);
+    expect(got).toEqual(want.sort());
+  });
+});
