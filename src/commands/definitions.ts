@@ -135,6 +135,7 @@ export const DEFINITIONS = {
       counter: { flag: '--counter', value: '<id>', type: 'texts', description: t('người kiểm phiếu, lặp lại', 'a vote counter, repeated') },
       issued: { flag: '--issued', value: '<n>', type: 'count', description: t('số phiếu phát ra (mặc định số thành viên)', 'ballots issued (default the number of members)') },
       absent: { flag: '--absent', value: '<id>', type: 'texts', description: t('thành viên vắng mặt, lặp lại', 'an absent member, repeated') },
+      chairDecides: { flag: '--chair-decides', value: '<id>', type: 'texts', description: t('khi bằng phiếu ở vị trí cuối của chỉ tiêu: đề nghị Chủ tịch Hội đồng chọn, lặp lại (trước khi niêm phong)', 'at a tie for the last place of a quota: a nomination the chair chose, repeated (before the seal)') },
       json,
     },
   },

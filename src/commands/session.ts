@@ -34,18 +34,25 @@ export function withoutSessionHint(text: string): string {
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 
 /**
- * session YEAR --ended HH:MM on a recorded meeting: the end of the count, added to its session.
- * The council is sealed with the vote, so after the seal the record is refused, not rewritten.
+ * session YEAR --ended HH:MM / --chair-decides ID on a recorded meeting: the end of the count, or
+ * the chair's choice at a tie on a quota's last place, added to its session. The council is sealed
+ * with the vote, so after the seal the record is refused, not rewritten.
  */
-async function recordEnd(ctx: CommandContext, loaded: Loaded, round: Round, ended: string, json: boolean): Promise<number> {
+async function recordAddition(ctx: CommandContext, loaded: Loaded, round: Round, ended: string | undefined, decides: string[], json: boolean): Promise<number> {
   const year = round.year;
-  if (round.tallyPresent) throw findingsError(t(`đợt ${year} đã niêm phong kết quả; ${round.councilFile} không được sửa (giờ kết thúc ghi trước khi niêm phong, hoặc sau thidua unseal)`, `round ${year} is sealed; ${round.councilFile} may not change (record the end before the seal, or after thidua unseal)`));
+  if (round.tallyPresent) throw findingsError(t(`đợt ${year} đã niêm phong kết quả; ${round.councilFile} không được sửa (ghi trước khi niêm phong, hoặc sau thidua unseal)`, `round ${year} is sealed; ${round.councilFile} may not change (record it before the seal, or after thidua unseal)`));
   const entry = loaded.snapshot.files.get(round.councilFile);
   if (entry?.kind !== 'file') throw findingsError(t(`không đọc được ${round.councilFile}`, `cannot read ${round.councilFile}`));
   const before = Buffer.from(entry.bytes);
   const doc = parseDocument(before.toString('utf8'), { version: '1.2', uniqueKeys: true });
-  doc.setIn(['session', 'ended'], doc.createNode(ended, { flow: false }));
-  (doc.getIn(['session', 'ended'], true) as Scalar).type = 'QUOTE_DOUBLE';
+  if (ended !== undefined) {
+    doc.setIn(['session', 'ended'], doc.createNode(ended, { flow: false }));
+    (doc.getIn(['session', 'ended'], true) as Scalar).type = 'QUOTE_DOUBLE';
+  }
+  if (decides.length > 0) {
+    const list = doc.createNode(decides, { flow: true });
+    doc.setIn(['session', 'chair_decides'], list);
+  }
   const text = doc.toString({ lineWidth: 0 });
   const findings = checkDraft(loaded, round.councilFile, text, year).filter((d) => d.severity === 'error');
   if (findings.length > 0) {
@@ -55,8 +62,11 @@ async function recordEnd(ctx: CommandContext, loaded: Loaded, round: Round, ende
   const abs = join(loaded.root, round.councilFile);
   assertInside(loaded.root, abs);
   await withLock(loaded.root, ctx.warn, () => replaceFileChecked(abs, text, before, round.councilFile));
-  if (json) ctx.out(JSON.stringify({ year, file: round.councilFile, ended }, null, 2));
-  else ctx.say(t(`Đã ghi giờ kết thúc ${ended} của phiên họp đợt ${year} vào ${round.councilFile}.`, `Recorded the end of the ${year} meeting, ${ended}, in ${round.councilFile}.`));
+  if (json) ctx.out(JSON.stringify({ year, file: round.councilFile, ended: ended ?? null, chair_decides: decides }, null, 2));
+  else {
+    if (ended !== undefined) ctx.say(t(`Đã ghi giờ kết thúc ${ended} của phiên họp đợt ${year} vào ${round.councilFile}.`, `Recorded the end of the ${year} meeting, ${ended}, in ${round.councilFile}.`));
+    if (decides.length > 0) ctx.say(t(`Đã ghi lựa chọn của Chủ tịch Hội đồng khi bằng phiếu: ${decides.join(', ')} (${round.councilFile}).`, `Recorded the chair's choice at the tie: ${decides.join(', ')} (${round.councilFile}).`));
+  }
   return EXIT.ok;
 }
 
@@ -70,7 +80,14 @@ export async function run(ctx: CommandContext, input: Input<'session'>): Promise
   if (!council) throw findingsError(t(`đợt ${year} chưa có Hội đồng đọc được (thidua round ${year}; thidua validate ${year})`, `round ${year} has no readable council (thidua round ${year}; thidua validate ${year})`));
   if (o.ended !== undefined && !TIME.test(o.ended)) throw usageError(t(`--ended “${inert(o.ended)}” cần dạng HH:MM, ví dụ 10:30`, `--ended “${inert(o.ended)}” must be HH:MM, e.g. 10:30`));
   const defining = o.date !== undefined || o.time !== undefined || o.place !== undefined || o.chair !== undefined || o.secretary !== undefined || o.counter.length > 0 || o.issued !== undefined || o.absent.length > 0;
-  if (council.session && o.ended !== undefined && !defining) return recordEnd(ctx, loaded, round, o.ended, o.json);
+  const decides = o.chairDecides.flatMap((c) => c.split(',')).map((c) => c.trim()).filter(Boolean);
+  for (const id of decides) {
+    if (!round.nominations.some((n) => n.value.id === id)) {
+      const near = closest(id, round.nominations.map((n) => n.value.id));
+      throw usageError(t(`--chair-decides: đợt ${year} không có đề nghị “${inert(id)}”${near ? ` (có phải “${near}”?)` : ''}`, `--chair-decides: round ${year} has no nomination “${inert(id)}”${near ? ` (did you mean “${near}”?)` : ''}`));
+    }
+  }
+  if (council.session && (o.ended !== undefined || decides.length > 0) && !defining) return recordAddition(ctx, loaded, round, o.ended, decides, o.json);
   if (council.session) throw findingsError(t(`${round.councilFile} đã ghi phiên họp ngày ${shortDate(council.session.date)}; không ghi đè`, `${round.councilFile} already records the meeting of ${council.session.date}; not overwritten`));
   if (o.date === undefined || o.place === undefined || o.counter.length === 0) {
     const missing = [o.date === undefined ? '--date' : '', o.place === undefined ? '--place' : '', o.counter.length === 0 ? '--counter' : ''].filter(Boolean);
@@ -101,6 +118,7 @@ export async function run(ctx: CommandContext, input: Input<'session'>): Promise
     `  counters: [ ${counters.join(', ')} ]`,
     `  ballots_issued: ${issued}`,
     ...(absent.length ? [`  absent: [ ${absent.join(', ')} ]`] : []),
+    ...(decides.length ? [`  chair_decides: [ ${decides.join(', ')} ]`] : []),
     '',
   ].join('\n');
   const entry = loaded.snapshot.files.get(round.councilFile);

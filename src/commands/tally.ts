@@ -112,8 +112,15 @@ export async function run(ctx: CommandContext, input: Input<'tally'>): Promise<n
   return EXIT.ok;
 }
 
-/** The vote is not sealed below its quorum, nor with ballots missing unless the clerk says why. */
+/** The vote is not sealed below its quorum, nor with ballots missing unless the clerk says why, nor with a tie the chair has yet to settle. */
 function refuseSeal(year: number, tally: Tally, incomplete: string | undefined): void {
+  const tied = tally.results.filter((r) => r.reason === 'tie-unresolved').map((r) => r.nomination);
+  if (tied.length > 0) {
+    throw findingsError(t(
+      `không niêm phong đợt ${year}: ${tied.join(', ')} bằng phiếu ở vị trí cuối của chỉ tiêu; Chủ tịch Hội đồng quyết định, ghi bằng: thidua session ${year} --chair-decides MÃ`,
+      `round ${year} not sealed: ${tied.join(', ')} tie for the last place of the quota; the chair decides, recorded with: thidua session ${year} --chair-decides ID`,
+    ));
+  }
   const q = tally.quorum;
   if (q && !q.met) {
     throw findingsError(t(
@@ -234,7 +241,9 @@ function printTally(ctx: CommandContext, idx: WorkspaceIndex, round: Round, tall
     const body = rows.map((r) => {
       const name = r.person ? idx.personName(r.person) : idx.departmentName(r.department);
       const result = r.recognised
-        ? style.green(lang === 'vi' ? 'Đạt' : 'Passed')
+        ? style.green(r.tie_break === 'chair' ? (lang === 'vi' ? 'Đạt (bằng phiếu; Chủ tịch Hội đồng quyết định)' : 'Passed (tied; the chair decided)')
+          : r.tie_break === 'women' ? (lang === 'vi' ? 'Đạt (bằng phiếu; ưu tiên nữ)' : 'Passed (tied; a woman at equal merit)')
+            : (lang === 'vi' ? 'Đạt' : 'Passed'))
         : r.reason === 'department-not-recognised'
           ? style.yellow(lang === 'vi'
             ? `Đạt số phiếu, không công nhận: tập thể ${idx.departmentName(r.department)} không được công nhận`
@@ -243,7 +252,11 @@ function printTally(ctx: CommandContext, idx: WorkspaceIndex, round: Round, tall
             ? style.yellow(lang === 'vi'
               ? `Đạt số phiếu, không công nhận: chưa đủ điều kiện (${requirementsText(idx, r.award!).vi})`
               : `Enough votes, not recognised: a requirement is not met (${requirementsText(idx, r.award!).en})`)
-            : r.reason === 'no-quorum'
+            : r.reason === 'over-quota'
+            ? style.yellow(lang === 'vi' ? `Đạt số phiếu, ngoài chỉ tiêu (${idx.titles.get(r.award!)?.quota ?? ''})` : `Enough votes, beyond the quota (${idx.titles.get(r.award!)?.quota ?? ''})`)
+          : r.reason === 'tie-unresolved'
+            ? style.yellow(lang === 'vi' ? `Bằng phiếu ở vị trí cuối của chỉ tiêu: Chủ tịch Hội đồng quyết định (thidua session ${tally.year} --chair-decides ${r.nomination})` : `Tied for the quota's last place: the chair decides (thidua session ${tally.year} --chair-decides ${r.nomination})`)
+          : r.reason === 'no-quorum'
               ? style.red(lang === 'vi' ? 'Không đạt (chưa đủ số phiếu tối thiểu)' : 'Failed (no quorum)')
               : style.red(lang === 'vi' ? `Không đạt (dưới ${required} phiếu)` : `Failed (below ${required})`);
       const cells = [inert(name), inert(idx.departmentName(r.department)), String(r.agree), String(r.disagree), String(r.abstain), formatPercent(percentOfBase(r.agree, base), lang), result];
@@ -262,7 +275,8 @@ function printTally(ctx: CommandContext, idx: WorkspaceIndex, round: Round, tall
   for (const c of tally.titles ?? []) {
     const title = idx.titles.get(c.id)!;
     const rows = tally.results.filter((r) => r.award === c.id);
-    const line = t(`${title.name}: cần ít nhất ${c.required}/${c.base} phiếu (${thresholdWords(c.threshold).vi})`, `${title.name}: at least ${c.required} of ${c.base} votes (${thresholdWords(c.threshold).en})`);
+    const quota = title.quota !== undefined ? t(`; chỉ tiêu ${title.quota}, xếp theo số phiếu đồng ý`, `; quota ${title.quota}, ranked by agree votes`) : t('', '');
+    const line = t(`${title.name}: cần ít nhất ${c.required}/${c.base} phiếu (${thresholdWords(c.threshold).vi})${quota.vi}`, `${title.name}: at least ${c.required} of ${c.base} votes (${thresholdWords(c.threshold).en})${quota.en}`);
     printRows(rows, title.kind, line[lang], c.base, c.required);
   }
   const recognised = tally.results.filter((r) => r.recognised);

@@ -89,6 +89,59 @@ export function dependencyOrder(titles: ReadonlyMap<string, Title>): { order: st
   return { order: [...order.filter((id) => !cyclic.has(id)), ...order.filter((id) => cyclic.has(id))], cyclic };
 }
 
+/**
+ * Places under a quota: the most agree votes first. Those above the last place's count are in;
+ * those below are out (over-quota). Those tied at the last place share the places left: women first
+ * when the title says so (ND 152/2025 Điều 4, at equal merit), then the chair's recorded choice
+ * (council.yaml session.chair_decides); a tie neither settles is left unresolved, and the seal waits.
+ */
+export function rankForQuota(
+  eligible: ReadonlyArray<{ id: string; agree: number; woman: boolean }>,
+  quota: number,
+  tieBreak: 'chair' | 'women',
+  chairDecides: ReadonlySet<string>,
+): Map<string, 'in' | 'chair' | 'women' | 'over-quota' | 'tie-unresolved'> {
+  const out = new Map<string, 'in' | 'chair' | 'women' | 'over-quota' | 'tie-unresolved'>();
+  if (eligible.length <= quota) {
+    for (const e of eligible) out.set(e.id, 'in');
+    return out;
+  }
+  const sorted = [...eligible].sort((a, b) => b.agree - a.agree);
+  // With a quota of 0 nobody has a place: the "last place" is above every count.
+  const last = quota > 0 ? sorted[quota - 1]!.agree : Infinity;
+  const above = sorted.filter((e) => e.agree > last);
+  let tied = sorted.filter((e) => e.agree === last);
+  for (const e of sorted) if (e.agree < last) out.set(e.id, 'over-quota');
+  for (const e of above) out.set(e.id, 'in');
+  let places = quota - above.length;
+  if (tieBreak === 'women') {
+    const women = tied.filter((e) => e.woman);
+    const men = tied.filter((e) => !e.woman);
+    if (women.length <= places) {
+      // Every tied woman has a place; the men share what is left.
+      for (const e of women) out.set(e.id, 'women');
+      places -= women.length;
+      tied = men;
+    } else {
+      // More tied women than places: the men are out, and the chair decides among the women.
+      for (const e of men) out.set(e.id, 'over-quota');
+      tied = women;
+    }
+  }
+  if (tied.length <= places) {
+    // No real tie for the last place: everyone at it has one.
+    for (const e of tied) out.set(e.id, 'in');
+    return out;
+  }
+  if (places === 0) {
+    for (const e of tied) out.set(e.id, 'over-quota');
+    return out;
+  }
+  const chosen = tied.filter((e) => chairDecides.has(e.id));
+  for (const e of tied) out.set(e.id, chosen.length === places ? (chairDecides.has(e.id) ? 'chair' : 'over-quota') : 'tie-unresolved');
+  return out;
+}
+
 /** Whether `count` of `total` reaches `percent` % exactly (decimal percentages included). */
 export function reachesPercent(count: number, total: number, percent: number): boolean {
   const f = countedThreshold({ percent, of: 'members' });
@@ -177,10 +230,28 @@ export function tallyRound(round: Round, index: WorkspaceIndex, threshold: Thres
     return true;
   };
   const groups = [undefined, ...order];
+  /** Nominations cut by their title's quota, and how a tie at its last place was settled or left. */
+  const cut = new Map<string, 'over-quota' | 'tie-unresolved'>();
+  const settled = new Map<string, 'chair' | 'women'>();
+  const chairDecides = new Set(council?.session?.chair_decides ?? []);
   for (const g of groups) {
-    for (const c of counted) {
-      if ((c.n.award !== undefined && index.titles.has(c.n.award) ? c.n.award : undefined) !== g) continue;
-      recognised.set(c.n.id, c.passed && leaderOk(c.n) && requirementsMet(c.n));
+    const inGroup = counted.filter((c) => (c.n.award !== undefined && index.titles.has(c.n.award) ? c.n.award : undefined) === g);
+    for (const c of inGroup) recognised.set(c.n.id, c.passed && leaderOk(c.n) && requirementsMet(c.n));
+    // A title's quota: more eligible than places are ranked by agree votes before the next title is decided.
+    const title = g !== undefined ? index.titles.get(g) : undefined;
+    const quota = title?.quota;
+    if (!title || quota === undefined) continue;
+    const eligible = inGroup.filter((c) => recognised.get(c.n.id));
+    if (eligible.length <= quota) continue;
+    const ranked = rankForQuota(eligible.map((c) => ({ id: c.n.id, agree: c.agree, woman: c.n.kind === 'individual' && index.people.get(c.n.person)?.value.gender === 'nu' })), quota, title.tie_break ?? 'chair', chairDecides);
+    for (const [id, outcome] of ranked) {
+      if (outcome === 'in') continue;
+      if (outcome === 'chair' || outcome === 'women') {
+        settled.set(id, outcome);
+        continue;
+      }
+      recognised.set(id, false);
+      cut.set(id, outcome);
     }
   }
   // A nomination naming a title not declared (a diagnostic blocks the seal) is counted as the plan's.
@@ -188,7 +259,7 @@ export function tallyRound(round: Round, index: WorkspaceIndex, threshold: Thres
 
   const results: TallyResult[] = counted.map(({ n, agree, disagree, abstain, passed, quorumMet }) => {
     const ok = recognised.get(n.id)!;
-    const reason: TallyResult['reason'] = ok ? null : !passed ? (quorumMet ? 'below-threshold' : 'no-quorum') : leaderOk(n) ? 'prerequisite-not-recognised' : 'department-not-recognised';
+    const reason: TallyResult['reason'] = ok ? null : !passed ? (quorumMet ? 'below-threshold' : 'no-quorum') : cut.get(n.id) ?? (leaderOk(n) ? 'prerequisite-not-recognised' : 'department-not-recognised');
     return {
       nomination: n.id,
       kind: n.kind,
@@ -201,6 +272,7 @@ export function tallyRound(round: Round, index: WorkspaceIndex, threshold: Thres
       passed,
       recognised: ok,
       reason,
+      ...(settled.has(n.id) ? { tie_break: settled.get(n.id)! } : {}),
     };
   });
 

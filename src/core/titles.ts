@@ -26,3 +26,13 @@ export function heldIn(rounds: readonly Round[], history: readonly Rec<HistoryEn
 export function nominatedWith(round: Round, title: string): Set<string> {
   return new Set(round.nominations.filter((n) => n.value.award === title).map((n) => subjectOf({ ...n.value, person: n.value.kind === 'individual' ? n.value.person : undefined })));
 }
+
+/** The 2025 rules (agency.yaml `award_rules: nd-152-2025`) apply to a nomination for a title of titles.yaml. */
+export function under2025Rules(index: { agency: { award_rules?: string | undefined } | null; titles: ReadonlyMap<string, unknown> }, n: Pick<Nomination, 'award'>): boolean {
+  return index.agency?.award_rules === 'nd-152-2025' && n.award !== undefined && index.titles.has(n.award);
+}
+
+/** The day a round's awards are considered: its meeting, or the last day of its year before one is set. */
+export function considerationDate(round: Round): string {
+  return round.council?.value.session?.date ?? `${round.year}-12-31`;
+}

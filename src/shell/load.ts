@@ -4,11 +4,15 @@ import { validateSnapshot, type Validation } from '../core/validate.js';
 import type { Snapshot } from '../core/records/workspace.js';
 import { usageError } from '../errors.js';
 import { readSnapshot } from './read-snapshot.js';
-import { TITLES_FILE } from '../core/records/paths.js';
+import { AGENCY_FILE, TITLES_FILE } from '../core/records/paths.js';
 
 function needsEarlierRounds(snapshot: Snapshot): boolean {
-  const e = snapshot.files.get(TITLES_FILE);
-  return e?.kind === 'file' && /\byears\s*:/.test(new TextDecoder().decode(e.bytes));
+  const text = (path: string) => {
+    const e = snapshot.files.get(path);
+    return e?.kind === 'file' ? new TextDecoder().decode(e.bytes) : '';
+  };
+  // A title needing years of another, or the 2025 rules (one initiative, one award across rounds).
+  return /\byears\s*:/.test(text(TITLES_FILE)) || /^award_rules\s*:/m.test(text(AGENCY_FILE));
 }
 
 export interface Loaded extends Validation {

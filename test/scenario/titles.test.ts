@@ -123,6 +123,44 @@ describe('the year-end titles on a generated agency', () => {
   });
 });
 
+describe('a quota and a tie for its last place', () => {
+  it('two tied for one place: the tally shows the tie, the seal waits for the chair, whose choice the minutes record', async () => {
+    const a = titledAgency(204, 5, 2);
+    writeFileSync(join(a.root, 'records/titles.yaml'), TITLES.replace('  threshold: { percent: 50, of: members }\n- id: chien-si-thi-dua-co-so', '  threshold: { percent: 50, of: members }\n  quota: 1\n- id: chien-si-thi-dua-co-so'));
+    const y = String(a.year);
+    const staff = a.people.filter((p) => !p.leader).slice(0, 3);
+    for (const p of staff) await ok(a, 'nominate', y, ...LDTT, '--department', p.department, '--person', p.id);
+    const ids = staff.map((p) => `${p.id}-lao-dong-tien-tien`);
+    // 5, 4 and 4 agree of 5: the first takes the one place, the other two are beyond the quota.
+    for (let k = 0; k < 5; k++) await ok(a, 'ballot', y, ...ids.flatMap((id, i) => ['--vote', `${id}=${i > 0 && k === 4 ? 'disagree' : 'agree'}`]));
+    const tally = await ok(a, 'tally', y);
+    expect(tally.stdout).toContain('Lao động tiên tiến: cần ít nhất 3/5 phiếu (50 % tổng số thành viên); chỉ tiêu 1, xếp theo số phiếu đồng ý');
+    expect(tally.stdout).toContain('Đạt số phiếu, ngoài chỉ tiêu (1)');
+    // A tie: a second agency where two are level for the one place.
+    const b = titledAgency(205, 5, 2);
+    writeFileSync(join(b.root, 'records/titles.yaml'), TITLES.replace('  threshold: { percent: 50, of: members }\n- id: chien-si-thi-dua-co-so', '  threshold: { percent: 50, of: members }\n  quota: 1\n- id: chien-si-thi-dua-co-so'));
+    const pair = b.people.filter((p) => !p.leader).slice(0, 2);
+    for (const p of pair) await ok(b, 'nominate', y, ...LDTT, '--department', p.department, '--person', p.id);
+    const pairIds = pair.map((p) => `${p.id}-lao-dong-tien-tien`);
+    for (let k = 0; k < 5; k++) await ok(b, 'ballot', y, ...pairIds.flatMap((id) => ['--vote', `${id}=agree`]));
+    expect((await ok(b, 'tally', y)).stdout).toContain(`Bằng phiếu ở vị trí cuối của chỉ tiêu: Chủ tịch Hội đồng quyết định (thidua session ${y} --chair-decides ${pairIds[0]!})`);
+    const refused = await run(b, 'tally', y, '--seal');
+    expect(refused.code).toBe(1);
+    expect(refused.stderr.trim()).toBe(`thidua: không niêm phong đợt ${y}: ${pairIds.join(', ')} bằng phiếu ở vị trí cuối của chỉ tiêu; Chủ tịch Hội đồng quyết định, ghi bằng: thidua session ${y} --chair-decides MÃ`);
+    await ok(b, 'session', y, '--chair-decides', pairIds[1]!);
+    expect(readFileSync(join(b.root, `records/${y}/council.yaml`), 'utf8')).toContain(`chair_decides: [ ${pairIds[1]!} ]`);
+    const sealed = await ok(b, 'tally', y, '--seal');
+    expect(sealed.stdout).toContain('Đạt (bằng phiếu; Chủ tịch Hội đồng quyết định)');
+    expect(readFileSync(join(b.root, `records/${y}/tally.yaml`), 'utf8')).toContain('reason: over-quota');
+    await ok(b, 'render', 'minutes', y);
+    if (hasOffice()) {
+      const text = pdfText(toPdf(join(b.root, `documents/${y}/bien-ban-kiem-phieu-${y}.docx`))).replace(/\s+/g, '');
+      expect(text).toContain('Đạt(bằngphiếu;ChủtịchHộiđồngquyếtđịnh)');
+      expect(text).toContain('Đạtsốphiếu;ngoàichỉtiêu');
+    }
+  });
+});
+
 describe('the bundled example', () => {
   it('thidua tally 2025 prints each title with its own threshold, straight from the example', async () => {
     const root = workspace({ from: 'example' });

@@ -62,7 +62,7 @@ function makeRound(members: number, nominations: Rec<Nomination>[], ballots: Rec
   const ws = {
     files: new Map(), agency: null, criteria: null,
     departments: [{ value: { id: 'nv1', name: 'Phòng 1' }, loc: { file: 'records/departments.yaml', path: [0] } }],
-    people, discipline: [], titles: [], history: [], brokenIds: { departments: new Set<string>(), people: new Set<string>() },
+    people, discipline: [], titles: [], history: [], pending: [], brokenIds: { departments: new Set<string>(), people: new Set<string>() },
     unavailable: { departments: false, people: false }, rounds: [round],
   } as unknown as Workspace;
   return { round, ws };

@@ -5,9 +5,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { dependencyOrder, passes, reachesPercent, requiredAgree, tallyRound } from '../../src/core/tally.js';
+import { dependencyOrder, passes, rankForQuota, reachesPercent, requiredAgree, tallyRound } from '../../src/core/tally.js';
 import { countedThreshold, TitleSchema, type Title } from '../../src/core/schemas/titles.js';
 import { buildIndexFrom } from '../../src/core/records/index.js';
+import { daysAway, daysInYearOf } from '../../src/core/leave.js';
 import type { Round, Rec } from '../../src/core/records/workspace.js';
 import type { Ballot, Nomination } from '../../src/core/schemas/round.js';
 import type { Person } from '../../src/core/schemas/organisation.js';
@@ -190,5 +191,90 @@ describe('titles in the count', () => {
         expect(new Map((b.titles ?? []).map((c) => [c.id, c]))).toEqual(new Map((a.titles ?? []).map((c) => [c.id, c])));
       },
     ), { numRuns: 200 });
+  });
+});
+
+describe('a title’s quota', () => {
+  const entries = (agrees: number[], women: boolean[] = []) => agrees.map((agree, i) => ({ id: `n${i}`, agree, woman: women[i] ?? false }));
+
+  it('ranks by agree votes: the most votes take the places, the rest are beyond the quota', () => {
+    const r = rankForQuota(entries([9, 7, 8, 6]), 2, 'chair', new Set());
+    expect(Object.fromEntries(r)).toEqual({ n0: 'in', n2: 'in', n1: 'over-quota', n3: 'over-quota' });
+  });
+
+  it('a tie for the last place waits for the chair; the chair’s recorded choice settles it', () => {
+    expect(Object.fromEntries(rankForQuota(entries([9, 8, 8]), 2, 'chair', new Set()))).toEqual({ n0: 'in', n1: 'tie-unresolved', n2: 'tie-unresolved' });
+    expect(Object.fromEntries(rankForQuota(entries([9, 8, 8]), 2, 'chair', new Set(['n2'])))).toEqual({ n0: 'in', n1: 'over-quota', n2: 'chair' });
+    // A choice of the wrong size settles nothing.
+    expect(Object.fromEntries(rankForQuota(entries([9, 8, 8]), 2, 'chair', new Set(['n1', 'n2'])))).toEqual({ n0: 'in', n1: 'tie-unresolved', n2: 'tie-unresolved' });
+  });
+
+  it('women first at equal merit (ND 152/2025 Điều 4), then the chair among the women if they are still too many', () => {
+    expect(Object.fromEntries(rankForQuota(entries([8, 8, 8], [false, true, false]), 1, 'women', new Set()))).toEqual({ n0: 'over-quota', n1: 'women', n2: 'over-quota' });
+    expect(Object.fromEntries(rankForQuota(entries([8, 8, 8], [true, true, false]), 1, 'women', new Set(['n1'])))).toEqual({ n0: 'over-quota', n1: 'chair', n2: 'over-quota' });
+    expect(Object.fromEntries(rankForQuota(entries([9, 8, 8], [false, false, false]), 2, 'women', new Set()))).toEqual({ n0: 'in', n1: 'tie-unresolved', n2: 'tie-unresolved' });
+  });
+
+  it('never more places than the quota, never a lower count in before a higher one out, a tie left open only at the last place', () => {
+    fc.assert(fc.property(
+      fc.array(fc.tuple(fc.integer({ min: 0, max: 9 }), fc.boolean(), fc.boolean()), { minLength: 1, maxLength: 12 }),
+      fc.integer({ min: 0, max: 12 }),
+      fc.constantFrom<'chair' | 'women'>('chair', 'women'),
+      (rows, quota, tieBreak) => {
+        const list = rows.map(([agree, woman], i) => ({ id: `n${i}`, agree, woman }));
+        const chair = new Set(rows.flatMap(([, , chosen], i) => (chosen ? [`n${i}`] : [])));
+        const r = rankForQuota(list, quota, tieBreak, chair);
+        expect(r.size).toBe(list.length);
+        const placed = list.filter((e) => ['in', 'chair', 'women'].includes(r.get(e.id)!));
+        const out = list.filter((e) => r.get(e.id) === 'over-quota');
+        const open = list.filter((e) => r.get(e.id) === 'tie-unresolved');
+        expect(placed.length).toBeLessThanOrEqual(quota);
+        if (list.length <= quota) expect(placed.length).toBe(list.length);
+        for (const a of placed) for (const b of out) expect(a.agree).toBeGreaterThanOrEqual(b.agree);
+        if (open.length === 0 && list.length > quota) expect(placed.length).toBe(quota);
+        if (open.length > 0) {
+          expect(new Set(open.map((e) => e.agree)).size).toBe(1);
+          expect(open.length).toBeGreaterThan(quota - placed.length);
+          for (const a of placed) expect(a.agree).toBeGreaterThanOrEqual(open[0]!.agree);
+        }
+        // With women first, no man has a place at a count where a woman is left out.
+        if (tieBreak === 'women') for (const m of placed.filter((e) => !e.woman)) for (const w of out.filter((e) => e.woman)) expect(m.agree).toBeGreaterThan(w.agree);
+      },
+    ), { numRuns: 500 });
+  });
+
+  it('in the count: the quota cuts before the next title is decided, and a tie is shown until the chair settles it', () => {
+    const quoted: Title[] = [{ ...TITLES[0]!, quota: 2 }, TITLES[1]!];
+    const noms = [nomination('a', 'ldtt', 'p1'), nomination('b', 'ldtt', 'p2'), nomination('c', 'ldtt', 'p3'), nomination('c-cs', 'cstdcs', 'p3')];
+    const ids = noms.map((n) => n.value.id);
+    // a 9, b 8, c 7 agree: c is beyond the quota of 2, so c's Chiến sĩ thi đua cơ sở loses its requirement.
+    const t = tallyRound(round(noms, papers(ids, { a: 9, b: 8, c: 7 })), index(quoted), TWO_THIRDS);
+    const by = Object.fromEntries(t.results.map((r) => [r.nomination, r]));
+    expect([by['a']!.recognised, by['b']!.recognised, by['c']!.reason, by['c-cs']!.reason]).toEqual([true, true, 'over-quota', 'prerequisite-not-recognised']);
+    const tie = tallyRound(round(noms, papers(ids, { a: 9, b: 8, c: 8 })), index(quoted), TWO_THIRDS);
+    expect(tie.results.filter((r) => r.reason === 'tie-unresolved').map((r) => r.nomination)).toEqual(['b', 'c']);
+    const r2 = round(noms, papers(ids, { a: 9, b: 8, c: 8 }));
+    r2.council!.value.session!.chair_decides = ['c'];
+    const settled = tallyRound(r2, index(quoted), TWO_THIRDS);
+    const s2 = Object.fromEntries(settled.results.map((r) => [r.nomination, r]));
+    expect([s2['b']!.reason, s2['c']!.tie_break, s2['c-cs']!.recognised]).toEqual(['over-quota', 'chair', true]);
+  });
+});
+
+describe('working time', () => {
+  it('counts the days of leave inside the year once, maternity leave as work under the 2025 rules', () => {
+    const leave = [
+      { from: '2024-12-15', until: '2025-01-10', kind: 'sick' as const },
+      { from: '2025-01-05', until: '2025-01-20', kind: 'unpaid' as const },
+      { from: '2025-03-01', until: '2025-08-27', kind: 'maternity' as const },
+      { from: '2025-12-30', until: '2026-01-05', kind: 'other' as const },
+    ];
+    // 1–20 January (20 days, the overlap counted once) and 30–31 December (2 days).
+    expect(daysAway(leave, 2025, true)).toBe(22);
+    // Without the 2025 rules the 180 days of maternity leave are days away too.
+    expect(daysAway(leave, 2025, false)).toBe(22 + 180);
+    expect(daysAway([], 2024, false)).toBe(0);
+    expect(daysInYearOf(2024)).toBe(366);
+    expect(daysAway([{ from: '2024-01-01', until: '2024-12-31', kind: 'unpaid' }], 2024, true)).toBe(366);
   });
 });

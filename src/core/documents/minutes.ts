@@ -58,6 +58,9 @@ const FALLBACK: Record<string, string> = {
   'recipients-last': '- Lưu: VT, HĐTĐKT.',
   'title-threshold': 'Danh hiệu “{title_name}”: đạt khi có từ {share} {base_label} trở lên đồng ý, tức là ít nhất {required}/{base} phiếu.',
   'not-eligible': 'Đạt số phiếu; chưa đủ điều kiện của danh hiệu',
+  'over-quota': 'Đạt số phiếu; ngoài chỉ tiêu',
+  'tie-chair': '(bằng phiếu; Chủ tịch Hội đồng quyết định)',
+  'tie-women': '(bằng phiếu; ưu tiên nữ)',
 };
 
 /** An optional section's paragraphs, or its fallback wording when the template has no such section. */
@@ -162,7 +165,11 @@ export function minutesModel(input: DocumentInput): DocModel {
   const small = (text: string, align: Para['align'] = 'center', bold = false) => [p(text, { align, size: 12, bold })];
   const rowOf = (r: (typeof tally.results)[number], i: number) => {
     const name = r.kind === 'collective' ? `Tập thể ${index.departmentName(r.department)}` : `${person(r.person!)} (${index.departmentName(r.department)})`;
-    const verdict = r.recognised ? line(template, 'passed', values) : r.reason === 'prerequisite-not-recognised' ? optional(template, 'not-eligible', values)[0] ?? '' : r.passed ? line(template, 'not-recognised', values) : line(template, 'failed', values);
+    const verdict = r.recognised
+      ? `${line(template, 'passed', values)}${r.tie_break ? ` ${optional(template, r.tie_break === 'chair' ? 'tie-chair' : 'tie-women', values)[0] ?? ''}` : ''}`
+      : r.reason === 'prerequisite-not-recognised' ? optional(template, 'not-eligible', values)[0] ?? ''
+        : r.reason === 'over-quota' ? optional(template, 'over-quota', values)[0] ?? ''
+          : r.passed ? line(template, 'not-recognised', values) : line(template, 'failed', values);
     const base = titleCounts.find((c) => c.id === r.award)?.base ?? tally.base;
     return [
       cell(small(String(i + 1)), widths[0]!),

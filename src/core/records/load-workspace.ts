@@ -9,7 +9,7 @@ import { lineText, releaseDocument, type ParsedFile, type PathSegment } from '..
 import { tooLargeDiagnostic } from '../yaml/syntax-errors.js';
 import { AgencySchema } from '../schemas/agency.js';
 import { CriteriaSchema } from '../schemas/criteria.js';
-import { DepartmentSchema, PersonSchema, DisciplineMeasureSchema } from '../schemas/organisation.js';
+import { DepartmentSchema, PersonSchema, DisciplineMeasureSchema, PendingSchema } from '../schemas/organisation.js';
 import { BallotSchema, CouncilSchema, NominationSchema, SubmissionSchema, UnsealSchema } from '../schemas/round.js';
 import { RoundSettingsSchema } from '../schemas/settings.js';
 import { DecisionFileSchema, TallyFileSchema } from '../schemas/sealed.js';
@@ -17,7 +17,7 @@ import { ID_PATTERN } from '../ids.js';
 import { findingToDiagnostic, issueToFindings } from './schema-diagnostics.js';
 import { FIELD_VOCABULARY } from '../schemas/vocabulary.js';
 import { HistoryEntrySchema, TitleSchema } from '../schemas/titles.js';
-import { AGENCY_FILE, CRITERIA_FILE, DEPARTMENTS_FILE, DISCIPLINE_FILE, HISTORY_FILE, PEOPLE_FILE, TITLES_FILE, inRoundFolder, roundDir, roundFile } from './paths.js';
+import { AGENCY_FILE, CRITERIA_FILE, DEPARTMENTS_FILE, DISCIPLINE_FILE, HISTORY_FILE, PENDING_FILE, PEOPLE_FILE, TITLES_FILE, inRoundFolder, roundDir, roundFile } from './paths.js';
 import {
   type FileEntry, type Rec, type Round, type Snapshot, type Workspace,
 } from './workspace.js';
@@ -245,6 +245,7 @@ export function loadWorkspace(snapshot: Snapshot): LoadResult {
     discipline: loader.list(DISCIPLINE_FILE, DisciplineMeasureSchema, false),
     titles: loader.list(TITLES_FILE, TitleSchema, false),
     history: loader.list(HISTORY_FILE, HistoryEntrySchema, false),
+    pending: loader.list(PENDING_FILE, PendingSchema, false),
     brokenIds,
     unavailable: {
       departments: loader.has(DEPARTMENTS_FILE) && !loader.readable(DEPARTMENTS_FILE),

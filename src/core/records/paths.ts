@@ -8,6 +8,8 @@ export const PEOPLE_FILE = 'records/people.yaml';
 export const DISCIPLINE_FILE = 'records/discipline.yaml';
 /** The titles a workspace runs (optional): see schemas/titles.ts. */
 export const TITLES_FILE = 'records/titles.yaml';
+/** Matters pending against a person or a unit (optional). */
+export const PENDING_FILE = 'records/pending.yaml';
 /** Awards made before the agency used thidua (optional). */
 export const HISTORY_FILE = 'records/history.yaml';
 

@@ -2,7 +2,7 @@
 import type { ParsedFile, PathSegment } from '../yaml/positions.js';
 import type { Agency } from '../schemas/agency.js';
 import type { Criteria } from '../schemas/criteria.js';
-import type { Department, Person, DisciplineMeasure } from '../schemas/organisation.js';
+import type { Department, Person, DisciplineMeasure, Pending } from '../schemas/organisation.js';
 import type { Ballot, Council, Nomination, Submission, Unseal } from '../schemas/round.js';
 import type { RoundSettings } from '../schemas/settings.js';
 import type { RoundFileName } from './paths.js';
@@ -79,6 +79,8 @@ export interface Workspace {
   titles: Rec<Title>[];
   /** records/history.yaml: awards before thidua. */
   history: Rec<HistoryEntry>[];
+  /** records/pending.yaml: matters pending against a person or a unit. */
+  pending: Rec<Pending>[];
   /** Ids present in a file even if their item is broken: references to them are not reported again. */
   brokenIds: { departments: Set<string>; people: Set<string> };
   /** Shared files present but unreadable as a whole: references into them are not checked. */

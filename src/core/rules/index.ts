@@ -33,11 +33,15 @@ import { rule as awardSameRound } from './award-same-round.js';
 import { rule as awardMembers } from './award-members.js';
 import { rule as awardYears } from './award-years.js';
 import { rule as titleCycle } from './title-cycle.js';
+import { rule as awardPending } from './award-pending.js';
+import { rule as awardAfterDiscipline } from './award-after-discipline.js';
+import { rule as initiativeReused } from './initiative-reused.js';
+import { rule as awardWorkingTime } from './award-working-time.js';
 
 export const RULES = [
   yamlSyntax, yamlAlias, duplicateKey, fileTooLarge, yamlTooDeep, schema, unknownField, idMismatch,
   duplicateId, unknownReference, criteriaMissing, criteriaUnmet, initiativeMissing,
-  disciplineMember, disciplinePerson, leaderWithoutCollective, awardKind, awardSameRound, awardMembers, awardYears, titleCycle, departmentLimit,
+  disciplineMember, disciplinePerson, leaderWithoutCollective, awardKind, awardSameRound, awardMembers, awardYears, titleCycle, awardPending, awardAfterDiscipline, initiativeReused, awardWorkingTime, departmentLimit,
   lateSubmission, personDepartment, ballotCount, sealedInputChanged,
   replicationReference, replicationNotRecognised, councilMembership, attendance, ballotUnmarked, nameInCapitals, initPlaceholder,
 ] as const satisfies readonly Rule[];

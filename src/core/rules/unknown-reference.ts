@@ -65,6 +65,10 @@ export const rule = defineRule({
       const unless = typeof x.value.initiative === 'object' ? x.value.initiative.unless : undefined;
       if (unless !== undefined && ctx.index.catalogue && !ctx.index.criteria.has(unless)) out.push(missing(sub(x.loc, 'initiative', 'unless'), t('tiêu chí', 'the criterion'), unless, ctx.index.criteria.keys()));
     }
+    for (const m of ws.pending) {
+      if (m.value.person !== undefined) person(m.value.person, sub(m.loc, 'person'));
+      if (m.value.department !== undefined) department(m.value.department, sub(m.loc, 'department'));
+    }
     for (const h of ws.history) {
       title(h.value.title, sub(h.loc, 'title'));
       if (h.value.person !== undefined) person(h.value.person, sub(h.loc, 'person'));
@@ -126,6 +130,10 @@ export const rule = defineRule({
           }
         }
       }
+      const decides = round.council?.value.session?.chair_decides ?? [];
+      decides.forEach((id, i) => {
+        if (!nominationIds.has(id)) out.push(missing(sub(round.council!.loc, 'session', 'chair_decides', i), NOMINATION, id, nominationIds));
+      });
       for (const b of round.ballots) {
         for (const id of Object.keys(b.value.votes)) {
           if (!nominationIds.has(id)) out.push(missing(sub(b.loc, 'votes', id), NOMINATION, id, nominationIds, 'key'));

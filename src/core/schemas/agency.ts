@@ -124,6 +124,12 @@ export const AgencySchema = z.strictObject({
   legal_basis: z.array(Text).default([]),
   /** How certificates are printed: a logo, and the places of the text on bought blanks. */
   certificate: CertificateSettingsSchema.optional(),
+  /**
+   * The rules for titles of titles.yaml from Nghị định 152/2025/NĐ-CP: nothing awarded while a
+   * matter is pending, achievements only after a discipline period, one initiative one award,
+   * maternity leave counted as work. Without it, titles follow only their own declarations.
+   */
+  award_rules: z.literal('nd-152-2025').optional(),
   /** Changes from a date on (oldest first): the agency as a round or a document of that date sees it. */
   changes: z.array(AgencyChangeSchema).optional(),
 });

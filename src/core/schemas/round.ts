@@ -20,6 +20,8 @@ export const CouncilSchema = z.strictObject({
       ballots_issued: z.int().min(0),
       /** Members absent from the meeting (the others were present); they may vote in writing. */
       absent: z.array(Id).optional(),
+      /** At a tie on the last place of a title's quota, the nominations the chair chose. */
+      chair_decides: z.array(Id).optional(),
     })
     .optional(),
 });
@@ -32,6 +34,8 @@ const nominationFields = {
   department: Id,
   /** The title proposed (an id of records/titles.yaml); none: the plan's recognition for the kind. */
   award: Id.optional(),
+  /** The initiative's id (sáng kiến): under the 2025 rules one initiative counts for one award only. */
+  initiative_id: Id.optional(),
   title: Text,
   initiative: z.string().optional(),
   submitted: IsoDate,

@@ -43,7 +43,9 @@ export const TallyResultSchema = z.strictObject({
   abstain: z.int().min(0),
   passed: z.boolean(),
   recognised: z.boolean(),
-  reason: z.enum(['below-threshold', 'department-not-recognised', 'no-quorum', 'prerequisite-not-recognised']).nullable(),
+  reason: z.enum(['below-threshold', 'department-not-recognised', 'no-quorum', 'prerequisite-not-recognised', 'over-quota', 'tie-unresolved']).nullable(),
+  /** Recognised at a tie on the last place of its title's quota: by the chair's choice, or as a woman at equal merit. */
+  tie_break: z.enum(['chair', 'women']).optional(),
 });
 
 export const TallyFileSchema = z.strictObject({

@@ -51,6 +51,8 @@ export const TitleSchema = z.strictObject({
   /** Nominations per department per round, and in the whole round. */
   per_department: z.int().min(0).optional(),
   quota: z.int().min(0).optional(),
+  /** A tie on the quota's last place: the chair decides (council.yaml session.chair_decides), or women first at equal merit. */
+  tie_break: z.enum(['chair', 'women']).optional(),
   /** The lowest disciplinary measure that blocks the title (default: agency.yaml's for the kind). */
   blocked_from: DisciplineLevelSchema.optional(),
   /**
@@ -58,6 +60,8 @@ export const TitleSchema = z.strictObject({
    * meeting that criterion ("hoàn thành xuất sắc nhiệm vụ") does instead.
    */
   initiative: z.union([z.boolean(), z.strictObject({ unless: Id })]).default(false),
+  /** Months of the year a person must have worked (leave taken off; under the 2025 rules maternity leave counts as work). */
+  min_months: z.number().gt(0).max(12).optional(),
   /** Who decides: the head of the agency, or a body above, to which the council proposes it. */
   decided_by: z.union([z.literal('head'), z.strictObject({ body: Text })]).default('head'),
 });
