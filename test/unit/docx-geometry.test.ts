@@ -60,6 +60,13 @@ describe('document geometry', () => {
     const files = docxFiles(out);
     expect(files.length).toBe(8);
     for (const f of files) expect(widthProblems(readFileSync(f)), f).toEqual([]);
+    // The year-end titles of 2025: the title-by-title decision, list and minutes, and the Tờ trình upward.
+    const out2025 = tempDir();
+    expect((await runCli(['render', 'all', '2025', '--out', out2025], { cwd: root })).code).toBe(0);
+    const titled = docxFiles(out2025);
+    expect(titled.map((f) => f.split('/').pop()).sort()).toContain('to-trinh-cap-tren-2025.docx');
+    expect(titled.length).toBe(8);
+    for (const f of titled) expect(widthProblems(readFileSync(f)), f).toEqual([]);
   });
 
   it('a fresh agency: the same for its decided round, and its ballot paper', async () => {
