@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 // Two projects: `fast` is what `npm test` runs (unit, end-to-end, scenario and document tests, the
@@ -10,6 +12,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // validate's cache (src/shell/validate-cache.ts) goes to a folder of its own, not the user's ~/.cache.
+    env: { XDG_CACHE_HOME: join(tmpdir(), 'thidua-test-cache') },
     projects: [
       { extends: true, test: { name: 'fast', include: ['test/**/*.test.ts'], exclude: HARDENING } },
       { extends: true, test: { name: 'hardening', include: HARDENING } },

@@ -3,14 +3,36 @@ import type { Input } from './definitions.js';
 import { t } from '../core/diagnostics.js';
 import { EXIT } from '../errors.js';
 import type { CommandContext } from '../shell/context.js';
-import { loadAndValidate } from '../shell/load.js';
+import { readValidated } from '../shell/read-validated.js';
+import { readCached, validationKey, writeCached, type ValidateResult } from '../shell/validate-cache.js';
 import { diagnosticJson, formatDiagnostic, summaryLine } from '../shell/format-diagnostics.js';
 
 const PER_FILE = 50;
 
-export function run(ctx: CommandContext, input: Input<'validate'>): number {
+/** The validation of `years`, from the cache when no byte it follows from has changed. */
+async function validation(ctx: CommandContext, years: readonly number[] | null): Promise<ValidateResult> {
+  const root = ctx.root();
+  const snapshot = readValidated(root, years);
+  const key = validationKey(snapshot, years, ctx.version);
+  const cached = readCached(root, key, ctx.env);
+  if (cached) return cached;
+  // The validator (zod, yaml, every rule) is loaded only when the cache has nothing to give.
+  const { validateSnapshot } = await import('../core/validate.js');
+  const v = validateSnapshot(snapshot, years);
+  const rounds = v.workspace.rounds.filter((r) => !years || years.includes(r.year));
+  const result: ValidateResult = {
+    diagnostics: v.diagnostics, errors: v.errors, warnings: v.warnings,
+    rounds: rounds.map((r) => r.year),
+    nominations: rounds.reduce((n, r) => n + r.nominations.length, 0),
+    ballots: rounds.reduce((n, r) => n + r.ballots.length, 0),
+  };
+  writeCached(root, key, result, ctx.env);
+  return result;
+}
+
+export async function run(ctx: CommandContext, input: Input<'validate'>): Promise<number> {
   const years = input.args.years.length ? input.args.years : null;
-  const v = loadAndValidate(ctx.root(), years);
+  const v = await validation(ctx, years);
   const ok = v.errors === 0;
   if (input.options.json) {
     ctx.out(JSON.stringify({ ok, errors: v.errors, warnings: v.warnings, diagnostics: v.diagnostics.map((d) => diagnosticJson(d, ctx.lang)) }, null, 2));
@@ -29,12 +51,10 @@ export function run(ctx: CommandContext, input: Input<'validate'>): number {
     const [file = '', code = ''] = key.split('\u0000');
     ctx.out(ctx.lang === 'vi' ? `${file}: còn ${n - PER_FILE} lỗi ${code} nữa (xem --json để có đủ)\n` : `${file}: ${n - PER_FILE} more ${code} finding(s) (--json lists them all)\n`);
   }
-  const rounds = v.workspace.rounds.filter((r) => !years || years.includes(r.year));
-  const nominations = rounds.reduce((n, r) => n + r.nominations.length, 0);
-  const ballots = rounds.reduce((n, r) => n + r.ballots.length, 0);
+  const { rounds, nominations, ballots } = v;
   const scope = t(
-    `${rounds.length} đợt (${rounds.map((r) => r.year).join(', ') || '—'}), ${nominations} đề nghị, ${ballots} phiếu`,
-    `${rounds.length} round(s) (${rounds.map((r) => r.year).join(', ') || '—'}), ${nominations} nominations, ${ballots} ballots`,
+    `${rounds.length} đợt (${rounds.join(', ') || '—'}), ${nominations} đề nghị, ${ballots} phiếu`,
+    `${rounds.length} round(s) (${rounds.join(', ') || '—'}), ${nominations} nominations, ${ballots} ballots`,
   );
   const summary = summaryLine(v.errors, v.warnings, ctx.lang);
   if (ok) ctx.out(ctx.style.green(ctx.lang === 'vi' ? `✓ Hồ sơ hợp lệ: ${scope.vi}; ${summary}.` : `✓ Records valid: ${scope.en}; ${summary}.`));

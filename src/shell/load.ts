@@ -1,19 +1,9 @@
 /** Reading and validating the workspace for a command. */
-import { t } from '../core/diagnostics.js';
 import { validateSnapshot, type Validation } from '../core/validate.js';
 import type { Snapshot } from '../core/records/workspace.js';
-import { usageError } from '../errors.js';
-import { readSnapshot } from './read-snapshot.js';
-import { AGENCY_FILE, TITLES_FILE } from '../core/records/paths.js';
+import { readValidated } from './read-validated.js';
 
-function needsEarlierRounds(snapshot: Snapshot): boolean {
-  const text = (path: string) => {
-    const e = snapshot.files.get(path);
-    return e?.kind === 'file' ? new TextDecoder().decode(e.bytes) : '';
-  };
-  // A title needing years of another, or the 2025 rules (one initiative, one award across rounds).
-  return /\byears\s*:/.test(text(TITLES_FILE)) || /^award_rules\s*:/m.test(text(AGENCY_FILE));
-}
+export { readValidated };
 
 export interface Loaded extends Validation {
   root: string;
@@ -21,21 +11,7 @@ export interface Loaded extends Validation {
 }
 
 export function loadAndValidate(root: string, years: readonly number[] | null): Loaded {
-  let snapshot = readSnapshot(root, years);
-  // A title that needs another in the years before (titles.yaml `years:`) reads the earlier rounds'
-  // seals: they are loaded too, and only the rounds asked for are validated.
-  if (years && needsEarlierRounds(snapshot)) {
-    const last = Math.max(...years);
-    snapshot = readSnapshot(root, (snapshot.allYears ?? snapshot.years).filter((y) => y <= last || years.includes(y)));
-  }
-  if (years) {
-    const known = new Set(snapshot.allYears ?? snapshot.years);
-    for (const y of years) {
-      if (!known.has(y)) {
-        const list = [...known].sort().join(', ') || '—';
-        throw usageError(t(`không có đợt ${y} (records/${y}/); các đợt hiện có: ${list}`, `there is no round ${y} (records/${y}/); rounds present: ${list}`));
-      }
-    }
-  }
+  const snapshot = readValidated(root, years);
   return { root, snapshot, ...validateSnapshot(snapshot, years) };
 }
+

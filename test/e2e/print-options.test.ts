@@ -107,7 +107,7 @@ describe('the vote-count minutes, completed', () => {
     const council = readFileSync(join(a.root, `records/${y}/council.yaml`));
     const late = await run(a, 'session', y, '--ended', '11:00');
     expect(late.code).toBe(1);
-    expect(late.stderr.trim()).toBe(`thidua: đợt ${y} đã niêm phong kết quả; records/${y}/council.yaml không được sửa (giờ kết thúc ghi trước khi niêm phong, hoặc sau thidua unseal)`);
+    expect(late.stderr.trim()).toBe(`thidua: đợt ${y} đã niêm phong kết quả; records/${y}/council.yaml không được sửa (ghi trước khi niêm phong, hoặc sau thidua unseal)`);
     expect(readFileSync(join(a.root, `records/${y}/council.yaml`))).toEqual(council);
     await ok(a, 'render', 'minutes', y);
     const pdf = toPdf(join(a.root, `documents/${y}/bien-ban-kiem-phieu-${y}.docx`));

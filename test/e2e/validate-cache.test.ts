@@ -1,0 +1,66 @@
+/**
+ * validate keeps its result between runs and can never return a stale one: one byte changed in
+ * any kind of record file gives the fresh finding, and the same bytes again give the same result.
+ */
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { cleanupTemp, runCli, tempDir, workspace } from '../helpers/workspace.js';
+
+afterAll(cleanupTemp);
+
+/** One file of each kind the example holds, and its first key as it is written there. */
+const KINDS = [
+  'records/agency.yaml', 'records/criteria.yaml', 'records/departments.yaml', 'records/people.yaml',
+  'records/titles.yaml', 'records/history.yaml', 'records/2017/council.yaml', 'records/2017/nominations/vp-mo-hinh.yaml',
+  'records/2016/ballots/001.yaml', 'records/2017/submissions.yaml', 'records/2016/tally.yaml', 'records/2016/decision.yaml',
+  'records/2016/unseals.yaml',
+];
+
+describe('the validate cache', () => {
+  it('a second run with nothing changed gives the same output from the cache; one byte changed in any kind of file gives the fresh finding', async () => {
+    const root = workspace({ from: 'example' });
+    const cache = tempDir();
+    const env = { XDG_CACHE_HOME: cache };
+    const first = await runCli(['validate'], { cwd: root, env });
+    expect(first.code, first.stdout).toBe(0);
+    expect(readdirSync(join(cache, 'thidua')).filter((f) => f.startsWith('validate-'))).toHaveLength(1);
+    const again = await runCli(['validate'], { cwd: root, env });
+    expect(again).toEqual(first);
+    // The second run is served from the cache: a result planted under the same key is what it prints.
+    const file = join(cache, 'thidua', readdirSync(join(cache, 'thidua')).find((f) => f.startsWith('validate-'))!);
+    const entry = JSON.parse(readFileSync(file, 'utf8')) as { key: string; result: { nominations: number } };
+    writeFileSync(file, JSON.stringify({ ...entry, result: { ...entry.result, nominations: 999 } }));
+    expect((await runCli(['validate'], { cwd: root, env })).stdout).toContain('999 đề nghị');
+    writeFileSync(file, JSON.stringify(entry));
+    for (const rel of KINDS) {
+      const path = join(root, rel);
+      expect(existsSync(path), rel).toBe(true);
+      const before = readFileSync(path);
+      const text = before.toString('utf8');
+      // The first key of the file, its first letter made a capital: one byte, a key the schema does not know.
+      const m = /^(- \{ |- |)([a-z])[a-z_]*:/m.exec(text.split('\n').filter((l) => !l.startsWith('#')).join('\n'));
+      expect(m, rel).not.toBeNull();
+      const at = text.indexOf(m![0]) + m![1]!.length;
+      const edited = Buffer.from(before);
+      edited[Buffer.byteLength(text.slice(0, at))] = m![2]!.toUpperCase().charCodeAt(0);
+      writeFileSync(path, edited);
+      const changed = await runCli(['validate', '--json'], { cwd: root, env });
+      expect(changed.code, rel).toBe(1);
+      expect(JSON.parse(changed.stdout).diagnostics.some((d: { file: string }) => d.file === rel), rel).toBe(true);
+      writeFileSync(path, before);
+      expect(await runCli(['validate'], { cwd: root, env }), rel).toEqual(first);
+    }
+  });
+
+  it('THIDUA_NO_CACHE=1 writes no cache; the years asked for are part of the key', async () => {
+    const root = workspace({ from: 'example' });
+    const cache = tempDir();
+    await runCli(['validate'], { cwd: root, env: { XDG_CACHE_HOME: cache, THIDUA_NO_CACHE: '1' } });
+    expect(existsSync(join(cache, 'thidua'))).toBe(false);
+    const all = await runCli(['validate'], { cwd: root, env: { XDG_CACHE_HOME: cache } });
+    const one = await runCli(['validate', '2016'], { cwd: root, env: { XDG_CACHE_HOME: cache } });
+    expect(all.stdout).toContain('3 đợt (2016, 2017, 2025)');
+    expect(one.stdout).toContain('1 đợt (2016)');
+  });
+});
