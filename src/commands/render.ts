@@ -11,7 +11,7 @@ import type { DocumentDef } from '../core/documents/index.js';
 import type { CommandContext } from '../shell/context.js';
 import { loadAndValidate } from '../shell/load.js';
 import { refuseIfErrors, roundOf } from '../shell/round.js';
-import { blankStockFile, copiesKey, copiesOf, MAX_COPIES, digestKey, loadTemplate, manifestText, missingPrerequisite, MANIFEST, placeRendered, readManifest, renderOne } from '../shell/documents.js';
+import { blankStockFile, copiesKey, copiesOf, digestNow, fileBytes, MAX_COPIES, digestKey, loadTemplate, manifestText, missingPrerequisite, MANIFEST, placeRendered, readManifest, renderOne } from '../shell/documents.js';
 import { sha256Hex } from '../core/seal.js';
 import { formatDiagnostic, diagnosticJson } from '../shell/format-diagnostics.js';
 import { assertInside, ensureDir, writeFileAtomic } from '../shell/safe-write.js';
@@ -181,8 +181,17 @@ export async function run(ctx: CommandContext, input: Input<'render'>): Promise<
         if (copies > 1) manifest[copiesKey(fileOf(def))] = String(copies);
         else delete manifest[copiesKey(fileOf(def))];
       };
-      const rendered = await renderOne(loaded, round, def, tl.template, ctx.version, { copies, blankStock: opts.blankStock });
       const target = join(outDir, fileOf(def));
+      // Nothing it follows from has changed since thidua wrote it (its hash and inputs digest in the
+      // manifest): the file is current as it is, and nothing is rendered.
+      const onDisk = fileBytes(target);
+      if (onDisk && manifest[fileOf(def)] === sha256Hex(onDisk) && manifest[digestKey(fileOf(def))] === digestNow(loaded, round, def, tl.template, ctx.version, { copies, blankStock: opts.blankStock })) {
+        recordCopies();
+        report.push({ kind: def.kind, file: relative(ctx.cwd, target) || target, status: 'unchanged' });
+        current.push(target);
+        continue;
+      }
+      const rendered = await renderOne(loaded, round, def, tl.template, ctx.version, { copies, blankStock: opts.blankStock });
       const shown = relative(ctx.cwd, target) || target;
       const placed = placeRendered(target, rendered.bytes, manifest[fileOf(def)], force);
       if (placed === 'unchanged') {

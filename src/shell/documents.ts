@@ -25,6 +25,11 @@ function currentBytesInside(root: string, rel: string): Buffer | null {
   }
 }
 
+/** A file's bytes by its path, or null when it is absent or unreadable. */
+export function fileBytes(path: string): Buffer | null {
+  return currentBytesInside(path, '');
+}
+
 export interface TemplateLoad {
   template: Template | null;
   diagnostics: Diagnostic[];
@@ -181,6 +186,11 @@ export function inputsDigest(version: string, model: unknown): string {
 
 /** The manifest key under which a document's inputs digest is kept, beside its own hash. */
 export const digestKey = (file: string) => `${file}#inputs`;
+
+/** The inputs digest of a document as it would be rendered now, without rendering it (no `docx` loaded). */
+export function digestNow(loaded: Loaded, round: Round, def: DocumentDef, template: Template, version: string, options: RenderOptions = {}): string {
+  return inputsDigest(version, modelOf(loaded, round, def, template, options));
+}
 
 export async function renderOne(loaded: Loaded, round: Round, def: DocumentDef, template: Template, version: string, options: RenderOptions = {}): Promise<Rendered> {
   const { renderDocx } = await import('../render/docx-writer.js');

@@ -4,7 +4,7 @@ import { join, relative, sep } from 'node:path';
 import type { FileEntry, Snapshot } from '../core/records/workspace.js';
 import { t } from '../core/diagnostics.js';
 import { findingsError } from '../errors.js';
-import { MAX_FILE_BYTES } from '../core/yaml/syntax-errors.js';
+import { MAX_FILE_BYTES } from '../core/yaml/limits.js';
 import { roundFile } from '../core/records/paths.js';
 
 const YEAR = /^\d{4}$/;

@@ -174,11 +174,11 @@ describe('tally, seal and verify', () => {
 });
 
 describe('start-up', () => {
-  function loadedModules(args: string[]): string[] {
+  function loadedModules(args: string[], cwd = PROJECT, env: NodeJS.ProcessEnv = {}): string[] {
     const trace = join(tempDir(), 'trace.txt');
     writeFileSync(trace, '');
     const res = spawnSync(process.execPath, ['--import', join(PROJECT, 'test/helpers/trace-imports.mjs'), BIN, ...args], {
-      cwd: PROJECT, env: { ...process.env, THIDUA_TRACE: trace, NO_COLOR: '1' }, encoding: 'utf8',
+      cwd, env: { ...process.env, THIDUA_TRACE: trace, NO_COLOR: '1', ...env }, encoding: 'utf8',
     });
     expect(res.status, res.stderr).toBe(0);
     return readFileSync(trace, 'utf8').split('\n').filter(Boolean);
@@ -190,6 +190,17 @@ describe('start-up', () => {
     const validate = loadedModules(['validate']);
     expect(validate.some((m) => m.includes('/dist/commands/validate.js'))).toBe(true);
     expect(validate.filter((m) => /node_modules\/(docx|@inquirer|inquirer|fflate)\//.test(m))).toEqual([]);
+  });
+
+  it('a validate served from its cache loads neither zod nor yaml; render all with nothing changed loads no docx', () => {
+    const root = workspace({ from: 'example' });
+    const env = { XDG_CACHE_HOME: tempDir() };
+    const first = loadedModules(['validate'], root, env);
+    expect(first.some((m) => /node_modules\/zod\//.test(m))).toBe(true);
+    const again = loadedModules(['validate'], root, env);
+    expect(again.filter((m) => /node_modules\/(zod|yaml)\//.test(m))).toEqual([]);
+    const render = loadedModules(['render', 'all', '2016'], root);
+    expect(render.filter((m) => /node_modules\/docx\//.test(m))).toEqual([]);
   });
 });
 

@@ -3,7 +3,9 @@ import { Parser, type Document, type LineCounter } from 'yaml';
 import { t, type Diagnostic, type Localized } from '../diagnostics.js';
 import { lineText, posAt, type Position } from './positions.js';
 
-export const MAX_FILE_BYTES = 1024 * 1024;
+import { MAX_FILE_BYTES } from './limits.js';
+
+export { MAX_FILE_BYTES };
 
 const YAML_ERROR_TEXT: Record<string, Localized> = {
   BAD_INDENT: t('thụt lề không đúng', 'bad indentation'),
