@@ -104,6 +104,17 @@ describe('the year-end titles on a generated agency', () => {
       const list = squash(pdfText(toPdf(join(a.root, `documents/${y}/danh-sach-${y}.docx`))));
       expect(list).toContain(squash(`I. LAO ĐỘNG TIÊN TIẾN (0${inDept.length})`));
       expect(list).toContain(squash('III. TẬP THỂ LAO ĐỘNG XUẤT SẮC (01)'));
+      // The letters and the meeting record speak of titles, each with its own threshold, not of the plan's models.
+      const proposal = squash(pdfText(toPdf(join(a.root, `documents/${y}/to-trinh-${y}.docx`))));
+      expect(proposal).toContain(squash(`Về việc đề nghị tặng danh hiệu thi đua năm ${y}`));
+      expect(proposal).toContain(squash('“Chiến sĩ thi đua cơ sở” từ 80 % tổng số thành viên Hội đồng'));
+      expect(proposal).not.toContain(squash('mô hình tiêu biểu'));
+      const cover = squash(pdfText(toPdf(join(a.root, `documents/${y}/cong-van-gui-${y}.docx`))));
+      expect(cover).toContain(squash(`V/v gửi Quyết định và Danh sách tặng danh hiệu thi đua năm ${y}`));
+      expect(cover).toContain(squash(`“Lao động tiên tiến”: 0${inDept.length} cá nhân`));
+      const meeting = squash(pdfText(toPdf(join(a.root, `documents/${y}/bien-ban-hop-${y}.docx`))));
+      expect(meeting).toContain(squash(`xét tặng danh hiệu thi đua năm ${y}`));
+      expect(meeting).not.toContain(squash('mô hình tiêu biểu'));
     }
 
     // Two years on: Chiến sĩ thi đua cấp tỉnh needs three years of Chiến sĩ thi đua cơ sở. The sealed

@@ -4,7 +4,9 @@ import type { Round } from '../records/workspace.js';
 import type { Title } from '../schemas/titles.js';
 import type { WorkspaceIndex } from '../records/index.js';
 import type { TallyResult } from '../schemas/sealed.js';
-import type { Template, Values } from './template.js';
+import { fill, paragraphs, type Template, type Values } from './template.js';
+import { countedThreshold } from '../schemas/titles.js';
+import { formatNumber } from '../format/numbers.js';
 import { dateInWords, shortDate } from '../dates.js';
 import { twoDigits } from '../format/numbers.js';
 
@@ -126,4 +128,47 @@ export function documentDate(round: Round): string {
 
 export function nominationTitle(round: Round, id: string): string {
   return round.nominations.find((n) => n.value.id === id)?.value.title ?? '';
+}
+
+/**
+ * A section of a document in a round of titles: the template's `SECTION-titles` when it has one,
+ * else the wording given here; in a round of the plan's pair, the section itself.
+ */
+export function titledParagraphs(template: Template, section: string, values: Values, titled: boolean, fallback: string): string[] {
+  if (!titled) return paragraphs(template, section, values);
+  const alt = `${section}-titles`;
+  return template.sections.has(alt) ? paragraphs(template, alt, values) : fill(fallback, values).split('\n');
+}
+
+/**
+ * "“Lao động tiên tiến”: 07 cá nhân; “Tập thể lao động xuất sắc”: 01 tập thể": the recognitions of
+ * a round title by title; with `upward`, the titles proposed above the agency too, marked as such.
+ */
+export function titlesCounts(round: Round, index: WorkspaceIndex, upward: boolean): string {
+  const rec = recognised(round);
+  const parts: string[] = [];
+  const plain = rec.filter((r) => titleOf(index, r) === undefined);
+  const two = (n: number) => String(n).padStart(2, '0');
+  if (plain.length) parts.push(`mô hình tiêu biểu, gương điển hình tiên tiến: ${countWords(plain)}`);
+  for (const x of index.titles.values()) {
+    const group = rec.filter((r) => r.award === x.id);
+    if (group.length === 0 || (!upward && decidedAbove(x))) continue;
+    parts.push(`“${x.name}”: ${countWords(group)}${decidedAbove(x) ? ` (đề nghị ${x.decided_by.body})` : ''}`);
+  }
+  return parts.join('; ') || 'không tập thể, cá nhân nào';
+  function countWords(list: TallyResult[]): string {
+    const c = list.filter((r) => r.kind === 'collective').length;
+    const i = list.length - c;
+    return [c ? `${two(c)} tập thể` : '', i ? `${two(i)} cá nhân` : ''].filter(Boolean).join(' và ');
+  }
+}
+
+/** "“Lao động tiên tiến” từ 50 % tổng số thành viên Hội đồng; …": each title's threshold in words. */
+export function thresholdsText(round: Round, index: WorkspaceIndex, agency: Agency): string {
+  const named = new Set((round.tally?.value.results ?? round.nominations.map((n) => ({ award: n.value.award }))).map((r) => r.award));
+  return [...index.titles.values()].filter((x) => named.has(x.id)).map((x) => {
+    const th = x.threshold ? countedThreshold(x.threshold) : { numerator: agency.threshold.numerator, denominator: agency.threshold.denominator, of: agency.threshold.of };
+    const share = th.percent !== undefined ? `${formatNumber(th.percent)} %` : `${th.numerator}/${th.denominator}`;
+    return `“${x.name}” từ ${share} ${th.of === 'members' ? 'tổng số thành viên Hội đồng' : 'số phiếu hợp lệ'}`;
+  }).join('; ');
 }

@@ -7,7 +7,7 @@ import type { TemplateSpec } from './template.js';
 import { line, paragraphs } from './template.js';
 import { cell, p, type Block, type DocModel } from './model.js';
 import { body, centered, headerTable, placeDateLine, ruleUnder } from './layout.js';
-import { commonValues, honorific, recognised, type DocumentInput } from './context.js';
+import { commonValues, hasTitles, honorific, recognised, thresholdsText, titledParagraphs, titlesCounts, type DocumentInput } from './context.js';
 import { countsInWords } from './decision.js';
 import { dateInWords } from '../dates.js';
 
@@ -19,7 +19,9 @@ export const MEETING_TEMPLATE_SPEC: TemplateSpec = {
   agenda: { fields: ['collectives', 'individuals'], required: true },
   discussion: { fields: [], required: true },
   vote: { fields: ['counters', 'counts_words', 'numerator', 'denominator', 'base_label'], required: true },
-  closing: { fields: [], required: true },
+  closing: { fields: ['end_time'], required: true },
+  'subject-titles': { fields: [], required: false },
+  'vote-titles': { fields: ['counters', 'titles_counts', 'thresholds'], required: false },
   'signature-secretary': { fields: [], required: true },
   'signature-chair': { fields: [], required: true },
 };
@@ -52,15 +54,23 @@ export function meetingModel(input: DocumentInput): DocModel {
     counts_words: countsInWords(results.filter((r) => r.kind === 'collective').length, results.filter((r) => r.kind === 'individual').length) || 'không tập thể, cá nhân nào',
     numerator: th.numerator, denominator: th.denominator,
     base_label: th.of === 'members' ? 'tổng số thành viên Hội đồng' : 'số phiếu hợp lệ',
+    end_time: session.ended ? `${session.ended.replace(':', ' giờ ')} phút` : '…… giờ ……',
+    titles_counts: titlesCounts(round, index, true),
+    thresholds: thresholdsText(round, index, agency),
   };
+  // A round of titles (titles.yaml) is a round of danh hiệu, each with its own threshold.
+  const titled = hasTitles(round, index);
   const blocks: Block[] = [];
   blocks.push(headerTable(agency, `Số:      /BB-${agency.council.symbol}`, placeDateLine(agency, dateInWords(session.date)), agency.council.name));
   blocks.push(centered(line(template, 'title', values), { bold: true, before: 18 }));
-  const subject = paragraphs(template, 'subject', values);
+  const subject = titledParagraphs(template, 'subject', values, titled, 'Họp Hội đồng Thi đua - Khen thưởng xét tặng danh hiệu thi đua năm {year}');
   for (const s of subject) blocks.push(centered(s, { bold: true }));
   blocks.push(ruleUnder(subject, 14, true, 0.4));
   for (const section of ['time-place', 'participants', 'agenda', 'discussion', 'vote', 'closing'] as const) {
-    for (const s of paragraphs(template, section, values)) blocks.push(body(s, /^[IVX]+\. /.test(s) ? { bold: true } : {}));
+    const texts = section === 'vote'
+      ? titledParagraphs(template, 'vote', values, titled, '3. Hội đồng bầu Ban kiểm phiếu gồm: {counters}; bỏ phiếu kín, mỗi danh hiệu theo tỷ lệ phiếu đồng ý của mình ({thresholds}). Kết quả (có biên bản kiểm phiếu kèm theo): {titles_counts}.')
+      : paragraphs(template, section, values);
+    for (const s of texts) blocks.push(body(s, /^[IVX]+\. /.test(s) ? { bold: true } : {}));
   }
   const sign = (title: string, id: string) => [
     p(title, { align: 'center', size: 14, bold: true, keepNext: true }),
