@@ -278,3 +278,54 @@ describe('working time', () => {
     expect(daysAway([{ from: '2024-01-01', until: '2024-12-31', kind: 'unpaid' }], 2024, true)).toBe(366);
   });
 });
+
+describe('titles in the count, further', () => {
+  it('results come the plan’s pair first, then title by title in titles.yaml’s order, whatever order the files come in', () => {
+    const noms = [nomination('z-cs', 'cstdcs', 'p1'), nomination('vp-mo-hinh', undefined), nomination('a-ldtt', 'ldtt', 'p1'), nomination('b-ldtt', 'ldtt', 'p2')];
+    const t = tallyRound(round(noms, papers(noms.map((n) => n.value.id), {})), index(), TWO_THIRDS);
+    expect(t.results.map((r) => r.nomination)).toEqual(['vp-mo-hinh', 'a-ldtt', 'b-ldtt', 'z-cs']);
+    expect(t.titles!.map((c) => c.id)).toEqual(['ldtt', 'cstdcs']);
+  });
+
+  it('an award titles.yaml does not declare is counted as the plan’s (a diagnostic blocks its seal): the round’s threshold, no title entry', () => {
+    const noms = [nomination('a-x', 'khong-co', 'p1')];
+    // 6 of 9 pass the round's 2/3; a title entry would have been written had it been declared.
+    const t = tallyRound(round(noms, papers(['a-x'], { 'a-x': 6 })), index(), TWO_THIRDS);
+    expect(t.titles).toBeUndefined();
+    expect(t.results[0]).toMatchObject({ award: 'khong-co', passed: true, recognised: true, reason: null });
+    const fails = tallyRound(round(noms, papers(['a-x'], { 'a-x': 5 })), index(), TWO_THIRDS);
+    expect(fails.results[0]).toMatchObject({ passed: false, reason: 'below-threshold' });
+  });
+
+  it('women first at a tie, read from people.yaml’s gender, in the count itself', () => {
+    const people: Array<Rec<Person>> = PEOPLE.map((p, i) => (i === 2 ? { ...p, value: { ...p.value, gender: 'nu' as const } } : i === 1 ? { ...p, value: { ...p.value, gender: 'nam' as const } } : p));
+    const titles: Title[] = [{ ...TITLES[0]!, quota: 1, tie_break: 'women' }];
+    const idx = buildIndexFrom({ agency: null, criteria: null, departments: [{ value: { id: 'vp', name: 'Văn phòng' }, loc: { file: 'records/departments.yaml', path: [0] } }], people, discipline: [], titles });
+    const noms = [nomination('a', 'ldtt', 'p1'), nomination('b', 'ldtt', 'p2')];
+    const t = tallyRound(round(noms, papers(['a', 'b'], {})), idx, TWO_THIRDS);
+    const by = Object.fromEntries(t.results.map((r) => [r.nomination, r]));
+    expect([by['a']!.reason, by['b']!.tie_break]).toEqual(['over-quota', 'women']);
+  });
+
+  it('a quota exactly as large as the eligible recognises them all, and leaves no tie', () => {
+    const titles: Title[] = [{ ...TITLES[0]!, quota: 2 }];
+    const noms = [nomination('a', 'ldtt', 'p1'), nomination('b', 'ldtt', 'p2'), nomination('c', 'ldtt', 'p3')];
+    // c fails its vote: two eligible for two places.
+    const t = tallyRound(round(noms, papers(['a', 'b', 'c'], { c: 2 })), index(titles), TWO_THIRDS);
+    expect(t.results.map((r) => [r.nomination, r.recognised, r.reason, r.tie_break ?? null])).toEqual([['a', true, null, null], ['b', true, null, null], ['c', false, 'below-threshold', null]]);
+  });
+
+  it('titles in a cycle come after the others in the order of decision', () => {
+    const a: Title = { ...TITLES[0]!, id: 'a', requires: [{ title: 'b', same_round: true }] };
+    const b: Title = { ...TITLES[0]!, id: 'b', requires: [{ title: 'a', same_round: true }] };
+    const c: Title = { ...TITLES[0]!, id: 'c', requires: [] };
+    const d: Title = { ...TITLES[0]!, id: 'd', requires: [{ title: 'c', members_at_least: 1 }, { title: 'c', years: 2 }] };
+    const { order, cyclic } = dependencyOrder(new Map([a, b, c, d].map((x) => [x.id, x])));
+    expect(order).toEqual(['c', 'd', 'b', 'a']);
+    expect(cyclic).toEqual(new Set(['a', 'b']));
+    // A requirement of years is about earlier rounds: it orders nothing and makes no cycle.
+    const e: Title = { ...TITLES[0]!, id: 'e', requires: [{ title: 'f', years: 1 }] };
+    const f: Title = { ...TITLES[0]!, id: 'f', requires: [{ title: 'e', years: 1 }] };
+    expect(dependencyOrder(new Map([e, f].map((x) => [x.id, x]))).cyclic).toEqual(new Set());
+  });
+});
