@@ -4,7 +4,7 @@ import { t } from '../core/diagnostics.js';
 import { EXIT } from '../errors.js';
 import type { CommandContext } from '../shell/context.js';
 import { readValidated } from '../shell/read-validated.js';
-import { readCached, validationKey, writeCached, type ValidateResult } from '../shell/validate-cache.js';
+import { cacheEnabled, readCached, validationKey, writeCached, type ValidateResult } from '../shell/validate-cache.js';
 import { diagnosticJson, formatDiagnostic, summaryLine } from '../shell/format-diagnostics.js';
 
 const PER_FILE = 50;
@@ -13,8 +13,9 @@ const PER_FILE = 50;
 async function validation(ctx: CommandContext, years: readonly number[] | null): Promise<ValidateResult> {
   const root = ctx.root();
   const snapshot = readValidated(root, years);
-  const key = validationKey(snapshot, years, ctx.version);
-  const cached = readCached(root, key, ctx.env);
+  // With the cache off (THIDUA_NO_CACHE=1) the files are not hashed at all.
+  const key = cacheEnabled(ctx.env) ? validationKey(snapshot, years, ctx.version) : null;
+  const cached = key ? readCached(root, key, ctx.env) : null;
   if (cached) return cached;
   // The validator (zod, yaml, every rule) is loaded only when the cache has nothing to give.
   const { validateSnapshot } = await import('../core/validate.js');
@@ -26,7 +27,7 @@ async function validation(ctx: CommandContext, years: readonly number[] | null):
     nominations: rounds.reduce((n, r) => n + r.nominations.length, 0),
     ballots: rounds.reduce((n, r) => n + r.ballots.length, 0),
   };
-  writeCached(root, key, result, ctx.env);
+  if (key) writeCached(root, key, result, ctx.env);
   return result;
 }
 

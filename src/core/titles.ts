@@ -3,7 +3,8 @@
  * round, and whether a share of a department is reached. Pure.
  */
 import type { Nomination } from './schemas/round.js';
-import type { HistoryEntry } from './schemas/titles.js';
+import type { HistoryEntry, Title } from './schemas/titles.js';
+import type { WorkspaceIndex } from './records/index.js';
 import type { Rec, Round } from './records/workspace.js';
 
 /** The subject of a nomination: a person ("p:ID") or a department ("d:ID"). */
@@ -35,4 +36,20 @@ export function under2025Rules(index: { agency: { award_rules?: string | undefin
 /** The day a round's awards are considered: its meeting, or the last day of its year before one is set. */
 export function considerationDate(round: Round): string {
   return round.council?.value.session?.date ?? `${round.year}-12-31`;
+}
+
+/**
+ * Each nomination of the rounds being checked that names a declared title of its own kind, with
+ * the round, what the round is judged from, the title and the nomination's subject: the walk every
+ * requirement rule makes.
+ */
+export function* titledNominations(rounds: readonly Round[], view: (round: Round) => WorkspaceIndex): Generator<{ round: Round; index: WorkspaceIndex; n: Rec<Nomination>; title: Title; subject: string }> {
+  for (const round of rounds) {
+    const index = view(round);
+    for (const n of round.nominations) {
+      const title = n.value.award !== undefined ? index.titles.get(n.value.award) : undefined;
+      if (!title || title.kind !== n.value.kind) continue;
+      yield { round, index, n, title, subject: subjectOf({ ...n.value, person: n.value.kind === 'individual' ? n.value.person : undefined }) };
+    }
+  }
 }

@@ -67,8 +67,12 @@ export function validationKey(snapshot: Snapshot, years: readonly number[] | nul
   return h.digest('hex');
 }
 
+export function cacheEnabled(env: NodeJS.ProcessEnv): boolean {
+  return env['THIDUA_NO_CACHE'] !== '1';
+}
+
 function cacheFile(root: string, env: NodeJS.ProcessEnv): string | null {
-  if (env['THIDUA_NO_CACHE'] === '1') return null;
+  if (!cacheEnabled(env)) return null;
   const base = env['XDG_CACHE_HOME'] || (env['HOME'] ? join(env['HOME'], '.cache') : join(homedir(), '.cache'));
   let real = root;
   try {

@@ -197,6 +197,24 @@ describe('the bundled example', () => {
     expect((await runCli(['verify', '2016', '2025', '--no-history'], { cwd: root })).code).toBe(0);
   });
 
+  it('render upward: the Tờ trình to the province for 2025; a round with nothing proposed upward is refused, nothing written', async () => {
+    const root = workspace({ from: 'example' });
+    const out = tempDir();
+    const r = await runCli(['render', 'upward', '2025', '--out', out], { cwd: root });
+    expect(r.code, r.stderr).toBe(0);
+    expect(readdirSync(out)).toContain('to-trinh-cap-tren-2025.docx');
+    if (hasOffice()) {
+      const text = pdfText(toPdf(join(out, 'to-trinh-cap-tren-2025.docx'))).replace(/\s+/g, '');
+      expect(text).toContain('Kínhgửi:ChủtịchUBNDtỉnhĐồngNai');
+      expect(text).toContain('ÔngTrầnVănAn');
+    }
+    const none = await runCli(['render', 'upward', '2016', '--out', tempDir()], { cwd: root });
+    expect(none.code).toBe(1);
+    expect(none.stderr.trim()).toBe('thidua: đợt 2016 không có danh hiệu nào do cấp trên quyết định được Hội đồng đề nghị (decided_by trong records/titles.yaml); không có gì để in');
+    const en = await runCli(['render', 'upward', '2016', '--lang', 'en'], { cwd: root });
+    expect(en.stderr.trim()).toBe('thidua: round 2016 has no title decided above the agency that the council proposed (decided_by in records/titles.yaml); nothing to render');
+  });
+
   it('tally 2016 and the 2016 documents are byte for byte what they were before titles', async () => {
     const root = workspace({ from: 'example' });
     const fixtures = join(PROJECT, 'test/fixtures/example-2016');

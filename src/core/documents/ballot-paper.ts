@@ -4,7 +4,7 @@
  * individuals, with the threshold printed.
  */
 import type { TemplateSpec } from './template.js';
-import { fill, line, paragraphs, type Values } from './template.js';
+import { line, paragraphs, sectionOr, type Values } from './template.js';
 import { cell, p, type Block, type DocModel, type Section } from './model.js';
 import { centered, headerTable, placeDateLine, roman, ruleUnder, signature } from './layout.js';
 import { commonValues, honorific, type DocumentInput } from './context.js';
@@ -37,7 +37,7 @@ const WRITTEN_FALLBACK: Record<string, string> = {
 };
 
 function writtenLine(template: DocumentInput['template'], section: string, values: Values): string[] {
-  return template.sections.has(section) ? paragraphs(template, section, values) : [fill(WRITTEN_FALLBACK[section]!, values)];
+  return sectionOr(template, section, values, WRITTEN_FALLBACK[section]!);
 }
 
 export function ballotPaperModel(input: DocumentInput): DocModel {

@@ -3,7 +3,7 @@ import type { TemplateSpec } from './template.js';
 import { line, paragraphs } from './template.js';
 import { cell, p, type Block, type DocModel, type Para, type Section } from './model.js';
 import { LANDSCAPE_TEXT_MM, placeDateLine, ruleUnder, signerLines, type Signer } from './layout.js';
-import { fill, type Values } from './template.js';
+import { sectionOr, type Values } from './template.js';
 import { BLANK_FIELDS, type BlankPositionSettings } from '../schemas/agency.js';
 import { commonValues, decidedHere, decisionRef, hasTitles, honorific, recognised, nominationTitle, titleOf, type DocumentInput } from './context.js';
 
@@ -62,7 +62,7 @@ export function certificatesModel(input: DocumentInput): DocModel {
     };
     // A title's certificate names the title; the plan's pair keeps its own lines.
     const honour = (section: 'collective-honour' | 'individual-honour') => (title
-      ? (template.sections.has('title-honour') ? paragraphs(template, 'title-honour', values) : [fill(TITLE_HONOUR, values)])
+      ? sectionOr(template, 'title-honour', values, TITLE_HONOUR)
       : paragraphs(template, section, values));
     const signer = round.decision?.value.signer ?? { title: agency.head.title, name: agency.head.name };
     if (input.blankStock) return blankStockSection(input, r.kind, values, signer, honour(r.kind === 'collective' ? 'collective-honour' : 'individual-honour'));

@@ -4,7 +4,7 @@ import type { Round } from '../records/workspace.js';
 import type { Title } from '../schemas/titles.js';
 import type { WorkspaceIndex } from '../records/index.js';
 import type { TallyResult } from '../schemas/sealed.js';
-import { fill, paragraphs, type Template, type Values } from './template.js';
+import { paragraphs, sectionOr, type Template, type Values } from './template.js';
 import { countedThreshold } from '../schemas/titles.js';
 import { formatNumber } from '../format/numbers.js';
 import { dateInWords, shortDate } from '../dates.js';
@@ -135,9 +135,7 @@ export function nominationTitle(round: Round, id: string): string {
  * else the wording given here; in a round of the plan's pair, the section itself.
  */
 export function titledParagraphs(template: Template, section: string, values: Values, titled: boolean, fallback: string): string[] {
-  if (!titled) return paragraphs(template, section, values);
-  const alt = `${section}-titles`;
-  return template.sections.has(alt) ? paragraphs(template, alt, values) : fill(fallback, values).split('\n');
+  return titled ? sectionOr(template, `${section}-titles`, values, fallback) : paragraphs(template, section, values);
 }
 
 /**

@@ -1,6 +1,6 @@
 /** Quyết định công nhận: the decision (a draft with the number and date blank before `decide`). */
 import type { TemplateSpec } from './template.js';
-import { fill, line, paragraphs, type Values } from './template.js';
+import { line, paragraphs, sectionOr, type Values } from './template.js';
 import type { DocModel, Block } from './model.js';
 import { article, body, centered, lastArticle, headerTable, placeDateLine, recipientsAndSignature, signature, ruleUnder } from './layout.js';
 import { commonValues, decidedHere, documentDate, groupsOf, hasTitles, honorific, recognised, nominationTitle, type DocumentInput } from './context.js';
@@ -40,7 +40,7 @@ const TITLE_FALLBACK: Record<string, string> = {
 };
 
 function titled(template: DocumentInput['template'], section: string, values: Values): string[] {
-  return template.sections.has(section) ? paragraphs(template, section, values) : [fill(TITLE_FALLBACK[section]!, values)];
+  return sectionOr(template, section, values, TITLE_FALLBACK[section]!);
 }
 
 /** "06 tập thể và 05 cá nhân": counts below 10 with a leading zero, as decisions write them. */

@@ -1,6 +1,6 @@
 /** Biên bản kiểm phiếu: the vote-count minutes, from the seal. */
 import type { TemplateSpec } from './template.js';
-import { fill, line, paragraphs, type Values } from './template.js';
+import { line, paragraphs, sectionOr, type Values } from './template.js';
 import { cell, p, type Block, type Cell, type DocModel, type Para } from './model.js';
 import { body, centered, headerTable, placeDateLine, recipientList, renumbered, ruleUnder } from './layout.js';
 import { commonValues, groupsOf, honorific, titleOf, upper, type DocumentInput } from './context.js';
@@ -70,8 +70,7 @@ const FALLBACK: Record<string, string> = {
 
 /** An optional section's paragraphs, or its fallback wording when the template has no such section. */
 function optional(template: DocumentInput['template'], section: string, values: Values): string[] {
-  if (template.sections.has(section)) return paragraphs(template, section, values);
-  return fill(FALLBACK[section]!, values).split('\n');
+  return sectionOr(template, section, values, FALLBACK[section]!);
 }
 
 /** "08:00" as the minutes say it: "08 giờ 00 phút". */

@@ -113,6 +113,14 @@ export function paragraphs(template: Template, section: string, values: Values):
   return (template.sections.get(section)?.paragraphs ?? []).map((p) => fill(p.text, values));
 }
 
+/**
+ * An optional section's paragraphs, or `fallback` (lines split at "\n") when the template has no
+ * such section: the wording of a section added after a template was written, or frozen with a round.
+ */
+export function sectionOr(template: Template, section: string, values: Values, fallback: string): string[] {
+  return template.sections.has(section) ? paragraphs(template, section, values) : fill(fallback, values).split('\n');
+}
+
 /** The first filled paragraph of a section, or ''. */
 export function line(template: Template, section: string, values: Values): string {
   return paragraphs(template, section, values)[0] ?? '';

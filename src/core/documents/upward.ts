@@ -4,7 +4,7 @@
  * One Tờ trình per body, each on its own pages.
  */
 import type { TemplateSpec } from './template.js';
-import { fill, line, paragraphs, type Values } from './template.js';
+import { line, paragraphs, sectionOr, type Values } from './template.js';
 import { cell, p, type Block, type DocModel, type Section } from './model.js';
 import { body, centered, headerTable, placeDateLine, recipientsAndSignature, renumbered, ruleUnder, signature } from './layout.js';
 import { commonValues, decidedAbove, documentDate, honorific, nominationTitle, recognised, titleOf, upper, type DocumentInput } from './context.js';
@@ -90,7 +90,7 @@ export function upwardModel(input: DocumentInput): DocModel {
     blocks.push({ kind: 'table', borders: true, headerRow: true, rows });
     blocks.push(centered('', { size: 6, after: 6 }));
     const signer = round.decision?.value.signer ?? { title: agency.head.title, name: agency.head.name };
-    const recipients = template.sections.has('recipients') ? paragraphs(template, 'recipients', values) : [fill('Như trên', values)];
+    const recipients = sectionOr(template, 'recipients', values, 'Như trên');
     blocks.push(recipientsAndSignature(line(template, 'recipients-heading', values), recipients, line(template, 'recipients-last', values), signature(signer)));
     return { orientation: 'portrait', pageNumbers: true, blocks };
   });

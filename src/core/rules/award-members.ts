@@ -1,6 +1,6 @@
 import { t } from '../diagnostics.js';
 import { defineRule, type Finding } from './rule.js';
-import { nominatedWith } from '../titles.js';
+import { nominatedWith, titledNominations } from '../titles.js';
 import { reachesPercent } from '../tally.js';
 import { formatNumber } from '../format/numbers.js';
 
@@ -19,37 +19,33 @@ export const rule = defineRule({
   example: '# records/2025/nominations/vp-ttldxs.yaml\naward: tap-the-lao-dong-xuat-sac   # 3 of 5 people nominated Lao động tiên tiến: 60 % < 70 %\n',
   check(ctx) {
     const out: Finding[] = [];
-    for (const round of ctx.rounds) {
-      const index = ctx.view(round);
-      for (const n of round.nominations) {
-        const title = n.value.award !== undefined ? index.titles.get(n.value.award) : undefined;
-        if (!title || n.value.kind !== 'collective' || title.kind !== 'collective') continue;
-        const people = (index.peopleByDepartment.get(n.value.department) ?? []).map((p) => p.value.id);
-        const dept = index.departmentName(n.value.department);
-        for (const r of title.requires) {
-          if (!('members_percent' in r || 'members_at_least' in r) || !index.titles.has(r.title)) continue;
-          const held = nominatedWith(round, r.title);
-          const count = people.filter((id) => held.has(`p:${id}`)).length;
-          const need = index.titles.get(r.title)!.name;
-          if ('members_percent' in r) {
-            if (reachesPercent(count, people.length, r.members_percent)) continue;
-            const share = people.length ? Math.round((count * 1000) / people.length) / 10 : 0;
-            out.push({
-              loc: { file: n.loc.file, path: ['award'] },
-              message: t(
-                `“${title.name}” cần ít nhất ${formatNumber(r.members_percent)} % người của ${dept} đạt “${need}”; đợt ${round.year} mới đề nghị ${count}/${people.length} người (${formatNumber(share)} %)`,
-                `“${title.name}” needs at least ${formatNumber(r.members_percent, 'en')} % of ${dept}’s people with “${need}”; round ${round.year} nominates ${count} of ${people.length} (${formatNumber(share, 'en')} %)`,
-              ),
-            });
-          } else if (count < r.members_at_least) {
-            out.push({
-              loc: { file: n.loc.file, path: ['award'] },
-              message: t(
-                `“${title.name}” cần ít nhất ${r.members_at_least} người của ${dept} đạt “${need}”; đợt ${round.year} mới đề nghị ${count}`,
-                `“${title.name}” needs at least ${r.members_at_least} of ${dept}’s people with “${need}”; round ${round.year} nominates ${count}`,
-              ),
-            });
-          }
+    for (const { round, index, n, title } of titledNominations(ctx.rounds, (r) => ctx.view(r))) {
+      if (n.value.kind !== 'collective') continue;
+      const people = (index.peopleByDepartment.get(n.value.department) ?? []).map((p) => p.value.id);
+      const dept = index.departmentName(n.value.department);
+      for (const r of title.requires) {
+        if (!('members_percent' in r || 'members_at_least' in r) || !index.titles.has(r.title)) continue;
+        const held = nominatedWith(round, r.title);
+        const count = people.filter((id) => held.has(`p:${id}`)).length;
+        const need = index.titles.get(r.title)!.name;
+        if ('members_percent' in r) {
+          if (reachesPercent(count, people.length, r.members_percent)) continue;
+          const share = people.length ? Math.round((count * 1000) / people.length) / 10 : 0;
+          out.push({
+            loc: { file: n.loc.file, path: ['award'] },
+            message: t(
+              `“${title.name}” cần ít nhất ${formatNumber(r.members_percent)} % người của ${dept} đạt “${need}”; đợt ${round.year} mới đề nghị ${count}/${people.length} người (${formatNumber(share)} %)`,
+              `“${title.name}” needs at least ${formatNumber(r.members_percent, 'en')} % of ${dept}’s people with “${need}”; round ${round.year} nominates ${count} of ${people.length} (${formatNumber(share, 'en')} %)`,
+            ),
+          });
+        } else if (count < r.members_at_least) {
+          out.push({
+            loc: { file: n.loc.file, path: ['award'] },
+            message: t(
+              `“${title.name}” cần ít nhất ${r.members_at_least} người của ${dept} đạt “${need}”; đợt ${round.year} mới đề nghị ${count}`,
+              `“${title.name}” needs at least ${r.members_at_least} of ${dept}’s people with “${need}”; round ${round.year} nominates ${count}`,
+            ),
+          });
         }
       }
     }

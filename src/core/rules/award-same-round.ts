@@ -1,6 +1,6 @@
 import { t } from '../diagnostics.js';
 import { defineRule, type Finding } from './rule.js';
-import { nominatedWith, subjectOf } from '../titles.js';
+import { nominatedWith, titledNominations } from '../titles.js';
 
 export const rule = defineRule({
   code: 'award-same-round',
@@ -17,26 +17,20 @@ export const rule = defineRule({
   example: '# records/2025/nominations/an-cstdcs.yaml\naward: chien-si-thi-dua-co-so   # and no lao-dong-tien-tien nomination for the same person\n',
   check(ctx) {
     const out: Finding[] = [];
-    for (const round of ctx.rounds) {
-      const index = ctx.view(round);
-      for (const n of round.nominations) {
-        const title = n.value.award !== undefined ? index.titles.get(n.value.award) : undefined;
-        if (!title || title.kind !== n.value.kind) continue;
-        const subject = subjectOf({ ...n.value, person: n.value.kind === 'individual' ? n.value.person : undefined });
-        for (const r of title.requires) {
-          if (!('same_round' in r) || !index.titles.has(r.title)) continue;
-          if (nominatedWith(round, r.title).has(subject)) continue;
-          const who = n.value.kind === 'individual' ? index.personName(n.value.person) : `tập thể ${index.departmentName(n.value.department)}`;
-          const whoEn = n.value.kind === 'individual' ? index.personName(n.value.person) : `the collective ${index.departmentName(n.value.department)}`;
-          const need = index.titles.get(r.title)!.name;
-          out.push({
-            loc: { file: n.loc.file, path: ['award'] },
-            message: t(
-              `“${title.name}” cần “${need}” trong cùng đợt, nhưng đợt ${round.year} không có đề nghị “${need}” cho ${who}`,
-              `“${title.name}” needs “${need}” in the same round, but round ${round.year} has no “${need}” nomination for ${whoEn}`,
-            ),
-          });
-        }
+    for (const { round, index, n, title, subject } of titledNominations(ctx.rounds, (r) => ctx.view(r))) {
+      for (const r of title.requires) {
+        if (!('same_round' in r) || !index.titles.has(r.title)) continue;
+        if (nominatedWith(round, r.title).has(subject)) continue;
+        const who = n.value.kind === 'individual' ? index.personName(n.value.person) : `tập thể ${index.departmentName(n.value.department)}`;
+        const whoEn = n.value.kind === 'individual' ? index.personName(n.value.person) : `the collective ${index.departmentName(n.value.department)}`;
+        const need = index.titles.get(r.title)!.name;
+        out.push({
+          loc: { file: n.loc.file, path: ['award'] },
+          message: t(
+            `“${title.name}” cần “${need}” trong cùng đợt, nhưng đợt ${round.year} không có đề nghị “${need}” cho ${who}`,
+            `“${title.name}” needs “${need}” in the same round, but round ${round.year} has no “${need}” nomination for ${whoEn}`,
+          ),
+        });
       }
     }
     return out;

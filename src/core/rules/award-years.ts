@@ -1,6 +1,6 @@
 import { t } from '../diagnostics.js';
 import { defineRule, type Finding } from './rule.js';
-import { heldIn, subjectOf } from '../titles.js';
+import { heldIn, titledNominations } from '../titles.js';
 
 export const rule = defineRule({
   code: 'award-years',
@@ -17,26 +17,20 @@ export const rule = defineRule({
   example: '# records/2025/nominations/an-cstdt.yaml\naward: chien-si-thi-dua-tinh   # Chiến sĩ thi đua cơ sở in 2023 and 2024 only\n',
   check(ctx) {
     const out: Finding[] = [];
-    for (const round of ctx.rounds) {
-      const index = ctx.view(round);
-      for (const n of round.nominations) {
-        const title = n.value.award !== undefined ? index.titles.get(n.value.award) : undefined;
-        if (!title || title.kind !== n.value.kind) continue;
-        const subject = subjectOf({ ...n.value, person: n.value.kind === 'individual' ? n.value.person : undefined });
-        for (const r of title.requires) {
-          if (!('years' in r) || !index.titles.has(r.title)) continue;
-          const missing: number[] = [];
-          for (let y = round.year - r.years; y < round.year; y++) if (!heldIn(ctx.ws.rounds, ctx.ws.history, y, r.title, subject)) missing.push(y);
-          if (missing.length === 0) continue;
-          const need = index.titles.get(r.title)!.name;
-          out.push({
-            loc: { file: n.loc.file, path: ['award'] },
-            message: t(
-              `“${title.name}” cần “${need}” ${r.years} năm liền trước (${round.year - r.years}–${round.year - 1}); không thấy năm ${missing.join(', ')} trong kết quả đã niêm phong hay records/history.yaml`,
-              `“${title.name}” needs “${need}” in each of the ${r.years} years before (${round.year - r.years}–${round.year - 1}); ${missing.join(', ')} not found in a sealed result or records/history.yaml`,
-            ),
-          });
-        }
+    for (const { round, index, n, title, subject } of titledNominations(ctx.rounds, (r) => ctx.view(r))) {
+      for (const r of title.requires) {
+        if (!('years' in r) || !index.titles.has(r.title)) continue;
+        const missing: number[] = [];
+        for (let y = round.year - r.years; y < round.year; y++) if (!heldIn(ctx.ws.rounds, ctx.ws.history, y, r.title, subject)) missing.push(y);
+        if (missing.length === 0) continue;
+        const need = index.titles.get(r.title)!.name;
+        out.push({
+          loc: { file: n.loc.file, path: ['award'] },
+          message: t(
+            `“${title.name}” cần “${need}” ${r.years} năm liền trước (${round.year - r.years}–${round.year - 1}); không thấy năm ${missing.join(', ')} trong kết quả đã niêm phong hay records/history.yaml`,
+            `“${title.name}” needs “${need}” in each of the ${r.years} years before (${round.year - r.years}–${round.year - 1}); ${missing.join(', ')} not found in a sealed result or records/history.yaml`,
+          ),
+        });
       }
     }
     return out;
