@@ -10,8 +10,8 @@ import type { CommandContext } from '../shell/context.js';
 import { loadAndValidate } from '../shell/load.js';
 import { inert, table } from '../shell/terminal.js';
 
-export function run(ctx: CommandContext, input: Input<'awards'>): number {
-  const loaded = loadAndValidate(ctx.root(), null);
+export async function run(ctx: CommandContext, input: Input<'awards'>): Promise<number> {
+  const loaded = await loadAndValidate(ctx.root(), null, ctx);
   const { id, kind } = resolveSubject(loaded.index, input.args.id);
   const entries = awardsOf(loaded.workspace, id);
   const symbol = loaded.workspace.agency?.value.symbol ?? '';

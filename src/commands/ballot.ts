@@ -26,7 +26,7 @@ export async function run(ctx: CommandContext, input: Input<'ballot'>, prompter?
   const opts = input.options;
   const year = input.args.year;
   const root = ctx.root();
-  const loaded = loadAndValidate(root, [year]);
+  const loaded = await loadAndValidate(root, [year], ctx);
   const round = roundOf(loaded, year);
   const session = round.council?.value.session;
   if (opts.reason !== undefined && !opts.invalid) throw usageError(t('--reason chỉ đi cùng --invalid: lý do phiếu không hợp lệ', '--reason goes only with --invalid: why the ballot is invalid'));
@@ -68,7 +68,7 @@ export async function run(ctx: CommandContext, input: Input<'ballot'>, prompter?
       const serial = nextBallotSerial(currentRound.ballotFiles);
       const ballot = await askBallot(p, agenda, serial, ctx.lang);
       if (ballot) await writeBallot(ctx, current, currentRound, ballot, false, false);
-      current = loadAndValidate(root, [year]);
+      current = await loadAndValidate(root, [year], ctx);
       currentRound = roundOf(current, year);
       const entered = currentRound.ballotFiles.length;
       if (entered >= session.ballots_issued) {

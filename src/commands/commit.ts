@@ -25,7 +25,7 @@ export async function run(ctx: CommandContext, input: Input<'commit'>): Promise<
       'git does not know who commits: run git config user.name "Your Name" and git config user.email "you@example.org"',
     ));
   }
-  const loaded = loadAndValidate(root, null);
+  const loaded = await loadAndValidate(root, null, ctx);
   refuseIfErrors(ctx, loaded, input.options.json, t('không commit', 'nothing committed'));
   return withLock(root, ctx.warn, () => {
     const folders = committedFolders(root, STAGED_FOLDERS);

@@ -6,7 +6,7 @@ import { renderDecisionFile } from '../core/decision-file.js';
 import { twoDigits } from '../core/format/numbers.js';
 import { shortDate } from '../core/dates.js';
 import { issuerOf } from '../core/records/basis.js';
-import { agencyAsOf } from '../core/schemas/agency.js';
+import { agencyAsOf } from '../core/agency.js';
 import type { Agency } from '../core/schemas/agency.js';
 import type { DecisionFile } from '../core/schemas/sealed.js';
 import { EXIT, findingsError, usageError } from '../errors.js';
@@ -42,7 +42,7 @@ export async function run(ctx: CommandContext, input: Input<'decide'>): Promise<
   if (number === undefined) throw usageError(t('thiếu --number (số quyết định đã ký)', 'missing --number (the signed decision’s number)'));
   if (date === undefined) throw usageError(t('thiếu --date (ngày ký, YYYY-MM-DD hoặc dd/mm/yyyy)', 'missing --date (the signing date, YYYY-MM-DD or dd/mm/yyyy)'));
   const root = ctx.root();
-  const loaded = loadAndValidate(root, [year]);
+  const loaded = await loadAndValidate(root, [year], ctx);
   const round = roundOf(loaded, year);
   refuseIfErrors(ctx, loaded, input.options.json, t(`không ghi quyết định đợt ${year}`, `no decision recorded for ${year}`));
   if (!round.tally) {

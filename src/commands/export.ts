@@ -39,16 +39,16 @@ export async function run(ctx: CommandContext, input: Input<'export'>): Promise<
   const root = ctx.root();
   let sheet: SheetData;
   if (what === 'report') {
-    const { report } = loadReport(ctx, o);
+    const { report } = await loadReport(ctx, o);
     sheet = reportSheet(report);
   } else if (what === 'awards') {
     if (input.args.subject === undefined) throw usageError(t('thiếu mã hay tên: thidua export awards MÃ --xlsx TỆP', 'missing the id or name: thidua export awards ID --xlsx FILE'));
-    const loaded = loadAndValidate(root, null);
+    const loaded = await loadAndValidate(root, null, ctx);
     const s = resolveSubject(loaded.index, input.args.subject);
     sheet = awardsSheet(s.name, awardsOf(loaded.workspace, s.id), loaded.index, loaded.workspace.agency?.value.symbol ?? '');
   } else {
     const year = yearOf(what, input.args.subject);
-    const loaded = loadAndValidate(root, [year]);
+    const loaded = await loadAndValidate(root, [year], ctx);
     const round = roundOf(loaded, year);
     refuseIfErrors(ctx, loaded, false, t(`không xuất đợt ${year}`, `round ${year} not exported`));
     if (!round.council?.value.session) throw findingsError(t(`đợt ${year} chưa có phiên họp xét (thidua session ${year})`, `round ${year} has no review meeting yet (thidua session ${year})`));

@@ -63,7 +63,7 @@ export async function run(ctx: CommandContext, input: Input<'import'>): Promise<
     ));
   }
   const { mapping } = mapped;
-  const loaded = loadAndValidate(root, null);
+  const loaded = await loadAndValidate(root, null, ctx);
   const ws = loaded.workspace;
   if (ws.unavailable?.people || ws.unavailable?.departments || loaded.snapshot.files.get(PEOPLE)?.kind === 'unreadable') {
     throw usageError(t('records/people.yaml hoặc records/departments.yaml không đọc được; sửa trước (thidua validate)', 'records/people.yaml or records/departments.yaml cannot be read; fix it first (thidua validate)'));

@@ -34,7 +34,7 @@ export async function run(ctx: CommandContext, input: Input<'issue'>): Promise<n
   if (kindOpt !== undefined && !(DOCUMENT_KINDS as readonly string[]).includes(String(kindOpt))) {
     throw usageError(t(`--kind phải là một trong: ${DOCUMENT_KINDS.join(', ')}`, `--kind must be one of: ${DOCUMENT_KINDS.join(', ')}`));
   }
-  const loaded = loadAndValidate(root, [year]);
+  const loaded = await loadAndValidate(root, [year], ctx);
   const round = roundOf(loaded, year);
   refuseIfErrors(ctx, loaded, input.options.json, t(`không đăng ký văn bản đợt ${year}`, `nothing registered for ${year}`));
   const decision = round.decision;

@@ -19,7 +19,7 @@ interface Target {
   item?: { key: 'id'; id: string };
 }
 
-function resolveTarget(root: string, raw: string): Target {
+async function resolveTarget(ctx: CommandContext, root: string, raw: string): Promise<Target> {
   const ballot = /^(\d{4})\/ballots?\/(\d{1,5})$/.exec(raw);
   if (ballot) return { label: raw, pathspecs: [ballotPath(Number(ballot[1]), Number(ballot[2]))] };
   if (raw.includes('/') || raw.endsWith('.yaml')) {
@@ -27,7 +27,7 @@ function resolveTarget(root: string, raw: string): Target {
     if (path.split('/').includes('..')) throw usageError(t('đường dẫn không được chứa “..”', 'the path may not contain “..”'));
     return { label: path, pathspecs: [path] };
   }
-  const loaded = loadAndValidate(root, []);
+  const loaded = await loadAndValidate(root, [], ctx);
   const ws = loaded.workspace;
   const person = (id: string): Target => ({ label: id, pathspecs: ['records/people.yaml'], item: { key: 'id', id } });
   const department = (id: string): Target => ({ label: id, pathspecs: ['records/departments.yaml'], item: { key: 'id', id } });
@@ -40,10 +40,10 @@ function resolveTarget(root: string, raw: string): Target {
   return s.kind === 'person' ? person(s.id) : department(s.id);
 }
 
-export function run(ctx: CommandContext, input: Input<'log'>): number {
+export async function run(ctx: CommandContext, input: Input<'log'>): Promise<number> {
   const root = ctx.root();
   if (!isGitRepo(root)) throw environmentError(t(`${root} không nằm trong kho git`, `${root} is not inside a git repository`));
-  const target = resolveTarget(root, input.args.record);
+  const target = await resolveTarget(ctx, root, input.args.record);
   const commits = commitsTouching(root, target.pathspecs);
   const entries: Array<{ commit: string; date: string; author: string; subject: string; path: string; status: string; changes: FieldChange[] }> = [];
   for (const c of commits) {

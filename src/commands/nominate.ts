@@ -40,7 +40,7 @@ export async function run(ctx: CommandContext, input: Input<'nominate'>, prompte
   const opts = input.options;
   const root = ctx.root();
   const year = chooseYear(ctx, root, input.args.year);
-  const loaded = loadAndValidate(root, listYears(root).includes(year) ? [year] : []);
+  const loaded = await loadAndValidate(root, listYears(root).includes(year) ? [year] : [], ctx);
   const round = loaded.workspace.rounds.find((r) => r.year === year);
   if (!round?.councilPresent) {
     throw findingsError(t(`đợt ${year} chưa được tạo (chưa có records/${year}/council.yaml); tạo bằng: thidua round ${year}`, `round ${year} has not been created (no records/${year}/council.yaml); create it with: thidua round ${year}`));

@@ -8,10 +8,10 @@ import type { CommandContext } from '../shell/context.js';
 import { loadAndValidate } from '../shell/load.js';
 import { inert } from '../shell/terminal.js';
 
-export function run(ctx: CommandContext, input: Input<'overdue'>): number {
+export async function run(ctx: CommandContext, input: Input<'overdue'>): Promise<number> {
   const asOf = input.options.asOf ?? ctx.today();
   const year = input.options.year ?? null;
-  const loaded = loadAndValidate(ctx.root(), year === null ? null : [year]);
+  const loaded = await loadAndValidate(ctx.root(), year === null ? null : [year], ctx);
   const items = overdueItems(loaded.workspace, asOf, year === null ? null : [year]);
   const missing = items.some((i) => i.status === 'missing');
   const code = missing ? EXIT.findings : EXIT.ok;

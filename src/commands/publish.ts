@@ -9,12 +9,12 @@ import { loadAndValidate } from '../shell/load.js';
 import { listYears } from '../shell/read-snapshot.js';
 import { assertInside, ensureDir, writeFileAtomic } from '../shell/safe-write.js';
 import { periodOf } from '../shell/period.js';
-import { agencyAsOf } from '../core/schemas/agency.js';
+import { agencyAsOf } from '../core/agency.js';
 
-export function run(ctx: CommandContext, input: Input<'publish'>): number {
+export async function run(ctx: CommandContext, input: Input<'publish'>): Promise<number> {
   const root = ctx.root();
   const { from, to } = periodOf(root, input.options);
-  const loaded = loadAndValidate(root, listYears(root).filter((y) => y >= from && y <= to));
+  const loaded = await loadAndValidate(root, listYears(root).filter((y) => y >= from && y <= to), ctx);
   const items = publishedItems(loaded.workspace, loaded.index, from, to);
   // The agency's name as it is today (after a merger, the new one).
   const agency = loaded.workspace.agency ? agencyAsOf(loaded.workspace.agency.value, ctx.today()) : { name: '' };

@@ -33,7 +33,7 @@ export async function run(ctx: CommandContext, input: Input<'received'>): Promis
   const root = ctx.root();
   const year = o.year ?? listYears(root).at(-1);
   if (year === undefined) throw usageError(t('chưa có đợt nào trong records/; tạo đợt trước', 'there is no round in records/ yet; create one first'));
-  const loaded = loadAndValidate(root, [year]);
+  const loaded = await loadAndValidate(root, [year], ctx);
   const round = roundOf(loaded, year);
   refuseIfErrors(ctx, loaded, o.json, t(`không ghi văn bản nhận cho đợt ${year}`, `nothing recorded for ${year}`));
   const index = loaded.view(round);

@@ -21,13 +21,13 @@ import { overdueItems } from '../core/overdue.js';
 import { shortDate } from '../core/dates.js';
 import { REMINDER_FIELDS, REMINDER_TEMPLATE_SPEC, remindersModel } from '../core/documents/reminders.js';
 import { inert } from '../shell/terminal.js';
-import { agencyAsOf } from '../core/schemas/agency.js';
+import { agencyAsOf } from '../core/agency.js';
 
 const KINDS = ['decision', 'certificates', 'minutes', 'meeting', 'list', 'proposal', 'cover', 'upward', 'ballots', 'all', 'report', 'reminders'];
 
 /** render report --from --to [--date] [--out]: documents/bao-cao-tong-ket-FROM-TO.docx. */
 async function renderReport(ctx: CommandContext, opts: Input<'render'>['options'], office: string | null): Promise<number> {
-  const { loaded, report } = loadReport(ctx, opts);
+  const { loaded, report } = await loadReport(ctx, opts);
   const root = ctx.root();
   const date = opts.date ?? ctx.today();
   const def = { template: 'bao-cao-tong-ket.txt', spec: REPORT_TEMPLATE_SPEC } as DocumentDef;
@@ -62,7 +62,7 @@ async function renderReminders(ctx: CommandContext, opts: Input<'render'>['optio
   const asOf = opts.asOf ?? ctx.today();
   const date = opts.date ?? ctx.today();
   const years = opts.year !== undefined ? [opts.year] : null;
-  const loaded = loadAndValidate(root, years);
+  const loaded = await loadAndValidate(root, years, ctx);
   const agency = loaded.workspace.agency ? agencyAsOf(loaded.workspace.agency.value, date) : undefined;
   if (!agency) throw findingsError(t('records/agency.yaml có lỗi; chạy thidua validate', 'records/agency.yaml has errors; run thidua validate'));
   const items = overdueItems(loaded.workspace, asOf, years).filter((i) => i.status === 'missing');
@@ -134,7 +134,7 @@ export async function run(ctx: CommandContext, input: Input<'render'>): Promise<
   if (opts.blankStock && kind !== 'certificates') throw usageError(t('--blank-stock chỉ dùng cho giấy công nhận (render certificates)', '--blank-stock is for certificates only (render certificates)'));
   const json = opts.json;
   const root = ctx.root();
-  const loaded = loadAndValidate(root, [year]);
+  const loaded = await loadAndValidate(root, [year], ctx);
   const round = roundOf(loaded, year);
   refuseIfErrors(ctx, loaded, json, t(`không in văn bản đợt ${year}`, `no documents rendered for ${year}`));
   const outDir = opts.out !== undefined ? resolve(ctx.cwd, opts.out) : join(root, 'documents', String(year));

@@ -9,8 +9,8 @@ import { loadReport } from '../shell/period.js';
 import type { Input } from './definitions.js';
 import { inert, table } from '../shell/terminal.js';
 
-export function run(ctx: CommandContext, input: Input<'report'>): number {
-  const { loaded, report } = loadReport(ctx, input.options);
+export async function run(ctx: CommandContext, input: Input<'report'>): Promise<number> {
+  const { loaded, report } = await loadReport(ctx, input.options);
   if (input.options.json) {
     ctx.out(JSON.stringify(report, null, 2));
     return EXIT.ok;

@@ -49,7 +49,7 @@ export async function run(ctx: CommandContext, input: Input<'round'>): Promise<n
   }
   const earlier = years.filter((y) => y < year);
   const from = o.from ?? (o.member.length ? null : earlier.at(-1) ?? null);
-  const loaded = loadAndValidate(root, from !== null ? [from] : []);
+  const loaded = await loadAndValidate(root, from !== null ? [from] : [], ctx);
   const people = loaded.index.people;
   let members: Array<{ person: string; role: Role }>;
   if (o.member.length) {

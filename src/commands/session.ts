@@ -74,7 +74,7 @@ export async function run(ctx: CommandContext, input: Input<'session'>): Promise
   const year = input.args.year;
   const o = input.options;
   const root = ctx.root();
-  const loaded = loadAndValidate(root, [year]);
+  const loaded = await loadAndValidate(root, [year], ctx);
   const round = roundOf(loaded, year);
   const council = round.council?.value;
   if (!council) throw findingsError(t(`đợt ${year} chưa có Hội đồng đọc được (thidua round ${year}; thidua validate ${year})`, `round ${year} has no readable council (thidua round ${year}; thidua validate ${year})`));

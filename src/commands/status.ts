@@ -13,7 +13,7 @@ import { documentStates } from '../shell/document-states.js';
 export async function run(ctx: CommandContext, input: Input<'status'>): Promise<number> {
   const year = input.args.year ?? null;
   const root = ctx.root();
-  const loaded = loadAndValidate(root, year === null ? null : [year]);
+  const loaded = await loadAndValidate(root, year === null ? null : [year], ctx);
   const asOf = ctx.today();
   const rounds = loaded.workspace.rounds.filter((r) => year === null || r.year === year);
   const statuses: RoundStatus[] = [];

@@ -3,14 +3,13 @@ import type { Input } from './definitions.js';
 import { join } from 'node:path';
 import { t, type Localized } from '../core/diagnostics.js';
 import { tallyRound, percentOfBase, type Tally } from '../core/tally.js';
-import { renderTallyFile } from '../core/tally-file.js';
 import { compareSeal, inputHashes } from '../core/seal.js';
 import { basisForSeal } from '../core/records/basis.js';
 import { compareWithSeal, isSealedInputPath } from '../core/verify.js';
 import type { WorkspaceIndex } from '../core/records/index.js';
 import { readSnapshot } from '../shell/read-snapshot.js';
 import { formatNumber, formatPercent } from '../core/format/numbers.js';
-import type { CountedThreshold } from '../core/schemas/titles.js';
+import type { CountedThreshold } from '../core/titles.js';
 import { EXIT, findingsError, usageError } from '../errors.js';
 import { shortDate } from '../core/dates.js';
 import type { CommandContext } from '../shell/context.js';
@@ -31,7 +30,7 @@ export async function run(ctx: CommandContext, input: Input<'tally'>): Promise<n
   if (sealedOn > ctx.today()) throw usageError(t(`--date ${sealedOn}: ngày niêm phong không thể sau hôm nay`, `--date ${sealedOn}: the seal cannot be dated after today`));
   if (incomplete === '') throw usageError(t('--incomplete cần lý do, ví dụ --incomplete "2 phiếu bị thất lạc"', '--incomplete needs a reason, e.g. --incomplete "2 ballots were lost"'));
   const root = ctx.root();
-  const loaded = loadAndValidate(root, [year]);
+  const loaded = await loadAndValidate(root, [year], ctx);
   const round = roundOf(loaded, year);
   if (!round.council?.value.session) {
     throw findingsError(t(
@@ -62,7 +61,7 @@ export async function run(ctx: CommandContext, input: Input<'tally'>): Promise<n
       if (sealedOn < meeting) {
         throw findingsError(t(`không niêm phong đợt ${year}: ngày niêm phong ${shortDate(sealedOn)} trước phiên họp xét ngày ${shortDate(meeting)} (--date)`, `round ${year} not sealed: the seal date ${sealedOn} is before the review meeting of ${meeting} (--date)`));
       }
-      const text = renderTallyFile(tally, {
+      const text = (await import('../core/tally-file.js')).renderTallyFile(tally, {
         sealedBy: `thidua ${ctx.version}`,
         sealedOn,
         inputs: inputHashes(round, (p) => bytesOf(loaded, p)),
@@ -148,7 +147,7 @@ async function addBasis(ctx: CommandContext, loaded: Loaded, round: Round, tally
     ));
   }
   const basis = basisForSeal(loaded.view(round), round);
-  const text = renderTallyFile({ ...tally, threshold: sealed.value.threshold }, {
+  const text = (await import('../core/tally-file.js')).renderTallyFile({ ...tally, threshold: sealed.value.threshold }, {
     sealedBy: sealed.value.sealed_by,
     ...(sealed.value.sealed_on !== undefined ? { sealedOn: sealed.value.sealed_on } : {}),
     inputs: sealed.value.inputs,

@@ -36,7 +36,7 @@ export async function run(ctx: CommandContext, input: Input<'unseal'>): Promise<
   const reason = input.options.reason?.trim() ?? '';
   if (!reason) throw usageError(t('thiếu --reason "lý do mở niêm phong" (ghi vào hồ sơ và biên bản)', 'missing --reason "why the seal is opened" (recorded in the round and the minutes)'));
   const root = ctx.root();
-  const loaded = loadAndValidate(root, [year]);
+  const loaded = await loadAndValidate(root, [year], ctx);
   const round = roundOf(loaded, year);
   const sealEntry = loaded.snapshot.files.get(round.tallyFile);
   if (!sealEntry || sealEntry.kind !== 'file') {

@@ -4,6 +4,7 @@ import { t } from '../core/diagnostics.js';
 import { EXIT } from '../errors.js';
 import type { CommandContext } from '../shell/context.js';
 import { readValidated } from '../shell/read-validated.js';
+import { validateInShell } from '../shell/load.js';
 import { cacheEnabled, readCached, validationKey, writeCached, type ValidateResult } from '../shell/validate-cache.js';
 import { diagnosticJson, formatDiagnostic, summaryLine } from '../shell/format-diagnostics.js';
 
@@ -18,8 +19,7 @@ async function validation(ctx: CommandContext, years: readonly number[] | null):
   const cached = key ? readCached(root, key, ctx.env) : null;
   if (cached) return cached;
   // The validator (zod, yaml, every rule) is loaded only when the cache has nothing to give.
-  const { validateSnapshot } = await import('../core/validate.js');
-  const v = validateSnapshot(snapshot, years);
+  const v = await validateInShell(snapshot, years, ctx.env);
   const rounds = v.workspace.rounds.filter((r) => !years || years.includes(r.year));
   const result: ValidateResult = {
     diagnostics: v.diagnostics, errors: v.errors, warnings: v.warnings,

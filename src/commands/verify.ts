@@ -8,14 +8,15 @@ import { resealThresholdNote, verifyDecision, verifySeal, type VerifyFinding } f
 import { shortDate } from '../core/dates.js';
 import { EXIT } from '../errors.js';
 import type { CommandContext } from '../shell/context.js';
-import { loadAndValidate } from '../shell/load.js';
+import { loadAndValidate, type Loaded } from '../shell/load.js';
 import { inert } from '../shell/terminal.js';
 import { checkDocuments } from '../shell/documents.js';
-import { historyState } from '../shell/git-history.js';
-import { auditRound, removalsOf } from '../shell/git-audit.js';
+import { historyState, HistoryReader } from '../shell/git-history.js';
+import { cacheEnabled, historyKey, readCachedHistory, writeCachedHistory } from '../shell/validate-cache.js';
+import { auditRound, preloadAudit, removalsOf } from '../shell/git-audit.js';
 import type { Diagnostic } from '../core/diagnostics.js';
 import type { Round } from '../core/records/workspace.js';
-import { yearOfPath } from '../core/records/paths.js';
+import { RECORDS_DIR, yearOfPath } from '../core/records/paths.js';
 
 type Check = 'seal' | 'results' | 'documents' | 'git';
 
@@ -42,7 +43,7 @@ function diagnosticFinding(year: number, d: Diagnostic): VerifyFinding {
 export async function run(ctx: CommandContext, input: Input<'verify'>): Promise<number> {
   const years = input.args.years.length ? input.args.years : null;
   const root = ctx.root();
-  const loaded = loadAndValidate(root, years);
+  const loaded = await loadAndValidate(root, years, ctx);
   const bytesOf = (p: string) => {
     const e = loaded.snapshot.files.get(p);
     return e && e.kind === 'file' ? e.bytes : null;
@@ -50,6 +51,13 @@ export async function run(ctx: CommandContext, input: Input<'verify'>): Promise<
   const rounds = loaded.workspace.rounds.filter((r) => !years || years.includes(r.year));
   const history = input.options.noHistory ? null : historyState(root);
   const inGit = history?.kind === 'ok';
+  const git = new HistoryReader(root, RECORDS_DIR);
+  // What git said of the history up to HEAD is kept: the same HEAD is the same history.
+  const head = inGit && cacheEnabled(ctx.env) ? git.head() : null;
+  const historyCacheKey = head ? historyKey(head, RECORDS_DIR, ctx.version) : null;
+  const memo = historyCacheKey ? readCachedHistory(root, historyCacheKey, ctx.env) : null;
+  if (memo) git.adopt(memo);
+  if (inGit) await preloadAudit(git, rounds);
   const errors = loaded.diagnostics.filter((d) => d.severity === 'error');
   const roundOfFile = (file: string) => yearOfPath(file)?.toString();
   const sharedErrors = errors.filter((d) => roundOfFile(d.file) === undefined);
@@ -66,12 +74,13 @@ export async function run(ctx: CommandContext, input: Input<'verify'>): Promise<
     const changed = round.tally ? resealThresholdNote(lastOpened, round.tally.value.threshold) : null;
     if (changed) report.notes.push(changed);
     if (inGit) {
-      const removed = removalsOf(root, round);
+      const removed = removalsOf(git, round);
       report.findings.push(...removed);
     }
-    if (round.tallyPresent) await checkSealedRound(ctx, loaded, round, report, bytesOf, inGit, own.length === 0, sharedErrors.length === 0, input.options.full);
+    if (round.tallyPresent) await checkSealedRound(ctx, loaded, round, report, bytesOf, inGit ? git : null, own.length === 0, sharedErrors.length === 0, input.options.full);
     reports.push(report);
   }
+  if (historyCacheKey && git.learnt()) writeCachedHistory(root, historyCacheKey, git.memo(), ctx.env);
   const sharedFindings: VerifyFinding[] = sharedErrors.map((d) => diagnosticFinding(0, d));
   // A history that cannot be read fails the check: nothing after a seal could be seen.
   if (history && history.kind !== 'ok') sharedFindings.push({ year: 0, check: 'git', file: '.git', message: historyUnreadable(history) });
@@ -151,11 +160,11 @@ function historyUnreadable(state: Exclude<ReturnType<typeof historyState>, { kin
 
 async function checkSealedRound(
   ctx: CommandContext,
-  loaded: ReturnType<typeof loadAndValidate>,
+  loaded: Loaded,
   round: Round,
   report: RoundReport,
   bytesOf: (p: string) => Uint8Array | null,
-  inGit: boolean,
+  git: HistoryReader | null,
   roundClean: boolean,
   sharedClean: boolean,
   full: boolean,
@@ -207,9 +216,9 @@ async function checkSealedRound(
     }
     if (report.findings.length === before) report.passed.push('documents');
   }
-  if (inGit) {
-    const git = auditRound(loaded.root, round);
-    report.findings.push(...git);
-    if (git.length === 0) report.passed.push('git');
+  if (git) {
+    const found = auditRound(git, round);
+    report.findings.push(...found);
+    if (found.length === 0) report.passed.push('git');
   }
 }

@@ -1,6 +1,6 @@
 /** Disciplinary measures: their window and whether they count against a round. */
 import { addDays, addMonths } from './dates.js';
-import { levelRank, type DisciplineLevel } from './schemas/values.js';
+import { levelRank, type DisciplineLevel } from './discipline-levels.js';
 import type { DisciplineMeasure } from './schemas/organisation.js';
 
 export function measureUntil(m: DisciplineMeasure): string {

@@ -1,7 +1,7 @@
 /** The text of tally.yaml: stable, readable YAML written by `tally --seal`. */
 import { yamlText } from './yaml/emit.js';
 import type { Tally } from './tally.js';
-import type { CountedThreshold } from './schemas/titles.js';
+import { thresholdRecord } from './titles.js';
 import type { Basis } from './schemas/sealed.js';
 import type { Unseal } from './schemas/round.js';
 
@@ -13,11 +13,6 @@ export interface SealInfo {
   incomplete?: string;
   reopened?: Unseal[];
   basis: Basis | null;
-}
-
-/** A title's threshold as tally.yaml keeps it, keys in the schema's order. */
-export function thresholdRecord(th: CountedThreshold): Record<string, unknown> {
-  return { numerator: th.numerator, denominator: th.denominator, of: th.of, ...(th.percent !== undefined ? { percent: th.percent } : {}), ...(th.quorum ? { quorum: th.quorum } : {}) };
 }
 
 export function renderTallyFile(tally: Tally, seal: SealInfo): string {

@@ -9,7 +9,8 @@ import type { Round } from './records/workspace.js';
 import { isLeaderNomination, type WorkspaceIndex } from './records/index.js';
 import { effectiveQuorum } from './records/basis.js';
 import type { Nomination } from './schemas/round.js';
-import { countedThreshold, type CountedThreshold, type Title } from './schemas/titles.js';
+import type { Title } from './schemas/titles.js';
+import { countedThreshold, type CountedThreshold } from './titles.js';
 
 export interface QuorumState {
   numerator: number;

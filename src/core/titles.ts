@@ -3,7 +3,7 @@
  * round, and whether a share of a department is reached. Pure.
  */
 import type { Nomination } from './schemas/round.js';
-import type { HistoryEntry, Title } from './schemas/titles.js';
+import type { HistoryEntry, Title, TitleThreshold } from './schemas/titles.js';
 import type { WorkspaceIndex } from './records/index.js';
 import type { Rec, Round } from './records/workspace.js';
 
@@ -52,4 +52,33 @@ export function* titledNominations(rounds: readonly Round[], view: (round: Round
       yield { round, index, n, title, subject: subjectOf({ ...n.value, person: n.value.kind === 'individual' ? n.value.person : undefined }) };
     }
   }
+}
+
+/** A title's threshold as the tally counts it: an exact fraction, `percent` kept for display. */
+export interface CountedThreshold {
+  numerator: number;
+  denominator: number;
+  of: 'members' | 'ballots';
+  quorum?: { numerator: number; denominator: number };
+  percent?: number;
+}
+
+export function countedThreshold(th: TitleThreshold): CountedThreshold {
+  const base = { of: th.of, ...(th.quorum ? { quorum: th.quorum } : {}) };
+  if (th.percent !== undefined) {
+    // 80 % → 80/100 exactly; 66.5 % → 665/1000: decimal percentages stay exact fractions.
+    let denominator = 100;
+    let numerator = th.percent;
+    while (!Number.isInteger(numerator) && denominator < 1e6) {
+      numerator *= 10;
+      denominator *= 10;
+    }
+    return { numerator: Math.round(numerator), denominator, ...base, percent: th.percent };
+  }
+  return { numerator: th.numerator!, denominator: th.denominator!, ...base };
+}
+
+/** A title's threshold as tally.yaml keeps it, keys in the schema's order. */
+export function thresholdRecord(th: CountedThreshold): Record<string, unknown> {
+  return { numerator: th.numerator, denominator: th.denominator, of: th.of, ...(th.percent !== undefined ? { percent: th.percent } : {}), ...(th.quorum ? { quorum: th.quorum } : {}) };
 }

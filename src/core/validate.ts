@@ -4,21 +4,12 @@ import { loadWorkspace } from './records/load-workspace.js';
 import type { Round, Snapshot, Workspace } from './records/workspace.js';
 import { RULES } from './rules/index.js';
 import type { Finding, RuleContext } from './rules/rule.js';
-import { buildIndex, type WorkspaceIndex } from './records/index.js';
-import { roundIndex } from './records/basis.js';
 import { yearOfPath } from './records/paths.js';
 import { placeFinding } from './records/schema-diagnostics.js';
-import { sourceLine } from './yaml/positions.js';
+import { sourceLine, type ParsedFile } from './yaml/positions.js';
+import { indexValidation, type Validation } from './validated.js';
 
-export interface Validation {
-  workspace: Workspace;
-  index: WorkspaceIndex;
-  /** What each round is judged from (its seal's basis when sealed). */
-  view(round: Round): WorkspaceIndex;
-  diagnostics: Diagnostic[];
-  errors: number;
-  warnings: number;
-}
+export type { Validation };
 
 function toDiagnostic(ws: Workspace, rule: (typeof RULES)[number], f: Finding): Diagnostic {
   const file = ws.files.get(f.loc.file);
@@ -41,17 +32,11 @@ function outsideSelection(path: string, years: ReadonlySet<number> | null): bool
   return year !== null && !years.has(year);
 }
 
-export function validateSnapshot(snapshot: Snapshot, years: readonly number[] | null = null): Validation {
-  const { workspace, diagnostics: fileDiagnostics } = loadWorkspace(snapshot);
-  const index = buildIndex(workspace);
+export function validateSnapshot(snapshot: Snapshot, years: readonly number[] | null = null, preparsed?: ReadonlyMap<string, ParsedFile>): Validation {
+  const { workspace, diagnostics: fileDiagnostics } = loadWorkspace(snapshot, preparsed);
+  const { index, view } = indexValidation(workspace, { diagnostics: [], errors: 0, warnings: 0 });
   const selected = years ? new Set(years) : null;
   const rounds: Round[] = workspace.rounds.filter((r) => !selected || selected.has(r.year));
-  const views = new Map<Round, WorkspaceIndex>();
-  const view = (round: Round): WorkspaceIndex => {
-    let v = views.get(round);
-    if (!v) views.set(round, (v = roundIndex(workspace, round)));
-    return v;
-  };
   const ctx: RuleContext = {
     ws: workspace,
     rounds,

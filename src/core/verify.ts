@@ -1,5 +1,5 @@
 /** Verification of sealed rounds: inputs match the seal and the stored results equal a fresh count. */
-import { thresholdRecord } from './tally-file.js';
+import { thresholdRecord } from './titles.js';
 import { t, type Localized } from './diagnostics.js';
 import { compareSeal, inputHashes } from './seal.js';
 import { tallyRound, type Tally } from './tally.js';

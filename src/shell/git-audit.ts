@@ -2,7 +2,7 @@
 import { ROUND_INPUT_FILES, type Round } from '../core/records/workspace.js';
 import { sha256Hex } from '../core/seal.js';
 import { sameSeal, verifyHidden, verifyHistory, verifyRemovals, verifyRewrites, type Removal, type SealRewrite, type VerifyFinding } from '../core/verify.js';
-import { commitsTouching, fileAt, hiddenFromGit, parentsOf, parseLenient, uncommitted } from './git-history.js';
+import type { HistoryReader } from './git-history.js';
 import { currentBytes } from './safe-write.js';
 import { join } from 'node:path';
 
@@ -10,46 +10,72 @@ function inputSpecs(round: Round): string[] {
   return [...ROUND_INPUT_FILES.map((f) => `${round.dir}/${f}`), `${round.dir}/nominations`, `${round.dir}/ballots`];
 }
 
-export function auditRound(root: string, round: Round): VerifyFinding[] {
+function sealCommitOf(git: HistoryReader, round: Round): string | null {
+  const added = git.commitsTouching([round.tallyFile]).filter((c) => c.files.some((f) => f.path === round.tallyFile && f.status.startsWith('A')));
+  return added[0]?.commit ?? null;
+}
+
+/**
+ * Asks git, side by side, every history `auditRound` and `removalsOf` will read for these rounds:
+ * first each seal's and decision's history, then what came after each seal.
+ */
+export async function preloadAudit(git: HistoryReader, rounds: readonly Round[]): Promise<void> {
+  await git.preload(rounds.flatMap((r) => [{ pathspecs: [r.tallyFile] }, { pathspecs: [r.tallyFile, r.decisionFile] }]));
+  await git.preload(rounds.flatMap((r) => {
+    const seal = r.tallyPresent ? sealCommitOf(git, r) : null;
+    return seal ? [{ pathspecs: inputSpecs(r), range: `${seal}..HEAD` }, { pathspecs: [r.tallyFile], range: `${seal}..HEAD` }] : [];
+  }));
+}
+
+export function auditRound(git: HistoryReader, round: Round): VerifyFinding[] {
   const tallyFile = round.tallyFile;
-  const added = commitsTouching(root, [tallyFile]).filter((c) => c.files.some((f) => f.path === tallyFile && f.status.startsWith('A')));
-  const sealCommit = added[0]?.commit ?? null;
-  const later = sealCommit ? commitsTouching(root, inputSpecs(round), `${sealCommit}..HEAD`) : [];
-  const pending = uncommitted(root, [...inputSpecs(round), tallyFile, round.decisionFile]);
+  const sealCommit = sealCommitOf(git, round);
+  const later = sealCommit ? git.commitsTouching(inputSpecs(round), `${sealCommit}..HEAD`) : [];
+  const pending = git.uncommitted([...inputSpecs(round), tallyFile, round.decisionFile]);
   const rewrites: SealRewrite[] = [];
   if (sealCommit) {
-    for (const c of commitsTouching(root, [tallyFile], `${sealCommit}..HEAD`)) {
-      if (!c.files.some((f) => f.path === tallyFile && f.status.startsWith('M'))) continue;
+    const modified = git.commitsTouching([tallyFile], `${sealCommit}..HEAD`).filter((c) => c.files.some((f) => f.path === tallyFile && f.status.startsWith('M')));
+    git.prefetch(modified.flatMap((c) => [
+      { rev: c.commit, path: round.unsealsFile }, { rev: c.commit, path: tallyFile }, ...c.parents.map((p) => ({ rev: p, path: tallyFile })),
+    ]));
+    for (const c of modified) {
       // Opened with thidua unseal and sealed again in one commit: the seal it replaced is recorded.
-      const recorded = recordedSeals(fileAt(root, c.commit, round.unsealsFile));
-      const after = parseLenient(fileAt(root, c.commit, tallyFile));
-      for (const parent of parentsOf(root, c.commit)) {
-        const beforeText = fileAt(root, parent, tallyFile);
+      const recorded = recordedSeals(git, git.fileAt(c.commit, round.unsealsFile));
+      const after = git.parse(git.fileAt(c.commit, tallyFile));
+      for (const parent of c.parents) {
+        const beforeText = git.fileAt(parent, tallyFile);
         if (beforeText !== null && recorded.has(sha256Hex(Buffer.from(beforeText, 'utf8')))) continue;
-        if (!sameSeal(parseLenient(beforeText), after)) {
+        if (!sameSeal(git.parse(beforeText), after)) {
           rewrites.push({ commit: c.commit, date: c.date, subject: c.subject });
           break;
         }
       }
     }
   }
-  const hidden = hiddenFromGit(root, [...inputSpecs(round), tallyFile, round.decisionFile]);
+  const hidden = git.hidden([...inputSpecs(round), tallyFile, round.decisionFile]);
   return [...verifyHistory(round.year, sealCommit, later, pending), ...verifyRewrites(round.year, rewrites), ...verifyHidden(round.year, hidden)];
 }
 
-function recordedSeals(text: string | null): Set<string> {
-  const data = parseLenient(text);
+function recordedSeals(git: HistoryReader, text: string | null): Set<string> {
+  const data = git.parse(text);
   const out = new Set<string>();
   if (Array.isArray(data)) for (const e of data) if (e && typeof e === 'object' && typeof (e as { seal?: unknown }).seal === 'string') out.add((e as { seal: string }).seal);
   return out;
 }
 
 /** Every removal of the round's seal or decision, in its history and in the working tree. */
-export function removalsOf(root: string, round: Round): VerifyFinding[] {
+export function removalsOf(git: HistoryReader, round: Round): VerifyFinding[] {
   const paths = [round.tallyFile, round.decisionFile];
-  const history = commitsTouching(root, paths);
+  const history = git.commitsTouching(paths);
   // A removal is recorded when unseals.yaml names its seal: then, or later (a past opening written up afterwards).
-  const recordedNow = recordedSeals(currentBytes(join(root, round.unsealsFile))?.toString('utf8') ?? null);
+  const recordedNow = recordedSeals(git, currentBytes(join(git.root, round.unsealsFile))?.toString('utf8') ?? null);
+  const pending = git.uncommitted(paths).filter((p) => p.status.includes('D'));
+  git.prefetch([
+    ...history.flatMap((c) => c.files.filter((f) => f.status.startsWith('D')).flatMap((f) => [
+      { rev: `${c.commit}^`, path: f.path }, { rev: c.commit, path: round.unsealsFile }, { rev: `${c.commit}^`, path: round.tallyFile },
+    ])),
+    ...(pending.length > 0 ? [round.tallyFile, ...pending.map((p) => p.path)].map((path) => ({ rev: 'HEAD', path })) : []),
+  ]);
   const removals: Removal[] = [];
   // Oldest first, so each removal knows the add before it.
   const chronological = [...history].reverse();
@@ -59,9 +85,9 @@ export function removalsOf(root: string, round: Round): VerifyFinding[] {
     for (const f of c.files) {
       if (f.status.startsWith('A')) lastAdd.set(f.path, c.commit);
       if (!f.status.startsWith('D')) continue;
-      const before = fileAt(root, `${c.commit}^`, f.path);
-      const recorded = new Set([...recordedSeals(fileAt(root, c.commit, round.unsealsFile)), ...recordedNow]);
-      const sealHash = sealRemovedHere ? sha256Hex(Buffer.from(fileAt(root, `${c.commit}^`, round.tallyFile) ?? '', 'utf8')) : '';
+      const before = git.fileAt(`${c.commit}^`, f.path);
+      const recorded = new Set([...recordedSeals(git, git.fileAt(c.commit, round.unsealsFile)), ...recordedNow]);
+      const sealHash = sealRemovedHere ? sha256Hex(Buffer.from(git.fileAt(`${c.commit}^`, round.tallyFile) ?? '', 'utf8')) : '';
       removals.push({
         path: f.path, commit: c.commit, date: c.date, subject: c.subject, addedIn: lastAdd.get(f.path) ?? null,
         hash: sha256Hex(Buffer.from(before ?? '', 'utf8')), recorded,
@@ -70,13 +96,12 @@ export function removalsOf(root: string, round: Round): VerifyFinding[] {
     }
   }
   // Removed in the working tree, not committed yet.
-  const pending = uncommitted(root, paths).filter((p) => p.status.includes('D'));
   if (pending.length > 0) {
     const recorded = recordedNow;
-    const headSeal = fileAt(root, 'HEAD', round.tallyFile);
+    const headSeal = git.fileAt('HEAD', round.tallyFile);
     const sealGone = pending.some((p) => p.path === round.tallyFile);
     for (const p of pending) {
-      const before = fileAt(root, 'HEAD', p.path);
+      const before = git.fileAt('HEAD', p.path);
       removals.push({
         path: p.path, commit: null, date: '', subject: '', addedIn: lastAdd.get(p.path) ?? null,
         hash: sha256Hex(Buffer.from(before ?? '', 'utf8')), recorded,

@@ -1,8 +1,14 @@
 /** Reading the workspace's git history: commits touching paths, file contents at a commit. */
-import { parse } from 'yaml';
+import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { git } from './git.js';
+import { git, gitAsync, gitBytes, type GitResult } from './git.js';
+
+/** The workspace's folder inside its repository ('' at the top, else ending in '/'). */
+function showPrefix(root: string): string {
+  return git(root, ['rev-parse', '--show-prefix']).stdout.trim();
+}
 
 export function isGitRepo(root: string): boolean {
   return git(root, ['rev-parse', '--is-inside-work-tree']).status === 0;
@@ -26,23 +32,23 @@ function gitDirAbove(root: string): boolean {
 }
 
 export function historyState(root: string): HistoryState {
-  const inside = git(root, ['rev-parse', '--is-inside-work-tree']);
-  if (inside.status !== 0 || inside.stdout.trim() !== 'true') {
-    const detail = inside.stderr.trim().split('\n')[0]?.replace(/^fatal: /, '') ?? '';
-    if (/dubious ownership/.test(inside.stderr) || gitDirAbove(root)) return { kind: 'refused', detail };
+  // One question for both: inside a work tree, and a shallow clone or not.
+  const res = git(root, ['rev-parse', '--is-inside-work-tree', '--is-shallow-repository']);
+  const [inside, shallow] = res.stdout.trim().split('\n');
+  if (res.status !== 0 || inside !== 'true') {
+    const detail = res.stderr.trim().split('\n')[0]?.replace(/^fatal: /, '') ?? '';
+    if (/dubious ownership/.test(res.stderr) || gitDirAbove(root)) return { kind: 'refused', detail };
     return { kind: 'none' };
   }
-  const shallow = git(root, ['rev-parse', '--is-shallow-repository']);
-  if (shallow.status !== 0) return { kind: 'refused', detail: shallow.stderr.trim().split('\n')[0] ?? '' };
-  if (shallow.stdout.trim() === 'true') return { kind: 'shallow' };
+  if (shallow === 'true') return { kind: 'shallow' };
+  if (shallow !== 'false') return { kind: 'refused', detail: res.stderr.trim().split('\n')[0] ?? '' };
   return { kind: 'ok' };
 }
 
 /** Tracked files under the pathspecs that git is told not to look at (skip-worktree, assume-unchanged). */
-export function hiddenFromGit(root: string, pathspecs: string[]): string[] {
+export function hiddenFromGit(root: string, pathspecs: string[], prefix = showPrefix(root)): string[] {
   const res = git(root, ['ls-files', '-v', '-z', '--', ...pathspecs]);
   if (res.status !== 0) return [];
-  const prefix = git(root, ['rev-parse', '--show-prefix']).stdout.trim();
   const out: string[] = [];
   for (const entry of res.stdout.split('\0')) {
     if (entry.length < 3) continue;
@@ -61,26 +67,30 @@ export interface CommitInfo {
   date: string;
   author: string;
   subject: string;
+  /** The commit's parents (one for most commits, several for a merge, none for the first). */
+  parents: string[];
   files: Array<{ status: string; path: string; from?: string }>;
 }
 
 const SEP = '\u001f';
 const START = '\u001e';
 
-/** Commits touching the pathspecs (relative to root), newest first, with their name-status. */
-export function commitsTouching(root: string, pathspecs: string[], range?: string): CommitInfo[] {
+function logArgs(pathspecs: string[], range?: string): string[] {
   // A merge is diffed against each of its parents: a change made in the merge itself is listed too.
-  const args = ['log', `--format=${START}%H${SEP}%aI${SEP}%an${SEP}%s`, '--name-status', '--no-renames', '--relative', '--diff-merges=separate'];
+  const args = ['log', `--format=${START}%H${SEP}%aI${SEP}%an${SEP}%P${SEP}%s`, '--name-status', '--no-renames', '--relative', '--diff-merges=separate'];
   if (range) args.push(range);
   args.push('--', ...pathspecs);
-  const res = git(root, args);
+  return args;
+}
+
+function parseLog(res: GitResult): CommitInfo[] {
   if (res.status !== 0) return [];
   const out: CommitInfo[] = [];
   const byCommit = new Map<string, CommitInfo>();
   for (const chunk of res.stdout.split(START)) {
     if (!chunk.trim()) continue;
     const [head, ...rest] = chunk.split('\n');
-    const [commit, date, author, subject] = (head ?? '').split(SEP) as [string, string, string, string];
+    const [commit, date, author, parents, ...subject] = (head ?? '').split(SEP) as [string, string, string, string, ...string[]];
     const files = rest.filter((l) => l.trim()).map((l) => {
       const [status, path, to] = l.split('\t') as [string, string, string | undefined];
       return to ? { status, path: to, from: path } : { status, path };
@@ -91,11 +101,16 @@ export function commitsTouching(root: string, pathspecs: string[], range?: strin
       for (const f of files) if (!seen.files.some((g) => g.path === f.path && g.status === f.status)) seen.files.push(f);
       continue;
     }
-    const info = { commit, date, author, subject, files };
+    const info = { commit, date, author, subject: subject.join(SEP), parents: parents.split(' ').filter(Boolean), files };
     byCommit.set(commit, info);
     out.push(info);
   }
   return out;
+}
+
+/** Commits touching the pathspecs (relative to root), newest first, with their name-status. */
+export function commitsTouching(root: string, pathspecs: string[], range?: string): CommitInfo[] {
+  return parseLog(git(root, logArgs(pathspecs, range)));
 }
 
 /** The file's text at a commit (`null` when it does not exist there). */
@@ -110,21 +125,24 @@ export function parentsOf(root: string, commit: string): string[] {
   return res.status === 0 ? res.stdout.trim().split(' ').slice(1) : [];
 }
 
+/** The YAML parser, loaded the first time a version must be parsed (a verify answered from its memo never does). */
+let yamlParse: typeof import('yaml').parse | null = null;
+
 /** Lenient YAML for history: a version that does not parse is shown as text. */
 export function parseLenient(text: string | null): unknown {
   if (text === null) return undefined;
+  yamlParse ??= (createRequire(import.meta.url)('yaml') as typeof import('yaml')).parse;
   try {
-    return parse(text, { schema: 'core', uniqueKeys: false, maxAliasCount: 0 }) as unknown;
+    return yamlParse(text, { schema: 'core', uniqueKeys: false, maxAliasCount: 0 }) as unknown;
   } catch {
     return text;
   }
 }
 
 /** Paths with uncommitted changes (modified, added, deleted, untracked) under the pathspecs. */
-export function uncommitted(root: string, pathspecs: string[]): Array<{ status: string; path: string }> {
+export function uncommitted(root: string, pathspecs: string[], prefix = showPrefix(root)): Array<{ status: string; path: string }> {
   const res = git(root, ['status', '--porcelain=v1', '--untracked-files=all', '-z', '--', ...pathspecs]);
   if (res.status !== 0) return [];
-  const prefix = git(root, ['rev-parse', '--show-prefix']).stdout.trim();
   const out: Array<{ status: string; path: string }> = [];
   const parts = res.stdout.split('\0');
   for (let i = 0; i < parts.length; i++) {
@@ -137,4 +155,142 @@ export function uncommitted(root: string, pathspecs: string[]): Array<{ status: 
     out.push({ status, path });
   }
   return out;
+}
+
+/** Whether `path` is one of the pathspecs or lies under one (pathspecs here are plain paths). */
+function underSpecs(path: string, pathspecs: readonly string[]): boolean {
+  return pathspecs.some((spec) => path === spec || path.startsWith(`${spec.replace(/\/$/, '')}/`));
+}
+
+/** History as committed: replacement objects (`git replace`) cannot hide or stand in for a commit. */
+const AS_COMMITTED: NodeJS.ProcessEnv = { GIT_NO_REPLACE_OBJECTS: '1' };
+
+/** What a reader learnt from git that stays true while HEAD is the same commit (kept between runs). */
+export interface HistoryMemo {
+  logs: Map<string, CommitInfo[]>;
+  blobs: Map<string, string | null>;
+  /** Lenient parses, by the SHA-256 of the text parsed. */
+  values: Map<string, unknown>;
+}
+
+/**
+ * The history as one `verify` reads it: the working tree's state asked of git once for all of
+ * records/ and filtered here, histories asked side by side (`preload`), and file contents at commits
+ * fetched together through one `git cat-file --batch` (`prefetch`). Nothing is written while it
+ * lives, so what git said stays true. Every commit id names its whole history, so what was learnt
+ * of the history up to HEAD (`memo`) can be kept for a later run at the same HEAD; the working
+ * tree's state is asked afresh each run.
+ */
+export class HistoryReader {
+  private prefixMemo: string | null = null;
+  private statusMemo: Array<{ status: string; path: string }> | null = null;
+  private hiddenMemo: string[] | null = null;
+  private headMemo: string | null | undefined = undefined;
+  private blobs = new Map<string, string | null>();
+  private logs = new Map<string, CommitInfo[]>();
+  private values = new Map<string, unknown>();
+  private adopted = 0;
+
+  constructor(readonly root: string, private readonly scope: string) {}
+
+  /** Takes what an earlier run learnt at the same HEAD (the caller checks that it is the same). */
+  adopt(memo: HistoryMemo): void {
+    this.logs = new Map([...memo.logs, ...this.logs]);
+    this.blobs = new Map([...memo.blobs, ...this.blobs]);
+    this.values = new Map([...memo.values, ...this.values]);
+    this.adopted = this.logs.size + this.blobs.size + this.values.size;
+  }
+
+  /** Whether this run learnt anything an adopted memo did not hold. */
+  learnt(): boolean {
+    return this.logs.size + this.blobs.size + this.values.size > this.adopted;
+  }
+
+  /** `parseLenient`, each text parsed once (and, through the memo, once across runs). */
+  parse(text: string | null): unknown {
+    if (text === null) return undefined;
+    const key = createHash('sha256').update(text).digest('hex');
+    if (this.values.has(key)) return this.values.get(key);
+    const value = parseLenient(text);
+    this.values.set(key, value);
+    return value;
+  }
+
+  /** The commit HEAD names (null in a repository without commits): what `memo` holds true for. */
+  head(): string | null {
+    if (this.headMemo === undefined) {
+      const res = git(this.root, ['rev-parse', '--show-prefix', '--verify', '-q', 'HEAD']);
+      const lines = res.stdout.split('\n');
+      this.prefixMemo = lines[0]?.trim() ?? '';
+      this.headMemo = res.status === 0 && /^[0-9a-f]{40,64}$/.test(lines[1]?.trim() ?? '') ? lines[1]!.trim() : null;
+    }
+    return this.headMemo;
+  }
+
+  memo(): HistoryMemo {
+    return { logs: this.logs, blobs: this.blobs, values: this.values };
+  }
+
+  private prefix(): string {
+    if (this.prefixMemo === null) this.head();
+    return (this.prefixMemo ??= showPrefix(this.root));
+  }
+
+  /** Asks git for several histories side by side; `commitsTouching` then answers from them. */
+  async preload(queries: Array<{ pathspecs: string[]; range?: string }>): Promise<void> {
+    const todo = queries.filter((q) => !this.logs.has(JSON.stringify([q.pathspecs, q.range ?? null])));
+    const results = await Promise.all(todo.map((q) => gitAsync(this.root, logArgs(q.pathspecs, q.range), AS_COMMITTED)));
+    todo.forEach((q, i) => this.logs.set(JSON.stringify([q.pathspecs, q.range ?? null]), parseLog(results[i]!)));
+  }
+
+  commitsTouching(pathspecs: string[], range?: string): CommitInfo[] {
+    const key = JSON.stringify([pathspecs, range ?? null]);
+    let out = this.logs.get(key);
+    if (!out) this.logs.set(key, (out = parseLog(git(this.root, logArgs(pathspecs, range), { env: AS_COMMITTED }))));
+    return out;
+  }
+
+  uncommitted(pathspecs: string[]): Array<{ status: string; path: string }> {
+    this.statusMemo ??= uncommitted(this.root, [this.scope], this.prefix());
+    return this.statusMemo.filter((e) => underSpecs(e.path, pathspecs));
+  }
+
+  hidden(pathspecs: string[]): string[] {
+    this.hiddenMemo ??= hiddenFromGit(this.root, [this.scope], this.prefix());
+    return this.hiddenMemo.filter((p) => underSpecs(p, pathspecs));
+  }
+
+  /** Reads the files at the given commits in one git process, for `fileAt` to answer from. */
+  prefetch(wanted: Array<{ rev: string; path: string }>): void {
+    const names = [...new Set(wanted.map((w) => `${w.rev}:./${w.path}`))].filter((n) => !this.blobs.has(n) && !/[\n\r]/.test(n));
+    if (names.length === 0) return;
+    const res = gitBytes(this.root, ['cat-file', '--batch'], `${names.join('\n')}\n`, AS_COMMITTED);
+    if (res === null) return; // fileAt asks git one file at a time
+    let at = 0;
+    for (const name of names) {
+      const eol = res.indexOf(0x0a, at);
+      if (eol < 0) return;
+      const head = res.subarray(at, eol).toString('utf8');
+      at = eol + 1;
+      const m = /^[0-9a-f]+ (\w+) (\d+)$/.exec(head);
+      if (!m) {
+        // "<name> missing" (or ambiguous): not there at that commit, as `git show` would fail.
+        if (head.endsWith(' missing')) this.blobs.set(name, null);
+        continue;
+      }
+      const size = Number(m[2]);
+      if (m[1] === 'blob') this.blobs.set(name, res.subarray(at, at + size).toString('utf8'));
+      at += size + 1;
+    }
+  }
+
+  /** The file's text at a commit (`null` when it does not exist there). */
+  fileAt(rev: string, path: string): string | null {
+    const name = `${rev}:./${path}`;
+    if (this.blobs.has(name)) return this.blobs.get(name)!;
+    const res = git(this.root, ['show', `${rev}:./${path}`], { env: AS_COMMITTED });
+    const text = res.status === 0 ? res.stdout : null;
+    this.blobs.set(name, text);
+    return text;
+  }
 }

@@ -1,7 +1,7 @@
 /** git, called as the `git` program with argument arrays (never through a shell). */
 import { dirname } from 'node:path';
 import { existsSync } from 'node:fs';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { t } from '../core/diagnostics.js';
 import { environmentError } from '../errors.js';
 
@@ -13,10 +13,10 @@ export interface GitResult {
   signal: string | null;
 }
 
-export function git(cwd: string, args: readonly string[], options: { input?: string; env?: NodeJS.ProcessEnv } = {}): GitResult {
+function spawnGit(cwd: string, args: readonly string[], options: { input?: string | Buffer; env?: NodeJS.ProcessEnv }, encoding: 'utf8' | 'buffer') {
   const res = spawnSync('git', [...args], {
     cwd,
-    encoding: 'utf8',
+    encoding,
     input: options.input,
     env: { ...process.env, ...options.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' },
     maxBuffer: 256 * 1024 * 1024,
@@ -28,7 +28,37 @@ export function git(cwd: string, args: readonly string[], options: { input?: str
     }
     throw environmentError(t(`không chạy được git: ${res.error.message}`, `cannot run git: ${res.error.message}`));
   }
-  return { status: res.status ?? 1, stdout: res.stdout ?? '', stderr: res.stderr ?? '', signal: res.signal ?? null };
+  return res;
+}
+
+export function git(cwd: string, args: readonly string[], options: { input?: string; env?: NodeJS.ProcessEnv } = {}): GitResult {
+  const res = spawnGit(cwd, args, options, 'utf8');
+  return { status: res.status ?? 1, stdout: (res.stdout as string | null) ?? '', stderr: (res.stderr as string | null) ?? '', signal: res.signal ?? null };
+}
+
+/** git's output as bytes (file contents of any encoding and size); `null` when git exits non-zero. */
+export function gitBytes(cwd: string, args: readonly string[], input?: string, env: NodeJS.ProcessEnv = {}): Buffer | null {
+  const res = spawnGit(cwd, args, input === undefined ? { env } : { input: Buffer.from(input, 'utf8'), env }, 'buffer');
+  return res.status === 0 ? (res.stdout as Buffer) : null;
+}
+
+/** git without waiting for it: independent questions to git are asked side by side. */
+export function gitAsync(cwd: string, args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<GitResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('git', [...args], { cwd, env: { ...process.env, ...env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on('data', (b: Buffer) => out.push(b));
+    child.stderr.on('data', (b: Buffer) => err.push(b));
+    child.on('error', (e: NodeJS.ErrnoException) => {
+      reject(e.code === 'ENOENT'
+        ? environmentError(t('không tìm thấy chương trình git; hãy cài git', 'the git program is not installed'))
+        : environmentError(t(`không chạy được git: ${e.message}`, `cannot run git: ${e.message}`)));
+    });
+    child.on('close', (code, signal) => {
+      resolve({ status: code ?? 1, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8'), signal: signal ?? null });
+    });
+  });
 }
 
 /** git, failing with an environment error when it exits non-zero. */

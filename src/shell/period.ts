@@ -21,11 +21,11 @@ export function periodOf(root: string, period: Period): { from: number; to: numb
   return { from, to };
 }
 
-export function loadReport(ctx: CommandContext, period: Period): { loaded: Loaded; report: Report } {
+export async function loadReport(ctx: CommandContext, period: Period): Promise<{ loaded: Loaded; report: Report }> {
   const root = ctx.root();
   const { from, to } = periodOf(root, period);
   const asOf = period.asOf ?? ctx.today();
   // The replicated models may be of any earlier round: read every round up to the end of the period.
-  const loaded = loadAndValidate(root, listYears(root).filter((y) => y <= to));
+  const loaded = await loadAndValidate(root, listYears(root).filter((y) => y <= to), ctx);
   return { loaded, report: buildReport(loaded.workspace, loaded.index, from, to, asOf) };
 }

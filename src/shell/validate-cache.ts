@@ -1,19 +1,30 @@
 /**
- * The result of `thidua validate` kept between runs, so a second run with nothing changed costs
- * reading and hashing the files, not parsing them. The key is a SHA-256 of everything the result
- * follows from: the content of every record file (read in full each time), the rounds present and
- * asked for, the thidua version and the build of its rules. Any byte changed gives another key, so a
- * stale result is never returned. Kept outside the workspace (XDG_CACHE_HOME, or ~/.cache), one
- * entry per workspace; THIDUA_NO_CACHE=1 turns it off. A cache that cannot be read or written is
- * simply not used.
+ * What a validation computed, kept between runs, so a second run with nothing changed costs reading
+ * and hashing the files, not parsing them. Two kinds of entry share one key:
+ *
+ * - `validate`: what `thidua validate` prints (the findings, their counts, the scope line), as JSON;
+ * - `workspace`: the loaded records and their findings, for every other command (`tally`, `status`,
+ *   `verify`, `render`…), in V8's serialisation. Kept only for a workspace of at most
+ *   WORKSPACE_ENTRY_LIMIT bytes of records (an agency's, not a province's: writing hundreds of
+ *   megabytes would cost more than it saves).
+ *
+ * The key is a SHA-256 of everything the result follows from: the content of every record file
+ * (read in full each time), the rounds present and asked for, the thidua version and the build of
+ * its rules. Any byte changed gives another key, so a stale result is never returned. Kept outside
+ * the workspace (XDG_CACHE_HOME, or ~/.cache), in one folder per workspace holding the
+ * ENTRIES_KEPT most recent entries of each kind; THIDUA_NO_CACHE=1 turns it off. A cache that
+ * cannot be read or written is simply not used.
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, realpathSync, statSync, unlinkSync, utimesSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { deserialize, serialize } from 'node:v8';
 import type { Diagnostic } from '../core/diagnostics.js';
-import type { Snapshot } from '../core/records/workspace.js';
+import type { Snapshot, Workspace } from '../core/records/workspace.js';
+import type { ParsedFile } from '../core/yaml/positions.js';
+import type { HistoryMemo } from './git-history.js';
 import { ensureDir, writeFileAtomic } from './safe-write.js';
 
 /** What validate prints: the findings, their counts, and the scope line. */
@@ -26,7 +37,21 @@ export interface ValidateResult {
   ballots: number;
 }
 
-const FORMAT = 'thidua-validate-cache 1';
+/** What a command loads: the records and every finding about them. */
+export interface LoadedEntry {
+  workspace: Workspace;
+  diagnostics: Diagnostic[];
+  errors: number;
+  warnings: number;
+}
+
+const FORMAT = 'thidua-validate-cache 2';
+/** Entries of each kind kept per workspace: `validate`, `validate 2016`, `tally 2016`… each have one. */
+export const ENTRIES_KEPT = 8;
+/** Records larger than this (in bytes, all files together) keep no `workspace` entry. */
+export const WORKSPACE_ENTRY_LIMIT = 4 * 1024 * 1024;
+
+type Kind = 'validate' | 'workspace' | 'history';
 
 /** The compiled code of thidua (file names, sizes and times): a rebuilt rule is another key. */
 let buildId: string | null = null;
@@ -71,7 +96,8 @@ export function cacheEnabled(env: NodeJS.ProcessEnv): boolean {
   return env['THIDUA_NO_CACHE'] !== '1';
 }
 
-function cacheFile(root: string, env: NodeJS.ProcessEnv): string | null {
+/** The cache folder of the workspace at `root`. */
+function cacheDir(root: string, env: NodeJS.ProcessEnv): string | null {
   if (!cacheEnabled(env)) return null;
   const base = env['XDG_CACHE_HOME'] || (env['HOME'] ? join(env['HOME'], '.cache') : join(homedir(), '.cache'));
   let real = root;
@@ -80,27 +106,128 @@ function cacheFile(root: string, env: NodeJS.ProcessEnv): string | null {
   } catch {
     /* keep root */
   }
-  return join(base, 'thidua', `validate-${createHash('sha256').update(real).digest('hex').slice(0, 32)}.json`);
+  return join(base, 'thidua', createHash('sha256').update(real).digest('hex').slice(0, 32));
+}
+
+function entryFile(dir: string, kind: Kind, key: string): string {
+  return join(dir, `${kind}-${key.slice(0, 32)}.${kind === 'validate' ? 'json' : 'bin'}`);
+}
+
+/** Marks an entry as just used, so pruning keeps it. */
+function touch(file: string): void {
+  try {
+    const now = new Date();
+    utimesSync(file, now, now);
+  } catch {
+    /* not kept as recent: harmless */
+  }
+}
+
+/** Removes all but the ENTRIES_KEPT most recently used entries of `kind`. */
+function prune(dir: string, kind: Kind): void {
+  try {
+    const entries = readdirSync(dir)
+      .filter((f) => f.startsWith(`${kind}-`))
+      .map((f) => ({ f, t: statSync(join(dir, f)).mtimeMs }))
+      .sort((a, b) => b.t - a.t || (a.f < b.f ? -1 : 1));
+    for (const { f } of entries.slice(ENTRIES_KEPT)) unlinkSync(join(dir, f));
+  } catch {
+    /* a cache that cannot be pruned is still correct */
+  }
+}
+
+function store(root: string, kind: Kind, bytes: Uint8Array | string, env: NodeJS.ProcessEnv, key: string): void {
+  const dir = cacheDir(root, env);
+  if (!dir) return;
+  try {
+    ensureDir(dir);
+    writeFileAtomic(entryFile(dir, kind, key), bytes);
+    prune(dir, kind);
+  } catch {
+    /* a cache that cannot be written is not used */
+  }
 }
 
 export function readCached(root: string, key: string, env: NodeJS.ProcessEnv): ValidateResult | null {
-  const file = cacheFile(root, env);
-  if (!file) return null;
+  const dir = cacheDir(root, env);
+  if (!dir) return null;
+  const file = entryFile(dir, 'validate', key);
   try {
     const entry = JSON.parse(readFileSync(file, 'utf8')) as { key?: string; result?: ValidateResult };
-    return entry.key === key && entry.result ? entry.result : null;
+    if (entry.key !== key || !entry.result) return null;
+    touch(file);
+    return entry.result;
   } catch {
     return null;
   }
 }
 
 export function writeCached(root: string, key: string, result: ValidateResult, env: NodeJS.ProcessEnv): void {
-  const file = cacheFile(root, env);
-  if (!file) return;
+  store(root, 'validate', JSON.stringify({ key, result }), env, key);
+}
+
+/** The size of the records a snapshot holds. */
+export function snapshotBytes(snapshot: Snapshot): number {
+  let n = 0;
+  for (const e of snapshot.files.values()) if (e.kind === 'file') n += e.bytes.byteLength;
+  return n;
+}
+
+/**
+ * The loaded workspace kept under `key`, or null. A file's syntax tree is not kept (it is parsed
+ * again from its text on the rare occasion a position is asked for, as after `releaseDocument`).
+ */
+export function readCachedWorkspace(root: string, key: string, env: NodeJS.ProcessEnv): LoadedEntry | null {
+  const dir = cacheDir(root, env);
+  if (!dir) return null;
+  const file = entryFile(dir, 'workspace', key);
   try {
-    ensureDir(dirname(file));
-    writeFileAtomic(file, JSON.stringify({ key, result }));
+    const entry = deserialize(readFileSync(file)) as { format?: string; key?: string; loaded?: LoadedEntry };
+    if (entry.format !== FORMAT || entry.key !== key || !entry.loaded) return null;
+    touch(file);
+    return entry.loaded;
   } catch {
-    /* a cache that cannot be written is not used */
+    return null;
   }
+}
+
+export function writeCachedWorkspace(root: string, key: string, loaded: LoadedEntry, env: NodeJS.ProcessEnv): void {
+  if (!cacheDir(root, env)) return;
+  const files = new Map<string, ParsedFile>();
+  for (const [path, f] of loaded.workspace.files) {
+    // The tree and its line counter are parser objects (with functions): the text and value suffice.
+    files.set(path, { ...f, doc: null, lineCounter: null as unknown as ParsedFile['lineCounter'] });
+  }
+  let bytes: Uint8Array;
+  try {
+    const entry: LoadedEntry = { workspace: { ...loaded.workspace, files }, diagnostics: loaded.diagnostics, errors: loaded.errors, warnings: loaded.warnings };
+    bytes = serialize({ format: FORMAT, key, loaded: entry });
+  } catch {
+    return; // something in the records V8 cannot copy: no entry, the next run parses again
+  }
+  store(root, 'workspace', bytes, env, key);
+}
+
+/** The key of what was learnt of a repository's history up to the commit `head`, read from `scope`. */
+export function historyKey(head: string, scope: string, version: string): string {
+  return createHash('sha256').update(`${FORMAT}\nhistory\n${version}\n${build()}\n${scope}\n${head}\n`).digest('hex');
+}
+
+export function readCachedHistory(root: string, key: string, env: NodeJS.ProcessEnv): HistoryMemo | null {
+  const dir = cacheDir(root, env);
+  if (!dir) return null;
+  const file = entryFile(dir, 'history', key);
+  try {
+    const entry = deserialize(readFileSync(file)) as { format?: string; key?: string; memo?: HistoryMemo };
+    if (entry.format !== FORMAT || entry.key !== key || !(entry.memo?.logs instanceof Map) || !(entry.memo.blobs instanceof Map) || !(entry.memo.values instanceof Map)) return null;
+    touch(file);
+    return entry.memo;
+  } catch {
+    return null;
+  }
+}
+
+export function writeCachedHistory(root: string, key: string, memo: HistoryMemo, env: NodeJS.ProcessEnv): void {
+  if (!cacheDir(root, env)) return;
+  store(root, 'history', serialize({ format: FORMAT, key, memo }), env, key);
 }

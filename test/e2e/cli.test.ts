@@ -192,13 +192,18 @@ describe('start-up', () => {
     expect(validate.filter((m) => /node_modules\/(docx|@inquirer|inquirer|fflate)\//.test(m))).toEqual([]);
   });
 
-  it('a validate served from its cache loads neither zod nor yaml; render all with nothing changed loads no docx', () => {
+  it('a validate or any reading command served from its cache loads neither zod nor yaml; render all with nothing changed loads no docx', () => {
     const root = workspace({ from: 'example' });
     const env = { XDG_CACHE_HOME: tempDir() };
     const first = loadedModules(['validate'], root, env);
     expect(first.some((m) => /node_modules\/zod\//.test(m))).toBe(true);
     const again = loadedModules(['validate'], root, env);
     expect(again.filter((m) => /node_modules\/(zod|yaml)\//.test(m))).toEqual([]);
+    // Every other command the same: records taken from the cache, no parser, no schema library.
+    for (const args of [['tally', '2016'], ['status'], ['awards', 'nguyen-van-giap'], ['overdue', '--as-of', '2016-01-01']]) {
+      loadedModules(args, root, env);
+      expect(loadedModules(args, root, env).filter((m) => /node_modules\/(zod|yaml)\//.test(m)), args.join(' ')).toEqual([]);
+    }
     const render = loadedModules(['render', 'all', '2016'], root);
     expect(render.filter((m) => /node_modules\/docx\//.test(m))).toEqual([]);
   });

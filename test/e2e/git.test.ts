@@ -1,5 +1,5 @@
 /** git audit and safe writes, with real git in temporary repositories. */
-import { readFileSync, writeFileSync, existsSync, rmSync, symlinkSync, renameSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync, existsSync, rmSync, symlinkSync, renameSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +8,13 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { cleanupTemp, cli, runCli, git, workspace, write } from '../helpers/workspace.js';
 
 afterAll(cleanupTemp);
+
+/** The cache entries of one kind in every workspace's folder. */
+function cacheEntries(cache: string, kind: string): string[] {
+  const base = join(cache, 'thidua');
+  if (!existsSync(base)) return [];
+  return readdirSync(base, { withFileTypes: true }).filter((d) => d.isDirectory()).flatMap((d) => readdirSync(join(base, d.name)).filter((f) => f.startsWith(`${kind}-`)));
+}
 
 const ID = { GIT_AUTHOR_NAME: 'Văn thư', GIT_AUTHOR_EMAIL: 'vanthu@example.org', GIT_COMMITTER_NAME: 'Văn thư', GIT_COMMITTER_EMAIL: 'vanthu@example.org' };
 
@@ -127,6 +134,30 @@ describe('thidua verify: the git history of a sealed round', () => {
     expect(r.code).toBe(1);
     const findings = JSON.parse(r.stdout).rounds[0].findings;
     expect(findings).toContainEqual(expect.objectContaining({ check: 'git', file: 'records/2016/ballots/002.yaml', commit: head }));
+  });
+
+  it('what verify learnt of the history is kept per HEAD: the same HEAD with a changed working tree, and a new commit, are each seen', async () => {
+    const root = await sealed();
+    const cache = process.env['XDG_CACHE_HOME']!;
+    const first = await runCli(['verify', '2016', '--json'], { cwd: root });
+    expect(first.code).toBe(0);
+    const entries = () => cacheEntries(cache, 'history');
+    const kept = entries();
+    expect(kept.length).toBeGreaterThan(0);
+    // Nothing new: the same answer, from the kept history.
+    expect(await runCli(['verify', '2016', '--json'], { cwd: root })).toEqual(first);
+    const ballot = 'records/2016/ballots/002.yaml';
+    write(root, ballot, 'serial: 2\nvotes: { nv1-mo-hinh: disagree, nv1-ca-nhan: agree }\n');
+    const dirty = JSON.parse((await runCli(['verify', '2016', '--json'], { cwd: root })).stdout);
+    expect(dirty.rounds[0].findings).toContainEqual(expect.objectContaining({ check: 'git', file: ballot, commit: null }));
+    git(root, ['commit', '-qam', 'sửa phiếu']);
+    const head = git(root, ['rev-parse', 'HEAD']).trim();
+    const committed = JSON.parse((await runCli(['verify', '2016', '--json'], { cwd: root })).stdout);
+    expect(committed.rounds[0].findings).toContainEqual(expect.objectContaining({ check: 'git', file: ballot, commit: head }));
+    expect(entries().length).toBeGreaterThan(kept.length);
+    // The same answer without any cache.
+    const uncached = await runCli(['verify', '2016', '--json'], { cwd: root, env: { THIDUA_NO_CACHE: '1' } });
+    expect(JSON.parse(uncached.stdout)).toEqual(committed);
   });
 
   it('also when tally.yaml’s hash was edited by hand to match', async () => {

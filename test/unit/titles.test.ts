@@ -6,7 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { dependencyOrder, passes, rankForQuota, reachesPercent, requiredAgree, tallyRound } from '../../src/core/tally.js';
-import { countedThreshold, TitleSchema, type Title } from '../../src/core/schemas/titles.js';
+import { TitleSchema, type Title } from '../../src/core/schemas/titles.js';
+import { countedThreshold } from '../../src/core/titles.js';
 import { buildIndexFrom } from '../../src/core/records/index.js';
 import { daysAway, daysInYearOf } from '../../src/core/leave.js';
 import type { Round, Rec } from '../../src/core/records/workspace.js';

@@ -10,7 +10,7 @@ import { centered, headerTable, placeDateLine, roman, ruleUnder, signature } fro
 import { commonValues, honorific, type DocumentInput } from './context.js';
 import { dateInWords } from '../dates.js';
 import { votingOrder } from '../nomination.js';
-import { countedThreshold } from '../schemas/titles.js';
+import { countedThreshold } from '../titles.js';
 import { formatNumber } from '../format/numbers.js';
 import { upper } from './context.js';
 

@@ -4,7 +4,8 @@ import { line, paragraphs } from './template.js';
 import { cell, p, type Block, type DocModel, type Para, type Section } from './model.js';
 import { LANDSCAPE_TEXT_MM, placeDateLine, ruleUnder, signerLines, type Signer } from './layout.js';
 import { sectionOr, type Values } from './template.js';
-import { BLANK_FIELDS, type BlankPositionSettings } from '../schemas/agency.js';
+import type { BlankPositionSettings } from '../schemas/agency.js';
+import { BLANK_FIELDS } from './blank-fields.js';
 import { commonValues, decidedHere, decisionRef, hasTitles, honorific, recognised, nominationTitle, titleOf, type DocumentInput } from './context.js';
 
 export const CERTIFICATE_TEMPLATE_SPEC: TemplateSpec = {

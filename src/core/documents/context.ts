@@ -5,7 +5,7 @@ import type { Title } from '../schemas/titles.js';
 import type { WorkspaceIndex } from '../records/index.js';
 import type { TallyResult } from '../schemas/sealed.js';
 import { paragraphs, sectionOr, type Template, type Values } from './template.js';
-import { countedThreshold } from '../schemas/titles.js';
+import { countedThreshold } from '../titles.js';
 import { formatNumber } from '../format/numbers.js';
 import { dateInWords, shortDate } from '../dates.js';
 import { twoDigits } from '../format/numbers.js';

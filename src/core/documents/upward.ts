@@ -10,7 +10,7 @@ import { body, centered, headerTable, placeDateLine, recipientsAndSignature, ren
 import { commonValues, decidedAbove, documentDate, honorific, nominationTitle, recognised, titleOf, upper, type DocumentInput } from './context.js';
 import { countsInWords } from './decision.js';
 import { dateInWords } from '../dates.js';
-import { countedThreshold } from '../schemas/titles.js';
+import { countedThreshold } from '../titles.js';
 import { formatNumber, twoDigits } from '../format/numbers.js';
 import type { Round } from '../records/workspace.js';
 import type { WorkspaceIndex } from '../records/index.js';

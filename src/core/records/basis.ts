@@ -3,7 +3,8 @@
  * whatever the shared files say now. Any other round: the shared files as they hold for its year
  * (people as they were on 31/12, the round's own settings from round.yaml over agency.yaml). Pure.
  */
-import { agencyAsOf, type Agency, type Threshold } from '../schemas/agency.js';
+import type { Agency, Threshold } from '../schemas/agency.js';
+import { agencyAsOf } from '../agency.js';
 import type { Criteria } from '../schemas/criteria.js';
 import type { Person } from '../schemas/organisation.js';
 import type { Basis, Issuer } from '../schemas/sealed.js';

@@ -48,7 +48,7 @@ function missingFileDiagnostic(path: string): Diagnostic {
 class Loader {
   readonly files = new Map<string, ParsedFile>();
   readonly diagnostics: Diagnostic[] = [];
-  constructor(private readonly snapshot: Snapshot) {}
+  constructor(private readonly snapshot: Snapshot, private readonly preparsed?: ReadonlyMap<string, ParsedFile>) {}
 
   has(path: string): boolean {
     return this.snapshot.files.has(path);
@@ -74,7 +74,7 @@ class Loader {
       this.diagnostics.push(tooLargeDiagnostic(path, entry.size));
       return null;
     }
-    const parsed = parseYamlFile(path, entry.bytes);
+    const parsed = this.preparsed?.get(path) ?? parseYamlFile(path, entry.bytes);
     this.files.set(path, parsed);
     this.diagnostics.push(...parsed.diagnostics);
     return parsed.value === undefined ? null : parsed;
@@ -233,8 +233,12 @@ function loadRound(loader: Loader, snapshot: Snapshot, year: number): Round {
   return round;
 }
 
-export function loadWorkspace(snapshot: Snapshot): LoadResult {
-  const loader = new Loader(snapshot);
+/**
+ * `preparsed`: files already parsed by `parseYamlFile` elsewhere (on worker threads), used as they
+ * are; any file not in it is parsed here.
+ */
+export function loadWorkspace(snapshot: Snapshot, preparsed?: ReadonlyMap<string, ParsedFile>): LoadResult {
+  const loader = new Loader(snapshot, preparsed);
   const brokenIds = { departments: new Set<string>(), people: new Set<string>() };
   const workspace: Workspace = {
     files: loader.files,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BLANK_FIELDS } from '../documents/blank-fields.js';
 import { Id, Text, IsoDate, DisciplineLevelSchema, isIsoDate, isMonthDay, tagged } from './values.js';
 
 export const DeadlineSchema = z
@@ -67,7 +68,7 @@ const BlankPosition = z.strictObject({
   align: z.enum(['left', 'center', 'right']).optional(),
 });
 
-export const BLANK_FIELDS = ['recipient', 'detail', 'honour', 'achievement', 'decision', 'book_number', 'date', 'signer', 'name'] as const;
+export { BLANK_FIELDS };
 
 export const CertificateSettingsSchema = z.strictObject({
   /** A PNG or JPEG in the workspace (the emblem or the agency's logo), printed above the title. */
@@ -137,19 +138,6 @@ export const AgencySchema = z.strictObject({
 export type Agency = z.infer<typeof AgencySchema>;
 export type AgencyChange = z.infer<typeof AgencyChangeSchema>;
 
-/** The agency as it stood on a date: every change from that date or before applied, in date order. */
-export function agencyAsOf(agency: Agency, date: string): Agency {
-  if (!agency.changes || agency.changes.length === 0) return agency;
-  let out: Agency = agency;
-  for (const c of [...agency.changes].sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0))) {
-    if (c.from > date) break;
-    const { from: _from, note: _note, ...fields } = c;
-    // A new name comes with its own header lines, or none (the automatic wrap).
-    const header = fields.name !== undefined && fields.header === undefined ? { header: undefined } : {};
-    out = { ...out, ...header, ...Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) };
-  }
-  return out;
-}
 export type BlankPositionSettings = z.infer<typeof BlankPosition>;
 export type Deadline = z.infer<typeof DeadlineSchema>;
 export type Threshold = z.infer<typeof ThresholdSchema>;

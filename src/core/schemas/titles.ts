@@ -72,30 +72,6 @@ export type Title = z.infer<typeof TitleSchema>;
 export type TitleThreshold = z.infer<typeof TitleThresholdSchema>;
 export type Requirement = z.infer<typeof RequirementSchema>;
 
-/** A title's threshold as the tally counts it: an exact fraction, `percent` kept for display. */
-export interface CountedThreshold {
-  numerator: number;
-  denominator: number;
-  of: 'members' | 'ballots';
-  quorum?: { numerator: number; denominator: number };
-  percent?: number;
-}
-
-export function countedThreshold(th: TitleThreshold): CountedThreshold {
-  const base = { of: th.of, ...(th.quorum ? { quorum: th.quorum } : {}) };
-  if (th.percent !== undefined) {
-    // 80 % → 80/100 exactly; 66.5 % → 665/1000: decimal percentages stay exact fractions.
-    let denominator = 100;
-    let numerator = th.percent;
-    while (!Number.isInteger(numerator) && denominator < 1e6) {
-      numerator *= 10;
-      denominator *= 10;
-    }
-    return { numerator: Math.round(numerator), denominator, ...base, percent: th.percent };
-  }
-  return { numerator: th.numerator!, denominator: th.denominator!, ...base };
-}
-
 /** records/history.yaml: awards made before the agency used thidua, for the years-of requirements. */
 export const HistoryEntrySchema = z
   .strictObject({

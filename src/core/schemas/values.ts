@@ -1,5 +1,6 @@
 /** Value types shared by every record kind: ids, dates, month-days, discipline levels. */
 import { z } from 'zod';
+import { DISCIPLINE_LEVELS, levelRank, type DisciplineLevel } from '../discipline-levels.js';
 import { ID_PATTERN } from '../ids.js';
 import { isIsoDate } from '../dates.js';
 
@@ -21,19 +22,7 @@ export const IsoDate = z
   .refine(isIsoDate, { params: { thidua: 'date' } })
   .meta({ format: 'date', pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
 
-export const DISCIPLINE_LEVELS = [
-  'khien-trach',
-  'canh-cao',
-  'ha-bac-luong',
-  'giang-chuc',
-  'cach-chuc',
-  'buoc-thoi-viec',
-] as const;
-export type DisciplineLevel = (typeof DISCIPLINE_LEVELS)[number];
+export { DISCIPLINE_LEVELS, levelRank, type DisciplineLevel };
 export const DisciplineLevelSchema = z.enum(DISCIPLINE_LEVELS);
-
-export function levelRank(level: DisciplineLevel): number {
-  return DISCIPLINE_LEVELS.indexOf(level);
-}
 
 export const Text = z.string().min(1);
