@@ -64,7 +64,10 @@ export async function parseOnThreads(snapshot: Snapshot, threads: number): Promi
   for (const [path, e] of snapshot.files) {
     if (e.kind !== 'file') continue;
     batch.push({ path, bytes: e.bytes });
-    if (batch.length === BATCH) queue.push(batch), (batch = []);
+    if (batch.length === BATCH) {
+      queue.push(batch);
+      batch = [];
+    }
   }
   if (batch.length > 0) queue.push(batch);
   const out = new Map<string, ParsedFile>();

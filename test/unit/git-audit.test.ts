@@ -1,0 +1,227 @@
+/**
+ * The git half of `thidua verify` (src/shell/git-audit.ts, src/shell/git-history.ts) against real
+ * repositories made in a temporary folder, in-process: what changed after a seal, a seal rewritten
+ * or removed with or without `thidua unseal`, files git was told to ignore, and the reader that
+ * answers from what it already asked git (within a run, and kept per HEAD between runs).
+ */
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { auditRound, preloadAudit, removalsOf } from '../../src/shell/git-audit.js';
+import { HistoryReader, commitsTouching, historyState, parseLenient } from '../../src/shell/git-history.js';
+import { sha256Hex } from '../../src/core/seal.js';
+import type { Round } from '../../src/core/records/workspace.js';
+import { cleanupTemp, git, tempDir } from '../helpers/workspace.js';
+
+afterAll(cleanupTemp);
+
+const YEAR = 2031;
+const DIR = `records/${YEAR}`;
+const TALLY = `${DIR}/tally.yaml`;
+const DECISION = `${DIR}/decision.yaml`;
+const UNSEALS = `${DIR}/unseals.yaml`;
+const SEAL = 'year: 2031\nresults:\n  - nomination: a\n    agree: 5\n';
+
+const round = { year: YEAR, dir: DIR, tallyFile: TALLY, decisionFile: DECISION, unsealsFile: UNSEALS, tallyPresent: true } as unknown as Round;
+
+function put(root: string, rel: string, text: string): void {
+  mkdirSync(dirname(join(root, rel)), { recursive: true });
+  writeFileSync(join(root, rel), text);
+}
+
+function commit(root: string, message: string): string {
+  git(root, ['add', '-A']);
+  git(root, ['commit', '-qm', message]);
+  return git(root, ['rev-parse', 'HEAD']).trim();
+}
+
+/** A repository with a round's inputs committed, then its seal committed. */
+function sealedRepo(): { root: string; sealCommit: string } {
+  const root = tempDir();
+  git(root, ['init', '-q']);
+  put(root, 'records/agency.yaml', 'name: X\n');
+  put(root, `${DIR}/council.yaml`, 'members: []\n');
+  put(root, `${DIR}/nominations/a.yaml`, 'id: a\n');
+  put(root, `${DIR}/ballots/001.yaml`, 'serial: 1\n');
+  commit(root, 'hồ sơ');
+  put(root, TALLY, SEAL);
+  const sealCommit = commit(root, 'niêm phong');
+  return { root, sealCommit };
+}
+
+const audit = async (root: string) => {
+  const reader = new HistoryReader(root, 'records');
+  await preloadAudit(reader, [round]);
+  return [...removalsOf(reader, round), ...auditRound(reader, round)];
+};
+
+describe('auditRound', () => {
+  it('a sealed round with nothing after the seal: no finding', async () => {
+    const { root } = sealedRepo();
+    expect(await audit(root)).toEqual([]);
+  });
+
+  it('names each sealed input changed, added or removed in a later commit, and no other file', async () => {
+    const { root } = sealedRepo();
+    put(root, `${DIR}/ballots/001.yaml`, 'serial: 1\nvalid: false\n');
+    put(root, `${DIR}/ballots/002.yaml`, 'serial: 2\n');
+    rmSync(join(root, `${DIR}/nominations/a.yaml`));
+    put(root, 'records/agency.yaml', 'name: Y\n');
+    put(root, DECISION, 'number: 1\n');
+    const later = commit(root, 'sửa sau niêm phong');
+    const found = await audit(root);
+    expect(found.map((f) => [f.file, f.commit, f.message.en.split(' in commit')[0]])).toEqual([
+      [`${DIR}/ballots/001.yaml`, later, 'changed'],
+      [`${DIR}/ballots/002.yaml`, later, 'added'],
+      [`${DIR}/nominations/a.yaml`, later, 'removed'],
+    ]);
+  });
+
+  it('a seal never committed, and uncommitted changes to the inputs, are findings', async () => {
+    const root = tempDir();
+    git(root, ['init', '-q']);
+    put(root, `${DIR}/council.yaml`, 'members: []\n');
+    commit(root, 'hồ sơ');
+    put(root, TALLY, SEAL);
+    put(root, `${DIR}/council.yaml`, 'members: [x]\n');
+    const found = await audit(root);
+    expect(found.map((f) => [f.file, f.message.en])).toEqual([
+      [TALLY, 'the seal is not committed to git (thidua commit)'],
+      [`${DIR}/council.yaml`, 'an uncommitted change (M) in a sealed round'],
+    ]);
+  });
+
+  it('a seal rewritten in a later commit is a finding, unless unseals.yaml records the seal it replaced or only a basis was added', async () => {
+    const { root } = sealedRepo();
+    put(root, TALLY, SEAL.replace('agree: 5', 'agree: 6'));
+    const rewrite = commit(root, 'sửa kết quả');
+    const found = await audit(root);
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ check: 'git', file: TALLY, commit: rewrite });
+    expect(found[0]!.message.en).toContain(`the seal was rewritten in commit ${rewrite.slice(0, 12)}`);
+
+    // Opened with thidua unseal: unseals.yaml names the hash of the seal it replaced.
+    const { root: opened } = sealedRepo();
+    put(opened, UNSEALS, `- date: 2032-01-02\n  seal: ${sha256Hex(Buffer.from(SEAL, 'utf8'))}\n`);
+    put(opened, TALLY, SEAL.replace('agree: 5', 'agree: 6'));
+    commit(opened, 'mở niêm phong và niêm phong lại');
+    expect(await audit(opened)).toEqual([]);
+
+    // Only given a basis, in another spelling: the same seal.
+    const { root: based } = sealedRepo();
+    put(based, TALLY, "year: 2031\nresults: [{ nomination: 'a', agree: 5 }]\nbasis: { agency: X }\n");
+    commit(based, 'thêm cơ sở');
+    expect(await audit(based)).toEqual([]);
+  });
+
+  it('a file git is told to ignore (skip-worktree) is named, so a hidden change cannot pass', async () => {
+    const { root } = sealedRepo();
+    git(root, ['update-index', '--skip-worktree', `${DIR}/ballots/001.yaml`]);
+    put(root, `${DIR}/ballots/001.yaml`, 'serial: 1\nvalid: false\n');
+    const found = await audit(root);
+    expect(found.map((f) => f.file)).toEqual([`${DIR}/ballots/001.yaml`]);
+    expect(found[0]!.message.en).toContain('skip-worktree or assume-unchanged');
+  });
+
+  it('a change made on a branch and merged is seen', async () => {
+    const { root } = sealedRepo();
+    const main = git(root, ['rev-parse', '--abbrev-ref', 'HEAD']).trim();
+    git(root, ['checkout', '-qb', 'nhanh']);
+    put(root, `${DIR}/ballots/001.yaml`, 'serial: 1\nvalid: false\n');
+    const onBranch = commit(root, 'sửa trên nhánh');
+    git(root, ['checkout', '-q', main]);
+    put(root, 'records/agency.yaml', 'name: Z\n');
+    commit(root, 'việc khác');
+    git(root, ['merge', '-q', '--no-edit', 'nhanh']);
+    const found = await audit(root);
+    expect(found.map((f) => [f.file, f.commit])).toContainEqual([`${DIR}/ballots/001.yaml`, onBranch]);
+  });
+});
+
+describe('removalsOf', () => {
+  it('a seal removed in a commit without unseal: the removing commit and the one that had added it', () => {
+    const { root, sealCommit } = sealedRepo();
+    rmSync(join(root, TALLY));
+    const removing = commit(root, 'xoá niêm phong');
+    const reader = new HistoryReader(root, 'records');
+    const found = removalsOf(reader, { ...round, tallyPresent: false });
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ file: TALLY, commit: removing });
+    expect(found[0]!.message.en).toContain(`sealed since commit ${sealCommit.slice(0, 12)}, removed in commit ${removing.slice(0, 12)}`);
+  });
+
+  it('a seal and its decision removed through a recorded unseal are not findings; removed in the working tree, they are', () => {
+    const { root } = sealedRepo();
+    put(root, DECISION, 'number: 1\n');
+    commit(root, 'quyết định');
+    rmSync(join(root, TALLY));
+    rmSync(join(root, DECISION));
+    put(root, UNSEALS, `- date: 2032-01-02\n  seal: ${sha256Hex(Buffer.from(SEAL, 'utf8'))}\n`);
+    commit(root, 'mở niêm phong');
+    const open = { ...round, tallyPresent: false } as Round;
+    expect(removalsOf(new HistoryReader(root, 'records'), open)).toEqual([]);
+
+    const { root: dirty } = sealedRepo();
+    put(dirty, DECISION, 'number: 1\n');
+    commit(dirty, 'quyết định');
+    rmSync(join(dirty, DECISION));
+    const found = removalsOf(new HistoryReader(dirty, 'records'), round);
+    expect(found.map((f) => [f.file, f.commit])).toEqual([[DECISION, undefined]]);
+    expect(found[0]!.message.en).toContain('decided since commit');
+    expect(found[0]!.message.en).toContain('removed (not committed yet) without “thidua unseal”');
+  });
+});
+
+describe('HistoryReader', () => {
+  it('answers a second time from what it asked, and keeps what it learnt for a later run at the same HEAD', async () => {
+    const { root, sealCommit } = sealedRepo();
+    const first = new HistoryReader(root, 'records');
+    expect(first.head()).toBe(sealCommit);
+    await preloadAudit(first, [round]);
+    expect(auditRound(first, round)).toEqual([]);
+    expect(first.learnt()).toBe(true);
+    expect(first.fileAt(sealCommit, TALLY)).toBe(SEAL);
+    expect(first.fileAt(sealCommit, `${DIR}/missing.yaml`)).toBeNull();
+    expect(first.parse(SEAL)).toEqual({ year: 2031, results: [{ nomination: 'a', agree: 5 }] });
+
+    const second = new HistoryReader(root, 'records');
+    second.adopt(first.memo());
+    expect(second.learnt()).toBe(false);
+    expect(second.commitsTouching([TALLY])).toEqual(first.commitsTouching([TALLY]));
+    expect(second.fileAt(sealCommit, TALLY)).toBe(SEAL);
+    expect(second.learnt()).toBe(false);
+    // Something not asked before is asked of git, and counts as learnt.
+    expect(second.commitsTouching([`${DIR}/ballots`]).map((c) => c.subject)).toEqual(['hồ sơ']);
+    expect(second.learnt()).toBe(true);
+  });
+
+  it('prefetches many files at many commits in one go, the missing ones included', () => {
+    const { root, sealCommit } = sealedRepo();
+    const reader = new HistoryReader(root, 'records');
+    reader.prefetch([
+      { rev: sealCommit, path: TALLY }, { rev: `${sealCommit}^`, path: TALLY }, { rev: sealCommit, path: `${DIR}/ballots/001.yaml` },
+    ]);
+    expect(reader.memo().blobs).toEqual(new Map([
+      [`${sealCommit}:./${TALLY}`, SEAL],
+      [`${sealCommit}^:./${TALLY}`, null],
+      [`${sealCommit}:./${DIR}/ballots/001.yaml`, 'serial: 1\n'],
+    ]));
+  });
+
+  it('commitsTouching lists newest first with date, author, parents and name-status', () => {
+    const { root, sealCommit } = sealedRepo();
+    const parent = git(root, ['rev-parse', `${sealCommit}^`]).trim();
+    const [c] = commitsTouching(root, [TALLY]);
+    expect(c).toMatchObject({ commit: sealCommit, subject: 'niêm phong', author: 'Test', parents: [parent], files: [{ status: 'A', path: TALLY }] });
+    expect(c!.date).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+  });
+
+  it('the state of the history: a repository, none, and lenient parsing', () => {
+    const { root } = sealedRepo();
+    expect(historyState(root)).toEqual({ kind: 'ok' });
+    expect(['none', 'refused']).toContain(historyState(tempDir('thidua-nogit-')).kind);
+    expect(parseLenient(null)).toBeUndefined();
+    expect(parseLenient('a: [unclosed')).toBe('a: [unclosed');
+    expect(parseLenient('a: 1')).toEqual({ a: 1 });
+  });
+});
