@@ -1,25 +1,40 @@
 /** thidua validate [YEAR...]: every rule, every finding, sorted. */
 import type { Input } from './definitions.js';
 import { t } from '../core/diagnostics.js';
+import type { Snapshot } from '../core/records/workspace.js';
 import { EXIT } from '../errors.js';
 import type { CommandContext } from '../shell/context.js';
-import { readValidated } from '../shell/read-validated.js';
-import { validateInShell } from '../shell/load.js';
-import { cacheEnabled, readCached, validationKey, writeCached, type ValidateResult } from '../shell/validate-cache.js';
+import { readWithPool, validateInShell } from '../shell/load.js';
+import { ParsePool, threadCount } from '../shell/parse-pool.js';
+import { cacheEnabled, hasCachedResults, readCached, validationKey, writeCached, type ValidateResult } from '../shell/validate-cache.js';
 import { diagnosticJson, formatDiagnostic, summaryLine } from '../shell/format-diagnostics.js';
 
 const PER_FILE = 50;
 
+/** A pool fed with a snapshot already read (the threads then start only when it is large). */
+function preparsedPool(snapshot: Snapshot, env: NodeJS.ProcessEnv): ParsePool {
+  const pool = new ParsePool(threadCount(env));
+  for (const [path, entry] of snapshot.files) pool.add(path, entry);
+  return pool;
+}
+
 /** The validation of `years`, from the cache when no byte it follows from has changed. */
 async function validation(ctx: CommandContext, years: readonly number[] | null): Promise<ValidateResult> {
   const root = ctx.root();
-  const snapshot = readValidated(root, years);
+  // The parsing threads start while the files are read, unless a result kept for this workspace
+  // may answer (then they would only compete with the hashing for the cores).
+  const threads = cacheEnabled(ctx.env) && hasCachedResults(root, ctx.env) ? 0 : threadCount(ctx.env);
+  const { snapshot, pool } = readWithPool(root, years, threads);
   // With the cache off (THIDUA_NO_CACHE=1) the files are not hashed at all.
   const key = cacheEnabled(ctx.env) ? validationKey(snapshot, years, ctx.version) : null;
   const cached = key ? readCached(root, key, ctx.env) : null;
-  if (cached) return cached;
-  // The validator (zod, yaml, every rule) is loaded only when the cache has nothing to give.
-  const v = await validateInShell(snapshot, years, ctx.env);
+  if (cached) {
+    pool.cancel();
+    return cached;
+  }
+  // The validator (zod, yaml, every rule) is loaded only when the cache has nothing to give; a
+  // large workspace read without threads (a cache entry was there, but not this one) gets them now.
+  const v = await validateInShell(snapshot, years, threads > 0 ? pool : preparsedPool(snapshot, ctx.env));
   const rounds = v.workspace.rounds.filter((r) => !years || years.includes(r.year));
   const result: ValidateResult = {
     diagnostics: v.diagnostics, errors: v.errors, warnings: v.warnings,

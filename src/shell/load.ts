@@ -7,7 +7,7 @@ import type { Validation } from '../core/validated.js';
 import { indexValidation } from '../core/validated.js';
 import type { Snapshot } from '../core/records/workspace.js';
 import { readValidated } from './read-validated.js';
-import { poolSize } from './parse-pool.js';
+import { ParsePool, threadCount } from './parse-pool.js';
 import {
   cacheEnabled, readCachedWorkspace, snapshotBytes, validationKey, writeCachedWorkspace, WORKSPACE_ENTRY_LIMIT,
 } from './validate-cache.js';
@@ -25,24 +25,34 @@ export interface CacheContext {
   version: string;
 }
 
-/** The validator, loaded now; a workspace of many files parsed on worker threads first. */
-export async function validateInShell(snapshot: Snapshot, years: readonly number[] | null, env: NodeJS.ProcessEnv): Promise<Validation> {
-  const threads = poolSize(snapshot.files.size, env);
-  const [{ validateSnapshot }, preparsed] = await Promise.all([
-    import('../core/validate.js'),
-    threads > 0 ? import('./parse-pool.js').then((m) => m.parseOnThreads(snapshot, threads)) : null,
-  ]);
+/** The validator, loaded now; what the parsing threads (if any ran) parsed is taken as it is. */
+export async function validateInShell(snapshot: Snapshot, years: readonly number[] | null, pool: ParsePool): Promise<Validation> {
+  const [{ validateSnapshot }, preparsed] = await Promise.all([import('../core/validate.js'), pool.finish(snapshot)]);
   return validateSnapshot(snapshot, years, preparsed ?? undefined);
 }
 
+/** The files of `years` read, a workspace of many files parsed on threads meanwhile (`threads` 0: none). */
+export function readWithPool(root: string, years: readonly number[] | null, threads: number): { snapshot: Snapshot; pool: ParsePool } {
+  const pool = new ParsePool(threads);
+  try {
+    return { snapshot: readValidated(root, years, (path, entry) => pool.add(path, entry)), pool };
+  } catch (err) {
+    pool.cancel();
+    throw err;
+  }
+}
+
 export async function loadAndValidate(root: string, years: readonly number[] | null, cache?: CacheContext): Promise<Loaded> {
-  const snapshot = readValidated(root, years);
+  const { snapshot, pool } = readWithPool(root, years, threadCount(cache?.env ?? process.env));
   const key = cache && cacheEnabled(cache.env) && snapshotBytes(snapshot) <= WORKSPACE_ENTRY_LIMIT
     ? validationKey(snapshot, years, cache.version)
     : null;
   const hit = key ? readCachedWorkspace(root, key, cache!.env) : null;
-  if (hit) return { root, snapshot, ...indexValidation(hit.workspace, hit) };
-  const validation = await validateInShell(snapshot, years, cache?.env ?? process.env);
+  if (hit) {
+    pool.cancel();
+    return { root, snapshot, ...indexValidation(hit.workspace, hit) };
+  }
+  const validation = await validateInShell(snapshot, years, pool);
   if (key) writeCachedWorkspace(root, key, validation, cache!.env);
   return { root, snapshot, ...validation };
 }

@@ -1,39 +1,35 @@
 /**
  * Parsing many record files on worker threads: a province's workspace (thousands of files) is parsed
  * on every core, while an agency's (tens of files) is parsed in the main thread, where starting
- * threads would cost more than it saves. What comes back is exactly what `parseYamlFile` returns,
- * without the syntax tree.
+ * threads would cost more than it saves. The threads start once POOL_THRESHOLD files have been read
+ * and take each file as soon as it is read, so parsing runs while the rest is still being read.
+ * What comes back is exactly what `parseYamlFile` returns, without the syntax tree.
  */
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { Snapshot } from '../core/records/workspace.js';
+import type { FileEntry, Snapshot } from '../core/records/workspace.js';
 import type { ParsedFile } from '../core/yaml/positions.js';
 import type { ParsedPlain } from './parse-worker.js';
 import { decodeUtf8 } from '../core/yaml/decode.js';
 
 /** Below this many files, the main thread parses alone. */
 export const POOL_THRESHOLD = 400;
+/** Files sent to a thread at a time: small enough to share the work evenly, large enough to be cheap. */
+const BATCH = 48;
 /**
  * A thread's heap: a batch's syntax trees are garbage once parsed, so a small young generation
  * keeps the process near 180 MB at a province's size instead of 230 MB, at no cost in time
  * (measured in docs/benchmarks.md). A thread that runs out fails, and the main thread parses instead.
  */
 const LIMITS = { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 128 };
-/** Files sent to a thread at a time: small enough to share the work evenly, large enough to be cheap. */
-const BATCH = 48;
 
-export function poolSize(files: number, env: NodeJS.ProcessEnv): number {
+/** How many parsing threads: one per core, or THIDUA_THREADS (0: none). */
+export function threadCount(env: NodeJS.ProcessEnv): number {
   const asked = Number(env['THIDUA_THREADS']);
-  const cores = Number.isInteger(asked) && asked >= 0 ? asked : availableParallelism();
-  if (files < POOL_THRESHOLD) return 0;
-  return Math.max(0, Math.min(cores, 8, Math.ceil(files / (BATCH * 4))));
-}
-
-function bytesOf(snapshot: Snapshot, path: string): Uint8Array {
-  const e = snapshot.files.get(path);
-  return e?.kind === 'file' ? e.bytes : new Uint8Array();
+  const cores = env['THIDUA_THREADS'] !== undefined && Number.isInteger(asked) && asked >= 0 ? asked : availableParallelism();
+  return Math.min(cores, 8);
 }
 
 /**
@@ -52,51 +48,90 @@ function withText(r: ParsedPlain, bytes: Uint8Array): ParsedFile {
   return file as ParsedFile;
 }
 
-/**
- * The snapshot's readable files parsed on `threads` workers, or null when they cannot run (a
- * source checkout without its build): then the main thread parses, as for a small workspace.
- */
-export async function parseOnThreads(snapshot: Snapshot, threads: number): Promise<Map<string, ParsedFile> | null> {
-  const script = new URL('./parse-worker.js', import.meta.url);
-  if (threads === 0 || !existsSync(fileURLToPath(script))) return null;
-  const queue: Array<Array<{ path: string; bytes: Uint8Array }>> = [];
-  let batch: Array<{ path: string; bytes: Uint8Array }> = [];
-  for (const [path, e] of snapshot.files) {
-    if (e.kind !== 'file') continue;
-    batch.push({ path, bytes: e.bytes });
-    if (batch.length === BATCH) {
-      queue.push(batch);
-      batch = [];
+export class ParsePool {
+  private workers: Worker[] | null = null;
+  private batch: Array<{ path: string; bytes: Uint8Array }> = [];
+  /** Each file sent, with the very bytes sent (a file read again later is parsed in the main thread if they differ). */
+  private readonly sent = new Map<string, Uint8Array>();
+  private readonly results = new Map<string, ParsedPlain>();
+  private outstanding = 0;
+  private turn = 0;
+  private failed = false;
+  private settle: (() => void) | null = null;
+  private readonly script = new URL('./parse-worker.js', import.meta.url);
+
+  /** `threads` 0: the pool does nothing, and the main thread parses. */
+  constructor(private readonly threads: number) {}
+
+  /** A file just read. */
+  add(path: string, entry: FileEntry): void {
+    if (this.threads === 0 || this.failed || entry.kind !== 'file' || this.sent.has(path)) return;
+    this.sent.set(path, entry.bytes);
+    this.batch.push({ path, bytes: entry.bytes });
+    if (!this.workers && this.sent.size >= POOL_THRESHOLD) this.start();
+    if (this.workers && this.batch.length >= BATCH) this.flush();
+  }
+
+  private start(): void {
+    // A source checkout without its build has no worker script: the main thread parses.
+    if (!existsSync(fileURLToPath(this.script))) {
+      this.failed = true;
+      return;
     }
-  }
-  if (batch.length > 0) queue.push(batch);
-  const out = new Map<string, ParsedFile>();
-  const workers = Array.from({ length: Math.min(threads, queue.length) }, () => new Worker(script, { resourceLimits: LIMITS }));
-  try {
-    await Promise.all(workers.map((w) => new Promise<void>((resolve, reject) => {
-      // Two batches in flight per thread: it starts the next while its last results are taken in.
-      let inFlight = 0;
-      const next = () => {
-        const b = queue.shift();
-        if (b) {
-          inFlight++;
-          w.postMessage(b);
-        } else if (inFlight === 0) resolve();
-      };
+    this.workers = Array.from({ length: this.threads }, () => {
+      const w = new Worker(this.script, { resourceLimits: LIMITS });
+      // Not keeping the process alive on their own: a command that stops early (an error while
+      // reading, an answer from the cache) ends without waiting for them.
+      w.unref();
       w.on('message', (results: ParsedPlain[]) => {
-        inFlight--;
-        for (const r of results) out.set(r.path, withText(r, bytesOf(snapshot, r.path)));
-        next();
+        for (const r of results) this.results.set(r.path, r);
+        this.outstanding--;
+        if (this.outstanding === 0) this.settle?.();
       });
-      w.on('error', reject);
-      w.on('exit', (code) => (code !== 0 ? reject(new Error(`parse thread exited with ${code}`)) : undefined));
-      next();
-      next();
-    })));
-  } catch {
-    return null; // a thread failed (out of memory, …): the main thread parses everything instead
-  } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
+      w.on('error', () => this.fail());
+      w.on('exit', (code) => (code !== 0 ? this.fail() : undefined));
+      return w;
+    });
   }
-  return out;
+
+  private fail(): void {
+    this.failed = true;
+    this.settle?.();
+  }
+
+  private flush(): void {
+    if (!this.workers || this.batch.length === 0) return;
+    const w = this.workers[this.turn++ % this.workers.length]!;
+    this.outstanding++;
+    w.postMessage(this.batch);
+    this.batch = [];
+  }
+
+  /**
+   * Every file the threads parsed, for the snapshot that was read: only files whose bytes are the
+   * ones sent. Null when no thread ran or one failed: then the main thread parses everything.
+   */
+  async finish(snapshot: Snapshot): Promise<Map<string, ParsedFile> | null> {
+    if (!this.workers) return null;
+    this.flush();
+    for (const w of this.workers) w.ref();
+    try {
+      if (this.outstanding > 0 && !this.failed) await new Promise<void>((resolve) => (this.settle = resolve));
+    } finally {
+      this.cancel();
+    }
+    if (this.failed) return null;
+    const out = new Map<string, ParsedFile>();
+    for (const [path, r] of this.results) {
+      const e = snapshot.files.get(path);
+      if (e?.kind === 'file' && e.bytes === this.sent.get(path)) out.set(path, withText(r, e.bytes));
+    }
+    return out;
+  }
+
+  /** Stops the threads (the answer came from the cache, or everything is parsed). */
+  cancel(): void {
+    for (const w of this.workers ?? []) void w.terminate();
+    this.workers = null;
+  }
 }

@@ -82,7 +82,11 @@ export function listYears(root: string): number[] {
  * Every *.yaml of records/ (top level, round folders, their nominations/ and ballots/); with
  * `only`, the round folders of those years alone (the shared files are always read).
  */
-export function readSnapshot(root: string, only: readonly number[] | null = null): Snapshot {
+/**
+ * Every record file of the workspace (or of the rounds in `only`, with the shared files). `onFile`
+ * sees each file as soon as it is read (the parsing threads start on them while the rest is read).
+ */
+export function readSnapshot(root: string, only: readonly number[] | null = null, onFile?: (path: string, entry: FileEntry) => void): Snapshot {
   const files = new Map<string, FileEntry>();
   const years: number[] = [];
   const allYears: number[] = [];
@@ -93,7 +97,12 @@ export function readSnapshot(root: string, only: readonly number[] | null = null
     /* keep root */
   }
   const records = join(root, 'records');
-  const add = (abs: string) => files.set(toPosix(relative(root, abs)), readEntry(realRoot, abs));
+  const add = (abs: string) => {
+    const path = toPosix(relative(root, abs));
+    const entry = readEntry(realRoot, abs);
+    files.set(path, entry);
+    onFile?.(path, entry);
+  };
   /** Every file of a folder that really lies outside the workspace is refused, unread. */
   const folderInside = (dir: string) => {
     try {

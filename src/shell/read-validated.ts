@@ -3,7 +3,7 @@
  * before deciding whether to parse anything.
  */
 import { t } from '../core/diagnostics.js';
-import type { Snapshot } from '../core/records/workspace.js';
+import type { FileEntry, Snapshot } from '../core/records/workspace.js';
 import { usageError } from '../errors.js';
 import { readSnapshot } from './read-snapshot.js';
 import { AGENCY_FILE, TITLES_FILE } from '../core/records/paths.js';
@@ -18,13 +18,13 @@ function needsEarlierRounds(snapshot: Snapshot): boolean {
 }
 
 /** The files a validation of `years` reads: the rounds asked for (and earlier ones a rule needs), the shared files. */
-export function readValidated(root: string, years: readonly number[] | null): Snapshot {
-  let snapshot = readSnapshot(root, years);
+export function readValidated(root: string, years: readonly number[] | null, onFile?: (path: string, entry: FileEntry) => void): Snapshot {
+  let snapshot = readSnapshot(root, years, onFile);
   // A title that needs another in the years before (titles.yaml `years:`) reads the earlier rounds'
   // seals: they are loaded too, and only the rounds asked for are validated.
   if (years && needsEarlierRounds(snapshot)) {
     const last = Math.max(...years);
-    snapshot = readSnapshot(root, (snapshot.allYears ?? snapshot.years).filter((y) => y <= last || years.includes(y)));
+    snapshot = readSnapshot(root, (snapshot.allYears ?? snapshot.years).filter((y) => y <= last || years.includes(y)), onFile);
   }
   if (years) {
     const known = new Set(snapshot.allYears ?? snapshot.years);

@@ -148,6 +148,17 @@ function store(root: string, kind: Kind, bytes: Uint8Array | string, env: NodeJS
   }
 }
 
+/** Whether any `validate` result is kept for this workspace (then one may answer this run). */
+export function hasCachedResults(root: string, env: NodeJS.ProcessEnv): boolean {
+  const dir = cacheDir(root, env);
+  if (!dir) return false;
+  try {
+    return readdirSync(dir).some((f) => f.startsWith('validate-'));
+  } catch {
+    return false;
+  }
+}
+
 export function readCached(root: string, key: string, env: NodeJS.ProcessEnv): ValidateResult | null {
   const dir = cacheDir(root, env);
   if (!dir) return null;

@@ -45,6 +45,14 @@ describe('parsing on worker threads', () => {
     const text = validate(root, { THIDUA_THREADS: '0' }, [], false);
     expect(text.stdout).toContain('department: 42');
     expect(validate(root, { THIDUA_THREADS: '2' }, [], false)).toEqual(text);
+    // With the cache on: a first run, then one after an edit (a kept result exists, but not for these
+    // bytes, so the threads start after the read), each gives what a run without cache gives.
+    const cache = { XDG_CACHE_HOME: tempDir(), THIDUA_NO_CACHE: '', THIDUA_THREADS: '2' };
+    expect(validate(root, cache)).toEqual(alone);
+    writeFileSync(join(root, 'records', String(year), 'ballots', '001.yaml'), 'serial: 1\n');
+    const fixed = validate(root, { THIDUA_THREADS: '0' });
+    expect(fixed).not.toEqual(alone);
+    expect(validate(root, cache)).toEqual(fixed);
   });
 
   it('starts its threads only for a workspace of many files', () => {

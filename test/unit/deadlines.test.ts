@@ -160,3 +160,39 @@ describe('awards', () => {
     expect(unknown.stderr).toContain('an');
   });
 });
+
+describe('a round’s deadlines, as overdue and status list them', () => {
+  it('in order of date, then of id for the same date; each with the title its yearly rule gives', () => {
+    const list = roundDeadlines(agency([
+      { id: 'zeta', title: 'Báo cáo', before: '12-01' },
+      { id: 'alpha', title: 'Đăng ký', before: '12-01' },
+      { id: 'early', before: '03-15' },
+      { id: 'late', title: 'Tổng kết', before: '12-20' },
+      // A one-off date without a title of its own keeps the yearly rule's; one with a title gives its own.
+      { id: 'late', year: 2033, before: '2034-01-10' },
+      { id: 'alpha', year: 2033, title: 'Đăng ký (gia hạn)', before: '2033-12-05' },
+    ]), 2033);
+    expect(list.map((d) => [d.id, d.before, d.title])).toEqual([
+      ['early', '2033-03-15', null],
+      ['zeta', '2033-12-01', 'Báo cáo'],
+      ['alpha', '2033-12-05', 'Đăng ký (gia hạn)'],
+      ['late', '2034-01-10', 'Tổng kết'],
+    ]);
+    // The order does not depend on the order of the rules in agency.yaml.
+    const reversed = roundDeadlines(agency([
+      { id: 'alpha', title: 'Đăng ký', before: '12-01' },
+      { id: 'zeta', title: 'Báo cáo', before: '12-01' },
+      { id: 'early', before: '03-15' },
+    ]), 2033);
+    expect(reversed.map((d) => d.id)).toEqual(['early', 'alpha', 'zeta']);
+  });
+
+  it('a title given only on a later rule of the same id is the title; the first title given wins', () => {
+    const list = roundDeadlines(agency([
+      { id: 'plan', before: '12-15' },
+      { id: 'plan', year: 2031, title: 'Kế hoạch năm 2031', before: '2031-12-20' },
+      { id: 'plan', year: 2032, title: 'Kế hoạch năm 2032', before: '2032-12-20' },
+    ]), 2033);
+    expect(list).toEqual([{ id: 'plan', title: 'Kế hoạch năm 2031', year: 2033, before: '2033-12-15' }]);
+  });
+});
