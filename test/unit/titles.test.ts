@@ -330,3 +330,81 @@ describe('titles in the count, further', () => {
     expect(dependencyOrder(new Map([e, f].map((x) => [x.id, x]))).cyclic).toEqual(new Set());
   });
 });
+
+describe('the order of titles and the quota, at their edges', () => {
+  const entries = (agrees: number[], women: boolean[] = []) => agrees.map((agree, i) => ({ id: `n${i}`, agree, woman: women[i] ?? false }));
+  const title = (id: string, requires: Title['requires']): Title => ({ ...TITLES[0]!, id, requires });
+
+  it('only the titles in a cycle are cyclic: one that requires a cyclic title is not (title-cycle names only the cycle)', () => {
+    const titles = new Map([
+      ['a', title('a', [{ title: 'b', same_round: true }])],
+      ['b', title('b', [{ title: 'c', members_percent: 70 }])],
+      ['c', title('c', [{ title: 'b', members_at_least: 1 }])],
+    ]);
+    expect(dependencyOrder(titles)).toEqual({ order: ['a', 'c', 'b'], cyclic: new Set(['b', 'c']) });
+  });
+
+  it('a requirement of earlier years is no dependency within the round, even on the title itself', () => {
+    const titles = new Map([
+      ['tinh', title('tinh', [{ title: 'tinh', years: 2 }, { title: 'cs', years: 3 }])],
+      ['cs', title('cs', [{ title: 'tinh', years: 1 }])],
+    ]);
+    expect(dependencyOrder(titles)).toEqual({ order: ['tinh', 'cs'], cyclic: new Set() });
+  });
+
+  it('as many eligible as places: all in, women or not, and no tie is spoken of', () => {
+    expect(Object.fromEntries(rankForQuota(entries([8, 8], [true, false]), 2, 'women', new Set()))).toEqual({ n0: 'in', n1: 'in' });
+  });
+
+  it('under the chair’s tie-break a woman has no precedence', () => {
+    expect(Object.fromEntries(rankForQuota(entries([9, 8, 8], [false, true, false]), 2, 'chair', new Set()))).toEqual({ n0: 'in', n1: 'tie-unresolved', n2: 'tie-unresolved' });
+  });
+
+  it('when tied women take every place left, the tied men are out, whatever the chair recorded', () => {
+    expect(Object.fromEntries(rankForQuota(entries([8, 8], [true, false]), 1, 'women', new Set(['n1'])))).toEqual({ n0: 'women', n1: 'over-quota' });
+  });
+});
+
+describe('titles in the count, at their edges', () => {
+  const collective = (id: string, requires: Title['requires']): Title => ({ id, name: id, kind: 'collective', threshold: { percent: 50, of: 'members' }, requires, initiative: false, decided_by: 'head' });
+  const inDept = (n: Rec<Nomination>, department: string): Rec<Nomination> => ({ ...n, value: { ...n.value, department } });
+  const resultOf = (t: ReturnType<typeof tallyRound>, id: string) => t.results.find((r) => r.nomination === id);
+
+  it('the plan’s leader rule leaves titles alone: a titled leader needs no collective, and a titled collective does not carry the plan’s leader', () => {
+    const titles = [...TITLES, collective('tttt', [])];
+    const led = tallyRound(round([nomination('p0-ldtt', 'ldtt', 'p0')], papers(['p0-ldtt'], {})), index(titles), TWO_THIRDS);
+    expect(resultOf(led, 'p0-ldtt')).toMatchObject({ recognised: true, reason: null });
+    const noms = [nomination('vp-tttt', 'tttt'), nomination('p0-cn', undefined, 'p0')];
+    const mixed = tallyRound(round(noms, papers(['vp-tttt', 'p0-cn'], {})), index(titles), TWO_THIRDS);
+    expect(resultOf(mixed, 'vp-tttt')).toMatchObject({ recognised: true });
+    expect(resultOf(mixed, 'p0-cn')).toMatchObject({ passed: true, recognised: false, reason: 'department-not-recognised' });
+  });
+
+  it('a collective title requiring another in the same round looks at its own department', () => {
+    const titles = [...TITLES, collective('tttt', []), collective('ttxs', [{ title: 'tttt', same_round: true }])];
+    const noms = [inDept(nomination('tp-tttt', 'tttt'), 'tp'), nomination('vp-ttxs', 'ttxs')];
+    const t = tallyRound(round(noms, papers(['tp-tttt', 'vp-ttxs'], {})), index(titles), TWO_THIRDS);
+    expect(resultOf(t, 'tp-tttt')).toMatchObject({ recognised: true });
+    expect(resultOf(t, 'vp-ttxs')).toMatchObject({ passed: true, recognised: false, reason: 'prerequisite-not-recognised' });
+    const own = tallyRound(round([nomination('vp-tttt', 'tttt'), nomination('vp-ttxs', 'ttxs')], papers(['vp-tttt', 'vp-ttxs'], {})), index(titles), TWO_THIRDS);
+    expect(resultOf(own, 'vp-ttxs')).toMatchObject({ recognised: true });
+  });
+
+  it('a title’s own quorum counts: too few ballots received, and its nominations are not recognised', () => {
+    const titles: Title[] = [{ ...TITLES[0]!, threshold: { percent: 50, of: 'members', quorum: { numerator: 2, denominator: 3 } } }];
+    const five = papers(['a-ldtt'], {}).slice(0, 5);
+    const t = tallyRound(round([nomination('a-ldtt', 'ldtt', 'p1')], five), index(titles), TWO_THIRDS);
+    expect(resultOf(t, 'a-ldtt')).toMatchObject({ agree: 5, passed: false, recognised: false, reason: 'no-quorum' });
+    const six = papers(['a-ldtt'], {}).slice(0, 6);
+    expect(resultOf(tallyRound(round([nomination('a-ldtt', 'ldtt', 'p1')], six), index(titles), TWO_THIRDS), 'a-ldtt')).toMatchObject({ recognised: true });
+  });
+
+  it('under a quota, a nomination that misses its requirement takes no place, however many votes it has', () => {
+    const titles: Title[] = [TITLES[0]!, { ...TITLES[1]!, quota: 1 }];
+    const noms = [nomination('p1-ldtt', 'ldtt', 'p1'), nomination('p1-cs', 'cstdcs', 'p1'), nomination('p2-ldtt', 'ldtt', 'p2'), nomination('p2-cs', 'cstdcs', 'p2')];
+    const ids = noms.map((n) => n.value.id);
+    const t = tallyRound(round(noms, papers(ids, { 'p1-ldtt': 4, 'p1-cs': 9, 'p2-cs': 8 })), index(titles), TWO_THIRDS);
+    expect(resultOf(t, 'p1-cs')).toMatchObject({ agree: 9, recognised: false, reason: 'prerequisite-not-recognised' });
+    expect(resultOf(t, 'p2-cs')).toMatchObject({ agree: 8, recognised: true, reason: null });
+  });
+});
