@@ -46,8 +46,8 @@ export function historyState(root: string): HistoryState {
 }
 
 /** Tracked files under the pathspecs that git is told not to look at (skip-worktree, assume-unchanged). */
-export function hiddenFromGit(root: string, pathspecs: string[], prefix = showPrefix(root)): string[] {
-  const res = git(root, ['ls-files', '-v', '-z', '--', ...pathspecs]);
+export function hiddenFromGit(root: string, pathspecs: string[], prefix = showPrefix(root), env: NodeJS.ProcessEnv = {}): string[] {
+  const res = git(root, ['ls-files', '-v', '-z', '--', ...pathspecs], { env });
   if (res.status !== 0) return [];
   const out: string[] = [];
   for (const entry of res.stdout.split('\0')) {
@@ -140,8 +140,8 @@ export function parseLenient(text: string | null): unknown {
 }
 
 /** Paths with uncommitted changes (modified, added, deleted, untracked) under the pathspecs. */
-export function uncommitted(root: string, pathspecs: string[], prefix = showPrefix(root)): Array<{ status: string; path: string }> {
-  const res = git(root, ['status', '--porcelain=v1', '--untracked-files=all', '-z', '--', ...pathspecs]);
+export function uncommitted(root: string, pathspecs: string[], prefix = showPrefix(root), env: NodeJS.ProcessEnv = {}): Array<{ status: string; path: string }> {
+  const res = git(root, ['status', '--porcelain=v1', '--untracked-files=all', '-z', '--', ...pathspecs], { env });
   if (res.status !== 0) return [];
   const out: Array<{ status: string; path: string }> = [];
   const parts = res.stdout.split('\0');
@@ -219,7 +219,7 @@ export class HistoryReader {
   /** The commit HEAD names (null in a repository without commits): what `memo` holds true for. */
   head(): string | null {
     if (this.headMemo === undefined) {
-      const res = git(this.root, ['rev-parse', '--show-prefix', '--verify', '-q', 'HEAD']);
+      const res = git(this.root, ['rev-parse', '--show-prefix', '--verify', '-q', 'HEAD'], { env: AS_COMMITTED });
       const lines = res.stdout.split('\n');
       this.prefixMemo = lines[0]?.trim() ?? '';
       this.headMemo = res.status === 0 && /^[0-9a-f]{40,64}$/.test(lines[1]?.trim() ?? '') ? lines[1]!.trim() : null;
@@ -251,12 +251,12 @@ export class HistoryReader {
   }
 
   uncommitted(pathspecs: string[]): Array<{ status: string; path: string }> {
-    this.statusMemo ??= uncommitted(this.root, [this.scope], this.prefix());
+    this.statusMemo ??= uncommitted(this.root, [this.scope], this.prefix(), AS_COMMITTED);
     return this.statusMemo.filter((e) => underSpecs(e.path, pathspecs));
   }
 
   hidden(pathspecs: string[]): string[] {
-    this.hiddenMemo ??= hiddenFromGit(this.root, [this.scope], this.prefix());
+    this.hiddenMemo ??= hiddenFromGit(this.root, [this.scope], this.prefix(), AS_COMMITTED);
     return this.hiddenMemo.filter((p) => underSpecs(p, pathspecs));
   }
 

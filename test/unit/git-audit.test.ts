@@ -123,6 +123,23 @@ describe('auditRound', () => {
     expect(found[0]!.message.en).toContain('skip-worktree or assume-unchanged');
   });
 
+  it('a commit hidden behind a replacement (git replace) is still named', async () => {
+    const { root, sealCommit } = sealedRepo();
+    put(root, `${DIR}/ballots/001.yaml`, 'serial: 1\nvalid: false\n');
+    const real = commit(root, 'sửa phiếu');
+    // A stand-in commit with the sealed tree: plain `git log` and `git status` now see no change at all.
+    const sealedTree = git(root, ['rev-parse', `${sealCommit}^{tree}`]).trim();
+    const fake = git(root, ['commit-tree', sealedTree, '-p', sealCommit, '-m', 'sửa phiếu']).trim();
+    git(root, ['replace', real, fake]);
+    put(root, `${DIR}/ballots/001.yaml`, 'serial: 1\n');
+    expect(git(root, ['log', '--format=%H', '-1', '--', `${DIR}/ballots`]).trim()).toBe(git(root, ['rev-parse', `${sealCommit}^`]).trim());
+    const found = await audit(root);
+    expect(found.map((f) => [f.file, f.commit ?? null])).toEqual([
+      [`${DIR}/ballots/001.yaml`, real],
+      [`${DIR}/ballots/001.yaml`, null],
+    ]);
+  });
+
   it('a change made on a branch and merged is seen', async () => {
     const { root } = sealedRepo();
     const main = git(root, ['rev-parse', '--abbrev-ref', 'HEAD']).trim();
