@@ -19,6 +19,7 @@ function sealCommitOf(git: HistoryReader, round: Round): string | null {
  * Asks git, side by side, every history `auditRound` and `removalsOf` will read for these rounds:
  * first each seal's and decision's history, then what came after each seal.
  */
+// Stryker disable all: what is asked ahead only saves time: anything left out is asked of git when it is read
 export async function preloadAudit(git: HistoryReader, rounds: readonly Round[]): Promise<void> {
   await git.preload(rounds.flatMap((r) => [{ pathspecs: [r.tallyFile] }, { pathspecs: [r.tallyFile, r.decisionFile] }]));
   await git.preload(rounds.flatMap((r) => {
@@ -26,6 +27,7 @@ export async function preloadAudit(git: HistoryReader, rounds: readonly Round[])
     return seal ? [{ pathspecs: inputSpecs(r), range: `${seal}..HEAD` }, { pathspecs: [r.tallyFile], range: `${seal}..HEAD` }] : [];
   }));
 }
+// Stryker restore all
 
 export function auditRound(git: HistoryReader, round: Round): VerifyFinding[] {
   const tallyFile = round.tallyFile;
@@ -35,9 +37,11 @@ export function auditRound(git: HistoryReader, round: Round): VerifyFinding[] {
   const rewrites: SealRewrite[] = [];
   if (sealCommit) {
     const modified = git.commitsTouching([tallyFile], `${sealCommit}..HEAD`).filter((c) => c.files.some((f) => f.path === tallyFile && f.status.startsWith('M')));
+    // Stryker disable all: what is asked ahead only saves time: anything left out is asked of git when it is read
     git.prefetch(modified.flatMap((c) => [
       { rev: c.commit, path: round.unsealsFile }, { rev: c.commit, path: tallyFile }, ...c.parents.map((p) => ({ rev: p, path: tallyFile })),
     ]));
+    // Stryker restore all
     for (const c of modified) {
       // Opened with thidua unseal and sealed again in one commit: the seal it replaced is recorded.
       const recorded = recordedSeals(git, git.fileAt(c.commit, round.unsealsFile));
@@ -70,12 +74,14 @@ export function removalsOf(git: HistoryReader, round: Round): VerifyFinding[] {
   // A removal is recorded when unseals.yaml names its seal: then, or later (a past opening written up afterwards).
   const recordedNow = recordedSeals(git, currentBytes(join(git.root, round.unsealsFile))?.toString('utf8') ?? null);
   const pending = git.uncommitted(paths).filter((p) => p.status.includes('D'));
+  // Stryker disable all: what is asked ahead only saves time: anything left out is asked of git when it is read
   git.prefetch([
     ...history.flatMap((c) => c.files.filter((f) => f.status.startsWith('D')).flatMap((f) => [
       { rev: `${c.commit}^`, path: f.path }, { rev: c.commit, path: round.unsealsFile }, { rev: `${c.commit}^`, path: round.tallyFile },
     ])),
     ...(pending.length > 0 ? [round.tallyFile, ...pending.map((p) => p.path)].map((path) => ({ rev: 'HEAD', path })) : []),
   ]);
+  // Stryker restore all
   const removals: Removal[] = [];
   // Oldest first, so each removal knows the add before it.
   const chronological = [...history].reverse();

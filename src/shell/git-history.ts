@@ -119,12 +119,6 @@ export function fileAt(root: string, commit: string, path: string): string | nul
   return res.status === 0 ? res.stdout : null;
 }
 
-/** A commit's parents (one for most commits, several for a merge). */
-export function parentsOf(root: string, commit: string): string[] {
-  const res = git(root, ['rev-list', '--parents', '-n', '1', commit]);
-  return res.status === 0 ? res.stdout.trim().split(' ').slice(1) : [];
-}
-
 /** The YAML parser, loaded the first time a version must be parsed (a verify answered from its memo never does). */
 let yamlParse: typeof import('yaml').parse | null = null;
 
@@ -210,6 +204,7 @@ export class HistoryReader {
   parse(text: string | null): unknown {
     if (text === null) return undefined;
     const key = createHash('sha256').update(text).digest('hex');
+    // Stryker disable next-line ConditionalExpression: a memo: leaving it out, or asking again, gives the same answer more slowly
     if (this.values.has(key)) return this.values.get(key);
     const value = parseLenient(text);
     this.values.set(key, value);
@@ -236,6 +231,7 @@ export class HistoryReader {
     return (this.prefixMemo ??= showPrefix(this.root));
   }
 
+  // Stryker disable all: a memo: leaving it out, or asking again, gives the same answer more slowly
   /** Asks git for several histories side by side; `commitsTouching` then answers from them. */
   async preload(queries: Array<{ pathspecs: string[]; range?: string }>): Promise<void> {
     const todo = queries.filter((q) => !this.logs.has(JSON.stringify([q.pathspecs, q.range ?? null])));
@@ -249,6 +245,7 @@ export class HistoryReader {
     if (!out) this.logs.set(key, (out = parseLog(git(this.root, logArgs(pathspecs, range), { env: AS_COMMITTED }))));
     return out;
   }
+  // Stryker restore all
 
   uncommitted(pathspecs: string[]): Array<{ status: string; path: string }> {
     this.statusMemo ??= uncommitted(this.root, [this.scope], this.prefix(), AS_COMMITTED);
@@ -260,6 +257,7 @@ export class HistoryReader {
     return this.hiddenMemo.filter((p) => underSpecs(p, pathspecs));
   }
 
+  // Stryker disable all: a memo: leaving it out, or asking again, gives the same answer more slowly; a file not read here is asked of git by `fileAt`
   /** Reads the files at the given commits in one git process, for `fileAt` to answer from. */
   prefetch(wanted: Array<{ rev: string; path: string }>): void {
     const names = [...new Set(wanted.map((w) => `${w.rev}:./${w.path}`))].filter((n) => !this.blobs.has(n) && !/[\n\r]/.test(n));
@@ -284,9 +282,11 @@ export class HistoryReader {
     }
   }
 
+  // Stryker restore all
   /** The file's text at a commit (`null` when it does not exist there). */
   fileAt(rev: string, path: string): string | null {
     const name = `${rev}:./${path}`;
+    // Stryker disable next-line ConditionalExpression: a memo: leaving it out, or asking again, gives the same answer more slowly
     if (this.blobs.has(name)) return this.blobs.get(name)!;
     const res = git(this.root, ['show', `${rev}:./${path}`], { env: AS_COMMITTED });
     const text = res.status === 0 ? res.stdout : null;
