@@ -82,8 +82,13 @@ export function dependencyOrder(titles: ReadonlyMap<string, Title>): { order: st
       return;
     }
     state.set(id, 'visiting');
-    // Stryker disable next-line OptionalChaining: visit is only ever called with an id that titles holds
-    for (const r of titles.get(id)?.requires ?? []) if ('same_round' in r || 'members_percent' in r || 'members_at_least' in r) if (titles.has(r.title)) visit(r.title, [...path, id]);
+    // Stryker disable next-line OptionalChaining,ArrayDeclaration: visit is only ever called with an id that titles holds, whose requires is a list
+    for (const r of titles.get(id)?.requires ?? []) {
+      // A requirement of earlier years is no dependency within the round.
+      if (!('same_round' in r || 'members_percent' in r || 'members_at_least' in r)) continue;
+      // Stryker disable next-line ConditionalExpression: an undeclared title in the order has no nomination, so it changes nothing
+      if (titles.has(r.title)) visit(r.title, [...path, id]);
+    }
     state.set(id, 'done');
     order.push(id);
   };
@@ -226,8 +231,9 @@ export function tallyRound(round: Round, index: WorkspaceIndex, threshold: Thres
     for (const r of title.requires) {
       if ('same_round' in r) {
         if (!holders(r.title).has(subject(n))) return false;
-        // Stryker disable next-line ConditionalExpression: a `years` requirement (the one other kind) passes this test (count < undefined is false)
-      } else if ('members_percent' in r || 'members_at_least' in r) {
+      }
+      // Stryker disable next-line ConditionalExpression: a `years` requirement (the one other kind) passes this test (count < undefined is false)
+      else if ('members_percent' in r || 'members_at_least' in r) {
         // Stryker disable next-line ArrayDeclaration: a department without people meets no share and no count either way
         const people = (index.peopleByDepartment.get(n.department) ?? []).map((p) => `p:${p.value.id}`);
         const held = holders(r.title);

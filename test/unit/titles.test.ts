@@ -408,3 +408,32 @@ describe('titles in the count, at their edges', () => {
     expect(resultOf(t, 'p2-cs')).toMatchObject({ agree: 8, recognised: true, reason: null });
   });
 });
+
+describe('the count’s last edges', () => {
+  const entries = (agrees: number[], women: boolean[] = []) => agrees.map((agree, i) => ({ id: `n${i}`, agree, woman: women[i] ?? false }));
+  const resultOf = (t: ReturnType<typeof tallyRound>, id: string) => t.results.find((r) => r.nomination === id);
+
+  it('with more tied women than places, the chair chooses among the women only: naming a man settles nothing', () => {
+    expect(Object.fromEntries(rankForQuota(entries([8, 8, 8], [true, true, false]), 1, 'women', new Set(['n2'])))).toEqual({ n0: 'tie-unresolved', n1: 'tie-unresolved', n2: 'over-quota' });
+  });
+
+  it('results are listed title by title in titles.yaml’s order, whatever the ids', () => {
+    const noms = [nomination('a-cs', 'cstdcs', 'p1'), nomination('b-ldtt', 'ldtt', 'p2'), nomination('c-ldtt', 'ldtt', 'p1')];
+    const t = tallyRound(round(noms, papers(noms.map((n) => n.value.id), {})), index(), TWO_THIRDS);
+    expect(t.results.map((r) => r.nomination)).toEqual(['b-ldtt', 'c-ldtt', 'a-cs']);
+  });
+
+  it('a nomination naming a title titles.yaml does not declare is counted as the plan’s', () => {
+    const t = tallyRound(round([nomination('a-x', 'khong-co', 'p1')], papers(['a-x'], {})), index(), TWO_THIRDS);
+    expect(resultOf(t, 'a-x')).toMatchObject({ passed: true, recognised: true, reason: null });
+    expect(t.titles).toBeUndefined();
+  });
+
+  it('a title without a threshold of its own counts against the round’s, quorum included', () => {
+    const { threshold: _own, ...rest } = TITLES[0]!;
+    const round23 = { ...TWO_THIRDS, quorum: { numerator: 1, denominator: 2 } };
+    const t = tallyRound(round([nomination('a-ldtt', 'ldtt', 'p1')], papers(['a-ldtt'], { 'a-ldtt': 5 })), index([rest]), round23);
+    expect(t.titles).toEqual([{ id: 'ldtt', threshold: { numerator: 2, denominator: 3, of: 'members', quorum: { numerator: 1, denominator: 2 } }, base: 9, required: 6 }]);
+    expect(resultOf(t, 'a-ldtt')).toMatchObject({ agree: 5, recognised: false, reason: 'below-threshold' });
+  });
+});
