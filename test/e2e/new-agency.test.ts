@@ -83,5 +83,5 @@ describe('a new agency from the packed tarball', () => {
       '1,Tập thể,Tập thể Phòng Hành chính tư pháp,,Phòng Hành chính tư pháp,Mô hình “Một cửa liên thông” chứng thực,5,100.0%,',
       '1,Cá nhân,Lê Văn Bình,Chuyên viên,Văn phòng,Số hoá 12.000 hồ sơ lưu trữ,4,80.0%,',
     ]);
-  });
+  }, 180_000); // packs (a full build), installs and runs a dozen commands: about a minute on 2 busy cores
 });
