@@ -189,14 +189,22 @@ export function snapshotBytes(snapshot: Snapshot): number {
  * again from its text on the rare occasion a position is asked for, as after `releaseDocument`).
  */
 export function readCachedWorkspace(root: string, key: string, env: NodeJS.ProcessEnv): LoadedEntry | null {
+  return readBinary(root, 'workspace', key, env, (entry) => (entry['loaded'] ? entry['loaded'] as LoadedEntry : null));
+}
+
+/**
+ * A binary entry of `kind` kept under `key`: its format and key checked, then what `take` finds in
+ * it (null: not usable). An entry that cannot be read or deserialized is no entry.
+ */
+function readBinary<T>(root: string, kind: 'workspace' | 'history', key: string, env: NodeJS.ProcessEnv, take: (entry: Record<string, unknown>) => T | null): T | null {
   const dir = cacheDir(root, env);
   if (!dir) return null;
-  const file = entryFile(dir, 'workspace', key);
+  const file = entryFile(dir, kind, key);
   try {
-    const entry = deserialize(readFileSync(file)) as { format?: string; key?: string; loaded?: LoadedEntry };
-    if (entry.format !== FORMAT || entry.key !== key || !entry.loaded) return null;
-    touch(file);
-    return entry.loaded;
+    const entry = deserialize(readFileSync(file)) as Record<string, unknown>;
+    const value = entry['format'] === FORMAT && entry['key'] === key ? take(entry) : null;
+    if (value !== null) touch(file);
+    return value;
   } catch {
     return null;
   }
@@ -225,17 +233,10 @@ export function historyKey(head: string, scope: string, version: string): string
 }
 
 export function readCachedHistory(root: string, key: string, env: NodeJS.ProcessEnv): HistoryMemo | null {
-  const dir = cacheDir(root, env);
-  if (!dir) return null;
-  const file = entryFile(dir, 'history', key);
-  try {
-    const entry = deserialize(readFileSync(file)) as { format?: string; key?: string; memo?: HistoryMemo };
-    if (entry.format !== FORMAT || entry.key !== key || !(entry.memo?.logs instanceof Map) || !(entry.memo.blobs instanceof Map) || !(entry.memo.values instanceof Map)) return null;
-    touch(file);
-    return entry.memo;
-  } catch {
-    return null;
-  }
+  return readBinary(root, 'history', key, env, (entry) => {
+    const memo = entry['memo'] as Partial<HistoryMemo> | undefined;
+    return memo?.logs instanceof Map && memo.blobs instanceof Map && memo.values instanceof Map ? memo as HistoryMemo : null;
+  });
 }
 
 export function writeCachedHistory(root: string, key: string, memo: HistoryMemo, env: NodeJS.ProcessEnv): void {
