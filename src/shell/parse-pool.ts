@@ -8,7 +8,8 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { createRequire } from 'node:module';
+import type { Worker } from 'node:worker_threads';
 import type { FileEntry, Snapshot } from '../core/records/workspace.js';
 import type { ParsedFile } from '../core/yaml/positions.js';
 import type { ParsedPlain } from './parse-worker.js';
@@ -78,8 +79,10 @@ export class ParsePool {
       this.failed = true;
       return;
     }
+    // Loaded here, not at start-up: most commands on an agency's records never start a thread.
+    const { Worker: WorkerThread } = createRequire(import.meta.url)('node:worker_threads') as typeof import('node:worker_threads');
     this.workers = Array.from({ length: this.threads }, () => {
-      const w = new Worker(this.script, { resourceLimits: LIMITS });
+      const w = new WorkerThread(this.script, { resourceLimits: LIMITS });
       // Not keeping the process alive on their own: a command that stops early (an error while
       // reading, an answer from the cache) ends without waiting for them.
       w.unref();

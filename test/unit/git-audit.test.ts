@@ -140,6 +140,29 @@ describe('auditRound', () => {
     ]);
   });
 
+  it('a workspace in a folder of a larger repository: paths are the workspace’s own, committed and uncommitted', async () => {
+    const top = tempDir();
+    git(top, ['init', '-q']);
+    const root = join(top, 'thi-dua');
+    put(root, `${DIR}/council.yaml`, 'members: []\n');
+    put(root, `${DIR}/ballots/001.yaml`, 'serial: 1\n');
+    put(top, 'khac/ghi-chu.txt', 'x\n');
+    commit(top, 'hồ sơ');
+    put(root, TALLY, SEAL);
+    const sealCommit = commit(top, 'niêm phong');
+    const reader = new HistoryReader(root, 'records');
+    expect(reader.head()).toBe(sealCommit);
+    put(root, `${DIR}/ballots/001.yaml`, 'serial: 1\nvalid: false\n');
+    const later = commit(top, 'sửa phiếu');
+    put(root, `${DIR}/council.yaml`, 'members: [x]\n');
+    put(top, 'khac/ghi-chu.txt', 'y\n');
+    const found = await audit(root);
+    expect(found.map((f) => [f.file, f.commit ?? null])).toEqual([
+      [`${DIR}/ballots/001.yaml`, later],
+      [`${DIR}/council.yaml`, null],
+    ]);
+  });
+
   it('a change made on a branch and merged is seen', async () => {
     const { root } = sealedRepo();
     const main = git(root, ['rev-parse', '--abbrev-ref', 'HEAD']).trim();
