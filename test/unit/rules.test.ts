@@ -1,7 +1,7 @@
 /** One fixture workspace per rule code: each triggers its code at the right file, line and column. */
-import { cpSync, readdirSync, readFileSync, existsSync, writeFileSync } from 'node:fs';
+import { rmSync, cpSync, readdirSync, readFileSync, existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { RULES } from '../../src/core/rules/index.js';
 import { TEMPLATE_RULES } from '../../src/core/documents/template-rules.js';
 import { validateSnapshot } from '../../src/core/validate.js';
@@ -13,9 +13,11 @@ import { basisForSeal } from '../../src/core/records/basis.js';
 import { FIXTURES, cleanupTemp, workspace, BASE } from '../helpers/workspace.js';
 
 interface Expected {
-  diagnostics: Array<{ code: string; file: string; line: number; column: number; severity?: string; message: string }>;
+  diagnostics: Array<{ code: string; file: string; line: number; column: number; severity?: string; message: string; en: string }>;
   generate?: { path: string; bytes: number };
   sealFirst?: boolean;
+  /** Files removed after the seal and the overlay. */
+  remove?: string[];
 }
 
 const RULE_FIXTURES = join(FIXTURES, 'rules');
@@ -50,6 +52,22 @@ describe('the registry', () => {
   });
 });
 
+describe('the registry, loaded afresh', () => {
+  // Each rule is an object built when its module loads; this reads the registry as a fresh load
+  // makes it, so a rule whose definition came out empty or wrong is caught here.
+  it('every rule has its own file’s code, a severity, a stage, and a check exactly when it checks records', async () => {
+    vi.resetModules();
+    const fresh = (await import('../../src/core/rules/index.js')).RULES;
+    const files = readdirSync(join(FIXTURES, '..', '..', 'src', 'core', 'rules')).filter((f) => !['index.ts', 'rule.ts'].includes(f));
+    expect(fresh.map((r) => `${r.code}.ts`).sort()).toEqual(files.sort());
+    for (const r of fresh) {
+      expect(['error', 'warning'], r.code).toContain(r.severity);
+      expect(typeof r.check === 'function', r.code).toBe(r.stage === 'records');
+      expect(r.description.vi.length * r.description.en.length * r.fix.vi.length * r.fix.en.length, r.code).toBeGreaterThan(0);
+    }
+  });
+});
+
 describe('the base fixture', () => {
   it('validates with no finding', () => {
     const v = validateSnapshot(readSnapshot(BASE));
@@ -72,9 +90,10 @@ describe('rule fixtures', () => {
       // The overlay comes after the seal, so its change is a change to a sealed input.
       if (existsSync(join(dir, 'records'))) cpSync(join(dir, 'records'), join(root, 'records'), { recursive: true });
       if (expected.generate) writeFileSync(join(root, expected.generate.path), 'x'.repeat(expected.generate.bytes));
+      for (const p of expected.remove ?? []) rmSync(join(root, p));
       const v = validateSnapshot(readSnapshot(root));
       // The full text, as hledger's error tests hold it: a message is part of the contract with the clerk.
-      const got = v.diagnostics.map((d) => ({ code: d.code, file: d.file, line: d.line, column: d.column, severity: d.severity, message: d.message.vi }));
+      const got = v.diagnostics.map((d) => ({ code: d.code, file: d.file, line: d.line, column: d.column, severity: d.severity, message: d.message.vi, en: d.message.en }));
       const want = expected.diagnostics.map((d) => ({ severity: RULES.find((r) => r.code === d.code)!.severity, ...d }));
       expect(got).toEqual(want);
       for (const d of v.diagnostics) {

@@ -55,17 +55,15 @@ export const rule = defineRule({
           ),
         });
       }
-      if (round.ballotFiles.length > session.ballots_issued) {
-        const extra = round.ballotFiles.slice(session.ballots_issued);
-        for (const file of extra) {
-          out.push({
-            loc: { file, path: [] },
-            message: t(
-              `có ${round.ballotFiles.length} tệp phiếu nhưng chỉ phát ra ${session.ballots_issued} phiếu (${round.councilFile})`,
-              `there are ${round.ballotFiles.length} ballot files but only ${session.ballots_issued} ballots were issued (${round.councilFile})`,
-            ),
-          });
-        }
+      // Files beyond the ballots issued, in the order of their serials.
+      for (const file of round.ballotFiles.slice(session.ballots_issued)) {
+        out.push({
+          loc: { file, path: [] },
+          message: t(
+            `có ${round.ballotFiles.length} tệp phiếu nhưng chỉ phát ra ${session.ballots_issued} phiếu (${round.councilFile})`,
+            `there are ${round.ballotFiles.length} ballot files but only ${session.ballots_issued} ballots were issued (${round.councilFile})`,
+          ),
+        });
       }
     }
     return out;

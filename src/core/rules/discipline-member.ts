@@ -1,4 +1,5 @@
 import { t } from '../diagnostics.js';
+import { shortDate } from '../dates.js';
 import { atLeast, measureUntil, overlapsYear } from '../discipline.js';
 import { defineRule, type Finding } from './rule.js';
 
@@ -32,7 +33,7 @@ export const rule = defineRule({
             out.push({
               loc: { file: n.loc.file, path: ['department'] },
               message: t(
-                `${member.value.name} (${member.value.id}) của phòng bị kỷ luật “${v.level}” từ ${v.date} đến ${measureUntil(v)}${v.decision ? ` (${v.decision})` : ''}; tập thể có cá nhân bị kỷ luật từ “${from}” trở lên trong năm ${round.year} không được đề nghị mô hình tiêu biểu`,
+                `${member.value.name} (${member.value.id}) của phòng bị kỷ luật “${v.level}” từ ${shortDate(v.date)} đến ${shortDate(measureUntil(v))}${v.decision ? ` (${v.decision})` : ''}; tập thể có cá nhân bị kỷ luật từ “${from}” trở lên trong năm ${round.year} không được đề nghị mô hình tiêu biểu`,
                 `${member.value.name} (${member.value.id}) of the department has the measure “${v.level}” from ${v.date} to ${measureUntil(v)}${v.decision ? ` (${v.decision})` : ''}; a collective with a member disciplined at “${from}” or above in ${round.year} cannot be nominated`,
               ),
             });

@@ -1,4 +1,5 @@
 import { t } from '../diagnostics.js';
+import { shortDate } from '../dates.js';
 import { atLeast, measureUntil, overlapsYear } from '../discipline.js';
 import { defineRule, type Finding } from './rule.js';
 
@@ -31,7 +32,7 @@ export const rule = defineRule({
           out.push({
             loc: { file: n.loc.file, path: ['person'] },
             message: t(
-              `${index.personName(v.person)} bị kỷ luật “${v.level}” từ ${v.date} đến ${measureUntil(v)}${v.decision ? ` (${v.decision})` : ''}, trùng năm ${round.year}: không được đề nghị`,
+              `${index.personName(v.person)} bị kỷ luật “${v.level}” từ ${shortDate(v.date)} đến ${shortDate(measureUntil(v))}${v.decision ? ` (${v.decision})` : ''}, trùng năm ${round.year}: không được đề nghị`,
               `${index.personName(v.person)} has the measure “${v.level}” from ${v.date} to ${measureUntil(v)}${v.decision ? ` (${v.decision})` : ''}, overlapping ${round.year}: not eligible`,
             ),
           });
