@@ -212,6 +212,60 @@ describe('removalsOf', () => {
   });
 });
 
+describe('removalsOf, where the seal was opened once', () => {
+  const recordedSeal = `- ~\n- 5\n- { date: 2032-01-01 }\n- { seal: 7 }\n- { date: 2032-01-02, seal: ${sha256Hex(Buffer.from(SEAL, 'utf8'))} }\n`;
+
+  it('a decision removed in a commit of its own is a finding even when unseals.yaml records the seal, which stays', () => {
+    const { root } = sealedRepo();
+    put(root, DECISION, 'number: 1\n');
+    put(root, UNSEALS, recordedSeal);
+    const decided = commit(root, 'quyết định');
+    rmSync(join(root, DECISION));
+    const removing = commit(root, 'xoá quyết định');
+    const found = removalsOf(new HistoryReader(root, 'records'), round);
+    expect(found.map((f) => [f.file, f.commit])).toEqual([[DECISION, removing]]);
+    expect(found[0]!.message.vi).toMatch(new RegExp(`^đã ghi quyết định từ commit ${decided.slice(0, 12)}, bị xoá trong commit ${removing.slice(0, 12)} \\(\\d{4}-\\d{2}-\\d{2}: xoá quyết định\\) mà không qua “thidua unseal”$`));
+  });
+
+  it('in the working tree: the seal and its decision removed with the seal recorded are no finding; the decision alone is', () => {
+    const { root } = sealedRepo();
+    put(root, DECISION, 'number: 1\n');
+    commit(root, 'quyết định');
+    rmSync(join(root, TALLY));
+    rmSync(join(root, DECISION));
+    put(root, UNSEALS, recordedSeal);
+    expect(removalsOf(new HistoryReader(root, 'records'), { ...round, tallyPresent: false } as Round)).toEqual([]);
+
+    const { root: other } = sealedRepo();
+    put(other, DECISION, 'number: 1\n');
+    commit(other, 'quyết định');
+    rmSync(join(other, DECISION));
+    put(other, UNSEALS, recordedSeal);
+    const found = removalsOf(new HistoryReader(other, 'records'), round);
+    expect(found.map((f) => [f.file, f.commit])).toEqual([[DECISION, undefined]]);
+  });
+
+  it('the seal removed in the working tree without a record is a finding that names the commit that added it', () => {
+    const { root, sealCommit } = sealedRepo();
+    rmSync(join(root, TALLY));
+    const found = removalsOf(new HistoryReader(root, 'records'), { ...round, tallyPresent: false } as Round);
+    expect(found.map((f) => f.message.en)).toEqual([`sealed since commit ${sealCommit.slice(0, 12)}, removed (not committed yet) without “thidua unseal”`]);
+  });
+});
+
+describe('auditRound, from the commit that added the seal', () => {
+  it('changes are counted from the commit that added the seal, not from a later rewrite of it', async () => {
+    const { root } = sealedRepo();
+    put(root, `${DIR}/ballots/001.yaml`, 'serial: 1\nvalid: false\n');
+    const changed = commit(root, 'sửa phiếu');
+    put(root, TALLY, SEAL.replace('agree: 5', 'agree: 6'));
+    const rewrote = commit(root, 'sửa niêm phong');
+    const found = await audit(root);
+    expect(found.map((f) => [f.file, f.commit])).toEqual(expect.arrayContaining([[`${DIR}/ballots/001.yaml`, changed]]));
+    expect(found.some((f) => f.commit === rewrote && f.file === TALLY)).toBe(true);
+  });
+});
+
 describe('HistoryReader', () => {
   it('answers a second time from what it asked, and keeps what it learnt for a later run at the same HEAD', async () => {
     const { root, sealCommit } = sealedRepo();

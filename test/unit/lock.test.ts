@@ -7,9 +7,9 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { cleanupTemp, tempDir } from '../helpers/workspace.js';
-import { acquireLock, LOCK_FILE, LockBusyError, ownerGone, startOf, withLock } from '../../src/shell/lock.js';
+import { acquireLock, LOCK_FILE, LockBusyError, ownerGone, startOf, waitLimitMs, withLock } from '../../src/shell/lock.js';
 import type { Localized } from '../../src/core/diagnostics.js';
 
 afterAll(cleanupTemp);
@@ -98,6 +98,15 @@ describe('acquireLock', () => {
     expect(existsSync(join(root, LOCK_FILE))).toBe(true);
   });
 
+  it('another machine’s lock is left alone even when its PID runs here', () => {
+    const root = tempDir();
+    writeFileSync(join(root, LOCK_FILE), JSON.stringify({ pid: process.pid, host: 'may-khac', since: 'x' }) + '\n');
+    let err: unknown;
+    try { acquireLock(root, warnings().warn); } catch (e) { err = e; }
+    expect(err).not.toBeInstanceOf(LockBusyError);
+    expect((err as LockBusyError).text.en).toBe(`the lock ${LOCK_FILE} is held by the machine may-khac; if nothing runs there any more, delete the file and run again`);
+  });
+
   it('an unreadable lock is busy while young, stale once older than ten seconds', () => {
     const root = tempDir();
     const path = join(root, LOCK_FILE);
@@ -118,6 +127,45 @@ describe('ownerGone and startOf', () => {
     expect(ownerGone({ pid: process.pid, start: startOf(process.pid)! })).toBe(false);
     expect(startOf(process.pid)).toMatch(/^\d+$/);
     expect(startOf(deadPid())).toBeNull();
+  });
+});
+
+describe('alive, as the kernel answers', () => {
+  it('a process the kernel will not let us signal (EPERM) is running; one it does not know (ESRCH) is gone', () => {
+    const start = startOf(process.pid)!;
+    const kill = vi.spyOn(process, 'kill');
+    try {
+      kill.mockImplementation(() => { throw Object.assign(new Error('EPERM'), { code: 'EPERM' }); });
+      expect(ownerGone({ pid: process.pid, start })).toBe(false);
+      kill.mockImplementation(() => { throw Object.assign(new Error('ESRCH'), { code: 'ESRCH' }); });
+      expect(ownerGone({ pid: process.pid, start })).toBe(true);
+    } finally {
+      kill.mockRestore();
+    }
+  });
+
+  it('startOf is the process’s start in clock ticks since boot (field 22 of /proc/PID/stat)', () => {
+    // Linux counts 100 ticks a second; the system's uptime less this process's gives its start.
+    const uptime = Number(readFileSync('/proc/uptime', 'utf8').split(' ')[0]);
+    const started = uptime - process.uptime();
+    expect(Math.abs(Number(startOf(process.pid)) / 100 - started)).toBeLessThan(5);
+  });
+});
+
+describe('the wait for another writer', () => {
+  it('THIDUA_LOCK_WAIT_MS in milliseconds; a value that is not a number of milliseconds is the default 3 s', () => {
+    const saved = process.env['THIDUA_LOCK_WAIT_MS'];
+    try {
+      const cases: Array<[string | undefined, number]> = [[undefined, 3000], ['250', 250], ['0', 0], ['-1', 3000], ['ba giây', 3000], ['Infinity', 3000]];
+      for (const [value, ms] of cases) {
+        if (value === undefined) delete process.env['THIDUA_LOCK_WAIT_MS'];
+        else process.env['THIDUA_LOCK_WAIT_MS'] = value;
+        expect(waitLimitMs(), String(value)).toBe(ms);
+      }
+    } finally {
+      if (saved === undefined) delete process.env['THIDUA_LOCK_WAIT_MS'];
+      else process.env['THIDUA_LOCK_WAIT_MS'] = saved;
+    }
   });
 });
 

@@ -11,12 +11,24 @@ import { cleanupTemp, tempDir } from '../helpers/workspace.js';
 /** Every fs call the module makes that matters for durability, in order. */
 const calls: string[] = [];
 const failLink = { code: null as string | null };
+/** Faults to inject: writes that stop short, the n-th fsync failing, a remove failing. */
+const fault = { shortWrites: 0, fsyncFailsAt: 0, rmFails: null as string | null };
+let fsyncs = 0;
 
 vi.mock('node:fs', async (importOriginal) => {
   const fs = await importOriginal<typeof import('node:fs')>();
   return {
     ...fs,
-    fsyncSync: (fd: number) => { calls.push('fsync'); return fs.fsyncSync(fd); },
+    fsyncSync: (fd: number) => {
+      calls.push('fsync');
+      if (++fsyncs === fault.fsyncFailsAt) throw Object.assign(new Error('EIO'), { code: 'EIO' });
+      return fs.fsyncSync(fd);
+    },
+    writeSync: (fd: number, buf: Uint8Array, off: number, len: number) => fs.writeSync(fd, buf, off, fault.shortWrites ? Math.min(len, fault.shortWrites) : len),
+    rmSync: (path: string, options?: { force?: boolean }) => {
+      if (fault.rmFails && !options?.force) throw Object.assign(new Error(fault.rmFails), { code: fault.rmFails });
+      return fs.rmSync(path, options);
+    },
     renameSync: (a: string, b: string) => { calls.push('rename'); return fs.renameSync(a, b); },
     linkSync: (a: string, b: string) => {
       if (failLink.code) throw Object.assign(new Error(failLink.code), { code: failLink.code });
@@ -26,13 +38,86 @@ vi.mock('node:fs', async (importOriginal) => {
   };
 });
 
-const { assertInside, createFileExclusive, currentBytes, ensureDirInside, FileExistsError, linkOutside, removeFileChecked, replaceFileChecked, writeFileAtomic } = await import('../../src/shell/safe-write.js');
+const { assertInside, createFileExclusive, currentBytes, ensureDir, ensureDirInside, FileExistsError, linkOutside, removeFileChecked, replaceFileChecked, writeFileAtomic } = await import('../../src/shell/safe-write.js');
 const { ThiduaError } = await import('../../src/errors.js');
 
 afterAll(cleanupTemp);
 beforeEach(() => {
   calls.length = 0;
   failLink.code = null;
+  Object.assign(fault, { shortWrites: 0, fsyncFailsAt: 0, rmFails: null });
+  fsyncs = 0;
+});
+
+const envError = (fn: () => void): InstanceType<typeof ThiduaError> => {
+  let err: unknown;
+  try { fn(); } catch (e) { err = e; }
+  expect(err).toBeInstanceOf(ThiduaError);
+  expect((err as InstanceType<typeof ThiduaError>).exitCode).toBe(3);
+  return err as InstanceType<typeof ThiduaError>;
+};
+
+describe('when the disk misbehaves', () => {
+  it('a disk that takes a few bytes per write still gets the whole file, atomically or created', () => {
+    const dir = tempDir();
+    fault.shortWrites = 7;
+    const text = 'Thi đua là yêu nước, yêu nước thì phải thi đua.\n'.repeat(20);
+    writeFileAtomic(join(dir, 'a.yaml'), text);
+    expect(readFileSync(join(dir, 'a.yaml'), 'utf8')).toBe(text);
+    failLink.code = 'EPERM';
+    createFileExclusive(join(dir, 'b.yaml'), text);
+    expect(readFileSync(join(dir, 'b.yaml'), 'utf8')).toBe(text);
+  });
+
+  it('a flush that fails: the old file kept, the code named, no temporary file left', () => {
+    const dir = tempDir();
+    const file = join(dir, 'a.yaml');
+    writeFileSync(file, 'cũ\n');
+    fault.fsyncFailsAt = 1;
+    expect(envError(() => writeFileAtomic(file, 'mới\n')).text.vi).toBe(`không ghi được ${file} (EIO); tệp cũ được giữ nguyên`);
+    expect(readFileSync(file, 'utf8')).toBe('cũ\n');
+    expect(readdirSync(dir)).toEqual(['a.yaml']);
+  });
+
+  it('without hard links, a flush that fails in place removes the half-written file', () => {
+    const dir = tempDir();
+    failLink.code = 'EPERM';
+    fault.fsyncFailsAt = 2; // the temporary file's flush passes, the file's own fails
+    expect(envError(() => createFileExclusive(join(dir, '001.yaml'), 'serial: 1\n')).text.en).toBe(`cannot write ${join(dir, '001.yaml')} (EIO)`);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('a folder that is missing: the write names the code and leaves nothing', () => {
+    const dir = tempDir();
+    const file = join(dir, 'khong-co', 'a.yaml');
+    expect(envError(() => writeFileAtomic(file, 'x')).text.vi).toBe(`không ghi được ${file} (ENOENT); tệp cũ được giữ nguyên`);
+    expect(envError(() => createFileExclusive(file, 'x')).text.vi).toBe(`không ghi được ${file} (ENOENT)`);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('a folder that cannot be made, and a file that cannot be removed, are errors of the environment that say why', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'records'), 'một tệp, không phải thư mục');
+    expect(envError(() => ensureDir(join(dir, 'records', '2030'))).text.vi).toMatch(new RegExp(`^không tạo được thư mục ${join(dir, 'records', '2030')}: `));
+    const file = join(dir, 'tally.yaml');
+    writeFileSync(file, 'niêm phong\n');
+    fault.rmFails = 'EACCES';
+    expect(envError(() => removeFileChecked(file, Buffer.from('niêm phong\n'), 'tally.yaml')).text.vi).toBe('không xoá được tally.yaml (EACCES)');
+    expect(existsSync(file)).toBe(true);
+  });
+});
+
+describe('every code of a file system without hard links', () => {
+  for (const code of ['EPERM', 'ENOTSUP', 'ENOSYS', 'EOPNOTSUPP']) {
+    it(`${code}: the file is created by name, once`, () => {
+      const dir = tempDir();
+      failLink.code = code;
+      createFileExclusive(join(dir, 'a'), 'một');
+      expect(() => createFileExclusive(join(dir, 'a'), 'hai')).toThrow(FileExistsError);
+      expect(readFileSync(join(dir, 'a'), 'utf8')).toBe('một');
+      expect(readdirSync(dir)).toEqual(['a']);
+    });
+  }
 });
 
 const leftovers = (dir: string) => readdirSync(dir).filter((f) => f.endsWith('.tmp'));
@@ -103,6 +188,7 @@ describe('createFileExclusive', () => {
     let err: unknown;
     try { createFileExclusive(join(dir, 'a'), 'x'); } catch (e) { err = e; }
     expect((err as InstanceType<typeof ThiduaError>).exitCode).toBe(3);
+    expect((err as InstanceType<typeof ThiduaError>).text.vi).toBe(`không ghi được ${join(dir, 'a')} (EIO)`);
     expect(existsSync(join(dir, 'a'))).toBe(false);
     expect(leftovers(dir)).toEqual([]);
   });
@@ -147,7 +233,7 @@ describe('replaceFileChecked and removeFileChecked', () => {
     let err: unknown;
     try { currentBytes(dir); } catch (e) { err = e; }
     expect((err as InstanceType<typeof ThiduaError>).exitCode).toBe(3);
-    expect((err as InstanceType<typeof ThiduaError>).text.en).toContain('(EISDIR)');
+    expect((err as InstanceType<typeof ThiduaError>).text.vi).toBe(`không đọc được ${dir} (EISDIR)`);
   });
 });
 
