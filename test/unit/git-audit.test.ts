@@ -234,7 +234,7 @@ describe('removalsOf, where the seal was opened once', () => {
     rmSync(join(root, TALLY));
     rmSync(join(root, DECISION));
     put(root, UNSEALS, recordedSeal);
-    expect(removalsOf(new HistoryReader(root, 'records'), { ...round, tallyPresent: false } as Round)).toEqual([]);
+    expect(removalsOf(new HistoryReader(root, 'records'), { ...round, tallyPresent: false })).toEqual([]);
 
     const { root: other } = sealedRepo();
     put(other, DECISION, 'number: 1\n');
@@ -248,7 +248,7 @@ describe('removalsOf, where the seal was opened once', () => {
   it('the seal removed in the working tree without a record is a finding that names the commit that added it', () => {
     const { root, sealCommit } = sealedRepo();
     rmSync(join(root, TALLY));
-    const found = removalsOf(new HistoryReader(root, 'records'), { ...round, tallyPresent: false } as Round);
+    const found = removalsOf(new HistoryReader(root, 'records'), { ...round, tallyPresent: false });
     expect(found.map((f) => f.message.en)).toEqual([`sealed since commit ${sealCommit.slice(0, 12)}, removed (not committed yet) without “thidua unseal”`]);
   });
 });
