@@ -8,7 +8,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { auditRound, preloadAudit, removalsOf } from '../../src/shell/git-audit.js';
-import { HistoryReader, commitsTouching, historyState, parseLenient } from '../../src/shell/git-history.js';
+import { HistoryReader, commitsTouching, hiddenFromGit, historyState, parseLenient, uncommitted } from '../../src/shell/git-history.js';
 import { sha256Hex } from '../../src/core/seal.js';
 import type { Round } from '../../src/core/records/workspace.js';
 import { cleanupTemp, git, tempDir } from '../helpers/workspace.js';
@@ -310,10 +310,73 @@ describe('HistoryReader', () => {
     expect(c!.date).toMatch(/^\d{4}-\d{2}-\d{2}T/);
   });
 
+  it('the state of the history: a damaged repository is refused with git’s reason, also from a folder inside it; a shallow clone is shallow', () => {
+    const damaged = tempDir();
+    writeFileSync(join(damaged, '.git'), 'gitdir: /khong/co/dau\n');
+    mkdirSync(join(damaged, 'records'));
+    const state = historyState(damaged);
+    expect(state.kind).toBe('refused');
+    expect((state as { detail: string }).detail).toMatch(/^not a git repository: \/khong\/co\/dau/);
+    expect(historyState(join(damaged, 'records')).kind).toBe('refused');
+
+    const { root } = sealedRepo();
+    put(root, TALLY, SEAL + '# sau\n');
+    commit(root, 'sau');
+    const clone = join(tempDir(), 'ban-sao');
+    git(tempDir(), ['clone', '-q', '--depth', '1', `file://${root}`, clone]);
+    expect(historyState(clone)).toEqual({ kind: 'shallow' });
+  });
+
+  it('uncommitted changes: a rename names the new path only, each status is kept, and paths are the workspace’s own', () => {
+    const { root } = sealedRepo();
+    git(root, ['mv', `${DIR}/ballots/001.yaml`, `${DIR}/ballots/002.yaml`]);
+    put(root, `${DIR}/council.yaml`, 'members: [a]\n');
+    put(root, `${DIR}/nominations/b.yaml`, 'id: b\n');
+    expect(uncommitted(root, ['records'], '')).toEqual([
+      { status: 'R', path: `${DIR}/ballots/002.yaml` },
+      { status: 'M', path: `${DIR}/council.yaml` },
+      { status: '??', path: `${DIR}/nominations/b.yaml` },
+    ]);
+    const reader = new HistoryReader(root, 'records');
+    expect(reader.uncommitted([`${DIR}/council.yaml`])).toEqual([{ status: 'M', path: `${DIR}/council.yaml` }]);
+    expect(reader.uncommitted([`${DIR}/nominations/`])).toEqual([{ status: '??', path: `${DIR}/nominations/b.yaml` }]);
+    expect(reader.uncommitted([`${DIR}/nomination`])).toEqual([]);
+  });
+
+  it('a file marked assume-unchanged is hidden from git as well as one marked skip-worktree; others are not', () => {
+    const { root } = sealedRepo();
+    git(root, ['update-index', '--assume-unchanged', `${DIR}/council.yaml`]);
+    git(root, ['update-index', '--skip-worktree', `${DIR}/ballots/001.yaml`]);
+    expect(hiddenFromGit(root, ['records'], '').sort()).toEqual([`${DIR}/ballots/001.yaml`, `${DIR}/council.yaml`]);
+    expect(new HistoryReader(root, 'records').hidden([`${DIR}/ballots`])).toEqual([`${DIR}/ballots/001.yaml`]);
+  });
+
+  it('a merge is listed once, with the files of both sides; the first commit has no parents; an empty repository has no HEAD', () => {
+    const { root } = sealedRepo();
+    const main = git(root, ['rev-parse', '--abbrev-ref', 'HEAD']).trim();
+    git(root, ['checkout', '-qb', 'nhanh']);
+    put(root, `${DIR}/ballots/001.yaml`, 'serial: 1\nvalid: false\n');
+    commit(root, 'nhánh');
+    git(root, ['checkout', '-q', main]);
+    put(root, `${DIR}/council.yaml`, 'members: [a]\n');
+    commit(root, 'chính');
+    git(root, ['merge', '-q', '--no-edit', 'nhanh']);
+    const merge = git(root, ['rev-parse', 'HEAD']).trim();
+    const log = commitsTouching(root, ['records']);
+    expect(log.filter((c) => c.commit === merge)).toHaveLength(1);
+    expect(log[0]!.parents).toHaveLength(2);
+    expect(log[0]!.files.map((f) => f.path).sort()).toEqual([`${DIR}/ballots/001.yaml`, `${DIR}/council.yaml`]);
+    expect(log.at(-1)!.parents).toEqual([]);
+
+    const empty = tempDir();
+    git(empty, ['init', '-q']);
+    expect(new HistoryReader(empty, 'records').head()).toBeNull();
+  });
+
   it('the state of the history: a repository, none, and lenient parsing', () => {
     const { root } = sealedRepo();
     expect(historyState(root)).toEqual({ kind: 'ok' });
-    expect(['none', 'refused']).toContain(historyState(tempDir('thidua-nogit-')).kind);
+    expect(historyState(tempDir('thidua-nogit-'))).toEqual({ kind: 'none' });
     expect(parseLenient(null)).toBeUndefined();
     expect(parseLenient('a: [unclosed')).toBe('a: [unclosed');
     expect(parseLenient('a: 1')).toEqual({ a: 1 });
