@@ -11,8 +11,8 @@ export function isIsoDate(s: string): boolean {
   const y = Number(m[1]);
   const mo = Number(m[2]);
   const d = Number(m[3]);
-  if (mo < 1 || mo > 12 || d < 1) return false;
-  return d <= daysInMonth(y, mo);
+  // A month outside 1–12 has no days (daysInMonth is 0), so it fails here too.
+  return d >= 1 && d <= daysInMonth(y, mo);
 }
 
 export function isLeapYear(y: number): boolean {
@@ -28,7 +28,8 @@ export function isMonthDay(s: string): boolean {
   if (!m) return false;
   const mo = Number(m[1]);
   const d = Number(m[2]);
-  return mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(2000, mo);
+  // A month outside 1–12 has no days; 2000 is a leap year, so 02-29 is a day of the year.
+  return d >= 1 && d <= daysInMonth(2000, mo);
 }
 
 const DAY_MS = 86_400_000;

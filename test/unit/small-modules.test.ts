@@ -1,7 +1,7 @@
 /** The small pure modules: calendar checks, date arithmetic and words, closest words, record diffs, commit messages. */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { daysInMonth, isIsoDate, isLeapYear, isMonthDay } from '../../src/core/dates.js';
+import { daysInMonth, isIsoDate, isLeapYear, isMonthDay, isoFromDate } from '../../src/core/dates.js';
 import { addDays, addMonths, daysBetween, yearOf } from '../../src/core/dates.js';
 import { dateInWords, shortDate } from '../../src/core/dates.js';
 import { closest, closestMany, editDistance } from '../../src/core/text/closest.js';
@@ -18,6 +18,11 @@ describe('calendar', () => {
     expect(['2016-02-29', '2017-12-31'].map(isIsoDate)).toEqual([true, true]);
     expect(['2017-02-29', '2017-13-01', '2017-00-10', '2017-1-5', '17-01-05', '2017-04-31'].map(isIsoDate)).toEqual([false, false, false, false, false, false]);
     expect(['02-29', '12-15', '02-30', '13-01', '1-05'].map(isMonthDay)).toEqual([true, true, false, false, false]);
+    // Nothing before or after, no day 0 or month 0.
+    expect(['x2017-01-05', '2017-01-05x', '2017-01-00', '2017-12-01', '2017-01-31'].map(isIsoDate)).toEqual([false, false, false, true, true]);
+    expect(['x12-15', '12-15x', '00-10', '01-00', '01-01', '12-31'].map(isMonthDay)).toEqual([false, false, false, false, true, true]);
+    expect(isoFromDate(new Date(2016, 0, 5, 23, 59))).toBe('2016-01-05');
+    expect(isoFromDate(new Date(2017, 11, 31, 0, 1))).toBe('2017-12-31');
   });
 });
 
@@ -122,5 +127,17 @@ describe('the fuzz harness', () => {
       expect(() => applyMutation(text, { op: 'drop', pick })).not.toThrow();
       expect(() => applyMutation(text, { op: 'rename', pick, name: '__proto__' })).not.toThrow();
     }
+  });
+});
+
+describe('the document model’s builders', () => {
+  it('a paragraph takes text with its formatting, or runs as given; a cell takes text or paragraphs', async () => {
+    const { cell, p } = await import('../../src/core/documents/model.js');
+    expect(p('Điều 1.', { bold: true, align: 'both' })).toEqual({ kind: 'p', runs: [{ text: 'Điều 1.', bold: true, italic: undefined, underline: undefined, size: undefined }], align: 'both' });
+    const runs = [{ text: 'Nơi nhận:', bold: true, italic: true }, { text: ' như trên' }];
+    expect(p(runs)).toEqual({ kind: 'p', runs });
+    expect(cell('TT', 600, { header: true, span: 2 })).toEqual({ blocks: [p('TT')], width: 600, header: true, span: 2 });
+    const blocks = [p('a'), p('b')];
+    expect(cell(blocks, 1200).blocks).toBe(blocks);
   });
 });
