@@ -16,9 +16,9 @@
  * cannot be read or written is simply not used.
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, realpathSync, statSync, unlinkSync, utimesSync } from 'node:fs';
+import { readdirSync, readFileSync, realpathSync, rmSync, statSync, unlinkSync, utimesSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
 import type { Diagnostic } from '../core/diagnostics.js';
@@ -143,6 +143,8 @@ function store(root: string, kind: Kind, bytes: Uint8Array | string, env: NodeJS
     ensureDir(dir);
     writeFileAtomic(entryFile(dir, kind, key), bytes);
     prune(dir, kind);
+    // thidua 0.1's single entry for this workspace, beside the folder: never read again.
+    rmSync(join(dirname(dir), `validate-${basename(dir)}.json`), { force: true });
   } catch {
     /* a cache that cannot be written is not used */
   }

@@ -103,4 +103,20 @@ describe('the validate cache', () => {
     expect(all.stdout).toContain('3 đợt (2016, 2017, 2025)');
     expect(one.stdout).toContain('1 đợt (2016)');
   });
+
+  it('the single entry an older thidua kept for the workspace is removed once a new one is written; other workspaces’ are left', async () => {
+    const root = workspace({ from: 'example' });
+    const cache = tempDir();
+    await runCli(['validate'], { cwd: root, env: { XDG_CACHE_HOME: cache } });
+    const folders = readdirSync(join(cache, 'thidua'));
+    expect(folders).toHaveLength(1);
+    const legacy = join(cache, 'thidua', `validate-${folders[0]!}.json`);
+    const other = join(cache, 'thidua', `validate-${'0'.repeat(32)}.json`);
+    writeFileSync(legacy, '{}');
+    writeFileSync(other, '{}');
+    writeFileSync(join(root, 'records', '2016', 'council.yaml'), readFileSync(join(root, 'records', '2016', 'council.yaml'), 'utf8') + '# sửa\n');
+    await runCli(['validate'], { cwd: root, env: { XDG_CACHE_HOME: cache } });
+    expect(existsSync(legacy)).toBe(false);
+    expect(existsSync(other)).toBe(true);
+  });
 });
