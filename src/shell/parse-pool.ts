@@ -38,8 +38,7 @@ export function threadCount(env: NodeJS.ProcessEnv): number {
  * as `parseYamlFile` decodes them: a province's text is not held twice, as bytes and as a string.
  */
 function withText(r: ParsedPlain, bytes: Uint8Array): ParsedFile {
-  // A file a thread checked against its schema holds that value (defaults filled in) as its value too.
-  const file = { path: r.path, value: r.checked ?? r.value, diagnostics: r.diagnostics, ...(r.checked !== undefined ? { checked: r.checked } : {}), doc: null, lineCounter: null as unknown as ParsedFile['lineCounter'] } as Omit<ParsedFile, 'text'>;
+  const file = { path: r.path, value: r.value, diagnostics: r.diagnostics, doc: null, lineCounter: null as unknown as ParsedFile['lineCounter'] } as Omit<ParsedFile, 'text'>;
   let text = r.text;
   Object.defineProperty(file, 'text', {
     enumerable: true,

@@ -95,15 +95,6 @@ class Loader {
     return null;
   }
 
-  /**
-   * A whole file against its schema, taking the check a parsing thread made (`checked`) when the file
-   * passed there: the same schema, on the same value, gives the same data.
-   */
-  checkedOn<S extends z.ZodType>(file: ParsedFile, schema: S): z.infer<S> | null {
-    if (file.checked !== undefined) return file.checked as z.infer<S>;
-    return this.check(file, schema, file.value, []);
-  }
-
   single<S extends z.ZodType>(path: string, schema: S, required: boolean): Rec<z.infer<S>> | null {
     if (!this.has(path)) {
       if (required) this.diagnostics.push(missingFileDiagnostic(path));
@@ -208,7 +199,7 @@ function loadRound(loader: Loader, snapshot: Snapshot, year: number): Round {
       round.brokenNominationDepartments.push(null);
       continue;
     }
-    const data = loader.checkedOn(file, NominationSchema);
+    const data = loader.check(file, NominationSchema, file.value, []);
     if (!data) {
       const raw = file.value !== null && typeof file.value === 'object' ? (file.value as Record<string, unknown>) : {};
       round.brokenNominationIds.add(typeof raw['id'] === 'string' ? raw['id'] : name);
@@ -228,7 +219,7 @@ function loadRound(loader: Loader, snapshot: Snapshot, year: number): Round {
     const name = baseName(path);
     const file = loader.parse(path);
     if (!file) continue;
-    const data = loader.checkedOn(file, BallotSchema);
+    const data = loader.check(file, BallotSchema, file.value, []);
     if (!data) continue;
     const expected = String(data.serial).padStart(3, '0');
     if (name !== expected) {

@@ -62,13 +62,6 @@ export function yearOfPath(path: string): number | null {
   return m ? Number(m[1]) : null;
 }
 
-/** The folder (nominations or ballots) a record file lies directly in, for any round; else null. */
-export function roundFolderOf(path: string): 'nominations' | 'ballots' | null {
-  const year = yearOfPath(path);
-  if (year === null) return null;
-  return inRoundFolder(path, year, 'nominations') ? 'nominations' : inRoundFolder(path, year, 'ballots') ? 'ballots' : null;
-}
-
 /** A record file directly in a round's nominations/ or ballots/ folder. */
 export function inRoundFolder(path: string, year: number, folder: 'nominations' | 'ballots'): boolean {
   const dir = `${roundDir(year)}/${folder}/`;

@@ -22,12 +22,6 @@ export interface ParsedFile {
   value: unknown;
   /** Parse-level findings; when any is an error, `value` is undefined. */
   diagnostics: Diagnostic[];
-  /**
-   * A nomination's or ballot's value as its schema reads it, when a parsing thread already checked
-   * it and it passed (`loadWorkspace` then takes it instead of checking again); absent otherwise.
-   * Such a file's `value` is this same value, defaults filled in, rather than a second copy.
-   */
-  checked?: unknown;
 }
 
 const LINE_STARTS = new WeakMap<ParsedFile, number[]>();
