@@ -133,7 +133,7 @@ describe('the fuzz harness', () => {
 describe('the document model’s builders', () => {
   it('a paragraph takes text with its formatting, or runs as given; a cell takes text or paragraphs', async () => {
     const { cell, p } = await import('../../src/core/documents/model.js');
-    expect(p('Điều 1.', { bold: true, align: 'both' })).toEqual({ kind: 'p', runs: [{ text: 'Điều 1.', bold: true, italic: undefined, underline: undefined, size: undefined }], align: 'both' });
+    expect(p('Điều 1.', { bold: true, align: 'justify' })).toEqual({ kind: 'p', runs: [{ text: 'Điều 1.', bold: true, italic: undefined, underline: undefined, size: undefined }], align: 'justify' });
     const runs = [{ text: 'Nơi nhận:', bold: true, italic: true }, { text: ' như trên' }];
     expect(p(runs)).toEqual({ kind: 'p', runs });
     expect(cell('TT', 600, { header: true, span: 2 })).toEqual({ blocks: [p('TT')], width: 600, header: true, span: 2 });
