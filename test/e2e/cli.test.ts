@@ -17,6 +17,16 @@ describe('validate', () => {
     expect(r.stdout).toContain('0 lỗi');
   });
 
+  it('a Vietnamese message writes its dates dd/mm/yyyy; the English one keeps ISO', async () => {
+    const root = workspace({ overlays: [join(PROJECT, 'test', 'fixtures', 'rules', 'late-submission')] });
+    const bin = (lang: string[]) => spawnSync(process.execPath, [BIN, 'validate', ...lang], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    const vi = bin([]);
+    expect(vi.status).toBe(1);
+    expect(vi.stdout).toContain('nộp ngày 30/11/2016, không trước hạn đăng ký 30/11/2016');
+    expect(vi.stdout).not.toMatch(/nộp ngày \d{4}-/);
+    expect(bin(['--lang', 'en']).stdout).toContain('submitted 2016-11-30, not before the registration deadline 2016-11-30');
+  });
+
   it('--json prints exactly one JSON document', async () => {
     const r = await runCli(['validate', '--json']);
     expect(JSON.parse(r.stdout)).toEqual({ ok: true, errors: 0, warnings: 0, diagnostics: [] });

@@ -49,6 +49,13 @@ function sealedRepo(): { root: string; sealCommit: string } {
   return { root, sealCommit };
 }
 
+/** A sealed repository whose decision is committed too. */
+function decidedRepo(): { root: string; decided: string } {
+  const { root } = sealedRepo();
+  put(root, DECISION, 'number: 1\n');
+  return { root, decided: commit(root, 'quyết định') };
+}
+
 const audit = async (root: string) => {
   const reader = new HistoryReader(root, 'records');
   await preloadAudit(reader, [round]);
@@ -191,9 +198,7 @@ describe('removalsOf', () => {
   });
 
   it('a seal and its decision removed through a recorded unseal are not findings; removed in the working tree, they are', () => {
-    const { root } = sealedRepo();
-    put(root, DECISION, 'number: 1\n');
-    commit(root, 'quyết định');
+    const { root } = decidedRepo();
     rmSync(join(root, TALLY));
     rmSync(join(root, DECISION));
     put(root, UNSEALS, `- date: 2032-01-02\n  seal: ${sha256Hex(Buffer.from(SEAL, 'utf8'))}\n`);
@@ -201,9 +206,7 @@ describe('removalsOf', () => {
     const open = { ...round, tallyPresent: false } as Round;
     expect(removalsOf(new HistoryReader(root, 'records'), open)).toEqual([]);
 
-    const { root: dirty } = sealedRepo();
-    put(dirty, DECISION, 'number: 1\n');
-    commit(dirty, 'quyết định');
+    const { root: dirty } = decidedRepo();
     rmSync(join(dirty, DECISION));
     const found = removalsOf(new HistoryReader(dirty, 'records'), round);
     expect(found.map((f) => [f.file, f.commit])).toEqual([[DECISION, undefined]]);
@@ -228,17 +231,13 @@ describe('removalsOf, where the seal was opened once', () => {
   });
 
   it('in the working tree: the seal and its decision removed with the seal recorded are no finding; the decision alone is', () => {
-    const { root } = sealedRepo();
-    put(root, DECISION, 'number: 1\n');
-    commit(root, 'quyết định');
+    const { root } = decidedRepo();
     rmSync(join(root, TALLY));
     rmSync(join(root, DECISION));
     put(root, UNSEALS, recordedSeal);
     expect(removalsOf(new HistoryReader(root, 'records'), { ...round, tallyPresent: false })).toEqual([]);
 
-    const { root: other } = sealedRepo();
-    put(other, DECISION, 'number: 1\n');
-    commit(other, 'quyết định');
+    const { root: other } = decidedRepo();
     rmSync(join(other, DECISION));
     put(other, UNSEALS, recordedSeal);
     const found = removalsOf(new HistoryReader(other, 'records'), round);
