@@ -17,7 +17,7 @@ describe('validate', () => {
     expect(r.stdout).toContain('0 lỗi');
   });
 
-  it('a Vietnamese message writes its dates dd/mm/yyyy; the English one keeps ISO', async () => {
+  it('a Vietnamese message writes its dates dd/mm/yyyy; the English one keeps ISO', () => {
     const root = workspace({ overlays: [join(PROJECT, 'test', 'fixtures', 'rules', 'late-submission')] });
     const bin = (lang: string[]) => spawnSync(process.execPath, [BIN, 'validate', ...lang], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
     const vi = bin([]);
