@@ -3,6 +3,7 @@ import { rmSync, cpSync, readdirSync, readFileSync, existsSync, writeFileSync } 
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { RULES } from '../../src/core/rules/index.js';
+import { allCapitals, asInSentence, isAbbreviation } from '../../src/core/rules/name-in-capitals.js';
 import { TEMPLATE_RULES } from '../../src/core/documents/template-rules.js';
 import { validateSnapshot } from '../../src/core/validate.js';
 import { readSnapshot } from '../../src/shell/read-snapshot.js';
@@ -102,4 +103,40 @@ describe('rule fixtures', () => {
       }
     });
   }
+});
+
+describe('name-in-capitals: which words count', () => {
+  // A clerk types a name in capitals with or without its marks; abbreviations stay in capitals in a sentence.
+  it.each([
+    ['THANH TRA TỈNH MẪU', true],
+    ['CHANH THANH TRA TINH', true],
+    ['THANH TRA', true],
+    ['SỞ GD&ĐT', true],
+    ['TP. HỒ CHÍ MINH', true],
+    ['UBND', false],
+    ['HĐTĐKT', false],
+    ['UBND tỉnh Mẫu', false],
+    ['Chánh Thanh tra tỉnh MẪU', false],
+    ['Phòng Nghiệp vụ 1', false],
+    ['2025', false],
+  ])('%s: all in capitals %s', (name, expected) => {
+    expect(allCapitals(name)).toBe(expected);
+  });
+
+  it.each([
+    ['UBND', true], ['HĐND', true], ['TP.', true], ['GD&ĐT', true], ['(MTTQ)', true], ['B', true],
+    ['THANH', false], ['TRA', false], ['TỈNH', false], ['NGHIỆP', false], ['PHƯỚC', false], ['KHUYẾN', false],
+    ['QUỐC', false], ['TRƯỜNG', false], ['NGƯỜI', false], ['GIỮA', false], ['Y', false], ['OANH', false], ['1', false],
+  ])('%s: an abbreviation %s', (word, expected) => {
+    expect(isAbbreviation(word)).toBe(expected);
+  });
+
+  it.each([
+    ['THANH TRA TỈNH MẪU', 'Thanh tra tỉnh mẫu'],
+    ['UBND TỈNH MẪU', 'UBND tỉnh mẫu'],
+    ['SỞ  GD&ĐT', 'Sở  GD&ĐT'],
+    ['HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG', 'Hội đồng thi đua - khen thưởng'],
+  ])('%s is written in a sentence as %s', (name, sentence) => {
+    expect(asInSentence(name)).toBe(sentence);
+  });
 });

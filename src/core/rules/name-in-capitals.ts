@@ -1,16 +1,41 @@
 import { t } from '../diagnostics.js';
 import { defineRule, type Finding } from './rule.js';
 
-/** Words a name may keep in capitals inside a sentence: abbreviations such as UBND, HĐND, TP. */
-const ABBREVIATION = /^[A-ZĐ.]{1,6}$/u;
+/**
+ * One Vietnamese syllable, written in capitals with its marks taken off: an optional first
+ * consonant, one to three vowels and an optional final consonant (THANH, TRA, TINH, PHUOC, NGHIEP).
+ */
+const SYLLABLE = /^(?:NGH|NG|GH|GI|KH|NH|PH|QU|TH|TR|CH|[BCDĐGHKLMNPRSTVX])?[AEIOUY]{1,3}(?:NG|NH|CH|[CMNPT])?$/u;
+
+/**
+ * A word a name keeps in capitals inside a sentence: an abbreviation such as UBND, HĐND, TP.,
+ * GD&ĐT, that is, letters that do not spell one Vietnamese syllable.
+ */
+export function isAbbreviation(word: string): boolean {
+  const letters = word.normalize('NFD').replace(/\p{M}/gu, '').replace(/[^\p{L}]/gu, '').toLocaleUpperCase('vi');
+  return letters.length > 0 && !SYLLABLE.test(letters);
+}
+
+function wordsToCheck(s: string): string[] {
+  return s.split(/\s+/).filter((w) => /\p{L}/u.test(w) && !isAbbreviation(w));
+}
 
 /**
  * A name written all in capitals: the documents print it in capitals in headings and signatures,
  * and as written inside sentences, where capitals are wrong (ND 30/2020).
  */
-function allCapitals(s: string): boolean {
-  const words = s.split(/\s+/).filter((w) => /\p{L}/u.test(w) && !ABBREVIATION.test(w));
+export function allCapitals(s: string): boolean {
+  const words = wordsToCheck(s);
   return words.length > 0 && words.every((w) => w === w.toLocaleUpperCase('vi') && w !== w.toLocaleLowerCase('vi'));
+}
+
+/** The name as a sentence writes it: its words in small letters, abbreviations kept, the first letter capital. */
+export function asInSentence(s: string): string {
+  return s
+    .split(/(\s+)/)
+    .map((w) => (isAbbreviation(w) ? w : w.toLocaleLowerCase('vi')))
+    .join('')
+    .replace(/^\p{L}/u, (c) => c.toLocaleUpperCase('vi'));
 }
 
 export const rule = defineRule({
@@ -36,7 +61,7 @@ export const rule = defineRule({
     const out: Finding[] = [];
     for (const [path, value] of named) {
       if (value === undefined || !allCapitals(value)) continue;
-      const normal = value.toLocaleLowerCase('vi').replace(/^\p{L}/u, (c) => c.toLocaleUpperCase('vi'));
+      const normal = asInSentence(value);
       out.push({
         loc: { file: 'records/agency.yaml', path },
         message: t(
