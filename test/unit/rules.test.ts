@@ -17,6 +17,8 @@ interface Expected {
   diagnostics: Array<{ code: string; file: string; line: number; column: number; severity?: string; message: string; en: string }>;
   generate?: { path: string; bytes: number };
   sealFirst?: boolean;
+  /** The overlay first, then the seal of 2016: an earlier round sealed with records of its own. */
+  sealAfter?: boolean;
   /** Files removed after the seal and the overlay. */
   remove?: string[];
 }
@@ -26,7 +28,8 @@ const RULE_FIXTURES = join(FIXTURES, 'rules');
 function seal(root: string): void {
   const snap = readSnapshot(root);
   const v = validateSnapshot(snap);
-  expect(v.errors).toBe(0);
+  // The round sealed is sound; a later round may hold the fixture's finding.
+  expect(v.diagnostics.filter((d) => d.severity === 'error' && (!d.file.startsWith('records/20') || d.file.startsWith('records/2016/')))).toEqual([]);
   const round = v.workspace.rounds.find((r) => r.year === 2016)!;
   const tally = tallyRound(round, v.view(round), v.view(round).agency!.threshold);
   const bytes = (p: string) => {
@@ -90,6 +93,7 @@ describe('rule fixtures', () => {
       if (expected.sealFirst) seal(root);
       // The overlay comes after the seal, so its change is a change to a sealed input.
       if (existsSync(join(dir, 'records'))) cpSync(join(dir, 'records'), join(root, 'records'), { recursive: true });
+      if (expected.sealAfter) seal(root);
       if (expected.generate) writeFileSync(join(root, expected.generate.path), 'x'.repeat(expected.generate.bytes));
       for (const p of expected.remove ?? []) rmSync(join(root, p));
       const v = validateSnapshot(readSnapshot(root));

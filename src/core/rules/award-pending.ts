@@ -29,6 +29,7 @@ export const rule = defineRule({
       const at = considerationDate(round);
       for (const n of round.nominations) {
         if (!under2025Rules(index, n.value)) continue;
+        // Stryker disable next-line ConditionalExpression: a collective's nomination names no person
         const person = n.value.kind === 'individual' ? n.value.person : undefined;
         for (const m of ctx.ws.pending) {
           const p = m.value;

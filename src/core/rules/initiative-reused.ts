@@ -18,6 +18,7 @@ export const rule = defineRule({
   check(ctx) {
     const out: Finding[] = [];
     // Every use, in round order: a recognised use of an earlier round, or another nomination of this one.
+    // Stryker disable next-line MethodExpression,ConditionalExpression: a shortcut; the search below compares each use's initiative_id with a defined one
     const uses = ctx.ws.rounds.flatMap((r) => r.nominations.filter((n) => n.value.initiative_id !== undefined).map((n) => ({ round: r, n })));
     for (const round of ctx.rounds) {
       const index = ctx.view(round);
