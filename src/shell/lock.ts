@@ -4,8 +4,21 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { t, type Localized } from '../core/diagnostics.js';
 import { EXIT, ThiduaError, findingsError, environmentError } from '../errors.js';
+import { isoFromDate, shortDate } from '../core/dates.js';
 
 export const LOCK_FILE = '.thidua.lock';
+
+/**
+ * When a lock was taken, for a message: "08:05 ngày 15/01/2026" in the machine's time in Vietnamese,
+ * the recorded ISO instant in English; a record that is not a time is shown as it is.
+ */
+export function lockTime(since: string | undefined): Localized {
+  if (since === undefined) return t('?', '?');
+  const at = new Date(since);
+  if (Number.isNaN(at.getTime())) return t(since, since);
+  const hhmm = `${String(at.getHours()).padStart(2, '0')}:${String(at.getMinutes()).padStart(2, '0')}`;
+  return t(`${hhmm} ngày ${shortDate(isoFromDate(at))}`, since);
+}
 
 function alive(pid: number): boolean {
   try {
@@ -187,10 +200,11 @@ export function acquireLock(root: string, warn: (text: Localized) => void): Lock
       if (age < 10_000) throw new LockBusyError(t('không gian làm việc đang được một lệnh thidua khác ghi; hãy chờ lệnh đó xong rồi chạy lại', 'the workspace is being written by another thidua command; wait for it to finish and run again'));
     }
     const sameHost = holder.host === undefined || holder.host === hostname();
+    const since = lockTime(holder.since);
     if (typeof holder.pid === 'number' && sameHost && !ownerGone(holder)) {
       throw new LockBusyError(t(
-        `không gian làm việc đang được một lệnh thidua khác ghi (tiến trình ${holder.pid}, từ ${holder.since ?? '?'}); hãy chờ lệnh đó xong rồi chạy lại`,
-        `the workspace is being written by another thidua command (process ${holder.pid}, since ${holder.since ?? '?'}); wait for it to finish and run again`,
+        `không gian làm việc đang được một lệnh thidua khác ghi (tiến trình ${holder.pid}, từ ${since.vi}); hãy chờ lệnh đó xong rồi chạy lại`,
+        `the workspace is being written by another thidua command (process ${holder.pid}, since ${since.en}); wait for it to finish and run again`,
       ));
     }
     if (!sameHost) {
@@ -200,8 +214,8 @@ export function acquireLock(root: string, warn: (text: Localized) => void): Lock
       ));
     }
     warn(t(
-      `đã xoá khoá cũ ${LOCK_FILE} của tiến trình ${holder.pid ?? '?'} không còn chạy (từ ${holder.since ?? '?'})`,
-      `cleared the stale lock ${LOCK_FILE} of process ${holder.pid ?? '?'}, which is no longer running (since ${holder.since ?? '?'})`,
+      `đã xoá khoá cũ ${LOCK_FILE} của tiến trình ${holder.pid ?? '?'} không còn chạy (từ ${since.vi})`,
+      `cleared the stale lock ${LOCK_FILE} of process ${holder.pid ?? '?'}, which is no longer running (since ${since.en})`,
     ));
     clearStale(path, seen);
   }

@@ -71,18 +71,18 @@ describe('the lock', () => {
     const other = spawn('sleep', ['60']);
     try {
       const pid = other.pid!;
-      const env = { ...process.env, NO_COLOR: '1', THIDUA_LOCK_WAIT_MS: '300' };
+      const env = { ...process.env, NO_COLOR: '1', THIDUA_LOCK_WAIT_MS: '300', TZ: 'Asia/Ho_Chi_Minh' };
       const ballot = () => spawnSync(process.execPath, [BIN, '--root', a.root, 'ballot', String(a.year), '--invalid'], { encoding: 'utf8', env });
       // The lock names the live PID with the start the owner had: held.
       writeFileSync(join(a.root, '.thidua.lock'), JSON.stringify({ pid, host: hostname(), since: '2026-01-15T08:00:00Z', start: startOf(pid) }) + '\n');
       const busy = ballot();
       expect(busy.status).toBe(1);
-      expect(busy.stderr).toContain(`đang được một lệnh thidua khác ghi (tiến trình ${pid}, từ 2026-01-15T08:00:00Z)`);
+      expect(busy.stderr).toContain(`đang được một lệnh thidua khác ghi (tiến trình ${pid}, từ 15:00 ngày 15/01/2026)`);
       // The same PID with another start: the owner is gone and its PID was reused.
       writeFileSync(join(a.root, '.thidua.lock'), JSON.stringify({ pid, host: hostname(), since: '2026-01-15T08:00:00Z', start: '12345' }) + '\n');
       const reused = ballot();
       expect(reused.status, reused.stderr).toBe(0);
-      expect(reused.stderr).toContain(`đã xoá khoá cũ .thidua.lock của tiến trình ${pid} không còn chạy (từ 2026-01-15T08:00:00Z)`);
+      expect(reused.stderr).toContain(`đã xoá khoá cũ .thidua.lock của tiến trình ${pid} không còn chạy (từ 15:00 ngày 15/01/2026)`);
       // A lock written before the start was recorded, naming a PID that runs no thidua: cleared too.
       writeFileSync(join(a.root, '.thidua.lock'), JSON.stringify({ pid, host: hostname(), since: '2026-01-15T08:00:00Z' }) + '\n');
       expect(ballot().status).toBe(0);

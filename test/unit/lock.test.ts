@@ -9,7 +9,7 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { cleanupTemp, tempDir } from '../helpers/workspace.js';
-import { acquireLock, LOCK_FILE, LockBusyError, ownerGone, startOf, waitLimitMs, withLock } from '../../src/shell/lock.js';
+import { acquireLock, LOCK_FILE, lockTime, LockBusyError, ownerGone, startOf, waitLimitMs, withLock } from '../../src/shell/lock.js';
 import type { Localized } from '../../src/core/diagnostics.js';
 
 afterAll(cleanupTemp);
@@ -25,6 +25,23 @@ function warnings(): { list: string[]; warn: (t: Localized) => void } {
   return { list, warn: (t) => list.push(t.vi) };
 }
 
+describe('lockTime', () => {
+  it('says when a lock was taken as a clerk reads a time: hours and a Vietnamese date in the machine’s zone; ISO in English', () => {
+    const zone = process.env['TZ'];
+    try {
+      process.env['TZ'] = 'Asia/Ho_Chi_Minh';
+      expect(lockTime('2026-01-01T00:00:00.000Z')).toEqual({ vi: '07:00 ngày 01/01/2026', en: '2026-01-01T00:00:00.000Z' });
+      expect(lockTime('2026-11-27T16:59:30.000Z').vi).toBe('23:59 ngày 27/11/2026');
+      expect(lockTime('2026-11-27T17:05:00.000Z').vi).toBe('00:05 ngày 28/11/2026');
+    } finally {
+      if (zone === undefined) delete process.env['TZ'];
+      else process.env['TZ'] = zone;
+    }
+    expect(lockTime('hôm qua')).toEqual({ vi: 'hôm qua', en: 'hôm qua' });
+    expect(lockTime(undefined)).toEqual({ vi: '?', en: '?' });
+  });
+});
+
 describe('acquireLock', () => {
   it('writes the owner’s record with the lock, refuses a second writer naming the first, and release removes it (once)', () => {
     const root = tempDir();
@@ -38,7 +55,8 @@ describe('acquireLock', () => {
     let err: unknown;
     try { acquireLock(root, warn); } catch (e) { err = e; }
     expect(err).toBeInstanceOf(LockBusyError);
-    expect((err as LockBusyError).text.vi).toContain(`(tiến trình ${process.pid}, từ ${record.since})`);
+    expect((err as LockBusyError).text.vi).toContain(`(tiến trình ${process.pid}, từ ${lockTime(record.since).vi})`);
+    expect((err as LockBusyError).text.en).toContain(`(process ${process.pid}, since ${record.since})`);
     lock.release();
     expect(existsSync(join(root, LOCK_FILE))).toBe(false);
     const again = acquireLock(root, warn);
@@ -54,7 +72,7 @@ describe('acquireLock', () => {
     writeFileSync(join(root, LOCK_FILE), JSON.stringify({ pid, host: hostname(), since: '2026-01-01T00:00:00.000Z' }) + '\n');
     const { warn, list } = warnings();
     const lock = acquireLock(root, warn);
-    expect(list).toEqual([`đã xoá khoá cũ ${LOCK_FILE} của tiến trình ${pid} không còn chạy (từ 2026-01-01T00:00:00.000Z)`]);
+    expect(list).toEqual([`đã xoá khoá cũ ${LOCK_FILE} của tiến trình ${pid} không còn chạy (từ ${lockTime('2026-01-01T00:00:00.000Z').vi})`]);
     expect((JSON.parse(readFileSync(join(root, LOCK_FILE), 'utf8')) as { pid: number }).pid).toBe(process.pid);
     lock.release();
   });
