@@ -26,7 +26,7 @@ export const rule = defineRule({
         if (missing.length === 0) continue;
         out.push({
           loc: { file: b.loc.file, path: ['votes'] },
-          at: b.value.votes && Object.keys(b.value.votes).length ? 'key' : 'parent',
+          at: 'key',
           message: t(
             `phiếu số ${b.value.serial} không ghi ý kiến về ${missing.map((id) => `“${id}”`).join(', ')}: được tính là không có ý kiến (đề nghị thêm sau khi bỏ phiếu, hay nhập thiếu?)`,
             `ballot ${b.value.serial} does not mark ${missing.map((id) => `“${id}”`).join(', ')}: counted as an abstention (a nomination added after the vote, or a mark left out?)`,
