@@ -202,7 +202,7 @@ describe('start-up', () => {
     expect(validate.filter((m) => /node_modules\/(docx|@inquirer|inquirer|fflate)\//.test(m))).toEqual([]);
   });
 
-  it('a validate or any reading command served from its cache loads neither zod nor yaml; render all with nothing changed loads no docx', () => {
+  it('a validate or any reading command served from its cache loads neither zod nor yaml; render all with nothing changed loads no docx; verify again at the same commit loads none of them', () => {
     const root = workspace({ from: 'example' });
     const env = { XDG_CACHE_HOME: tempDir() };
     const first = loadedModules(['validate'], root, env);
@@ -216,6 +216,13 @@ describe('start-up', () => {
     }
     const render = loadedModules(['render', 'all', '2016'], root);
     expect(render.filter((m) => /node_modules\/docx\//.test(m))).toEqual([]);
+    // verify in a repository, asked again at the same commit: records, history and documents all
+    // answered from what the first run kept, with no parser, schema library or docx.
+    for (const args of [['init', '-q'], ['add', '-A'], ['-c', 'user.name=Văn thư', '-c', 'user.email=vt@example.vn', 'commit', '-qm', 'hồ sơ']]) {
+      expect(spawnSync('git', args, { cwd: root }).status).toBe(0);
+    }
+    loadedModules(['verify'], root, env);
+    expect(loadedModules(['verify'], root, env).filter((m) => /node_modules\/(zod|yaml|docx)\//.test(m))).toEqual([]);
   });
 });
 
