@@ -1,6 +1,6 @@
 /** thidua render KIND YEAR [--out DIR] [--force]: the round's Word documents from the templates. */
 import type { Input } from './definitions.js';
-import { basename, join, resolve, relative } from 'node:path';
+import { basename, dirname, join, resolve, relative } from 'node:path';
 import { t } from '../core/diagnostics.js';
 import { DOCUMENTS, documentDef } from '../core/documents/index.js';
 import { EXIT, failedQuietly, findingsError, usageError } from '../errors.js';
@@ -25,6 +25,29 @@ import { agencyAsOf } from '../core/agency.js';
 
 const KINDS = ['decision', 'certificates', 'minutes', 'meeting', 'list', 'proposal', 'cover', 'upward', 'ballots', 'all', 'report', 'reminders'];
 
+/** Where documents go: --out (the user's own folder), or documents/ of the workspace. */
+function outFolder(ctx: CommandContext, root: string, opts: Input<'render'>['options']): string {
+  return opts.out !== undefined ? resolve(ctx.cwd, opts.out) : join(root, 'documents');
+}
+
+/**
+ * Writes one document that is not a round's (a report, the reminders) and its PDF copy when asked.
+ * The file already there is read under the lock: one that differs from this render (edited by hand,
+ * or written by another command meanwhile) is replaced only with --force.
+ */
+async function writeDocument(ctx: CommandContext, root: string, opts: Input<'render'>['options'], target: string, bytes: Uint8Array, office: string | null): Promise<string | null> {
+  // Nothing is read or written through a link out of the workspace (--out, the user's own folder, aside).
+  if (opts.out === undefined) assertInside(root, target);
+  await withLock(root, ctx.warn, () => {
+    if (placeRendered(target, bytes, undefined, opts.force) === 'refused') {
+      throw findingsError(t(`${target} đã có và khác bản in mới; dùng --force để ghi đè`, `${target} exists and differs from a fresh render; use --force to overwrite`));
+    }
+    ensureDir(dirname(target));
+    writeFileAtomic(target, bytes);
+  });
+  return office ? (await writePdfCopies(ctx, root, office, [target], opts.pdfa, opts.out === undefined))[0] ?? null : null;
+}
+
 /** render report --from --to [--date] [--out]: documents/bao-cao-tong-ket-FROM-TO.docx. */
 async function renderReport(ctx: CommandContext, opts: Input<'render'>['options'], office: string | null): Promise<number> {
   const { loaded, report } = await loadReport(ctx, opts);
@@ -39,18 +62,8 @@ async function renderReport(ctx: CommandContext, opts: Input<'render'>['options'
   }
   const { renderDocx } = await import('../render/docx-writer.js');
   const bytes = await renderDocx(reportModel(agencyAsOf(loaded.workspace.agency!.value, date), report, loaded.index, tl.template, date), `thidua ${ctx.version}`);
-  const outDir = opts.out !== undefined ? resolve(ctx.cwd, opts.out) : join(root, 'documents');
-  const target = join(outDir, `bao-cao-tong-ket-${report.from}-${report.to}.docx`);
-  // Nothing is read or written through a link out of the workspace (--out, the user's own folder, aside).
-  if (opts.out === undefined) assertInside(root, target);
-  if (placeRendered(target, bytes, undefined, opts.force) === 'refused') {
-    throw findingsError(t(`${target} đã có và khác bản in mới; dùng --force để ghi đè`, `${target} exists and differs from a fresh render; use --force to overwrite`));
-  }
-  await withLock(root, ctx.warn, () => {
-    ensureDir(outDir);
-    writeFileAtomic(target, bytes);
-  });
-  const pdf = office ? (await writePdfCopies(ctx, root, office, [target], opts.pdfa, opts.out === undefined))[0] ?? null : null;
+  const target = join(outFolder(ctx, root, opts), `bao-cao-tong-ket-${report.from}-${report.to}.docx`);
+  const pdf = await writeDocument(ctx, root, opts, target, bytes, office);
   if (opts.json) ctx.out(JSON.stringify({ file: target, ...(pdf ? { pdf } : {}), from: report.from, to: report.to }, null, 2));
   else ctx.say(t(`Đã ghi ${relative(ctx.cwd, target) || target}${pdf ? ` và ${relative(ctx.cwd, pdf) || pdf}` : ''}.`, `Wrote ${relative(ctx.cwd, target) || target}${pdf ? ` and ${relative(ctx.cwd, pdf) || pdf}` : ''}.`));
   return EXIT.ok;
@@ -79,17 +92,8 @@ async function renderReminders(ctx: CommandContext, opts: Input<'render'>['optio
   }
   const { renderDocx } = await import('../render/docx-writer.js');
   const bytes = await renderDocx(remindersModel(agency, items, loaded.index, tl.template, asOf, date), `thidua ${ctx.version}`);
-  const outDir = opts.out !== undefined ? resolve(ctx.cwd, opts.out) : join(root, 'documents');
-  const target = join(outDir, `cong-van-don-doc-${asOf}.docx`);
-  if (opts.out === undefined) assertInside(root, target);
-  if (placeRendered(target, bytes, undefined, opts.force) === 'refused') {
-    throw findingsError(t(`${target} đã có và khác bản in mới; dùng --force để ghi đè`, `${target} exists and differs from a fresh render; use --force to overwrite`));
-  }
-  await withLock(root, ctx.warn, () => {
-    ensureDir(outDir);
-    writeFileAtomic(target, bytes);
-  });
-  const pdf = office ? (await writePdfCopies(ctx, root, office, [target], opts.pdfa, opts.out === undefined))[0] ?? null : null;
+  const target = join(outFolder(ctx, root, opts), `cong-van-don-doc-${asOf}.docx`);
+  const pdf = await writeDocument(ctx, root, opts, target, bytes, office);
   const departments = [...new Set(items.map((i) => i.department))];
   if (opts.json) ctx.out(JSON.stringify({ file: target, ...(pdf ? { pdf } : {}), as_of: asOf, departments }, null, 2));
   else ctx.say(t(

@@ -1,5 +1,5 @@
 /** Documents opened in a real office suite: LibreOffice converts them, poppler reads them back. */
-import { readFileSync, writeFileSync, appendFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync, appendFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cleanupTemp, runCli, tempDir, workspace, write, PROJECT } from '../helpers/workspace.js';
@@ -247,6 +247,22 @@ describe('reminder letters', () => {
     }
     const none = await runCli(['render', 'reminders', '--as-of', '2017-06-01'], { cwd: root });
     expect([none.code, none.stdout]).toEqual([0, 'Tính đến 01/06/2017: không phòng nào chưa nộp; không in công văn.\n']);
+  });
+
+  it('a letter edited by hand since it was rendered is not replaced without --force; the same render again changes nothing', async () => {
+    const root = workspace({ from: 'example' });
+    const args = ['render', 'reminders', '--as-of', '2017-12-31', '--date', '2018-01-02'];
+    expect((await runCli(args, { cwd: root })).code).toBe(0);
+    const file = join(root, 'documents/cong-van-don-doc-2017-12-31.docx');
+    expect((await runCli(args, { cwd: root })).code).toBe(0);
+    const edited = Buffer.concat([readFileSync(file), Buffer.from('sửa tay')]);
+    writeFileSync(file, edited);
+    const refused = await runCli(args, { cwd: root });
+    expect([refused.code, refused.stderr]).toEqual([1, `thidua: ${file} đã có và khác bản in mới; dùng --force để ghi đè\n`]);
+    expect(readFileSync(file).equals(edited)).toBe(true);
+    expect((await runCli([...args, '--force'], { cwd: root })).code).toBe(0);
+    expect(readFileSync(file).equals(edited)).toBe(false);
+    expect(existsSync(join(root, '.thidua.lock'))).toBe(false);
   });
 
   it('a generated agency with every department behind: a letter, on its own page, to each', async () => {
