@@ -45,8 +45,11 @@ export function historyState(root: string): HistoryState {
   return { kind: 'ok' };
 }
 
-/** Tracked files under the pathspecs that git is told not to look at (skip-worktree, assume-unchanged). */
-export function hiddenFromGit(root: string, pathspecs: string[], prefix = showPrefix(root), env: NodeJS.ProcessEnv = {}): string[] {
+/**
+ * Tracked files under the pathspecs that git is told not to look at (skip-worktree, assume-unchanged).
+ * `ls-files` names them from the folder it runs in, the workspace's: no prefix to take off.
+ */
+export function hiddenFromGit(root: string, pathspecs: string[], env: NodeJS.ProcessEnv = {}): string[] {
   const res = git(root, ['ls-files', '-v', '-z', '--', ...pathspecs], { env });
   if (res.status !== 0) return [];
   const out: string[] = [];
@@ -55,9 +58,7 @@ export function hiddenFromGit(root: string, pathspecs: string[], prefix = showPr
     const tag = entry[0]!;
     // S: skip-worktree; a lower-case tag: assume-unchanged.
     if (tag !== 'S' && tag === tag.toUpperCase()) continue;
-    let path = entry.slice(2);
-    if (prefix && path.startsWith(prefix)) path = path.slice(prefix.length);
-    out.push(path);
+    out.push(entry.slice(2));
   }
   return out;
 }
@@ -133,7 +134,10 @@ export function parseLenient(text: string | null): unknown {
   }
 }
 
-/** Paths with uncommitted changes (modified, added, deleted, untracked) under the pathspecs. */
+/**
+ * Paths with uncommitted changes (modified, added, deleted, untracked) under the pathspecs.
+ * `status --porcelain` names them from the top of the repository: the workspace's folder is taken off.
+ */
 export function uncommitted(root: string, pathspecs: string[], prefix = showPrefix(root), env: NodeJS.ProcessEnv = {}): Array<{ status: string; path: string }> {
   const res = git(root, ['status', '--porcelain=v1', '--untracked-files=all', '-z', '--', ...pathspecs], { env });
   if (res.status !== 0) return [];
@@ -253,7 +257,7 @@ export class HistoryReader {
   }
 
   hidden(pathspecs: string[]): string[] {
-    this.hiddenMemo ??= hiddenFromGit(this.root, [this.scope], this.prefix(), AS_COMMITTED);
+    this.hiddenMemo ??= hiddenFromGit(this.root, [this.scope], AS_COMMITTED);
     return this.hiddenMemo.filter((p) => underSpecs(p, pathspecs));
   }
 

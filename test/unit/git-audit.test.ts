@@ -342,11 +342,32 @@ describe('HistoryReader', () => {
     expect(reader.uncommitted([`${DIR}/nomination`])).toEqual([]);
   });
 
+  it('a workspace in a folder named like its own records (repo/records/records/…): hidden and changed files keep their paths', async () => {
+    const top = tempDir();
+    git(top, ['init', '-q']);
+    const root = join(top, 'records');
+    put(root, `${DIR}/council.yaml`, 'members: []\n');
+    put(root, `${DIR}/ballots/001.yaml`, 'serial: 1\n');
+    commit(top, 'hồ sơ');
+    put(root, TALLY, SEAL);
+    commit(top, 'niêm phong');
+    git(root, ['update-index', '--skip-worktree', `${DIR}/ballots/001.yaml`]);
+    put(root, `${DIR}/ballots/001.yaml`, 'serial: 1\nvalid: false\n');
+    put(root, `${DIR}/council.yaml`, 'members: [x]\n');
+    // Asked without a prefix: the functions find the workspace's folder in the repository themselves.
+    expect(hiddenFromGit(root, ['records'])).toEqual([`${DIR}/ballots/001.yaml`]);
+    expect(uncommitted(root, ['records'])).toEqual([{ status: 'M', path: `${DIR}/council.yaml` }]);
+    const reader = new HistoryReader(root, 'records');
+    expect(reader.hidden([`${DIR}/ballots`])).toEqual([`${DIR}/ballots/001.yaml`]);
+    const found = await audit(root);
+    expect(found.map((f) => f.file)).toEqual(expect.arrayContaining([`${DIR}/ballots/001.yaml`, `${DIR}/council.yaml`]));
+  });
+
   it('a file marked assume-unchanged is hidden from git as well as one marked skip-worktree; others are not', () => {
     const { root } = sealedRepo();
     git(root, ['update-index', '--assume-unchanged', `${DIR}/council.yaml`]);
     git(root, ['update-index', '--skip-worktree', `${DIR}/ballots/001.yaml`]);
-    expect(hiddenFromGit(root, ['records'], '').sort()).toEqual([`${DIR}/ballots/001.yaml`, `${DIR}/council.yaml`]);
+    expect(hiddenFromGit(root, ['records']).sort()).toEqual([`${DIR}/ballots/001.yaml`, `${DIR}/council.yaml`]);
     expect(new HistoryReader(root, 'records').hidden([`${DIR}/ballots`])).toEqual([`${DIR}/ballots/001.yaml`]);
   });
 
