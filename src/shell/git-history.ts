@@ -4,6 +4,8 @@ import { createRequire } from 'node:module';
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { git, gitAsync, gitBytes, type GitResult } from './git.js';
+import { t } from '../core/diagnostics.js';
+import { environmentError, type ThiduaError } from '../errors.js';
 
 /** The workspace's folder inside its repository ('' at the top, else ending in '/'). */
 function showPrefix(root: string): string {
@@ -51,7 +53,7 @@ export function historyState(root: string): HistoryState {
  */
 export function hiddenFromGit(root: string, pathspecs: string[], env: NodeJS.ProcessEnv = {}): string[] {
   const res = git(root, ['ls-files', '-v', '-z', '--', ...pathspecs], { env });
-  if (res.status !== 0) return [];
+  if (res.status !== 0) throw unreadable(res);
   const out: string[] = [];
   for (const entry of res.stdout.split('\0')) {
     if (entry.length < 3) continue;
@@ -84,8 +86,24 @@ function logArgs(pathspecs: string[], range?: string): string[] {
   return args;
 }
 
-function parseLog(res: GitResult): CommitInfo[] {
-  if (res.status !== 0) return [];
+/** git failed to read what it was asked (a damaged repository): no answer is better than an empty one. */
+function unreadable(res: GitResult): ThiduaError {
+  const detail = res.stderr.trim().split('\n')[0]?.replace(/^fatal: /, '') ?? '';
+  return environmentError(t(
+    `git không đọc được lịch sử của kho (${detail}); kho có thể bị hỏng: kiểm tra bằng git fsck`,
+    `git cannot read the repository's history (${detail}); it may be damaged: check it with git fsck`,
+  ));
+}
+
+/**
+ * The commits of a `git log` (logArgs). A repository without a commit has none; any other failure
+ * throws, so that a history git cannot read is never taken for one without changes.
+ */
+function parseLog(res: GitResult, root: string): CommitInfo[] {
+  if (res.status !== 0) {
+    if (git(root, ['rev-parse', '--verify', '-q', 'HEAD']).status !== 0) return [];
+    throw unreadable(res);
+  }
   const out: CommitInfo[] = [];
   const byCommit = new Map<string, CommitInfo>();
   for (const chunk of res.stdout.split(START)) {
@@ -111,7 +129,7 @@ function parseLog(res: GitResult): CommitInfo[] {
 
 /** Commits touching the pathspecs (relative to root), newest first, with their name-status. */
 export function commitsTouching(root: string, pathspecs: string[], range?: string): CommitInfo[] {
-  return parseLog(git(root, logArgs(pathspecs, range)));
+  return parseLog(git(root, logArgs(pathspecs, range)), root);
 }
 
 /** The file's text at a commit (`null` when it does not exist there). */
@@ -140,7 +158,7 @@ export function parseLenient(text: string | null): unknown {
  */
 export function uncommitted(root: string, pathspecs: string[], prefix = showPrefix(root), env: NodeJS.ProcessEnv = {}): Array<{ status: string; path: string }> {
   const res = git(root, ['status', '--porcelain=v1', '--untracked-files=all', '-z', '--', ...pathspecs], { env });
-  if (res.status !== 0) return [];
+  if (res.status !== 0) throw unreadable(res);
   const out: Array<{ status: string; path: string }> = [];
   const parts = res.stdout.split('\0');
   for (let i = 0; i < parts.length; i++) {
@@ -240,13 +258,13 @@ export class HistoryReader {
   async preload(queries: Array<{ pathspecs: string[]; range?: string }>): Promise<void> {
     const todo = queries.filter((q) => !this.logs.has(JSON.stringify([q.pathspecs, q.range ?? null])));
     const results = await Promise.all(todo.map((q) => gitAsync(this.root, logArgs(q.pathspecs, q.range), AS_COMMITTED)));
-    todo.forEach((q, i) => this.logs.set(JSON.stringify([q.pathspecs, q.range ?? null]), parseLog(results[i]!)));
+    todo.forEach((q, i) => this.logs.set(JSON.stringify([q.pathspecs, q.range ?? null]), parseLog(results[i]!, this.root)));
   }
 
   commitsTouching(pathspecs: string[], range?: string): CommitInfo[] {
     const key = JSON.stringify([pathspecs, range ?? null]);
     let out = this.logs.get(key);
-    if (!out) this.logs.set(key, (out = parseLog(git(this.root, logArgs(pathspecs, range), { env: AS_COMMITTED }))));
+    if (!out) this.logs.set(key, (out = parseLog(git(this.root, logArgs(pathspecs, range), { env: AS_COMMITTED }), this.root)));
     return out;
   }
   // Stryker restore all

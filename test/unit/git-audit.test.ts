@@ -12,6 +12,7 @@ import { HistoryReader, commitsTouching, hiddenFromGit, historyState, parseLenie
 import { sha256Hex } from '../../src/core/seal.js';
 import type { Round } from '../../src/core/records/workspace.js';
 import { cleanupTemp, git, tempDir } from '../helpers/workspace.js';
+import { EXIT, ThiduaError } from '../../src/errors.js';
 
 afterAll(cleanupTemp);
 
@@ -361,6 +362,25 @@ describe('HistoryReader', () => {
     expect(reader.hidden([`${DIR}/ballots`])).toEqual([`${DIR}/ballots/001.yaml`]);
     const found = await audit(root);
     expect(found.map((f) => f.file)).toEqual(expect.arrayContaining([`${DIR}/ballots/001.yaml`, `${DIR}/council.yaml`]));
+  });
+
+  it('a history git cannot read (an object lost) is an error naming git’s reason, never an empty history; a repository without commits has none', async () => {
+    const { root } = sealedRepo();
+    const tree = git(root, ['rev-parse', `HEAD~1:${DIR}`]).trim();
+    rmSync(join(root, '.git', 'objects', tree.slice(0, 2), tree.slice(2)));
+    expect(historyState(root)).toEqual({ kind: 'ok' });
+    let err: unknown;
+    try { await audit(root); } catch (e) { err = e; }
+    expect(err).toBeInstanceOf(ThiduaError);
+    expect((err as ThiduaError).exitCode).toBe(EXIT.environment);
+    expect((err as ThiduaError).text.vi).toBe(`git không đọc được lịch sử của kho (unable to read tree ${tree}); kho có thể bị hỏng: kiểm tra bằng git fsck`);
+    expect(() => commitsTouching(root, ['records'])).toThrow(ThiduaError);
+    const empty = tempDir();
+    git(empty, ['init', '-q']);
+    put(empty, `${DIR}/council.yaml`, 'members: []\n');
+    expect(commitsTouching(empty, ['records'])).toEqual([]);
+    // Nothing committed yet: the audit answers (the seal not committed, the files not committed), it does not fail.
+    expect((await audit(empty)).map((f) => f.message.en)).toEqual(['the seal is not committed to git (thidua commit)', 'an uncommitted change (??) in a sealed round']);
   });
 
   it('a file marked assume-unchanged is hidden from git as well as one marked skip-worktree; others are not', () => {
