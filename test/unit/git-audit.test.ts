@@ -8,7 +8,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { auditRound, preloadAudit, removalsOf } from '../../src/shell/git-audit.js';
-import { HistoryReader, commitsTouching, hiddenFromGit, historyState, parseLenient, uncommitted } from '../../src/shell/git-history.js';
+import { HistoryReader, commitsTouching, hiddenFromGit, historyState, isGitRepo, parseLenient, uncommitted } from '../../src/shell/git-history.js';
 import { sha256Hex } from '../../src/core/seal.js';
 import type { Round } from '../../src/core/records/workspace.js';
 import { cleanupTemp, git, tempDir } from '../helpers/workspace.js';
@@ -417,6 +417,11 @@ describe('HistoryReader', () => {
     const { root } = sealedRepo();
     expect(historyState(root)).toEqual({ kind: 'ok' });
     expect(historyState(tempDir('thidua-nogit-'))).toEqual({ kind: 'none' });
+    expect(isGitRepo(root)).toBe(true);
+    expect(isGitRepo(join(root, DIR))).toBe(true);
+    expect(isGitRepo(tempDir('thidua-nogit-'))).toBe(false);
+    // Inside .git itself is not inside a work tree.
+    expect(historyState(join(root, '.git')).kind).toBe('refused');
     expect(parseLenient(null)).toBeUndefined();
     expect(parseLenient('a: [unclosed')).toBe('a: [unclosed');
     expect(parseLenient('a: 1')).toEqual({ a: 1 });
