@@ -4,20 +4,22 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { t, type Localized } from '../core/diagnostics.js';
 import { EXIT, ThiduaError, findingsError, environmentError } from '../errors.js';
-import { isoFromDate, shortDate } from '../core/dates.js';
+import { shortDate } from '../core/dates.js';
 
 export const LOCK_FILE = '.thidua.lock';
 
 /**
- * When a lock was taken, for a message: "08:05 ngày 15/01/2026" in the machine's time in Vietnamese,
- * the recorded ISO instant in English; a record that is not a time is shown as it is.
+ * When a lock was taken, for a message: "08:05 ngày 15/01/2026" in Vietnamese, in the machine's
+ * time (or `offsetMinutes` east of UTC); the recorded ISO instant in English. A record that is not
+ * a time is shown as it is.
  */
-export function lockTime(since: string | undefined): Localized {
+export function lockTime(since: string | undefined, offsetMinutes?: number): Localized {
   if (since === undefined) return t('?', '?');
   const at = new Date(since);
   if (Number.isNaN(at.getTime())) return t(since, since);
-  const hhmm = `${String(at.getHours()).padStart(2, '0')}:${String(at.getMinutes()).padStart(2, '0')}`;
-  return t(`${hhmm} ngày ${shortDate(isoFromDate(at))}`, since);
+  const local = new Date(at.getTime() + (offsetMinutes ?? -at.getTimezoneOffset()) * 60_000);
+  const hhmm = `${String(local.getUTCHours()).padStart(2, '0')}:${String(local.getUTCMinutes()).padStart(2, '0')}`;
+  return t(`${hhmm} ngày ${shortDate(local.toISOString().slice(0, 10))}`, since);
 }
 
 function alive(pid: number): boolean {

@@ -1,5 +1,5 @@
 /** Reading records/ from disk into a snapshot of bytes. The only place that reads record files. */
-import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { closeSync, constants, existsSync, fstatSync, lstatSync, openSync, readdirSync, readFileSync, readSync, realpathSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { FileEntry, Snapshot } from '../core/records/workspace.js';
 import { t } from '../core/diagnostics.js';
@@ -29,30 +29,84 @@ function within(root: string, target: string): boolean {
   return rel === '' || (!rel.startsWith('..') && !rel.startsWith(sep) && rel !== '..');
 }
 
-/**
- * One file's bytes. Its folder was already found to lie inside the workspace; only a file that is
- * itself a link needs its real path checked (one lstat per plain file).
- */
-export function readEntry(realRoot: string, abs: string): FileEntry {
+/** A file that is itself a link: read only when its real path lies inside the workspace. */
+function readLinked(realRoot: string, abs: string): FileEntry {
+  let real: string;
   try {
-    let s = lstatSync(abs);
-    if (s.isSymbolicLink()) {
-      let real: string;
-      try {
-        real = realpathSync(abs);
-      } catch (err) {
-        return errorEntry(err);
-      }
-      if (!within(realRoot, real)) return { kind: 'unreadable', reason: 'symlink-outside' };
-      s = statSync(abs);
-    }
+    real = realpathSync(abs);
+  } catch (err) {
+    return errorEntry(err);
+  }
+  if (!within(realRoot, real)) return { kind: 'unreadable', reason: 'symlink-outside' };
+  try {
+    const s = statSync(abs);
     if (s.isDirectory()) return { kind: 'unreadable', reason: 'directory' };
     if (!s.isFile()) return { kind: 'unreadable', reason: 'other', detail: 'not a regular file' };
-    // Do not read a huge file into memory: it is refused by its size alone.
     if (s.size > MAX_FILE_BYTES) return { kind: 'too-large', size: s.size };
     return { kind: 'file', bytes: readFileSync(abs) };
   } catch (err) {
     return errorEntry(err);
+  }
+}
+
+/**
+ * The bytes of an open file of `size` bytes, as readFileSync reads them: up to its measured size, or
+ * to its end when it measures 0 (then `null` once past the limit: it is refused by its size).
+ */
+function readAll(fd: number, size: number): Buffer | null {
+  if (size > 0) {
+    const buf = Buffer.allocUnsafe(size);
+    let total = 0;
+    for (let n = -1; total < size && n !== 0; total += n) n = readSync(fd, buf, total, size - total, null);
+    return total === size ? buf : buf.subarray(0, total);
+  }
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for (;;) {
+    const buf = Buffer.allocUnsafe(8192);
+    const n = readSync(fd, buf, 0, buf.length, null);
+    if (n === 0) return Buffer.concat(chunks, total);
+    chunks.push(buf.subarray(0, n));
+    total += n;
+    if (total > MAX_FILE_BYTES) return null;
+  }
+}
+
+/**
+ * Opened without following a link, and without waiting on a pipe: a plain file is measured and
+ * read through one descriptor, and a link (ELOOP) has its real path checked first. Its folder was
+ * already found to lie inside the workspace.
+ */
+const OPEN_PLAIN = constants.O_NOFOLLOW === undefined ? null : constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK;
+
+/** One file's bytes, or why it cannot be read. */
+export function readEntry(realRoot: string, abs: string): FileEntry {
+  if (OPEN_PLAIN === null) {
+    // No O_NOFOLLOW (Windows): ask first whether it is a link.
+    try {
+      if (lstatSync(abs).isSymbolicLink()) return readLinked(realRoot, abs);
+    } catch (err) {
+      return errorEntry(err);
+    }
+  }
+  let fd: number;
+  try {
+    fd = openSync(abs, OPEN_PLAIN ?? constants.O_RDONLY);
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'ELOOP' ? readLinked(realRoot, abs) : errorEntry(err);
+  }
+  try {
+    const s = fstatSync(fd);
+    if (s.isDirectory()) return { kind: 'unreadable', reason: 'directory' };
+    if (!s.isFile()) return { kind: 'unreadable', reason: 'other', detail: 'not a regular file' };
+    // Do not read a huge file into memory: it is refused by its size alone.
+    if (s.size > MAX_FILE_BYTES) return { kind: 'too-large', size: s.size };
+    const bytes = readAll(fd, s.size);
+    return bytes ? { kind: 'file', bytes } : { kind: 'too-large', size: MAX_FILE_BYTES + 1 };
+  } catch (err) {
+    return errorEntry(err);
+  } finally {
+    closeSync(fd);
   }
 }
 

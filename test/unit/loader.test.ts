@@ -1,5 +1,6 @@
 /** The loader on malformed input: always diagnostics, never an exception. */
 import { mkdirSync, symlinkSync, writeFileSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
@@ -120,6 +121,18 @@ describe('malformed records in a workspace', () => {
     const byFile = Object.fromEntries(ds.map((d) => [d.file, d.message.en]));
     expect(byFile['records/2016/nominations/loop-a.yaml']).toMatch(/loop/);
     expect(byFile['records/discipline.yaml']).toMatch(/outside/);
+  });
+  it('a link to a file inside the workspace is read as that file; a named pipe is refused without waiting on it', () => {
+    const root = workspace();
+    const discipline = readSnapshot(root).files.get('records/discipline.yaml');
+    writeFileSync(join(root, 'discipline-goc.yaml'), (discipline as { bytes: Uint8Array }).bytes);
+    rmSync(join(root, 'records/discipline.yaml'));
+    symlinkSync(join(root, 'discipline-goc.yaml'), join(root, 'records/discipline.yaml'));
+    expect(readSnapshot(root).files.get('records/discipline.yaml')).toEqual(discipline);
+    expect(spawnSync('mkfifo', [join(root, 'records/2016/nominations/ong.yaml')]).status).toBe(0);
+    expect(readSnapshot(root).files.get('records/2016/nominations/ong.yaml')).toEqual({ kind: 'unreadable', reason: 'other', detail: 'not a regular file' });
+    const ds = validateSnapshot(readSnapshot(root)).diagnostics;
+    expect(ds.map((d) => [d.file, d.code])).toEqual([['records/2016/nominations/ong.yaml', 'schema']]);
   });
   it('a missing required file is named', () => {
     const root = workspace();

@@ -27,16 +27,14 @@ function warnings(): { list: string[]; warn: (t: Localized) => void } {
 
 describe('lockTime', () => {
   it('says when a lock was taken as a clerk reads a time: hours and a Vietnamese date in the machine’s zone; ISO in English', () => {
-    const zone = process.env['TZ'];
-    try {
-      process.env['TZ'] = 'Asia/Ho_Chi_Minh';
-      expect(lockTime('2026-01-01T00:00:00.000Z')).toEqual({ vi: '07:00 ngày 01/01/2026', en: '2026-01-01T00:00:00.000Z' });
-      expect(lockTime('2026-11-27T16:59:30.000Z').vi).toBe('23:59 ngày 27/11/2026');
-      expect(lockTime('2026-11-27T17:05:00.000Z').vi).toBe('00:05 ngày 28/11/2026');
-    } finally {
-      if (zone === undefined) delete process.env['TZ'];
-      else process.env['TZ'] = zone;
-    }
+    // Hà Nội, 7 hours east of UTC.
+    expect(lockTime('2026-01-01T00:00:00.000Z', 420)).toEqual({ vi: '07:00 ngày 01/01/2026', en: '2026-01-01T00:00:00.000Z' });
+    expect(lockTime('2026-11-27T16:59:30.000Z', 420).vi).toBe('23:59 ngày 27/11/2026');
+    expect(lockTime('2026-11-27T17:05:00.000Z', 420).vi).toBe('00:05 ngày 28/11/2026');
+    expect(lockTime('2026-03-01T02:30:00.000Z', -300).vi).toBe('21:30 ngày 28/02/2026');
+    // Without an offset: the machine's own.
+    const at = new Date('2026-06-15T12:34:00.000Z');
+    expect(lockTime(at.toISOString()).vi).toBe(lockTime(at.toISOString(), -at.getTimezoneOffset()).vi);
     expect(lockTime('hôm qua')).toEqual({ vi: 'hôm qua', en: 'hôm qua' });
     expect(lockTime(undefined)).toEqual({ vi: '?', en: '?' });
   });
