@@ -122,6 +122,7 @@ describe('name-in-capitals: which words count', () => {
     ['UBND tỉnh Mẫu', false],
     ['Chánh Thanh tra tỉnh MẪU', false],
     ['Phòng Nghiệp vụ 1', false],
+    ['Thanh Tra Tỉnh Mẫu', false],
     ['2025', false],
   ])('%s: all in capitals %s', (name, expected) => {
     expect(allCapitals(name)).toBe(expected);
@@ -131,6 +132,8 @@ describe('name-in-capitals: which words count', () => {
     ['UBND', true], ['HĐND', true], ['TP.', true], ['GD&ĐT', true], ['(MTTQ)', true], ['B', true],
     ['THANH', false], ['TRA', false], ['TỈNH', false], ['NGHIỆP', false], ['PHƯỚC', false], ['KHUYẾN', false],
     ['QUỐC', false], ['TRƯỜNG', false], ['NGƯỜI', false], ['GIỮA', false], ['Y', false], ['OANH', false], ['1', false],
+    // Not one syllable: a letter too many before or after one, or a letter Vietnamese does not write.
+    ['TTHANH', true], ['MẪUX', true], ['FA', true],
   ])('%s: an abbreviation %s', (word, expected) => {
     expect(isAbbreviation(word)).toBe(expected);
   });
@@ -140,6 +143,7 @@ describe('name-in-capitals: which words count', () => {
     ['UBND TỈNH MẪU', 'UBND tỉnh mẫu'],
     ['SỞ  GD&ĐT', 'Sở  GD&ĐT'],
     ['HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG', 'Hội đồng thi đua - khen thưởng'],
+    ['“THANH TRA” TỈNH', '“Thanh tra” tỉnh'],
   ])('%s is written in a sentence as %s', (name, sentence) => {
     expect(asInSentence(name)).toBe(sentence);
   });

@@ -34,7 +34,7 @@ export const rule = defineRule({
         for (const m of ctx.ws.pending) {
           const p = m.value;
           const concerns = p.person !== undefined ? p.person === person : p.department === n.value.department && n.value.kind === 'collective';
-          if (!concerns || p.from > at || (p.until !== undefined && p.until < at)) continue;
+          if (!concerns || p.from > at || (p.until ?? at) < at) continue;
           const who = p.person !== undefined ? index.personName(p.person) : `tập thể ${index.departmentName(p.department!)}`;
           const whoEn = p.person !== undefined ? index.personName(p.person) : `the collective ${index.departmentName(p.department!)}`;
           out.push({

@@ -24,7 +24,7 @@ export const rule = defineRule({
       if (!roundFrom) continue;
       for (const n of round.nominations) {
         // A title may set its own blocking level (blocked_from in titles.yaml).
-        const from = (n.value.award !== undefined ? index.titles.get(n.value.award)?.blocked_from : undefined) ?? roundFrom;
+        const from = index.titles.get(n.value.award ?? '')?.blocked_from ?? roundFrom;
         // Stryker disable next-line ConditionalExpression: a collective names no person, and no measure is filed under none
         if (n.value.kind !== 'individual') continue;
         for (const m of index.disciplineByPerson.get(n.value.person) ?? []) {

@@ -25,9 +25,15 @@ export const rule = defineRule({
       for (const n of round.nominations) {
         const id = n.value.initiative_id;
         if (id === undefined || !under2025Rules(index, n.value)) continue;
-        const other = uses.find((u) => u.n !== n && u.n.value.initiative_id === id && (u.round.year < round.year
-          ? u.round.tally?.value.results.some((r) => r.nomination === u.n.value.id && r.recognised) === true
-          : u.round === round && u.n.value.id < n.value.id));
+        const other = uses.find((u) =>
+          // Stryker disable next-line ConditionalExpression: the nomination itself is neither of an earlier round nor of a smaller id than its own
+          u.n !== n &&
+          u.n.value.initiative_id === id &&
+          (u.round.year < round.year
+            ? u.round.tally?.value.results.some((r) => r.nomination === u.n.value.id && r.recognised) === true
+            : u.round === round &&
+              // Stryker disable next-line EqualityOperator: two nominations of one id are duplicate-id's error
+              u.n.value.id < n.value.id));
         if (!other) continue;
         out.push({
           loc: { file: n.loc.file, path: ['initiative_id'] },

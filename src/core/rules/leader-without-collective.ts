@@ -19,10 +19,10 @@ export const rule = defineRule({
     const out: Finding[] = [];
     for (const round of ctx.rounds) {
       const index = ctx.view(round);
-      const collectives = new Set(round.nominations.filter((n) => n.value.kind === 'collective' && (n.value.award === undefined || !index.titles.has(n.value.award))).map((n) => n.value.department));
+      const collectives = new Set(round.nominations.filter((n) => n.value.kind === 'collective' && !index.titles.has(n.value.award ?? '')).map((n) => n.value.department));
       for (const n of round.nominations) {
         // The plan's rule for its pair: a title of titles.yaml declares its own requirements.
-        if (n.value.award !== undefined && index.titles.has(n.value.award)) continue;
+        if (index.titles.has(n.value.award ?? '')) continue;
         if (!isLeaderNomination(n.value, index) || collectives.has(n.value.department)) continue;
         // A broken nomination file may be this department's collective: do not add a second error.
         if (round.brokenNominationDepartments.some((d) => d === null || d === n.value.department)) continue;

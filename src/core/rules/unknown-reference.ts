@@ -62,6 +62,7 @@ export const rule = defineRule({
       if (ctx.index.catalogue) (x.value.criteria ?? []).forEach((c, i) => {
         if (!ctx.index.criteria.has(c)) out.push(missing(sub(x.loc, 'criteria', i), t('tiêu chí', 'the criterion'), c, ctx.index.criteria.keys()));
       });
+      // Stryker disable next-line ConditionalExpression: `unless` of true or false is undefined too
       const unless = typeof x.value.initiative === 'object' ? x.value.initiative.unless : undefined;
       if (unless !== undefined && ctx.index.catalogue && !ctx.index.criteria.has(unless)) out.push(missing(sub(x.loc, 'initiative', 'unless'), t('tiêu chí', 'the criterion'), unless, ctx.index.criteria.keys()));
     }
