@@ -154,7 +154,7 @@ function historyUnreadable(state: Exclude<ReturnType<typeof historyState>, { kin
     case 'shallow':
       return t(`bản sao nông (shallow clone), thiếu phần đầu lịch sử nên không kiểm tra được; chạy git fetch --unshallow, ${escape.vi}`, `a shallow clone lacks the start of the history, so it cannot be checked; run git fetch --unshallow, ${escape.en}`);
     case 'refused':
-      return t(`git từ chối đọc kho (${state.detail}), nên không kiểm tra được lịch sử; ${escape.vi}`, `git refuses to read the repository (${state.detail}), so the history cannot be checked; ${escape.en}`);
+      return t(`git từ chối đọc kho (${state.detail.vi}), nên không kiểm tra được lịch sử; ${escape.vi}`, `git refuses to read the repository (${state.detail.en}), so the history cannot be checked; ${escape.en}`);
   }
 }
 

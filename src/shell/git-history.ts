@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { git, gitAsync, gitBytes, type GitResult } from './git.js';
-import { t } from '../core/diagnostics.js';
+import { t, type Localized } from '../core/diagnostics.js';
 import { environmentError, type ThiduaError } from '../errors.js';
 
 /** The workspace's folder inside its repository ('' at the top, else ending in '/'). */
@@ -24,7 +24,7 @@ export type HistoryState =
   | { kind: 'ok' }
   | { kind: 'none' }
   | { kind: 'shallow' }
-  | { kind: 'refused'; detail: string };
+  | { kind: 'refused'; detail: Localized };
 
 function gitDirAbove(root: string): boolean {
   for (let dir = resolve(root); ; dir = dirname(dir)) {
@@ -33,26 +33,44 @@ function gitDirAbove(root: string): boolean {
   }
 }
 
+/** git's reason for a refusal: the first line it wrote, without its "fatal: ". */
+function reason(res: GitResult): string {
+  // Stryker disable next-line MethodExpression,Regex: git writes its reason from the first character of its first line
+  return res.stderr.trim().split('\n')[0]!.replace(/^fatal: /, '');
+}
+
 export function historyState(root: string): HistoryState {
   // One question for both: inside a work tree, and a shallow clone or not.
   const res = git(root, ['rev-parse', '--is-inside-work-tree', '--is-shallow-repository']);
-  const [inside, shallow] = res.stdout.trim().split('\n');
-  if (res.status !== 0 || inside !== 'true') {
-    const detail = res.stderr.trim().split('\n')[0]?.replace(/^fatal: /, '') ?? '';
-    if (/dubious ownership/.test(res.stderr) || gitDirAbove(root)) return { kind: 'refused', detail };
+  const [inside, shallow] = res.stdout.split('\n');
+  // git that fails prints nothing on stdout: "inside" is then not "true" either.
+  if (inside !== 'true') {
+    // A repository git will not read (owned by another user, a damaged .git) still has its .git.
+    if (gitDirAbove(root)) {
+      // Inside .git itself git answers "false" without a reason: say where it was asked.
+      const why = reason(res);
+      return { kind: 'refused', detail: why ? t(why, why) : t(`${root} không thuộc cây làm việc của kho`, `${root} is not inside the repository's work tree`) };
+    }
     return { kind: 'none' };
   }
   if (shallow === 'true') return { kind: 'shallow' };
-  if (shallow !== 'false') return { kind: 'refused', detail: res.stderr.trim().split('\n')[0] ?? '' };
+  // A git too old to know the question repeats it ("--is-shallow-repository"): the history cannot be vouched for.
+  if (shallow !== 'false') return { kind: 'refused', detail: t(`git ${gitVersion(root)} không cho biết kho có phải bản sao nông không`, `git ${gitVersion(root)} cannot tell whether the clone is shallow`) };
   return { kind: 'ok' };
+}
+
+function gitVersion(root: string): string {
+  // Stryker disable next-line Regex: "git version " begins the line git prints
+  return git(root, ['--version']).stdout.trim().replace(/^git version /, '');
 }
 
 /**
  * Tracked files under the pathspecs that git is told not to look at (skip-worktree, assume-unchanged).
  * `ls-files` names them from the folder it runs in, the workspace's: no prefix to take off.
  */
-export function hiddenFromGit(root: string, pathspecs: string[], env: NodeJS.ProcessEnv = {}): string[] {
-  const res = git(root, ['ls-files', '-v', '-z', '--', ...pathspecs], { env });
+export function hiddenFromGit(root: string, pathspecs: string[]): string[] {
+  // The index alone is read: no replacement object can stand in for it.
+  const res = git(root, ['ls-files', '-v', '-z', '--', ...pathspecs]);
   if (res.status !== 0) throw unreadable(res);
   const out: string[] = [];
   for (const entry of res.stdout.split('\0')) {
@@ -72,7 +90,7 @@ export interface CommitInfo {
   subject: string;
   /** The commit's parents (one for most commits, several for a merge, none for the first). */
   parents: string[];
-  files: Array<{ status: string; path: string; from?: string }>;
+  files: Array<{ status: string; path: string }>;
 }
 
 const SEP = '\u001f';
@@ -88,7 +106,7 @@ function logArgs(pathspecs: string[], range?: string): string[] {
 
 /** git failed to read what it was asked (a damaged repository): no answer is better than an empty one. */
 function unreadable(res: GitResult): ThiduaError {
-  const detail = res.stderr.trim().split('\n')[0]?.replace(/^fatal: /, '') ?? '';
+  const detail = reason(res);
   return environmentError(t(
     `git không đọc được lịch sử của kho (${detail}); kho có thể bị hỏng: kiểm tra bằng git fsck`,
     `git cannot read the repository's history (${detail}); it may be damaged: check it with git fsck`,
@@ -106,13 +124,14 @@ function parseLog(res: GitResult, root: string): CommitInfo[] {
   }
   const out: CommitInfo[] = [];
   const byCommit = new Map<string, CommitInfo>();
-  for (const chunk of res.stdout.split(START)) {
-    if (!chunk.trim()) continue;
+  // The output starts with a commit's mark: what comes before the first is empty.
+  for (const chunk of res.stdout.split(START).slice(1)) {
     const [head, ...rest] = chunk.split('\n');
-    const [commit, date, author, parents, ...subject] = (head ?? '').split(SEP) as [string, string, string, string, ...string[]];
-    const files = rest.filter((l) => l.trim()).map((l) => {
-      const [status, path, to] = l.split('\t') as [string, string, string | undefined];
-      return to ? { status, path: to, from: path } : { status, path };
+    const [commit, date, author, parents, ...subject] = head!.split(SEP) as [string, string, string, string, ...string[]];
+    // --no-renames: each line is a status and one path.
+    const files = rest.filter((l) => l !== '').map((l) => {
+      const [status, path] = l.split('\t') as [string, string];
+      return { status, path };
     });
     const seen = byCommit.get(commit);
     if (seen) {
@@ -165,10 +184,11 @@ export function uncommitted(root: string, pathspecs: string[], prefix = showPref
     const entry = parts[i]!;
     if (entry.length < 4) continue;
     const status = entry.slice(0, 2).trim();
-    let path = entry.slice(3);
+    const path = entry.slice(3);
+    // A rename or copy is followed by the path it came from: not a change of its own.
     if (status.startsWith('R') || status.startsWith('C')) i++;
-    if (prefix && path.startsWith(prefix)) path = path.slice(prefix.length);
-    out.push({ status, path });
+    // Every path asked for lies in the workspace's folder.
+    out.push({ status, path: path.slice(prefix.length) });
   }
   return out;
 }
@@ -178,8 +198,13 @@ function underSpecs(path: string, pathspecs: readonly string[]): boolean {
   return pathspecs.some((spec) => path === spec || path.startsWith(`${spec.replace(/\/$/, '')}/`));
 }
 
-/** History as committed: replacement objects (`git replace`) cannot hide or stand in for a commit. */
-const AS_COMMITTED: NodeJS.ProcessEnv = { GIT_NO_REPLACE_OBJECTS: '1' };
+/**
+ * History as committed: replacement objects (`git replace`) cannot hide or stand in for a commit.
+ * Made per call, not once when the module loads, so that a mutation run sees it changed.
+ */
+function asCommitted(): NodeJS.ProcessEnv {
+  return { GIT_NO_REPLACE_OBJECTS: '1' };
+}
 
 /** What a reader learnt from git that stays true while HEAD is the same commit (kept between runs). */
 export interface HistoryMemo {
@@ -235,11 +260,14 @@ export class HistoryReader {
 
   /** The commit HEAD names (null in a repository without commits): what `memo` holds true for. */
   head(): string | null {
+    // Stryker disable next-line ConditionalExpression: a memo: asking again gives the same answer more slowly
     if (this.headMemo === undefined) {
-      const res = git(this.root, ['rev-parse', '--show-prefix', '--verify', '-q', 'HEAD'], { env: AS_COMMITTED });
+      // A replacement object cannot move a branch: HEAD names the same commit either way.
+      const res = git(this.root, ['rev-parse', '--show-prefix', '--verify', '-q', 'HEAD']);
+      // The prefix first ('' at the top), then the commit, when there is one.
       const lines = res.stdout.split('\n');
-      this.prefixMemo = lines[0]?.trim() ?? '';
-      this.headMemo = res.status === 0 && /^[0-9a-f]{40,64}$/.test(lines[1]?.trim() ?? '') ? lines[1]!.trim() : null;
+      this.prefixMemo = lines[0] ?? '';
+      this.headMemo = res.status === 0 ? lines[1]! : null;
     }
     return this.headMemo;
   }
@@ -248,34 +276,37 @@ export class HistoryReader {
     return { logs: this.logs, blobs: this.blobs, values: this.values };
   }
 
+  // Stryker disable next-line BlockStatement: without a prefix given, `uncommitted` asks git for it
   private prefix(): string {
-    if (this.prefixMemo === null) this.head();
-    return (this.prefixMemo ??= showPrefix(this.root));
+    this.head();
+    return this.prefixMemo ?? '';
   }
 
   // Stryker disable all: a memo: leaving it out, or asking again, gives the same answer more slowly
   /** Asks git for several histories side by side; `commitsTouching` then answers from them. */
   async preload(queries: Array<{ pathspecs: string[]; range?: string }>): Promise<void> {
     const todo = queries.filter((q) => !this.logs.has(JSON.stringify([q.pathspecs, q.range ?? null])));
-    const results = await Promise.all(todo.map((q) => gitAsync(this.root, logArgs(q.pathspecs, q.range), AS_COMMITTED)));
+    const results = await Promise.all(todo.map((q) => gitAsync(this.root, logArgs(q.pathspecs, q.range), asCommitted())));
     todo.forEach((q, i) => this.logs.set(JSON.stringify([q.pathspecs, q.range ?? null]), parseLog(results[i]!, this.root)));
   }
 
   commitsTouching(pathspecs: string[], range?: string): CommitInfo[] {
     const key = JSON.stringify([pathspecs, range ?? null]);
     let out = this.logs.get(key);
-    if (!out) this.logs.set(key, (out = parseLog(git(this.root, logArgs(pathspecs, range), { env: AS_COMMITTED }), this.root)));
+    if (!out) this.logs.set(key, (out = parseLog(git(this.root, logArgs(pathspecs, range), { env: asCommitted() }), this.root)));
     return out;
   }
   // Stryker restore all
 
   uncommitted(pathspecs: string[]): Array<{ status: string; path: string }> {
-    this.statusMemo ??= uncommitted(this.root, [this.scope], this.prefix(), AS_COMMITTED);
+    // Stryker disable next-line ArrayDeclaration: without a pathspec git lists the whole repository, which the filter then narrows
+    this.statusMemo ??= uncommitted(this.root, [this.scope], this.prefix(), asCommitted());
     return this.statusMemo.filter((e) => underSpecs(e.path, pathspecs));
   }
 
   hidden(pathspecs: string[]): string[] {
-    this.hiddenMemo ??= hiddenFromGit(this.root, [this.scope], AS_COMMITTED);
+    // Stryker disable next-line ArrayDeclaration: without a pathspec git lists the whole repository, which the filter then narrows
+    this.hiddenMemo ??= hiddenFromGit(this.root, [this.scope]);
     return this.hiddenMemo.filter((p) => underSpecs(p, pathspecs));
   }
 
@@ -284,7 +315,7 @@ export class HistoryReader {
   prefetch(wanted: Array<{ rev: string; path: string }>): void {
     const names = [...new Set(wanted.map((w) => `${w.rev}:./${w.path}`))].filter((n) => !this.blobs.has(n) && !/[\n\r]/.test(n));
     if (names.length === 0) return;
-    const res = gitBytes(this.root, ['cat-file', '--batch'], `${names.join('\n')}\n`, AS_COMMITTED);
+    const res = gitBytes(this.root, ['cat-file', '--batch'], `${names.join('\n')}\n`, asCommitted());
     if (res === null) return; // fileAt asks git one file at a time
     let at = 0;
     for (const name of names) {
@@ -310,7 +341,7 @@ export class HistoryReader {
     const name = `${rev}:./${path}`;
     // Stryker disable next-line ConditionalExpression: a memo: leaving it out, or asking again, gives the same answer more slowly
     if (this.blobs.has(name)) return this.blobs.get(name)!;
-    const res = git(this.root, ['show', `${rev}:./${path}`], { env: AS_COMMITTED });
+    const res = git(this.root, ['show', `${rev}:./${path}`], { env: asCommitted() });
     const text = res.status === 0 ? res.stdout : null;
     this.blobs.set(name, text);
     return text;

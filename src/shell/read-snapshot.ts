@@ -29,7 +29,10 @@ function within(root: string, target: string): boolean {
   return rel === '' || (!rel.startsWith('..') && !rel.startsWith(sep) && rel !== '..');
 }
 
-/** A file that is itself a link: read only when its real path lies inside the workspace. */
+/**
+ * A file that is itself a link: read only when its real path lies inside the workspace, and then
+ * from that path, opened as a plain file is (a link put in its place meanwhile is not followed).
+ */
 function readLinked(realRoot: string, abs: string): FileEntry {
   let real: string;
   try {
@@ -39,11 +42,7 @@ function readLinked(realRoot: string, abs: string): FileEntry {
   }
   if (!within(realRoot, real)) return { kind: 'unreadable', reason: 'symlink-outside' };
   try {
-    const s = statSync(abs);
-    if (s.isDirectory()) return { kind: 'unreadable', reason: 'directory' };
-    if (!s.isFile()) return { kind: 'unreadable', reason: 'other', detail: 'not a regular file' };
-    if (s.size > MAX_FILE_BYTES) return { kind: 'too-large', size: s.size };
-    return { kind: 'file', bytes: readFileSync(abs) };
+    return readOpened(openSync(real, OPEN_PLAIN ?? constants.O_RDONLY));
   } catch (err) {
     return errorEntry(err);
   }
@@ -95,6 +94,11 @@ export function readEntry(realRoot: string, abs: string): FileEntry {
   } catch (err) {
     return (err as NodeJS.ErrnoException).code === 'ELOOP' ? readLinked(realRoot, abs) : errorEntry(err);
   }
+  return readOpened(fd);
+}
+
+/** An opened record file measured and read through its descriptor, which is then closed. */
+function readOpened(fd: number): FileEntry {
   try {
     const s = fstatSync(fd);
     if (s.isDirectory()) return { kind: 'unreadable', reason: 'directory' };

@@ -4,11 +4,12 @@
  * or removed with or without `thidua unseal`, files git was told to ignore, and the reader that
  * answers from what it already asked git (within a run, and kept per HEAD between runs).
  */
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { auditRound, preloadAudit, removalsOf } from '../../src/shell/git-audit.js';
-import { HistoryReader, commitsTouching, hiddenFromGit, historyState, isGitRepo, parseLenient, uncommitted } from '../../src/shell/git-history.js';
+import { HistoryReader, commitsTouching, fileAt, hiddenFromGit, historyState, isGitRepo, parseLenient, uncommitted } from '../../src/shell/git-history.js';
 import { sha256Hex } from '../../src/core/seal.js';
 import type { Round } from '../../src/core/records/workspace.js';
 import { cleanupTemp, git, tempDir } from '../helpers/workspace.js';
@@ -55,6 +56,19 @@ function decidedRepo(): { root: string; decided: string } {
   const { root } = sealedRepo();
   put(root, DECISION, 'number: 1\n');
   return { root, decided: commit(root, 'quyết định') };
+}
+
+/** A repository whose workspace is one of its folders: inputs committed, then the seal. */
+function sealedInFolder(folder: string, alsoFirst?: (top: string) => void): { top: string; root: string; sealCommit: string } {
+  const top = tempDir();
+  git(top, ['init', '-q']);
+  const root = join(top, folder);
+  put(root, `${DIR}/council.yaml`, 'members: []\n');
+  put(root, `${DIR}/ballots/001.yaml`, 'serial: 1\n');
+  alsoFirst?.(top);
+  commit(top, 'hồ sơ');
+  put(root, TALLY, SEAL);
+  return { top, root, sealCommit: commit(top, 'niêm phong') };
 }
 
 const audit = async (root: string) => {
@@ -149,15 +163,7 @@ describe('auditRound', () => {
   });
 
   it('a workspace in a folder of a larger repository: paths are the workspace’s own, committed and uncommitted', async () => {
-    const top = tempDir();
-    git(top, ['init', '-q']);
-    const root = join(top, 'thi-dua');
-    put(root, `${DIR}/council.yaml`, 'members: []\n');
-    put(root, `${DIR}/ballots/001.yaml`, 'serial: 1\n');
-    put(top, 'khac/ghi-chu.txt', 'x\n');
-    commit(top, 'hồ sơ');
-    put(root, TALLY, SEAL);
-    const sealCommit = commit(top, 'niêm phong');
+    const { top, root, sealCommit } = sealedInFolder('thi-dua', (repo) => put(repo, 'khac/ghi-chu.txt', 'x\n'));
     const reader = new HistoryReader(root, 'records');
     expect(reader.head()).toBe(sealCommit);
     put(root, `${DIR}/ballots/001.yaml`, 'serial: 1\nvalid: false\n');
@@ -316,7 +322,7 @@ describe('HistoryReader', () => {
     mkdirSync(join(damaged, 'records'));
     const state = historyState(damaged);
     expect(state.kind).toBe('refused');
-    expect((state as { detail: string }).detail).toMatch(/^not a git repository: \/khong\/co\/dau/);
+    expect((state as { detail: { en: string } }).detail.en).toMatch(/^not a git repository: \/khong\/co\/dau/);
     expect(historyState(join(damaged, 'records')).kind).toBe('refused');
 
     const { root } = sealedRepo();
@@ -344,14 +350,7 @@ describe('HistoryReader', () => {
   });
 
   it('a workspace in a folder named like its own records (repo/records/records/…): hidden and changed files keep their paths', async () => {
-    const top = tempDir();
-    git(top, ['init', '-q']);
-    const root = join(top, 'records');
-    put(root, `${DIR}/council.yaml`, 'members: []\n');
-    put(root, `${DIR}/ballots/001.yaml`, 'serial: 1\n');
-    commit(top, 'hồ sơ');
-    put(root, TALLY, SEAL);
-    commit(top, 'niêm phong');
+    const { root } = sealedInFolder('records');
     git(root, ['update-index', '--skip-worktree', `${DIR}/ballots/001.yaml`]);
     put(root, `${DIR}/ballots/001.yaml`, 'serial: 1\nvalid: false\n');
     put(root, `${DIR}/council.yaml`, 'members: [x]\n');
@@ -425,5 +424,156 @@ describe('HistoryReader', () => {
     expect(parseLenient(null)).toBeUndefined();
     expect(parseLenient('a: [unclosed')).toBe('a: [unclosed');
     expect(parseLenient('a: 1')).toEqual({ a: 1 });
+  });
+});
+
+describe('git-history: what git answers in the cases an office meets less often', () => {
+  it('asked from inside .git, the refusal says where it was asked, since git gives no reason', () => {
+    const { root } = sealedRepo();
+    const inside = join(root, '.git');
+    expect(historyState(inside)).toEqual({
+      kind: 'refused',
+      detail: { vi: `${inside} không thuộc cây làm việc của kho`, en: `${inside} is not inside the repository's work tree` },
+    });
+  });
+
+  // Only root can give a repository to another user.
+  it.skipIf(process.getuid?.() !== 0)('a repository owned by another user is refused with git’s reason', () => {
+    const { root } = sealedRepo();
+    spawnSync('chown', ['-R', '12345:12345', root]);
+    const state = historyState(join(root, 'records'));
+    expect(state.kind).toBe('refused');
+    expect((state as { detail: { vi: string } }).detail.vi).toBe(`detected dubious ownership in repository at '${root}'`);
+  });
+
+  it('a git too old to say whether a clone is shallow: the history is refused, naming the version', () => {
+    const { root } = sealedRepo();
+    const bin = tempDir('thidua-oldgit-');
+    const real = spawnSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).stdout.trim();
+    // git before 2.15 repeats an option it does not know instead of answering it.
+    writeFileSync(join(bin, 'git'), [
+      '#!/bin/sh',
+      'if [ "$1" = "--version" ]; then echo "git version 2.11.0"; exit 0; fi',
+      'if [ "$1" = "rev-parse" ] && [ "$3" = "--is-shallow-repository" ]; then echo true; echo --is-shallow-repository; exit 0; fi',
+      `exec ${real} "$@"`,
+      '',
+    ].join('\n'), { mode: 0o755 });
+    const path = process.env['PATH'];
+    process.env['PATH'] = `${bin}:${path ?? ''}`;
+    try {
+      expect(historyState(root)).toEqual({
+        kind: 'refused',
+        detail: { vi: 'git 2.11.0 không cho biết kho có phải bản sao nông không', en: 'git 2.11.0 cannot tell whether the clone is shallow' },
+      });
+    } finally {
+      process.env['PATH'] = path;
+    }
+  });
+
+  it('a damaged index: the hidden and the uncommitted files cannot be listed, and the error says so rather than listing none', () => {
+    const { root } = sealedRepo();
+    writeFileSync(join(root, '.git', 'index'), 'junk');
+    const message = 'git không đọc được lịch sử của kho (.git/index: index file smaller than expected); kho có thể bị hỏng: kiểm tra bằng git fsck';
+    for (const ask of [() => hiddenFromGit(root, ['records']), () => uncommitted(root, ['records'], '')]) {
+      let err: unknown;
+      try { ask(); } catch (e) { err = e; }
+      expect(err).toBeInstanceOf(ThiduaError);
+      expect((err as ThiduaError).text.vi).toBe(message);
+    }
+  });
+
+  it('one-letter file names are listed too, hidden or uncommitted', () => {
+    const { root } = sealedRepo();
+    put(root, 'a', '1\n');
+    commit(root, 'a');
+    git(root, ['update-index', '--skip-worktree', 'a']);
+    put(root, 'b', '2\n');
+    expect(hiddenFromGit(root, ['.'])).toEqual(['a']);
+    expect(uncommitted(root, ['.'], '')).toEqual([{ status: '??', path: 'b' }]);
+  });
+
+  it('a rename or copy changed again before committing names the new path once, not the one it came from', () => {
+    const { root } = sealedRepo();
+    git(root, ['config', 'status.renames', 'copies']);
+    put(root, `${DIR}/nominations/a.yaml`, 'id: a\nnote: 1\nmore: 2\nand: 3\n');
+    commit(root, 'dài hơn');
+    // A copy is seen as one when its source changes in the same commit.
+    put(root, `${DIR}/nominations/c.yaml`, 'id: a\nnote: 1\nmore: 2\nand: 3\n');
+    put(root, `${DIR}/nominations/a.yaml`, 'id: a\nnote: 1\nmore: 2\nand: 4\n');
+    git(root, ['mv', `${DIR}/ballots/001.yaml`, `${DIR}/ballots/002.yaml`]);
+    git(root, ['add', '-A']);
+    put(root, `${DIR}/nominations/c.yaml`, 'id: c\nnote: 1\nmore: 2\nand: 3\n');
+    put(root, `${DIR}/ballots/002.yaml`, 'serial: 2\n');
+    expect(uncommitted(root, ['records'], '')).toEqual([
+      { status: 'RM', path: `${DIR}/ballots/002.yaml` },
+      { status: 'M', path: `${DIR}/nominations/a.yaml` },
+      { status: 'CM', path: `${DIR}/nominations/c.yaml` },
+    ]);
+  });
+
+  it('a merge that changes a file itself lists it once, and each way a file differs from the two sides', () => {
+    const { root } = sealedRepo();
+    const main = git(root, ['rev-parse', '--abbrev-ref', 'HEAD']).trim();
+    git(root, ['checkout', '-qb', 'nhanh']);
+    put(root, `${DIR}/ballots/001.yaml`, 'serial: 1\nvalid: false\n');
+    put(root, `${DIR}/nominations/b.yaml`, 'id: b\n');
+    commit(root, 'nhánh');
+    git(root, ['checkout', '-q', main]);
+    put(root, `${DIR}/council.yaml`, 'members: [a]\n');
+    commit(root, 'chính');
+    git(root, ['merge', '-q', '--no-ff', '--no-commit', 'nhanh']);
+    put(root, `${DIR}/nominations/a.yaml`, 'id: a\nagree: 9\n');
+    put(root, `${DIR}/nominations/b.yaml`, 'id: b\nagree: 9\n');
+    commit(root, 'hợp nhất, sửa thêm');
+    const [merge] = commitsTouching(root, ['records']);
+    // Against the main line first, then against the branch: b.yaml is added by one, changed by the other.
+    expect(merge!.files).toEqual([
+      { status: 'M', path: `${DIR}/ballots/001.yaml` },
+      { status: 'M', path: `${DIR}/nominations/a.yaml` },
+      { status: 'A', path: `${DIR}/nominations/b.yaml` },
+      { status: 'M', path: `${DIR}/council.yaml` },
+      { status: 'M', path: `${DIR}/nominations/b.yaml` },
+    ]);
+  });
+
+  it('a file read at a commit is the one committed, even when a replacement object stands in for it', () => {
+    const { root, sealCommit } = sealedRepo();
+    const blob = git(root, ['rev-parse', `${sealCommit}:${TALLY}`]).trim();
+    put(root, 'forged', SEAL.replace('agree: 5', 'agree: 9'));
+    const forged = git(root, ['hash-object', '-w', 'forged']).trim();
+    git(root, ['replace', blob, forged]);
+    expect(git(root, ['show', `${sealCommit}:${TALLY}`])).toContain('agree: 9');
+    expect(new HistoryReader(root, 'records').fileAt(sealCommit, TALLY)).toBe(SEAL);
+    // `thidua log` shows what git shows.
+    expect(fileAt(root, sealCommit, TALLY)).toContain('agree: 9');
+    expect(fileAt(root, sealCommit, `${DIR}/khong-co.yaml`)).toBeNull();
+  });
+
+  it('a text parsed in an earlier run at the same HEAD is not parsed again', () => {
+    const { root } = sealedRepo();
+    const first = new HistoryReader(root, 'records');
+    first.parse(SEAL);
+    const second = new HistoryReader(root, 'records');
+    second.adopt(first.memo());
+    expect(second.parse(SEAL)).toEqual({ year: 2031, results: [{ nomination: 'a', agree: 5 }] });
+    expect(second.learnt()).toBe(false);
+    expect(second.parse('a: 1')).toEqual({ a: 1 });
+    expect(second.learnt()).toBe(true);
+  });
+});
+
+describe('git-history: the working tree compared with what was committed', () => {
+  it('an uncommitted change stays one when a replacement commit standing in for HEAD already holds it', () => {
+    const { root, sealCommit } = sealedRepo();
+    put(root, `${DIR}/council.yaml`, 'members: [ke-gian]\n');
+    // A commit with the changed council, put in HEAD's place without moving HEAD.
+    git(root, ['add', '-A']);
+    const tree = git(root, ['write-tree']).trim();
+    git(root, ['reset', '-q']);
+    const fake = git(root, ['commit-tree', tree, '-p', `${sealCommit}^`, '-m', 'niêm phong']).trim();
+    git(root, ['replace', sealCommit, fake]);
+    git(root, ['reset', '-q']);
+    expect(git(root, ['status', '--porcelain', '--', 'records']).trim()).toBe('');
+    expect(new HistoryReader(root, 'records').uncommitted([DIR])).toEqual([{ status: 'M', path: `${DIR}/council.yaml` }]);
   });
 });

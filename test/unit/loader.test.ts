@@ -133,6 +133,12 @@ describe('malformed records in a workspace', () => {
     expect(readSnapshot(root).files.get('records/2016/nominations/ong.yaml')).toEqual({ kind: 'unreadable', reason: 'other', detail: 'not a regular file' });
     const ds = validateSnapshot(readSnapshot(root)).diagnostics;
     expect(ds.map((d) => [d.file, d.code])).toEqual([['records/2016/nominations/ong.yaml', 'schema']]);
+    // Through a link, the pipe and a folder are refused as they are without one.
+    symlinkSync('ong.yaml', join(root, 'records/2016/nominations/lien-ket-ong.yaml'));
+    symlinkSync('../../2016', join(root, 'records/2016/nominations/lien-ket-thu-muc.yaml'));
+    const files = readSnapshot(root).files;
+    expect(files.get('records/2016/nominations/lien-ket-ong.yaml')).toEqual({ kind: 'unreadable', reason: 'other', detail: 'not a regular file' });
+    expect(files.get('records/2016/nominations/lien-ket-thu-muc.yaml')).toEqual({ kind: 'unreadable', reason: 'directory' });
   });
   it('a missing required file is named', () => {
     const root = workspace();

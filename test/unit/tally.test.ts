@@ -262,5 +262,26 @@ describe('the seal', () => {
     const bare = parse(renderTallyFile(tallyRound(round, buildIndex(ws), TWO_THIRDS), { sealedBy: 'thidua 9', inputs: {}, reopened: [], basis: null })) as Record<string, unknown>;
     for (const key of ['sealed_on', 'incomplete', 'reopened', 'basis']) expect(bare, key).not.toHaveProperty(key);
     expect(bare['threshold']).toEqual({ numerator: 2, denominator: 3, of: 'members' });
+    expect(bare).not.toHaveProperty('titles');
+  });
+
+  it('a titled round seals each title with its own threshold, base and required count, in the tally\'s order', () => {
+    const { round, ws } = makeRound(3, [nomination('c', 'collective', 'nv1')], [ballot(1, { c: 'agree' })]);
+    const t = tallyRound(round, buildIndex(ws), TWO_THIRDS);
+    const titled = {
+      ...t,
+      titles: [
+        { id: 'cstdcs', threshold: { numerator: 4, denominator: 5, of: 'ballots' as const, percent: 80 }, base: 9, required: 8 },
+        { id: 'ldtt', threshold: { numerator: 1, denominator: 2, of: 'members' as const, quorum: { numerator: 2, denominator: 3 } }, base: 11, required: 6 },
+      ],
+    };
+    const text = renderTallyFile(titled, { sealedBy: 'thidua 9', inputs: {}, basis: null });
+    expect((parse(text) as Record<string, unknown>)['titles']).toEqual([
+      { id: 'cstdcs', threshold: { numerator: 4, denominator: 5, of: 'ballots', percent: 80 }, base: 9, required: 8 },
+      { id: 'ldtt', threshold: { numerator: 1, denominator: 2, of: 'members', quorum: { numerator: 2, denominator: 3 } }, base: 11, required: 6 },
+    ]);
+    // The titles come after the inputs and before the results, as a reader expects them.
+    expect(text.indexOf('\ntitles:')).toBeGreaterThan(text.indexOf('\ninputs:'));
+    expect(text.indexOf('\ntitles:')).toBeLessThan(text.indexOf('\nresults:'));
   });
 });
