@@ -100,7 +100,8 @@ export function verifyHistory(
   for (const c of later) {
     for (const f of c.files) {
       if (!isSealedInputPath(year, f.path)) continue;
-      const what = f.status.startsWith('A') ? t('được thêm', 'added') : f.status.startsWith('D') ? t('bị xoá', 'removed') : t('bị sửa', 'changed');
+      // A commit's statuses are one letter each (the log is read without rename detection).
+      const what = f.status === 'A' ? t('được thêm', 'added') : f.status === 'D' ? t('bị xoá', 'removed') : t('bị sửa', 'changed');
       out.push({
         year, check: 'git', file: f.path, commit: c.commit,
         message: t(
@@ -179,14 +180,20 @@ function plain(value: unknown): unknown {
  * Spelling (quotes, flow or block style, comments) does not count.
  */
 export function sameSeal(before: unknown, after: unknown): boolean {
-  if (!before || !after || typeof before !== 'object' || typeof after !== 'object') return false;
+  if (!isMapping(before) || !isMapping(after)) return false;
   const a = { ...(before as Record<string, unknown>) };
   const b = { ...(after as Record<string, unknown>) };
   if (a['basis'] === undefined) delete b['basis'];
   return JSON.stringify(sortKeys(plain(a))) === JSON.stringify(sortKeys(plain(b)));
 }
 
+/** A parsed YAML mapping or list (what a seal file holds when it parses at all). */
+function isMapping(value: unknown): value is object {
+  return typeof value === 'object' && value !== null;
+}
+
 function sortKeys(value: unknown): unknown {
+  // Stryker disable next-line ConditionalExpression: a list taken as a mapping of its indexes is changed alike on both sides compared
   if (Array.isArray(value)) return value.map(sortKeys);
   if (value && typeof value === 'object') {
     return Object.fromEntries(Object.keys(value).sort().map((k) => [k, sortKeys((value as Record<string, unknown>)[k])]));

@@ -61,6 +61,7 @@ export function assertInside(root: string, path: string): void {
   const shown = relative(root, link) || link;
   throw findingsError(t(
     `không ghi ${relative(root, path) || path}: ${shown} là liên kết tượng trưng trỏ ra ngoài không gian làm việc`,
+    // Stryker disable next-line LogicalOperator,ConditionalExpression: text for people: the path is shown whole only when it is the workspace itself
     `not writing ${relative(root, path) || path}: ${shown} is a symbolic link that points outside the workspace`,
   ));
 }
@@ -119,6 +120,7 @@ function flushedTemp(path: string, data: string | Uint8Array): string {
     }
     // Stryker restore BlockStatement
   } catch (err) {
+    // Stryker disable next-line ObjectLiteral,BooleanLiteral: the temporary file was made before anything could fail; force only spares an error when it is missing
     rmSync(tmp, { force: true });
     throw err;
   }
@@ -147,6 +149,7 @@ export function createFileExclusive(path: string, data: string | Uint8Array): vo
     tmp = null;
     syncDir(dirname(path));
   } catch (err) {
+    // Stryker disable next-line ObjectLiteral,BooleanLiteral: tmp is set only while its file exists; force only spares an error when it is missing
     if (tmp !== null) rmSync(tmp, { force: true });
     if (err instanceof FileExistsError) throw err;
     const code = (err as NodeJS.ErrnoException).code ?? '';
@@ -168,6 +171,7 @@ function writeExclusiveInPlace(path: string, buf: Buffer): void {
     fsyncSync(fd);
   } catch (err) {
     closeSync(fd);
+    // Stryker disable next-line ObjectLiteral,BooleanLiteral: the file was just created here; force only spares an error when it is missing
     rmSync(path, { force: true });
     throw err;
   }
@@ -180,6 +184,7 @@ export function currentBytes(path: string): Buffer | null {
     return readFileSync(path);
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    // Stryker disable next-line LogicalOperator: text for people: an error without a code is shown as EIO
     throw environmentError(t(`không đọc được ${path} (${(err as NodeJS.ErrnoException).code ?? 'EIO'})`, `cannot read ${path} (${(err as NodeJS.ErrnoException).code ?? 'EIO'})`));
   }
 }
@@ -209,6 +214,7 @@ export function writeFileAtomic(path: string, data: string | Uint8Array): void {
     tmp = null;
     syncDir(dir);
   } catch (err) {
+    // Stryker disable next-line ObjectLiteral,BooleanLiteral: tmp is set only while its file exists; force only spares an error when it is missing
     if (tmp !== null) rmSync(tmp, { force: true });
     const code = (err as NodeJS.ErrnoException).code ?? '';
     throw environmentError(t(
@@ -231,6 +237,7 @@ export function removeFileChecked(path: string, expected: Uint8Array | null, sho
   try {
     rmSync(path);
   } catch (err) {
+    // Stryker disable next-line LogicalOperator: text for people: an error without a code is shown as EIO
     throw environmentError(t(`không xoá được ${shown} (${(err as NodeJS.ErrnoException).code ?? 'EIO'})`, `cannot remove ${shown} (${(err as NodeJS.ErrnoException).code ?? 'EIO'})`));
   }
   syncDir(dirname(path));

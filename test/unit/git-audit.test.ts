@@ -220,6 +220,15 @@ describe('removalsOf', () => {
     expect(found[0]!.message.en).toContain('decided since commit');
     expect(found[0]!.message.en).toContain('removed (not committed yet) without “thidua unseal”');
   });
+
+  it('an unseals.yaml written by hand with an empty entry and a bare word still records the seals it names', () => {
+    const { root } = decidedRepo();
+    rmSync(join(root, TALLY));
+    rmSync(join(root, DECISION));
+    put(root, UNSEALS, `-\n- mở lại\n- date: 2032-01-02\n  seal: ${sha256Hex(Buffer.from(SEAL, 'utf8'))}\n`);
+    commit(root, 'mở niêm phong');
+    expect(removalsOf(new HistoryReader(root, 'records'), { ...round, tallyPresent: false })).toEqual([]);
+  });
 });
 
 describe('removalsOf, where the seal was opened once', () => {

@@ -11,8 +11,8 @@ import { cleanupTemp, tempDir } from '../helpers/workspace.js';
 /** Every fs call the module makes that matters for durability, in order. */
 const calls: string[] = [];
 const failLink = { code: null as string | null };
-/** Faults to inject: writes that stop short, the n-th fsync failing, a remove failing. */
-const fault = { shortWrites: 0, fsyncFailsAt: 0, rmFails: null as string | null };
+/** Faults to inject: writes that stop short, the n-th fsync failing, a remove failing, an exclusive create failing. */
+const fault = { shortWrites: 0, fsyncFailsAt: 0, rmFails: null as string | null, createFails: null as string | null };
 let fsyncs = 0;
 
 vi.mock('node:fs', async (importOriginal) => {
@@ -30,6 +30,10 @@ vi.mock('node:fs', async (importOriginal) => {
       return fs.rmSync(path, options);
     },
     renameSync: (a: string, b: string) => { calls.push('rename'); return fs.renameSync(a, b); },
+    openSync: (path: string, flags: string, mode?: number) => {
+      if (fault.createFails && flags === 'wx' && !path.includes('.tmp')) throw Object.assign(new Error(fault.createFails), { code: fault.createFails });
+      return fs.openSync(path, flags, mode);
+    },
     linkSync: (a: string, b: string) => {
       if (failLink.code) throw Object.assign(new Error(failLink.code), { code: failLink.code });
       calls.push('link');
@@ -45,7 +49,7 @@ afterAll(cleanupTemp);
 beforeEach(() => {
   calls.length = 0;
   failLink.code = null;
-  Object.assign(fault, { shortWrites: 0, fsyncFailsAt: 0, rmFails: null });
+  Object.assign(fault, { shortWrites: 0, fsyncFailsAt: 0, rmFails: null, createFails: null });
   fsyncs = 0;
 });
 
@@ -179,6 +183,15 @@ describe('createFileExclusive', () => {
     expect(readFileSync(join(dir, 'a'), 'utf8')).toBe('một');
     expect(() => createFileExclusive(join(dir, 'a'), 'hai')).toThrow(FileExistsError);
     expect(readFileSync(join(dir, 'a'), 'utf8')).toBe('một');
+    expect(leftovers(dir)).toEqual([]);
+  });
+
+  it('without hard links, a create refused for another reason than an existing file says that reason', () => {
+    const dir = tempDir();
+    failLink.code = 'EPERM';
+    fault.createFails = 'EACCES';
+    const err = envError(() => createFileExclusive(join(dir, 'a'), 'x'));
+    expect(err.text.vi).toBe(`không ghi được ${join(dir, 'a')} (EACCES)`);
     expect(leftovers(dir)).toEqual([]);
   });
 

@@ -5,6 +5,7 @@ import { parse } from 'yaml';
 import { passes, percentOfBase, quorumState, requiredAgree, tallyRound } from '../../src/core/tally.js';
 import { compareSeal, inputHashes, sha256Hex } from '../../src/core/seal.js';
 import { renderTallyFile } from '../../src/core/tally-file.js';
+import { verifySeal } from '../../src/core/verify.js';
 import type { Basis } from '../../src/core/schemas/sealed.js';
 import { buildIndex } from '../../src/core/records/index.js';
 import type { Round, Workspace, Rec } from '../../src/core/records/workspace.js';
@@ -240,6 +241,40 @@ describe('the seal', () => {
       'records/2016/nominations/c.yaml': sha256Hex(new TextEncoder().encode('id: c\n')),
     });
     expect(sha256Hex(new TextEncoder().encode('id: c\n'))).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('verifySeal: an unreadable seal, each input changed, added or removed, and a recount only when every input matches and the agency is known', () => {
+    const enc = (text: string) => new TextEncoder().encode(text);
+    const { round, ws } = makeRound(3, [nomination('c', 'collective', 'nv1')], [ballot(1, { c: 'agree' }), ballot(2, { c: 'agree' }), ballot(3, { c: 'disagree' })]);
+    const bytes: Record<string, Uint8Array> = {
+      'records/2016/council.yaml': enc('hội đồng'), 'records/2016/nominations/c.yaml': enc('id: c'),
+      'records/2016/ballots/1.yaml': enc('1'), 'records/2016/ballots/2.yaml': enc('2'), 'records/2016/ballots/3.yaml': enc('3'),
+    };
+    const bytesOf = (p: string) => bytes[p] ?? null;
+    const index = buildIndex({ ...ws, agency: { value: { threshold: TWO_THIRDS }, loc: { file: 'records/agency.yaml', path: [] } } } as unknown as Workspace);
+    const text = renderTallyFile(tallyRound(round, index, TWO_THIRDS), { sealedBy: 'thidua 9', inputs: inputHashes(round, bytesOf), basis: null });
+    const sealedAs = (value: unknown): Round => ({ ...round, tallyFile: 'records/2016/tally.yaml', tallyPresent: true, tally: { value, loc: { file: 'records/2016/tally.yaml', path: [] } } } as Round);
+    const sealed = parse(text) as { results: Array<{ agree: number }> };
+    const forged = { ...sealed, results: sealed.results.map((r) => ({ ...r, agree: r.agree + 1 })) };
+
+    expect(verifySeal({ ...round, tallyFile: 'records/2016/tally.yaml' }, index, bytesOf)).toEqual([]);
+    expect(verifySeal({ ...round, tallyFile: 'records/2016/tally.yaml', tallyPresent: true }, index, bytesOf)).toEqual([{
+      year: 2016, check: 'seal', file: 'records/2016/tally.yaml',
+      message: { vi: 'records/2016/tally.yaml không đọc được hoặc sai cấu trúc (xem “thidua validate 2016”)', en: 'records/2016/tally.yaml is unreadable or malformed (see “thidua validate 2016”)' },
+    }]);
+    expect(verifySeal(sealedAs(sealed), index, bytesOf)).toEqual([]);
+    expect(verifySeal(sealedAs(forged), index, bytesOf).map((f) => [f.check, f.message.en])).toEqual([['results', 'the stored results differ from a fresh count (results.c)']]);
+    // Without the agency's threshold there is no recount to compare with.
+    expect(verifySeal(sealedAs(forged), { ...index, agency: null }, bytesOf)).toEqual([]);
+
+    // An input changed, one added and one removed: each named, and no recount of inputs that are not the sealed ones.
+    const changed: Record<string, Uint8Array> = { ...bytes, 'records/2016/ballots/1.yaml': enc('1 sửa'), 'records/2016/ballots/4.yaml': enc('4') };
+    const later = { ...sealedAs(forged), ballotFiles: ['records/2016/ballots/1.yaml', 'records/2016/ballots/2.yaml', 'records/2016/ballots/4.yaml'] };
+    expect(verifySeal(later, index, (p) => changed[p] ?? null).map((f) => [f.check, f.file, f.message.vi])).toEqual([
+      ['seal', 'records/2016/ballots/1.yaml', 'đã bị sửa sau khi niêm phong'],
+      ['seal', 'records/2016/ballots/3.yaml', 'bị xoá sau khi niêm phong'],
+      ['seal', 'records/2016/ballots/4.yaml', 'được thêm sau khi niêm phong'],
+    ]);
   });
 
   it('tells changed, added and removed inputs apart, sorted by path', () => {

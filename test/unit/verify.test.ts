@@ -137,6 +137,7 @@ describe('sameSeal', () => {
     const based = { ...seal, basis: { agency: { name: 'X' } } };
     expect(sameSeal(based, { ...seal, basis: { agency: { name: 'Y' } } })).toBe(false);
     expect(sameSeal(based, seal)).toBe(false);
+    expect(sameSeal(based, { ...seal, basis: { agency: { name: 'X' } } })).toBe(true);
   });
 
   it('a version that is not a mapping (unparsable text, empty, a list) is never the same', () => {
