@@ -36,7 +36,11 @@ export function roundDeadlines(agency: Agency, year: number): RoundDeadline[] {
     if (rule.year !== year) continue;
     byId.set(rule.id, { id: rule.id, title: rule.title ?? titles.get(rule.id) ?? null, year, before: resolve(rule, year) });
   }
-  return [...byId.values()].sort((a, b) => (a.before < b.before ? -1 : a.before > b.before ? 1 : a.id < b.id ? -1 : 1));
+  return [...byId.values()].sort((a, b) => {
+    if (a.before !== b.before) return a.before < b.before ? -1 : 1;
+    // Stryker disable next-line EqualityOperator: ids are unique here (one deadline per id), so "<" and "<=" order them alike
+    return a.id < b.id ? -1 : 1;
+  });
 }
 
 export function roundDeadline(agency: Agency, year: number, id: string): RoundDeadline | null {

@@ -185,6 +185,10 @@ describe('a round’s deadlines, as overdue and status list them', () => {
       { id: 'early', before: '03-15' },
     ]), 2033);
     expect(reversed.map((d) => d.id)).toEqual(['early', 'alpha', 'zeta']);
+    for (const order of [['zeta', 'alpha', 'mid'], ['mid', 'zeta', 'alpha'], ['alpha', 'mid', 'zeta']]) {
+      const same = roundDeadlines(agency(order.map((id) => ({ id, before: id === 'mid' ? '06-01' : '12-01' }))), 2033);
+      expect(same.map((d) => d.id), order.join()).toEqual(['mid', 'alpha', 'zeta']);
+    }
   });
 
   it('a title given only on a later rule of the same id is the title; the first title given wins', () => {

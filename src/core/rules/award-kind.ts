@@ -16,7 +16,7 @@ export const rule = defineRule({
     for (const round of ctx.rounds) {
       const index = ctx.view(round);
       for (const n of round.nominations) {
-        const title = n.value.award !== undefined ? index.titles.get(n.value.award) : undefined;
+        const title = index.titles.get(n.value.award ?? '');
         if (!title || title.kind === n.value.kind) continue;
         out.push({
           loc: { file: n.loc.file, path: ['award'] },

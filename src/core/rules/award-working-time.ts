@@ -20,7 +20,7 @@ export const rule = defineRule({
       const index = ctx.view(round);
       for (const n of round.nominations) {
         if (n.value.kind !== 'individual') continue;
-        const min = n.value.award !== undefined ? index.titles.get(n.value.award)?.min_months : undefined;
+        const min = index.titles.get(n.value.award ?? '')?.min_months;
         if (min === undefined) continue;
         const maternityIsWork = under2025Rules(index, n.value);
         const leave = index.people.get(n.value.person)?.value.leave ?? [];

@@ -23,6 +23,7 @@ export const rule = defineRule({
         // A council.yaml that exists but is broken is reported by its own findings.
         if (round.ballotFiles.length > 0 && !round.councilPresent) {
           out.push({
+            // Stryker disable next-line ArrayDeclaration: a path to no key points where the empty path does: the start of the document
             loc: { file: round.ballotFiles[0]!, path: [] },
             message: t(
               `đợt ${round.year} có ${round.ballotFiles.length} phiếu nhưng chưa có ${round.councilFile}`,
@@ -58,6 +59,7 @@ export const rule = defineRule({
       // Files beyond the ballots issued, in the order of their serials.
       for (const file of round.ballotFiles.slice(session.ballots_issued)) {
         out.push({
+          // Stryker disable next-line ArrayDeclaration: a path to no key points where the empty path does: the start of the document
           loc: { file, path: [] },
           message: t(
             `có ${round.ballotFiles.length} tệp phiếu nhưng chỉ phát ra ${session.ballots_issued} phiếu (${round.councilFile})`,

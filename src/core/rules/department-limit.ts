@@ -22,7 +22,7 @@ export const rule = defineRule({
         const byDept = new Map<string, typeof round.nominations>();
         for (const n of round.nominations) {
           // A title of titles.yaml has its own limit (below); the plan's limits are for the plan's pair.
-          if (n.value.kind !== kind || (n.value.award !== undefined && index.titles.has(n.value.award))) continue;
+          if (n.value.kind !== kind || index.titles.has(n.value.award ?? '')) continue;
           const list = byDept.get(n.value.department) ?? [];
           list.push(n);
           byDept.set(n.value.department, list);

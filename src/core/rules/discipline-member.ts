@@ -24,7 +24,7 @@ export const rule = defineRule({
       if (!roundFrom) continue;
       for (const n of round.nominations) {
         // A title may set its own blocking level (blocked_from in titles.yaml).
-        const from = (n.value.award !== undefined ? index.titles.get(n.value.award)?.blocked_from : undefined) ?? roundFrom;
+        const from = index.titles.get(n.value.award ?? '')?.blocked_from ?? roundFrom;
         if (n.value.kind !== 'collective') continue;
         for (const member of index.peopleByDepartment.get(n.value.department) ?? []) {
           for (const m of index.disciplineByPerson.get(member.value.id) ?? []) {

@@ -17,7 +17,7 @@ export const rule = defineRule({
       const index = ctx.view(round);
       for (const n of round.nominations) {
         if (n.value.initiative !== undefined && n.value.initiative.trim() !== '') continue;
-        const title = n.value.award !== undefined ? index.titles.get(n.value.award) : undefined;
+        const title = index.titles.get(n.value.award ?? '');
         const at = n.value.initiative === undefined ? 'parent' : 'value';
         const loc = { file: n.loc.file, path: ['initiative'] };
         if (title) {

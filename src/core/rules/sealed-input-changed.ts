@@ -33,6 +33,7 @@ export const rule = defineRule({
           });
         } else if (c.change === 'changed') {
           out.push({
+            // Stryker disable next-line ArrayDeclaration: a path to no key points where the empty path does: the start of the document
             loc: { file: c.path, path: [] },
             message: t(
               `tệp này đã bị sửa sau khi niêm phong kết quả đợt ${round.year} (mã băm khác với ${round.tallyFile})`,
@@ -41,6 +42,7 @@ export const rule = defineRule({
           });
         } else {
           out.push({
+            // Stryker disable next-line ArrayDeclaration: a path to no key points where the empty path does: the start of the document
             loc: { file: c.path, path: [] },
             message: t(
               `tệp này được thêm sau khi niêm phong kết quả đợt ${round.year} (${round.tallyFile})`,
