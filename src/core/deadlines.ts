@@ -37,7 +37,10 @@ export function roundDeadlines(agency: Agency, year: number): RoundDeadline[] {
     byId.set(rule.id, { id: rule.id, title: rule.title ?? titles.get(rule.id) ?? null, year, before: resolve(rule, year) });
   }
   return [...byId.values()].sort((a, b) => {
-    if (a.before !== b.before) return a.before < b.before ? -1 : 1;
+    if (a.before !== b.before) {
+      // Stryker disable next-line EqualityOperator: the dates differ here, so "<" and "<=" agree
+      return a.before < b.before ? -1 : 1;
+    }
     // Stryker disable next-line EqualityOperator: ids are unique here (one deadline per id), so "<" and "<=" order them alike
     return a.id < b.id ? -1 : 1;
   });

@@ -48,9 +48,9 @@ export function startOf(pid: number): string | null {
 }
 
 function commandLineOf(pid: number): string | null {
+  // Stryker disable BlockStatement: /proc/PID/cmdline of a running process is readable on Linux; elsewhere nothing is known
   try {
     return readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-    // Stryker disable BlockStatement: /proc/PID/cmdline of a running process is readable on Linux; elsewhere nothing is known
   } catch {
     return null;
   }
@@ -106,9 +106,9 @@ function tryCreate(path: string): boolean {
       if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'ENOSYS' && code !== 'EOPNOTSUPP') throw err;
       // No hard links here: create the name exclusively and fill it (a reader may see it empty; see below).
       const direct = openSync(path, 'wx', 0o644);
+      // Stryker disable BlockStatement: a descriptor left open changes no result of a command that ends soon after
       try {
         writeSync(direct, readFileSync(tmp));
-        // Stryker disable BlockStatement: a descriptor left open changes no result of a command that ends soon after
       } finally {
         closeSync(direct);
       }
@@ -141,9 +141,9 @@ function clearStale(path: string, seen: string): void {
     return; // gone already: another writer cleared it
   }
   let now = '';
+  // Stryker disable BlockStatement: only a race makes the name just set aside unreadable
   try {
     now = readFileSync(aside, 'utf8');
-    // Stryker disable BlockStatement: only a race makes the name just set aside unreadable
   } catch {
     /* unreadable: treated as the stale one */
   }
@@ -204,9 +204,9 @@ export function acquireLock(root: string, warn: (text: Localized) => void): Lock
       // A lock that cannot be read as an owner's record: busy while it is young (a writer without
       // hard links may be filling it), stale once it is old.
       let age: number;
+      // Stryker disable BlockStatement: only a race removes the lock between reading it and asking its age; the next turn finds it gone
       try {
         age = Date.now() - statSync(path).mtimeMs;
-        // Stryker disable BlockStatement: only a race removes the lock between reading it and asking its age; the next turn finds it gone
       } catch {
         continue;
       }

@@ -141,7 +141,7 @@ describe('sameSeal', () => {
   });
 
   it('a version that is not a mapping (unparsable text, empty, a list) is never the same', () => {
-    for (const [a, b] of [[seal, 'year: 2031'], ['x', 'x'], [null, seal], [seal, undefined], [[1], [1]], [seal, 5]] as Array<[unknown, unknown]>) {
+    for (const [a, b] of [[seal, 'year: 2031'], ['x', 'x'], [null, seal], [null, null], [seal, undefined], [[1], [1]], [seal, 5]] as Array<[unknown, unknown]>) {
       expect(sameSeal(a, b), JSON.stringify([a, b])).toBe(Array.isArray(a) && Array.isArray(b));
     }
   });
