@@ -29,9 +29,9 @@ export function allCapitals(s: string): boolean {
 
 /** The name as a sentence writes it: its words in small letters, abbreviations kept, its first letter capital. */
 export function asInSentence(s: string): string {
-  return s
-    // Stryker disable next-line Regex: any split that keeps the spaces joins back to the same text
-    .split(/(\s+)/)
+  // Stryker disable next-line Regex: any split that keeps the spaces joins back to the same text
+  const parts = s.split(/(\s+)/);
+  return parts
     .map((w) => (isAbbreviation(w) ? w : w.toLocaleLowerCase('vi')))
     .join('')
     .replace(/\p{L}/u, (c) => c.toLocaleUpperCase('vi'));
