@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
 // What `npm run mutate` runs for each mutant: the unit tests of the fast project. Tests that spawn
 // the built program (dist/) or LibreOffice cannot see a mutant of src/, and the scenario tests,
@@ -16,8 +17,25 @@ const common = {
   setupFiles: ['test/helpers/mutation-setup.ts'],
 };
 
+// The order the files run in for a mutant. A mutant is killed by the first test that fails, and a
+// mutant of a rule is covered by every test that validates a workspace, so the cheap tests that
+// usually kill it (the rule fixtures) go first and the whole-workspace and git tests last. vitest's
+// own order is the other way round (the slowest file first, and the isolated project before the
+// shared one). From the slowest file last, as measured in one run of this configuration (ms):
+// git-audit 10,300, docx-geometry 5,800, guarantees 4,300, loader 2,200, emit 860, prompts 750,
+// lock 690; every other file under 500. A file not listed runs first.
+const LAST = ['lock', 'prompts', 'emit', 'loader', 'guarantees', 'docx-geometry', 'git-audit'].map((n) => `test/unit/${n}.test.ts`);
+
+class CheapFirst extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const rank = (f: TestSpecification) => LAST.findIndex((l) => f.moduleId.endsWith(l));
+    return [...files].sort((a, b) => rank(a) - rank(b) || (a.moduleId < b.moduleId ? -1 : a.moduleId > b.moduleId ? 1 : 0));
+  }
+}
+
 export default defineConfig({
   test: {
+    sequence: { sequencer: CheapFirst },
     projects: [
       {
         test: {

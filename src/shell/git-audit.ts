@@ -71,6 +71,7 @@ function recordedSeals(git: HistoryReader, text: string | null): Set<string> {
   for (const e of data as unknown[]) {
     // An entry written by hand may be empty (null), a word or a mapping: only a mapping's seal counts.
     const seal = (e as { seal?: unknown } | null)?.seal;
+    // Stryker disable next-line ConditionalExpression: only a SHA-256 (a string) is ever looked up in the set, so another value in it is never found
     if (typeof seal === 'string') out.add(seal);
   }
   return out;
@@ -96,18 +97,19 @@ export function removalsOf(git: HistoryReader, round: Round): VerifyFinding[] {
   const chronological = [...history].reverse();
   const lastAdd = new Map<string, string>();
   for (const c of chronological) {
-    const sealRemovedHere = c.files.some((f) => f.path === round.tallyFile && f.status === 'D');
+    // The seal opened in this commit: removed, or sealed again (`thidua unseal`, then `tally --seal`, then one commit).
+    const sealOpenedHere = c.files.some((f) => f.path === round.tallyFile && (f.status === 'D' || f.status === 'M'));
     for (const f of c.files) {
       if (f.status === 'A') lastAdd.set(f.path, c.commit);
       if (f.status !== 'D') continue;
       const before = git.fileAt(`${c.commit}^`, f.path);
       const recorded = new Set([...recordedSeals(git, git.fileAt(c.commit, round.unsealsFile)), ...recordedNow]);
-      const sealHash = sealRemovedHere ? sha256Hex(Buffer.from(git.fileAt(`${c.commit}^`, round.tallyFile) ?? '', 'utf8')) : '';
+      const sealHash = sealOpenedHere ? sha256Hex(Buffer.from(git.fileAt(`${c.commit}^`, round.tallyFile) ?? '', 'utf8')) : '';
       removals.push({
         path: f.path, commit: c.commit, date: c.date, subject: c.subject, addedIn: lastAdd.get(f.path) ?? null,
         hash: sha256Hex(Buffer.from(before ?? '', 'utf8')), recorded,
         // Stryker disable next-line LogicalOperator: sealHash is '' when the seal stays, and an unseal records a SHA-256
-        withRecordedSeal: sealRemovedHere && recorded.has(sealHash),
+        withRecordedSeal: sealOpenedHere && recorded.has(sealHash),
       });
     }
   }
@@ -116,13 +118,15 @@ export function removalsOf(git: HistoryReader, round: Round): VerifyFinding[] {
   if (pending.length > 0) {
     const recorded = recordedNow;
     const headSeal = git.fileAt('HEAD', round.tallyFile);
-    const sealGone = pending.some((p) => p.path === round.tallyFile);
+    // The seal opened since HEAD: removed, or sealed again.
+    const sealNow = currentBytes(join(git.root, round.tallyFile));
+    const sealOpened = sealNow === null || sealNow.toString('utf8') !== headSeal;
     for (const p of pending) {
       const before = git.fileAt('HEAD', p.path);
       removals.push({
         path: p.path, commit: null, date: '', subject: '', addedIn: lastAdd.get(p.path) ?? null,
         hash: sha256Hex(Buffer.from(before ?? '', 'utf8')), recorded,
-        withRecordedSeal: sealGone && recorded.has(sha256Hex(Buffer.from(headSeal ?? '', 'utf8'))),
+        withRecordedSeal: sealOpened && recorded.has(sha256Hex(Buffer.from(headSeal ?? '', 'utf8'))),
       });
     }
   }

@@ -55,7 +55,10 @@ export function historyState(root: string): HistoryState {
   }
   if (shallow === 'true') return { kind: 'shallow' };
   // A git too old to know the question repeats it ("--is-shallow-repository"): the history cannot be vouched for.
-  if (shallow !== 'false') return { kind: 'refused', detail: t(`git ${gitVersion(root)} không cho biết kho có phải bản sao nông không`, `git ${gitVersion(root)} cannot tell whether the clone is shallow`) };
+  if (shallow !== 'false') {
+    const version = gitVersion(root);
+    return { kind: 'refused', detail: t(`git ${version} không cho biết kho có phải bản sao nông không`, `git ${version} cannot tell whether the clone is shallow`) };
+  }
   return { kind: 'ok' };
 }
 

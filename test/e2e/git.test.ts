@@ -3,9 +3,9 @@ import { readdirSync, readFileSync, writeFileSync, existsSync, rmSync, symlinkSy
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cleanupTemp, cli, runCli, git, workspace, write } from '../helpers/workspace.js';
+import { cleanupTemp, cli, runCli, git, tempDir, workspace, write } from '../helpers/workspace.js';
 
 afterAll(cleanupTemp);
 
@@ -175,6 +175,29 @@ describe('thidua verify: the git history of a sealed round', () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('records/2016/ballots/002.yaml');
     expect(r.stdout).toContain(head.slice(0, 12));
+  });
+
+  it('with a git too old to say whether the clone is shallow, verify does not vouch for the history (exit 1) and names the version, in both languages', async () => {
+    const root = await sealed();
+    const bin = tempDir('thidua-oldgit-');
+    const real = spawnSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).stdout.trim();
+    // git before 2.15 repeats an option it does not know instead of answering it.
+    writeFileSync(join(bin, 'git'), [
+      '#!/bin/sh',
+      'if [ "$1" = "--version" ]; then echo "git version 2.11.0"; exit 0; fi',
+      'for a in "$@"; do if [ "$a" = "--is-shallow-repository" ]; then echo true; echo --is-shallow-repository; exit 0; fi; done',
+      `exec ${real} "$@"`,
+      '',
+    ].join('\n'), { mode: 0o755 });
+    const env = { PATH: `${bin}:${process.env['PATH'] ?? ''}`, THIDUA_NO_CACHE: '1' };
+    // The built program, as a child with the stand-in first on its PATH.
+    const vi = cli(['verify', '2016'], { cwd: root, env });
+    expect(vi.code).toBe(1);
+    expect(vi.stdout).toContain('git từ chối đọc kho (git 2.11.0 không cho biết kho có phải bản sao nông không), nên không kiểm tra được lịch sử; hoặc chạy lại với --no-history');
+    const en = cli(['verify', '2016', '--lang', 'en'], { cwd: root, env });
+    expect(en.code).toBe(1);
+    expect(en.stdout).toContain('git 2.11.0 cannot tell whether the clone is shallow');
+    expect(en.stderr).toBe('');
   });
 
   it('reports an uncommitted change to a sealed round', async () => {

@@ -283,6 +283,28 @@ describe('7. unsealing is never invisible', () => {
   });
 });
 
+describe('7b. opened and sealed again before one commit', () => {
+  it('unseal, correct, seal again and commit once, before the new decision: verify finds no removal without unseal', async () => {
+    const a = await decidedAgency({ seed: 23 });
+    await ok(a, 'unseal', '2025', '--reason', 'Phiếu số 2 nhập sai');
+    const f = join(a.root, 'records/2025/ballots/002.yaml');
+    writeFileSync(f, readFileSync(f, 'utf8').replace(/: disagree/g, ': agree'));
+    await ok(a, 'tally', '2025', '--seal');
+    // Committed before the new decision: the commit rewrites the seal and removes the old decision.
+    await ok(a, 'commit');
+    expect(git(a.root, ['show', '--name-status', '--format=', 'HEAD', '--', 'records/2025'])).toMatch(/^D\trecords\/2025\/decision\.yaml$/m);
+    // The printed documents are now behind the records (a finding); the decision removed is not.
+    const before = await run(a, 'verify', '2025');
+    expect(before.stdout).not.toContain('mà không qua “thidua unseal”');
+    await ok(a, 'decide', '2025', '--number', '15', '--date', '2026-01-28');
+    await ok(a, 'render', 'all', '2025', '--force');
+    await ok(a, 'commit');
+    const v = await run(a, 'verify', '2025');
+    expect(v.stdout).toContain('mở niêm phong ngày 20/01/2026 (Văn thư): Phiếu số 2 nhập sai');
+    expect(v.code).toBe(0);
+  });
+});
+
 describe('8. verify claims only what it checked', () => {
   it('with a validation error it does not claim the documents match, and it lists every finding', async () => {
     const a = await decidedAgency({ seed: 19 });

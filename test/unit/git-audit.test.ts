@@ -221,6 +221,32 @@ describe('removalsOf', () => {
     expect(found[0]!.message.en).toContain('removed (not committed yet) without “thidua unseal”');
   });
 
+  it('opened, corrected and sealed again before one commit: the decision withdrawn with the recorded seal is no finding', () => {
+    // thidua unseal, then tally --seal, then thidua commit: the commit rewrites the seal and removes the decision.
+    const { root } = decidedRepo();
+    rmSync(join(root, DECISION));
+    put(root, UNSEALS, `- date: 2032-01-02\n  seal: ${sha256Hex(Buffer.from(SEAL, 'utf8'))}\n  decision: 1/QĐ\n`);
+    put(root, TALLY, SEAL.replace('agree: 5', 'agree: 4'));
+    commit(root, 'mở niêm phong, sửa và niêm phong lại');
+    expect(removalsOf(new HistoryReader(root, 'records'), round)).toEqual([]);
+
+    // Rewritten with no unseal recorded: the decision's removal is a finding.
+    const { root: forged } = decidedRepo();
+    rmSync(join(forged, DECISION));
+    put(forged, TALLY, SEAL.replace('agree: 5', 'agree: 4'));
+    const removing = commit(forged, 'sửa kết quả');
+    expect(removalsOf(new HistoryReader(forged, 'records'), round).map((f) => [f.file, f.commit])).toEqual([[DECISION, removing]]);
+
+    // The same, not committed yet.
+    const { root: dirty } = decidedRepo();
+    rmSync(join(dirty, DECISION));
+    put(dirty, UNSEALS, `- date: 2032-01-02\n  seal: ${sha256Hex(Buffer.from(SEAL, 'utf8'))}\n`);
+    put(dirty, TALLY, SEAL.replace('agree: 5', 'agree: 4'));
+    expect(removalsOf(new HistoryReader(dirty, 'records'), round)).toEqual([]);
+    rmSync(join(dirty, UNSEALS));
+    expect(removalsOf(new HistoryReader(dirty, 'records'), round).map((f) => [f.file, f.commit])).toEqual([[DECISION, undefined]]);
+  });
+
   it('an unseals.yaml written by hand with an empty entry and a bare word still records the seals it names', () => {
     const { root } = decidedRepo();
     rmSync(join(root, TALLY));

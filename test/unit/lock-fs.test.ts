@@ -13,7 +13,7 @@ import { cleanupTemp, tempDir } from '../helpers/workspace.js';
 const failLink = { code: null as string | null };
 /** Run once, just before the next rename: another writer acting at that moment. */
 const beforeRename = { fn: null as null | ((from: string) => void) };
-/** A /proc mounted with hidepid: another process's stat cannot be read. */
+/** A /proc mounted with hidepid: another process's stat and command line cannot be read. */
 const hideProc = { on: false };
 
 vi.mock('node:fs', async (importOriginal) => {
@@ -25,7 +25,7 @@ vi.mock('node:fs', async (importOriginal) => {
       return fs.linkSync(a, b);
     },
     readFileSync: ((path: unknown, ...rest: unknown[]) => {
-      if (hideProc.on && typeof path === 'string' && /^\/proc\/\d+\/stat$/.test(path)) throw Object.assign(new Error('EACCES'), { code: 'EACCES' });
+      if (hideProc.on && typeof path === 'string' && /^\/proc\/\d+\/(stat|cmdline)$/.test(path)) throw Object.assign(new Error('EACCES'), { code: 'EACCES' });
       return (fs.readFileSync as (...a: unknown[]) => unknown)(path, ...rest);
     }) as typeof fs.readFileSync,
     renameSync: (a: string, b: string) => {
@@ -51,6 +51,14 @@ describe('a /proc that hides processes (hidepid)', () => {
   it('a running owner whose start cannot be read keeps its lock: a reused PID cannot be proved', () => {
     const root = tempDir();
     writeFileSync(join(root, LOCK_FILE), JSON.stringify({ pid: process.pid, host: hostname(), since: '2026-01-15T08:00:00Z', start: '1' }) + '\n');
+    hideProc.on = true;
+    expect(() => acquireLock(root, noWarn)).toThrow(LockBusyError);
+    expect(existsSync(join(root, LOCK_FILE))).toBe(true);
+  });
+
+  it('a lock in the old format (no start) whose running owner’s command line cannot be read is kept too', () => {
+    const root = tempDir();
+    writeFileSync(join(root, LOCK_FILE), JSON.stringify({ pid: process.pid, host: hostname(), since: '2026-01-15T08:00:00Z' }) + '\n');
     hideProc.on = true;
     expect(() => acquireLock(root, noWarn)).toThrow(LockBusyError);
     expect(existsSync(join(root, LOCK_FILE))).toBe(true);

@@ -1,6 +1,7 @@
 /** One fixture workspace per rule code: each triggers its code at the right file, line and column. */
 import { rmSync, cpSync, readdirSync, readFileSync, existsSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
+import { createHash } from 'node:crypto';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { RULES } from '../../src/core/rules/index.js';
 import { allCapitals, asInSentence, isAbbreviation } from '../../src/core/rules/name-in-capitals.js';
@@ -37,6 +38,17 @@ function seal(root: string): void {
     return e && e.kind === 'file' ? e.bytes : null;
   };
   writeFileSync(join(root, round.tallyFile), renderTallyFile(tally, { sealedBy: 'thidua test', sealedOn: '2016-12-10', inputs: inputHashes(round, bytes), basis: basisForSeal(v.view(round), round) }));
+}
+
+/** The first 8 hex digits of a SHA-256 over a fixture's files: their paths and bytes, in path order. */
+function fixtureDigest(dir: string): string {
+  const hash = createHash('sha256');
+  const files = (readdirSync(dir, { recursive: true, withFileTypes: true }))
+    .filter((e) => e.isFile())
+    .map((e) => relative(dir, join(e.parentPath, e.name)))
+    .sort();
+  for (const f of files) hash.update(`${f}\0`).update(readFileSync(join(dir, f))).update('\0');
+  return hash.digest('hex').slice(0, 8);
 }
 
 afterAll(cleanupTemp);
@@ -86,7 +98,9 @@ describe('rule fixtures', () => {
   });
 
   for (const code of readdirSync(RULE_FIXTURES).sort()) {
-    it(`${code}: reported at its file, line and column`, () => {
+    // The fixture's digest is in the test's name, so that `npm run mutate`, which compares test
+    // names and test files with its record (not test/fixtures/), retests a rule whose fixture changed.
+    it(`${code}: reported at its file, line and column (fixture ${fixtureDigest(join(RULE_FIXTURES, code))})`, () => {
       const dir = join(RULE_FIXTURES, code);
       const expected = JSON.parse(readFileSync(join(dir, 'expect.json'), 'utf8')) as Expected;
       const root = workspace();
@@ -107,6 +121,28 @@ describe('rule fixtures', () => {
       }
     });
   }
+});
+
+describe('replication-reference, one year validated', () => {
+  it('a model of a round that exists but is not loaded (validate 2017) is not “no round”; a missing round still is', () => {
+    const root = workspace();
+    cpSync(join(RULE_FIXTURES, 'replication-reference', 'records'), join(root, 'records'), { recursive: true });
+    const v = validateSnapshot(readSnapshot(root, [2017]), [2017]);
+    const missing = v.diagnostics.filter((d) => d.code === 'replication-reference' && d.message.vi.startsWith('không có đợt'));
+    expect(missing.map((d) => d.message.vi)).toEqual(['không có đợt 2015 (mô hình 2015/nv1-mo-hinh)']);
+    expect(v.diagnostics.some((d) => d.message.vi.includes('2016/khong-co'))).toBe(false);
+  });
+});
+
+describe('unknown-reference without criteria.yaml', () => {
+  it('a title’s criteria are not called unknown when there is no catalogue to look them up in; the missing file is the finding', () => {
+    const root = workspace();
+    cpSync(join(RULE_FIXTURES, 'award-members', 'records'), join(root, 'records'), { recursive: true });
+    rmSync(join(root, 'records', 'criteria.yaml'));
+    const v = validateSnapshot(readSnapshot(root));
+    expect(v.diagnostics.filter((d) => d.file === 'records/titles.yaml').map((d) => d.message.vi)).toEqual(['danh hiệu “chua-khai-bao” không tồn tại']);
+    expect(v.diagnostics.some((d) => d.file === 'records/criteria.yaml')).toBe(true);
+  });
 });
 
 describe('name-in-capitals: which words count', () => {

