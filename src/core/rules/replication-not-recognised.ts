@@ -1,6 +1,6 @@
 import { t } from '../diagnostics.js';
 import { defineRule, type Finding } from './rule.js';
-import { REPLICATION_DEADLINES } from './replication-reference.js';
+import { replicatesModels } from './replication-reference.js';
 
 export const rule = defineRule({
   code: 'replication-not-recognised',
@@ -20,7 +20,7 @@ export const rule = defineRule({
     const rounds = new Map(ctx.ws.rounds.map((r) => [r.year, r]));
     for (const round of ctx.rounds) {
       for (const s of round.submissions) {
-        if (!REPLICATION_DEADLINES.includes(s.value.deadline)) continue;
+        if (!replicatesModels(s.value.deadline)) continue;
         // Stryker disable next-line ArrayDeclaration: a made-up reference names no round, and is passed over like none
         (s.value.replicates ?? []).forEach((ref, i) => {
           const [yearText, id] = ref.split('/') as [string, string];

@@ -1,7 +1,10 @@
 import { t } from '../diagnostics.js';
 import { defineRule, type Finding } from './rule.js';
 
-export const REPLICATION_DEADLINES = ['plan', 'replication-plan'];
+/** Whether a document of this deadline may name models it replicates: a plan, or a replication plan. */
+export function replicatesModels(deadline: string): boolean {
+  return deadline === 'plan' || deadline === 'replication-plan';
+}
 
 export const rule = defineRule({
   code: 'replication-reference',
@@ -23,7 +26,7 @@ export const rule = defineRule({
       for (const s of round.submissions) {
         const list = s.value.replicates;
         if (!list) continue;
-        if (!REPLICATION_DEADLINES.includes(s.value.deadline)) {
+        if (!replicatesModels(s.value.deadline)) {
           out.push({
             loc: { file: s.loc.file, path: [...s.loc.path, 'replicates'] }, at: 'key',
             message: t(
