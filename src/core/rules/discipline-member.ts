@@ -25,8 +25,11 @@ export const rule = defineRule({
       if (!roundFrom) continue;
       for (const n of round.nominations) {
         // A title may set its own blocking level (blocked_from in titles.yaml).
-        const from = index.titles.get(n.value.award ?? '')?.blocked_from ?? roundFrom;
+        const title = index.titles.get(n.value.award ?? '');
+        const from = title?.blocked_from ?? roundFrom;
         if (n.value.kind !== 'collective') continue;
+        // What the collective is put forward for: a title of titles.yaml, or the plan's model.
+        const what = title ? t(`danh hiệu “${title.name}”`, ` for “${title.name}”`) : t('mô hình tiêu biểu', '');
         for (const member of index.peopleByDepartment.get(n.value.department) ?? []) {
           for (const m of index.disciplineByPerson.get(member.value.id) ?? []) {
             const v = m.value;
@@ -34,8 +37,8 @@ export const rule = defineRule({
             out.push({
               loc: { file: n.loc.file, path: ['department'] },
               message: t(
-                `${member.value.name} (${member.value.id}) của phòng bị kỷ luật “${v.level}” từ ${shortDate(v.date)} đến ${shortDate(measureUntil(v))}${v.decision ? ` (${v.decision})` : ''}; tập thể có cá nhân bị kỷ luật từ “${from}” trở lên trong năm ${round.year} không được đề nghị mô hình tiêu biểu`,
-                `${member.value.name} (${member.value.id}) of the department has the measure “${v.level}” from ${v.date} to ${measureUntil(v)}${v.decision ? ` (${v.decision})` : ''}; a collective with a member disciplined at “${from}” or above in ${round.year} cannot be nominated`,
+                `${member.value.name} (${member.value.id}) của phòng bị kỷ luật “${v.level}” từ ${shortDate(v.date)} đến ${shortDate(measureUntil(v))}${v.decision ? ` (${v.decision})` : ''}; tập thể có cá nhân bị kỷ luật từ “${from}” trở lên trong năm ${round.year} không được đề nghị ${what.vi}`,
+                `${member.value.name} (${member.value.id}) of the department has the measure “${v.level}” from ${v.date} to ${measureUntil(v)}${v.decision ? ` (${v.decision})` : ''}; a collective with a member disciplined at “${from}” or above in ${round.year} cannot be nominated${what.en}`,
               ),
             });
           }
