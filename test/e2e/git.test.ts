@@ -3,9 +3,9 @@ import { readdirSync, readFileSync, writeFileSync, existsSync, rmSync, symlinkSy
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cleanupTemp, cli, runCli, git, tempDir, workspace, write } from '../helpers/workspace.js';
+import { cleanupTemp, cli, runCli, git, oldGitBin, workspace, write } from '../helpers/workspace.js';
 
 afterAll(cleanupTemp);
 
@@ -179,16 +179,7 @@ describe('thidua verify: the git history of a sealed round', () => {
 
   it('with a git too old to say whether the clone is shallow, verify does not vouch for the history (exit 1) and names the version, in both languages', async () => {
     const root = await sealed();
-    const bin = tempDir('thidua-oldgit-');
-    const real = spawnSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).stdout.trim();
-    // git before 2.15 repeats an option it does not know instead of answering it.
-    writeFileSync(join(bin, 'git'), [
-      '#!/bin/sh',
-      'if [ "$1" = "--version" ]; then echo "git version 2.11.0"; exit 0; fi',
-      'for a in "$@"; do if [ "$a" = "--is-shallow-repository" ]; then echo true; echo --is-shallow-repository; exit 0; fi; done',
-      `exec ${real} "$@"`,
-      '',
-    ].join('\n'), { mode: 0o755 });
+    const bin = oldGitBin();
     const env = { PATH: `${bin}:${process.env['PATH'] ?? ''}`, THIDUA_NO_CACHE: '1' };
     // The built program, as a child with the stand-in first on its PATH.
     const vi = cli(['verify', '2016'], { cwd: root, env });

@@ -19,6 +19,24 @@ export function tempDir(prefix = 'thidua-test-'): string {
   return dir;
 }
 
+/**
+ * A folder holding a stand-in `git` that answers like git 2.11: its version, and `rev-parse
+ * --is-shallow-repository` repeated instead of answered (git before 2.15 does not know the
+ * option); anything else goes to the real git. Put it first on PATH.
+ */
+export function oldGitBin(): string {
+  const bin = tempDir('thidua-oldgit-');
+  const real = spawnSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).stdout.trim();
+  writeFileSync(join(bin, 'git'), [
+    '#!/bin/sh',
+    'if [ "$1" = "--version" ]; then echo "git version 2.11.0"; exit 0; fi',
+    'for a in "$@"; do if [ "$a" = "--is-shallow-repository" ]; then echo true; echo --is-shallow-repository; exit 0; fi; done',
+    `exec ${real} "$@"`,
+    '',
+  ].join('\n'), { mode: 0o755 });
+  return bin;
+}
+
 export function cleanupTemp(): void {
   for (const d of made.splice(0)) rmSync(d, { recursive: true, force: true });
 }

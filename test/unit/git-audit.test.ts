@@ -12,7 +12,7 @@ import { auditRound, preloadAudit, removalsOf } from '../../src/shell/git-audit.
 import { HistoryReader, commitsTouching, fileAt, hiddenFromGit, historyState, isGitRepo, parseLenient, uncommitted } from '../../src/shell/git-history.js';
 import { sha256Hex } from '../../src/core/seal.js';
 import type { Round } from '../../src/core/records/workspace.js';
-import { cleanupTemp, git, tempDir } from '../helpers/workspace.js';
+import { cleanupTemp, git, oldGitBin, tempDir } from '../helpers/workspace.js';
 import { EXIT, ThiduaError } from '../../src/errors.js';
 
 afterAll(cleanupTemp);
@@ -483,16 +483,7 @@ describe('git-history: what git answers in the cases an office meets less often'
 
   it('a git too old to say whether a clone is shallow: the history is refused, naming the version', () => {
     const { root } = sealedRepo();
-    const bin = tempDir('thidua-oldgit-');
-    const real = spawnSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).stdout.trim();
-    // git before 2.15 repeats an option it does not know instead of answering it.
-    writeFileSync(join(bin, 'git'), [
-      '#!/bin/sh',
-      'if [ "$1" = "--version" ]; then echo "git version 2.11.0"; exit 0; fi',
-      'if [ "$1" = "rev-parse" ] && [ "$3" = "--is-shallow-repository" ]; then echo true; echo --is-shallow-repository; exit 0; fi',
-      `exec ${real} "$@"`,
-      '',
-    ].join('\n'), { mode: 0o755 });
+    const bin = oldGitBin();
     const path = process.env['PATH'];
     process.env['PATH'] = `${bin}:${path ?? ''}`;
     try {
