@@ -185,7 +185,8 @@ function main(): void {
   rows.push(...measurePair('node -e 0', [node, '-e', '0'], 'thidua --version', thidua('--version'), ws.root, Math.max(21, RUNS * 4)));
   // The floor and the cold validate in turns, so the ratio between them is not a busy moment's.
   rows.push(...measureInTurns([
-    { label: 'parse floor (read + parse every YAML file)', cmd: [node, FLOOR, ws.root] },
+    { label: 'parse floor (read + parse every YAML file with the yaml package)', cmd: [node, FLOOR, ws.root] },
+    { label: 'parse floor as thidua reads (quick reading, else the yaml package)', cmd: [node, FLOOR, ws.root, '--quick'] },
     { label: 'thidua validate (whole workspace)', cmd: thidua('validate') },
   ], ws.root, RUNS));
   // The same again with validate's cache on: every run after the first finds nothing changed.
@@ -204,8 +205,10 @@ function main(): void {
   const ratio = (a: Measure, b: Measure) => a.median / b.median;
   const goals = [
     { goal: 'start-up ≤ 1.3× node -e 0', value: ratio(by('thidua --version'), by('node -e 0')), limit: 1.3 },
-    { goal: 'validate ≤ 2× the bare parse', value: turnRatio(by('thidua validate (whole'), by('parse floor')), limit: 2 },
-    { goal: 'cold validate ≤ 1.2× the bare parse (median of the turns’ ratios)', value: turnRatio(by('thidua validate (whole'), by('parse floor')), limit: 1.2 },
+    { goal: 'validate ≤ 2× the bare parse', value: turnRatio(by('thidua validate (whole'), by('parse floor (read')), limit: 2 },
+    { goal: 'cold validate ≤ 1.2× the bare parse (median of the turns’ ratios)', value: turnRatio(by('thidua validate (whole'), by('parse floor (read')), limit: 1.2 },
+    { goal: 'the parse floor as thidua reads ≤ 1× the bare parse (the floor lowered)', value: turnRatio(by('parse floor as thidua'), by('parse floor (read')), limit: 1 },
+    { goal: 'cold validate over the floor as thidua reads (no goal: what is left beyond parsing)', value: turnRatio(by('thidua validate (whole'), by('parse floor as thidua')), limit: null },
     { goal: 'a second validate, nothing changed ≤ 0.2× the first', value: ratio(by('thidua validate again'), by('thidua validate (whole')), limit: 0.2 },
     { goal: 'tally of one round ≤ 1.5× validate of that round', value: ratio(by('thidua tally'), by(`thidua validate ${year}`)), limit: 1.5 },
   ];
@@ -227,7 +230,7 @@ function main(): void {
   lines.push('| measure | median ms | min ms | peak MB |', '|---|---:|---:|---:|');
   for (const r of rows) lines.push(`| ${r.label} | ${r.median.toFixed(0)} | ${r.min.toFixed(0)} | ${r.peakMb ?? '—'} |`);
   const goalLines = ['| goal | measured | met |', '|---|---:|---|'];
-  for (const g of goals) goalLines.push(`| ${g.goal} | ${g.value.toFixed(2)}× | ${g.value <= g.limit ? 'yes' : 'NO'} |`);
+  for (const g of goals) goalLines.push(`| ${g.goal} | ${g.value.toFixed(2)}× | ${g.limit === null ? '—' : g.value <= g.limit ? 'yes' : 'NO'} |`);
   goalLines.push(`| peak memory of validate ≤ 200 MB | ${peakValidate ?? '—'} MB | ${peakValidate !== null && peakValidate <= 200 ? 'yes' : peakValidate === null ? '—' : 'NO'} |`);
   const scaleLines = ['| size | files | validate ms | ms per file |', '|---|---:|---:|---:|'];
   for (const s of scaling) scaleLines.push(`| ${s.scale}× | ${s.files} | ${s.ms.toFixed(0)} | ${s.perFile.toFixed(3)} |`);

@@ -10,6 +10,7 @@ import { PARSE_OPTIONS, posAt, type ParsedFile } from './positions.js';
 import { diag, MAX_FILE_BYTES, syntaxDiagnostics, tooLargeDiagnostic } from './syntax-errors.js';
 import { treeDiagnostics } from './tree-checks.js';
 import { TOO_DEEP, tooDeepAt } from './nesting.js';
+import { fastParse, NOT_SIMPLE } from './fast-path.js';
 
 export function parseYamlFile(path: string, bytes: Uint8Array): ParsedFile {
   const lineCounter = new LineCounter();
@@ -60,6 +61,13 @@ export function parseYamlFile(path: string, bytes: Uint8Array): ParsedFile {
     const before = text.slice(0, deep);
     const line = before.split('\n').length;
     result.diagnostics.push(diag(path, text, { line, column: deep - (before.lastIndexOf('\n') + 1) + 1 }, 'yaml-too-deep', TOO_DEEP));
+    return result;
+  }
+  // Plain record YAML is read quickly, without a syntax tree (positions are found again from the
+  // text when a finding needs one); anything else, and anything the parser would report, below.
+  const quick = fastParse(text);
+  if (quick !== NOT_SIMPLE) {
+    result.value = quick;
     return result;
   }
   let docs: Document.Parsed[];

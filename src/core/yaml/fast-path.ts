@@ -1,0 +1,339 @@
+/**
+ * A quick reading of the plain YAML that record files are made of: block mappings and sequences,
+ * plain, single- and double-quoted scalars, flow collections written on one line and literal
+ * block scalars (`|`, `|-`). For a text inside that subset it gives the value the `yaml` package
+ * gives (`parseAllDocuments(text, PARSE_OPTIONS)[0].toJS()`, YAML 1.2 core schema), several times
+ * faster; for anything else — and for anything the full parser or the tree checks would report:
+ * a repeated key, an anchor, a tag, a line it would refuse — it gives `NOT_SIMPLE`, and the file is
+ * read by the `yaml` package, which gives the findings their places.
+ *
+ * It never guesses: each construct it does not know, or knows only in part (an escape in double
+ * quotes, a folded scalar, a key that is not a plain word, octal, hexadecimal or infinite
+ * numbers, a flow collection over several lines…), sends the file to the full parser.
+ * `test/unit/yaml-fast-path.test.ts` compares the two on every record file of the example and the
+ * fixtures, and on files changed at random.
+ */
+
+/** The answer for a text outside the subset: read it with the full parser. */
+export const NOT_SIMPLE: unique symbol = Symbol('not simple');
+
+class NotSimple extends Error {}
+const BAIL = new NotSimple('not simple');
+
+function bail(): never {
+  throw BAIL;
+}
+
+/**
+ * Characters the subset leaves to the full parser wherever they stand: tab, the C1 controls and the line and paragraph separators, byte order marks and non-characters, and
+ * surrogates (a character outside the Basic Multilingual Plane).
+ */
+const OUTSIDE = /[\t\u0080-\u009f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]/;
+
+/** A key: a plain word or path, as every record key is (one that reads as a number is left out below). */
+const KEY = /^([A-Za-z0-9_][A-Za-z0-9_./-]*):(?= |$)/;
+const FLOW_KEY = /[A-Za-z0-9_][A-Za-z0-9_./-]*/y;
+/** Keys the core schema reads as null or a boolean. */
+const KEYWORD = /^(?:[Nn]ull|NULL|[Tt]rue|TRUE|[Ff]alse|FALSE)$/;
+/** The longest implicit key `yaml` accepts is 1024 characters. */
+const MAX_KEY = 1000;
+/** Deeper than this is left to the full parser and its depth finding. */
+const MAX_DEPTH = 32;
+/** After a quoted scalar or a flow collection: nothing, or spaces and perhaps a comment. */
+const AFTER = /^(?: +(?:#.*)?)?$/;
+/** A literal block scalar's header: clip or strip, no indentation indicator. */
+const LITERAL = /^\|(-?)(?: +(?:#.*)?)?$/;
+
+/** The core schema's resolution of a plain scalar, limited to null, booleans and decimal numbers. */
+const NULL = /^(?:~|[Nn]ull|NULL)?$/;
+const BOOL = /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/;
+const INT = /^[-+]?[0-9]+$/;
+const FLOAT_EXP = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/;
+const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/;
+/** Octal, hexadecimal, infinity and not-a-number: left to the full parser. */
+const OTHER_NUMBER = /^(?:0o[0-7]+|0x[0-9a-fA-F]+|[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
+
+function resolvePlain(s: string): unknown {
+  if (NULL.test(s)) return null;
+  if (BOOL.test(s)) return s[0] === 't' || s[0] === 'T';
+  if (OTHER_NUMBER.test(s)) bail();
+  if (INT.test(s)) return parseInt(s, 10);
+  if (FLOAT_EXP.test(s) || FLOAT.test(s)) return parseFloat(s);
+  return s;
+}
+
+/** Characters that cannot begin a plain scalar (a `-` can, before a digit, a letter or a dot). */
+const INDICATOR = new Set(['-', '?', ':', ',', '[', ']', '{', '}', '#', '&', '*', '!', '|', '>', "'", '"', '%', '@', '`', ' ']);
+
+function plainStartOk(s: string): boolean {
+  const c = s[0]!;
+  if (!INDICATOR.has(c)) return true;
+  return c === '-' && s.length > 1 && /[0-9A-Za-z.]/.test(s[1]!);
+}
+
+const EMPTY = {};
+
+/**
+ * A key is taken as written only when it reads as a string, does not repeat, and is no name an
+ * object already has (`constructor`, `__proto__`: the full parser defines those in its own way).
+ */
+function checkKey(map: Record<string, unknown>, key: string): void {
+  if (key.length > MAX_KEY || Object.hasOwn(map, key) || key in EMPTY) bail();
+  if (KEYWORD.test(key) || INT.test(key) || FLOAT.test(key) || FLOAT_EXP.test(key) || OTHER_NUMBER.test(key)) bail();
+}
+
+/** A double-quoted scalar on one line without escapes, from `p` (the opening quote). */
+function doubleQuoted(s: string, p: number): [string, number] {
+  const end = s.indexOf('"', p + 1);
+  if (end < 0) bail();
+  const body = s.slice(p + 1, end);
+  if (body.includes('\\')) bail();
+  return [body, end + 1];
+}
+
+/** A single-quoted scalar on one line (`''` is a quote), from `p` (the opening quote). */
+function singleQuoted(s: string, p: number): [string, number] {
+  let out = '';
+  let q = p + 1;
+  for (;;) {
+    const end = s.indexOf("'", q);
+    if (end < 0) bail();
+    out += s.slice(q, end);
+    if (s[end + 1] !== "'") return [out, end + 1];
+    out += "'";
+    q = end + 2;
+  }
+}
+
+function skipSpaces(s: string, p: number): number {
+  while (s.charCodeAt(p) === 32) p++;
+  return p;
+}
+
+/** A flow collection closed on the same line, from `p` (its bracket). */
+function flow(s: string, p: number, depth: number): [unknown, number] {
+  if (depth > MAX_DEPTH) bail();
+  const open = s[p];
+  const close = open === '[' ? ']' : '}';
+  const list: unknown[] = [];
+  const map: Record<string, unknown> = {};
+  p = skipSpaces(s, p + 1);
+  if (s[p] === close) return [open === '[' ? list : map, p + 1];
+  for (;;) {
+    if (open === '[') {
+      const [v, q] = flowItem(s, p, depth);
+      list.push(v);
+      p = q;
+    } else {
+      FLOW_KEY.lastIndex = p;
+      const m = FLOW_KEY.exec(s);
+      if (!m || s[p + m[0].length] !== ':' || s[p + m[0].length + 1] !== ' ') bail();
+      const key = m[0];
+      checkKey(map, key);
+      const [v, q] = flowItem(s, skipSpaces(s, p + key.length + 2), depth);
+      map[key] = v;
+      p = q;
+    }
+    p = skipSpaces(s, p);
+    if (s[p] === close) return [open === '[' ? list : map, p + 1];
+    if (s[p] !== ',') bail();
+    p = skipSpaces(s, p + 1);
+    if (s[p] === close || p >= s.length) bail(); // a trailing comma, or the line ends inside
+  }
+}
+
+const FLOW_END = /[,[\]{}]/g;
+
+function flowItem(s: string, p: number, depth: number): [unknown, number] {
+  const c = s[p];
+  if (c === '[' || c === '{') return flow(s, p, depth + 1);
+  if (c === '"') return doubleQuoted(s, p);
+  if (c === "'") return singleQuoted(s, p);
+  FLOW_END.lastIndex = p;
+  const m = FLOW_END.exec(s);
+  const end = m ? m.index : s.length;
+  const plain = s.slice(p, end).replace(/ +$/, '');
+  if (plain === '' || !plainStartOk(plain) || plain.includes(':') || plain.includes('#')) bail();
+  return [resolvePlain(plain), end];
+}
+
+interface Lines {
+  raw: string[];
+  indent: number[];
+  content: string[];
+  /** Whether the text ends with a line break (a literal scalar at the end keeps or loses it). */
+  finalBreak: boolean;
+}
+
+function splitLines(text: string): Lines {
+  const raw = text.split('\n');
+  const finalBreak = raw[raw.length - 1] === '';
+  if (finalBreak) raw.pop();
+  const indent: number[] = [];
+  const content: string[] = [];
+  for (const line of raw) {
+    if (line.startsWith('---') || line.startsWith('...') || line.startsWith('%')) bail();
+    const n = skipSpaces(line, 0);
+    indent.push(n);
+    content.push(line.slice(n));
+  }
+  return { raw, indent, content, finalBreak };
+}
+
+const isItem = (c: string): boolean => c === '-' || c.startsWith('- ');
+const isBlank = (c: string): boolean => c === '' || c[0] === '#';
+
+class Reader {
+  i = 0;
+  constructor(private readonly l: Lines) {}
+
+  /** The next line holding something other than a comment, or -1. */
+  next(): number {
+    const { content } = this.l;
+    while (this.i < content.length && isBlank(content[this.i]!)) this.i++;
+    return this.i < content.length ? this.i : -1;
+  }
+
+  node(indent: number, depth: number): unknown {
+    if (depth > MAX_DEPTH) bail();
+    const c = this.l.content[this.i]!;
+    if (isItem(c)) return this.sequence(indent, depth);
+    if (KEY.test(c)) return this.mapping(indent, depth);
+    return bail();
+  }
+
+  mapping(n: number, depth: number): Record<string, unknown> {
+    const map: Record<string, unknown> = {};
+    for (let j = this.next(); j >= 0; j = this.next()) {
+      const ind = this.l.indent[j]!;
+      if (ind < n) break;
+      if (ind > n) bail();
+      const c = this.l.content[j]!;
+      if (isItem(c)) break; // a sequence at the mapping's own indentation ends it
+      const m = KEY.exec(c);
+      if (!m) bail();
+      const key = m[1]!;
+      checkKey(map, key);
+      this.i = j + 1;
+      map[key] = this.value(c.slice(skipSpaces(c, key.length + 1)), n, depth, true);
+    }
+    return map;
+  }
+
+  sequence(n: number, depth: number): unknown[] {
+    const list: unknown[] = [];
+    for (let j = this.next(); j >= 0; j = this.next()) {
+      const ind = this.l.indent[j]!;
+      if (ind < n) break;
+      if (ind > n) bail();
+      const c = this.l.content[j]!;
+      if (!isItem(c)) break;
+      const k = skipSpaces(c, 1);
+      const rest = c.slice(k);
+      if (rest !== '' && rest[0] !== '#' && (isItem(rest) || KEY.test(rest))) {
+        // "- key: value" or "- - item": a collection that begins on the dash's line.
+        this.l.indent[j] = n + k;
+        this.l.content[j] = rest;
+        list.push(this.node(n + k, depth + 1));
+      } else {
+        this.i = j + 1;
+        list.push(this.value(rest, n, depth, false));
+      }
+    }
+    return list;
+  }
+
+  /** What follows a key's colon or a dash: `rest` on the line, or the lines below. */
+  value(rest: string, n: number, depth: number, inMapping: boolean): unknown {
+    if (rest === '' || rest[0] === '#') {
+      const k = this.next();
+      if (k < 0) return null;
+      if (this.l.indent[k]! > n) {
+        const c = this.l.content[k]!;
+        if (isItem(c) || KEY.test(c)) return this.node(this.l.indent[k]!, depth + 1);
+        // A scalar or flow collection on a line of its own, below its key or dash.
+        if (c[0] === '|') bail();
+        this.i = k + 1;
+        return this.value(c, n, depth, inMapping);
+      }
+      if (inMapping && this.l.indent[k] === n && isItem(this.l.content[k]!)) return this.sequence(n, depth + 1);
+      return null;
+    }
+    const c = rest[0];
+    if (c === '|') return this.literal(rest, n);
+    if (c === '"' || c === "'" || c === '[' || c === '{') {
+      const [v, end] = c === '"' ? doubleQuoted(rest, 0) : c === "'" ? singleQuoted(rest, 0) : flow(rest, 0, depth + 1);
+      if (!AFTER.test(rest.slice(end))) bail();
+      this.nothingDeeper(n);
+      return v;
+    }
+    const hash = rest.indexOf(' #');
+    const plain = (hash < 0 ? rest : rest.slice(0, hash)).replace(/ +$/, '');
+    if (!plainStartOk(plain) || plain.includes(': ') || plain.endsWith(':')) bail();
+    this.nothingDeeper(n);
+    return resolvePlain(plain);
+  }
+
+  /** A scalar on the key's line ends there: a deeper line after it would continue it. */
+  private nothingDeeper(n: number): void {
+    const k = this.next();
+    if (k >= 0 && this.l.indent[k]! > n) bail();
+  }
+
+  /** A literal block scalar whose header is `header`, inside a collection indented `n`. */
+  literal(header: string, n: number): string {
+    const m = LITERAL.exec(header);
+    if (!m) bail();
+    const { raw } = this.l;
+    const parts: string[] = [];
+    let indent = -1;
+    let leading = 0;
+    let k = this.i;
+    for (; k < raw.length; k++) {
+      const line = raw[k]!;
+      const sp = skipSpaces(line, 0);
+      if (sp === line.length) {
+        // An empty line; one with more spaces than the scalar's indentation would hold content.
+        if (indent < 0) leading = Math.max(leading, sp);
+        else if (sp > indent) bail();
+        parts.push('');
+        continue;
+      }
+      if (indent < 0) {
+        if (sp <= n || leading > sp) bail();
+        indent = sp;
+      } else if (sp < indent) break;
+      parts.push(line.slice(indent));
+    }
+    if (indent < 0 || (k === raw.length && !this.l.finalBreak)) bail();
+    while (parts[parts.length - 1] === '') parts.pop();
+    this.i = k;
+    return parts.join('\n') + (m[1] === '-' ? '' : '\n');
+  }
+}
+
+/**
+ * The value of a record file's text when it lies inside the subset, else `NOT_SIMPLE`. The text
+ * has passed the checks that come before parsing (decoding, control characters, depth).
+ */
+export function fastParse(text: string): unknown {
+  if (OUTSIDE.test(text)) return NOT_SIMPLE;
+  // Lines ended as Windows ends them read as lines ended with a line feed; a carriage return alone
+  // is left to the full parser.
+  if (text.includes('\r')) {
+    if (/\r(?!\n)/.test(text)) return NOT_SIMPLE;
+    text = text.replaceAll('\r\n', '\n');
+  }
+  try {
+    const lines = splitLines(text);
+    const reader = new Reader(lines);
+    const first = reader.next();
+    if (first < 0) return NOT_SIMPLE;
+    const value = reader.node(lines.indent[first]!, 1);
+    if (reader.next() >= 0) return NOT_SIMPLE;
+    return value;
+  } catch (err) {
+    if (err === BAIL) return NOT_SIMPLE;
+    throw err;
+  }
+}
