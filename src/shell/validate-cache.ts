@@ -84,7 +84,8 @@ export function validationKey(snapshot: Snapshot, years: readonly number[] | nul
   for (const path of [...snapshot.files.keys()].sort()) {
     const e = snapshot.files.get(path)!;
     h.update(`${path}\0${e.kind}\0`);
-    if (e.kind === 'file') h.update(createHash('sha256').update(e.bytes).digest());
+    // The bytes themselves, after their length (so that where one file ends is never in doubt).
+    if (e.kind === 'file') h.update(`${e.bytes.length}\0`).update(e.bytes);
     else if (e.kind === 'too-large') h.update(String(e.size));
     else h.update(`${e.reason}\0${e.detail ?? ''}`);
     h.update('\n');

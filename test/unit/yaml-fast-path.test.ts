@@ -55,26 +55,36 @@ function yamlFiles(dir: string, out: string[] = []): string[] {
   return out;
 }
 
-const province = mkdtempSync(join(tmpdir(), 'thidua-fast-path-'));
-afterAll(() => rmSync(province, { recursive: true, force: true }));
-generateWorkspace({ root: province, rounds: 2, departments: 12, criteriaFile: join(ROOT, 'records', 'criteria.yaml') });
+/** The record files tested: the example's, the fixtures' and the corpus's, and a generated province's (made once, when first asked for). */
+let files: { example: string[]; generated: string[]; texts: string[] } | null = null;
+let province: string | null = null;
+afterAll(() => (province ? rmSync(province, { recursive: true, force: true }) : undefined));
 
-const example = yamlFiles(join(ROOT, 'records'));
-const others = [...yamlFiles(join(ROOT, 'test', 'fixtures')), ...yamlFiles(join(ROOT, 'test', 'corpus'))];
-const generated = yamlFiles(join(province, 'records'));
-const texts = [...example, ...others, ...generated].map((f) => readFileSync(f, 'utf8'));
+function recordFiles(): { example: string[]; generated: string[]; texts: string[] } {
+  if (files) return files;
+  province = mkdtempSync(join(tmpdir(), 'thidua-fast-path-'));
+  generateWorkspace({ root: province, rounds: 2, departments: 12, criteriaFile: join(ROOT, 'records', 'criteria.yaml') });
+  const example = yamlFiles(join(ROOT, 'records'));
+  const others = [...yamlFiles(join(ROOT, 'test', 'fixtures')), ...yamlFiles(join(ROOT, 'test', 'corpus'))];
+  const generated = yamlFiles(join(province, 'records'));
+  files = { example, generated, texts: [...example, ...others, ...generated].map((f) => readFileSync(f, 'utf8')) };
+  return files;
+}
 
 describe('the quick reading of record YAML', () => {
-  it('gives the full parser’s value for every record file of the example, the fixtures, the corpus and a generated province', () => {
-    for (const text of texts) {
+  it('reads the constructs of record files as the full parser does', () => {
+    const cases: Array<[string, unknown]> = [
+      ['id: d001\nsubmitted: 2020-11-20\nn: 007\nf: 1.50\ne: 1e3\nneg: -4\nz: ~\nt: True\nq: \'it\'\'s\'\n', { id: 'd001', submitted: '2020-11-20', n: 7, f: 1.5, e: 1000, neg: -4, z: null, t: true, q: "it's" }],
+      ['a: |\n  line one\n\n  line two\n\n\nb: |-\n  kept\n', { a: 'line one\n\nline two\n', b: 'kept' }],
+      ['a: |\r\n  line one\r\n  line two\r\nb: x\r\n', { a: 'line one\nline two\n', b: 'x' }],
+      ['list:\n- a: 1\n  b: [x, "y z", { c: 2 }]\n- - 3\n  - 4\nnext: # comment\n  k: v # comment\n', { list: [{ a: 1, b: ['x', 'y z', { c: 2 }] }, [3, 4]], next: { k: 'v' } }],
+      ['a:\n  plain text\nb:\n  []\nc:\n  - "x" # c\n', { a: 'plain text', b: [], c: ['x'] }],
+      ['- { id: p1, name: Nguyễn Văn Giáp, leader: true }\n- { id: p2, name: "Phòng số 2", empty: [] }\n', [{ id: 'p1', name: 'Nguyễn Văn Giáp', leader: true }, { id: 'p2', name: 'Phòng số 2', empty: [] }]],
+    ];
+    for (const [text, value] of cases) {
+      expect(fastParse(text)).toStrictEqual(value);
       agrees(text);
-      agrees(text.replaceAll('\n', '\r\n')); // as saved on Windows
     }
-  });
-
-  it('reads every file of the example and of a generated province itself (else it buys nothing)', () => {
-    const missed = [...example, ...generated].filter((f) => fastParse(readFileSync(f, 'utf8')) === NOT_SIMPLE);
-    expect(missed).toEqual([]);
   });
 
   it('leaves to the full parser what it must report or place', () => {
@@ -93,19 +103,14 @@ describe('the quick reading of record YAML', () => {
     for (const text of refused) expect(fastParse(text), JSON.stringify(text)).toBe(NOT_SIMPLE);
   });
 
-  it('reads the constructs of record files as the full parser does', () => {
-    const cases: Array<[string, unknown]> = [
-      ['id: d001\nsubmitted: 2020-11-20\nn: 007\nf: 1.50\ne: 1e3\nneg: -4\nz: ~\nt: True\nq: \'it\'\'s\'\n', { id: 'd001', submitted: '2020-11-20', n: 7, f: 1.5, e: 1000, neg: -4, z: null, t: true, q: "it's" }],
-      ['a: |\n  line one\n\n  line two\n\n\nb: |-\n  kept\n', { a: 'line one\n\nline two\n', b: 'kept' }],
-      ['a: |\r\n  line one\r\n  line two\r\nb: x\r\n', { a: 'line one\nline two\n', b: 'x' }],
-      ['list:\n- a: 1\n  b: [x, "y z", { c: 2 }]\n- - 3\n  - 4\nnext: # comment\n  k: v # comment\n', { list: [{ a: 1, b: ['x', 'y z', { c: 2 }] }, [3, 4]], next: { k: 'v' } }],
-      ['a:\n  plain text\nb:\n  []\nc:\n  - "x" # c\n', { a: 'plain text', b: [], c: ['x'] }],
-      ['- { id: p1, name: Nguyễn Văn Giáp, leader: true }\n- { id: p2, name: "Phòng số 2", empty: [] }\n', [{ id: 'p1', name: 'Nguyễn Văn Giáp', leader: true }, { id: 'p2', name: 'Phòng số 2', empty: [] }]],
-    ];
-    for (const [text, value] of cases) {
-      expect(fastParse(text)).toStrictEqual(value);
-      agrees(text);
-    }
+  it('keeps no syntax tree for a quick file, and places a finding in it all the same', () => {
+    const bytes = new TextEncoder().encode('id: d001\ncriteria:\n  a: true\n');
+    const file = parseYamlFile('records/2020/nominations/d001.yaml', bytes);
+    expect(file.doc).toBeNull();
+    expect(file.value).toStrictEqual({ id: 'd001', criteria: { a: true } });
+    expect(file.diagnostics).toEqual([]);
+    expect(positionOf(file, ['criteria', 'a'])).toEqual({ line: 3, column: 6 });
+    expect(positionOf(file, ['criteria', 'a'], 'key')).toEqual({ line: 3, column: 3 });
   });
 
   it('agrees with the full parser on documents written in many styles', () => {
@@ -132,7 +137,7 @@ describe('the quick reading of record YAML', () => {
     });
     Object.assign(seen, { texts: 0, quick: 0 });
     fc.assert(fc.property(root, options, (v, o) => agrees(stringify(v, o as ToStringOptions))), { seed: SEED, numRuns: RUNS });
-    // The property says something only about what the quick reading accepts: most of these texts.
+    // The property speaks only of the texts the quick reading accepts: enough of them must be.
     expect(seen.quick / seen.texts).toBeGreaterThan(0.1);
   });
 
@@ -142,7 +147,7 @@ describe('the quick reading of record YAML', () => {
       fc.record({ at: fc.nat(), del: fc.integer({ min: 0, max: 3 }), ins: fc.constantFrom(...pieces) }),
       fc.record({ at: fc.nat(), del: fc.integer({ min: 1, max: 12 }), ins: fc.constant('') }),
     );
-    const seeds = texts.filter((t) => t.length < 4000);
+    const seeds = recordFiles().texts.filter((t) => t.length < 4000);
     Object.assign(seen, { texts: 0, quick: 0 });
     fc.assert(fc.property(fc.nat(), fc.boolean(), fc.array(edit, { minLength: 1, maxLength: 3 }), (pick, windows, edits) => {
       let text = seeds[pick % seeds.length]!;
@@ -156,13 +161,16 @@ describe('the quick reading of record YAML', () => {
     expect(seen.quick / seen.texts).toBeGreaterThan(0.2);
   });
 
-  it('keeps no syntax tree for a quick file, and places a finding in it all the same', () => {
-    const bytes = new TextEncoder().encode('id: d001\ncriteria:\n  a: true\n');
-    const file = parseYamlFile('records/2020/nominations/d001.yaml', bytes);
-    expect(file.doc).toBeNull();
-    expect(file.value).toStrictEqual({ id: 'd001', criteria: { a: true } });
-    expect(file.diagnostics).toEqual([]);
-    expect(positionOf(file, ['criteria', 'a'])).toEqual({ line: 3, column: 6 });
-    expect(positionOf(file, ['criteria', 'a'], 'key')).toEqual({ line: 3, column: 3 });
+  it('gives the full parser’s value for every record file of the example, the fixtures, the corpus and a generated province', () => {
+    for (const text of recordFiles().texts) {
+      agrees(text);
+      agrees(text.replaceAll('\n', '\r\n')); // as saved on Windows
+    }
+  });
+
+  it('reads every file of the example and of a generated province itself (else it buys nothing)', () => {
+    const { example, generated } = recordFiles();
+    const missed = [...example, ...generated].filter((f) => fastParse(readFileSync(f, 'utf8')) === NOT_SIMPLE);
+    expect(missed).toEqual([]);
   });
 });
