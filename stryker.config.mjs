@@ -15,6 +15,7 @@ export default {
     'src/core/discipline.ts',
     'src/core/deadlines.ts',
     'src/core/dates.ts',
+    'src/core/yaml/fast-path.ts',
     'src/core/rules/*.ts',
     '!src/core/rules/index.ts',
     'src/core/documents/model.ts',

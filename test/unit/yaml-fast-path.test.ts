@@ -79,6 +79,14 @@ describe('the quick reading of record YAML', () => {
       ['a: |\r\n  line one\r\n  line two\r\nb: x\r\n', { a: 'line one\nline two\n', b: 'x' }],
       ['list:\n- a: 1\n  b: [x, "y z", { c: 2 }]\n- - 3\n  - 4\nnext: # comment\n  k: v # comment\n', { list: [{ a: 1, b: ['x', 'y z', { c: 2 }] }, [3, 4]], next: { k: 'v' } }],
       ['a:\n  plain text\nb:\n  []\nc:\n  - "x" # c\n', { a: 'plain text', b: [], c: ['x'] }],
+      ['a: |\n  \n  x\nb: |\n  y', { a: '\nx\n', b: 'y\n' }],
+      ['a: |\n  x\nb: 1', { a: 'x\n', b: 1 }],
+      ['a: |\n  x\n  \n \n  y\n', { a: 'x\n\n\ny\n' }],
+      ['-\n- x\n-\n  a: 1\n- a:\n- b\n', [null, 'x', { a: 1 }, { a: null }, 'b']],
+      ['a:\nb: 1\nc: [ \'a b\', \'it\'\'s\', x  , -1 ]\nd: { x: y  , z: -.5 }\n', { a: null, b: 1, c: ['a b', "it's", 'x', -1], d: { x: 'y', z: -0.5 } }],
+      [`${'k'.repeat(1000)}: 1\n`, { ['k'.repeat(1000)]: 1 }],
+      ['h: 0x1Fg\no: a0o7\ni: x.inf\ne: .55e3\nf: 12e3\ng: .55\nq: "x"  \n', { h: '0x1Fg', o: 'a0o7', i: 'x.inf', e: 550, f: 12000, g: 0.55, q: 'x' }],
+      ['a: |  # c\n  x\nb: | \n  y\nc: | #\n  z\n', { a: 'x\n', b: 'y\n', c: 'z\n' }],
       ['- { id: p1, name: Nguyễn Văn Giáp, leader: true }\n- { id: p2, name: "Phòng số 2", empty: [] }\n', [{ id: 'p1', name: 'Nguyễn Văn Giáp', leader: true }, { id: 'p2', name: 'Phòng số 2', empty: [] }]],
     ];
     for (const [text, value] of cases) {
@@ -98,9 +106,27 @@ describe('the quick reading of record YAML', () => {
       'a: 0x1F\n', 'a: 0o17\n', 'a: .inf\n', 'a: .nan\n', // numbers read other than in decimal
       'true: 1\n', 'null: 1\n', '"quoted": 1\n', '__proto__: 1\n', // keys that are not plain words
       'a: b: c\n', 'a:\n  one\n  two\n', 'a: one\n  two\n', 'a:\n  |\n   x\n', // a nested or continued scalar
-      'a: 1\n---\nb: 2\n', '', '# only a comment\n', 'a:\tb\n', 'a: 1\rb: 2\n',
+      'a: 1\n---\nb: 2\n', '---\na: 1\n', 'a: 1\n...\n', '%YAML 1.2\n---\na: 1\n', '', '# only a comment\n', 'a:\tb\n', 'a: 1\rb: 2\n',
+      'a: -\n', 'a: - b\n', 'a: "abc\n', 'a: [a, ]\n', 'a: [a,\n', '- a: 1\n - b\n', 'a: 1\n- x\n', 'a:\n  b: 1\n  - x\n', // refused by the full parser, or read otherwise
+      'a: |\n', 'a: |\nb: 1\n', 'a: |\n     \n  x\n', 'a: |\n  x\n     \n  y\n', 'a: |+\n  x\n', 'a: |2\n  x\n', 'a: |x |\n  y\n', // literal texts read only in part
+      `${'k'.repeat(1001)}: 1\n`, // a key longer than the subset's 1,000 characters
+      'a: { -: x }\n', 'a: { a, b }\n', 'a: { a:b }\n', // flow mapping entries that are not `word: value`
     ];
     for (const text of refused) expect(fastParse(text), JSON.stringify(text)).toBe(NOT_SIMPLE);
+  });
+
+  it('leaves a nesting deeper than its limit to the full parser, however the levels are written', () => {
+    const styles: Array<[string, (d: number) => string, number]> = [
+      ['mappings', (d) => Array.from({ length: d }, (_, i) => ' '.repeat(2 * i) + 'a:').join('\n') + ' 1\n', 32],
+      ['dashes on one line', (d) => '- '.repeat(d) + 'x\n', 32],
+      ['a flow collection', (d) => 'a: ' + '['.repeat(d) + ']'.repeat(d) + '\n', 31],
+      ['lists at their key’s indentation', (d) => 'a:\n' + Array.from({ length: d }, (_, i) => ' '.repeat(2 * i) + '- a:').join('\n') + ' 1\n', 15],
+    ];
+    for (const [name, text, deepest] of styles) {
+      expect(fastParse(text(deepest)), name).not.toBe(NOT_SIMPLE);
+      agrees(text(deepest));
+      expect(fastParse(text(deepest + 1)), name).toBe(NOT_SIMPLE);
+    }
   });
 
   it('keeps no syntax tree for a quick file, and places a finding in it all the same', () => {

