@@ -86,6 +86,7 @@ describe('the quick reading of record YAML', () => {
       ['a:\nb: 1\nc: [ \'a b\', \'it\'\'s\', x  , -1 ]\nd: { x: y  , z: -.5 }\n', { a: null, b: 1, c: ['a b', "it's", 'x', -1], d: { x: 'y', z: -0.5 } }],
       [`${'k'.repeat(1000)}: 1\n`, { ['k'.repeat(1000)]: 1 }],
       ['h: 0x1Fg\no: a0o7\ni: x.inf\ne: .55e3\nf: 12e3\ng: .55\nq: "x"  \n', { h: '0x1Fg', o: 'a0o7', i: 'x.inf', e: 550, f: 12000, g: 0.55, q: 'x' }],
+      ['u: Null\nv: nullish\nw: x~\nx: NULL\ny: trueish\nz: FALSE\n', { u: null, v: 'nullish', w: 'x~', x: null, y: 'trueish', z: false }],
       ['a: |  # c\n  x\nb: | \n  y\nc: | #\n  z\n', { a: 'x\n', b: 'y\n', c: 'z\n' }],
       ['- { id: p1, name: Nguyễn Văn Giáp, leader: true }\n- { id: p2, name: "Phòng số 2", empty: [] }\n', [{ id: 'p1', name: 'Nguyễn Văn Giáp', leader: true }, { id: 'p2', name: 'Phòng số 2', empty: [] }]],
     ];

@@ -66,8 +66,9 @@ function onlyCommentAfter(rest: string): boolean {
  * octal, hexadecimal, infinity and not-a-number are left to the full parser.
  */
 function resolvePlain(s: string): unknown {
-  // Stryker disable next-line Regex: an empty plain scalar never comes here (a value is read when the line has one), but the schema's own test is kept whole
-  if (/^(?:~|[Nn]ull|NULL)?$/.test(s)) return null;
+  // The schema's null is also the empty scalar, which never comes here: a value is read only when
+  // its line has one.
+  if (/^(?:~|[Nn]ull|NULL)$/.test(s)) return null;
   if (/^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/.test(s)) return s[0] === 't' || s[0] === 'T';
   if (/^(?:0o[0-7]+|0x[0-9a-fA-F]+|[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/.test(s)) bail();
   if (/^[-+]?[0-9]+$/.test(s)) return parseInt(s, 10);
