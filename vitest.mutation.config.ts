@@ -1,5 +1,6 @@
 import { defineConfig } from 'vitest/config';
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
+import { keepThreads } from './test/helpers/kept-threads.ts';
 
 // What `npm run mutate` runs for each mutant: the unit tests of the fast project. Tests that spawn
 // the built program (dist/) or LibreOffice cannot see a mutant of src/, and the scenario tests,
@@ -7,8 +8,9 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
 //
 // Stryker runs the tests that cover a mutant once per mutant. Loading the modules again for each
 // of those runs (vitest's default isolation) took most of a run's time, so the test files share
-// their modules (`isolate: false`): a mutant is switched on and off at run time, not when a module
-// loads (static mutants are left out: `ignoreStatic`). The files that replace `node:fs` with
+// their modules (`isolate: false`), and the thread that holds them is kept from one mutant's run to
+// the next (test/helpers/kept-threads.ts): a mutant is switched on and off at run time, not when a
+// module loads (static mutants are left out: `ignoreStatic`). The files that replace `node:fs` with
 // `vi.mock` keep their own modules, since a module mock is only scoped to its file when isolated.
 const MOCKING = ['test/unit/safe-write.test.ts', 'test/unit/lock-fs.test.ts', 'test/unit/guarantees.test.ts'];
 const common = {
@@ -41,12 +43,14 @@ export default defineConfig({
     sequence: { sequencer: CheapFirst },
     projects: [
       {
+        // Its threads are kept from one run to the next (test/helpers/kept-threads.ts).
+        plugins: [keepThreads('mutation-shared')],
         test: {
           ...common,
           name: 'mutation-shared',
           isolate: false,
           include: ['test/unit/**/*.test.ts'],
-          exclude: ['test/unit/bench-generator.test.ts', 'test/unit/layers.test.ts', ...MOCKING],
+          exclude: ['test/unit/bench-generator.test.ts', 'test/unit/layers.test.ts', 'test/unit/mutation-threads.test.ts', ...MOCKING],
         },
       },
       {

@@ -160,15 +160,16 @@ export function fileAt(root: string, commit: string, path: string): string | nul
   return res.status === 0 ? res.stdout : null;
 }
 
-/** The YAML parser, loaded the first time a version must be parsed (a verify answered from its memo never does). */
-let yamlParse: typeof import('yaml').parse | null = null;
+const requireHere = createRequire(import.meta.url);
 
 /** Lenient YAML for history: a version that does not parse is shown as text. */
 export function parseLenient(text: string | null): unknown {
   if (text === null) return undefined;
-  yamlParse ??= (createRequire(import.meta.url)('yaml') as typeof import('yaml')).parse;
+  // The YAML parser is loaded the first time a version must be parsed (a verify answered from its
+  // memo never does); node keeps the module after that, so no state of this module's own holds it.
+  const { parse } = requireHere('yaml') as typeof import('yaml');
   try {
-    return yamlParse(text, { schema: 'core', uniqueKeys: false, maxAliasCount: 0 }) as unknown;
+    return parse(text, { schema: 'core', uniqueKeys: false, maxAliasCount: 0 }) as unknown;
   } catch {
     return text;
   }

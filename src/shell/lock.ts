@@ -80,6 +80,8 @@ export function ownerGone(holder: Holder): boolean {
   return cmdline !== null && !/thidua|node/.test(cmdline);
 }
 
+// Module state: a counter that only keeps temporary names apart (npm run mutate's kept threads
+// carry it from one run to the next, and it still does).
 let lockCounter = 0;
 
 /**

@@ -7,6 +7,8 @@ import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { t } from '../core/diagnostics.js';
 import { environmentError, findingsError } from '../errors.js';
 
+// Module state: a counter that only keeps temporary names apart (npm run mutate's kept threads
+// carry it from one run to the next, and it still does).
 let counter = 0;
 
 /**
