@@ -39,6 +39,27 @@ function reason(res: GitResult): string {
   return res.stderr.trim().split('\n')[0]!.replace(/^fatal: /, '');
 }
 
+/**
+ * git's reason for refusing a repository, said in both languages: the refusals an office meets
+ * are told in Vietnamese with git's own words after them, and with what to do when there is
+ * something to do; any other reason is git's text in both.
+ */
+export function explainRefusal(why: string): Localized {
+  const owner = /^detected dubious ownership in repository at '(.*)'$/.exec(why);
+  if (owner) {
+    const fix = `git config --global --add safe.directory ${owner[1]!}`;
+    return t(
+      `kho ở ${owner[1]!} thuộc người dùng khác nên git không tin (${why}); nếu tin kho này, chạy ${fix}`,
+      `${why}; if you trust this repository, run ${fix}`,
+    );
+  }
+  // `why` is one line (git's first): the path runs to its end.
+  const pointer = /^not a git repository: (.+)/.exec(why);
+  if (pointer) return t(`tệp .git trỏ tới ${pointer[1]!}, nơi không có kho git (${why})`, why);
+  if (why.startsWith('not a git repository (or any of the parent directories)')) return t(`thư mục .git bị hỏng, git không nhận ra kho (${why})`, why);
+  return t(why, why);
+}
+
 export function historyState(root: string): HistoryState {
   // One question for both: inside a work tree, and a shallow clone or not.
   const res = git(root, ['rev-parse', '--is-inside-work-tree', '--is-shallow-repository']);
@@ -49,7 +70,7 @@ export function historyState(root: string): HistoryState {
     if (gitDirAbove(root)) {
       // Inside .git itself git answers "false" without a reason: say where it was asked.
       const why = reason(res);
-      return { kind: 'refused', detail: why ? t(why, why) : t(`${root} không thuộc cây làm việc của kho`, `${root} is not inside the repository's work tree`) };
+      return { kind: 'refused', detail: why ? explainRefusal(why) : t(`${root} không thuộc cây làm việc của kho`, `${root} is not inside the repository's work tree`) };
     }
     return { kind: 'none' };
   }

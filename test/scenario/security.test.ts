@@ -90,7 +90,7 @@ describe('1. history checks that cannot be dodged', () => {
     chownSync(a.root, 65534, 65534);
     const r = await run(a, 'verify');
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain('git từ chối đọc kho (detected dubious ownership');
+    expect(r.stdout).toContain(`git từ chối đọc kho (kho ở ${a.root} thuộc người dùng khác nên git không tin (detected dubious ownership in repository at '${a.root}'); nếu tin kho này, chạy git config --global --add safe.directory ${a.root})`);
     expect((await run(a, 'verify', '--no-history')).code).toBe(0);
   });
 

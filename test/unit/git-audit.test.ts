@@ -9,7 +9,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { auditRound, preloadAudit, removalsOf } from '../../src/shell/git-audit.js';
-import { HistoryReader, commitsTouching, fileAt, hiddenFromGit, historyState, isGitRepo, parseLenient, uncommitted } from '../../src/shell/git-history.js';
+import { HistoryReader, commitsTouching, explainRefusal, fileAt, hiddenFromGit, historyState, isGitRepo, parseLenient, uncommitted } from '../../src/shell/git-history.js';
 import { sha256Hex } from '../../src/core/seal.js';
 import type { Round } from '../../src/core/records/workspace.js';
 import { cleanupTemp, git, oldGitBin, tempDir } from '../helpers/workspace.js';
@@ -356,8 +356,10 @@ describe('HistoryReader', () => {
     writeFileSync(join(damaged, '.git'), 'gitdir: /khong/co/dau\n');
     mkdirSync(join(damaged, 'records'));
     const state = historyState(damaged);
-    expect(state.kind).toBe('refused');
-    expect((state as { detail: { en: string } }).detail.en).toMatch(/^not a git repository: \/khong\/co\/dau/);
+    expect(state).toEqual({
+      kind: 'refused',
+      detail: { vi: 'tệp .git trỏ tới /khong/co/dau, nơi không có kho git (not a git repository: /khong/co/dau)', en: 'not a git repository: /khong/co/dau' },
+    });
     expect(historyState(join(damaged, 'records')).kind).toBe('refused');
 
     const { root } = sealedRepo();
@@ -478,7 +480,26 @@ describe('git-history: what git answers in the cases an office meets less often'
     spawnSync('chown', ['-R', '12345:12345', root]);
     const state = historyState(join(root, 'records'));
     expect(state.kind).toBe('refused');
-    expect((state as { detail: { vi: string } }).detail.vi).toBe(`detected dubious ownership in repository at '${root}'`);
+    expect(state).toEqual({
+      kind: 'refused',
+      detail: {
+        vi: `kho ở ${root} thuộc người dùng khác nên git không tin (detected dubious ownership in repository at '${root}'); nếu tin kho này, chạy git config --global --add safe.directory ${root}`,
+        en: `detected dubious ownership in repository at '${root}'; if you trust this repository, run git config --global --add safe.directory ${root}`,
+      },
+    });
+  });
+
+  it('git’s reasons are said in Vietnamese with git’s words after them; a reason not known here is git’s text in both languages', () => {
+    const damaged = 'not a git repository (or any of the parent directories): .git';
+    expect(explainRefusal(damaged)).toEqual({ vi: `thư mục .git bị hỏng, git không nhận ra kho (${damaged})`, en: damaged });
+    expect(explainRefusal("detected dubious ownership in repository at '/srv/thi đua'")).toEqual({
+      vi: "kho ở /srv/thi đua thuộc người dùng khác nên git không tin (detected dubious ownership in repository at '/srv/thi đua'); nếu tin kho này, chạy git config --global --add safe.directory /srv/thi đua",
+      en: "detected dubious ownership in repository at '/srv/thi đua'; if you trust this repository, run git config --global --add safe.directory /srv/thi đua",
+    });
+    // Only git's whole sentence is read so; a path that merely contains the words is not.
+    for (const other of ["warning: detected dubious ownership in repository at '/a'", "detected dubious ownership in repository at '/a' (again)", 'not a git repository:', 'xnot a git repository: /a', 'unable to read tree 1234', 'the not a git repository (or any of the parent directories)']) {
+      expect(explainRefusal(other)).toEqual({ vi: other, en: other });
+    }
   });
 
   it('a git too old to say whether a clone is shallow: the history is refused, naming the version', () => {
