@@ -8,8 +8,9 @@ import type { PoolRunnerInitializer, PoolWorker, PoolOptions, WorkerRequest } fr
 // switched on at run time (`ignoreStatic`), so keeping a module does not keep a mutant; test files
 // themselves are evaluated again in each run (vitest invalidates them), with their tests.
 //
-// A thread is kept only after it answered "stopped" to vitest's stop and did not exit; otherwise it
-// is ended as vitest's pool would. Kept threads are ended when vitest closes (`endKeptThreads`).
+// A thread is kept only after it answered "stopped" to vitest's stop, without an error, and did not
+// exit; otherwise it is ended as vitest's pool would. Kept threads are ended when vitest closes
+// (`endKeptThreads`).
 const ENTRY = new URL('./kept-worker.mjs', import.meta.url);
 const kept = new Map<string, Worker[]>();
 
@@ -86,8 +87,9 @@ class KeptThreadsWorker implements PoolWorker {
     return thread;
   }
 
-  private readonly onMessage = (message: { type?: string; __vitest_worker_response__?: boolean }): void => {
-    if (message?.__vitest_worker_response__ && message.type === 'stopped') this.stopped = true;
+  // A stop that reported an error (a teardown that failed) leaves a thread not worth keeping.
+  private readonly onMessage = (message: { type?: string; error?: unknown; __vitest_worker_response__?: boolean }): void => {
+    if (message?.__vitest_worker_response__ && message.type === 'stopped') this.stopped = message.error === undefined;
   };
 
   private readonly onExit = (): void => {
