@@ -135,6 +135,48 @@ describe('the year-end titles on a generated agency', () => {
   }, 180_000);
 });
 
+describe('a round with both the plan’s recognitions and the titles', () => {
+  it('a model, an example and Lao động tiên tiến in one round: one article for the plan’s pair, one for the title, each certificate in its own words', async () => {
+    const a = titledAgency(211, 7, 3, 2024);
+    const y = a.year;
+    const dept = a.departments[0]!;
+    const inDept = a.people.filter((p) => p.department === dept.id);
+    const staff = inDept.find((p) => !p.leader && !a.council.includes(p.id)) ?? inDept.find((p) => !p.leader)!;
+    await ok(a, 'nominate', String(y), '--kind', 'collective', '--department', dept.id, '--title', 'Mô hình một cửa', '--initiative', 'Mô tả.', '--met', 'all', '--submitted', `10/11/${y}`);
+    await ok(a, 'nominate', String(y), '--kind', 'individual', '--department', dept.id, '--person', staff.id, '--title', 'Gương sáng', '--met', 'all', '--submitted', `10/11/${y}`);
+    for (const p of inDept) await ok(a, 'nominate', String(y), ...ldtt(y), '--department', dept.id, '--person', p.id);
+    const ids = readdirSync(join(a.root, `records/${y}/nominations`)).map((f) => f.replace(/\.yaml$/, ''));
+    for (let k = 0; k < 7; k++) await ok(a, 'ballot', String(y), ...ids.flatMap((id) => ['--vote', `${id}=agree`]));
+    const tally = await ok(a, 'tally', String(y));
+    expect(tally.stdout).toContain('ngưỡng 2/3: cần ít nhất 5/7 phiếu đồng ý');
+    expect(tally.stdout).toContain('I. Mô hình tiêu biểu (tập thể)');
+    expect(tally.stdout).toContain('Lao động tiên tiến: cần ít nhất 4/7 phiếu (50 % tổng số thành viên)');
+    expect(tally.stdout).toContain(`Được công nhận: 1 tập thể, ${inDept.length + 1} cá nhân (trên ${inDept.length + 2} đề nghị).`);
+    await ok(a, 'tally', String(y), '--seal', '--date', `${y + 1}-01-16`);
+    await ok(a, 'decide', String(y), '--number', '4', '--date', `${y + 1}-01-20`);
+    await ok(a, 'render', 'all', String(y));
+    expect((await ok(a, 'verify', String(y), '--no-history')).stdout).toContain('✓');
+    if (hasOffice()) {
+      const squash = (s: string) => s.replace(/\s+/g, '');
+      const doc = (name: string) => squash(pdfText(toPdf(join(a.root, `documents/${y}/${name}-${y}.docx`))));
+      const decision = doc('quyet-dinh');
+      expect(decision).toContain(squash(`Điều 1. Công nhận 01 tập thể và 01 cá nhân đạt mô hình tiêu biểu, gương điển hình tiên tiến xuất sắc năm ${y} (có danh sách kèm theo).`));
+      expect(decision).toContain(squash(`Điều 2. Tặng danh hiệu “Lao động tiên tiến” năm ${y} cho 0${inDept.length} cá nhân (có danh sách kèm theo).`));
+      expect(decision).toContain(squash('Điều 3. Quyết định này có hiệu lực kể từ ngày ký.'));
+      expect(decision).toContain(squash('có tên tại Điều 1 và Điều 2 chịu trách nhiệm thi hành'));
+      const list = doc('danh-sach');
+      // The counts in the headings are written alike, two digits, in every group.
+      expect(list).toContain(squash('I. TẬP THỂ (01)'));
+      expect(list).toContain(squash('II. CÁ NHÂN (01)'));
+      expect(list).toContain(squash(`III. LAO ĐỘNG TIÊN TIẾN (0${inDept.length})`));
+      const certificates = doc('giay-cong-nhan');
+      expect(certificates).toContain(squash(`Đạt danh hiệu Mô hình tiêu biểu năm ${y}`));
+      expect(certificates).toContain(squash(`Là Gương điển hình tiên tiến xuất sắc năm ${y}`));
+      expect(certificates).toContain(squash(`Đạt danh hiệu “Lao động tiên tiến” năm ${y}`));
+    }
+  }, 300_000);
+});
+
 describe('a quota and a tie for its last place', () => {
   it('two tied for one place: the tally shows the tie, the seal waits for the chair, whose choice the minutes record', async () => {
     const a = titledAgency(204, 5, 2);

@@ -3,7 +3,7 @@ import type { TemplateSpec } from './template.js';
 import { line, paragraphs, sectionOr, type Values } from './template.js';
 import type { DocModel, Block } from './model.js';
 import { article, body, centered, lastArticle, headerTable, placeDateLine, recipientsAndSignature, signature, ruleUnder } from './layout.js';
-import { commonValues, decidedHere, documentDate, groupsOf, hasTitles, honorific, recognised, nominationTitle, type DocumentInput } from './context.js';
+import { commonValues, decidedHere, documentDate, groupsOf, hasTitles, honorific, recognised, nominationTitle, type DocumentInput, type RecognitionGroup } from './context.js';
 import { dateInWords } from '../dates.js';
 
 export const DECISION_TEMPLATE_SPEC: TemplateSpec = {
@@ -110,7 +110,15 @@ function titledDecisionModel(input: DocumentInput): DocModel {
   const { agency, round, index, template } = input;
   const v = commonValues(agency, round);
   const session = round.council?.value.session;
-  const groups = groupsOf(decidedHere(round, index), index);
+  // The plan's collectives and individuals are one article, worded as in a round without titles
+  // ("Công nhận 01 tập thể và 02 cá nhân đạt mô hình tiêu biểu, gương điển hình …"): a collective
+  // alone is no "gương điển hình", nor a person alone a "mô hình".
+  const groups = groupsOf(decidedHere(round, index), index).reduce<RecognitionGroup[]>((out, g) => {
+    const plan = out.find((o) => o.title === null);
+    if (g.title === null && plan) plan.results = [...plan.results, ...g.results];
+    else out.push({ ...g });
+    return out;
+  }, []);
   const blocks: Block[] = [];
   blocks.push(headerTable(agency, `Số: ${String(v['decision_ref'])}`, placeDateLine(agency, String(v['decision_date_words']))));
   if (!round.decision) blocks.push(centered(line(template, 'draft', v) || 'DỰ THẢO', { bold: true, size: 12, before: 6 }));

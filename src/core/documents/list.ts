@@ -74,7 +74,7 @@ export function listModel(input: DocumentInput): DocModel {
       const count = twoDigits(g.results.length);
       const heading = g.title
         ? `${upper(g.title.name)} (${count})`
-        : line(template, g.kind === 'collective' ? 'collective-heading' : 'individual-heading', { ...v, collective_count: g.results.length, individual_count: g.results.length });
+        : line(template, g.kind === 'collective' ? 'collective-heading' : 'individual-heading', { ...v, collective_count: count, individual_count: count });
       rows.push(span(renumbered(heading, k + 1)));
       g.results.forEach((r, i) => rows.push(r.kind === 'collective' ? collectiveRow(r, i) : individualRow(r, i)));
     });
