@@ -169,6 +169,13 @@ describe('a round with both the plan’s recognitions and the titles', () => {
       expect(list).toContain(squash('I. TẬP THỂ (01)'));
       expect(list).toContain(squash('II. CÁ NHÂN (01)'));
       expect(list).toContain(squash(`III. LAO ĐỘNG TIÊN TIẾN (0${inDept.length})`));
+      // The count's minutes speak of titles, the plan's pair among them, not of the plan's models alone.
+      const count = doc('bien-ban-kiem-phieu');
+      expect(count).toContain(squash(`Bình xét danh hiệu thi đua năm ${y}`));
+      expect(count).toContain(squash(`họp bình xét, bỏ phiếu kín các danh hiệu thi đua năm ${y}.`));
+      expect(count).toContain(squash(`Căn cứ kết quả kiểm phiếu, có 1 tập thể và ${inDept.length + 1} cá nhân đạt số phiếu và đủ điều kiện của danh hiệu được đề nghị`));
+      expect(count).toContain(squash(`để đề nghị cấp có thẩm quyền khen thưởng danh hiệu thi đua năm ${y}.`));
+      expect(count).not.toContain(squash('công nhận mô hình tiêu biểu và gương điển hình'));
       const certificates = doc('giay-cong-nhan');
       expect(certificates).toContain(squash(`Đạt danh hiệu Mô hình tiêu biểu năm ${y}`));
       expect(certificates).toContain(squash(`Là Gương điển hình tiên tiến xuất sắc năm ${y}`));
@@ -230,6 +237,16 @@ describe('the bundled example', () => {
     // 7 of 9 is two thirds and more, but not the 80 % Chiến sĩ thi đua cơ sở needs.
     expect(r.stdout).toMatch(/Đỗ Văn Hải +Văn phòng +7 +2 +0 +77,8% +Không đạt \(dưới 8 phiếu\)/);
     expect(r.stdout).toContain('Được công nhận: 3 tập thể, 8 cá nhân; đề nghị cấp trên: 1 (thidua render upward 2025) (trên 13 đề nghị).');
+  });
+
+  it('its decided rounds print again byte for byte: 2025’s count minutes keep the wording of its frozen template, written before the titled sections', async () => {
+    const root = workspace({ from: 'example' });
+    expect(readFileSync(join(root, 'templates/bien-ban-kiem-phieu.txt'), 'utf8')).toContain('[subject-titles]');
+    expect(readFileSync(join(root, 'records/2025/templates/bien-ban-kiem-phieu.txt'), 'utf8')).not.toContain('[subject-titles]');
+    const r = await runCli(['verify', '--full', '--no-history'], { cwd: root, env: { NO_COLOR: '1' } });
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    expect(r.stdout).toContain('✓ Đợt 2016: niêm phong khớp, kết quả khớp với kiểm phiếu lại, văn bản đã in khớp với bản in lại.');
+    expect(r.stdout).toContain('✓ Đợt 2025: niêm phong khớp, kết quả khớp với kiểm phiếu lại, văn bản đã in khớp với bản in lại.');
   });
 
   it('the agency’s name changes with the merger’s date: 2025 is Thanh tra tỉnh Đồng Nai, 2016 stays Bình Phước', async () => {

@@ -41,6 +41,10 @@ export const MINUTES_TEMPLATE_SPEC: TemplateSpec = {
   'over-quota': { fields: [], required: false },
   'tie-chair': { fields: [], required: false },
   'tie-women': { fields: [], required: false },
+  // A round that counts titles (titles.yaml): its subject, opening and conclusion speak of titles.
+  'subject-titles': { fields: [], required: false },
+  'opening-titles': { fields: ['session_time', 'session_date_words', 'session_place', 'members', 'chair', 'secretary'], required: false },
+  'conclusion-titles': { fields: ['recognised_collectives', 'recognised_individuals', 'recognised_count'], required: false },
   'signature-counters': { fields: [], required: true },
   'signature-secretary': { fields: [], required: true },
   'signature-chair': { fields: [], required: true },
@@ -111,13 +115,19 @@ export function minutesModel(input: DocumentInput): DocModel {
     recognised_individuals: recognisedResults.filter((r) => r.kind === 'individual').length,
     recognised_count: recognisedResults.length,
   };
+  // A round that counts titles says so in its subject, opening and conclusion. A template written
+  // before those sections (one frozen with an issued decision) keeps its own wording, so that the
+  // minutes it printed are printed again byte for byte.
+  const titledRound = (tally.titles ?? []).length > 0;
+  const worded = (section: string) => (titledRound && template.sections.has(`${section}-titles`) ? `${section}-titles` : section);
   const blocks: Block[] = [];
   blocks.push(headerTable(agency, `Số:      /BB-${agency.council.symbol}`, placeDateLine(agency, dateInWords(session.date)), agency.council.name));
   blocks.push(centered(line(template, 'title', values), { bold: true, before: 18 }));
-  for (const s of paragraphs(template, 'subject', values)) blocks.push(centered(s, { bold: true }));
-  blocks.push(ruleUnder(paragraphs(template, 'subject', values), 14, true, 0.4));
+  const subject = paragraphs(template, worded('subject'), values);
+  for (const s of subject) blocks.push(centered(s, { bold: true }));
+  blocks.push(ruleUnder(subject, 14, true, 0.4));
   blocks.push(centered('', { size: 6 }));
-  for (const s of paragraphs(template, 'opening', values)) blocks.push(body(s.replace(/^Vào lúc\s+,/, 'Vào')));
+  for (const s of paragraphs(template, worded('opening'), values)) blocks.push(body(s.replace(/^Vào lúc\s+,/, 'Vào')));
   for (const s of paragraphs(template, 'members-heading', values)) blocks.push(body(s));
   // Each member with their post, then their role in the council.
   round.council!.value.members.forEach((m, i) => {
@@ -203,7 +213,7 @@ export function minutesModel(input: DocumentInput): DocModel {
   }
   blocks.push({ kind: 'table', borders: true, headerRow: true, rows });
   blocks.push(p('', { size: 6, after: 6 }));
-  for (const s of paragraphs(template, 'conclusion', values)) blocks.push(body(s));
+  for (const s of paragraphs(template, worded('conclusion'), values)) blocks.push(body(s));
   if (session.ended) for (const s of optional(template, 'ended', { ...values, ended_time: timeWords(session.ended) })) blocks.push(body(s));
   for (const s of paragraphs(template, 'closing', values)) blocks.push(body(s));
   // Who signs, three to a row: the titles on one row, the room to sign on the next, the names on a
