@@ -115,6 +115,9 @@ describe('the year-end titles on a generated agency', () => {
       const meeting = squash(pdfText(toPdf(join(a.root, `documents/${y}/bien-ban-hop-${y}.docx`))));
       expect(meeting).toContain(squash(`xét tặng danh hiệu thi đua năm ${y}`));
       expect(meeting).not.toContain(squash('mô hình tiêu biểu'));
+      const count = squash(pdfText(toPdf(join(a.root, `documents/${y}/bien-ban-kiem-phieu-${y}.docx`))));
+      expect(count).toContain(squash(`Bình xét danh hiệu thi đua năm ${y}`));
+      expect(count).not.toContain(squash('mô hình tiêu biểu'));
     }
 
     // Two years on: Chiến sĩ thi đua cấp tỉnh needs three years of Chiến sĩ thi đua cơ sở. The sealed

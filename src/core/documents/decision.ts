@@ -113,12 +113,9 @@ function titledDecisionModel(input: DocumentInput): DocModel {
   // The plan's collectives and individuals are one article, worded as in a round without titles
   // ("Công nhận 01 tập thể và 02 cá nhân đạt mô hình tiêu biểu, gương điển hình …"): a collective
   // alone is no "gương điển hình", nor a person alone a "mô hình".
-  const groups = groupsOf(decidedHere(round, index), index).reduce<RecognitionGroup[]>((out, g) => {
-    const plan = out.find((o) => o.title === null);
-    if (g.title === null && plan) plan.results = [...plan.results, ...g.results];
-    else out.push({ ...g });
-    return out;
-  }, []);
+  const all = groupsOf(decidedHere(round, index), index);
+  const plan = all.filter((g) => g.title === null);
+  const groups: RecognitionGroup[] = [...(plan.length ? [{ ...plan[0]!, results: plan.flatMap((g) => g.results) }] : []), ...all.filter((g) => g.title !== null)];
   const blocks: Block[] = [];
   blocks.push(headerTable(agency, `Số: ${String(v['decision_ref'])}`, placeDateLine(agency, String(v['decision_date_words']))));
   if (!round.decision) blocks.push(centered(line(template, 'draft', v) || 'DỰ THẢO', { bold: true, size: 12, before: 6 }));
