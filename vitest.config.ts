@@ -5,7 +5,14 @@ import { defineConfig } from 'vitest/config';
 // Two projects: `fast` is what `npm test` runs (unit, end-to-end, scenario and document tests, the
 // hostile-input corpus); `hardening` adds the slow campaigns (writers killed at random points, a
 // full disk, simultaneous writers, limits, fuzzing), which `npm run test:all` and CI run too.
-const HARDENING = ['test/hardening/no-loss.test.ts', 'test/hardening/kill-writes.test.ts', 'test/hardening/limits.test.ts', 'test/hardening/concurrent-entry.test.ts', 'test/hardening/lock-race.test.ts', 'test/fuzz/**/*.test.ts'];
+const HARDENING = [
+  'test/hardening/no-loss.test.ts',
+  'test/hardening/kill-writes.test.ts',
+  'test/hardening/limits.test.ts',
+  'test/hardening/concurrent-entry.test.ts',
+  'test/hardening/lock-race.test.ts',
+  'test/fuzz/**/*.test.ts',
+];
 
 export default defineConfig({
   test: {

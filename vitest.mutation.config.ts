@@ -26,15 +26,20 @@ const common = {
 // shared one). From the slowest file last, as measured in one run of this configuration (ms):
 // git-audit 10,300, docx-geometry 5,800, guarantees 4,300, loader 2,200, emit 860, prompts 750,
 // lock 690; every other file under 500. A file not listed runs first.
-const LAST = ['lock', 'prompts', 'emit', 'loader', 'guarantees', 'docx-geometry', 'git-audit'].map((n) => `test/unit/${n}.test.ts`);
+const LAST = ['lock', 'prompts', 'emit', 'loader', 'guarantees', 'docx-geometry', 'git-audit'].map(
+  (n) => `test/unit/${n}.test.ts`,
+);
 // The quick YAML reader is covered by every test that reads a record file; its own tests, which
 // compare it with the `yaml` package case by case, go before all of them.
 const FIRST = ['test/unit/yaml-fast-path.test.ts'];
 
 class CheapFirst extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
-    const rank = (f: TestSpecification) => (FIRST.some((l) => f.moduleId.endsWith(l)) ? -2 : LAST.findIndex((l) => f.moduleId.endsWith(l)));
-    return [...files].sort((a, b) => rank(a) - rank(b) || (a.moduleId < b.moduleId ? -1 : a.moduleId > b.moduleId ? 1 : 0));
+    const rank = (f: TestSpecification) =>
+      FIRST.some((l) => f.moduleId.endsWith(l)) ? -2 : LAST.findIndex((l) => f.moduleId.endsWith(l));
+    return [...files].sort(
+      (a, b) => rank(a) - rank(b) || (a.moduleId < b.moduleId ? -1 : a.moduleId > b.moduleId ? 1 : 0),
+    );
   }
 }
 
@@ -50,7 +55,12 @@ export default defineConfig({
           name: 'mutation-shared',
           isolate: false,
           include: ['test/unit/**/*.test.ts'],
-          exclude: ['test/unit/bench-generator.test.ts', 'test/unit/layers.test.ts', 'test/unit/mutation-threads.test.ts', ...MOCKING],
+          exclude: [
+            'test/unit/bench-generator.test.ts',
+            'test/unit/layers.test.ts',
+            'test/unit/mutation-threads.test.ts',
+            ...MOCKING,
+          ],
         },
       },
       {

@@ -14,7 +14,9 @@ import { closest } from './core/text/closest.js';
 
 function readVersion(): string {
   try {
-    const pkg = JSON.parse(readFileSync(fileURLToPath(new URL('../package.json', import.meta.url)), 'utf8')) as { version: string };
+    const pkg = JSON.parse(readFileSync(fileURLToPath(new URL('../package.json', import.meta.url)), 'utf8')) as {
+      version: string;
+    };
     return pkg.version;
   } catch {
     return '0.0.0';
@@ -72,15 +74,28 @@ function commanderMessage(code: string, message: string, argv: readonly string[]
     case 'commander.unknownCommand': {
       const guess = closest(quoted, Object.keys(DEFINITIONS));
       return guess
-        ? t(`lệnh không có: “${quoted}” (có phải “${guess}”?)`, `unknown command: “${quoted}” (did you mean “${guess}”?)`)
+        ? t(
+            `lệnh không có: “${quoted}” (có phải “${guess}”?)`,
+            `unknown command: “${quoted}” (did you mean “${guess}”?)`,
+          )
         : t(`lệnh không có: “${quoted}” (xem “thidua --help”)`, `unknown command: “${quoted}” (see “thidua --help”)`);
     }
     case 'commander.unknownOption': {
       const name = commandIn(argv);
-      const flags = ['--root', '--lang', '--help', ...(name ? Object.values(DEFINITIONS[name].options as CommandDef['options']).map((o) => o.flag.split(/,\s*/).pop()!) : [])];
+      const flags = [
+        '--root',
+        '--lang',
+        '--help',
+        ...(name
+          ? Object.values(DEFINITIONS[name].options as CommandDef['options']).map((o) => o.flag.split(/,\s*/).pop()!)
+          : []),
+      ];
       const guess = closest(quoted.split('=')[0]!, flags);
       return guess
-        ? t(`tuỳ chọn không có: “${quoted}” (có phải “${guess}”?)`, `unknown option: “${quoted}” (did you mean “${guess}”?)`)
+        ? t(
+            `tuỳ chọn không có: “${quoted}” (có phải “${guess}”?)`,
+            `unknown option: “${quoted}” (did you mean “${guess}”?)`,
+          )
         : t(`tuỳ chọn không có: “${quoted}” (xem --help)`, `unknown option: “${quoted}” (see --help)`);
     }
     case 'commander.missingArgument':
@@ -117,11 +132,20 @@ function reportError(err: unknown, lang: Lang, env: NodeJS.ProcessEnv, io: Io): 
 }
 
 /** One run of the command line; `options` lets tests run it in-process with their own output, folder and terminal. */
-export async function run(argv: readonly string[], env: NodeJS.ProcessEnv = process.env, options: { io?: Io; cwd?: string } = {}): Promise<number> {
+export async function run(
+  argv: readonly string[],
+  env: NodeJS.ProcessEnv = process.env,
+  options: { io?: Io; cwd?: string } = {},
+): Promise<number> {
   const io = options.io ?? processIo();
   const { lang, bad } = detectLang(argv, env);
   if (bad !== null) {
-    return reportError(usageError(t(`--lang phải là vi hoặc en, không phải “${bad}”`, `--lang must be vi or en, not “${bad}”`)), lang, env, io);
+    return reportError(
+      usageError(t(`--lang phải là vi hoặc en, không phải “${bad}”`, `--lang must be vi or en, not “${bad}”`)),
+      lang,
+      env,
+      io,
+    );
   }
   const version = readVersion();
   // Fast path: the version needs no command table.
@@ -133,13 +157,23 @@ export async function run(argv: readonly string[], env: NodeJS.ProcessEnv = proc
   const program = new Command('thidua');
   let exitCode: number = EXIT.ok;
   program
-    .description(lang === 'vi'
-      ? 'Hồ sơ, kiểm phiếu và văn bản của Hội đồng Thi đua - Khen thưởng'
-      : 'Records, ballot count and documents of an Emulation and Commendation Council')
+    .description(
+      lang === 'vi'
+        ? 'Hồ sơ, kiểm phiếu và văn bản của Hội đồng Thi đua - Khen thưởng'
+        : 'Records, ballot count and documents of an Emulation and Commendation Council',
+    )
     .version(version, '-V, --version', lang === 'vi' ? 'in số phiên bản' : 'print the version')
     .helpOption('-h, --help', lang === 'vi' ? 'xem hướng dẫn' : 'show help')
-    .option('--root <dir>', lang === 'vi' ? 'thư mục không gian làm việc (hoặc THIDUA_ROOT)' : 'workspace folder (or THIDUA_ROOT)')
-    .option('--lang <lang>', lang === 'vi' ? 'ngôn ngữ: vi (mặc định) hoặc en (hoặc THIDUA_LANG)' : 'language: vi (default) or en (or THIDUA_LANG)')
+    .option(
+      '--root <dir>',
+      lang === 'vi' ? 'thư mục không gian làm việc (hoặc THIDUA_ROOT)' : 'workspace folder (or THIDUA_ROOT)',
+    )
+    .option(
+      '--lang <lang>',
+      lang === 'vi'
+        ? 'ngôn ngữ: vi (mặc định) hoặc en (hoặc THIDUA_LANG)'
+        : 'language: vi (default) or en (or THIDUA_LANG)',
+    )
     .helpCommand(false)
     .showSuggestionAfterError(false)
     .exitOverride()
@@ -150,11 +184,24 @@ export async function run(argv: readonly string[], env: NodeJS.ProcessEnv = proc
 
   program.configureHelp({
     // Commands listed by name and arguments only, so the list fits an 80-column terminal.
-    subcommandTerm: (c) => [c.name(), ...c.registeredArguments.map((a) => (a.required ? `<${a.name()}>` : `[${a.name()}${a.variadic ? '...' : ''}]`))].join(' '),
+    subcommandTerm: (c) =>
+      [
+        c.name(),
+        ...c.registeredArguments.map((a) => (a.required ? `<${a.name()}>` : `[${a.name()}${a.variadic ? '...' : ''}]`)),
+      ].join(' '),
     helpWidth: Math.min(terminalColumns(io, env) ?? 80, 100),
   });
-  const makeContext = (): CommandContext => createContext({ lang, rootOption: program.opts()['root'] as string | undefined, version, env, io, ...(options.cwd !== undefined ? { cwd: options.cwd } : {}) });
-  for (const name of Object.keys(DEFINITIONS) as CommandName[]) addCommand(program, name, lang, makeContext, (code) => (exitCode = code), io);
+  const makeContext = (): CommandContext =>
+    createContext({
+      lang,
+      rootOption: program.opts()['root'] as string | undefined,
+      version,
+      env,
+      io,
+      ...(options.cwd !== undefined ? { cwd: options.cwd } : {}),
+    });
+  for (const name of Object.keys(DEFINITIONS) as CommandName[])
+    addCommand(program, name, lang, makeContext, (code) => (exitCode = code), io);
 
   // Bare `thidua` (perhaps with --root or --lang): the help, not silence.
   if (withoutGlobals(argv).length === 0) {
@@ -166,7 +213,8 @@ export async function run(argv: readonly string[], env: NodeJS.ProcessEnv = proc
     return exitCode;
   } catch (err) {
     if (err instanceof CommanderError) {
-      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return EXIT.ok;
+      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help')
+        return EXIT.ok;
       if (err.code === 'commander.executeSubCommandAsync') return EXIT.ok;
       return reportError(usageError(commanderMessage(err.code, err.message, argv)), lang, env, io);
     }
@@ -196,7 +244,10 @@ function addCommand(
     const command = received[received.length - 1] as import('commander').Command;
     const input = toInput(def, received.slice(0, -2), command.opts());
     const mod = await LOADERS[name]();
-    const code = await (mod.run as (ctx: CommandContext, input: unknown) => Promise<number> | number)(makeContext(), input);
+    const code = await (mod.run as (ctx: CommandContext, input: unknown) => Promise<number> | number)(
+      makeContext(),
+      input,
+    );
     setExit(code);
   });
 }

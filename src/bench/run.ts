@@ -31,9 +31,15 @@ const COLD = { THIDUA_NO_CACHE: '1' };
 function once(cmd: string[], cwd: string, env: NodeJS.ProcessEnv = COLD): { ms: number; peakKb: number | null } {
   const args = TIME ? ['-f', '%M', ...cmd] : cmd.slice(1);
   const start = process.hrtime.bigint();
-  const res = spawnSync(TIME ?? cmd[0]!, args, { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', THIDUA_TODAY: '2021-06-01', ...env }, maxBuffer: 512 * 1024 * 1024 });
+  const res = spawnSync(TIME ?? cmd[0]!, args, {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', THIDUA_TODAY: '2021-06-01', ...env },
+    maxBuffer: 512 * 1024 * 1024,
+  });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
-  if (res.status !== 0 && res.status !== 1) throw new Error(`${cmd.join(' ')} exited ${String(res.status)}: ${res.stderr.slice(-500)}`);
+  if (res.status !== 0 && res.status !== 1)
+    throw new Error(`${cmd.join(' ')} exited ${String(res.status)}: ${res.stderr.slice(-500)}`);
   const peak = TIME ? Number(/(\d+)\s*$/.exec(res.stderr.trim())?.[1] ?? NaN) : NaN;
   return { ms, peakKb: Number.isFinite(peak) ? peak : null };
 }
@@ -48,7 +54,12 @@ function measure(label: string, cmd: string[], cwd: string, runs = RUNS, env: No
     if (r.peakKb !== null) peak = Math.max(peak, r.peakKb);
   }
   times.sort((a, b) => a - b);
-  const m = { label, median: times[Math.floor(times.length / 2)]!, min: times[0]!, peakMb: TIME ? Math.round(peak / 1024) : null };
+  const m = {
+    label,
+    median: times[Math.floor(times.length / 2)]!,
+    min: times[0]!,
+    peakMb: TIME ? Math.round(peak / 1024) : null,
+  };
   process.stderr.write(`  ${label}: ${m.median.toFixed(0)} ms (peak ${m.peakMb ?? '?'} MB)\n`);
   return m;
 }
@@ -79,7 +90,12 @@ function measurePair(labelA: string, a: string[], labelB: string, b: string[], c
 }
 
 /** Several commands measured in turns, round after round, so a busy moment hits them all alike. */
-function measureInTurns(commands: Array<{ label: string; cmd: string[]; env?: NodeJS.ProcessEnv }>, cwd: string, runs: number, env: NodeJS.ProcessEnv = COLD): Measure[] {
+function measureInTurns(
+  commands: Array<{ label: string; cmd: string[]; env?: NodeJS.ProcessEnv }>,
+  cwd: string,
+  runs: number,
+  env: NodeJS.ProcessEnv = COLD,
+): Measure[] {
   for (const c of commands) once(c.cmd, cwd, c.env ?? env);
   const times = commands.map(() => [] as number[]);
   const peaks = commands.map(() => 0);
@@ -92,7 +108,13 @@ function measureInTurns(commands: Array<{ label: string; cmd: string[]; env?: No
   }
   return commands.map((c, k) => {
     const sorted = [...times[k]!].sort((x, y) => x - y);
-    const m = { label: c.label, median: sorted[Math.floor(sorted.length / 2)]!, min: sorted[0]!, peakMb: TIME ? Math.round(peaks[k]! / 1024) : null, times: times[k]! };
+    const m = {
+      label: c.label,
+      median: sorted[Math.floor(sorted.length / 2)]!,
+      min: sorted[0]!,
+      peakMb: TIME ? Math.round(peaks[k]! / 1024) : null,
+      times: times[k]!,
+    };
     process.stderr.write(`  ${m.label}: ${m.median.toFixed(0)} ms (peak ${m.peakMb ?? '?'} MB)\n`);
     return m;
   });
@@ -112,8 +134,19 @@ function turnRatio(a: Measure, b: Measure): number {
 /** The bundled example (two rounds, about 50 record files) copied with its documents into a fresh repository. */
 function exampleWorkspace(): string {
   const root = mkdtempSync(join(tmpdir(), 'thidua-bench-example-'));
-  for (const dir of ['records', 'templates', 'documents']) cpSync(join(PROJECT, dir), join(root, dir), { recursive: true });
-  const git = (...args: string[]) => spawnSync('git', args, { cwd: root, env: { ...process.env, GIT_AUTHOR_NAME: 'bench', GIT_AUTHOR_EMAIL: 'b@example.org', GIT_COMMITTER_NAME: 'bench', GIT_COMMITTER_EMAIL: 'b@example.org' } });
+  for (const dir of ['records', 'templates', 'documents'])
+    cpSync(join(PROJECT, dir), join(root, dir), { recursive: true });
+  const git = (...args: string[]) =>
+    spawnSync('git', args, {
+      cwd: root,
+      env: {
+        ...process.env,
+        GIT_AUTHOR_NAME: 'bench',
+        GIT_AUTHOR_EMAIL: 'b@example.org',
+        GIT_COMMITTER_NAME: 'bench',
+        GIT_COMMITTER_EMAIL: 'b@example.org',
+      },
+    });
   git('init', '--quiet');
   git('add', '.');
   git('commit', '--quiet', '-m', 'example');
@@ -129,8 +162,14 @@ interface ExampleRow {
 }
 
 /** The everyday commands on the bundled example, against a bare `node -e 0`, with the issue's goals. */
-function exampleScale(): { rows: ExampleRow[]; base: number; goals: Array<{ goal: string; value: number; limit: number }> } {
-  process.stderr.write('The bundled example: everyday commands against node -e 0, as the clerk runs them (cache on)…\n');
+function exampleScale(): {
+  rows: ExampleRow[];
+  base: number;
+  goals: Array<{ goal: string; value: number; limit: number }>;
+} {
+  process.stderr.write(
+    'The bundled example: everyday commands against node -e 0, as the clerk runs them (cache on)…\n',
+  );
   const root = exampleWorkspace();
   const out = join(root, 'out');
   const commands = [
@@ -153,7 +192,11 @@ function exampleScale(): { rows: ExampleRow[]; base: number; goals: Array<{ goal
   const rows = commands.map((c, i) => ({ label: c.label, warm: warm[i]!, cold: cold[i]! }));
   const base = warm[0]!.median;
   const limit: Record<string, number> = { 'thidua --version': 1.1, 'thidua verify': 4, 'thidua render all 2016': 5 };
-  const goals = rows.slice(1).map((r) => ({ goal: `${r.label} ≤ ${limit[r.label] ?? 2.5}× node -e 0`, value: r.warm.median / base, limit: limit[r.label] ?? 2.5 }));
+  const goals = rows.slice(1).map((r) => ({
+    goal: `${r.label} ≤ ${limit[r.label] ?? 2.5}× node -e 0`,
+    value: r.warm.median / base,
+    limit: limit[r.label] ?? 2.5,
+  }));
   return { rows, base, goals };
 }
 
@@ -171,55 +214,134 @@ function main(): void {
   // BENCH_ONLY=example: the everyday table alone (a minute), without writing docs/benchmarks.md.
   if (process.env['BENCH_ONLY'] === 'example') {
     const coldBase = example.rows[0]!.cold.median;
-    for (const [i, r] of example.rows.entries()) process.stdout.write(`${r.label}: ${r.warm.median.toFixed(0)} ms, ${(r.warm.median / example.base).toFixed(2)}×${i > 0 ? ` (goal ≤ ${example.goals[i - 1]!.limit}×)` : ''}; no cache ${r.cold.median.toFixed(0)} ms, ${(r.cold.median / coldBase).toFixed(2)}×\n`);
+    for (const [i, r] of example.rows.entries())
+      process.stdout.write(
+        `${r.label}: ${r.warm.median.toFixed(0)} ms, ${(r.warm.median / example.base).toFixed(2)}×${i > 0 ? ` (goal ≤ ${example.goals[i - 1]!.limit}×)` : ''}; no cache ${r.cold.median.toFixed(0)} ms, ${(r.cold.median / coldBase).toFixed(2)}×\n`,
+      );
     return;
   }
-  process.stderr.write('Generating the workspace (100 departments, 5,000 people, 300 measures, 20 rounds × 200 nominations × 31 ballots)…\n');
+  process.stderr.write(
+    'Generating the workspace (100 departments, 5,000 people, 300 measures, 20 rounds × 200 nominations × 31 ballots)…\n',
+  );
   const ws = workspace(1);
   const year = ws.years[ws.years.length - 1]!;
-  const check = spawnSync(node, [BIN, 'validate', '--json'], { cwd: ws.root, encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 });
+  const check = spawnSync(node, [BIN, 'validate', '--json'], {
+    cwd: ws.root,
+    encoding: 'utf8',
+    maxBuffer: 512 * 1024 * 1024,
+  });
   const v = JSON.parse(check.stdout) as { errors: number; warnings: number };
-  process.stderr.write(`  ${ws.files} files, ${(ws.bytes / 1048576).toFixed(1)} MiB; validate: ${v.errors} errors, ${v.warnings} warnings\n`);
+  process.stderr.write(
+    `  ${ws.files} files, ${(ws.bytes / 1048576).toFixed(1)} MiB; validate: ${v.errors} errors, ${v.warnings} warnings\n`,
+  );
 
   const rows: Measure[] = [];
-  rows.push(...measurePair('node -e 0', [node, '-e', '0'], 'thidua --version', thidua('--version'), ws.root, Math.max(21, RUNS * 4)));
+  rows.push(
+    ...measurePair(
+      'node -e 0',
+      [node, '-e', '0'],
+      'thidua --version',
+      thidua('--version'),
+      ws.root,
+      Math.max(21, RUNS * 4),
+    ),
+  );
   // The floors, the cold validate and the validate that finds its answer in the cache (its first,
   // unmeasured run fills it: every later one finds nothing changed), in turns, so the ratios
   // between them are not a busy moment's.
   const cacheDir = mkdtempSync(join(tmpdir(), 'thidua-bench-cache-'));
-  rows.push(...measureInTurns([
-    { label: 'parse floor (read + parse every YAML file with the yaml package)', cmd: [node, FLOOR, ws.root] },
-    { label: 'parse floor as thidua reads (quick reading, else the yaml package)', cmd: [node, FLOOR, ws.root, '--quick'] },
-    { label: 'thidua validate (whole workspace)', cmd: thidua('validate') },
-    { label: 'thidua validate again, nothing changed (cache)', cmd: thidua('validate'), env: { XDG_CACHE_HOME: cacheDir } },
-  ], ws.root, RUNS));
+  rows.push(
+    ...measureInTurns(
+      [
+        { label: 'parse floor (read + parse every YAML file with the yaml package)', cmd: [node, FLOOR, ws.root] },
+        {
+          label: 'parse floor as thidua reads (quick reading, else the yaml package)',
+          cmd: [node, FLOOR, ws.root, '--quick'],
+        },
+        { label: 'thidua validate (whole workspace)', cmd: thidua('validate') },
+        {
+          label: 'thidua validate again, nothing changed (cache)',
+          cmd: thidua('validate'),
+          env: { XDG_CACHE_HOME: cacheDir },
+        },
+      ],
+      ws.root,
+      RUNS,
+    ),
+  );
   rmSync(cacheDir, { recursive: true, force: true });
-  rows.push(...measureInTurns([
-    { label: `thidua validate ${year} (one round)`, cmd: thidua('validate', String(year)) },
-    { label: `thidua tally ${year}`, cmd: thidua('tally', String(year)) },
-  ], ws.root, RUNS));
+  rows.push(
+    ...measureInTurns(
+      [
+        { label: `thidua validate ${year} (one round)`, cmd: thidua('validate', String(year)) },
+        { label: `thidua tally ${year}`, cmd: thidua('tally', String(year)) },
+      ],
+      ws.root,
+      RUNS,
+    ),
+  );
   rows.push(measure('thidua status', thidua('status'), ws.root, 3));
   spawnSync(node, [BIN, 'tally', String(year), '--seal'], { cwd: ws.root });
   spawnSync(node, [BIN, 'decide', String(year), '--number', '5', '--date', `${year}-12-28`], { cwd: ws.root });
-  const recognised = (JSON.parse(spawnSync(node, [BIN, 'tally', String(year), '--json'], { cwd: ws.root, encoding: 'utf8' }).stdout) as { results: Array<{ recognised: boolean }> }).results.filter((r) => r.recognised).length;
-  rows.push(measure(`thidua render all ${year} (${recognised} recognitions)`, thidua('render', 'all', String(year), '--out', join(ws.root, 'out'), '--force'), ws.root, 3));
+  const recognised = (
+    JSON.parse(spawnSync(node, [BIN, 'tally', String(year), '--json'], { cwd: ws.root, encoding: 'utf8' }).stdout) as {
+      results: Array<{ recognised: boolean }>;
+    }
+  ).results.filter((r) => r.recognised).length;
+  rows.push(
+    measure(
+      `thidua render all ${year} (${recognised} recognitions)`,
+      thidua('render', 'all', String(year), '--out', join(ws.root, 'out'), '--force'),
+      ws.root,
+      3,
+    ),
+  );
 
   const by = (prefix: string) => rows.find((r) => r.label.startsWith(prefix))!;
   const ratio = (a: Measure, b: Measure) => a.median / b.median;
   const goals = [
     { goal: 'start-up ≤ 1.3× node -e 0', value: ratio(by('thidua --version'), by('node -e 0')), limit: 1.3 },
-    { goal: 'validate ≤ 2× the bare parse', value: turnRatio(by('thidua validate (whole'), by('parse floor (read')), limit: 2 },
-    { goal: 'cold validate ≤ 1.2× the bare parse (median of the turns’ ratios)', value: turnRatio(by('thidua validate (whole'), by('parse floor (read')), limit: 1.2 },
-    { goal: 'the parse floor as thidua reads ≤ 1× the bare parse (the floor lowered)', value: turnRatio(by('parse floor as thidua'), by('parse floor (read')), limit: 1 },
-    { goal: 'cold validate over the floor as thidua reads (no goal: what is left beyond parsing)', value: turnRatio(by('thidua validate (whole'), by('parse floor as thidua')), limit: null },
-    { goal: 'a second validate, nothing changed ≤ 0.2× the first (median of the turns’ ratios)', value: turnRatio(by('thidua validate again'), by('thidua validate (whole')), limit: 0.2 },
-    { goal: 'tally of one round ≤ 1.5× validate of that round (median of the turns’ ratios)', value: turnRatio(by('thidua tally'), by(`thidua validate ${year}`)), limit: 1.5 },
+    {
+      goal: 'validate ≤ 2× the bare parse',
+      value: turnRatio(by('thidua validate (whole'), by('parse floor (read')),
+      limit: 2,
+    },
+    {
+      goal: 'cold validate ≤ 1.2× the bare parse (median of the turns’ ratios)',
+      value: turnRatio(by('thidua validate (whole'), by('parse floor (read')),
+      limit: 1.2,
+    },
+    {
+      goal: 'the parse floor as thidua reads ≤ 1× the bare parse (the floor lowered)',
+      value: turnRatio(by('parse floor as thidua'), by('parse floor (read')),
+      limit: 1,
+    },
+    {
+      goal: 'cold validate over the floor as thidua reads (no goal: what is left beyond parsing)',
+      value: turnRatio(by('thidua validate (whole'), by('parse floor as thidua')),
+      limit: null,
+    },
+    {
+      goal: 'a second validate, nothing changed ≤ 0.2× the first (median of the turns’ ratios)',
+      value: turnRatio(by('thidua validate again'), by('thidua validate (whole')),
+      limit: 0.2,
+    },
+    {
+      goal: 'tally of one round ≤ 1.5× validate of that round (median of the turns’ ratios)',
+      value: turnRatio(by('thidua tally'), by(`thidua validate ${year}`)),
+      limit: 1.5,
+    },
   ];
   const peakValidate = by('thidua validate (whole').peakMb;
 
   process.stderr.write('Scaling: validate at 1×, 2×, 4×…\n');
   const scaling: Array<{ scale: number; files: number; ms: number; perFile: number }> = [];
-  scaling.push({ scale: 1, files: ws.files, ms: by('thidua validate (whole').median, perFile: by('thidua validate (whole').median / ws.files });
+  scaling.push({
+    scale: 1,
+    files: ws.files,
+    ms: by('thidua validate (whole').median,
+    perFile: by('thidua validate (whole').median / ws.files,
+  });
   rmSync(ws.root, { recursive: true, force: true });
   for (const scale of [2, 4]) {
     const big = workspace(scale);
@@ -231,43 +353,70 @@ function main(): void {
   const machine = `${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; ${osType()} ${release()}; Node.js ${process.version}`;
   const lines: string[] = [];
   lines.push('| measure | median ms | min ms | peak MB |', '|---|---:|---:|---:|');
-  for (const r of rows) lines.push(`| ${r.label} | ${r.median.toFixed(0)} | ${r.min.toFixed(0)} | ${r.peakMb ?? '—'} |`);
+  for (const r of rows)
+    lines.push(`| ${r.label} | ${r.median.toFixed(0)} | ${r.min.toFixed(0)} | ${r.peakMb ?? '—'} |`);
   const goalLines = ['| goal | measured | met |', '|---|---:|---|'];
-  for (const g of goals) goalLines.push(`| ${g.goal} | ${g.value.toFixed(2)}× | ${g.limit === null ? '—' : g.value <= g.limit ? 'yes' : 'NO'} |`);
-  goalLines.push(`| peak memory of validate ≤ 200 MB | ${peakValidate ?? '—'} MB | ${peakValidate !== null && peakValidate <= 200 ? 'yes' : peakValidate === null ? '—' : 'NO'} |`);
+  for (const g of goals)
+    goalLines.push(
+      `| ${g.goal} | ${g.value.toFixed(2)}× | ${g.limit === null ? '—' : g.value <= g.limit ? 'yes' : 'NO'} |`,
+    );
+  goalLines.push(
+    `| peak memory of validate ≤ 200 MB | ${peakValidate ?? '—'} MB | ${peakValidate !== null && peakValidate <= 200 ? 'yes' : peakValidate === null ? '—' : 'NO'} |`,
+  );
   const scaleLines = ['| size | files | validate ms | ms per file |', '|---|---:|---:|---:|'];
-  for (const s of scaling) scaleLines.push(`| ${s.scale}× | ${s.files} | ${s.ms.toFixed(0)} | ${s.perFile.toFixed(3)} |`);
-  const exampleLines = ['| the bundled example | median ms | × node -e 0 | goal | met | no cache: ms | × node -e 0 |', '|---|---:|---:|---:|---|---:|---:|'];
+  for (const s of scaling)
+    scaleLines.push(`| ${s.scale}× | ${s.files} | ${s.ms.toFixed(0)} | ${s.perFile.toFixed(3)} |`);
+  const exampleLines = [
+    '| the bundled example | median ms | × node -e 0 | goal | met | no cache: ms | × node -e 0 |',
+    '|---|---:|---:|---:|---|---:|---:|',
+  ];
   const coldBase = example.rows[0]!.cold.median;
   example.rows.forEach((r, i) => {
     const g = i === 0 ? null : example.goals[i - 1]!;
-    exampleLines.push(`| ${r.label} | ${r.warm.median.toFixed(0)} | ${(r.warm.median / example.base).toFixed(2)}× | ${g ? `≤ ${g.limit}×` : ''} | ${g ? (g.value <= g.limit ? 'yes' : 'NO') : ''} | ${r.cold.median.toFixed(0)} | ${(r.cold.median / coldBase).toFixed(2)}× |`);
+    exampleLines.push(
+      `| ${r.label} | ${r.warm.median.toFixed(0)} | ${(r.warm.median / example.base).toFixed(2)}× | ${g ? `≤ ${g.limit}×` : ''} | ${g ? (g.value <= g.limit ? 'yes' : 'NO') : ''} | ${r.cold.median.toFixed(0)} | ${(r.cold.median / coldBase).toFixed(2)}× |`,
+    );
   });
-  const table = [`Machine: ${machine}`, '', ...exampleLines, '', 'Province scale:', '', ...lines, '', ...goalLines, '', ...scaleLines].join('\n');
+  const table = [
+    `Machine: ${machine}`,
+    '',
+    ...exampleLines,
+    '',
+    'Province scale:',
+    '',
+    ...lines,
+    '',
+    ...goalLines,
+    '',
+    ...scaleLines,
+  ].join('\n');
   process.stdout.write(table + '\n');
 
   const docPath = join(PROJECT, 'docs', 'benchmarks.md');
   const previous = existsSync(docPath) ? readFileSync(docPath, 'utf8') : '';
   const notes = /<!-- notes -->[\s\S]*$/.exec(previous)?.[0] ?? '<!-- notes -->\n';
-  writeFileSync(docPath, [
-    '# Benchmarks',
-    '',
-    'Written by `npm run bench` (medians of several runs of the built CLI as a child process, commands of one table',
-    'taken in turns so that a busy moment of the machine hits them alike; peak memory is the',
-    'maximum resident set size from `/usr/bin/time`). The workspace is generated in a temporary folder by',
-    '`src/bench/generate.ts` from a fixed seed: 100 departments, 5,000 people, 300 disciplinary measures, 20 rounds',
-    'each with 200 nominations and 31 ballot papers of 200 marks.',
-    '',
-    'The bundled example is measured as the clerk runs its commands, one after another with the cache on',
-    '(`src/shell/validate-cache.ts`: each command run once before, so nothing changed since), and again with',
-    '`THIDUA_NO_CACHE=1`, when every run reads, parses and validates every file. The goals are read on the',
-    'first. Province-scale figures are all without the cache except the one named for it.',
-    '',
-    table,
-    '',
-    notes.trimEnd(),
-    '',
-  ].join('\n'));
+  writeFileSync(
+    docPath,
+    [
+      '# Benchmarks',
+      '',
+      'Written by `npm run bench` (medians of several runs of the built CLI as a child process, commands of one table',
+      'taken in turns so that a busy moment of the machine hits them alike; peak memory is the',
+      'maximum resident set size from `/usr/bin/time`). The workspace is generated in a temporary folder by',
+      '`src/bench/generate.ts` from a fixed seed: 100 departments, 5,000 people, 300 disciplinary measures, 20 rounds',
+      'each with 200 nominations and 31 ballot papers of 200 marks.',
+      '',
+      'The bundled example is measured as the clerk runs its commands, one after another with the cache on',
+      '(`src/shell/validate-cache.ts`: each command run once before, so nothing changed since), and again with',
+      '`THIDUA_NO_CACHE=1`, when every run reads, parses and validates every file. The goals are read on the',
+      'first. Province-scale figures are all without the cache except the one named for it.',
+      '',
+      table,
+      '',
+      notes.trimEnd(),
+      '',
+    ].join('\n'),
+  );
   process.stderr.write(`Wrote ${docPath}\n`);
 }
 

@@ -23,7 +23,11 @@ function optionValue(def: OptionDef, raw: unknown): unknown {
   }
 }
 
-export function toInput(def: CommandDef, positional: ReadonlyArray<unknown>, opts: Record<string, unknown>): { args: Record<string, unknown>; options: Record<string, unknown> } {
+export function toInput(
+  def: CommandDef,
+  positional: ReadonlyArray<unknown>,
+  opts: Record<string, unknown>,
+): { args: Record<string, unknown>; options: Record<string, unknown> } {
   const args: Record<string, unknown> = {};
   def.args.forEach((a, i) => {
     const raw = positional[i];
@@ -35,7 +39,8 @@ export function toInput(def: CommandDef, positional: ReadonlyArray<unknown>, opt
   for (const [key, o] of Object.entries(def.options)) {
     // commander keeps a "--no-x" flag as x: false when it is given.
     const negated = /^--no-([a-z-]+)$/.exec(o.flag.split(/,\s*/).pop()!);
-    if (negated && o.type === 'flag') options[key] = opts[negated[1]!.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase())] === false;
+    if (negated && o.type === 'flag')
+      options[key] = opts[negated[1]!.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase())] === false;
     else options[key] = optionValue(o, opts[key]);
   }
   return { args, options };
@@ -43,6 +48,8 @@ export function toInput(def: CommandDef, positional: ReadonlyArray<unknown>, opt
 
 /** The usage line of a command: "tally <year>", "verify [years...]". */
 export function usageOf(name: string, def: CommandDef): string {
-  const parts = def.args.map((a) => (a.type === 'years' ? `[${a.name}...]` : a.optional ? `[${a.name}]` : `<${a.name}>`));
+  const parts = def.args.map((a) =>
+    a.type === 'years' ? `[${a.name}...]` : a.optional ? `[${a.name}]` : `<${a.name}>`,
+  );
   return [name, ...parts].join(' ');
 }

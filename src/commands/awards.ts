@@ -15,9 +15,21 @@ export async function run(ctx: CommandContext, input: Input<'awards'>): Promise<
   const { id, kind } = resolveSubject(loaded.index, input.args.id);
   const entries = awardsOf(loaded.workspace, id);
   const symbol = loaded.workspace.agency?.value.symbol ?? '';
-  const decisionText = (d: { number: number; date: string } | null) => (d ? `${twoDigits(d.number)}/QĐ-${symbol} ${shortDate(d.date, ctx.lang)}` : '');
+  const decisionText = (d: { number: number; date: string } | null) =>
+    d ? `${twoDigits(d.number)}/QĐ-${symbol} ${shortDate(d.date, ctx.lang)}` : '';
   if (input.options.json) {
-    ctx.out(JSON.stringify({ id, kind, name: kind === 'person' ? loaded.index.personName(id) : loaded.index.departmentName(id), awards: entries }, null, 2));
+    ctx.out(
+      JSON.stringify(
+        {
+          id,
+          kind,
+          name: kind === 'person' ? loaded.index.personName(id) : loaded.index.departmentName(id),
+          awards: entries,
+        },
+        null,
+        2,
+      ),
+    );
     return EXIT.ok;
   }
   const { lang } = ctx;
@@ -31,18 +43,25 @@ export async function run(ctx: CommandContext, input: Input<'awards'>): Promise<
     if (e.status === 'recognised') return lang === 'vi' ? 'Được công nhận' : 'Recognised';
     if (e.status === 'pending') return lang === 'vi' ? 'Chưa bỏ phiếu' : 'Not yet voted';
     return e.reason === 'department-not-recognised'
-      ? (lang === 'vi' ? 'Không công nhận: tập thể phòng không được công nhận' : 'Not recognised: the department’s collective was not')
-      : (lang === 'vi' ? 'Không công nhận: không đủ số phiếu' : 'Not recognised: below the threshold');
+      ? lang === 'vi'
+        ? 'Không công nhận: tập thể phòng không được công nhận'
+        : 'Not recognised: the department’s collective was not'
+      : lang === 'vi'
+        ? 'Không công nhận: không đủ số phiếu'
+        : 'Not recognised: below the threshold';
   };
   const rows = entries.map((e) => [
     String(e.year),
-    e.kind === 'collective' ? (lang === 'vi' ? 'Tập thể' : 'Collective') : (lang === 'vi' ? 'Cá nhân' : 'Individual'),
+    e.kind === 'collective' ? (lang === 'vi' ? 'Tập thể' : 'Collective') : lang === 'vi' ? 'Cá nhân' : 'Individual',
     inert(e.person ? loaded.index.personName(e.person) : loaded.index.departmentName(e.department)),
     inert(e.title.length > 60 ? e.title.slice(0, 57) + '...' : e.title),
     statusText(e),
     decisionText(e.decision),
   ]);
-  const header = lang === 'vi' ? ['Năm', 'Loại', 'Tên', 'Thành tích', 'Kết quả', 'Quyết định'] : ['Year', 'Kind', 'Name', 'Achievement', 'Result', 'Decision'];
+  const header =
+    lang === 'vi'
+      ? ['Năm', 'Loại', 'Tên', 'Thành tích', 'Kết quả', 'Quyết định']
+      : ['Year', 'Kind', 'Name', 'Achievement', 'Result', 'Decision'];
   ctx.out(table(header, rows, [], ctx.style, ctx.columns));
   return EXIT.ok;
 }

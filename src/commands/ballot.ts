@@ -20,7 +20,8 @@ import { askBallot, summary } from '../flows/ballot-flow.js';
 import { PromptCancelled, terminalPrompter, type Prompter } from '../flows/prompter.js';
 import type { Round } from '../core/records/workspace.js';
 
-export const BALLOT_FLAGS = '--vote ID=agree|disagree|abstain (lặp lại cho mỗi đề nghị), --invalid [--reason "…"], --written, --serial N';
+export const BALLOT_FLAGS =
+  '--vote ID=agree|disagree|abstain (lặp lại cho mỗi đề nghị), --invalid [--reason "…"], --written, --serial N';
 
 export async function run(ctx: CommandContext, input: Input<'ballot'>, prompter?: Prompter): Promise<number> {
   const opts = input.options;
@@ -29,18 +30,42 @@ export async function run(ctx: CommandContext, input: Input<'ballot'>, prompter?
   const loaded = await loadAndValidate(root, [year], ctx);
   const round = roundOf(loaded, year);
   const session = round.council?.value.session;
-  if (opts.reason !== undefined && !opts.invalid) throw usageError(t('--reason chỉ đi cùng --invalid: lý do phiếu không hợp lệ', '--reason goes only with --invalid: why the ballot is invalid'));
+  if (opts.reason !== undefined && !opts.invalid)
+    throw usageError(
+      t(
+        '--reason chỉ đi cùng --invalid: lý do phiếu không hợp lệ',
+        '--reason goes only with --invalid: why the ballot is invalid',
+      ),
+    );
   if (round.tallyPresent) {
-    throw findingsError(t(`đợt ${year} đã niêm phong kết quả (${round.tallyFile}); không nhập thêm phiếu`, `round ${year} is sealed (${round.tallyFile}); no more ballots`));
+    throw findingsError(
+      t(
+        `đợt ${year} đã niêm phong kết quả (${round.tallyFile}); không nhập thêm phiếu`,
+        `round ${year} is sealed (${round.tallyFile}); no more ballots`,
+      ),
+    );
   }
   if (!session) {
-    throw findingsError(t(`đợt ${year} chưa ghi phiên họp xét (session, ballots_issued) trong ${round.councilFile}`, `round ${year} has no review meeting (session, ballots_issued) in ${round.councilFile}`));
+    throw findingsError(
+      t(
+        `đợt ${year} chưa ghi phiên họp xét (session, ballots_issued) trong ${round.councilFile}`,
+        `round ${year} has no review meeting (session, ballots_issued) in ${round.councilFile}`,
+      ),
+    );
   }
   if (round.ballotFiles.length >= session.ballots_issued) {
-    throw findingsError(t(`đợt ${year} đã đủ ${round.ballotFiles.length}/${session.ballots_issued} phiếu phát ra; không nhập thêm`, `round ${year} already has ${round.ballotFiles.length} of ${session.ballots_issued} ballots issued; no more`));
+    throw findingsError(
+      t(
+        `đợt ${year} đã đủ ${round.ballotFiles.length}/${session.ballots_issued} phiếu phát ra; không nhập thêm`,
+        `round ${year} already has ${round.ballotFiles.length} of ${session.ballots_issued} ballots issued; no more`,
+      ),
+    );
   }
   const agenda = agendaOf(round, loaded.view(round));
-  if (agenda.length === 0) throw findingsError(t(`đợt ${year} chưa có đề nghị nào để bỏ phiếu`, `round ${year} has no nominations to vote on`));
+  if (agenda.length === 0)
+    throw findingsError(
+      t(`đợt ${year} chưa có đề nghị nào để bỏ phiếu`, `round ${year} has no nominations to vote on`),
+    );
 
   const byFlags = opts.vote.length > 0 || opts.invalid || opts.written || opts.reason !== undefined;
   if (byFlags) {
@@ -51,17 +76,21 @@ export async function run(ctx: CommandContext, input: Input<'ballot'>, prompter?
   }
   const interactive = prompter !== undefined || (ctx.stdinIsTTY && ctx.stdoutIsTTY);
   if (!interactive) {
-    throw usageError(t(
-      `không có terminal để hỏi (không phải TTY): hãy cho các câu trả lời bằng cờ: ${BALLOT_FLAGS}`,
-      `no terminal to ask on (not a TTY): give the answers as flags: --vote ID=agree|disagree|abstain (repeat for each nomination), --invalid, --written, --serial N`,
-    ));
+    throw usageError(
+      t(
+        `không có terminal để hỏi (không phải TTY): hãy cho các câu trả lời bằng cờ: ${BALLOT_FLAGS}`,
+        `no terminal to ask on (not a TTY): give the answers as flags: --vote ID=agree|disagree|abstain (repeat for each nomination), --invalid, --written, --serial N`,
+      ),
+    );
   }
-  const p = prompter ?? await terminalPrompter(ctx.out, ctx.lang);
+  const p = prompter ?? (await terminalPrompter(ctx.out, ctx.lang));
   try {
-    ctx.say(t(
-      `Nhập phiếu đợt ${year}: đã có ${round.ballotFiles.length}/${session.ballots_issued} phiếu; ${agenda.length} đề nghị trên phiếu. Ctrl-C để dừng (phiếu đang nhập không được ghi).`,
-      `Ballots of ${year}: ${round.ballotFiles.length} of ${session.ballots_issued} entered; ${agenda.length} nominations on the paper. Ctrl-C stops (the ballot being entered is not written).`,
-    ));
+    ctx.say(
+      t(
+        `Nhập phiếu đợt ${year}: đã có ${round.ballotFiles.length}/${session.ballots_issued} phiếu; ${agenda.length} đề nghị trên phiếu. Ctrl-C để dừng (phiếu đang nhập không được ghi).`,
+        `Ballots of ${year}: ${round.ballotFiles.length} of ${session.ballots_issued} entered; ${agenda.length} nominations on the paper. Ctrl-C stops (the ballot being entered is not written).`,
+      ),
+    );
     let current = loaded;
     let currentRound = round;
     for (;;) {
@@ -72,18 +101,32 @@ export async function run(ctx: CommandContext, input: Input<'ballot'>, prompter?
       currentRound = roundOf(current, year);
       const entered = currentRound.ballotFiles.length;
       if (entered >= session.ballots_issued) {
-        ctx.say(t(`Đã đủ ${entered}/${session.ballots_issued} phiếu. Tiếp theo: thidua tally ${year}`, `All ${entered} of ${session.ballots_issued} ballots are in. Next: thidua tally ${year}`));
+        ctx.say(
+          t(
+            `Đã đủ ${entered}/${session.ballots_issued} phiếu. Tiếp theo: thidua tally ${year}`,
+            `All ${entered} of ${session.ballots_issued} ballots are in. Next: thidua tally ${year}`,
+          ),
+        );
         return EXIT.ok;
       }
-      const more = await p.confirm({ message: ctx.lang === 'vi' ? `Nhập phiếu tiếp theo (${entered}/${session.ballots_issued})?` : `Enter the next ballot (${entered} of ${session.ballots_issued})?`, default: true });
+      const more = await p.confirm({
+        message:
+          ctx.lang === 'vi'
+            ? `Nhập phiếu tiếp theo (${entered}/${session.ballots_issued})?`
+            : `Enter the next ballot (${entered} of ${session.ballots_issued})?`,
+        default: true,
+      });
       if (!more) return EXIT.ok;
     }
   } catch (err) {
-    if (err instanceof PromptCancelled) throw new ThiduaError(EXIT.interrupted, t('đã dừng; phiếu đang nhập không được ghi', 'stopped; the ballot being entered was not written'));
+    if (err instanceof PromptCancelled)
+      throw new ThiduaError(
+        EXIT.interrupted,
+        t('đã dừng; phiếu đang nhập không được ghi', 'stopped; the ballot being entered was not written'),
+      );
     throw err;
   }
 }
-
 
 function ballotFromFlags(agenda: AgendaItem[], serial: number, opts: Input<'ballot'>['options']): Ballot {
   const votes: Record<string, VoteChoice> = {};
@@ -91,26 +134,71 @@ function ballotFromFlags(agenda: AgendaItem[], serial: number, opts: Input<'ball
   const raw = opts.vote;
   for (const entry of raw) {
     const m = /^([^=]+)=(.+)$/.exec(entry);
-    if (!m) throw usageError(t(`--vote “${entry}”: cần dạng ID=agree|disagree|abstain`, `--vote “${entry}”: expected ID=agree|disagree|abstain`));
+    if (!m)
+      throw usageError(
+        t(
+          `--vote “${entry}”: cần dạng ID=agree|disagree|abstain`,
+          `--vote “${entry}”: expected ID=agree|disagree|abstain`,
+        ),
+      );
     const [, id, choice] = m as unknown as [string, string, string];
     if (!known.has(id)) {
       const guess = closest(id, known);
-      throw usageError(t(`--vote: không có đề nghị “${id}” trong đợt này${guess ? ` (có phải “${guess}”?)` : ''}`, `--vote: no nomination “${id}” in this round${guess ? ` (did you mean “${guess}”?)` : ''}`));
+      throw usageError(
+        t(
+          `--vote: không có đề nghị “${id}” trong đợt này${guess ? ` (có phải “${guess}”?)` : ''}`,
+          `--vote: no nomination “${id}” in this round${guess ? ` (did you mean “${guess}”?)` : ''}`,
+        ),
+      );
     }
-    if (!(VOTE_CHOICES as readonly string[]).includes(choice)) throw usageError(t(`--vote ${id}: “${choice}” phải là agree, disagree hoặc abstain`, `--vote ${id}: “${choice}” must be agree, disagree or abstain`));
+    if (!(VOTE_CHOICES as readonly string[]).includes(choice))
+      throw usageError(
+        t(
+          `--vote ${id}: “${choice}” phải là agree, disagree hoặc abstain`,
+          `--vote ${id}: “${choice}” must be agree, disagree or abstain`,
+        ),
+      );
     if (id in votes) throw usageError(t(`--vote: “${id}” được cho hai lần`, `--vote: “${id}” given twice`));
     votes[id] = choice as VoteChoice;
   }
   const invalid = opts.invalid;
-  if (invalid && raw.length > 0) throw usageError(t('--invalid không đi cùng --vote: phiếu không hợp lệ không tính phiếu bầu', '--invalid does not go with --vote: an invalid ballot casts no votes'));
-  return { serial, valid: !invalid, written: opts.written, votes, ...(opts.reason !== undefined ? { reason: opts.reason } : {}) };
+  if (invalid && raw.length > 0)
+    throw usageError(
+      t(
+        '--invalid không đi cùng --vote: phiếu không hợp lệ không tính phiếu bầu',
+        '--invalid does not go with --vote: an invalid ballot casts no votes',
+      ),
+    );
+  return {
+    serial,
+    valid: !invalid,
+    written: opts.written,
+    votes,
+    ...(opts.reason !== undefined ? { reason: opts.reason } : {}),
+  };
 }
 
-async function writeBallot(ctx: CommandContext, loaded: Loaded, round: Round, ballot: Ballot, json: boolean, showSummary = true, explicitSerial = false): Promise<number> {
+async function writeBallot(
+  ctx: CommandContext,
+  loaded: Loaded,
+  round: Round,
+  ballot: Ballot,
+  json: boolean,
+  showSummary = true,
+  explicitSerial = false,
+): Promise<number> {
   const root = loaded.root;
   const relOf = (serial: number) => ballotPath(round.year, serial);
-  if (loaded.snapshot.files.has(relOf(ballot.serial))) throw findingsError(t(`phiếu số ${ballot.serial} đã có (${relOf(ballot.serial)})`, `ballot ${ballot.serial} already exists (${relOf(ballot.serial)})`));
-  const findings = checkDraft(loaded, relOf(ballot.serial), renderBallotFile(ballot), round.year).filter((d) => d.severity === 'error');
+  if (loaded.snapshot.files.has(relOf(ballot.serial)))
+    throw findingsError(
+      t(
+        `phiếu số ${ballot.serial} đã có (${relOf(ballot.serial)})`,
+        `ballot ${ballot.serial} already exists (${relOf(ballot.serial)})`,
+      ),
+    );
+  const findings = checkDraft(loaded, relOf(ballot.serial), renderBallotFile(ballot), round.year).filter(
+    (d) => d.severity === 'error',
+  );
   if (findings.length) {
     for (const d of findings) ctx.err(formatDiagnostic(d, ctx.lang, ctx.style) + '\n');
     ctx.warn(t(`thidua: phiếu số ${ballot.serial} không được ghi`, `thidua: ballot ${ballot.serial} not written`));
@@ -125,7 +213,12 @@ async function writeBallot(ctx: CommandContext, loaded: Loaded, round: Round, ba
     for (;;) {
       const names = recordNames(root, ballotsDir(round.year));
       if (names.length >= issued) {
-        throw findingsError(t(`đợt ${round.year} đã đủ ${names.length}/${issued} phiếu phát ra; phiếu này không được ghi`, `round ${round.year} already has ${names.length} of ${issued} ballots issued; this one was not written`));
+        throw findingsError(
+          t(
+            `đợt ${round.year} đã đủ ${names.length}/${issued} phiếu phát ra; phiếu này không được ghi`,
+            `round ${round.year} already has ${names.length} of ${issued} ballots issued; this one was not written`,
+          ),
+        );
       }
       const abs = join(root, relOf(written.serial));
       assertInside(root, abs);
@@ -134,8 +227,17 @@ async function writeBallot(ctx: CommandContext, loaded: Loaded, round: Round, ba
         return;
       } catch (err) {
         if (!(err instanceof FileExistsError)) throw err;
-        if (explicitSerial) throw findingsError(t(`phiếu số ${written.serial} đã có (${relOf(written.serial)}); không ghi gì`, `ballot ${written.serial} already exists (${relOf(written.serial)}); nothing written`));
-        written = { ...written, serial: nextBallotSerial(recordNames(root, ballotsDir(round.year)).concat(ballotFileName(written.serial))) };
+        if (explicitSerial)
+          throw findingsError(
+            t(
+              `phiếu số ${written.serial} đã có (${relOf(written.serial)}); không ghi gì`,
+              `ballot ${written.serial} already exists (${relOf(written.serial)}); nothing written`,
+            ),
+          );
+        written = {
+          ...written,
+          serial: nextBallotSerial(recordNames(root, ballotsDir(round.year)).concat(ballotFileName(written.serial))),
+        };
       }
     }
   });
@@ -143,7 +245,12 @@ async function writeBallot(ctx: CommandContext, loaded: Loaded, round: Round, ba
   if (json) ctx.out(JSON.stringify({ file: rel, ballot: written }, null, 2));
   else {
     if (written.serial !== proposed) {
-      ctx.say(t(`Phiếu số ${proposed} vừa được một lệnh khác ghi; phiếu này được ghi thành phiếu số ${written.serial}.`, `Ballot ${proposed} was just written by another command; this one is written as ballot ${written.serial}.`));
+      ctx.say(
+        t(
+          `Phiếu số ${proposed} vừa được một lệnh khác ghi; phiếu này được ghi thành phiếu số ${written.serial}.`,
+          `Ballot ${proposed} was just written by another command; this one is written as ballot ${written.serial}.`,
+        ),
+      );
     }
     if (showSummary) ctx.out(summary(written, agendaOf(round, loaded.view(round)), ctx.lang));
     ctx.say(t(`Đã ghi ${rel}.`, `Wrote ${rel}.`));

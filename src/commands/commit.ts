@@ -17,13 +17,20 @@ const STAGED_FOLDERS = ['records', 'templates', 'documents'];
 export async function run(ctx: CommandContext, input: Input<'commit'>): Promise<number> {
   const root = ctx.root();
   if (!isGitRepo(root)) {
-    throw environmentError(t(`${root} không nằm trong kho git; chạy “git init” (hoặc tạo bằng “thidua init”)`, `${root} is not inside a git repository; run “git init” (or create it with “thidua init”)`));
+    throw environmentError(
+      t(
+        `${root} không nằm trong kho git; chạy “git init” (hoặc tạo bằng “thidua init”)`,
+        `${root} is not inside a git repository; run “git init” (or create it with “thidua init”)`,
+      ),
+    );
   }
   if (!gitKnowsWhoCommits(root)) {
-    throw environmentError(t(
-      'git chưa biết người commit: chạy git config user.name "Họ Tên" và git config user.email "email@co-quan"',
-      'git does not know who commits: run git config user.name "Your Name" and git config user.email "you@example.org"',
-    ));
+    throw environmentError(
+      t(
+        'git chưa biết người commit: chạy git config user.name "Họ Tên" và git config user.email "email@co-quan"',
+        'git does not know who commits: run git config user.name "Your Name" and git config user.email "you@example.org"',
+      ),
+    );
   }
   const loaded = await loadAndValidate(root, null, ctx);
   refuseIfErrors(ctx, loaded, input.options.json, t('không commit', 'nothing committed'));
@@ -35,11 +42,18 @@ export async function run(ctx: CommandContext, input: Input<'commit'>): Promise<
       else ctx.say(t('Không có thay đổi nào để commit.', 'Nothing to commit.'));
       return EXIT.ok;
     }
-    const unsealed = new Map(loaded.workspace.rounds.filter((r) => r.unseals.length > 0).map((r) => [r.year, r.unseals.at(-1)!.value.reason]));
-    const generated = commitMessage(staged, ctx.lang, {
-      'Thidua-Validated': `${loaded.errors} errors, ${loaded.warnings} warnings`,
-      'Thidua-Version': ctx.version,
-    }, unsealed);
+    const unsealed = new Map(
+      loaded.workspace.rounds.filter((r) => r.unseals.length > 0).map((r) => [r.year, r.unseals.at(-1)!.value.reason]),
+    );
+    const generated = commitMessage(
+      staged,
+      ctx.lang,
+      {
+        'Thidua-Validated': `${loaded.errors} errors, ${loaded.warnings} warnings`,
+        'Thidua-Version': ctx.version,
+      },
+      unsealed,
+    );
     const given = input.options.message?.trim();
     const subject = given ? given : generated.subject;
     const outcome = commitFiles(root, subject, generated.body, folders);
@@ -47,9 +61,16 @@ export async function run(ctx: CommandContext, input: Input<'commit'>): Promise<
     if (outcome.problem) ctx.warn(outcome.problem);
     const head = outcome.commit;
     if (input.options.json) {
-      ctx.out(JSON.stringify({ committed: true, commit: head, subject, rounds: generated.rounds, files: staged }, null, 2));
+      ctx.out(
+        JSON.stringify({ committed: true, commit: head, subject, rounds: generated.rounds, files: staged }, null, 2),
+      );
     } else {
-      ctx.say(t(`Đã commit ${head.slice(0, 12)}: ${subject} (${staged.length} tệp)`, `Committed ${head.slice(0, 12)}: ${subject} (${staged.length} file(s))`));
+      ctx.say(
+        t(
+          `Đã commit ${head.slice(0, 12)}: ${subject} (${staged.length} tệp)`,
+          `Committed ${head.slice(0, 12)}: ${subject} (${staged.length} file(s))`,
+        ),
+      );
     }
     return EXIT.ok;
   });

@@ -16,23 +16,54 @@ export function run(ctx: CommandContext, input: Input<'explain'>): number {
   const code = input.args.code;
   if (code === undefined) {
     if (input.options.json) {
-      ctx.out(JSON.stringify(ALL.map((r) => ({ code: r.code, severity: r.severity, description: r.description[lang] })), null, 2));
+      ctx.out(
+        JSON.stringify(
+          ALL.map((r) => ({ code: r.code, severity: r.severity, description: r.description[lang] })),
+          null,
+          2,
+        ),
+      );
       return EXIT.ok;
     }
-    ctx.out(table(lang === 'vi' ? ['Mã', 'Mức', 'Ý nghĩa'] : ['Code', 'Severity', 'Meaning'], ALL.map((r) => [r.code, severity(r.severity), r.description[lang]]), [], style, ctx.columns));
+    ctx.out(
+      table(
+        lang === 'vi' ? ['Mã', 'Mức', 'Ý nghĩa'] : ['Code', 'Severity', 'Meaning'],
+        ALL.map((r) => [r.code, severity(r.severity), r.description[lang]]),
+        [],
+        style,
+        ctx.columns,
+      ),
+    );
     ctx.say(t('Chi tiết một mã: thidua explain MÃ', 'One code in detail: thidua explain CODE'));
     return EXIT.ok;
   }
   const rule = ALL.find((r) => r.code === code);
   if (!rule) {
-    const guess = closest(code, ALL.map((r) => r.code));
-    throw usageError(t(
-      `không có mã “${code}”${guess ? ` (có phải “${guess}”?)` : ''}; xem danh sách: thidua explain`,
-      `no code “${code}”${guess ? ` (did you mean “${guess}”?)` : ''}; see the list: thidua explain`,
-    ));
+    const guess = closest(
+      code,
+      ALL.map((r) => r.code),
+    );
+    throw usageError(
+      t(
+        `không có mã “${code}”${guess ? ` (có phải “${guess}”?)` : ''}; xem danh sách: thidua explain`,
+        `no code “${code}”${guess ? ` (did you mean “${guess}”?)` : ''}; see the list: thidua explain`,
+      ),
+    );
   }
   if (input.options.json) {
-    ctx.out(JSON.stringify({ code: rule.code, severity: rule.severity, description: rule.description[lang], example: rule.example, fix: rule.fix[lang] }, null, 2));
+    ctx.out(
+      JSON.stringify(
+        {
+          code: rule.code,
+          severity: rule.severity,
+          description: rule.description[lang],
+          example: rule.example,
+          fix: rule.fix[lang],
+        },
+        null,
+        2,
+      ),
+    );
     return EXIT.ok;
   }
   ctx.out(style.bold(`${rule.code} (${severity(rule.severity)})`));

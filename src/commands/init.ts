@@ -8,7 +8,13 @@ import type { Input } from './definitions.js';
 import { ensureDir, writeFileAtomic } from '../shell/safe-write.js';
 import { STATUTORY_TITLES_YAML } from '../core/init/titles-file.js';
 import { gitKnowsWhoCommits, gitOk } from '../shell/git.js';
-import { copyPackagedTemplates, hasGitFolder, isWorkspace, packagedFile, writeUnlessPresent } from '../shell/new-workspace.js';
+import {
+  copyPackagedTemplates,
+  hasGitFolder,
+  isWorkspace,
+  packagedFile,
+  writeUnlessPresent,
+} from '../shell/new-workspace.js';
 import { renderAgencyYaml, INIT_FIELDS, type InitAnswers } from '../core/init/agency-file.js';
 import { validateSnapshot } from '../core/validate.js';
 import { readSnapshot } from '../shell/read-snapshot.js';
@@ -16,32 +22,63 @@ import { RECORD_KINDS } from '../core/schemas/index.js';
 import { jsonSchemaText } from '../core/schemas/json-schema.js';
 
 export const GITATTRIBUTES = ['records/** -text', 'documents/** binary', ''].join('\n');
-export const GITIGNORE = ['# thidua', '.thidua.lock', '*.tmp', 'node_modules/', '# Word and LibreOffice lock files of an open document', '~$*', '.~lock.*#', ''].join('\n');
+export const GITIGNORE = [
+  '# thidua',
+  '.thidua.lock',
+  '*.tmp',
+  'node_modules/',
+  '# Word and LibreOffice lock files of an open document',
+  '~$*',
+  '.~lock.*#',
+  '',
+].join('\n');
 
 const INIT_QUESTIONS: Record<keyof InitAnswers, { vi: string; en: string }> = {
-  agency: t('Tên cơ quan, viết như trong câu (văn bản tự in hoa ở tiêu đề), ví dụ Thanh tra tỉnh Bình Phước', 'Issuing body, written as in a sentence (documents print it in capitals in headings), e.g. Thanh tra tỉnh Bình Phước'),
-  parent: t('Cơ quan chủ quản (để trống nếu không có), ví dụ UBND TỈNH BÌNH PHƯỚC', 'Parent body (empty if none), e.g. UBND TỈNH BÌNH PHƯỚC'),
+  agency: t(
+    'Tên cơ quan, viết như trong câu (văn bản tự in hoa ở tiêu đề), ví dụ Thanh tra tỉnh Bình Phước',
+    'Issuing body, written as in a sentence (documents print it in capitals in headings), e.g. Thanh tra tỉnh Bình Phước',
+  ),
+  parent: t(
+    'Cơ quan chủ quản (để trống nếu không có), ví dụ UBND TỈNH BÌNH PHƯỚC',
+    'Parent body (empty if none), e.g. UBND TỈNH BÌNH PHƯỚC',
+  ),
   symbol: t('Ký hiệu trong số văn bản, ví dụ TTr', 'Symbol in document numbers, e.g. TTr'),
   place: t('Địa danh ở dòng ngày tháng, ví dụ Bình Phước', 'Place name on the date line, e.g. Bình Phước'),
   headName: t('Họ tên người ký', 'Name of the signer'),
-  headTitle: t('Chức danh người ký, viết như trong câu, ví dụ Chánh Thanh tra', 'Title of the signer, as in a sentence, e.g. Chánh Thanh tra'),
+  headTitle: t(
+    'Chức danh người ký, viết như trong câu, ví dụ Chánh Thanh tra',
+    'Title of the signer, as in a sentence, e.g. Chánh Thanh tra',
+  ),
 };
 
 export async function run(ctx: CommandContext, input: Input<'init'>, prompter?: Prompter): Promise<number> {
   const opts = input.options;
   const dir = resolve(ctx.cwd, input.args.dir ?? '.');
   if (isWorkspace(dir)) {
-    throw findingsError(t(`${dir} đã là một không gian làm việc (có records/agency.yaml); không ghi đè`, `${dir} is already a workspace (it has records/agency.yaml); nothing overwritten`));
+    throw findingsError(
+      t(
+        `${dir} đã là một không gian làm việc (có records/agency.yaml); không ghi đè`,
+        `${dir} is already a workspace (it has records/agency.yaml); nothing overwritten`,
+      ),
+    );
   }
   for (let up = dirname(dir); up !== dirname(up); up = dirname(up)) {
-    if (isWorkspace(up)) throw findingsError(t(`${dir} nằm trong không gian làm việc ${up}; không tạo không gian lồng nhau`, `${dir} is inside the workspace ${up}; no workspace is made inside another`));
+    if (isWorkspace(up))
+      throw findingsError(
+        t(
+          `${dir} nằm trong không gian làm việc ${up}; không tạo không gian lồng nhau`,
+          `${dir} is inside the workspace ${up}; no workspace is made inside another`,
+        ),
+      );
   }
   // The first commit needs to know who makes it, as thidua commit does: asked before anything is written.
   if (!gitKnowsWhoCommits(dir)) {
-    throw environmentError(t(
-      'git chưa biết người commit: chạy git config --global user.name "Họ Tên" và git config --global user.email "email@co-quan", rồi thidua init lại; chưa tạo gì',
-      'git does not know who commits: run git config --global user.name "Your Name" and git config --global user.email "you@example.org", then thidua init again; nothing created',
-    ));
+    throw environmentError(
+      t(
+        'git chưa biết người commit: chạy git config --global user.name "Họ Tên" và git config --global user.email "email@co-quan", rồi thidua init lại; chưa tạo gì',
+        'git does not know who commits: run git config --global user.name "Your Name" and git config --global user.email "you@example.org", then thidua init again; nothing created',
+      ),
+    );
   }
   const answers: Partial<InitAnswers> = {};
   for (const f of INIT_FIELDS) {
@@ -50,25 +87,29 @@ export async function run(ctx: CommandContext, input: Input<'init'>, prompter?: 
   }
   let titles = opts.titles;
   if (INIT_FIELDS.some((f) => answers[f.key] === undefined) && (prompter || (ctx.stdinIsTTY && ctx.stdoutIsTTY))) {
-    const p = prompter ?? await terminalPrompter(ctx.out, ctx.lang);
+    const p = prompter ?? (await terminalPrompter(ctx.out, ctx.lang));
     try {
       for (const f of INIT_FIELDS) {
         if (answers[f.key] !== undefined) continue;
-        const v = (await p.input({ message: INIT_QUESTIONS[f.key][ctx.lang], default: f.required ? undefined : '' })).trim();
+        const v = (
+          await p.input({ message: INIT_QUESTIONS[f.key][ctx.lang], default: f.required ? undefined : '' })
+        ).trim();
         // An optional field left empty (the parent body) means there is none.
         if (v !== '' || !f.required) answers[f.key] = v;
       }
       // The plan's pair always; the statutory titles of the year-end round when the agency runs them.
       if (!titles) {
         titles = await p.confirm({
-          message: ctx.lang === 'vi'
-            ? 'Xét cả danh hiệu thi đua hằng năm (Lao động tiên tiến, Chiến sĩ thi đua cơ sở, Tập thể lao động tiên tiến, xuất sắc), ngoài mô hình tiêu biểu, gương điển hình?'
-            : 'Run the year-end titles too (Lao động tiên tiến, Chiến sĩ thi đua cơ sở, Tập thể lao động tiên tiến / xuất sắc), beside the plan’s models and examples?',
+          message:
+            ctx.lang === 'vi'
+              ? 'Xét cả danh hiệu thi đua hằng năm (Lao động tiên tiến, Chiến sĩ thi đua cơ sở, Tập thể lao động tiên tiến, xuất sắc), ngoài mô hình tiêu biểu, gương điển hình?'
+              : 'Run the year-end titles too (Lao động tiên tiến, Chiến sĩ thi đua cơ sở, Tập thể lao động tiên tiến / xuất sắc), beside the plan’s models and examples?',
           default: true,
         });
       }
     } catch (err) {
-      if (err instanceof PromptCancelled) throw new ThiduaError(EXIT.interrupted, t('đã huỷ; không tạo gì', 'cancelled; nothing created'));
+      if (err instanceof PromptCancelled)
+        throw new ThiduaError(EXIT.interrupted, t('đã huỷ; không tạo gì', 'cancelled; nothing created'));
       throw err;
     }
   }
@@ -80,14 +121,24 @@ export async function run(ctx: CommandContext, input: Input<'init'>, prompter?: 
   writeFileAtomic(join(dir, 'records', 'agency.yaml'), text);
   writeFileAtomic(join(dir, 'records', 'criteria.yaml'), packagedFile('records', 'criteria.yaml'));
   const schemaLine = (kind: string) => `# yaml-language-server: $schema=../schemas/${kind}.schema.json\n`;
-  writeFileAtomic(join(dir, 'records', 'departments.yaml'), `${schemaLine('departments')}# Các phòng: - { id: nv1, name: Phòng Nghiệp vụ 1, head: ma-nguoi }\n[]\n`);
-  writeFileAtomic(join(dir, 'records', 'people.yaml'), `${schemaLine('people')}# Cán bộ: - { id: ma-nguoi, name: Họ Tên, gender: nam, position: Chức vụ, department: nv1, leader: false }\n[]\n`);
-  writeFileAtomic(join(dir, 'records', 'discipline.yaml'), `${schemaLine('discipline')}# Kỷ luật: - { person: ma-nguoi, level: canh-cao, date: YYYY-MM-DD, decision: số/QĐ-... }\n[]\n`);
+  writeFileAtomic(
+    join(dir, 'records', 'departments.yaml'),
+    `${schemaLine('departments')}# Các phòng: - { id: nv1, name: Phòng Nghiệp vụ 1, head: ma-nguoi }\n[]\n`,
+  );
+  writeFileAtomic(
+    join(dir, 'records', 'people.yaml'),
+    `${schemaLine('people')}# Cán bộ: - { id: ma-nguoi, name: Họ Tên, gender: nam, position: Chức vụ, department: nv1, leader: false }\n[]\n`,
+  );
+  writeFileAtomic(
+    join(dir, 'records', 'discipline.yaml'),
+    `${schemaLine('discipline')}# Kỷ luật: - { person: ma-nguoi, level: canh-cao, date: YYYY-MM-DD, decision: số/QĐ-... }\n[]\n`,
+  );
   // The statutory titles of the year-end round, beside the plan's pair (which needs no file).
   if (titles) writeFileAtomic(join(dir, 'records', 'titles.yaml'), STATUTORY_TITLES_YAML);
   copyPackagedTemplates(dir);
   ensureDir(join(dir, 'schemas'));
-  for (const kind of RECORD_KINDS) writeFileAtomic(join(dir, 'schemas', `${kind.name}.schema.json`), jsonSchemaText(kind));
+  for (const kind of RECORD_KINDS)
+    writeFileAtomic(join(dir, 'schemas', `${kind.name}.schema.json`), jsonSchemaText(kind));
   writeUnlessPresent(join(dir, '.gitignore'), GITIGNORE);
   // Record files are sealed byte for byte: git must never rewrite their line endings.
   writeUnlessPresent(join(dir, '.gitattributes'), GITATTRIBUTES);
@@ -95,26 +146,48 @@ export async function run(ctx: CommandContext, input: Input<'init'>, prompter?: 
   // The new workspace must validate clean before it is committed.
   const v = validateSnapshot(readSnapshot(dir));
   if (v.errors > 0) {
-    throw findingsError(t('không gian làm việc mới không hợp lệ; hãy chạy “thidua validate” ở đó', 'the new workspace does not validate; run “thidua validate” there'));
+    throw findingsError(
+      t(
+        'không gian làm việc mới không hợp lệ; hãy chạy “thidua validate” ở đó',
+        'the new workspace does not validate; run “thidua validate” there',
+      ),
+    );
   }
 
   if (!hasGitFolder(dir)) gitOk(dir, ['init', '--quiet']);
   gitOk(dir, ['add', '--', 'records', 'templates', 'schemas', '.gitignore', '.gitattributes']);
   gitOk(dir, ['commit', '--quiet', '-m', 'thidua: khởi tạo không gian làm việc', '-m', 'Thidua-Action: init']);
 
-  ctx.say(t(`Đã tạo không gian làm việc tại ${dir} và commit đầu tiên.`, `Created a workspace in ${dir} with a first commit.`));
+  ctx.say(
+    t(
+      `Đã tạo không gian làm việc tại ${dir} và commit đầu tiên.`,
+      `Created a workspace in ${dir} with a first commit.`,
+    ),
+  );
   if (placeholders.length > 0 || missing.length > 0) {
-    ctx.say(t(
-      `Cần điền trong records/agency.yaml: ${placeholders.join(', ')} (hoặc chạy lại với ${INIT_FIELDS.map((f) => `--${f.flag}`).join(' ')}).`,
-      `Fill in records/agency.yaml: ${placeholders.join(', ')} (or run again with ${INIT_FIELDS.map((f) => `--${f.flag}`).join(' ')}).`,
-    ));
+    ctx.say(
+      t(
+        `Cần điền trong records/agency.yaml: ${placeholders.join(', ')} (hoặc chạy lại với ${INIT_FIELDS.map((f) => `--${f.flag}`).join(' ')}).`,
+        `Fill in records/agency.yaml: ${placeholders.join(', ')} (or run again with ${INIT_FIELDS.map((f) => `--${f.flag}`).join(' ')}).`,
+      ),
+    );
   }
-  ctx.say(titles
-    ? t('Danh hiệu thi đua hằng năm: records/titles.yaml (Lao động tiên tiến, Chiến sĩ thi đua cơ sở, Tập thể lao động tiên tiến, xuất sắc, Chiến sĩ thi đua cấp tỉnh); đề nghị ghi --award.', 'The year-end titles: records/titles.yaml (Lao động tiên tiến, Chiến sĩ thi đua cơ sở, Tập thể lao động tiên tiến / xuất sắc, Chiến sĩ thi đua cấp tỉnh); nominate with --award.')
-    : t('Chỉ xét mô hình tiêu biểu, gương điển hình; để xét cả danh hiệu thi đua hằng năm: thidua init --titles (hoặc viết records/titles.yaml).', 'The plan’s pair only (models and examples); for the year-end titles too: thidua init --titles (or write records/titles.yaml).'));
-  ctx.say(t(
-    'Tiếp theo: thidua import people DANH-SACH.xlsx (cán bộ và các phòng từ bảng tính), rồi thidua round NĂM --member MÃ:chu-tich …',
-    'Next: thidua import people STAFF.xlsx (staff and departments from a spreadsheet), then thidua round YEAR --member ID:chu-tich …',
-  ));
+  ctx.say(
+    titles
+      ? t(
+          'Danh hiệu thi đua hằng năm: records/titles.yaml (Lao động tiên tiến, Chiến sĩ thi đua cơ sở, Tập thể lao động tiên tiến, xuất sắc, Chiến sĩ thi đua cấp tỉnh); đề nghị ghi --award.',
+          'The year-end titles: records/titles.yaml (Lao động tiên tiến, Chiến sĩ thi đua cơ sở, Tập thể lao động tiên tiến / xuất sắc, Chiến sĩ thi đua cấp tỉnh); nominate with --award.',
+        )
+      : t(
+          'Chỉ xét mô hình tiêu biểu, gương điển hình; để xét cả danh hiệu thi đua hằng năm: thidua init --titles (hoặc viết records/titles.yaml).',
+          'The plan’s pair only (models and examples); for the year-end titles too: thidua init --titles (or write records/titles.yaml).',
+        ),
+  );
+  ctx.say(
+    t(
+      'Tiếp theo: thidua import people DANH-SACH.xlsx (cán bộ và các phòng từ bảng tính), rồi thidua round NĂM --member MÃ:chu-tich …',
+      'Next: thidua import people STAFF.xlsx (staff and departments from a spreadsheet), then thidua round YEAR --member ID:chu-tich …',
+    ),
+  );
   return EXIT.ok;
 }

@@ -16,7 +16,13 @@ import type { CommandContext } from '../shell/context.js';
 import { loadAndValidate } from '../shell/load.js';
 import { refuseIfErrors, roundOf } from '../shell/round.js';
 import { withLock } from '../shell/lock.js';
-import { assertInside, createFileExclusive, ensureDirInside, FileExistsError, replaceFileChecked } from '../shell/safe-write.js';
+import {
+  assertInside,
+  createFileExclusive,
+  ensureDirInside,
+  FileExistsError,
+  replaceFileChecked,
+} from '../shell/safe-write.js';
 
 type Kind = (typeof DOCUMENT_KINDS)[number];
 
@@ -32,14 +38,29 @@ export async function run(ctx: CommandContext, input: Input<'issue'>): Promise<n
   const root = ctx.root();
   const kindOpt = input.options.kind;
   if (kindOpt !== undefined && !(DOCUMENT_KINDS as readonly string[]).includes(String(kindOpt))) {
-    throw usageError(t(`--kind phải là một trong: ${DOCUMENT_KINDS.join(', ')}`, `--kind must be one of: ${DOCUMENT_KINDS.join(', ')}`));
+    throw usageError(
+      t(
+        `--kind phải là một trong: ${DOCUMENT_KINDS.join(', ')}`,
+        `--kind must be one of: ${DOCUMENT_KINDS.join(', ')}`,
+      ),
+    );
   }
   const loaded = await loadAndValidate(root, [year], ctx);
   const round = roundOf(loaded, year);
-  refuseIfErrors(ctx, loaded, input.options.json, t(`không đăng ký văn bản đợt ${year}`, `nothing registered for ${year}`));
+  refuseIfErrors(
+    ctx,
+    loaded,
+    input.options.json,
+    t(`không đăng ký văn bản đợt ${year}`, `nothing registered for ${year}`),
+  );
   const decision = round.decision;
   if (!decision) {
-    throw findingsError(t(`đợt ${year} chưa ghi quyết định (thidua decide ${year} …); chỉ văn bản của đợt đã quyết định mới được ban hành`, `round ${year} has no decision recorded (thidua decide ${year} …); only a decided round's documents are issued`));
+    throw findingsError(
+      t(
+        `đợt ${year} chưa ghi quyết định (thidua decide ${year} …); chỉ văn bản của đợt đã quyết định mới được ban hành`,
+        `round ${year} has no decision recorded (thidua decide ${year} …); only a decided round's documents are issued`,
+      ),
+    );
   }
   // A path from the current folder; else, as the hints print it, from the workspace. Run from
   // outside the workspace (--root), a relative path that names a file of the workspace means that one.
@@ -47,9 +68,13 @@ export async function run(ctx: CommandContext, input: Input<'issue'>): Promise<n
   const cwdRel = relative(root, ctx.cwd);
   const cwdInside = !cwdRel.startsWith('..') && !isAbsolute(cwdRel);
   const fromRoot = resolve(root, given);
-  const abs = isAbsolute(given) ? fromCwd
-    : !cwdInside && readUserBytes(fromRoot) !== null ? fromRoot
-      : readUserBytes(fromCwd) !== null ? fromCwd : fromRoot;
+  const abs = isAbsolute(given)
+    ? fromCwd
+    : !cwdInside && readUserBytes(fromRoot) !== null
+      ? fromRoot
+      : readUserBytes(fromCwd) !== null
+        ? fromCwd
+        : fromRoot;
   const bytes = readUserBytes(abs);
   if (bytes === null) throw usageError(t(`không đọc được tệp ${given}`, `cannot read the file ${given}`));
   const kind = (kindOpt as Kind | undefined) ?? kindOf(abs, year);
@@ -73,19 +98,32 @@ export async function run(ctx: CommandContext, input: Input<'issue'>): Promise<n
       } catch (err) {
         if (err instanceof FileExistsError) {
           const same = sha256Hex(readUserBytes(target) ?? new Uint8Array()) === record.sha256;
-          if (!same) throw findingsError(t(`${rel} đã có và khác tệp này; không ghi gì`, `${rel} exists and differs from this file; nothing written`));
+          if (!same)
+            throw findingsError(
+              t(
+                `${rel} đã có và khác tệp này; không ghi gì`,
+                `${rel} exists and differs from this file; nothing written`,
+              ),
+            );
         } else throw err;
       }
     }
-    replaceFileChecked(join(root, round.decisionFile), text, before?.kind === 'file' ? before.bytes : null, round.decisionFile);
+    replaceFileChecked(
+      join(root, round.decisionFile),
+      text,
+      before?.kind === 'file' ? before.bytes : null,
+      round.decisionFile,
+    );
   });
   if (input.options.json) {
     ctx.out(JSON.stringify({ year, ...record }, null, 2));
     return EXIT.ok;
   }
-  ctx.say(t(
-    `Đã đăng ký bản ban hành ${rel} (${kind}, SHA-256 ${record.sha256.slice(0, 12)}…) vào ${round.decisionFile}; thidua verify từ nay đối chiếu tệp này.`,
-    `Registered the issued file ${rel} (${kind}, SHA-256 ${record.sha256.slice(0, 12)}…) in ${round.decisionFile}; thidua verify now checks this file.`,
-  ));
+  ctx.say(
+    t(
+      `Đã đăng ký bản ban hành ${rel} (${kind}, SHA-256 ${record.sha256.slice(0, 12)}…) vào ${round.decisionFile}; thidua verify từ nay đối chiếu tệp này.`,
+      `Registered the issued file ${rel} (${kind}, SHA-256 ${record.sha256.slice(0, 12)}…) in ${round.decisionFile}; thidua verify now checks this file.`,
+    ),
+  );
   return EXIT.ok;
 }

@@ -24,13 +24,18 @@ async function resolveTarget(ctx: CommandContext, root: string, raw: string): Pr
   if (ballot) return { label: raw, pathspecs: [ballotPath(Number(ballot[1]), Number(ballot[2]))] };
   if (raw.includes('/') || raw.endsWith('.yaml')) {
     const path = raw.replace(/^\.\//, '');
-    if (path.split('/').includes('..')) throw usageError(t('đường dẫn không được chứa “..”', 'the path may not contain “..”'));
+    if (path.split('/').includes('..'))
+      throw usageError(t('đường dẫn không được chứa “..”', 'the path may not contain “..”'));
     return { label: path, pathspecs: [path] };
   }
   const loaded = await loadAndValidate(root, [], ctx);
   const ws = loaded.workspace;
   const person = (id: string): Target => ({ label: id, pathspecs: ['records/people.yaml'], item: { key: 'id', id } });
-  const department = (id: string): Target => ({ label: id, pathspecs: ['records/departments.yaml'], item: { key: 'id', id } });
+  const department = (id: string): Target => ({
+    label: id,
+    pathspecs: ['records/departments.yaml'],
+    item: { key: 'id', id },
+  });
   if (ws.people.some((p) => p.value.id === raw) || ws.brokenIds.people.has(raw)) return person(raw);
   if (ws.departments.some((d) => d.value.id === raw) || ws.brokenIds.departments.has(raw)) return department(raw);
   // A nomination id, unless it is rather a name ("long", "Phan Văn Long").
@@ -42,10 +47,19 @@ async function resolveTarget(ctx: CommandContext, root: string, raw: string): Pr
 
 export async function run(ctx: CommandContext, input: Input<'log'>): Promise<number> {
   const root = ctx.root();
-  if (!isGitRepo(root)) throw environmentError(t(`${root} không nằm trong kho git`, `${root} is not inside a git repository`));
+  if (!isGitRepo(root))
+    throw environmentError(t(`${root} không nằm trong kho git`, `${root} is not inside a git repository`));
   const target = await resolveTarget(ctx, root, input.args.record);
   const commits = commitsTouching(root, target.pathspecs);
-  const entries: Array<{ commit: string; date: string; author: string; subject: string; path: string; status: string; changes: FieldChange[] }> = [];
+  const entries: Array<{
+    commit: string;
+    date: string;
+    author: string;
+    subject: string;
+    path: string;
+    status: string;
+    changes: FieldChange[];
+  }> = [];
   for (const c of commits) {
     for (const f of c.files) {
       // For one item of a shared list, a file that did not exist is an empty list.
@@ -55,10 +69,20 @@ export async function run(ctx: CommandContext, input: Input<'log'>): Promise<num
       let changes = diffValues(before, after);
       if (target.item) {
         const prefix = `[${target.item.id}]`;
-        changes = changes.filter((ch) => ch.path.startsWith(prefix)).map((ch) => ({ ...ch, path: ch.path.slice(prefix.length).replace(/^\./, '') || '.' }));
+        changes = changes
+          .filter((ch) => ch.path.startsWith(prefix))
+          .map((ch) => ({ ...ch, path: ch.path.slice(prefix.length).replace(/^\./, '') || '.' }));
         if (changes.length === 0) continue;
       }
-      entries.push({ commit: c.commit, date: c.date, author: c.author, subject: c.subject, path: f.path, status: f.status, changes });
+      entries.push({
+        commit: c.commit,
+        date: c.date,
+        author: c.author,
+        subject: c.subject,
+        path: f.path,
+        status: f.status,
+        changes,
+      });
     }
   }
   if (input.options.json) {
@@ -70,8 +94,12 @@ export async function run(ctx: CommandContext, input: Input<'log'>): Promise<num
     return EXIT.ok;
   }
   for (const e of entries) {
-    ctx.out(`${ctx.style.yellow(e.commit.slice(0, 12))}  ${e.date.slice(0, 10)}  ${inert(e.author)}  ${inert(e.subject)}`);
-    ctx.out(`    ${ctx.style.dim(e.path)}${e.status.startsWith('A') ? (ctx.lang === 'vi' ? ' (tạo mới)' : ' (created)') : e.status.startsWith('D') ? (ctx.lang === 'vi' ? ' (xoá)' : ' (deleted)') : ''}`);
+    ctx.out(
+      `${ctx.style.yellow(e.commit.slice(0, 12))}  ${e.date.slice(0, 10)}  ${inert(e.author)}  ${inert(e.subject)}`,
+    );
+    ctx.out(
+      `    ${ctx.style.dim(e.path)}${e.status.startsWith('A') ? (ctx.lang === 'vi' ? ' (tạo mới)' : ' (created)') : e.status.startsWith('D') ? (ctx.lang === 'vi' ? ' (xoá)' : ' (deleted)') : ''}`,
+    );
     if (!e.status.startsWith('A') && !e.status.startsWith('D')) {
       for (const ch of e.changes.slice(0, 20)) ctx.out(`      ${inert(describeChange(ch)[ctx.lang])}`);
       if (e.changes.length > 20) ctx.out(`      … ${e.changes.length - 20}`);

@@ -22,7 +22,13 @@ export async function run(ctx: CommandContext, input: Input<'overdue'>): Promise
   const { lang, style } = ctx;
   const idx = loaded.index;
   if (items.length === 0) {
-    ctx.out(style.green(lang === 'vi' ? `✓ Tính đến ${shortDate(asOf)}: không phòng nào trễ hạn.` : `✓ As of ${asOf}: no department is behind.`));
+    ctx.out(
+      style.green(
+        lang === 'vi'
+          ? `✓ Tính đến ${shortDate(asOf)}: không phòng nào trễ hạn.`
+          : `✓ As of ${asOf}: no department is behind.`,
+      ),
+    );
     return code;
   }
   ctx.say(t(`Tính đến ${shortDate(asOf)}:`, `As of ${asOf}:`));
@@ -35,16 +41,24 @@ export async function run(ctx: CommandContext, input: Input<'overdue'>): Promise
     const first = list[0]!;
     const title = first.title ? `“${first.title}” (${first.deadline})` : first.deadline;
     ctx.out('');
-    ctx.out(style.bold(lang === 'vi'
-      ? `Đợt ${first.year} — ${inert(title)}, hạn trước ngày ${shortDate(first.before)}`
-      : `Round ${first.year} — ${inert(title)}, due before ${first.before}`));
+    ctx.out(
+      style.bold(
+        lang === 'vi'
+          ? `Đợt ${first.year} — ${inert(title)}, hạn trước ngày ${shortDate(first.before)}`
+          : `Round ${first.year} — ${inert(title)}, due before ${first.before}`,
+      ),
+    );
     for (const i of list) {
       const dept = inert(idx.departmentName(i.department));
       if (i.status === 'missing') {
-        ctx.out(`  ${style.red('✗')} ${dept}: ${lang === 'vi' ? `chưa nộp, quá hạn ${i.days_late} ngày` : `nothing received, ${i.days_late} day(s) overdue`}`);
+        ctx.out(
+          `  ${style.red('✗')} ${dept}: ${lang === 'vi' ? `chưa nộp, quá hạn ${i.days_late} ngày` : `nothing received, ${i.days_late} day(s) overdue`}`,
+        );
       } else {
         const ref = i.reference ? ` (${inert(i.reference)})` : '';
-        ctx.out(`  ${style.yellow('!')} ${dept}: ${lang === 'vi' ? `nộp ngày ${shortDate(i.received!)}${ref}, trễ ${i.days_late} ngày` : `received ${i.received ?? ''}${ref}, ${i.days_late} day(s) late`}`);
+        ctx.out(
+          `  ${style.yellow('!')} ${dept}: ${lang === 'vi' ? `nộp ngày ${shortDate(i.received!)}${ref}, trễ ${i.days_late} ngày` : `received ${i.received ?? ''}${ref}, ${i.days_late} day(s) late`}`,
+        );
       }
     }
   }

@@ -14,7 +14,11 @@ import { agencyAsOf } from '../core/agency.js';
 export async function run(ctx: CommandContext, input: Input<'publish'>): Promise<number> {
   const root = ctx.root();
   const { from, to } = periodOf(root, input.options);
-  const loaded = await loadAndValidate(root, listYears(root).filter((y) => y >= from && y <= to), ctx);
+  const loaded = await loadAndValidate(
+    root,
+    listYears(root).filter((y) => y >= from && y <= to),
+    ctx,
+  );
   const items = publishedItems(loaded.workspace, loaded.index, from, to);
   // The agency's name as it is today (after a merger, the new one).
   const agency = loaded.workspace.agency ? agencyAsOf(loaded.workspace.agency.value, ctx.today()) : { name: '' };
@@ -25,6 +29,12 @@ export async function run(ctx: CommandContext, input: Input<'publish'>): Promise
   ensureDir(outDir);
   writeFileAtomic(file, html);
   if (input.options.json) ctx.out(JSON.stringify({ file, from, to, items: items.length }, null, 2));
-  else ctx.say(t(`Đã ghi ${file}: ${items.length} tập thể, cá nhân được công nhận (${from}–${to}). Mở bằng trình duyệt, hoặc đưa cả thư mục lên trang thông tin điện tử.`, `Wrote ${file}: ${items.length} recognised (${from}–${to}). Open it in a browser, or put the folder on the website.`));
+  else
+    ctx.say(
+      t(
+        `Đã ghi ${file}: ${items.length} tập thể, cá nhân được công nhận (${from}–${to}). Mở bằng trình duyệt, hoặc đưa cả thư mục lên trang thông tin điện tử.`,
+        `Wrote ${file}: ${items.length} recognised (${from}–${to}). Open it in a browser, or put the folder on the website.`,
+      ),
+    );
   return EXIT.ok;
 }

@@ -11,7 +11,22 @@ import type { DocumentDef } from '../core/documents/index.js';
 import type { CommandContext } from '../shell/context.js';
 import { loadAndValidate } from '../shell/load.js';
 import { refuseIfErrors, roundOf } from '../shell/round.js';
-import { blankStockFile, copiesKey, copiesOf, digestNow, fileBytes, MAX_COPIES, digestKey, loadTemplate, manifestText, missingPrerequisite, MANIFEST, placeRendered, readManifest, renderOne } from '../shell/documents.js';
+import {
+  blankStockFile,
+  copiesKey,
+  copiesOf,
+  digestNow,
+  fileBytes,
+  MAX_COPIES,
+  digestKey,
+  loadTemplate,
+  manifestText,
+  missingPrerequisite,
+  MANIFEST,
+  placeRendered,
+  readManifest,
+  renderOne,
+} from '../shell/documents.js';
 import { sha256Hex } from '../core/seal.js';
 import { formatDiagnostic, diagnosticJson } from '../shell/format-diagnostics.js';
 import { assertInside, ensureDir, writeFileAtomic } from '../shell/safe-write.js';
@@ -23,7 +38,20 @@ import { REMINDER_FIELDS, REMINDER_TEMPLATE_SPEC, remindersModel } from '../core
 import { inert } from '../shell/terminal.js';
 import { agencyAsOf } from '../core/agency.js';
 
-const KINDS = ['decision', 'certificates', 'minutes', 'meeting', 'list', 'proposal', 'cover', 'upward', 'ballots', 'all', 'report', 'reminders'];
+const KINDS = [
+  'decision',
+  'certificates',
+  'minutes',
+  'meeting',
+  'list',
+  'proposal',
+  'cover',
+  'upward',
+  'ballots',
+  'all',
+  'report',
+  'reminders',
+];
 
 /** Where documents go: --out (the user's own folder), or documents/ of the workspace. */
 function outFolder(ctx: CommandContext, root: string, opts: Input<'render'>['options']): string {
@@ -35,21 +63,39 @@ function outFolder(ctx: CommandContext, root: string, opts: Input<'render'>['opt
  * The file already there is read under the lock: one that differs from this render (edited by hand,
  * or written by another command meanwhile) is replaced only with --force.
  */
-async function writeDocument(ctx: CommandContext, root: string, opts: Input<'render'>['options'], target: string, bytes: Uint8Array, office: string | null): Promise<string | null> {
+async function writeDocument(
+  ctx: CommandContext,
+  root: string,
+  opts: Input<'render'>['options'],
+  target: string,
+  bytes: Uint8Array,
+  office: string | null,
+): Promise<string | null> {
   // Nothing is read or written through a link out of the workspace (--out, the user's own folder, aside).
   if (opts.out === undefined) assertInside(root, target);
   await withLock(root, ctx.warn, () => {
     if (placeRendered(target, bytes, undefined, opts.force) === 'refused') {
-      throw findingsError(t(`${target} đã có và khác bản in mới; dùng --force để ghi đè`, `${target} exists and differs from a fresh render; use --force to overwrite`));
+      throw findingsError(
+        t(
+          `${target} đã có và khác bản in mới; dùng --force để ghi đè`,
+          `${target} exists and differs from a fresh render; use --force to overwrite`,
+        ),
+      );
     }
     ensureDir(dirname(target));
     writeFileAtomic(target, bytes);
   });
-  return office ? (await writePdfCopies(ctx, root, office, [target], opts.pdfa, opts.out === undefined))[0] ?? null : null;
+  return office
+    ? ((await writePdfCopies(ctx, root, office, [target], opts.pdfa, opts.out === undefined))[0] ?? null)
+    : null;
 }
 
 /** render report --from --to [--date] [--out]: documents/bao-cao-tong-ket-FROM-TO.docx. */
-async function renderReport(ctx: CommandContext, opts: Input<'render'>['options'], office: string | null): Promise<number> {
+async function renderReport(
+  ctx: CommandContext,
+  opts: Input<'render'>['options'],
+  office: string | null,
+): Promise<number> {
   const { loaded, report } = await loadReport(ctx, opts);
   const root = ctx.root();
   const date = opts.date ?? ctx.today();
@@ -57,49 +103,87 @@ async function renderReport(ctx: CommandContext, opts: Input<'render'>['options'
   const tl = loadTemplate(root, def, REPORT_FIELDS);
   if (!tl.template) {
     for (const d of tl.diagnostics) ctx.err(formatDiagnostic(d, ctx.lang, ctx.style) + '\n');
-    ctx.warn(t(`thidua: mẫu ${tl.source} không hợp lệ; không in báo cáo`, `thidua: the template ${tl.source} is not valid; no report rendered`));
+    ctx.warn(
+      t(
+        `thidua: mẫu ${tl.source} không hợp lệ; không in báo cáo`,
+        `thidua: the template ${tl.source} is not valid; no report rendered`,
+      ),
+    );
     throw failedQuietly();
   }
   const { renderDocx } = await import('../render/docx-writer.js');
-  const bytes = await renderDocx(reportModel(agencyAsOf(loaded.workspace.agency!.value, date), report, loaded.index, tl.template, date), `thidua ${ctx.version}`);
+  const bytes = await renderDocx(
+    reportModel(agencyAsOf(loaded.workspace.agency!.value, date), report, loaded.index, tl.template, date),
+    `thidua ${ctx.version}`,
+  );
   const target = join(outFolder(ctx, root, opts), `bao-cao-tong-ket-${report.from}-${report.to}.docx`);
   const pdf = await writeDocument(ctx, root, opts, target, bytes, office);
-  if (opts.json) ctx.out(JSON.stringify({ file: target, ...(pdf ? { pdf } : {}), from: report.from, to: report.to }, null, 2));
-  else ctx.say(t(`Đã ghi ${relative(ctx.cwd, target) || target}${pdf ? ` và ${relative(ctx.cwd, pdf) || pdf}` : ''}.`, `Wrote ${relative(ctx.cwd, target) || target}${pdf ? ` and ${relative(ctx.cwd, pdf) || pdf}` : ''}.`));
+  if (opts.json)
+    ctx.out(JSON.stringify({ file: target, ...(pdf ? { pdf } : {}), from: report.from, to: report.to }, null, 2));
+  else
+    ctx.say(
+      t(
+        `Đã ghi ${relative(ctx.cwd, target) || target}${pdf ? ` và ${relative(ctx.cwd, pdf) || pdf}` : ''}.`,
+        `Wrote ${relative(ctx.cwd, target) || target}${pdf ? ` and ${relative(ctx.cwd, pdf) || pdf}` : ''}.`,
+      ),
+    );
   return EXIT.ok;
 }
 
 /** render reminders [--as-of D] [--year Y] [--date D]: documents/cong-van-don-doc-ASOF.docx, a letter per department behind. */
-async function renderReminders(ctx: CommandContext, opts: Input<'render'>['options'], office: string | null): Promise<number> {
+async function renderReminders(
+  ctx: CommandContext,
+  opts: Input<'render'>['options'],
+  office: string | null,
+): Promise<number> {
   const root = ctx.root();
   const asOf = opts.asOf ?? ctx.today();
   const date = opts.date ?? ctx.today();
   const years = opts.year !== undefined ? [opts.year] : null;
   const loaded = await loadAndValidate(root, years, ctx);
   const agency = loaded.workspace.agency ? agencyAsOf(loaded.workspace.agency.value, date) : undefined;
-  if (!agency) throw findingsError(t('records/agency.yaml có lỗi; chạy thidua validate', 'records/agency.yaml has errors; run thidua validate'));
+  if (!agency)
+    throw findingsError(
+      t('records/agency.yaml có lỗi; chạy thidua validate', 'records/agency.yaml has errors; run thidua validate'),
+    );
   const items = overdueItems(loaded.workspace, asOf, years).filter((i) => i.status === 'missing');
   if (items.length === 0) {
-    ctx.say(t(`Tính đến ${shortDate(asOf)}: không phòng nào chưa nộp; không in công văn.`, `As of ${asOf}: no department is behind; no letter rendered.`));
+    ctx.say(
+      t(
+        `Tính đến ${shortDate(asOf)}: không phòng nào chưa nộp; không in công văn.`,
+        `As of ${asOf}: no department is behind; no letter rendered.`,
+      ),
+    );
     return EXIT.ok;
   }
   const def = { template: 'cong-van-don-doc.txt', spec: REMINDER_TEMPLATE_SPEC } as DocumentDef;
   const tl = loadTemplate(root, def, REMINDER_FIELDS);
   if (!tl.template) {
     for (const d of tl.diagnostics) ctx.err(formatDiagnostic(d, ctx.lang, ctx.style) + '\n');
-    ctx.warn(t(`thidua: mẫu ${tl.source} không hợp lệ; không in công văn`, `thidua: the template ${tl.source} is not valid; no letter rendered`));
+    ctx.warn(
+      t(
+        `thidua: mẫu ${tl.source} không hợp lệ; không in công văn`,
+        `thidua: the template ${tl.source} is not valid; no letter rendered`,
+      ),
+    );
     throw failedQuietly();
   }
   const { renderDocx } = await import('../render/docx-writer.js');
-  const bytes = await renderDocx(remindersModel(agency, items, loaded.index, tl.template, asOf, date), `thidua ${ctx.version}`);
+  const bytes = await renderDocx(
+    remindersModel(agency, items, loaded.index, tl.template, asOf, date),
+    `thidua ${ctx.version}`,
+  );
   const target = join(outFolder(ctx, root, opts), `cong-van-don-doc-${asOf}.docx`);
   const pdf = await writeDocument(ctx, root, opts, target, bytes, office);
   const departments = [...new Set(items.map((i) => i.department))];
   if (opts.json) ctx.out(JSON.stringify({ file: target, ...(pdf ? { pdf } : {}), as_of: asOf, departments }, null, 2));
-  else ctx.say(t(
-    `Đã ghi ${relative(ctx.cwd, target) || target}: ${departments.length} công văn đôn đốc (${departments.map((d) => inert(loaded.index.departmentName(d))).join(', ')}).`,
-    `Wrote ${relative(ctx.cwd, target) || target}: ${departments.length} reminder letters (${departments.map((d) => inert(loaded.index.departmentName(d))).join(', ')}).`,
-  ));
+  else
+    ctx.say(
+      t(
+        `Đã ghi ${relative(ctx.cwd, target) || target}: ${departments.length} công văn đôn đốc (${departments.map((d) => inert(loaded.index.departmentName(d))).join(', ')}).`,
+        `Wrote ${relative(ctx.cwd, target) || target}: ${departments.length} reminder letters (${departments.map((d) => inert(loaded.index.departmentName(d))).join(', ')}).`,
+      ),
+    );
   return EXIT.ok;
 }
 
@@ -107,7 +191,14 @@ async function renderReminders(ctx: CommandContext, opts: Input<'render'>['optio
  * PDF copies of the documents just rendered, beside them (inside the workspace unless --out).
  * LibreOffice converts outside the lock (it takes seconds); the copies are written under it.
  */
-async function writePdfCopies(ctx: CommandContext, root: string, office: string, docx: readonly string[], pdfa: boolean, inside: boolean): Promise<string[]> {
+async function writePdfCopies(
+  ctx: CommandContext,
+  root: string,
+  office: string,
+  docx: readonly string[],
+  pdfa: boolean,
+  inside: boolean,
+): Promise<string[]> {
   if (docx.length === 0) return [];
   const targets = docx.map((file) => file.replace(/\.docx$/, '.pdf'));
   if (inside) for (const target of targets) assertInside(root, target);
@@ -125,17 +216,33 @@ export async function run(ctx: CommandContext, input: Input<'render'>): Promise<
   const force = opts.force;
   const kind = input.args.kind;
   if (!KINDS.includes(kind)) {
-    throw usageError(t(`loại văn bản không có: “${kind}” (một trong: ${KINDS.join(', ')})`, `no such document kind: “${kind}” (one of: ${KINDS.join(', ')})`));
+    throw usageError(
+      t(
+        `loại văn bản không có: “${kind}” (một trong: ${KINDS.join(', ')})`,
+        `no such document kind: “${kind}” (one of: ${KINDS.join(', ')})`,
+      ),
+    );
   }
   if (kind === 'report') return renderReport(ctx, opts, office);
   if (kind === 'reminders') return renderReminders(ctx, opts, office);
-  if (input.args.year === undefined) throw usageError(t(`thiếu năm: thidua render ${kind} YEAR`, `missing the year: thidua render ${kind} YEAR`));
+  if (input.args.year === undefined)
+    throw usageError(t(`thiếu năm: thidua render ${kind} YEAR`, `missing the year: thidua render ${kind} YEAR`));
   const year = input.args.year;
   if (opts.copies !== undefined) {
-    if (kind !== 'ballots' && kind !== 'all') throw usageError(t('--copies chỉ dùng cho phiếu bầu (render ballots)', '--copies is for the ballot paper only (render ballots)'));
-    if (opts.copies < 1 || opts.copies > MAX_COPIES) throw usageError(t(`--copies cần từ 1 đến ${MAX_COPIES}`, `--copies must be 1 to ${MAX_COPIES}`));
+    if (kind !== 'ballots' && kind !== 'all')
+      throw usageError(
+        t('--copies chỉ dùng cho phiếu bầu (render ballots)', '--copies is for the ballot paper only (render ballots)'),
+      );
+    if (opts.copies < 1 || opts.copies > MAX_COPIES)
+      throw usageError(t(`--copies cần từ 1 đến ${MAX_COPIES}`, `--copies must be 1 to ${MAX_COPIES}`));
   }
-  if (opts.blankStock && kind !== 'certificates') throw usageError(t('--blank-stock chỉ dùng cho giấy công nhận (render certificates)', '--blank-stock is for certificates only (render certificates)'));
+  if (opts.blankStock && kind !== 'certificates')
+    throw usageError(
+      t(
+        '--blank-stock chỉ dùng cho giấy công nhận (render certificates)',
+        '--blank-stock is for certificates only (render certificates)',
+      ),
+    );
   const json = opts.json;
   const root = ctx.root();
   const loaded = await loadAndValidate(root, [year], ctx);
@@ -145,15 +252,28 @@ export async function run(ctx: CommandContext, input: Input<'render'>): Promise<
   // The ballot paper is for the meeting: `render all` prints it only until the vote is sealed.
   // A document the round has nothing for (no title proposed upward) is left out of `render all`.
   const applies = (d: DocumentDef) => !d.applies || !round.tally || d.applies(round, loaded.view(round));
-  const defs = kind === 'all' ? DOCUMENTS.filter((d) => (d.needs !== 'nominations' || !round.tally) && applies(d)) : [documentDef(kind)!];
+  const defs =
+    kind === 'all'
+      ? DOCUMENTS.filter((d) => (d.needs !== 'nominations' || !round.tally) && applies(d))
+      : [documentDef(kind)!];
   if (kind !== 'all' && !applies(defs[0]!)) {
-    throw findingsError(t(`đợt ${year} không có danh hiệu nào do cấp trên quyết định được Hội đồng đề nghị (decided_by trong records/titles.yaml); không có gì để in`, `round ${year} has no title decided above the agency that the council proposed (decided_by in records/titles.yaml); nothing to render`));
+    throw findingsError(
+      t(
+        `đợt ${year} không có danh hiệu nào do cấp trên quyết định được Hội đồng đề nghị (decided_by trong records/titles.yaml); không có gì để in`,
+        `round ${year} has no title decided above the agency that the council proposed (decided_by in records/titles.yaml); nothing to render`,
+      ),
+    );
   }
   // Certificates on bought blanks are a print file beside the certificates, not a record of their own.
   const fileOf = (def: DocumentDef) => (opts.blankStock ? blankStockFile(year) : def.file(year));
   if (opts.out === undefined) for (const def of defs) assertInside(root, join(outDir, fileOf(def)));
 
-  const report: Array<{ kind: string; file: string; status: 'written' | 'unchanged' | 'skipped' | 'refused'; reason?: string }> = [];
+  const report: Array<{
+    kind: string;
+    file: string;
+    status: 'written' | 'unchanged' | 'skipped' | 'refused';
+    reason?: string;
+  }> = [];
   let failed = false;
   /** The documents now on disk as rendered, for their PDF copies. */
   const current: string[] = [];
@@ -167,16 +287,31 @@ export async function run(ctx: CommandContext, input: Input<'render'>): Promise<
         report.push({ kind: def.kind, file: fileOf(def), status: 'skipped', reason: missing[ctx.lang] });
         continue;
       }
-      const registered = round.decision?.value.issued?.some((i) => i.kind === def.kind && i.file === `documents/${year}/${fileOf(def)}`);
+      const registered = round.decision?.value.issued?.some(
+        (i) => i.kind === def.kind && i.file === `documents/${year}/${fileOf(def)}`,
+      );
       if (registered && opts.out === undefined) {
-        report.push({ kind: def.kind, file: fileOf(def), status: 'skipped', reason: t('đã ban hành (thidua issue); không in lại', 'issued (thidua issue); not rendered again')[ctx.lang] });
+        report.push({
+          kind: def.kind,
+          file: fileOf(def),
+          status: 'skipped',
+          reason: t('đã ban hành (thidua issue); không in lại', 'issued (thidua issue); not rendered again')[ctx.lang],
+        });
         continue;
       }
       const tl = loadTemplate(root, def, COMMON_FIELDS, year);
       if (!tl.template) {
-        if (json) ctx.out(JSON.stringify({ ok: false, diagnostics: tl.diagnostics.map((d) => diagnosticJson(d, ctx.lang)) }, null, 2));
+        if (json)
+          ctx.out(
+            JSON.stringify({ ok: false, diagnostics: tl.diagnostics.map((d) => diagnosticJson(d, ctx.lang)) }, null, 2),
+          );
         else for (const d of tl.diagnostics) ctx.err(formatDiagnostic(d, ctx.lang, ctx.style) + '\n');
-        ctx.warn(t(`thidua: mẫu ${tl.source} không hợp lệ; không in văn bản nào`, `thidua: the template ${tl.source} is not valid; nothing rendered`));
+        ctx.warn(
+          t(
+            `thidua: mẫu ${tl.source} không hợp lệ; không in văn bản nào`,
+            `thidua: the template ${tl.source} is not valid; nothing rendered`,
+          ),
+        );
         throw failedQuietly();
       }
       // The ballot paper keeps the copies it was last printed with unless --copies says otherwise.
@@ -189,13 +324,21 @@ export async function run(ctx: CommandContext, input: Input<'render'>): Promise<
       // Nothing it follows from has changed since thidua wrote it (its hash and inputs digest in the
       // manifest): the file is current as it is, and nothing is rendered.
       const onDisk = fileBytes(target);
-      if (onDisk && manifest[fileOf(def)] === sha256Hex(onDisk) && manifest[digestKey(fileOf(def))] === digestNow(loaded, round, def, tl.template, ctx.version, { copies, blankStock: opts.blankStock })) {
+      if (
+        onDisk &&
+        manifest[fileOf(def)] === sha256Hex(onDisk) &&
+        manifest[digestKey(fileOf(def))] ===
+          digestNow(loaded, round, def, tl.template, ctx.version, { copies, blankStock: opts.blankStock })
+      ) {
         recordCopies();
         report.push({ kind: def.kind, file: relative(ctx.cwd, target) || target, status: 'unchanged' });
         current.push(target);
         continue;
       }
-      const rendered = await renderOne(loaded, round, def, tl.template, ctx.version, { copies, blankStock: opts.blankStock });
+      const rendered = await renderOne(loaded, round, def, tl.template, ctx.version, {
+        copies,
+        blankStock: opts.blankStock,
+      });
       const shown = relative(ctx.cwd, target) || target;
       const placed = placeRendered(target, rendered.bytes, manifest[fileOf(def)], force);
       if (placed === 'unchanged') {
@@ -208,7 +351,15 @@ export async function run(ctx: CommandContext, input: Input<'render'>): Promise<
         continue;
       }
       if (placed === 'refused') {
-        report.push({ kind: def.kind, file: shown, status: 'refused', reason: t('tệp trên đĩa khác bản in mới (có thể đã sửa tay); dùng --force để ghi đè', 'the file on disk differs from a fresh render (perhaps edited by hand); use --force to overwrite')[ctx.lang] });
+        report.push({
+          kind: def.kind,
+          file: shown,
+          status: 'refused',
+          reason: t(
+            'tệp trên đĩa khác bản in mới (có thể đã sửa tay); dùng --force để ghi đè',
+            'the file on disk differs from a fresh render (perhaps edited by hand); use --force to overwrite',
+          )[ctx.lang],
+        });
         failed = true;
         continue;
       }
@@ -233,10 +384,18 @@ export async function run(ctx: CommandContext, input: Input<'render'>): Promise<
     return failed ? EXIT.findings : EXIT.ok;
   }
   const label = {
-    written: t('đã ghi', 'written'), unchanged: t('không đổi', 'unchanged'), skipped: t('bỏ qua', 'skipped'), refused: t('không ghi đè', 'not overwritten'),
+    written: t('đã ghi', 'written'),
+    unchanged: t('không đổi', 'unchanged'),
+    skipped: t('bỏ qua', 'skipped'),
+    refused: t('không ghi đè', 'not overwritten'),
   };
   for (const r of report) {
-    const mark = r.status === 'refused' ? ctx.style.red('✗') : r.status === 'skipped' ? ctx.style.yellow('-') : ctx.style.green('✓');
+    const mark =
+      r.status === 'refused'
+        ? ctx.style.red('✗')
+        : r.status === 'skipped'
+          ? ctx.style.yellow('-')
+          : ctx.style.green('✓');
     ctx.out(`${mark} ${r.file}: ${label[r.status][ctx.lang]}${r.reason ? ` — ${r.reason}` : ''}`);
   }
   return failed ? EXIT.findings : EXIT.ok;

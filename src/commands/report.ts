@@ -19,47 +19,88 @@ export async function run(ctx: CommandContext, input: Input<'report'>): Promise<
   const vi = lang === 'vi';
   const pct = (v: number | null) => (v === null ? '—' : formatPercent(v, lang));
   const idx = loaded.index;
-  const said = (o: Outcome) => (vi ? { recognised: 'được công nhận', 'not-recognised': 'không được công nhận', pending: 'chưa bỏ phiếu' } : { recognised: 'recognised', 'not-recognised': 'not recognised', pending: 'not yet voted' })[o];
+  const said = (o: Outcome) =>
+    (vi
+      ? { recognised: 'được công nhận', 'not-recognised': 'không được công nhận', pending: 'chưa bỏ phiếu' }
+      : { recognised: 'recognised', 'not-recognised': 'not recognised', pending: 'not yet voted' })[o];
 
-  ctx.out(style.bold(vi ? `Báo cáo tổng kết ${report.from}–${report.to} (tính đến ${shortDate(report.as_of)})` : `Summary report ${report.from}–${report.to} (as of ${report.as_of})`));
+  ctx.out(
+    style.bold(
+      vi
+        ? `Báo cáo tổng kết ${report.from}–${report.to} (tính đến ${shortDate(report.as_of)})`
+        : `Summary report ${report.from}–${report.to} (as of ${report.as_of})`,
+    ),
+  );
   ctx.out('');
   ctx.out(style.bold(vi ? '1. Theo đợt' : '1. By round'));
-  ctx.out(table(
-    vi ? ['Đợt', 'Đề nghị TT/CN', 'Công nhận TT/CN', 'Tỷ lệ', 'Thời hạn: đúng/trễ/chưa nộp'] : ['Round', 'Nominated C/I', 'Recognised C/I', 'Rate', 'Deadlines: on time/late/missing'],
-    report.rounds.map((r) => [
-      String(r.year),
-      `${r.nominations.collective}/${r.nominations.individual}`,
-      r.sealed ? `${r.recognised.collective}/${r.recognised.individual}` : (vi ? 'chưa niêm phong' : 'not sealed'),
-      pct(r.pass_rate),
-      `${r.deadlines.on_time}/${r.deadlines.late}/${r.deadlines.missing}${r.deadlines.pending ? (vi ? ` (+${r.deadlines.pending} chưa đến hạn)` : ` (+${r.deadlines.pending} not due)`) : ''}`,
-    ]),
-    [], style, ctx.columns,
-  ));
+  ctx.out(
+    table(
+      vi
+        ? ['Đợt', 'Đề nghị TT/CN', 'Công nhận TT/CN', 'Tỷ lệ', 'Thời hạn: đúng/trễ/chưa nộp']
+        : ['Round', 'Nominated C/I', 'Recognised C/I', 'Rate', 'Deadlines: on time/late/missing'],
+      report.rounds.map((r) => [
+        String(r.year),
+        `${r.nominations.collective}/${r.nominations.individual}`,
+        r.sealed ? `${r.recognised.collective}/${r.recognised.individual}` : vi ? 'chưa niêm phong' : 'not sealed',
+        pct(r.pass_rate),
+        `${r.deadlines.on_time}/${r.deadlines.late}/${r.deadlines.missing}${r.deadlines.pending ? (vi ? ` (+${r.deadlines.pending} chưa đến hạn)` : ` (+${r.deadlines.pending} not due)`) : ''}`,
+      ]),
+      [],
+      style,
+      ctx.columns,
+    ),
+  );
   const tot = report.totals;
-  ctx.say(t(
-    `Cả giai đoạn: ${tot.nominations} đề nghị, ${tot.recognised} được công nhận (${tot.recognised_collective} tập thể, ${tot.recognised_individual} cá nhân), tỷ lệ ${pct(tot.pass_rate)} trên các đợt đã niêm phong.`,
-    `Whole period: ${tot.nominations} nominations, ${tot.recognised} recognised (${tot.recognised_collective} collectives, ${tot.recognised_individual} individuals), rate ${pct(tot.pass_rate)} over sealed rounds.`,
-  ));
+  ctx.say(
+    t(
+      `Cả giai đoạn: ${tot.nominations} đề nghị, ${tot.recognised} được công nhận (${tot.recognised_collective} tập thể, ${tot.recognised_individual} cá nhân), tỷ lệ ${pct(tot.pass_rate)} trên các đợt đã niêm phong.`,
+      `Whole period: ${tot.nominations} nominations, ${tot.recognised} recognised (${tot.recognised_collective} collectives, ${tot.recognised_individual} individuals), rate ${pct(tot.pass_rate)} over sealed rounds.`,
+    ),
+  );
   ctx.out('');
   ctx.out(style.bold(vi ? '2. Theo phòng' : '2. By department'));
-  ctx.out(table(
-    vi ? ['Phòng', 'Đề nghị', 'Công nhận TT', 'Công nhận CN', 'Nhân rộng', 'Thời hạn đúng/trễ/chưa nộp'] : ['Department', 'Nominated', 'Recognised C', 'Recognised I', 'Replicated', 'Deadlines on time/late/missing'],
-    report.departments.map((d) => [inert(d.name), String(d.nominations), String(d.recognised_collective), String(d.recognised_individual), String(d.replications), `${d.deadlines.on_time}/${d.deadlines.late}/${d.deadlines.missing}`]),
-    ['left', 'right', 'right', 'right', 'right', 'left'], style, ctx.columns,
-  ));
+  ctx.out(
+    table(
+      vi
+        ? ['Phòng', 'Đề nghị', 'Công nhận TT', 'Công nhận CN', 'Nhân rộng', 'Thời hạn đúng/trễ/chưa nộp']
+        : ['Department', 'Nominated', 'Recognised C', 'Recognised I', 'Replicated', 'Deadlines on time/late/missing'],
+      report.departments.map((d) => [
+        inert(d.name),
+        String(d.nominations),
+        String(d.recognised_collective),
+        String(d.recognised_individual),
+        String(d.replications),
+        `${d.deadlines.on_time}/${d.deadlines.late}/${d.deadlines.missing}`,
+      ]),
+      ['left', 'right', 'right', 'right', 'right', 'left'],
+      style,
+      ctx.columns,
+    ),
+  );
   ctx.out('');
   ctx.out(style.bold(vi ? '3. Nhân tố mới' : '3. New factors'));
-  if (report.new_factors.length === 0) ctx.say(t('Không có nhân tố mới nào được ghi nhận.', 'No new factor was noted.'));
+  if (report.new_factors.length === 0)
+    ctx.say(t('Không có nhân tố mới nào được ghi nhận.', 'No new factor was noted.'));
   for (const f of report.new_factors) {
-    const who = f.kind === 'collective' ? (vi ? `Tập thể ${f.name}` : `Collective ${f.name}`) : `${f.name} (${idx.departmentName(f.department)})`;
+    const who =
+      f.kind === 'collective'
+        ? vi
+          ? `Tập thể ${f.name}`
+          : `Collective ${f.name}`
+        : `${f.name} (${idx.departmentName(f.department)})`;
     const steps = f.later.map((s) => `${s.year}: ${vi ? 'đề nghị' : 'nominated'} ${s.nomination}, ${said(s.outcome)}`);
-    ctx.out(`- ${f.year} ${inert(who)} (${f.nomination}): ${said(f.outcome)}${steps.length ? ` → ${steps.join('; ')}` : vi ? ' → chưa được đề nghị lại' : ' → not nominated again'}`);
+    ctx.out(
+      `- ${f.year} ${inert(who)} (${f.nomination}): ${said(f.outcome)}${steps.length ? ` → ${steps.join('; ')}` : vi ? ' → chưa được đề nghị lại' : ' → not nominated again'}`,
+    );
   }
   ctx.out('');
   ctx.out(style.bold(vi ? '4. Nhân rộng mô hình' : '4. Models replicated'));
-  if (report.replications.length === 0) ctx.say(t('Chưa có kế hoạch nhân rộng nào nêu mô hình.', 'No plan names a model it replicates yet.'));
+  if (report.replications.length === 0)
+    ctx.say(t('Chưa có kế hoạch nhân rộng nào nêu mô hình.', 'No plan names a model it replicates yet.'));
   for (const r of report.replications) {
-    ctx.out(`- ${r.year} ${inert(idx.departmentName(r.department))}${r.reference ? ` (${inert(r.reference)}, ${shortDate(r.received, lang)})` : ''}: ${vi ? 'nhân rộng' : 'replicates'} ${r.model.year}/${r.model.nomination} ${inert(r.model.kind === 'collective' ? r.model.title : r.model.name)}`);
+    ctx.out(
+      `- ${r.year} ${inert(idx.departmentName(r.department))}${r.reference ? ` (${inert(r.reference)}, ${shortDate(r.received, lang)})` : ''}: ${vi ? 'nhân rộng' : 'replicates'} ${r.model.year}/${r.model.nomination} ${inert(r.model.kind === 'collective' ? r.model.title : r.model.name)}`,
+    );
   }
   return EXIT.ok;
 }

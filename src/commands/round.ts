@@ -20,7 +20,11 @@ import { inert } from '../shell/terminal.js';
 
 type Role = (typeof COUNCIL_ROLES)[number];
 
-function councilText(year: number, members: ReadonlyArray<{ person: string; role: Role }>, from: number | null): string {
+function councilText(
+  year: number,
+  members: ReadonlyArray<{ person: string; role: Role }>,
+  from: number | null,
+): string {
   return [
     '# yaml-language-server: $schema=../../schemas/council.schema.json',
     `# Hội đồng Thi đua - Khen thưởng đợt ${year}: ${members.length} thành viên${from !== null ? ` (chép từ đợt ${from}; sửa nếu Hội đồng thay đổi)` : ''}.`,
@@ -45,10 +49,15 @@ export async function run(ctx: CommandContext, input: Input<'round'>): Promise<n
   const root = ctx.root();
   const years = listYears(root);
   if (years.includes(year)) {
-    throw findingsError(t(`đợt ${year} đã có (records/${year}/); không tạo lại`, `round ${year} exists already (records/${year}/); nothing created`));
+    throw findingsError(
+      t(
+        `đợt ${year} đã có (records/${year}/); không tạo lại`,
+        `round ${year} exists already (records/${year}/); nothing created`,
+      ),
+    );
   }
   const earlier = years.filter((y) => y < year);
-  const from = o.from ?? (o.member.length ? null : earlier.at(-1) ?? null);
+  const from = o.from ?? (o.member.length ? null : (earlier.at(-1) ?? null));
   const loaded = await loadAndValidate(root, from !== null ? [from] : [], ctx);
   const people = loaded.index.people;
   let members: Array<{ person: string; role: Role }>;
@@ -56,25 +65,37 @@ export async function run(ctx: CommandContext, input: Input<'round'>): Promise<n
     members = o.member.map((spec) => {
       const [person = '', role = 'uy-vien'] = spec.split(':');
       if (!(COUNCIL_ROLES as readonly string[]).includes(role)) {
-        throw usageError(t(`--member ${inert(spec)}: vai trò “${inert(role)}” không có; một trong: ${COUNCIL_ROLES.join(', ')}`, `--member ${inert(spec)}: no role “${inert(role)}”; one of: ${COUNCIL_ROLES.join(', ')}`));
+        throw usageError(
+          t(
+            `--member ${inert(spec)}: vai trò “${inert(role)}” không có; một trong: ${COUNCIL_ROLES.join(', ')}`,
+            `--member ${inert(spec)}: no role “${inert(role)}”; one of: ${COUNCIL_ROLES.join(', ')}`,
+          ),
+        );
       }
       if (!people.has(person)) {
         const near = closest(person, [...people.keys()]);
-        throw usageError(t(`--member ${inert(spec)}: không có người “${inert(person)}” trong records/people.yaml${near ? ` (có phải “${near}”?)` : ''}`, `--member ${inert(spec)}: no person “${inert(person)}” in records/people.yaml${near ? ` (did you mean “${near}”?)` : ''}`));
+        throw usageError(
+          t(
+            `--member ${inert(spec)}: không có người “${inert(person)}” trong records/people.yaml${near ? ` (có phải “${near}”?)` : ''}`,
+            `--member ${inert(spec)}: no person “${inert(person)}” in records/people.yaml${near ? ` (did you mean “${near}”?)` : ''}`,
+          ),
+        );
       }
       return { person, role: role as Role };
     });
   } else {
     const source = from !== null ? loaded.workspace.rounds.find((r) => r.year === from) : undefined;
     if (!source?.council) {
-      throw usageError(t(
-        from === null
-          ? `chưa có đợt nào trước ${year} để chép Hội đồng; cho biết thành viên: thidua round ${year} --member ma-nguoi:chu-tich --member ma-nguoi:thu-ky --member ma-nguoi …`
-          : `đợt ${from} không có Hội đồng đọc được (records/${from}/council.yaml); cho biết thành viên bằng --member`,
-        from === null
-          ? `there is no round before ${year} to copy the council from; name the members: thidua round ${year} --member id:chu-tich --member id:thu-ky --member id …`
-          : `round ${from} has no readable council (records/${from}/council.yaml); name the members with --member`,
-      ));
+      throw usageError(
+        t(
+          from === null
+            ? `chưa có đợt nào trước ${year} để chép Hội đồng; cho biết thành viên: thidua round ${year} --member ma-nguoi:chu-tich --member ma-nguoi:thu-ky --member ma-nguoi …`
+            : `đợt ${from} không có Hội đồng đọc được (records/${from}/council.yaml); cho biết thành viên bằng --member`,
+          from === null
+            ? `there is no round before ${year} to copy the council from; name the members: thidua round ${year} --member id:chu-tich --member id:thu-ky --member id …`
+            : `round ${from} has no readable council (records/${from}/council.yaml); name the members with --member`,
+        ),
+      );
     }
     members = source.council.value.members.map((m) => ({ person: m.person, role: m.role }));
   }
@@ -85,7 +106,13 @@ export async function run(ctx: CommandContext, input: Input<'round'>): Promise<n
     try {
       createFileExclusive(join(root, rel), text);
     } catch (err) {
-      if (err instanceof FileExistsError) throw findingsError(t(`${rel} vừa được tạo bởi lệnh khác; không ghi đè`, `${rel} was just created by another command; not overwritten`));
+      if (err instanceof FileExistsError)
+        throw findingsError(
+          t(
+            `${rel} vừa được tạo bởi lệnh khác; không ghi đè`,
+            `${rel} was just created by another command; not overwritten`,
+          ),
+        );
       throw err;
     }
   });
@@ -93,13 +120,17 @@ export async function run(ctx: CommandContext, input: Input<'round'>): Promise<n
     ctx.out(JSON.stringify({ year, file: rel, from: o.member.length ? null : from, members }, null, 2));
     return EXIT.ok;
   }
-  ctx.say(t(
-    `Đã tạo đợt ${year}: ${rel} (${members.length} thành viên Hội đồng${o.member.length ? '' : `, chép từ đợt ${String(from)}`}).`,
-    `Created round ${year}: ${rel} (${members.length} council members${o.member.length ? '' : `, copied from ${String(from)}`}).`,
-  ));
-  ctx.say(t(
-    `Tiếp theo: thidua nominate ${year} (nhập đề nghị); khi định ngày họp: thidua session ${year} --date … --place … --counter …; rồi thidua ballot ${year}.`,
-    `Next: thidua nominate ${year} (enter nominations); when the meeting is set: thidua session ${year} --date … --place … --counter …; then thidua ballot ${year}.`,
-  ));
+  ctx.say(
+    t(
+      `Đã tạo đợt ${year}: ${rel} (${members.length} thành viên Hội đồng${o.member.length ? '' : `, chép từ đợt ${String(from)}`}).`,
+      `Created round ${year}: ${rel} (${members.length} council members${o.member.length ? '' : `, copied from ${String(from)}`}).`,
+    ),
+  );
+  ctx.say(
+    t(
+      `Tiếp theo: thidua nominate ${year} (nhập đề nghị); khi định ngày họp: thidua session ${year} --date … --place … --counter …; rồi thidua ballot ${year}.`,
+      `Next: thidua nominate ${year} (enter nominations); when the meeting is set: thidua session ${year} --date … --place … --counter …; then thidua ballot ${year}.`,
+    ),
+  );
   return EXIT.ok;
 }

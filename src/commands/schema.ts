@@ -27,6 +27,8 @@ export function run(ctx: CommandContext, input: Input<'schema'>): number {
     writeFileAtomic(path, jsonSchemaText(kind));
     ctx.out(path);
   }
-  ctx.say(t(`Đã ghi ${RECORD_KINDS.length} lược đồ vào ${outDir}`, `Wrote ${RECORD_KINDS.length} schemas to ${outDir}`));
+  ctx.say(
+    t(`Đã ghi ${RECORD_KINDS.length} lược đồ vào ${outDir}`, `Wrote ${RECORD_KINDS.length} schemas to ${outDir}`),
+  );
   return EXIT.ok;
 }

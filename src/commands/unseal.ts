@@ -34,13 +34,21 @@ function who(root: string): string {
 export async function run(ctx: CommandContext, input: Input<'unseal'>): Promise<number> {
   const year = input.args.year;
   const reason = input.options.reason?.trim() ?? '';
-  if (!reason) throw usageError(t('thiếu --reason "lý do mở niêm phong" (ghi vào hồ sơ và biên bản)', 'missing --reason "why the seal is opened" (recorded in the round and the minutes)'));
+  if (!reason)
+    throw usageError(
+      t(
+        'thiếu --reason "lý do mở niêm phong" (ghi vào hồ sơ và biên bản)',
+        'missing --reason "why the seal is opened" (recorded in the round and the minutes)',
+      ),
+    );
   const root = ctx.root();
   const loaded = await loadAndValidate(root, [year], ctx);
   const round = roundOf(loaded, year);
   const sealEntry = loaded.snapshot.files.get(round.tallyFile);
   if (!sealEntry || sealEntry.kind !== 'file') {
-    throw findingsError(t(`đợt ${year} chưa niêm phong; không có gì để mở`, `round ${year} is not sealed; there is nothing to unseal`));
+    throw findingsError(
+      t(`đợt ${year} chưa niêm phong; không có gì để mở`, `round ${year} is not sealed; there is nothing to unseal`),
+    );
   }
   const sealBytes = sealEntry.bytes;
   const decisionEntry = loaded.snapshot.files.get(round.decisionFile);
@@ -59,7 +67,12 @@ export async function run(ctx: CommandContext, input: Input<'unseal'>): Promise<
   const unsealsEntry = loaded.snapshot.files.get(round.unsealsFile);
   const unsealsBytes = unsealsEntry?.kind === 'file' ? unsealsEntry.bytes : null;
   if (loaded.diagnostics.some((x) => x.file === round.unsealsFile && x.severity === 'error')) {
-    throw findingsError(t(`${round.unsealsFile} có lỗi; sửa trước (thidua validate ${year})`, `${round.unsealsFile} has errors; fix it first (thidua validate ${year})`));
+    throw findingsError(
+      t(
+        `${round.unsealsFile} có lỗi; sửa trước (thidua validate ${year})`,
+        `${round.unsealsFile} has errors; fix it first (thidua validate ${year})`,
+      ),
+    );
   }
   // A run killed after recording: the same seal is not recorded twice.
   const already = previous.at(-1)?.seal === entry.seal;
@@ -72,17 +85,31 @@ export async function run(ctx: CommandContext, input: Input<'unseal'>): Promise<
   await withLock(root, ctx.warn, () => {
     // Nothing another command wrote since this one read the round is replaced or removed unseen.
     if (!already) replaceFileChecked(join(root, round.unsealsFile), text, unsealsBytes, round.unsealsFile);
-    if (decisionBytes !== null || currentBytes(join(root, round.decisionFile)) !== null) removeFileChecked(join(root, round.decisionFile), decisionBytes, round.decisionFile);
+    if (decisionBytes !== null || currentBytes(join(root, round.decisionFile)) !== null)
+      removeFileChecked(join(root, round.decisionFile), decisionBytes, round.decisionFile);
     removeFileChecked(join(root, round.tallyFile), sealBytes, round.tallyFile);
   });
   if (input.options.json) {
-    ctx.out(JSON.stringify({ year, unsealed: entry, removed: [round.tallyFile, ...(decisionBytes ? [round.decisionFile] : [])] }, null, 2));
+    ctx.out(
+      JSON.stringify(
+        { year, unsealed: entry, removed: [round.tallyFile, ...(decisionBytes ? [round.decisionFile] : [])] },
+        null,
+        2,
+      ),
+    );
     return EXIT.ok;
   }
-  ctx.say(t(
-    `Đã mở niêm phong đợt ${year} ngày ${shortDate(entry.date)} (${entry.by}), lý do: ${reason}. Đã xoá ${round.tallyFile}${decisionBytes ? ` và ${round.decisionFile} (Quyết định ${entry.decision ?? ''} bị rút lại)` : ''}; ghi lại trong ${round.unsealsFile}.`,
-    `Unsealed round ${year} on ${entry.date} (${entry.by}), because: ${reason}. Removed ${round.tallyFile}${decisionBytes ? ` and ${round.decisionFile} (decision ${entry.decision ?? ''} withdrawn)` : ''}; recorded in ${round.unsealsFile}.`,
-  ));
-  ctx.say(t(`Tiếp theo: sửa hồ sơ, rồi thidua commit; thidua tally ${year} --seal`, `Next: correct the records, then thidua commit; thidua tally ${year} --seal`));
+  ctx.say(
+    t(
+      `Đã mở niêm phong đợt ${year} ngày ${shortDate(entry.date)} (${entry.by}), lý do: ${reason}. Đã xoá ${round.tallyFile}${decisionBytes ? ` và ${round.decisionFile} (Quyết định ${entry.decision ?? ''} bị rút lại)` : ''}; ghi lại trong ${round.unsealsFile}.`,
+      `Unsealed round ${year} on ${entry.date} (${entry.by}), because: ${reason}. Removed ${round.tallyFile}${decisionBytes ? ` and ${round.decisionFile} (decision ${entry.decision ?? ''} withdrawn)` : ''}; recorded in ${round.unsealsFile}.`,
+    ),
+  );
+  ctx.say(
+    t(
+      `Tiếp theo: sửa hồ sơ, rồi thidua commit; thidua tally ${year} --seal`,
+      `Next: correct the records, then thidua commit; thidua tally ${year} --seal`,
+    ),
+  );
   return EXIT.ok;
 }

@@ -6,7 +6,14 @@ import { EXIT } from '../errors.js';
 import type { CommandContext } from '../shell/context.js';
 import { readWithPool, validateInShell } from '../shell/load.js';
 import { ParsePool, threadCount } from '../shell/parse-pool.js';
-import { cacheEnabled, hasCachedResults, readCached, validationKey, writeCached, type ValidateResult } from '../shell/validate-cache.js';
+import {
+  cacheEnabled,
+  hasCachedResults,
+  readCached,
+  validationKey,
+  writeCached,
+  type ValidateResult,
+} from '../shell/validate-cache.js';
 import { diagnosticJson, formatDiagnostic, summaryLine } from '../shell/format-diagnostics.js';
 
 const PER_FILE = 50;
@@ -37,7 +44,9 @@ async function validation(ctx: CommandContext, years: readonly number[] | null):
   const v = await validateInShell(snapshot, years, threads > 0 ? pool : preparsedPool(snapshot, ctx.env));
   const rounds = v.workspace.rounds.filter((r) => !years || years.includes(r.year));
   const result: ValidateResult = {
-    diagnostics: v.diagnostics, errors: v.errors, warnings: v.warnings,
+    diagnostics: v.diagnostics,
+    errors: v.errors,
+    warnings: v.warnings,
     rounds: rounds.map((r) => r.year),
     nominations: rounds.reduce((n, r) => n + r.nominations.length, 0),
     ballots: rounds.reduce((n, r) => n + r.ballots.length, 0),
@@ -51,7 +60,18 @@ export async function run(ctx: CommandContext, input: Input<'validate'>): Promis
   const v = await validation(ctx, years);
   const ok = v.errors === 0;
   if (input.options.json) {
-    ctx.out(JSON.stringify({ ok, errors: v.errors, warnings: v.warnings, diagnostics: v.diagnostics.map((d) => diagnosticJson(d, ctx.lang)) }, null, 2));
+    ctx.out(
+      JSON.stringify(
+        {
+          ok,
+          errors: v.errors,
+          warnings: v.warnings,
+          diagnostics: v.diagnostics.map((d) => diagnosticJson(d, ctx.lang)),
+        },
+        null,
+        2,
+      ),
+    );
     return ok ? EXIT.ok : EXIT.findings;
   }
   // At most PER_FILE findings of one code in one file are shown; the rest are counted.
@@ -65,7 +85,11 @@ export async function run(ctx: CommandContext, input: Input<'validate'>): Promis
   for (const [key, n] of shown) {
     if (n <= PER_FILE) continue;
     const [file = '', code = ''] = key.split('\u0000');
-    ctx.out(ctx.lang === 'vi' ? `${file}: còn ${n - PER_FILE} lỗi ${code} nữa (xem --json để có đủ)\n` : `${file}: ${n - PER_FILE} more ${code} finding(s) (--json lists them all)\n`);
+    ctx.out(
+      ctx.lang === 'vi'
+        ? `${file}: còn ${n - PER_FILE} lỗi ${code} nữa (xem --json để có đủ)\n`
+        : `${file}: ${n - PER_FILE} more ${code} finding(s) (--json lists them all)\n`,
+    );
   }
   const { rounds, nominations, ballots } = v;
   const scope = t(
@@ -73,7 +97,19 @@ export async function run(ctx: CommandContext, input: Input<'validate'>): Promis
     `${rounds.length} round(s) (${rounds.join(', ') || '—'}), ${nominations} nominations, ${ballots} ballots`,
   );
   const summary = summaryLine(v.errors, v.warnings, ctx.lang);
-  if (ok) ctx.out(ctx.style.green(ctx.lang === 'vi' ? `✓ Hồ sơ hợp lệ: ${scope.vi}; ${summary}.` : `✓ Records valid: ${scope.en}; ${summary}.`));
-  else ctx.out(ctx.style.red(ctx.lang === 'vi' ? `✗ Hồ sơ có lỗi: ${summary} (${scope.vi}).` : `✗ Records have errors: ${summary} (${scope.en}).`));
+  if (ok)
+    ctx.out(
+      ctx.style.green(
+        ctx.lang === 'vi' ? `✓ Hồ sơ hợp lệ: ${scope.vi}; ${summary}.` : `✓ Records valid: ${scope.en}; ${summary}.`,
+      ),
+    );
+  else
+    ctx.out(
+      ctx.style.red(
+        ctx.lang === 'vi'
+          ? `✗ Hồ sơ có lỗi: ${summary} (${scope.vi}).`
+          : `✗ Records have errors: ${summary} (${scope.en}).`,
+      ),
+    );
   return ok ? EXIT.ok : EXIT.findings;
 }

@@ -35,7 +35,9 @@ interface RoundReport {
 /** A validation error as a verify finding: file:line:column, code and message. */
 function diagnosticFinding(year: number, d: Diagnostic): VerifyFinding {
   return {
-    year, check: 'records', file: `${d.file}:${d.line}:${d.column}`,
+    year,
+    check: 'records',
+    file: `${d.file}:${d.line}:${d.column}`,
     message: { vi: `error[${d.code}]  ${d.message.vi}`, en: `error[${d.code}]  ${d.message.en}` },
   };
 }
@@ -65,10 +67,22 @@ export async function run(ctx: CommandContext, input: Input<'verify'>): Promise<
   const reports: RoundReport[] = [];
   for (const round of rounds) {
     const own = errors.filter((d) => roundOfFile(d.file) === String(round.year));
-    const report: RoundReport = { year: round.year, sealed: round.tallyPresent, findings: [], passed: [], skipped: [], notes: [] };
+    const report: RoundReport = {
+      year: round.year,
+      sealed: round.tallyPresent,
+      findings: [],
+      passed: [],
+      skipped: [],
+      notes: [],
+    };
     for (const d of own) report.findings.push(diagnosticFinding(round.year, d));
     for (const u of round.unseals) {
-      report.notes.push(t(`mở niêm phong ngày ${shortDate(u.value.date)} (${u.value.by}): ${u.value.reason}`, `unsealed on ${u.value.date} (${u.value.by}): ${u.value.reason}`));
+      report.notes.push(
+        t(
+          `mở niêm phong ngày ${shortDate(u.value.date)} (${u.value.by}): ${u.value.reason}`,
+          `unsealed on ${u.value.date} (${u.value.by}): ${u.value.reason}`,
+        ),
+      );
     }
     const lastOpened = round.unseals.at(-1)?.value.threshold;
     const changed = round.tally ? resealThresholdNote(lastOpened, round.tally.value.threshold) : null;
@@ -77,37 +91,61 @@ export async function run(ctx: CommandContext, input: Input<'verify'>): Promise<
       const removed = removalsOf(git, round);
       report.findings.push(...removed);
     }
-    if (round.tallyPresent) await checkSealedRound(ctx, loaded, round, report, bytesOf, inGit ? git : null, own.length === 0, sharedErrors.length === 0, input.options.full);
+    if (round.tallyPresent)
+      await checkSealedRound(
+        ctx,
+        loaded,
+        round,
+        report,
+        bytesOf,
+        inGit ? git : null,
+        own.length === 0,
+        sharedErrors.length === 0,
+        input.options.full,
+      );
     reports.push(report);
   }
   if (historyCacheKey && git.learnt()) writeCachedHistory(root, historyCacheKey, git.memo(), ctx.env);
   const sharedFindings: VerifyFinding[] = sharedErrors.map((d) => diagnosticFinding(0, d));
   // A history that cannot be read fails the check: nothing after a seal could be seen.
-  if (history && history.kind !== 'ok') sharedFindings.push({ year: 0, check: 'git', file: '.git', message: historyUnreadable(history) });
+  if (history && history.kind !== 'ok')
+    sharedFindings.push({ year: 0, check: 'git', file: '.git', message: historyUnreadable(history) });
   const all = [...sharedFindings, ...reports.flatMap((r) => r.findings)];
   const ok = all.length === 0;
 
   if (input.options.json) {
-    const findingJson = (f: VerifyFinding) => ({ check: f.check, file: f.file, commit: f.commit ?? null, message: f.message[ctx.lang] });
-    ctx.out(JSON.stringify({
-      ok,
-      git: inGit,
-      history: history ? history.kind : 'not-checked',
-      shared: sharedFindings.map(findingJson),
-      rounds: reports.map((r) => ({
-        year: r.year,
-        sealed: r.sealed,
-        ok: r.findings.length === 0,
-        passed: r.passed,
-        skipped: r.skipped.map((s) => ({ check: s.check, why: s.why[ctx.lang] })),
-        notes: r.notes.map((n) => n[ctx.lang]),
-        findings: r.findings.map(findingJson),
-      })),
-    }, null, 2));
+    const findingJson = (f: VerifyFinding) => ({
+      check: f.check,
+      file: f.file,
+      commit: f.commit ?? null,
+      message: f.message[ctx.lang],
+    });
+    ctx.out(
+      JSON.stringify(
+        {
+          ok,
+          git: inGit,
+          history: history ? history.kind : 'not-checked',
+          shared: sharedFindings.map(findingJson),
+          rounds: reports.map((r) => ({
+            year: r.year,
+            sealed: r.sealed,
+            ok: r.findings.length === 0,
+            passed: r.passed,
+            skipped: r.skipped.map((s) => ({ check: s.check, why: s.why[ctx.lang] })),
+            notes: r.notes.map((n) => n[ctx.lang]),
+            findings: r.findings.map(findingJson),
+          })),
+        },
+        null,
+        2,
+      ),
+    );
     return ok ? EXIT.ok : EXIT.findings;
   }
 
-  const line = (f: VerifyFinding) => ctx.out(`  ${inert(f.file)}${f.commit ? ` @ ${f.commit.slice(0, 12)}` : ''}  ${inert(f.message[ctx.lang])}`);
+  const line = (f: VerifyFinding) =>
+    ctx.out(`  ${inert(f.file)}${f.commit ? ` @ ${f.commit.slice(0, 12)}` : ''}  ${inert(f.message[ctx.lang])}`);
   const historyFindings = sharedFindings.filter((f) => f.check === 'git');
   const recordFindings = sharedFindings.filter((f) => f.check !== 'git');
   if (historyFindings.length > 0) {
@@ -127,7 +165,12 @@ export async function run(ctx: CommandContext, input: Input<'verify'>): Promise<
   for (const r of reports) {
     const notes = r.notes.map((n) => `  · ${inert(n[ctx.lang])}`);
     if (!r.sealed && r.findings.length === 0) {
-      ctx.say(t(`Đợt ${r.year}: chưa niêm phong — không có gì để đối chiếu.`, `Round ${r.year}: not sealed — nothing to check.`));
+      ctx.say(
+        t(
+          `Đợt ${r.year}: chưa niêm phong — không có gì để đối chiếu.`,
+          `Round ${r.year}: not sealed — nothing to check.`,
+        ),
+      );
       for (const n of notes) ctx.out(n.replace(/^ {2}/, '    '));
       continue;
     }
@@ -135,26 +178,50 @@ export async function run(ctx: CommandContext, input: Input<'verify'>): Promise<
       const passed = r.passed.map((c) => checkName[c][ctx.lang]).join(ctx.lang === 'vi' ? ', ' : ', ');
       ctx.out(ctx.style.green(ctx.lang === 'vi' ? `✓ Đợt ${r.year}: ${passed}.` : `✓ Round ${r.year}: ${passed}.`));
     } else {
-      ctx.out(ctx.style.red(ctx.lang === 'vi' ? `✗ Đợt ${r.year}${r.sealed ? '' : ' (chưa niêm phong)'}:` : `✗ Round ${r.year}${r.sealed ? '' : ' (not sealed)'}:`));
+      ctx.out(
+        ctx.style.red(
+          ctx.lang === 'vi'
+            ? `✗ Đợt ${r.year}${r.sealed ? '' : ' (chưa niêm phong)'}:`
+            : `✗ Round ${r.year}${r.sealed ? '' : ' (not sealed)'}:`,
+        ),
+      );
       r.findings.forEach(line);
     }
-    for (const s of r.skipped) ctx.out(`    ${ctx.lang === 'vi' ? 'không kiểm tra' : 'not checked'}: ${checkName[s.check][ctx.lang].replace(/ khớp.*| match.*| equal.*| no change.*/, '')} — ${s.why[ctx.lang]}`);
+    for (const s of r.skipped)
+      ctx.out(
+        `    ${ctx.lang === 'vi' ? 'không kiểm tra' : 'not checked'}: ${checkName[s.check][ctx.lang].replace(/ khớp.*| match.*| equal.*| no change.*/, '')} — ${s.why[ctx.lang]}`,
+      );
     for (const n of notes) ctx.out(n.replace(/^ {2}/, '    '));
   }
-  if (!history) ctx.say(t('(--no-history: không đối chiếu lịch sử commit.)', '(--no-history: the commit history was not checked.)'));
+  if (!history)
+    ctx.say(
+      t('(--no-history: không đối chiếu lịch sử commit.)', '(--no-history: the commit history was not checked.)'),
+    );
   if (!ok) ctx.say(t(`Kiểm tra không đạt: ${all.length} vấn đề.`, `Verification failed: ${all.length} problem(s).`));
   return ok ? EXIT.ok : EXIT.findings;
 }
 
 function historyUnreadable(state: Exclude<ReturnType<typeof historyState>, { kind: 'ok' }>): Localized {
-  const escape = t('hoặc chạy lại với --no-history để chỉ kiểm tra phần còn lại', 'or run again with --no-history to check only the rest');
+  const escape = t(
+    'hoặc chạy lại với --no-history để chỉ kiểm tra phần còn lại',
+    'or run again with --no-history to check only the rest',
+  );
   switch (state.kind) {
     case 'none':
-      return t(`không phải kho git, nên không kiểm tra được lịch sử; mở bản sao có lịch sử (git clone), ${escape.vi}`, `not a git repository, so the history cannot be checked; use a copy with its history (git clone), ${escape.en}`);
+      return t(
+        `không phải kho git, nên không kiểm tra được lịch sử; mở bản sao có lịch sử (git clone), ${escape.vi}`,
+        `not a git repository, so the history cannot be checked; use a copy with its history (git clone), ${escape.en}`,
+      );
     case 'shallow':
-      return t(`bản sao nông (shallow clone), thiếu phần đầu lịch sử nên không kiểm tra được; chạy git fetch --unshallow, ${escape.vi}`, `a shallow clone lacks the start of the history, so it cannot be checked; run git fetch --unshallow, ${escape.en}`);
+      return t(
+        `bản sao nông (shallow clone), thiếu phần đầu lịch sử nên không kiểm tra được; chạy git fetch --unshallow, ${escape.vi}`,
+        `a shallow clone lacks the start of the history, so it cannot be checked; run git fetch --unshallow, ${escape.en}`,
+      );
     case 'refused':
-      return t(`git từ chối đọc kho (${state.detail.vi}), nên không kiểm tra được lịch sử; ${escape.vi}`, `git refuses to read the repository (${state.detail.en}), so the history cannot be checked; ${escape.en}`);
+      return t(
+        `git từ chối đọc kho (${state.detail.vi}), nên không kiểm tra được lịch sử; ${escape.vi}`,
+        `git refuses to read the repository (${state.detail.en}), so the history cannot be checked; ${escape.en}`,
+      );
   }
 }
 
@@ -177,16 +244,27 @@ async function checkSealedRound(
     report.skipped.push({ check: 'results', why: t('tệp niêm phong không đọc được', 'the seal file cannot be read') });
   } else {
     if (!sealBroken) report.passed.push('seal');
-    if (sealBroken) report.skipped.push({ check: 'results', why: t('các tệp đầu vào đã khác lúc niêm phong', 'the inputs differ from the sealed ones') });
+    if (sealBroken)
+      report.skipped.push({
+        check: 'results',
+        why: t('các tệp đầu vào đã khác lúc niêm phong', 'the inputs differ from the sealed ones'),
+      });
     else {
-      if (round.decision) report.findings.push(...verifyDecision(round.year, round.decision.value.recognised, round.tally.value));
+      if (round.decision)
+        report.findings.push(...verifyDecision(round.year, round.decision.value.recognised, round.tally.value));
       if (!report.findings.some((f) => f.check === 'results')) report.passed.push('results');
     }
   }
   // Documents are compared only when what they render from is sound.
   const frozen = Boolean(round.tally?.value.basis);
   if (!round.tally || sealBroken || !roundClean) {
-    report.skipped.push({ check: 'documents', why: t('hồ sơ của đợt có lỗi hoặc không khớp niêm phong', 'the round’s records have errors or do not match the seal') });
+    report.skipped.push({
+      check: 'documents',
+      why: t(
+        'hồ sơ của đợt có lỗi hoặc không khớp niêm phong',
+        'the round’s records have errors or do not match the seal',
+      ),
+    });
   } else if (!frozen && !sharedClean) {
     report.skipped.push({ check: 'documents', why: t('hồ sơ chung có lỗi', 'the shared records have errors') });
   } else {
@@ -194,24 +272,35 @@ async function checkSealedRound(
     for (const d of await checkDocuments(loaded.root, loaded, round, ctx.version, full)) {
       if (d.state === 'issued-changed') {
         report.findings.push({
-          year: round.year, check: 'document', file: d.file,
-          message: t(`khác bản đã ban hành được đăng ký (thidua issue ${round.year}); tệp đã bị sửa hoặc thay`, `differs from the issued file registered with thidua issue ${round.year}; it was edited or replaced`),
+          year: round.year,
+          check: 'document',
+          file: d.file,
+          message: t(
+            `khác bản đã ban hành được đăng ký (thidua issue ${round.year}); tệp đã bị sửa hoặc thay`,
+            `differs from the issued file registered with thidua issue ${round.year}; it was edited or replaced`,
+          ),
         });
       } else if (d.state === 'outdated' && d.blocked) {
         report.findings.push({
-          year: round.year, check: 'document', file: d.file,
+          year: round.year,
+          check: 'document',
+          file: d.file,
           message: t(`là bản in từ trước nhưng nay ${d.blocked.vi}`, `is an earlier render, but now ${d.blocked.en}`),
         });
       } else if (d.state === 'outdated') {
         report.findings.push({
-          year: round.year, check: 'document', file: d.file,
+          year: round.year,
+          check: 'document',
+          file: d.file,
           message: t(
             `khác bản in lại từ hồ sơ (đã sửa tay?): in lại bằng thidua render ${d.kind} ${round.year} --force, hoặc nếu đây là bản hoàn thiện để ký thì đăng ký: thidua issue ${round.year} ${d.file}`,
             `differs from a fresh render of the records (edited by hand?): render it again with thidua render ${d.kind} ${round.year} --force, or if this is the final file for signing, register it: thidua issue ${round.year} ${d.file}`,
           ),
         });
       } else if (d.state === 'issued') {
-        report.notes.push(t(`${d.file}: khớp bản đã ban hành được đăng ký`, `${d.file}: matches the registered issued file`));
+        report.notes.push(
+          t(`${d.file}: khớp bản đã ban hành được đăng ký`, `${d.file}: matches the registered issued file`),
+        );
       }
     }
     if (report.findings.length === before) report.passed.push('documents');

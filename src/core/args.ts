@@ -5,7 +5,12 @@ import { usageError } from '../errors.js';
 
 export function parseYear(raw: string): number {
   if (!/^\d{4}$/.test(raw)) {
-    throw usageError(t(`năm không hợp lệ: “${raw}” (cần 4 chữ số, ví dụ 2016)`, `not a year: “${raw}” (four digits, for example 2016)`));
+    throw usageError(
+      t(
+        `năm không hợp lệ: “${raw}” (cần 4 chữ số, ví dụ 2016)`,
+        `not a year: “${raw}” (four digits, for example 2016)`,
+      ),
+    );
   }
   return Number(raw);
 }
@@ -20,17 +25,21 @@ export function toIsoDate(raw: string): string | null {
 export function parseDate(raw: string, flag: string): string {
   const iso = toIsoDate(raw);
   if (iso === null) {
-    throw usageError(t(
-      `${flag}: “${raw}” không phải ngày có thật (dd/mm/yyyy hoặc YYYY-MM-DD)`,
-      `${flag}: “${raw}” is not a real date (dd/mm/yyyy or YYYY-MM-DD)`,
-    ));
+    throw usageError(
+      t(
+        `${flag}: “${raw}” không phải ngày có thật (dd/mm/yyyy hoặc YYYY-MM-DD)`,
+        `${flag}: “${raw}” is not a real date (dd/mm/yyyy or YYYY-MM-DD)`,
+      ),
+    );
   }
   return iso;
 }
 
 export function parsePositiveInt(raw: string, flag: string): number {
   if (!/^\d{1,6}$/.test(raw) || Number(raw) < 1) {
-    throw usageError(t(`${flag}: “${raw}” không phải số nguyên dương`, `${flag}: “${raw}” is not a positive whole number`));
+    throw usageError(
+      t(`${flag}: “${raw}” không phải số nguyên dương`, `${flag}: “${raw}” is not a positive whole number`),
+    );
   }
   return Number(raw);
 }

@@ -25,12 +25,25 @@ export function awardsOf(ws: Workspace, id: string): AwardEntry[] {
       const r = results.get(v.id);
       const status = !r ? 'pending' : r.recognised ? 'recognised' : 'not-recognised';
       out.push({
-        year: round.year, nomination: v.id, kind: v.kind, department: v.department, person, title: v.title,
-        status, reason: r?.reason ?? null,
-        decision: status === 'recognised' && decision && decision.recognised.includes(v.id) ? { number: decision.number, date: decision.date } : null,
+        year: round.year,
+        nomination: v.id,
+        kind: v.kind,
+        department: v.department,
+        person,
+        title: v.title,
+        status,
+        reason: r?.reason ?? null,
+        decision:
+          status === 'recognised' && decision && decision.recognised.includes(v.id)
+            ? { number: decision.number, date: decision.date }
+            : null,
       });
     }
   }
-  return out.sort((a, b) => a.year - b.year || (a.kind === b.kind ? 0 : a.kind === 'collective' ? -1 : 1) || (a.nomination < b.nomination ? -1 : 1));
+  return out.sort(
+    (a, b) =>
+      a.year - b.year ||
+      (a.kind === b.kind ? 0 : a.kind === 'collective' ? -1 : 1) ||
+      (a.nomination < b.nomination ? -1 : 1),
+  );
 }
-

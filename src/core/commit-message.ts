@@ -41,7 +41,12 @@ function counted(r: RoundCounts, lang: Lang): string[] {
  * `unsealed`: for a round whose unseals.yaml is in the change, the reason of its newest unsealing,
  * said in the subject and in a trailer.
  */
-export function commitMessage(changes: readonly Change[], lang: Lang, trailers: Record<string, string>, unsealed: ReadonlyMap<number, string> = new Map()): { subject: string; body: string; rounds: number[] } {
+export function commitMessage(
+  changes: readonly Change[],
+  lang: Lang,
+  trailers: Record<string, string>,
+  unsealed: ReadonlyMap<number, string> = new Map(),
+): { subject: string; body: string; rounds: number[] } {
   const rounds = new Map<number, RoundCounts>();
   const shared = new Set<string>();
   let templates = 0;
@@ -49,7 +54,16 @@ export function commitMessage(changes: readonly Change[], lang: Lang, trailers: 
     const m = /^(?:records|documents)\/(\d{4})\//.exec(c.path);
     if (m) {
       const year = Number(m[1]);
-      const r = rounds.get(year) ?? { nominations: { A: 0, M: 0, D: 0 }, ballots: { A: 0, M: 0, D: 0 }, council: false, submissions: false, sealed: null, decision: null, documents: 0, unsealed: null };
+      const r = rounds.get(year) ?? {
+        nominations: { A: 0, M: 0, D: 0 },
+        ballots: { A: 0, M: 0, D: 0 },
+        council: false,
+        submissions: false,
+        sealed: null,
+        decision: null,
+        documents: 0,
+        unsealed: null,
+      };
       rounds.set(year, r);
       const k = kind(c.status);
       if (c.path.startsWith('documents/')) r.documents++;
@@ -71,13 +85,19 @@ export function commitMessage(changes: readonly Change[], lang: Lang, trailers: 
   for (const year of years) {
     const r = rounds.get(year)!;
     const bits: string[] = [];
-    if (r.unsealed !== null) bits.push(vi ? `mở niêm phong${r.unsealed ? ` (lý do: ${r.unsealed})` : ''}` : `unseal${r.unsealed ? ` (reason: ${r.unsealed})` : ''}`);
+    if (r.unsealed !== null)
+      bits.push(
+        vi
+          ? `mở niêm phong${r.unsealed ? ` (lý do: ${r.unsealed})` : ''}`
+          : `unseal${r.unsealed ? ` (reason: ${r.unsealed})` : ''}`,
+      );
     bits.push(...counted(r, lang));
     if (r.council) bits.push(vi ? 'cập nhật Hội đồng' : 'update the council');
     if (r.submissions) bits.push(vi ? 'cập nhật văn bản các phòng nộp' : 'update documents received');
     if (r.sealed === 'A') bits.push(vi ? 'niêm phong kết quả' : 'seal the result');
-    else if (r.sealed === 'D' && r.unsealed !== null) { /* said above */ }
-    else if (r.sealed) bits.push(vi ? 'sửa tệp niêm phong' : 'change the seal');
+    else if (r.sealed === 'D' && r.unsealed !== null) {
+      /* said above */
+    } else if (r.sealed) bits.push(vi ? 'sửa tệp niêm phong' : 'change the seal');
     if (r.decision === 'A') bits.push(vi ? 'ghi quyết định' : 'record the decision');
     else if (r.decision === 'D' && r.unsealed !== null) bits.push(vi ? 'rút quyết định' : 'withdraw the decision');
     else if (r.decision) bits.push(vi ? 'sửa quyết định' : 'change the decision');
@@ -85,15 +105,26 @@ export function commitMessage(changes: readonly Change[], lang: Lang, trailers: 
     if (bits.length) parts.push(`${year}: ${bits.join('; ')}`);
   }
   const names: Record<string, { vi: string; en: string }> = {
-    agency: { vi: 'cơ quan', en: 'agency' }, criteria: { vi: 'tiêu chí', en: 'criteria' }, departments: { vi: 'các phòng', en: 'departments' },
-    people: { vi: 'cán bộ', en: 'staff' }, discipline: { vi: 'kỷ luật', en: 'discipline' },
+    agency: { vi: 'cơ quan', en: 'agency' },
+    criteria: { vi: 'tiêu chí', en: 'criteria' },
+    departments: { vi: 'các phòng', en: 'departments' },
+    people: { vi: 'cán bộ', en: 'staff' },
+    discipline: { vi: 'kỷ luật', en: 'discipline' },
   };
-  if (shared.size) parts.push(`${vi ? 'cập nhật' : 'update'} ${[...shared].sort().map((s) => names[s]?.[lang] ?? s).join(', ')}`);
+  if (shared.size)
+    parts.push(
+      `${vi ? 'cập nhật' : 'update'} ${[...shared]
+        .sort()
+        .map((s) => names[s]?.[lang] ?? s)
+        .join(', ')}`,
+    );
   if (templates) parts.push(vi ? `sửa ${templates} mẫu văn bản` : `edit ${templates} template(s)`);
-  const subject = parts.length ? parts.join(' — ') : (vi ? 'cập nhật hồ sơ' : 'update records');
+  const subject = parts.length ? parts.join(' — ') : vi ? 'cập nhật hồ sơ' : 'update records';
   const trailerLines = [
     ...years.map((y) => `Thidua-Round: ${y}`),
-    ...years.filter((y) => rounds.get(y)!.unsealed !== null).map((y) => `Thidua-Unsealed: ${y}: ${(rounds.get(y)!.unsealed ?? '').replace(/\s+/g, ' ')}`),
+    ...years
+      .filter((y) => rounds.get(y)!.unsealed !== null)
+      .map((y) => `Thidua-Unsealed: ${y}: ${(rounds.get(y)!.unsealed ?? '').replace(/\s+/g, ' ')}`),
     ...Object.entries(trailers).map(([k, v]) => `${k}: ${v}`),
   ];
   return { subject, body: trailerLines.join('\n'), rounds: years };

@@ -30,11 +30,21 @@ export function roundDeadlines(agency: Agency, year: number): RoundDeadline[] {
   // Yearly rules first, then the one-off dates for this year replace them.
   for (const rule of agency.deadlines) {
     if (rule.year !== undefined) continue;
-    byId.set(rule.id, { id: rule.id, title: rule.title ?? titles.get(rule.id) ?? null, year, before: resolve(rule, year) });
+    byId.set(rule.id, {
+      id: rule.id,
+      title: rule.title ?? titles.get(rule.id) ?? null,
+      year,
+      before: resolve(rule, year),
+    });
   }
   for (const rule of agency.deadlines) {
     if (rule.year !== year) continue;
-    byId.set(rule.id, { id: rule.id, title: rule.title ?? titles.get(rule.id) ?? null, year, before: resolve(rule, year) });
+    byId.set(rule.id, {
+      id: rule.id,
+      title: rule.title ?? titles.get(rule.id) ?? null,
+      year,
+      before: resolve(rule, year),
+    });
   }
   return [...byId.values()].sort((a, b) => {
     if (a.before !== b.before) {

@@ -55,7 +55,7 @@ export function countBySeverity(list: readonly Diagnostic[]): { errors: number; 
 
 /** Quote a value from the records for a message (short, one line). */
 export function q(value: unknown): string {
-  let s = typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
+  let s = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
   if (s.length > 60) s = s.slice(0, 57) + '...';
   return `“${s}”`;
 }

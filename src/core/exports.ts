@@ -46,14 +46,30 @@ export function tallySheet(tally: Tally, index: WorkspaceIndex, round: Round): S
   return {
     name: `Kiểm phiếu ${tally.year}`,
     columns: [
-      col('Mã đề nghị', 'text', 18), col('Loại', 'text', 9), col('Tên tập thể, cá nhân', 'text', 32), col('Đơn vị', 'text', 28),
-      col('Thành tích', 'text', 48), col('Đồng ý', 'int', 9), col('Không đồng ý', 'int', 13), col('Không ý kiến', 'int', 13),
-      col('Tỷ lệ đồng ý', 'percent', 13), col('Kết quả', 'text', 16), col('Lý do', 'text', 30),
+      col('Mã đề nghị', 'text', 18),
+      col('Loại', 'text', 9),
+      col('Tên tập thể, cá nhân', 'text', 32),
+      col('Đơn vị', 'text', 28),
+      col('Thành tích', 'text', 48),
+      col('Đồng ý', 'int', 9),
+      col('Không đồng ý', 'int', 13),
+      col('Không ý kiến', 'int', 13),
+      col('Tỷ lệ đồng ý', 'percent', 13),
+      col('Kết quả', 'text', 16),
+      col('Lý do', 'text', 30),
     ],
     rows: tally.results.map((r: TallyResult) => [
-      r.nomination, r.kind === 'collective' ? 'Tập thể' : 'Cá nhân', subjectName(index, r), index.departmentName(r.department), title(r.nomination),
-      r.agree, r.disagree, r.abstain, percentOfBase(r.agree, tally.base) / 100,
-      r.recognised ? 'Được công nhận' : 'Không công nhận', r.reason ? REASON[r.reason] ?? r.reason : null,
+      r.nomination,
+      r.kind === 'collective' ? 'Tập thể' : 'Cá nhân',
+      subjectName(index, r),
+      index.departmentName(r.department),
+      title(r.nomination),
+      r.agree,
+      r.disagree,
+      r.abstain,
+      percentOfBase(r.agree, tally.base) / 100,
+      r.recognised ? 'Được công nhận' : 'Không công nhận',
+      r.reason ? (REASON[r.reason] ?? r.reason) : null,
     ]),
   };
 }
@@ -67,29 +83,62 @@ export function listSheet(tally: Tally, index: WorkspaceIndex, round: Round): Sh
   return {
     name: `Danh sách ${tally.year}`,
     columns: [
-      col('STT', 'int', 6), col('Loại', 'text', 9), col('Tên tập thể, cá nhân', 'text', 32), col('Chức vụ', 'text', 22),
-      col('Đơn vị', 'text', 28), col('Thành tích', 'text', 56), col('Số phiếu đồng ý', 'int', 15), col('Tỷ lệ đồng ý', 'percent', 13), col('Ghi chú', 'text', 14),
+      col('STT', 'int', 6),
+      col('Loại', 'text', 9),
+      col('Tên tập thể, cá nhân', 'text', 32),
+      col('Chức vụ', 'text', 22),
+      col('Đơn vị', 'text', 28),
+      col('Thành tích', 'text', 56),
+      col('Số phiếu đồng ý', 'int', 15),
+      col('Tỷ lệ đồng ý', 'percent', 13),
+      col('Ghi chú', 'text', 14),
     ],
     rows: recognised.map((r) => [
-      r.kind === 'collective' ? ++c : ++i, r.kind === 'collective' ? 'Tập thể' : 'Cá nhân', subjectName(index, r),
-      r.person ? index.people.get(r.person)?.value.position ?? null : null, index.departmentName(r.department), nomination(r.nomination)?.title ?? '',
-      r.agree, percentOfBase(r.agree, tally.base) / 100, nomination(r.nomination)?.new_factor ? 'Nhân tố mới' : null,
+      r.kind === 'collective' ? ++c : ++i,
+      r.kind === 'collective' ? 'Tập thể' : 'Cá nhân',
+      subjectName(index, r),
+      r.person ? (index.people.get(r.person)?.value.position ?? null) : null,
+      index.departmentName(r.department),
+      nomination(r.nomination)?.title ?? '',
+      r.agree,
+      percentOfBase(r.agree, tally.base) / 100,
+      nomination(r.nomination)?.new_factor ? 'Nhân tố mới' : null,
     ]),
   };
 }
 
 /** A person's or department's nominations and recognitions across rounds. */
-export function awardsSheet(name: string, entries: readonly AwardEntry[], index: WorkspaceIndex, symbol: string): SheetData {
-  const status = (e: AwardEntry) => (e.status === 'recognised' ? 'Được công nhận' : e.status === 'pending' ? 'Chưa bỏ phiếu' : `Không công nhận${e.reason ? `: ${REASON[e.reason] ?? e.reason}` : ''}`);
+export function awardsSheet(
+  name: string,
+  entries: readonly AwardEntry[],
+  index: WorkspaceIndex,
+  symbol: string,
+): SheetData {
+  const status = (e: AwardEntry) =>
+    e.status === 'recognised'
+      ? 'Được công nhận'
+      : e.status === 'pending'
+        ? 'Chưa bỏ phiếu'
+        : `Không công nhận${e.reason ? `: ${REASON[e.reason] ?? e.reason}` : ''}`;
   return {
     name: name.slice(0, 31),
     columns: [
-      col('Năm', 'int', 7), col('Loại', 'text', 9), col('Tên', 'text', 30), col('Thành tích', 'text', 56), col('Kết quả', 'text', 30),
-      col('Số quyết định', 'text', 16), col('Ngày quyết định', 'date', 15),
+      col('Năm', 'int', 7),
+      col('Loại', 'text', 9),
+      col('Tên', 'text', 30),
+      col('Thành tích', 'text', 56),
+      col('Kết quả', 'text', 30),
+      col('Số quyết định', 'text', 16),
+      col('Ngày quyết định', 'date', 15),
     ],
     rows: entries.map((e) => [
-      e.year, e.kind === 'collective' ? 'Tập thể' : 'Cá nhân', e.person ? index.personName(e.person) : index.departmentName(e.department), e.title, status(e),
-      e.decision ? `${String(e.decision.number).padStart(2, '0')}/QĐ-${symbol}` : null, e.decision?.date ?? null,
+      e.year,
+      e.kind === 'collective' ? 'Tập thể' : 'Cá nhân',
+      e.person ? index.personName(e.person) : index.departmentName(e.department),
+      e.title,
+      status(e),
+      e.decision ? `${String(e.decision.number).padStart(2, '0')}/QĐ-${symbol}` : null,
+      e.decision?.date ?? null,
     ]),
   };
 }
@@ -99,14 +148,28 @@ export function reportSheet(report: Report): SheetData {
   return {
     name: `Tổng kết ${report.from}-${report.to}`,
     columns: [
-      col('Đợt', 'int', 7), col('Đã niêm phong', 'text', 14), col('Đề nghị tập thể', 'int', 15), col('Đề nghị cá nhân', 'int', 15),
-      col('Công nhận tập thể', 'int', 17), col('Công nhận cá nhân', 'int', 17), col('Tỷ lệ công nhận', 'percent', 15),
-      col('Nộp đúng hạn', 'int', 13), col('Nộp trễ', 'int', 9), col('Chưa nộp', 'int', 10),
+      col('Đợt', 'int', 7),
+      col('Đã niêm phong', 'text', 14),
+      col('Đề nghị tập thể', 'int', 15),
+      col('Đề nghị cá nhân', 'int', 15),
+      col('Công nhận tập thể', 'int', 17),
+      col('Công nhận cá nhân', 'int', 17),
+      col('Tỷ lệ công nhận', 'percent', 15),
+      col('Nộp đúng hạn', 'int', 13),
+      col('Nộp trễ', 'int', 9),
+      col('Chưa nộp', 'int', 10),
     ],
     rows: report.rounds.map((r) => [
-      r.year, r.sealed ? 'có' : 'chưa', r.nominations.collective, r.nominations.individual,
-      r.sealed ? r.recognised.collective : null, r.sealed ? r.recognised.individual : null, r.pass_rate === null ? null : r.pass_rate / 100,
-      r.deadlines.on_time, r.deadlines.late, r.deadlines.missing,
+      r.year,
+      r.sealed ? 'có' : 'chưa',
+      r.nominations.collective,
+      r.nominations.individual,
+      r.sealed ? r.recognised.collective : null,
+      r.sealed ? r.recognised.individual : null,
+      r.pass_rate === null ? null : r.pass_rate / 100,
+      r.deadlines.on_time,
+      r.deadlines.late,
+      r.deadlines.missing,
     ]),
   };
 }

@@ -4,7 +4,11 @@ export const ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,63}$/;
 
 /** An id made from a name: diacritics folded ("đ" → "d"), words joined by "-" ("Nguyễn Thị Mai" → nguyen-thi-mai). */
 export function idFromName(name: string): string {
-  const slug = fold(name.normalize('NFC')).replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 64).replace(/-+$/, '');
+  const slug = fold(name.normalize('NFC'))
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 64)
+    .replace(/-+$/, '');
   return slug === '' ? 'x' : slug;
 }
 
@@ -13,7 +17,10 @@ export function idFromName(name: string): string {
  * hctp, "Văn phòng" → vp); the whole name folded when it has a single word.
  */
 export function departmentIdFromName(name: string): string {
-  const words = fold(name.normalize('NFC')).replace(/[^a-z0-9 ]+/g, ' ').split(/\s+/).filter((w) => w !== '');
+  const words = fold(name.normalize('NFC'))
+    .replace(/[^a-z0-9 ]+/g, ' ')
+    .split(/\s+/)
+    .filter((w) => w !== '');
   const rest = words[0] === 'phong' && words.length > 1 ? words.slice(1) : words;
   if (rest.length === 1) return idFromName(rest[0]!);
   const initials = rest.map((w) => (/^\d+$/.test(w) ? w : w[0]!)).join('');

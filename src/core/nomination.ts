@@ -28,7 +28,12 @@ export interface NominationAnswers {
  * The default id: DEPT-mo-hinh / DEPT-ca-nhan, numbered when taken; for a title, the department
  * (a collective) or the person (an individual) and the title: "vp-lao-dong-tien-tien".
  */
-export function defaultId(kind: Nomination['kind'], department: string, taken: ReadonlySet<string>, award?: { id: string; person?: string | undefined }): string {
+export function defaultId(
+  kind: Nomination['kind'],
+  department: string,
+  taken: ReadonlySet<string>,
+  award?: { id: string; person?: string | undefined },
+): string {
   const base = award
     ? `${kind === 'individual' && award.person ? award.person : department}-${award.id}`.slice(0, 64).replace(/-+$/, '')
     : `${department}-${kind === 'collective' ? 'mo-hinh' : 'ca-nhan'}`;
@@ -37,7 +42,13 @@ export function defaultId(kind: Nomination['kind'], department: string, taken: R
 }
 
 /** The criteria a nomination of this kind, person and title answers: the title's, or its groups' in catalogue order. */
-export function criteriaFor(kind: Nomination['kind'], person: string | undefined, index: WorkspaceIndex, catalogue: Criteria, award?: string) {
+export function criteriaFor(
+  kind: Nomination['kind'],
+  person: string | undefined,
+  index: WorkspaceIndex,
+  catalogue: Criteria,
+  award?: string,
+) {
   const own = titleCriteria({ award }, index);
   if (!own) return criteriaGroupsFor(kind, person, index).flatMap((g) => catalogue[g]);
   // The criterion that may stand in for an initiative is asked too (true or false, both fine).
@@ -45,12 +56,34 @@ export function criteriaFor(kind: Nomination['kind'], person: string | undefined
   return instead && !own.some((c) => c.id === instead.id) ? [...own, instead] : own;
 }
 
-export function buildNomination(a: NominationAnswers, index: WorkspaceIndex, catalogue: Criteria, taken: ReadonlySet<string>): Nomination {
-  const criteria = Object.fromEntries(criteriaFor(a.kind, a.person, index, catalogue, a.award).map((c) => [c.id, a.met.has(c.id)]));
-  const base = { id: a.id ?? defaultId(a.kind, a.department, taken, a.award !== undefined ? { id: a.award, person: a.person } : undefined), department: a.department, ...(a.award !== undefined ? { award: a.award } : {}), title: a.title, submitted: a.submitted, criteria, ...(a.newFactor ? { new_factor: true } : {}) };
+export function buildNomination(
+  a: NominationAnswers,
+  index: WorkspaceIndex,
+  catalogue: Criteria,
+  taken: ReadonlySet<string>,
+): Nomination {
+  const criteria = Object.fromEntries(
+    criteriaFor(a.kind, a.person, index, catalogue, a.award).map((c) => [c.id, a.met.has(c.id)]),
+  );
+  const base = {
+    id:
+      a.id ??
+      defaultId(a.kind, a.department, taken, a.award !== undefined ? { id: a.award, person: a.person } : undefined),
+    department: a.department,
+    ...(a.award !== undefined ? { award: a.award } : {}),
+    title: a.title,
+    submitted: a.submitted,
+    criteria,
+    ...(a.newFactor ? { new_factor: true } : {}),
+  };
   return a.kind === 'collective'
     ? { ...base, kind: 'collective', ...(a.initiative !== undefined ? { initiative: a.initiative } : {}) }
-    : { ...base, kind: 'individual', person: a.person ?? '', ...(a.initiative !== undefined ? { initiative: a.initiative } : {}) };
+    : {
+        ...base,
+        kind: 'individual',
+        person: a.person ?? '',
+        ...(a.initiative !== undefined ? { initiative: a.initiative } : {}),
+      };
 }
 
 /**
@@ -67,10 +100,21 @@ export function defaultSubmitted(today: string, year: number, registrationBefore
  * The order the council votes in, the one home of it: collectives first, then individuals, each
  * in the order of departments.yaml, then by id (the ballot prompts and the printed ballot paper).
  */
-export function votingOrder<N extends Pick<Nomination, 'id' | 'kind' | 'department' | 'award'>>(nominations: readonly N[], departmentOrder: readonly string[], titleOrder: readonly string[] = []): N[] {
+export function votingOrder<N extends Pick<Nomination, 'id' | 'kind' | 'department' | 'award'>>(
+  nominations: readonly N[],
+  departmentOrder: readonly string[],
+  titleOrder: readonly string[] = [],
+): N[] {
   const rank = new Map(departmentOrder.map((id, i) => [id, i]));
   const of = (d: string) => rank.get(d) ?? departmentOrder.length;
   // The plan's pair first, then each title in the order titles.yaml declares them (the tally's order).
-  const titleRank = (n: N) => (n.award !== undefined && titleOrder.includes(n.award) ? titleOrder.indexOf(n.award) : -1);
-  return [...nominations].sort((a, b) => titleRank(a) - titleRank(b) || (a.kind === b.kind ? 0 : a.kind === 'collective' ? -1 : 1) || of(a.department) - of(b.department) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const titleRank = (n: N) =>
+    n.award !== undefined && titleOrder.includes(n.award) ? titleOrder.indexOf(n.award) : -1;
+  return [...nominations].sort(
+    (a, b) =>
+      titleRank(a) - titleRank(b) ||
+      (a.kind === b.kind ? 0 : a.kind === 'collective' ? -1 : 1) ||
+      of(a.department) - of(b.department) ||
+      (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+  );
 }

@@ -41,9 +41,25 @@ export function deadlineStates(ws: Workspace, asOf: string, years: readonly numb
         let received: string | null = null;
         let reference: string | null = null;
         // A department that answered it has nothing to send for this deadline is done with it.
-        const declined = round.submissions.find((s) => s.value.deadline === dl.id && s.value.department === id && s.value.declined === true && s.value.received <= asOf);
+        const declined = round.submissions.find(
+          (s) =>
+            s.value.deadline === dl.id &&
+            s.value.department === id &&
+            s.value.declined === true &&
+            s.value.received <= asOf,
+        );
         if (declined) {
-          out.push({ year: round.year, deadline: dl.id, title: dl.title, department: id, before: dl.before, state: 'declined', received: declined.value.received, reference: declined.value.reference ?? null, days_late: 0 });
+          out.push({
+            year: round.year,
+            deadline: dl.id,
+            title: dl.title,
+            department: id,
+            before: dl.before,
+            state: 'declined',
+            received: declined.value.received,
+            reference: declined.value.reference ?? null,
+            days_late: 0,
+          });
           continue;
         }
         if (dl.id === REGISTRATION) {
@@ -73,7 +89,17 @@ export function deadlineStates(ws: Workspace, asOf: string, years: readonly numb
         } else {
           state = 'pending';
         }
-        out.push({ year: round.year, deadline: dl.id, title: dl.title, department: id, before: dl.before, state, received, reference, days_late: daysLate });
+        out.push({
+          year: round.year,
+          deadline: dl.id,
+          title: dl.title,
+          department: id,
+          before: dl.before,
+          state,
+          received,
+          reference,
+          days_late: daysLate,
+        });
       }
     }
   }
@@ -84,7 +110,14 @@ export function overdueItems(ws: Workspace, asOf: string, years: readonly number
   return deadlineStates(ws, asOf, years)
     .filter((s) => s.state === 'missing' || s.state === 'late')
     .map((s) => ({
-      year: s.year, deadline: s.deadline, title: s.title, department: s.department, before: s.before,
-      status: s.state as 'missing' | 'late', received: s.received, reference: s.reference, days_late: s.days_late,
+      year: s.year,
+      deadline: s.deadline,
+      title: s.title,
+      department: s.department,
+      before: s.before,
+      status: s.state as 'missing' | 'late',
+      received: s.received,
+      reference: s.reference,
+      days_late: s.days_late,
     }));
 }

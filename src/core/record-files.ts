@@ -5,7 +5,13 @@ import { yamlText } from './yaml/emit.js';
 export function renderBallotFile(b: Ballot): string {
   return [
     '# yaml-language-server: $schema=../../../schemas/ballot.schema.json',
-    yamlText({ serial: b.serial, valid: b.valid, written: b.written, votes: b.votes, ...(b.reason !== undefined ? { reason: b.reason } : {}) }),
+    yamlText({
+      serial: b.serial,
+      valid: b.valid,
+      written: b.written,
+      votes: b.votes,
+      ...(b.reason !== undefined ? { reason: b.reason } : {}),
+    }),
   ].join('\n');
 }
 

@@ -50,7 +50,14 @@ export interface Replication {
   deadline: string;
   received: string;
   reference: string | null;
-  model: { year: number; nomination: string; department: string; kind: 'collective' | 'individual'; name: string; title: string };
+  model: {
+    year: number;
+    nomination: string;
+    department: string;
+    kind: 'collective' | 'individual';
+    name: string;
+    title: string;
+  };
 }
 
 export interface Report {
@@ -58,7 +65,13 @@ export interface Report {
   to: number;
   as_of: string;
   rounds: RoundSummary[];
-  totals: { nominations: number; recognised: number; recognised_collective: number; recognised_individual: number; pass_rate: number | null };
+  totals: {
+    nominations: number;
+    recognised: number;
+    recognised_collective: number;
+    recognised_individual: number;
+    pass_rate: number | null;
+  };
   departments: DepartmentSummary[];
   new_factors: NewFactor[];
   replications: Replication[];
@@ -83,7 +96,11 @@ export function buildReport(ws: Workspace, index: WorkspaceIndex, from: number, 
     .filter((r) => r.nominations.length === 0 || r.nominations.some((n) => n.value.award === undefined))
     .map((r) => ({ ...r, nominations: r.nominations.filter((n) => n.value.award === undefined) }))
     .sort((a, b) => a.year - b.year);
-  const states = deadlineStates(ws, asOf, rounds.map((r) => r.year));
+  const states = deadlineStates(
+    ws,
+    asOf,
+    rounds.map((r) => r.year),
+  );
   const summaries: RoundSummary[] = rounds.map((round) => {
     const noms = round.nominations.map((n) => n.value);
     const rec = (round.tally?.value.results ?? []).filter((r) => r.recognised && r.award === undefined);
@@ -91,8 +108,14 @@ export function buildReport(ws: Workspace, index: WorkspaceIndex, from: number, 
     return {
       year: round.year,
       sealed: round.tally !== null,
-      nominations: { collective: noms.filter((n) => n.kind === 'collective').length, individual: noms.filter((n) => n.kind === 'individual').length },
-      recognised: { collective: rec.filter((r) => r.kind === 'collective').length, individual: rec.filter((r) => r.kind === 'individual').length },
+      nominations: {
+        collective: noms.filter((n) => n.kind === 'collective').length,
+        individual: noms.filter((n) => n.kind === 'individual').length,
+      },
+      recognised: {
+        collective: rec.filter((r) => r.kind === 'collective').length,
+        individual: rec.filter((r) => r.kind === 'individual').length,
+      },
       pass_rate: round.tally ? rate(rec.length, noms.length) : null,
       deadlines: {
         on_time: mine.filter((s) => s.state === 'on-time').length,
@@ -112,8 +135,19 @@ export function buildReport(ws: Workspace, index: WorkspaceIndex, from: number, 
         const model = byYear.get(Number(y))?.nominations.find((n) => n.value.id === id)?.value;
         if (!model) continue;
         replications.push({
-          year: round.year, department: s.value.department, deadline: s.value.deadline, received: s.value.received, reference: s.value.reference ?? null,
-          model: { year: Number(y), nomination: id, department: model.department, kind: model.kind, name: nameOf(model, index), title: model.title },
+          year: round.year,
+          department: s.value.department,
+          deadline: s.value.deadline,
+          received: s.value.received,
+          reference: s.value.reference ?? null,
+          model: {
+            year: Number(y),
+            nomination: id,
+            department: model.department,
+            kind: model.kind,
+            name: nameOf(model, index),
+            title: model.title,
+          },
         });
       }
     }
@@ -136,9 +170,17 @@ export function buildReport(ws: Workspace, index: WorkspaceIndex, from: number, 
     }
     const mine = states.filter((s) => s.department === id);
     return {
-      department: id, name: d.value.name, nominations, recognised_collective: rc, recognised_individual: ri,
+      department: id,
+      name: d.value.name,
+      nominations,
+      recognised_collective: rc,
+      recognised_individual: ri,
       replications: replications.filter((r) => r.department === id).length,
-      deadlines: { on_time: mine.filter((s) => s.state === 'on-time').length, late: mine.filter((s) => s.state === 'late').length, missing: mine.filter((s) => s.state === 'missing').length },
+      deadlines: {
+        on_time: mine.filter((s) => s.state === 'on-time').length,
+        late: mine.filter((s) => s.state === 'late').length,
+        missing: mine.filter((s) => s.state === 'missing').length,
+      },
     };
   });
 
@@ -151,26 +193,47 @@ export function buildReport(ws: Workspace, index: WorkspaceIndex, from: number, 
       for (const next of ws.rounds.filter((r) => r.year > round.year && r.year <= to).sort((a, b) => a.year - b.year)) {
         for (const m of next.nominations) {
           const w = m.value;
-          const same = v.kind === 'collective'
-            ? w.kind === 'collective' && w.department === v.department
-            : w.kind === 'individual' && w.person === v.person;
+          const same =
+            v.kind === 'collective'
+              ? w.kind === 'collective' && w.department === v.department
+              : w.kind === 'individual' && w.person === v.person;
           if (same) later.push({ year: next.year, nomination: w.id, outcome: outcome(next, w.id) });
         }
       }
       newFactors.push({
-        year: round.year, nomination: v.id, kind: v.kind, department: v.department, person: v.kind === 'individual' ? v.person : null,
-        name: nameOf(v, index), title: v.title, outcome: outcome(round, v.id), later,
+        year: round.year,
+        nomination: v.id,
+        kind: v.kind,
+        department: v.department,
+        person: v.kind === 'individual' ? v.person : null,
+        name: nameOf(v, index),
+        title: v.title,
+        outcome: outcome(round, v.id),
+        later,
       });
     }
   }
 
   const totalNoms = summaries.reduce((s, r) => s + r.nominations.collective + r.nominations.individual, 0);
-  const sealedNoms = summaries.filter((r) => r.sealed).reduce((s, r) => s + r.nominations.collective + r.nominations.individual, 0);
+  const sealedNoms = summaries
+    .filter((r) => r.sealed)
+    .reduce((s, r) => s + r.nominations.collective + r.nominations.individual, 0);
   const rc = summaries.reduce((s, r) => s + r.recognised.collective, 0);
   const ri = summaries.reduce((s, r) => s + r.recognised.individual, 0);
   return {
-    from, to, as_of: asOf, rounds: summaries,
-    totals: { nominations: totalNoms, recognised: rc + ri, recognised_collective: rc, recognised_individual: ri, pass_rate: rate(rc + ri, sealedNoms) },
-    departments, new_factors: newFactors, replications,
+    from,
+    to,
+    as_of: asOf,
+    rounds: summaries,
+    totals: {
+      nominations: totalNoms,
+      recognised: rc + ri,
+      recognised_collective: rc,
+      recognised_individual: ri,
+      pass_rate: rate(rc + ri, sealedNoms),
+    },
+    departments,
+    new_factors: newFactors,
+    replications,
   };
 }

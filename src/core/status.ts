@@ -27,11 +27,19 @@ export interface RoundStatus {
   unseals: Array<{ date: string; by: string; reason: string; decision: string | null }>;
 }
 
-export function roundStatus(ws: Workspace, round: Round, diagnostics: readonly Diagnostic[], asOf: string, documents: DocumentState[]): RoundStatus {
+export function roundStatus(
+  ws: Workspace,
+  round: Round,
+  diagnostics: readonly Diagnostic[],
+  asOf: string,
+  documents: DocumentState[],
+): RoundStatus {
   const prefix = `${round.dir}/`;
   const mine = diagnostics.filter((d) => d.file.startsWith(prefix));
   const errors = mine.filter((d) => d.severity === 'error');
-  const nominationFilesWithErrors = new Set(errors.filter((d) => d.file.startsWith(`${prefix}nominations/`)).map((d) => d.file));
+  const nominationFilesWithErrors = new Set(
+    errors.filter((d) => d.file.startsWith(`${prefix}nominations/`)).map((d) => d.file),
+  );
   const states = deadlineStates(ws, asOf, [round.year]);
   const deadlines = {
     missing: states.filter((s) => s.state === 'missing').length,
@@ -45,7 +53,9 @@ export function roundStatus(ws: Workspace, round: Round, diagnostics: readonly D
   const entered = round.ballotFiles.length;
   const sealed = round.tally !== null;
   const decision = round.decision ? { number: round.decision.value.number, date: round.decision.value.date } : null;
-  const docsDone = documents.length > 0 && documents.every((d) => d.state === 'current' || d.state === 'unchecked' || d.state === 'issued');
+  const docsDone =
+    documents.length > 0 &&
+    documents.every((d) => d.state === 'current' || d.state === 'unchecked' || d.state === 'issued');
   const registration = ws.agency ? roundDeadline(ws.agency.value, round.year, REGISTRATION) : null;
   const y = round.year;
 
@@ -58,19 +68,29 @@ export function roundStatus(ws: Workspace, round: Round, diagnostics: readonly D
     const open = registration !== null && asOf < registration.before;
     stage = open ? 'registration' : 'review';
     next = open
-      ? t(`nhận đề nghị đến hết ngày trước ${registration.before}; sau đó ghi phiên họp xét (session) vào ${round.councilFile}`,
-        `take nominations until the day before ${registration.before}; then record the review meeting (session) in ${round.councilFile}`)
-      : t(`họp Hội đồng xét và ghi phiên họp (session, ballots_issued) vào ${round.councilFile}`,
-        `hold the council's review meeting and record it (session, ballots_issued) in ${round.councilFile}`);
+      ? t(
+          `nhận đề nghị đến hết ngày trước ${registration.before}; sau đó ghi phiên họp xét (session) vào ${round.councilFile}`,
+          `take nominations until the day before ${registration.before}; then record the review meeting (session) in ${round.councilFile}`,
+        )
+      : t(
+          `họp Hội đồng xét và ghi phiên họp (session, ballots_issued) vào ${round.councilFile}`,
+          `hold the council's review meeting and record it (session, ballots_issued) in ${round.councilFile}`,
+        );
   } else if (!sealed && entered < (issued ?? 0)) {
     stage = 'voting';
-    next = t(`nhập phiếu: đã có ${entered}/${issued ?? 0} phiếu — thidua ballot ${y}`, `enter ballots: ${entered} of ${issued ?? 0} so far — thidua ballot ${y}`);
+    next = t(
+      `nhập phiếu: đã có ${entered}/${issued ?? 0} phiếu — thidua ballot ${y}`,
+      `enter ballots: ${entered} of ${issued ?? 0} so far — thidua ballot ${y}`,
+    );
   } else if (!sealed) {
     stage = 'counted';
     next = t(`kiểm phiếu và niêm phong: thidua tally ${y} --seal`, `count and seal: thidua tally ${y} --seal`);
   } else if (!decision) {
     stage = 'sealed';
-    next = t(`ghi quyết định đã ký: thidua decide ${y} --number N --date YYYY-MM-DD`, `record the signed decision: thidua decide ${y} --number N --date YYYY-MM-DD`);
+    next = t(
+      `ghi quyết định đã ký: thidua decide ${y} --number N --date YYYY-MM-DD`,
+      `record the signed decision: thidua decide ${y} --number N --date YYYY-MM-DD`,
+    );
   } else if (!docsDone) {
     stage = 'decided';
     next = t(`in văn bản: thidua render all ${y}`, `render the documents: thidua render all ${y}`);
@@ -79,7 +99,10 @@ export function roundStatus(ws: Workspace, round: Round, diagnostics: readonly D
     next = null;
   }
   if (next === null && deadlines.missing > 0) {
-    next = t(`đôn đốc ${deadlines.missing} văn bản chưa nộp: thidua overdue --year ${y}`, `chase ${deadlines.missing} missing document(s): thidua overdue --year ${y}`);
+    next = t(
+      `đôn đốc ${deadlines.missing} văn bản chưa nộp: thidua overdue --year ${y}`,
+      `chase ${deadlines.missing} missing document(s): thidua overdue --year ${y}`,
+    );
   }
   return {
     year: y,
@@ -99,6 +122,11 @@ export function roundStatus(ws: Workspace, round: Round, diagnostics: readonly D
     deadlines,
     stage,
     next,
-    unseals: round.unseals.map((u) => ({ date: u.value.date, by: u.value.by, reason: u.value.reason, decision: u.value.decision ?? null })),
+    unseals: round.unseals.map((u) => ({
+      date: u.value.date,
+      by: u.value.by,
+      reason: u.value.reason,
+      decision: u.value.decision ?? null,
+    })),
   };
 }

@@ -11,10 +11,7 @@ export interface Subject {
   name: string;
 }
 
-export type Lookup =
-  | { found: Subject }
-  | { several: Subject[] }
-  | { none: { closestIds: string[] } };
+export type Lookup = { found: Subject } | { several: Subject[] } | { none: { closestIds: string[] } };
 
 function words(s: string): string {
   return fold(s).replace(/\s+/g, ' ').trim();
@@ -31,5 +28,12 @@ export function lookupSubject(query: string, subjects: readonly Subject[]): Look
   const partial = subjects.filter((s) => words(s.name).includes(q));
   if (partial.length === 1) return { found: partial[0]! };
   if (partial.length > 1) return { several: partial };
-  return { none: { closestIds: closestMany(query, subjects.map((s) => s.id)) } };
+  return {
+    none: {
+      closestIds: closestMany(
+        query,
+        subjects.map((s) => s.id),
+      ),
+    },
+  };
 }

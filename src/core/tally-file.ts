@@ -24,13 +24,31 @@ export function renderTallyFile(tally: Tally, seal: SealInfo): string {
     sealed_on: seal.sealedOn,
     incomplete: seal.incomplete,
     ...(seal.reopened && seal.reopened.length ? { reopened: seal.reopened } : {}),
-    threshold: { numerator: th.numerator, denominator: th.denominator, of: th.of, ...(th.quorum ? { quorum: th.quorum } : {}) },
+    threshold: {
+      numerator: th.numerator,
+      denominator: th.denominator,
+      of: th.of,
+      ...(th.quorum ? { quorum: th.quorum } : {}),
+    },
     members: tally.members,
     base: tally.base,
     required: tally.required,
     ballots: tally.ballots,
-    inputs: Object.fromEntries(Object.keys(seal.inputs).sort().map((k) => [k, seal.inputs[k]])),
-    ...(tally.titles ? { titles: tally.titles.map((c) => ({ id: c.id, threshold: thresholdRecord(c.threshold), base: c.base, required: c.required })) } : {}),
+    inputs: Object.fromEntries(
+      Object.keys(seal.inputs)
+        .sort()
+        .map((k) => [k, seal.inputs[k]]),
+    ),
+    ...(tally.titles
+      ? {
+          titles: tally.titles.map((c) => ({
+            id: c.id,
+            threshold: thresholdRecord(c.threshold),
+            base: c.base,
+            required: c.required,
+          })),
+        }
+      : {}),
     results: tally.results,
     ...(seal.basis ? { basis: seal.basis } : {}),
   };

@@ -147,7 +147,8 @@ export function rankForQuota(
     return out;
   }
   const chosen = tied.filter((e) => chairDecides.has(e.id));
-  for (const e of tied) out.set(e.id, chosen.length === places ? (chairDecides.has(e.id) ? 'chair' : 'over-quota') : 'tie-unresolved');
+  for (const e of tied)
+    out.set(e.id, chosen.length === places ? (chairDecides.has(e.id) ? 'chair' : 'over-quota') : 'tie-unresolved');
   return out;
 }
 
@@ -166,18 +167,28 @@ export function tallyRound(round: Round, index: WorkspaceIndex, threshold: Thres
   const base = baseOf(threshold);
   const required = requiredAgree(threshold, base);
   // A round with nothing nominated has nothing to vote on: no quorum applies.
-  const quorumOf = (th: Threshold) => (round.nominations.length === 0 ? null : quorumState(th, members, ballots.length));
+  const quorumOf = (th: Threshold) =>
+    round.nominations.length === 0 ? null : quorumState(th, members, ballots.length);
   const quorum = quorumOf(threshold);
 
   // Each title named by a nomination, with its own threshold (or the round's, when it sets none).
   const named = new Set(round.nominations.map((n) => n.value.award));
   const titleOrder = [...index.titles.keys()];
-  const titles: TitleCount[] = titleOrder.filter((id) => named.has(id)).map((id) => {
-    const own = index.titles.get(id)!.threshold;
-    const th: CountedThreshold = own ? countedThreshold(own) : { numerator: threshold.numerator, denominator: threshold.denominator, of: threshold.of, ...(threshold.quorum ? { quorum: threshold.quorum } : {}) };
-    const b = baseOf(th);
-    return { id, threshold: th, base: b, required: requiredAgree(th, b) };
-  });
+  const titles: TitleCount[] = titleOrder
+    .filter((id) => named.has(id))
+    .map((id) => {
+      const own = index.titles.get(id)!.threshold;
+      const th: CountedThreshold = own
+        ? countedThreshold(own)
+        : {
+            numerator: threshold.numerator,
+            denominator: threshold.denominator,
+            of: threshold.of,
+            ...(threshold.quorum ? { quorum: threshold.quorum } : {}),
+          };
+      const b = baseOf(th);
+      return { id, threshold: th, base: b, required: requiredAgree(th, b) };
+    });
   const countOf = new Map(titles.map((c) => [c.id, c]));
 
   const deptOrder = new Map<string, number>();
@@ -187,12 +198,13 @@ export function tallyRound(round: Round, index: WorkspaceIndex, threshold: Thres
   const titleRank = (n: Nomination) => titleOrder.indexOf(n.award ?? '');
   const nominations = round.nominations
     .map((n) => n.value)
-    .sort((a, b) =>
-      titleRank(a) - titleRank(b) ||
-      (a.kind === b.kind ? 0 : a.kind === 'collective' ? -1 : 1) ||
-      (deptOrder.get(a.department) ?? 1e9) - (deptOrder.get(b.department) ?? 1e9) ||
-      // Stryker disable next-line EqualityOperator: ids are unique in a round, so < and <= order alike
-      (a.id < b.id ? -1 : 1),
+    .sort(
+      (a, b) =>
+        titleRank(a) - titleRank(b) ||
+        (a.kind === b.kind ? 0 : a.kind === 'collective' ? -1 : 1) ||
+        (deptOrder.get(a.department) ?? 1e9) - (deptOrder.get(b.department) ?? 1e9) ||
+        // Stryker disable next-line EqualityOperator: ids are unique in a round, so < and <= order alike
+        (a.id < b.id ? -1 : 1),
     );
 
   const counted = nominations.map((n) => {
@@ -216,12 +228,14 @@ export function tallyRound(round: Round, index: WorkspaceIndex, threshold: Thres
   const recognisedCollectiveDepts = new Set(
     counted.filter((c) => c.n.kind === 'collective' && c.n.award === undefined && c.passed).map((c) => c.n.department),
   );
-  const leaderOk = (n: Nomination) => n.award !== undefined || !isLeaderNomination(n, index) || recognisedCollectiveDepts.has(n.department);
+  const leaderOk = (n: Nomination) =>
+    n.award !== undefined || !isLeaderNomination(n, index) || recognisedCollectiveDepts.has(n.department);
 
   // Titles decided in dependency order: a requirement in the same round looks at results already decided.
   const recognised = new Map<string, boolean>();
   const subject = (n: Nomination) => (n.kind === 'individual' ? `p:${n.person}` : `d:${n.department}`);
-  const holders = (title: string) => new Set(counted.filter((c) => c.n.award === title && recognised.get(c.n.id)).map((c) => subject(c.n)));
+  const holders = (title: string) =>
+    new Set(counted.filter((c) => c.n.award === title && recognised.get(c.n.id)).map((c) => subject(c.n)));
   const { order, cyclic } = dependencyOrder(index.titles);
   const requirementsMet = (n: Nomination): boolean => {
     const title = index.titles.get(n.award ?? '');
@@ -236,7 +250,10 @@ export function tallyRound(round: Round, index: WorkspaceIndex, threshold: Thres
         const people = (index.peopleByDepartment.get(n.department) ?? []).map((p) => `p:${p.value.id}`);
         const held = holders(r.title);
         const count = people.filter((p) => held.has(p)).length;
-        if ('members_percent' in r ? !reachesPercent(count, people.length, r.members_percent) : count < r.members_at_least) return false;
+        if (
+          'members_percent' in r ? !reachesPercent(count, people.length, r.members_percent) : count < r.members_at_least
+        )
+          return false;
       }
     }
     return true;
@@ -250,7 +267,9 @@ export function tallyRound(round: Round, index: WorkspaceIndex, threshold: Thres
   for (const g of groups) {
     // A nomination naming a title not declared (a diagnostic blocks the seal) is counted as the plan's.
     // Stryker disable next-line ConditionalExpression: titles.has(undefined) is false, so the first test only spares a lookup
-    const inGroup = counted.filter((c) => (c.n.award !== undefined && index.titles.has(c.n.award) ? c.n.award : undefined) === g);
+    const inGroup = counted.filter(
+      (c) => (c.n.award !== undefined && index.titles.has(c.n.award) ? c.n.award : undefined) === g,
+    );
     for (const c of inGroup) recognised.set(c.n.id, c.passed && leaderOk(c.n) && requirementsMet(c.n));
     // A title's quota: more eligible than places are ranked by agree votes before the next title is decided.
     const title = index.titles.get(g ?? '');
@@ -260,7 +279,16 @@ export function tallyRound(round: Round, index: WorkspaceIndex, threshold: Thres
     // Stryker disable next-line ConditionalExpression,EqualityOperator: as many eligible as places are all 'in' by rankForQuota too
     if (eligible.length <= quota) continue;
     // Stryker disable next-line ConditionalExpression,OptionalChaining: a collective has no person, and a nominee missing from people.yaml is a finding that refuses the count
-    const ranked = rankForQuota(eligible.map((c) => ({ id: c.n.id, agree: c.agree, woman: c.n.kind === 'individual' && index.people.get(c.n.person)?.value.gender === 'nu' })), quota, title.tie_break ?? 'chair', chairDecides);
+    const ranked = rankForQuota(
+      eligible.map((c) => ({
+        id: c.n.id,
+        agree: c.agree,
+        woman: c.n.kind === 'individual' && index.people.get(c.n.person)?.value.gender === 'nu',
+      })),
+      quota,
+      title.tie_break ?? 'chair',
+      chairDecides,
+    );
     for (const [id, outcome] of ranked) {
       if (outcome === 'in') continue;
       if (outcome === 'chair' || outcome === 'women') {
@@ -274,7 +302,13 @@ export function tallyRound(round: Round, index: WorkspaceIndex, threshold: Thres
 
   const results: TallyResult[] = counted.map(({ n, agree, disagree, abstain, passed, quorumMet }) => {
     const ok = recognised.get(n.id)!;
-    const reason: TallyResult['reason'] = ok ? null : !passed ? (quorumMet ? 'below-threshold' : 'no-quorum') : cut.get(n.id) ?? (leaderOk(n) ? 'prerequisite-not-recognised' : 'department-not-recognised');
+    const reason: TallyResult['reason'] = ok
+      ? null
+      : !passed
+        ? quorumMet
+          ? 'below-threshold'
+          : 'no-quorum'
+        : (cut.get(n.id) ?? (leaderOk(n) ? 'prerequisite-not-recognised' : 'department-not-recognised'));
     return {
       nomination: n.id,
       kind: n.kind,

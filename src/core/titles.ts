@@ -16,20 +16,43 @@ export function subjectOf(n: Pick<Nomination, 'kind' | 'department'> & { person?
  * Whether `subject` held `title` in `year`: recognised with it in that round's seal, or recorded
  * in history.yaml (awards before thidua). A round present but not sealed has decided nothing yet.
  */
-export function heldIn(rounds: readonly Round[], history: readonly Rec<HistoryEntry>[], year: number, title: string, subject: string): boolean {
+export function heldIn(
+  rounds: readonly Round[],
+  history: readonly Rec<HistoryEntry>[],
+  year: number,
+  title: string,
+  subject: string,
+): boolean {
   const round = rounds.find((r) => r.year === year);
   const results = round?.tally?.value.results ?? [];
-  if (results.some((r) => r.award === title && r.recognised && (r.person ? `p:${r.person}` : `d:${r.department}`) === subject)) return true;
-  return history.some((h) => h.value.year === year && h.value.title === title && (h.value.person !== undefined ? `p:${h.value.person}` : `d:${h.value.department!}`) === subject);
+  if (
+    results.some(
+      (r) => r.award === title && r.recognised && (r.person ? `p:${r.person}` : `d:${r.department}`) === subject,
+    )
+  )
+    return true;
+  return history.some(
+    (h) =>
+      h.value.year === year &&
+      h.value.title === title &&
+      (h.value.person !== undefined ? `p:${h.value.person}` : `d:${h.value.department!}`) === subject,
+  );
 }
 
 /** The nominations of a round naming `title`, by subject. */
 export function nominatedWith(round: Round, title: string): Set<string> {
-  return new Set(round.nominations.filter((n) => n.value.award === title).map((n) => subjectOf({ ...n.value, person: n.value.kind === 'individual' ? n.value.person : undefined })));
+  return new Set(
+    round.nominations
+      .filter((n) => n.value.award === title)
+      .map((n) => subjectOf({ ...n.value, person: n.value.kind === 'individual' ? n.value.person : undefined })),
+  );
 }
 
 /** The 2025 rules (agency.yaml `award_rules: nd-152-2025`) apply to a nomination for a title of titles.yaml. */
-export function under2025Rules(index: { agency: { award_rules?: string | undefined } | null; titles: ReadonlyMap<string, unknown> }, n: Pick<Nomination, 'award'>): boolean {
+export function under2025Rules(
+  index: { agency: { award_rules?: string | undefined } | null; titles: ReadonlyMap<string, unknown> },
+  n: Pick<Nomination, 'award'>,
+): boolean {
   return index.agency?.award_rules === 'nd-152-2025' && n.award !== undefined && index.titles.has(n.award);
 }
 
@@ -43,13 +66,22 @@ export function considerationDate(round: Round): string {
  * the round, what the round is judged from, the title and the nomination's subject: the walk every
  * requirement rule makes.
  */
-export function* titledNominations(rounds: readonly Round[], view: (round: Round) => WorkspaceIndex): Generator<{ round: Round; index: WorkspaceIndex; n: Rec<Nomination>; title: Title; subject: string }> {
+export function* titledNominations(
+  rounds: readonly Round[],
+  view: (round: Round) => WorkspaceIndex,
+): Generator<{ round: Round; index: WorkspaceIndex; n: Rec<Nomination>; title: Title; subject: string }> {
   for (const round of rounds) {
     const index = view(round);
     for (const n of round.nominations) {
       const title = n.value.award !== undefined ? index.titles.get(n.value.award) : undefined;
       if (!title || title.kind !== n.value.kind) continue;
-      yield { round, index, n, title, subject: subjectOf({ ...n.value, person: n.value.kind === 'individual' ? n.value.person : undefined }) };
+      yield {
+        round,
+        index,
+        n,
+        title,
+        subject: subjectOf({ ...n.value, person: n.value.kind === 'individual' ? n.value.person : undefined }),
+      };
     }
   }
 }
@@ -80,5 +112,11 @@ export function countedThreshold(th: TitleThreshold): CountedThreshold {
 
 /** A title's threshold as tally.yaml keeps it, keys in the schema's order. */
 export function thresholdRecord(th: CountedThreshold): Record<string, unknown> {
-  return { numerator: th.numerator, denominator: th.denominator, of: th.of, ...(th.percent !== undefined ? { percent: th.percent } : {}), ...(th.quorum ? { quorum: th.quorum } : {}) };
+  return {
+    numerator: th.numerator,
+    denominator: th.denominator,
+    of: th.of,
+    ...(th.percent !== undefined ? { percent: th.percent } : {}),
+    ...(th.quorum ? { quorum: th.quorum } : {}),
+  };
 }

@@ -32,7 +32,11 @@ function outsideSelection(path: string, years: ReadonlySet<number> | null): bool
   return year !== null && !years.has(year);
 }
 
-export function validateSnapshot(snapshot: Snapshot, years: readonly number[] | null = null, preparsed?: ReadonlyMap<string, ParsedFile>): Validation {
+export function validateSnapshot(
+  snapshot: Snapshot,
+  years: readonly number[] | null = null,
+  preparsed?: ReadonlyMap<string, ParsedFile>,
+): Validation {
   const { workspace, diagnostics: fileDiagnostics } = loadWorkspace(snapshot, preparsed);
   const { index, view } = indexValidation(workspace, { diagnostics: [], errors: 0, warnings: 0 });
   const selected = years ? new Set(years) : null;

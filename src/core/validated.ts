@@ -17,12 +17,22 @@ export interface Validation {
   warnings: number;
 }
 
-export function indexValidation(workspace: Workspace, findings: { diagnostics: Diagnostic[]; errors: number; warnings: number }): Validation {
+export function indexValidation(
+  workspace: Workspace,
+  findings: { diagnostics: Diagnostic[]; errors: number; warnings: number },
+): Validation {
   const views = new Map<Round, WorkspaceIndex>();
   const view = (round: Round): WorkspaceIndex => {
     let v = views.get(round);
     if (!v) views.set(round, (v = roundIndex(workspace, round)));
     return v;
   };
-  return { workspace, index: buildIndex(workspace), view, diagnostics: findings.diagnostics, errors: findings.errors, warnings: findings.warnings };
+  return {
+    workspace,
+    index: buildIndex(workspace),
+    view,
+    diagnostics: findings.diagnostics,
+    errors: findings.errors,
+    warnings: findings.warnings,
+  };
 }

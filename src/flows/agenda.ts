@@ -13,13 +13,20 @@ export interface AgendaItem {
 }
 
 export function agendaOf(round: Round, index: WorkspaceIndex): AgendaItem[] {
-  return votingOrder(round.nominations.map((n) => n.value), [...index.departments.keys()], [...index.titles.keys()])
-    .map((n) => ({
-      id: n.id,
-      kind: n.kind,
-      ...(n.award !== undefined && index.titles.has(n.award) ? { award: { id: n.award, name: index.titles.get(n.award)!.name } } : {}),
-      label: inert(n.kind === 'collective'
+  return votingOrder(
+    round.nominations.map((n) => n.value),
+    [...index.departments.keys()],
+    [...index.titles.keys()],
+  ).map((n) => ({
+    id: n.id,
+    kind: n.kind,
+    ...(n.award !== undefined && index.titles.has(n.award)
+      ? { award: { id: n.award, name: index.titles.get(n.award)!.name } }
+      : {}),
+    label: inert(
+      n.kind === 'collective'
         ? `Tập thể ${index.departmentName(n.department)}`
-        : `${index.personName(n.person)} (${index.departmentName(n.department)})`),
-    }));
+        : `${index.personName(n.person)} (${index.departmentName(n.department)})`,
+    ),
+  }));
 }

@@ -11,24 +11,45 @@ const WORDS = {
 
 export async function askBallot(p: Prompter, agenda: AgendaItem[], serial: number, lang: Lang): Promise<Ballot | null> {
   const vi = lang === 'vi';
-  const valid = await p.confirm({ message: vi ? `Phiếu số ${serial}: phiếu hợp lệ?` : `Ballot ${serial}: is it valid?`, default: true });
+  const valid = await p.confirm({
+    message: vi ? `Phiếu số ${serial}: phiếu hợp lệ?` : `Ballot ${serial}: is it valid?`,
+    default: true,
+  });
   let written = false;
   const votes: Record<string, VoteChoice> = {};
   let reason: string | undefined;
   if (!valid) {
     // The minutes say why each invalid paper was set aside; an empty answer leaves it unsaid.
-    const answer = (await p.input({ message: vi ? 'Lý do không hợp lệ (Enter để bỏ qua):' : 'Why is it invalid (Enter to skip):', default: '' })).trim();
+    const answer = (
+      await p.input({
+        message: vi ? 'Lý do không hợp lệ (Enter để bỏ qua):' : 'Why is it invalid (Enter to skip):',
+        default: '',
+      })
+    ).trim();
     if (answer) reason = answer;
   }
   if (valid) {
-    written = await p.confirm({ message: vi ? 'Phiếu ghi ý kiến bằng văn bản của thành viên vắng mặt?' : 'A written vote of an absent member?', default: false });
+    written = await p.confirm({
+      message: vi ? 'Phiếu ghi ý kiến bằng văn bản của thành viên vắng mặt?' : 'A written vote of an absent member?',
+      default: false,
+    });
     let section: string | null = null;
     for (const item of agenda) {
       // A heading for each group: the plan's two, then each title.
       const group = item.award ? `award:${item.award.id}` : item.kind;
       if (group !== section) {
         section = group;
-        p.note(item.award ? `— ${item.award.name}` : item.kind === 'collective' ? (vi ? '— Mô hình tiêu biểu (tập thể)' : '— Exemplary collectives') : (vi ? '— Gương điển hình tiên tiến (cá nhân)' : '— Exemplary individuals'));
+        p.note(
+          item.award
+            ? `— ${item.award.name}`
+            : item.kind === 'collective'
+              ? vi
+                ? '— Mô hình tiêu biểu (tập thể)'
+                : '— Exemplary collectives'
+              : vi
+                ? '— Gương điển hình tiên tiến (cá nhân)'
+                : '— Exemplary individuals',
+        );
       }
       votes[item.id] = await p.select<VoteChoice>({
         message: item.label,
@@ -45,12 +66,17 @@ export async function askBallot(p: Prompter, agenda: AgendaItem[], serial: numbe
 
 export function summary(b: Ballot, agenda: AgendaItem[], lang: Lang): string {
   const vi = lang === 'vi';
-  if (!b.valid) return vi ? `Phiếu số ${b.serial}: KHÔNG HỢP LỆ${b.reason ? ` (${b.reason})` : ''} (không tính phiếu bầu).` : `Ballot ${b.serial}: INVALID${b.reason ? ` (${b.reason})` : ''} (casts no votes).`;
+  if (!b.valid)
+    return vi
+      ? `Phiếu số ${b.serial}: KHÔNG HỢP LỆ${b.reason ? ` (${b.reason})` : ''} (không tính phiếu bầu).`
+      : `Ballot ${b.serial}: INVALID${b.reason ? ` (${b.reason})` : ''} (casts no votes).`;
   const counts = { agree: 0, disagree: 0, abstain: 0 };
   for (const item of agenda) counts[b.votes[item.id] ?? 'abstain']++;
   const head = vi
     ? `Phiếu số ${b.serial}${b.written ? ' (ý kiến bằng văn bản)' : ''}: ${counts.agree} đồng ý, ${counts.disagree} không đồng ý, ${counts.abstain} không có ý kiến.`
     : `Ballot ${b.serial}${b.written ? ' (written vote)' : ''}: ${counts.agree} agree, ${counts.disagree} disagree, ${counts.abstain} abstain.`;
-  const others = agenda.filter((i) => (b.votes[i.id] ?? 'abstain') !== 'agree').map((i) => `  ${WORDS[lang][b.votes[i.id] ?? 'abstain']}: ${i.label}`);
+  const others = agenda
+    .filter((i) => (b.votes[i.id] ?? 'abstain') !== 'agree')
+    .map((i) => `  ${WORDS[lang][b.votes[i.id] ?? 'abstain']}: ${i.label}`);
   return [head, ...others].join('\n');
 }

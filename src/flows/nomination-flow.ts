@@ -26,30 +26,46 @@ export interface NominationContext {
   describe(d: Diagnostic): string;
 }
 
-export async function askNomination(p: Prompter, c: NominationContext, previous?: Nomination): Promise<Nomination | null> {
+export async function askNomination(
+  p: Prompter,
+  c: NominationContext,
+  previous?: Nomination,
+): Promise<Nomination | null> {
   const vi = c.lang === 'vi';
   // With titles.yaml, the title comes first and gives the kind; the plan's pair stays a choice.
   let award: string | undefined;
   if (c.index.titles.size > 0) {
     const chosen = await p.select<string>({
       message: vi ? 'Danh hiệu đề nghị' : 'Title proposed',
-      default: previous ? previous.award ?? '' : c.plainRound ? '' : [...c.index.titles.keys()][0],
+      default: previous ? (previous.award ?? '') : c.plainRound ? '' : [...c.index.titles.keys()][0],
       choices: [
-        ...[...c.index.titles.values()].map((x) => ({ name: inert(`${x.name} (${x.kind === 'collective' ? (vi ? 'tập thể' : 'collective') : (vi ? 'cá nhân' : 'individual')})`), value: x.id })),
-        { name: vi ? 'Mô hình tiêu biểu / gương điển hình (theo kế hoạch)' : 'Exemplary model / example (the plan’s pair)', value: '' },
+        ...[...c.index.titles.values()].map((x) => ({
+          name: inert(
+            `${x.name} (${x.kind === 'collective' ? (vi ? 'tập thể' : 'collective') : vi ? 'cá nhân' : 'individual'})`,
+          ),
+          value: x.id,
+        })),
+        {
+          name: vi
+            ? 'Mô hình tiêu biểu / gương điển hình (theo kế hoạch)'
+            : 'Exemplary model / example (the plan’s pair)',
+          value: '',
+        },
       ],
     });
     award = chosen === '' ? undefined : chosen;
   }
   const title0 = award !== undefined ? c.index.titles.get(award) : undefined;
-  const kind = title0 ? title0.kind : await p.select<'collective' | 'individual'>({
-    message: vi ? 'Loại đề nghị' : 'Kind of nomination',
-    default: previous?.kind ?? 'collective',
-    choices: [
-      { name: vi ? 'Mô hình tiêu biểu (tập thể)' : 'Exemplary collective', value: 'collective' },
-      { name: vi ? 'Gương điển hình tiên tiến (cá nhân)' : 'Exemplary individual', value: 'individual' },
-    ],
-  });
+  const kind = title0
+    ? title0.kind
+    : await p.select<'collective' | 'individual'>({
+        message: vi ? 'Loại đề nghị' : 'Kind of nomination',
+        default: previous?.kind ?? 'collective',
+        choices: [
+          { name: vi ? 'Mô hình tiêu biểu (tập thể)' : 'Exemplary collective', value: 'collective' },
+          { name: vi ? 'Gương điển hình tiên tiến (cá nhân)' : 'Exemplary individual', value: 'individual' },
+        ],
+      });
   const department = await p.select<string>({
     message: vi ? 'Phòng' : 'Department',
     default: previous?.department,
@@ -69,11 +85,13 @@ export async function askNomination(p: Prompter, c: NominationContext, previous?
       })),
     });
   }
-  const title = (await p.input({
-    message: vi ? 'Thành tích (in trên Giấy công nhận)' : 'Achievement (printed on the certificate)',
-    default: previous?.title,
-    validate: (v) => (v.trim() ? true : vi ? 'Không được để trống' : 'May not be empty'),
-  })).trim();
+  const title = (
+    await p.input({
+      message: vi ? 'Thành tích (in trên Giấy công nhận)' : 'Achievement (printed on the certificate)',
+      default: previous?.title,
+      validate: (v) => (v.trim() ? true : vi ? 'Không được để trống' : 'May not be empty'),
+    })
+  ).trim();
   let initiative: string | undefined;
   // A collective of the plan's pair needs its description; a title asks for one when titles.yaml says so
   // (with `unless`, it may be left empty when the criterion named is met instead).
@@ -81,22 +99,49 @@ export async function askNomination(p: Prompter, c: NominationContext, previous?
   const required = title0 ? title0.initiative === true : kind === 'collective';
   if (asks) {
     const message = vi ? 'Bản mô tả sáng kiến, mô hình' : 'Description of the initiative or model';
-    initiative = (c.hasEditor
-      ? await p.editor({ message, default: previous?.initiative })
-      : await p.input({ message, default: previous?.initiative, validate: (v) => (v.trim() || !required ? true : vi ? 'Cần bản mô tả sáng kiến' : 'The description is needed') })).trim();
+    initiative = (
+      c.hasEditor
+        ? await p.editor({ message, default: previous?.initiative })
+        : await p.input({
+            message,
+            default: previous?.initiative,
+            validate: (v) =>
+              v.trim() || !required ? true : vi ? 'Cần bản mô tả sáng kiến' : 'The description is needed',
+          })
+    ).trim();
     if (initiative === '') initiative = undefined;
   }
   const submitted = await p.input({
     message: vi ? 'Ngày nhận hồ sơ (dd/mm/yyyy)' : 'Date received (dd/mm/yyyy)',
     default: shortDate(previous?.submitted ?? c.today),
-    validate: (v) => (toIsoDate(v) !== null ? true : vi ? 'Cần một ngày có thật dạng dd/mm/yyyy hoặc YYYY-MM-DD' : 'A real date written dd/mm/yyyy or YYYY-MM-DD'),
+    validate: (v) =>
+      toIsoDate(v) !== null
+        ? true
+        : vi
+          ? 'Cần một ngày có thật dạng dd/mm/yyyy hoặc YYYY-MM-DD'
+          : 'A real date written dd/mm/yyyy or YYYY-MM-DD',
   });
   const all = criteriaFor(kind, person, c.index, c.criteria, award);
   const met = await p.checkbox<string>({
     message: vi ? 'Tiêu chí đạt (dấu cách để chọn, Enter để xong)' : 'Criteria met (space to tick, Enter when done)',
     choices: all.map((cr) => ({ name: inert(cr.text), value: cr.id, checked: previous?.criteria?.[cr.id] === true })),
   });
-  const draft = buildNomination({ id: previous?.id, kind, department, person, ...(award !== undefined ? { award } : {}), title, initiative, submitted: toIsoDate(submitted)!, met: new Set(met) }, c.index, c.criteria, c.taken);
+  const draft = buildNomination(
+    {
+      id: previous?.id,
+      kind,
+      department,
+      person,
+      ...(award !== undefined ? { award } : {}),
+      title,
+      initiative,
+      submitted: toIsoDate(submitted)!,
+      met: new Set(met),
+    },
+    c.index,
+    c.criteria,
+    c.taken,
+  );
   const id = draft.id;
 
   const findings = c.check(draft);
@@ -106,7 +151,13 @@ export async function askNomination(p: Prompter, c: NominationContext, previous?
   }
   const errors = findings.filter((d) => d.severity === 'error').length;
   const next = await p.select<'write' | 'edit' | 'cancel'>({
-    message: errors ? (vi ? `Có ${errors} lỗi. Làm gì tiếp?` : `${errors} error(s). What next?`) : (vi ? `Ghi đề nghị ${id}?` : `Write the nomination ${id}?`),
+    message: errors
+      ? vi
+        ? `Có ${errors} lỗi. Làm gì tiếp?`
+        : `${errors} error(s). What next?`
+      : vi
+        ? `Ghi đề nghị ${id}?`
+        : `Write the nomination ${id}?`,
     default: errors ? 'edit' : 'write',
     choices: [
       ...(errors ? [] : [{ name: vi ? 'Ghi' : 'Write', value: 'write' as const }]),

@@ -28,10 +28,21 @@ export class PromptCancelled extends Error {
   }
 }
 
-const ACTIONS_VI: Record<string, string> = { navigate: 'di chuyển', select: 'chọn', all: 'chọn tất cả', invert: 'đảo', submit: 'xong', toggle: 'chọn/bỏ' };
+const ACTIONS_VI: Record<string, string> = {
+  navigate: 'di chuyển',
+  select: 'chọn',
+  all: 'chọn tất cả',
+  invert: 'đảo',
+  submit: 'xong',
+  toggle: 'chọn/bỏ',
+};
 
 /** `edit` opens long text in the clerk's editor (found beforehand by the shell); without it, @inquirer's. */
-export async function terminalPrompter(write: (s: string) => void, lang: 'vi' | 'en' = 'vi', edit?: (text: string) => string): Promise<Prompter> {
+export async function terminalPrompter(
+  write: (s: string) => void,
+  lang: 'vi' | 'en' = 'vi',
+  edit?: (text: string) => string,
+): Promise<Prompter> {
   const p = await import('@inquirer/prompts');
   const theme = {
     style: {
@@ -45,26 +56,36 @@ export async function terminalPrompter(write: (s: string) => void, lang: 'vi' | 
       return await fn();
     } catch (err) {
       const name = (err as Error)?.name ?? '';
-      if (name === 'ExitPromptError' || name === 'AbortPromptError' || name === 'CancelPromptError') throw new PromptCancelled();
+      if (name === 'ExitPromptError' || name === 'AbortPromptError' || name === 'CancelPromptError')
+        throw new PromptCancelled();
       throw err;
     }
   };
   return {
-    select: (q) => wrap(() => p.select({ message: q.message, choices: q.choices, default: q.default, pageSize: 12, loop: false, theme })),
-    search: <T>(q: { message: string; choices: Choice<T>[] }) => wrap(() => p.search<T>({
-      message: q.message,
-      pageSize: 12,
-      theme,
-      source: (term) => {
-        const needle = fold(term ?? '');
-        return q.choices.filter((c) => fold(`${c.name} ${c.description ?? ''}`).includes(needle));
-      },
-    })),
+    select: (q) =>
+      wrap(() =>
+        p.select({ message: q.message, choices: q.choices, default: q.default, pageSize: 12, loop: false, theme }),
+      ),
+    search: <T>(q: { message: string; choices: Choice<T>[] }) =>
+      wrap(() =>
+        p.search<T>({
+          message: q.message,
+          pageSize: 12,
+          theme,
+          source: (term) => {
+            const needle = fold(term ?? '');
+            return q.choices.filter((c) => fold(`${c.name} ${c.description ?? ''}`).includes(needle));
+          },
+        }),
+      ),
     confirm: (q) => wrap(() => p.confirm({ ...q, transformer: yesNo })),
     input: (q) => wrap(() => p.input({ message: q.message, default: q.default, validate: q.validate })),
-    checkbox: (q) => wrap(() => p.checkbox({ message: q.message, choices: q.choices, pageSize: 15, loop: false, theme })),
-    editor: (q) => (edit ? Promise.resolve().then(() => edit(q.default ?? '')) : wrap(() => p.editor({ message: q.message, default: q.default, waitForUserInput: false }))),
+    checkbox: (q) =>
+      wrap(() => p.checkbox({ message: q.message, choices: q.choices, pageSize: 15, loop: false, theme })),
+    editor: (q) =>
+      edit
+        ? Promise.resolve().then(() => edit(q.default ?? ''))
+        : wrap(() => p.editor({ message: q.message, default: q.default, waitForUserInput: false })),
     note: (text) => write(text),
   };
 }
-

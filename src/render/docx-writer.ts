@@ -4,36 +4,76 @@
  * render.
  */
 import {
-  AlignmentType, BorderStyle, Document, Header, Packer, PageNumber, PageOrientation, Paragraph, Table, TableCell, TableRow,
-  TableLayoutType, TextRun, VerticalAlign, WidthType, convertMillimetersToTwip, LineRuleType, ImageRun, FrameAnchorType, FrameWrap,
+  AlignmentType,
+  BorderStyle,
+  Document,
+  Header,
+  Packer,
+  PageNumber,
+  PageOrientation,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TableLayoutType,
+  TextRun,
+  VerticalAlign,
+  WidthType,
+  convertMillimetersToTwip,
+  LineRuleType,
+  ImageRun,
+  FrameAnchorType,
+  FrameWrap,
 } from 'docx';
 import { unzipSync, zipSync, type Zippable } from 'fflate';
 import type { Block, Cell, DocModel, Para, Section } from '../core/documents/model.js';
 
 const FONT = 'Times New Roman';
 const A4 = { width: convertMillimetersToTwip(210), height: convertMillimetersToTwip(297) };
-const MARGIN = { top: convertMillimetersToTwip(20), bottom: convertMillimetersToTwip(20), left: convertMillimetersToTwip(30), right: convertMillimetersToTwip(15) };
+const MARGIN = {
+  top: convertMillimetersToTwip(20),
+  bottom: convertMillimetersToTwip(20),
+  left: convertMillimetersToTwip(30),
+  right: convertMillimetersToTwip(15),
+};
 /** A framed page (a certificate) is centred on the sheet: the same text width, equal side margins. */
 const FRAMED_MARGIN = { ...MARGIN, left: (MARGIN.left + MARGIN.right) / 2, right: (MARGIN.left + MARGIN.right) / 2 };
 
 /** Certificate blanks: the text is placed by frames measured from the sheet's edge. */
-const BARE_MARGIN = { top: convertMillimetersToTwip(5), bottom: convertMillimetersToTwip(5), left: convertMillimetersToTwip(5), right: convertMillimetersToTwip(5) };
+const BARE_MARGIN = {
+  top: convertMillimetersToTwip(5),
+  bottom: convertMillimetersToTwip(5),
+  left: convertMillimetersToTwip(5),
+  right: convertMillimetersToTwip(5),
+};
 
-const ALIGN = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT, justify: AlignmentType.JUSTIFIED } as const;
+const ALIGN = {
+  left: AlignmentType.LEFT,
+  center: AlignmentType.CENTER,
+  right: AlignmentType.RIGHT,
+  justify: AlignmentType.JUSTIFIED,
+} as const;
 const NONE = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
 const SINGLE = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
 
 /** Characters XML 1.0 cannot hold (control characters from an escaped string in the records). */
-// eslint-disable-next-line no-control-regex -- matching control characters is the point here
-const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const NOT_XML =
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point here
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 /** A paragraph in a space `width` twips wide (the text area, or a cell less its margins). */
 function paragraph(x: Para, width: number): Paragraph {
   // A rule of its length, centred: the paragraph is indented equally on both sides.
-  const ruleIndent = x.ruleMm !== undefined ? Math.max(0, Math.floor((width - convertMillimetersToTwip(x.ruleMm)) / 2)) : 0;
+  const ruleIndent =
+    x.ruleMm !== undefined ? Math.max(0, Math.floor((width - convertMillimetersToTwip(x.ruleMm)) / 2)) : 0;
   return new Paragraph({
     alignment: ALIGN[x.align ?? 'left'],
-    indent: x.ruleMm !== undefined ? { left: ruleIndent, right: ruleIndent } : x.indentFirst ? { firstLine: convertMillimetersToTwip(x.indentFirst) } : undefined,
+    indent:
+      x.ruleMm !== undefined
+        ? { left: ruleIndent, right: ruleIndent }
+        : x.indentFirst
+          ? { firstLine: convertMillimetersToTwip(x.indentFirst) }
+          : undefined,
     spacing: {
       before: Math.round((x.before ?? 0) * 20),
       after: Math.round((x.after ?? 0) * 20),
@@ -42,26 +82,34 @@ function paragraph(x: Para, width: number): Paragraph {
     },
     keepNext: x.keepNext,
     pageBreakBefore: x.pageBreakBefore,
-    ...(x.frame ? {
-      frame: {
-        type: 'absolute' as const,
-        position: { x: convertMillimetersToTwip(x.frame.xMm), y: convertMillimetersToTwip(x.frame.yMm) },
-        width: convertMillimetersToTwip(x.frame.widthMm),
-        anchor: { horizontal: FrameAnchorType.PAGE, vertical: FrameAnchorType.PAGE },
-        wrap: FrameWrap.NONE,
-      },
-    } : {}),
-    border: x.ruleMm !== undefined ? { bottom: { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 1 } } : undefined,
-    children: x.runs.map((r) => new TextRun({
-      // One spelling of every Vietnamese letter (NFC), marked Vietnamese so Word checks it as such.
-      text: r.text.normalize('NFC').replace(NOT_XML, ''),
-      language: { value: 'vi-VN' },
-      bold: r.bold,
-      italics: r.italic,
-      underline: r.underline ? {} : undefined,
-      size: Math.round((r.size ?? 14) * 2),
-      font: FONT,
-    })),
+    ...(x.frame
+      ? {
+          frame: {
+            type: 'absolute' as const,
+            position: { x: convertMillimetersToTwip(x.frame.xMm), y: convertMillimetersToTwip(x.frame.yMm) },
+            width: convertMillimetersToTwip(x.frame.widthMm),
+            anchor: { horizontal: FrameAnchorType.PAGE, vertical: FrameAnchorType.PAGE },
+            wrap: FrameWrap.NONE,
+          },
+        }
+      : {}),
+    border:
+      x.ruleMm !== undefined
+        ? { bottom: { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 1 } }
+        : undefined,
+    children: x.runs.map(
+      (r) =>
+        new TextRun({
+          // One spelling of every Vietnamese letter (NFC), marked Vietnamese so Word checks it as such.
+          text: r.text.normalize('NFC').replace(NOT_XML, ''),
+          language: { value: 'vi-VN' },
+          bold: r.bold,
+          italics: r.italic,
+          underline: r.underline ? {} : undefined,
+          size: Math.round((r.size ?? 14) * 2),
+          font: FONT,
+        }),
+    ),
   });
 }
 
@@ -84,7 +132,9 @@ function tableCell(c: Cell, twips: number, borders: boolean): TableCell {
     width: { size: twips, type: WidthType.DXA },
     columnSpan: c.span,
     verticalAlign: c.align === 'center' ? VerticalAlign.CENTER : VerticalAlign.TOP,
-    borders: borders ? { top: SINGLE, bottom: SINGLE, left: SINGLE, right: SINGLE } : { top: NONE, bottom: NONE, left: NONE, right: NONE },
+    borders: borders
+      ? { top: SINGLE, bottom: SINGLE, left: SINGLE, right: SINGLE }
+      : { top: NONE, bottom: NONE, left: NONE, right: NONE },
     margins: { top: borders ? 40 : 0, bottom: borders ? 40 : 0, left: margin, right: margin },
     children: c.blocks.length ? c.blocks.map((x) => paragraph(x, twips - 2 * margin)) : [new Paragraph('')],
   });
@@ -103,17 +153,33 @@ function block(b: Block, landscape = false): Paragraph | Table {
   if (b.kind === 'image') {
     return new Paragraph({
       alignment: ALIGN[b.align ?? 'center'],
-      children: [new ImageRun({ type: b.type, data: Buffer.from(b.data, 'base64'), transformation: { width: px(b.widthMm), height: px(b.heightMm) } })],
+      children: [
+        new ImageRun({
+          type: b.type,
+          data: Buffer.from(b.data, 'base64'),
+          transformation: { width: px(b.widthMm), height: px(b.heightMm) },
+        }),
+      ],
     });
   }
   const widest = b.rows.reduce((m, r) => (r.length > m.length ? r : m), b.rows[0] ?? []);
-  const columns = share(widest.map((c) => c.width), width);
+  const columns = share(
+    widest.map((c) => c.width),
+    width,
+  );
   const border = b.borders ? SINGLE : NONE;
   return new Table({
     width: { size: width, type: WidthType.DXA },
     layout: TableLayoutType.FIXED,
     columnWidths: columns,
-    borders: { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border },
+    borders: {
+      top: border,
+      bottom: border,
+      left: border,
+      right: border,
+      insideHorizontal: border,
+      insideVertical: border,
+    },
     rows: b.rows.map((row, i) => {
       // A cell spanning several grid columns is as wide as they are together.
       let col = 0;
@@ -131,7 +197,12 @@ function block(b: Block, landscape = false): Paragraph | Table {
 /** The page number, top centre, 14 pt: a PAGE field Word updates as it lays the pages out. */
 function pageNumberHeader(): Header {
   return new Header({
-    children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [PageNumber.CURRENT], size: 28, font: FONT })] })],
+    children: [
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        children: [new TextRun({ children: [PageNumber.CURRENT], size: 28, font: FONT })],
+      }),
+    ],
   });
 }
 
@@ -143,15 +214,19 @@ function section(s: Section) {
     properties: {
       ...(s.pageNumbers ? { titlePage: true } : {}),
       page: {
-        size: { width: A4.width, height: A4.height, orientation: landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT },
+        size: {
+          width: A4.width,
+          height: A4.height,
+          orientation: landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT,
+        },
         margin: s.bare ? BARE_MARGIN : s.pageBorder ? FRAMED_MARGIN : MARGIN,
         borders: s.pageBorder
           ? {
-            pageBorderTop: { style: BorderStyle.DOUBLE, size: 12, color: '8B0000', space: 20 },
-            pageBorderBottom: { style: BorderStyle.DOUBLE, size: 12, color: '8B0000', space: 20 },
-            pageBorderLeft: { style: BorderStyle.DOUBLE, size: 12, color: '8B0000', space: 20 },
-            pageBorderRight: { style: BorderStyle.DOUBLE, size: 12, color: '8B0000', space: 20 },
-          }
+              pageBorderTop: { style: BorderStyle.DOUBLE, size: 12, color: '8B0000', space: 20 },
+              pageBorderBottom: { style: BorderStyle.DOUBLE, size: 12, color: '8B0000', space: 20 },
+              pageBorderLeft: { style: BorderStyle.DOUBLE, size: 12, color: '8B0000', space: 20 },
+              pageBorderRight: { style: BorderStyle.DOUBLE, size: 12, color: '8B0000', space: 20 },
+            }
           : undefined,
       },
     },
@@ -179,7 +254,8 @@ export function normalise(zip: Uint8Array, isoDate: string): Uint8Array {
   const stamp = `${isoDate}T00:00:00Z`;
   const core = files['docProps/core.xml'];
   if (core) {
-    const text = new TextDecoder().decode(core)
+    const text = new TextDecoder()
+      .decode(core)
       .replace(/(<dcterms:created[^>]*>)[^<]*(<\/dcterms:created>)/, `$1${stamp}$2`)
       .replace(/(<dcterms:modified[^>]*>)[^<]*(<\/dcterms:modified>)/, `$1${stamp}$2`);
     files['docProps/core.xml'] = new TextEncoder().encode(text);
@@ -187,7 +263,9 @@ export function normalise(zip: Uint8Array, isoDate: string): Uint8Array {
   const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
   // A local-time Date, so the DOS timestamp fflate writes is the same in every time zone.
   const mtime = new Date(y, m - 1, d, 12, 0, 0);
-  const names = Object.keys(files).sort((a, b) => (a === '[Content_Types].xml' ? -1 : b === '[Content_Types].xml' ? 1 : a < b ? -1 : a > b ? 1 : 0));
+  const names = Object.keys(files).sort((a, b) =>
+    a === '[Content_Types].xml' ? -1 : b === '[Content_Types].xml' ? 1 : a < b ? -1 : a > b ? 1 : 0,
+  );
   const out: Zippable = {};
   for (const name of names) out[name] = [files[name]!, { mtime, level: 6 }];
   return zipSync(out, { mtime });

@@ -87,11 +87,13 @@ export function createContext(options: {
       // THIDUA_TODAY fixes "today" for scripts and tests; the clock is read nowhere else.
       const fixed = env['THIDUA_TODAY'];
       if (fixed === undefined || fixed === '') return isoFromDate(new Date());
-      if (!isIsoDate(fixed)) throw usageError(t(`THIDUA_TODAY “${fixed}” không phải ngày YYYY-MM-DD`, `THIDUA_TODAY “${fixed}” is not a date YYYY-MM-DD`));
+      if (!isIsoDate(fixed))
+        throw usageError(
+          t(`THIDUA_TODAY “${fixed}” không phải ngày YYYY-MM-DD`, `THIDUA_TODAY “${fixed}” is not a date YYYY-MM-DD`),
+        );
       return fixed;
     },
     version: options.version,
   };
   return ctx;
 }
-

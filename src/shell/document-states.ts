@@ -6,7 +6,12 @@ import type { DocumentState } from '../core/status.js';
 import type { Loaded } from './load.js';
 import { checkDocuments } from './documents.js';
 
-export async function documentStates(root: string, loaded: Loaded, round: Round, version: string): Promise<DocumentState[]> {
+export async function documentStates(
+  root: string,
+  loaded: Loaded,
+  round: Round,
+  version: string,
+): Promise<DocumentState[]> {
   if (loaded.errors > 0) {
     const { DOCUMENT_FILES } = await import('../core/documents/files.js');
     return DOCUMENT_FILES.map((d) => {

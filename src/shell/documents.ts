@@ -41,11 +41,19 @@ export interface TemplateLoad {
  * The template text in force: the round's frozen copy, else the workspace's own, else thidua's.
  * `outside` names a workspace template that is a link leading out of the workspace: it is not read.
  */
-export function templateSource(root: string, template: string, year?: number): { path: string; shown: string; outside?: string } {
+export function templateSource(
+  root: string,
+  template: string,
+  year?: number,
+): { path: string; shown: string; outside?: string } {
   const inWorkspace = (rel: string) => {
     const path = join(root, rel);
     const link = linkOutside(root, path);
-    return link !== null ? { path, shown: rel, outside: relative(root, link) } : existsSync(path) ? { path, shown: rel } : null;
+    return link !== null
+      ? { path, shown: rel, outside: relative(root, link) }
+      : existsSync(path)
+        ? { path, shown: rel }
+        : null;
   };
   if (year !== undefined) {
     const frozen = inWorkspace(roundTemplatePath(year, template));
@@ -56,12 +64,30 @@ export function templateSource(root: string, template: string, year?: number): {
   return { path: packagePath('templates', template), shown: `(thidua) templates/${template}` };
 }
 
-export function loadTemplate(root: string, def: Pick<DocumentDef, 'template' | 'spec'>, fields: readonly string[] = COMMON_FIELDS, year?: number): TemplateLoad {
+export function loadTemplate(
+  root: string,
+  def: Pick<DocumentDef, 'template' | 'spec'>,
+  fields: readonly string[] = COMMON_FIELDS,
+  year?: number,
+): TemplateLoad {
   const { path, shown, outside } = templateSource(root, def.template, year);
   if (outside !== undefined) {
     return {
-      template: null, source: shown,
-      diagnostics: [{ severity: 'error', code: 'template-section', file: shown, line: 1, column: 1, message: t(`không đọc mẫu: ${outside} là liên kết tượng trưng trỏ ra ngoài không gian làm việc`, `the template is not read: ${outside} is a symbolic link that points outside the workspace`) }],
+      template: null,
+      source: shown,
+      diagnostics: [
+        {
+          severity: 'error',
+          code: 'template-section',
+          file: shown,
+          line: 1,
+          column: 1,
+          message: t(
+            `không đọc mẫu: ${outside} là liên kết tượng trưng trỏ ra ngoài không gian làm việc`,
+            `the template is not read: ${outside} is a symbolic link that points outside the workspace`,
+          ),
+        },
+      ],
     };
   }
   let text: string;
@@ -69,8 +95,21 @@ export function loadTemplate(root: string, def: Pick<DocumentDef, 'template' | '
     text = readFileSync(path, 'utf8');
   } catch (err) {
     return {
-      template: null, source: shown,
-      diagnostics: [{ severity: 'error', code: 'template-section', file: shown, line: 1, column: 1, message: t(`không đọc được mẫu: ${(err as Error).message}`, `cannot read the template: ${(err as Error).message}`) }],
+      template: null,
+      source: shown,
+      diagnostics: [
+        {
+          severity: 'error',
+          code: 'template-section',
+          file: shown,
+          line: 1,
+          column: 1,
+          message: t(
+            `không đọc được mẫu: ${(err as Error).message}`,
+            `cannot read the template: ${(err as Error).message}`,
+          ),
+        },
+      ],
     };
   }
   const { template, diagnostics } = parseTemplate(shown, text, def.spec, fields);
@@ -80,15 +119,29 @@ export function loadTemplate(root: string, def: Pick<DocumentDef, 'template' | '
 /** Why a document cannot be rendered yet, or null. */
 export function missingPrerequisite(def: DocumentDef, round: Round): Localized | null {
   if (def.needs === 'nominations') {
-    if (!round.council) return t(`đợt ${round.year} chưa có Hội đồng (thidua round ${round.year})`, `round ${round.year} has no council yet (thidua round ${round.year})`);
-    if (round.nominations.length === 0) return t(`đợt ${round.year} chưa có đề nghị nào (thidua nominate ${round.year})`, `round ${round.year} has no nominations yet (thidua nominate ${round.year})`);
+    if (!round.council)
+      return t(
+        `đợt ${round.year} chưa có Hội đồng (thidua round ${round.year})`,
+        `round ${round.year} has no council yet (thidua round ${round.year})`,
+      );
+    if (round.nominations.length === 0)
+      return t(
+        `đợt ${round.year} chưa có đề nghị nào (thidua nominate ${round.year})`,
+        `round ${round.year} has no nominations yet (thidua nominate ${round.year})`,
+      );
     return null;
   }
   if (!round.tally) {
-    return t(`đợt ${round.year} chưa niêm phong kết quả (thidua tally ${round.year} --seal)`, `round ${round.year} is not sealed yet (thidua tally ${round.year} --seal)`);
+    return t(
+      `đợt ${round.year} chưa niêm phong kết quả (thidua tally ${round.year} --seal)`,
+      `round ${round.year} is not sealed yet (thidua tally ${round.year} --seal)`,
+    );
   }
   if (def.needs === 'decision' && !round.decision) {
-    return t(`đợt ${round.year} chưa ghi quyết định đã ký (thidua decide ${round.year} --number N --date YYYY-MM-DD)`, `round ${round.year} has no signed decision recorded (thidua decide ${round.year} --number N --date YYYY-MM-DD)`);
+    return t(
+      `đợt ${round.year} chưa ghi quyết định đã ký (thidua decide ${round.year} --number N --date YYYY-MM-DD)`,
+      `round ${round.year} has no signed decision recorded (thidua decide ${round.year} --number N --date YYYY-MM-DD)`,
+    );
   }
   return null;
 }
@@ -111,7 +164,15 @@ function modelOf(loaded: Loaded, round: Round, def: DocumentDef, template: Templ
   const index = loaded.view(round);
   const agency = printedAgency(loaded, round)!;
   const logo = def.kind === 'certificates' && !options.blankStock ? certificateLogo(loaded.root, agency) : undefined;
-  return def.build({ agency, round, index, template, copies: options.copies ?? 1, ...(logo ? { logo } : {}), ...(options.blankStock ? { blankStock: true } : {}) });
+  return def.build({
+    agency,
+    round,
+    index,
+    template,
+    copies: options.copies ?? 1,
+    ...(logo ? { logo } : {}),
+    ...(options.blankStock ? { blankStock: true } : {}),
+  });
 }
 
 /**
@@ -150,7 +211,12 @@ export function certificateLogo(root: string, agency: Agency): DocumentInput['lo
   const where = `records/agency.yaml: certificate.logo “${rel}”`;
   const path = resolve(root, rel);
   if (relative(root, path).startsWith('..') || isAbsolute(relative(root, path)) || linkOutside(root, path) !== null) {
-    throw findingsError(t(`${where} nằm ngoài thư mục làm việc; chép ảnh vào (ví dụ records/logo.png)`, `${where} is outside the workspace; copy the picture in (e.g. records/logo.png)`));
+    throw findingsError(
+      t(
+        `${where} nằm ngoài thư mục làm việc; chép ảnh vào (ví dụ records/logo.png)`,
+        `${where} is outside the workspace; copy the picture in (e.g. records/logo.png)`,
+      ),
+    );
   }
   let bytes: Buffer;
   try {
@@ -188,11 +254,25 @@ export function inputsDigest(version: string, model: unknown): string {
 export const digestKey = (file: string) => `${file}#inputs`;
 
 /** The inputs digest of a document as it would be rendered now, without rendering it (no `docx` loaded). */
-export function digestNow(loaded: Loaded, round: Round, def: DocumentDef, template: Template, version: string, options: RenderOptions = {}): string {
+export function digestNow(
+  loaded: Loaded,
+  round: Round,
+  def: DocumentDef,
+  template: Template,
+  version: string,
+  options: RenderOptions = {},
+): string {
   return inputsDigest(version, modelOf(loaded, round, def, template, options));
 }
 
-export async function renderOne(loaded: Loaded, round: Round, def: DocumentDef, template: Template, version: string, options: RenderOptions = {}): Promise<Rendered> {
+export async function renderOne(
+  loaded: Loaded,
+  round: Round,
+  def: DocumentDef,
+  template: Template,
+  version: string,
+  options: RenderOptions = {},
+): Promise<Rendered> {
   const { renderDocx } = await import('../render/docx-writer.js');
   const model = modelOf(loaded, round, def, template, options);
   const bytes = await renderDocx(model, `thidua ${version}`);
@@ -211,7 +291,9 @@ export function readManifest(dir: string): Record<string, string> {
   try {
     const data = JSON.parse(readFileSync(join(dir, MANIFEST), 'utf8')) as unknown;
     if (data && typeof data === 'object' && !Array.isArray(data)) {
-      return Object.fromEntries(Object.entries(data as Record<string, unknown>).filter(([, v]) => typeof v === 'string')) as Record<string, string>;
+      return Object.fromEntries(
+        Object.entries(data as Record<string, unknown>).filter(([, v]) => typeof v === 'string'),
+      ) as Record<string, string>;
     }
   } catch {
     /* no manifest yet */
@@ -220,7 +302,11 @@ export function readManifest(dir: string): Record<string, string> {
 }
 
 export function manifestText(entries: Record<string, string>): string {
-  const sorted = Object.fromEntries(Object.keys(entries).sort().map((k) => [k, entries[k]!]));
+  const sorted = Object.fromEntries(
+    Object.keys(entries)
+      .sort()
+      .map((k) => [k, entries[k]!]),
+  );
   return JSON.stringify(sorted, null, 2) + '\n';
 }
 
@@ -239,7 +325,13 @@ export interface DocumentCheck {
  * file whose hash and inputs digest still match the render manifest is current without rendering
  * it again; otherwise, or with `full`, it is rendered and compared byte for byte.
  */
-export async function checkDocuments(root: string, loaded: Loaded, round: Round, version: string, full = false): Promise<DocumentCheck[]> {
+export async function checkDocuments(
+  root: string,
+  loaded: Loaded,
+  round: Round,
+  version: string,
+  full = false,
+): Promise<DocumentCheck[]> {
   const out: DocumentCheck[] = [];
   const issued = round.decision?.value.issued ?? [];
   const manifest = readManifest(join(root, 'documents', String(round.year)));
@@ -249,7 +341,11 @@ export async function checkDocuments(root: string, loaded: Loaded, round: Round,
     const registered = issued.filter((i) => i.kind === def.kind).at(-1);
     if (registered) {
       const bytes = currentBytesInside(root, registered.file);
-      out.push({ kind: def.kind, file: registered.file, state: bytes !== null && sha256Hex(bytes) === registered.sha256 ? 'issued' : 'issued-changed' });
+      out.push({
+        kind: def.kind,
+        file: registered.file,
+        state: bytes !== null && sha256Hex(bytes) === registered.sha256 ? 'issued' : 'issued-changed',
+      });
       continue;
     }
     const file = `documents/${round.year}/${def.file(round.year)}`;
@@ -261,14 +357,28 @@ export async function checkDocuments(root: string, loaded: Loaded, round: Round,
     }
     const tl = loadTemplate(root, def, COMMON_FIELDS, round.year);
     const missing = missingPrerequisite(def, round);
-    if (missing || !tl.template || !loaded.view(round).agency || !logoReadable(loaded.root, printedAgency(loaded, round)!, def)) {
-      out.push({ kind: def.kind, file, state: missing ? 'outdated' : 'unchecked', ...(missing ? { blocked: missing } : {}) });
+    if (
+      missing ||
+      !tl.template ||
+      !loaded.view(round).agency ||
+      !logoReadable(loaded.root, printedAgency(loaded, round)!, def)
+    ) {
+      out.push({
+        kind: def.kind,
+        file,
+        state: missing ? 'outdated' : 'unchecked',
+        ...(missing ? { blocked: missing } : {}),
+      });
       continue;
     }
     const bytes = readFileSync(abs);
     const name = def.file(round.year);
     const copies = copiesOf(manifest, name);
-    if (!full && manifest[name] === sha256Hex(bytes) && manifest[digestKey(name)] === inputsDigest(version, modelOf(loaded, round, def, tl.template, { copies }))) {
+    if (
+      !full &&
+      manifest[name] === sha256Hex(bytes) &&
+      manifest[digestKey(name)] === inputsDigest(version, modelOf(loaded, round, def, tl.template, { copies }))
+    ) {
       out.push({ kind: def.kind, file, state: 'current' });
       continue;
     }
@@ -283,7 +393,12 @@ export async function checkDocuments(root: string, loaded: Loaded, round: Round,
  * The overwrite policy for a rendered file: the same bytes are left alone; a file thidua wrote
  * (its hash in the manifest) or any file with `force` is replaced; a hand-edited file is refused.
  */
-export function placeRendered(target: string, bytes: Uint8Array, ownHash: string | undefined, force: boolean): 'unchanged' | 'replace' | 'refused' | 'new' {
+export function placeRendered(
+  target: string,
+  bytes: Uint8Array,
+  ownHash: string | undefined,
+  force: boolean,
+): 'unchanged' | 'replace' | 'refused' | 'new' {
   const current = currentBytesInside(target, '');
   if (current === null) return 'new';
   if (Buffer.compare(current, Buffer.from(bytes)) === 0) return 'unchanged';

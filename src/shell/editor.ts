@@ -36,13 +36,23 @@ export function findEditor(env: NodeJS.ProcessEnv, cwd: string): Editor | null {
   if (raw.includes('/') && executable(whole)) return { bin: whole, args: [], variable };
   const [bin, ...args] = raw.split(/\s+/) as [string, ...string[]];
   const found = bin.includes('/')
-    ? (executable(isAbsolute(bin) ? bin : join(cwd, bin)) ? (isAbsolute(bin) ? bin : join(cwd, bin)) : null)
-    : (env['PATH'] ?? '').split(delimiter).filter(Boolean).map((dir) => join(dir, bin)).find(executable) ?? null;
+    ? executable(isAbsolute(bin) ? bin : join(cwd, bin))
+      ? isAbsolute(bin)
+        ? bin
+        : join(cwd, bin)
+      : null
+    : ((env['PATH'] ?? '')
+        .split(delimiter)
+        .filter(Boolean)
+        .map((dir) => join(dir, bin))
+        .find(executable) ?? null);
   if (found === null) {
-    throw environmentError(t(
-      `không tìm thấy trình soạn thảo “${raw}” (biến ${variable}); sửa ${variable} thành một chương trình có trên máy, hoặc bỏ nó để nhập thẳng trong cửa sổ lệnh`,
-      `the editor “${raw}” (variable ${variable}) is not found; set ${variable} to a program on this machine, or unset it to type in the terminal`,
-    ));
+    throw environmentError(
+      t(
+        `không tìm thấy trình soạn thảo “${raw}” (biến ${variable}); sửa ${variable} thành một chương trình có trên máy, hoặc bỏ nó để nhập thẳng trong cửa sổ lệnh`,
+        `the editor “${raw}” (variable ${variable}) is not found; set ${variable} to a program on this machine, or unset it to type in the terminal`,
+      ),
+    );
   }
   return { bin: found, args, variable };
 }
@@ -55,10 +65,20 @@ export function editText(editor: Editor, text: string): string {
     writeFileSync(file, text, { mode: 0o600 });
     const res = spawnSync(editor.bin, [...editor.args, file], { stdio: 'inherit' });
     if (res.error) {
-      throw environmentError(t(`không mở được trình soạn thảo ${editor.bin}: ${res.error.message}`, `cannot open the editor ${editor.bin}: ${res.error.message}`));
+      throw environmentError(
+        t(
+          `không mở được trình soạn thảo ${editor.bin}: ${res.error.message}`,
+          `cannot open the editor ${editor.bin}: ${res.error.message}`,
+        ),
+      );
     }
     if (res.status !== 0) {
-      throw environmentError(t(`trình soạn thảo ${editor.bin} kết thúc với mã ${res.status ?? res.signal ?? '?'}; không ghi gì`, `the editor ${editor.bin} ended with code ${res.status ?? res.signal ?? '?'}; nothing written`));
+      throw environmentError(
+        t(
+          `trình soạn thảo ${editor.bin} kết thúc với mã ${res.status ?? res.signal ?? '?'}; không ghi gì`,
+          `the editor ${editor.bin} ended with code ${res.status ?? res.signal ?? '?'}; nothing written`,
+        ),
+      );
     }
     return readFileSync(file, 'utf8');
   } finally {

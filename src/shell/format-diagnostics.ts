@@ -19,9 +19,19 @@ export function formatDiagnostic(d: Diagnostic, lang: Lang, style: Style): strin
 }
 
 export function diagnosticJson(d: Diagnostic, lang: Lang) {
-  return { severity: d.severity, code: d.code, file: d.file, line: d.line, column: d.column, ...(d.place !== undefined ? { cell: d.place } : {}), message: d.message[lang] };
+  return {
+    severity: d.severity,
+    code: d.code,
+    file: d.file,
+    line: d.line,
+    column: d.column,
+    ...(d.place !== undefined ? { cell: d.place } : {}),
+    message: d.message[lang],
+  };
 }
 
 export function summaryLine(errors: number, warnings: number, lang: Lang): string {
-  return lang === 'vi' ? `${errors} lỗi, ${warnings} cảnh báo` : `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`;
+  return lang === 'vi'
+    ? `${errors} lỗi, ${warnings} cảnh báo`
+    : `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`;
 }

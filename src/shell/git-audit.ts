@@ -1,7 +1,16 @@
 /** The git part of `verify`, for one round: changes after its seal, and seals removed. */
 import { ROUND_INPUT_FILES, type Round } from '../core/records/workspace.js';
 import { sha256Hex } from '../core/seal.js';
-import { sameSeal, verifyHidden, verifyHistory, verifyRemovals, verifyRewrites, type Removal, type SealRewrite, type VerifyFinding } from '../core/verify.js';
+import {
+  sameSeal,
+  verifyHidden,
+  verifyHistory,
+  verifyRemovals,
+  verifyRewrites,
+  type Removal,
+  type SealRewrite,
+  type VerifyFinding,
+} from '../core/verify.js';
 import type { HistoryReader } from './git-history.js';
 import { currentBytes } from './safe-write.js';
 import { join } from 'node:path';
@@ -13,7 +22,9 @@ function inputSpecs(round: Round): string[] {
 function sealCommitOf(git: HistoryReader, round: Round): string | null {
   // A commit's statuses are one letter each (the log is read without rename detection).
   // Stryker disable next-line MethodExpression,ArrayDeclaration,ConditionalExpression: the log asked for the seal's path lists that file alone (a merge lists it once per status)
-  const added = git.commitsTouching([round.tallyFile]).filter((c) => c.files.some((f) => f.path === round.tallyFile && f.status === 'A'));
+  const added = git
+    .commitsTouching([round.tallyFile])
+    .filter((c) => c.files.some((f) => f.path === round.tallyFile && f.status === 'A'));
   return added[0]?.commit ?? null;
 }
 
@@ -23,11 +34,20 @@ function sealCommitOf(git: HistoryReader, round: Round): string | null {
  */
 // Stryker disable all: what is asked ahead only saves time: anything left out is asked of git when it is read
 export async function preloadAudit(git: HistoryReader, rounds: readonly Round[]): Promise<void> {
-  await git.preload(rounds.flatMap((r) => [{ pathspecs: [r.tallyFile] }, { pathspecs: [r.tallyFile, r.decisionFile] }]));
-  await git.preload(rounds.flatMap((r) => {
-    const seal = r.tallyPresent ? sealCommitOf(git, r) : null;
-    return seal ? [{ pathspecs: inputSpecs(r), range: `${seal}..HEAD` }, { pathspecs: [r.tallyFile], range: `${seal}..HEAD` }] : [];
-  }));
+  await git.preload(
+    rounds.flatMap((r) => [{ pathspecs: [r.tallyFile] }, { pathspecs: [r.tallyFile, r.decisionFile] }]),
+  );
+  await git.preload(
+    rounds.flatMap((r) => {
+      const seal = r.tallyPresent ? sealCommitOf(git, r) : null;
+      return seal
+        ? [
+            { pathspecs: inputSpecs(r), range: `${seal}..HEAD` },
+            { pathspecs: [r.tallyFile], range: `${seal}..HEAD` },
+          ]
+        : [];
+    }),
+  );
 }
 // Stryker restore all
 
@@ -39,11 +59,17 @@ export function auditRound(git: HistoryReader, round: Round): VerifyFinding[] {
   const rewrites: SealRewrite[] = [];
   if (sealCommit) {
     // Stryker disable next-line MethodExpression,ArrayDeclaration,ConditionalExpression,LogicalOperator: the log asked for the seal's path lists that file alone; a commit that added or removed it has no two versions to compare
-    const modified = git.commitsTouching([tallyFile], `${sealCommit}..HEAD`).filter((c) => c.files.some((f) => f.path === tallyFile && f.status === 'M'));
+    const modified = git
+      .commitsTouching([tallyFile], `${sealCommit}..HEAD`)
+      .filter((c) => c.files.some((f) => f.path === tallyFile && f.status === 'M'));
     // Stryker disable all: what is asked ahead only saves time: anything left out is asked of git when it is read
-    git.prefetch(modified.flatMap((c) => [
-      { rev: c.commit, path: round.unsealsFile }, { rev: c.commit, path: tallyFile }, ...c.parents.map((p) => ({ rev: p, path: tallyFile })),
-    ]));
+    git.prefetch(
+      modified.flatMap((c) => [
+        { rev: c.commit, path: round.unsealsFile },
+        { rev: c.commit, path: tallyFile },
+        ...c.parents.map((p) => ({ rev: p, path: tallyFile })),
+      ]),
+    );
     // Stryker restore all
     for (const c of modified) {
       // Opened with thidua unseal and sealed again in one commit: the seal it replaced is recorded.
@@ -61,7 +87,11 @@ export function auditRound(git: HistoryReader, round: Round): VerifyFinding[] {
     }
   }
   const hidden = git.hidden([...inputSpecs(round), tallyFile, round.decisionFile]);
-  return [...verifyHistory(round.year, sealCommit, later, pending), ...verifyRewrites(round.year, rewrites), ...verifyHidden(round.year, hidden)];
+  return [
+    ...verifyHistory(round.year, sealCommit, later, pending),
+    ...verifyRewrites(round.year, rewrites),
+    ...verifyHidden(round.year, hidden),
+  ];
 }
 
 function recordedSeals(git: HistoryReader, text: string | null): Set<string> {
@@ -86,10 +116,18 @@ export function removalsOf(git: HistoryReader, round: Round): VerifyFinding[] {
   const pending = git.uncommitted(paths).filter((p) => p.status.includes('D'));
   // Stryker disable all: what is asked ahead only saves time: anything left out is asked of git when it is read
   git.prefetch([
-    ...history.flatMap((c) => c.files.filter((f) => f.status === 'D').flatMap((f) => [
-      { rev: `${c.commit}^`, path: f.path }, { rev: c.commit, path: round.unsealsFile }, { rev: `${c.commit}^`, path: round.tallyFile },
-    ])),
-    ...(pending.length > 0 ? [round.tallyFile, ...pending.map((p) => p.path)].map((path) => ({ rev: 'HEAD', path })) : []),
+    ...history.flatMap((c) =>
+      c.files
+        .filter((f) => f.status === 'D')
+        .flatMap((f) => [
+          { rev: `${c.commit}^`, path: f.path },
+          { rev: c.commit, path: round.unsealsFile },
+          { rev: `${c.commit}^`, path: round.tallyFile },
+        ]),
+    ),
+    ...(pending.length > 0
+      ? [round.tallyFile, ...pending.map((p) => p.path)].map((path) => ({ rev: 'HEAD', path }))
+      : []),
   ]);
   // Stryker restore all
   const removals: Removal[] = [];
@@ -105,10 +143,17 @@ export function removalsOf(git: HistoryReader, round: Round): VerifyFinding[] {
       if (f.status !== 'D') continue;
       const before = git.fileAt(`${c.commit}^`, f.path);
       const recorded = new Set([...recordedSeals(git, git.fileAt(c.commit, round.unsealsFile)), ...recordedNow]);
-      const sealHash = sealOpenedHere ? sha256Hex(Buffer.from(git.fileAt(`${c.commit}^`, round.tallyFile) ?? '', 'utf8')) : '';
+      const sealHash = sealOpenedHere
+        ? sha256Hex(Buffer.from(git.fileAt(`${c.commit}^`, round.tallyFile) ?? '', 'utf8'))
+        : '';
       removals.push({
-        path: f.path, commit: c.commit, date: c.date, subject: c.subject, addedIn: lastAdd.get(f.path) ?? null,
-        hash: sha256Hex(Buffer.from(before ?? '', 'utf8')), recorded,
+        path: f.path,
+        commit: c.commit,
+        date: c.date,
+        subject: c.subject,
+        addedIn: lastAdd.get(f.path) ?? null,
+        hash: sha256Hex(Buffer.from(before ?? '', 'utf8')),
+        recorded,
         // Stryker disable next-line LogicalOperator: sealHash is '' when the seal stays, and an unseal records a SHA-256
         withRecordedSeal: sealOpenedHere && recorded.has(sealHash),
       });
@@ -125,8 +170,13 @@ export function removalsOf(git: HistoryReader, round: Round): VerifyFinding[] {
     for (const p of pending) {
       const before = git.fileAt('HEAD', p.path);
       removals.push({
-        path: p.path, commit: null, date: '', subject: '', addedIn: lastAdd.get(p.path) ?? null,
-        hash: sha256Hex(Buffer.from(before ?? '', 'utf8')), recorded,
+        path: p.path,
+        commit: null,
+        date: '',
+        subject: '',
+        addedIn: lastAdd.get(p.path) ?? null,
+        hash: sha256Hex(Buffer.from(before ?? '', 'utf8')),
+        recorded,
         withRecordedSeal: sealOpened && recorded.has(sha256Hex(Buffer.from(headSeal ?? '', 'utf8'))),
       });
     }

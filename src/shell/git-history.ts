@@ -21,10 +21,7 @@ export function isGitRepo(root: string): boolean {
  * ownership, a damaged .git), a shallow clone and a folder outside any repository cannot.
  */
 export type HistoryState =
-  | { kind: 'ok' }
-  | { kind: 'none' }
-  | { kind: 'shallow' }
-  | { kind: 'refused'; detail: Localized };
+  { kind: 'ok' } | { kind: 'none' } | { kind: 'shallow' } | { kind: 'refused'; detail: Localized };
 
 function gitDirAbove(root: string): boolean {
   for (let dir = resolve(root); ; dir = dirname(dir)) {
@@ -36,7 +33,10 @@ function gitDirAbove(root: string): boolean {
 /** git's reason for a refusal: the first line it wrote, without its "fatal: ". */
 function reason(res: GitResult): string {
   // Stryker disable next-line MethodExpression,Regex: git writes its reason from the first character of its first line
-  return res.stderr.trim().split('\n')[0]!.replace(/^fatal: /, '');
+  return res.stderr
+    .trim()
+    .split('\n')[0]!
+    .replace(/^fatal: /, '');
 }
 
 /**
@@ -56,7 +56,8 @@ export function explainRefusal(why: string): Localized {
   // `why` is one line (git's first): the path runs to its end.
   const pointer = /^not a git repository: (.+)/.exec(why);
   if (pointer) return t(`tệp .git trỏ tới ${pointer[1]!}, nơi không có kho git (${why})`, why);
-  if (why.startsWith('not a git repository (or any of the parent directories)')) return t(`thư mục .git bị hỏng, git không nhận ra kho (${why})`, why);
+  if (why.startsWith('not a git repository (or any of the parent directories)'))
+    return t(`thư mục .git bị hỏng, git không nhận ra kho (${why})`, why);
   return t(why, why);
 }
 
@@ -70,7 +71,12 @@ export function historyState(root: string): HistoryState {
     if (gitDirAbove(root)) {
       // Inside .git itself git answers "false" without a reason: say where it was asked.
       const why = reason(res);
-      return { kind: 'refused', detail: why ? explainRefusal(why) : t(`${root} không thuộc cây làm việc của kho`, `${root} is not inside the repository's work tree`) };
+      return {
+        kind: 'refused',
+        detail: why
+          ? explainRefusal(why)
+          : t(`${root} không thuộc cây làm việc của kho`, `${root} is not inside the repository's work tree`),
+      };
     }
     return { kind: 'none' };
   }
@@ -78,14 +84,22 @@ export function historyState(root: string): HistoryState {
   // A git too old to know the question repeats it ("--is-shallow-repository"): the history cannot be vouched for.
   if (shallow !== 'false') {
     const version = gitVersion(root);
-    return { kind: 'refused', detail: t(`git ${version} không cho biết kho có phải bản sao nông không`, `git ${version} cannot tell whether the clone is shallow`) };
+    return {
+      kind: 'refused',
+      detail: t(
+        `git ${version} không cho biết kho có phải bản sao nông không`,
+        `git ${version} cannot tell whether the clone is shallow`,
+      ),
+    };
   }
   return { kind: 'ok' };
 }
 
 function gitVersion(root: string): string {
   // Stryker disable next-line Regex: "git version " begins the line git prints
-  return git(root, ['--version']).stdout.trim().replace(/^git version /, '');
+  return git(root, ['--version'])
+    .stdout.trim()
+    .replace(/^git version /, '');
 }
 
 /**
@@ -122,7 +136,14 @@ const START = '\u001e';
 
 function logArgs(pathspecs: string[], range?: string): string[] {
   // A merge is diffed against each of its parents: a change made in the merge itself is listed too.
-  const args = ['log', `--format=${START}%H${SEP}%aI${SEP}%an${SEP}%P${SEP}%s`, '--name-status', '--no-renames', '--relative', '--diff-merges=separate'];
+  const args = [
+    'log',
+    `--format=${START}%H${SEP}%aI${SEP}%an${SEP}%P${SEP}%s`,
+    '--name-status',
+    '--no-renames',
+    '--relative',
+    '--diff-merges=separate',
+  ];
   if (range) args.push(range);
   args.push('--', ...pathspecs);
   return args;
@@ -131,10 +152,12 @@ function logArgs(pathspecs: string[], range?: string): string[] {
 /** git failed to read what it was asked (a damaged repository): no answer is better than an empty one. */
 function unreadable(res: GitResult): ThiduaError {
   const detail = reason(res);
-  return environmentError(t(
-    `git không đọc được lịch sử của kho (${detail}); kho có thể bị hỏng: kiểm tra bằng git fsck`,
-    `git cannot read the repository's history (${detail}); it may be damaged: check it with git fsck`,
-  ));
+  return environmentError(
+    t(
+      `git không đọc được lịch sử của kho (${detail}); kho có thể bị hỏng: kiểm tra bằng git fsck`,
+      `git cannot read the repository's history (${detail}); it may be damaged: check it with git fsck`,
+    ),
+  );
 }
 
 /**
@@ -151,19 +174,35 @@ function parseLog(res: GitResult, root: string): CommitInfo[] {
   // The output starts with a commit's mark: what comes before the first is empty.
   for (const chunk of res.stdout.split(START).slice(1)) {
     const [head, ...rest] = chunk.split('\n');
-    const [commit, date, author, parents, ...subject] = head!.split(SEP) as [string, string, string, string, ...string[]];
+    const [commit, date, author, parents, ...subject] = head!.split(SEP) as [
+      string,
+      string,
+      string,
+      string,
+      ...string[],
+    ];
     // --no-renames: each line is a status and one path.
-    const files = rest.filter((l) => l !== '').map((l) => {
-      const [status, path] = l.split('\t') as [string, string];
-      return { status, path };
-    });
+    const files = rest
+      .filter((l) => l !== '')
+      .map((l) => {
+        const [status, path] = l.split('\t') as [string, string];
+        return { status, path };
+      });
     const seen = byCommit.get(commit);
     if (seen) {
       // The same merge against another parent: its files join the first listing.
-      for (const f of files) if (!seen.files.some((g) => g.path === f.path && g.status === f.status)) seen.files.push(f);
+      for (const f of files)
+        if (!seen.files.some((g) => g.path === f.path && g.status === f.status)) seen.files.push(f);
       continue;
     }
-    const info = { commit, date, author, subject: subject.join(SEP), parents: parents.split(' ').filter(Boolean), files };
+    const info = {
+      commit,
+      date,
+      author,
+      subject: subject.join(SEP),
+      parents: parents.split(' ').filter(Boolean),
+      files,
+    };
     byCommit.set(commit, info);
     out.push(info);
   }
@@ -200,7 +239,12 @@ export function parseLenient(text: string | null): unknown {
  * Paths with uncommitted changes (modified, added, deleted, untracked) under the pathspecs.
  * `status --porcelain` names them from the top of the repository: the workspace's folder is taken off.
  */
-export function uncommitted(root: string, pathspecs: string[], prefix = showPrefix(root), env: NodeJS.ProcessEnv = {}): Array<{ status: string; path: string }> {
+export function uncommitted(
+  root: string,
+  pathspecs: string[],
+  prefix = showPrefix(root),
+  env: NodeJS.ProcessEnv = {},
+): Array<{ status: string; path: string }> {
   const res = git(root, ['status', '--porcelain=v1', '--untracked-files=all', '-z', '--', ...pathspecs], { env });
   if (res.status !== 0) throw unreadable(res);
   const out: Array<{ status: string; path: string }> = [];
@@ -257,7 +301,10 @@ export class HistoryReader {
   private values = new Map<string, unknown>();
   private adopted = 0;
 
-  constructor(readonly root: string, private readonly scope: string) {}
+  constructor(
+    readonly root: string,
+    private readonly scope: string,
+  ) {}
 
   /** Takes what an earlier run learnt at the same HEAD (the caller checks that it is the same). */
   adopt(memo: HistoryMemo): void {
@@ -311,14 +358,22 @@ export class HistoryReader {
   /** Asks git for several histories side by side; `commitsTouching` then answers from them. */
   async preload(queries: Array<{ pathspecs: string[]; range?: string }>): Promise<void> {
     const todo = queries.filter((q) => !this.logs.has(JSON.stringify([q.pathspecs, q.range ?? null])));
-    const results = await Promise.all(todo.map((q) => gitAsync(this.root, logArgs(q.pathspecs, q.range), asCommitted())));
-    todo.forEach((q, i) => this.logs.set(JSON.stringify([q.pathspecs, q.range ?? null]), parseLog(results[i]!, this.root)));
+    const results = await Promise.all(
+      todo.map((q) => gitAsync(this.root, logArgs(q.pathspecs, q.range), asCommitted())),
+    );
+    todo.forEach((q, i) =>
+      this.logs.set(JSON.stringify([q.pathspecs, q.range ?? null]), parseLog(results[i]!, this.root)),
+    );
   }
 
   commitsTouching(pathspecs: string[], range?: string): CommitInfo[] {
     const key = JSON.stringify([pathspecs, range ?? null]);
     let out = this.logs.get(key);
-    if (!out) this.logs.set(key, (out = parseLog(git(this.root, logArgs(pathspecs, range), { env: asCommitted() }), this.root)));
+    if (!out)
+      this.logs.set(
+        key,
+        (out = parseLog(git(this.root, logArgs(pathspecs, range), { env: asCommitted() }), this.root)),
+      );
     return out;
   }
   // Stryker restore all
@@ -338,7 +393,9 @@ export class HistoryReader {
   // Stryker disable all: a memo: leaving it out, or asking again, gives the same answer more slowly; a file not read here is asked of git by `fileAt`
   /** Reads the files at the given commits in one git process, for `fileAt` to answer from. */
   prefetch(wanted: Array<{ rev: string; path: string }>): void {
-    const names = [...new Set(wanted.map((w) => `${w.rev}:./${w.path}`))].filter((n) => !this.blobs.has(n) && !/[\n\r]/.test(n));
+    const names = [...new Set(wanted.map((w) => `${w.rev}:./${w.path}`))].filter(
+      (n) => !this.blobs.has(n) && !/[\n\r]/.test(n),
+    );
     if (names.length === 0) return;
     const res = gitBytes(this.root, ['cat-file', '--batch'], `${names.join('\n')}\n`, asCommitted());
     if (res === null) return; // fileAt asks git one file at a time

@@ -15,8 +15,10 @@ const LEFTOVERS = [':(exclude,glob)**/*.tmp', ':(exclude,glob)**/*.stale', ':(ex
 
 export function stageFolders(root: string, folders: readonly string[]): Change[] {
   gitOk(root, ['add', '--all', '--', ...folders, ...LEFTOVERS]);
-  return git(root, ['diff', '--cached', '--name-status', '--no-renames', '--relative', '--', ...folders, ...LEFTOVERS]).stdout
-    .split('\n').filter(Boolean).map((l) => {
+  return git(root, ['diff', '--cached', '--name-status', '--no-renames', '--relative', '--', ...folders, ...LEFTOVERS])
+    .stdout.split('\n')
+    .filter(Boolean)
+    .map((l) => {
       const [status, path] = l.split('\t') as [string, string];
       return { status, path };
     });

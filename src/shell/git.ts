@@ -13,7 +13,12 @@ export interface GitResult {
   signal: string | null;
 }
 
-function spawnGit(cwd: string, args: readonly string[], options: { input?: string | Buffer; env?: NodeJS.ProcessEnv }, encoding: 'utf8' | 'buffer') {
+function spawnGit(
+  cwd: string,
+  args: readonly string[],
+  options: { input?: string | Buffer; env?: NodeJS.ProcessEnv },
+  encoding: 'utf8' | 'buffer',
+) {
   const res = spawnSync('git', [...args], {
     cwd,
     encoding,
@@ -31,13 +36,27 @@ function spawnGit(cwd: string, args: readonly string[], options: { input?: strin
   return res;
 }
 
-export function git(cwd: string, args: readonly string[], options: { input?: string; env?: NodeJS.ProcessEnv } = {}): GitResult {
+export function git(
+  cwd: string,
+  args: readonly string[],
+  options: { input?: string; env?: NodeJS.ProcessEnv } = {},
+): GitResult {
   const res = spawnGit(cwd, args, options, 'utf8');
-  return { status: res.status ?? 1, stdout: (res.stdout as string | null) ?? '', stderr: (res.stderr as string | null) ?? '', signal: res.signal ?? null };
+  return {
+    status: res.status ?? 1,
+    stdout: (res.stdout as string | null) ?? '',
+    stderr: (res.stderr as string | null) ?? '',
+    signal: res.signal ?? null,
+  };
 }
 
 /** git's output as bytes (file contents of any encoding and size); `null` when git exits non-zero. */
-export function gitBytes(cwd: string, args: readonly string[], input?: string, env: NodeJS.ProcessEnv = {}): Buffer | null {
+export function gitBytes(
+  cwd: string,
+  args: readonly string[],
+  input?: string,
+  env: NodeJS.ProcessEnv = {},
+): Buffer | null {
   const res = spawnGit(cwd, args, input === undefined ? { env } : { input: Buffer.from(input, 'utf8'), env }, 'buffer');
   return res.status === 0 ? (res.stdout as Buffer) : null;
 }
@@ -45,24 +64,39 @@ export function gitBytes(cwd: string, args: readonly string[], input?: string, e
 /** git without waiting for it: independent questions to git are asked side by side. */
 export function gitAsync(cwd: string, args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<GitResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn('git', [...args], { cwd, env: { ...process.env, ...env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn('git', [...args], {
+      cwd,
+      env: { ...process.env, ...env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     child.stdout.on('data', (b: Buffer) => out.push(b));
     child.stderr.on('data', (b: Buffer) => err.push(b));
     child.on('error', (e: NodeJS.ErrnoException) => {
-      reject(e.code === 'ENOENT'
-        ? environmentError(t('không tìm thấy chương trình git; hãy cài git', 'the git program is not installed'))
-        : environmentError(t(`không chạy được git: ${e.message}`, `cannot run git: ${e.message}`)));
+      reject(
+        e.code === 'ENOENT'
+          ? environmentError(t('không tìm thấy chương trình git; hãy cài git', 'the git program is not installed'))
+          : environmentError(t(`không chạy được git: ${e.message}`, `cannot run git: ${e.message}`)),
+      );
     });
     child.on('close', (code, signal) => {
-      resolve({ status: code ?? 1, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8'), signal: signal ?? null });
+      resolve({
+        status: code ?? 1,
+        stdout: Buffer.concat(out).toString('utf8'),
+        stderr: Buffer.concat(err).toString('utf8'),
+        signal: signal ?? null,
+      });
     });
   });
 }
 
 /** git, failing with an environment error when it exits non-zero. */
-export function gitOk(cwd: string, args: readonly string[], options: { input?: string; env?: NodeJS.ProcessEnv } = {}): string {
+export function gitOk(
+  cwd: string,
+  args: readonly string[],
+  options: { input?: string; env?: NodeJS.ProcessEnv } = {},
+): string {
   const res = git(cwd, args, options);
   if (res.status !== 0) {
     const first = res.stderr.trim().split('\n')[0] ?? '';
@@ -70,7 +104,6 @@ export function gitOk(cwd: string, args: readonly string[], options: { input?: s
   }
   return res.stdout;
 }
-
 
 /** Whether git has an author for a commit made in `dir` (which may not exist yet: its nearest existing parent is asked). */
 export function gitKnowsWhoCommits(dir: string): boolean {

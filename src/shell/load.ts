@@ -9,7 +9,12 @@ import type { Snapshot } from '../core/records/workspace.js';
 import { readValidated } from './read-validated.js';
 import { ParsePool, threadCount } from './parse-pool.js';
 import {
-  cacheEnabled, readCachedWorkspace, snapshotBytes, validationKey, writeCachedWorkspace, WORKSPACE_ENTRY_LIMIT,
+  cacheEnabled,
+  readCachedWorkspace,
+  snapshotBytes,
+  validationKey,
+  writeCachedWorkspace,
+  WORKSPACE_ENTRY_LIMIT,
 } from './validate-cache.js';
 
 export { readValidated };
@@ -26,13 +31,21 @@ export interface CacheContext {
 }
 
 /** The validator, loaded now; what the parsing threads (if any ran) parsed is taken as it is. */
-export async function validateInShell(snapshot: Snapshot, years: readonly number[] | null, pool: ParsePool): Promise<Validation> {
+export async function validateInShell(
+  snapshot: Snapshot,
+  years: readonly number[] | null,
+  pool: ParsePool,
+): Promise<Validation> {
   const [{ validateSnapshot }, preparsed] = await Promise.all([import('../core/validate.js'), pool.finish(snapshot)]);
   return validateSnapshot(snapshot, years, preparsed ?? undefined);
 }
 
 /** The files of `years` read, a workspace of many files parsed on threads meanwhile (`threads` 0: none). */
-export function readWithPool(root: string, years: readonly number[] | null, threads: number): { snapshot: Snapshot; pool: ParsePool } {
+export function readWithPool(
+  root: string,
+  years: readonly number[] | null,
+  threads: number,
+): { snapshot: Snapshot; pool: ParsePool } {
   const pool = new ParsePool(threads);
   try {
     return { snapshot: readValidated(root, years, (path, entry) => pool.add(path, entry)), pool };
@@ -42,11 +55,16 @@ export function readWithPool(root: string, years: readonly number[] | null, thre
   }
 }
 
-export async function loadAndValidate(root: string, years: readonly number[] | null, cache?: CacheContext): Promise<Loaded> {
+export async function loadAndValidate(
+  root: string,
+  years: readonly number[] | null,
+  cache?: CacheContext,
+): Promise<Loaded> {
   const { snapshot, pool } = readWithPool(root, years, threadCount(cache?.env ?? process.env));
-  const key = cache && cacheEnabled(cache.env) && snapshotBytes(snapshot) <= WORKSPACE_ENTRY_LIMIT
-    ? validationKey(snapshot, years, cache.version)
-    : null;
+  const key =
+    cache && cacheEnabled(cache.env) && snapshotBytes(snapshot) <= WORKSPACE_ENTRY_LIMIT
+      ? validationKey(snapshot, years, cache.version)
+      : null;
   const hit = key ? readCachedWorkspace(root, key, cache!.env) : null;
   if (hit) {
     pool.cancel();

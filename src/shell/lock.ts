@@ -97,7 +97,15 @@ function tryCreate(path: string): boolean {
     fd = openSync(tmp, 'wx', 0o644);
     const start = startOf(process.pid);
     // Stryker disable next-line ConditionalExpression: the start is read on Linux, where it is never null for this process
-    writeSync(fd, JSON.stringify({ pid: process.pid, host: hostname(), since: new Date().toISOString(), ...(start !== null ? { start } : {}) }) + '\n');
+    writeSync(
+      fd,
+      JSON.stringify({
+        pid: process.pid,
+        host: hostname(),
+        since: new Date().toISOString(),
+        ...(start !== null ? { start } : {}),
+      }) + '\n',
+    );
     closeSync(fd);
     fd = null;
     try {
@@ -121,7 +129,9 @@ function tryCreate(path: string): boolean {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'EEXIST') return false;
     // Stryker disable next-line LogicalOperator: text for people: the code a failure shows
-    throw environmentError(t(`không tạo được khoá ${path} (${code ?? '?'})`, `cannot create the lock ${path} (${code ?? '?'})`));
+    throw environmentError(
+      t(`không tạo được khoá ${path} (${code ?? '?'})`, `cannot create the lock ${path} (${code ?? '?'})`),
+    );
   } finally {
     // Stryker disable next-line ConditionalExpression: only a write that failed leaves the descriptor open; leaking it changes no result
     if (fd !== null) closeSync(fd);
@@ -214,28 +224,40 @@ export function acquireLock(root: string, warn: (text: Localized) => void): Lock
       }
       // Stryker restore BlockStatement
       // Stryker disable next-line EqualityOperator: the boundary of ten seconds, to the millisecond, is no guarantee
-      if (age < 10_000) throw new LockBusyError(t('không gian làm việc đang được một lệnh thidua khác ghi; hãy chờ lệnh đó xong rồi chạy lại', 'the workspace is being written by another thidua command; wait for it to finish and run again'));
+      if (age < 10_000)
+        throw new LockBusyError(
+          t(
+            'không gian làm việc đang được một lệnh thidua khác ghi; hãy chờ lệnh đó xong rồi chạy lại',
+            'the workspace is being written by another thidua command; wait for it to finish and run again',
+          ),
+        );
     }
     const sameHost = holder.host === undefined || holder.host === hostname();
     const since = lockTime(holder.since);
     // Stryker disable next-line ConditionalExpression: ownerGone answers true for a record without a PID, so the test of the PID changes nothing
     if (typeof holder.pid === 'number' && sameHost && !ownerGone(holder)) {
-      throw new LockBusyError(t(
-        `không gian làm việc đang được một lệnh thidua khác ghi (tiến trình ${holder.pid}, từ ${since.vi}); hãy chờ lệnh đó xong rồi chạy lại`,
-        `the workspace is being written by another thidua command (process ${holder.pid}, since ${since.en}); wait for it to finish and run again`,
-      ));
+      throw new LockBusyError(
+        t(
+          `không gian làm việc đang được một lệnh thidua khác ghi (tiến trình ${holder.pid}, từ ${since.vi}); hãy chờ lệnh đó xong rồi chạy lại`,
+          `the workspace is being written by another thidua command (process ${holder.pid}, since ${since.en}); wait for it to finish and run again`,
+        ),
+      );
     }
     if (!sameHost) {
-      throw findingsError(t(
-        `khoá ${LOCK_FILE} do máy ${holder.host ?? '?'} giữ; nếu không còn lệnh nào chạy ở đó, xoá tệp này rồi chạy lại`,
-        `the lock ${LOCK_FILE} is held by the machine ${holder.host ?? '?'}; if nothing runs there any more, delete the file and run again`,
-      ));
+      throw findingsError(
+        t(
+          `khoá ${LOCK_FILE} do máy ${holder.host ?? '?'} giữ; nếu không còn lệnh nào chạy ở đó, xoá tệp này rồi chạy lại`,
+          `the lock ${LOCK_FILE} is held by the machine ${holder.host ?? '?'}; if nothing runs there any more, delete the file and run again`,
+        ),
+      );
     }
-    warn(t(
-      `đã xoá khoá cũ ${LOCK_FILE} của tiến trình ${holder.pid ?? '?'} không còn chạy (từ ${since.vi})`,
-      // Stryker disable next-line LogicalOperator: text for people: a lock without a PID is shown with "?"
-      `cleared the stale lock ${LOCK_FILE} of process ${holder.pid ?? '?'}, which is no longer running (since ${since.en})`,
-    ));
+    warn(
+      t(
+        `đã xoá khoá cũ ${LOCK_FILE} của tiến trình ${holder.pid ?? '?'} không còn chạy (từ ${since.vi})`,
+        // Stryker disable next-line LogicalOperator: text for people: a lock without a PID is shown with "?"
+        `cleared the stale lock ${LOCK_FILE} of process ${holder.pid ?? '?'}, which is no longer running (since ${since.en})`,
+      ),
+    );
     clearStale(path, seen);
   }
   // Others keep taking it: try again later, like a busy lock.

@@ -21,7 +21,8 @@ export function packagedFile(...parts: string[]): Buffer {
 export function copyPackagedTemplates(dir: string): void {
   const from = packagePath('templates');
   if (!existsSync(from)) return;
-  for (const name of readdirSync(from).sort()) writeFileAtomic(join(dir, 'templates', name), readFileSync(join(from, name)));
+  for (const name of readdirSync(from).sort())
+    writeFileAtomic(join(dir, 'templates', name), readFileSync(join(from, name)));
 }
 
 /** A file written only where the user has none (.gitignore, .gitattributes). */

@@ -29,7 +29,8 @@ const LIMITS = { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 128 };
 /** How many parsing threads: one per core, or THIDUA_THREADS (0: none). */
 export function threadCount(env: NodeJS.ProcessEnv): number {
   const asked = Number(env['THIDUA_THREADS']);
-  const cores = env['THIDUA_THREADS'] !== undefined && Number.isInteger(asked) && asked >= 0 ? asked : availableParallelism();
+  const cores =
+    env['THIDUA_THREADS'] !== undefined && Number.isInteger(asked) && asked >= 0 ? asked : availableParallelism();
   return Math.min(cores, 8);
 }
 
@@ -38,7 +39,13 @@ export function threadCount(env: NodeJS.ProcessEnv): number {
  * as `parseYamlFile` decodes them: a province's text is not held twice, as bytes and as a string.
  */
 function withText(r: ParsedPlain, bytes: Uint8Array): ParsedFile {
-  const file = { path: r.path, value: r.value, diagnostics: r.diagnostics, doc: null, lineCounter: null as unknown as ParsedFile['lineCounter'] } as Omit<ParsedFile, 'text'>;
+  const file = {
+    path: r.path,
+    value: r.value,
+    diagnostics: r.diagnostics,
+    doc: null,
+    lineCounter: null as unknown as ParsedFile['lineCounter'],
+  } as Omit<ParsedFile, 'text'>;
   let text = r.text;
   Object.defineProperty(file, 'text', {
     enumerable: true,
@@ -80,7 +87,9 @@ export class ParsePool {
       return;
     }
     // Loaded here, not at start-up: most commands on an agency's records never start a thread.
-    const { Worker: WorkerThread } = createRequire(import.meta.url)('node:worker_threads') as typeof import('node:worker_threads');
+    const { Worker: WorkerThread } = createRequire(import.meta.url)(
+      'node:worker_threads',
+    ) as typeof import('node:worker_threads');
     this.workers = Array.from({ length: this.threads }, () => {
       const w = new WorkerThread(this.script, { resourceLimits: LIMITS });
       // Not keeping the process alive on their own: a command that stops early (an error while

@@ -12,7 +12,9 @@ export type ParsedPlain = Pick<ParsedFile, 'path' | 'value' | 'diagnostics'> & {
 parentPort?.on('message', (batch: Array<{ path: string; bytes: Uint8Array }>) => {
   const out: ParsedPlain[] = batch.map(({ path, bytes }) => {
     const p = parseYamlFile(path, bytes);
-    return p.value === undefined ? { path, text: p.text, value: p.value, diagnostics: p.diagnostics } : { path, value: p.value, diagnostics: p.diagnostics };
+    return p.value === undefined
+      ? { path, text: p.text, value: p.value, diagnostics: p.diagnostics }
+      : { path, value: p.value, diagnostics: p.diagnostics };
   });
   parentPort!.postMessage(out);
 });

@@ -29,10 +29,12 @@ function onPath(env: NodeJS.ProcessEnv, names: readonly string[]): string | null
 export function findOffice(env: NodeJS.ProcessEnv): string {
   const found = onPath(env, ['soffice', 'libreoffice']);
   if (found === null) {
-    throw environmentError(t(
-      'cần LibreOffice để in PDF (--pdf) nhưng không tìm thấy chương trình soffice; cài nó (Debian, Ubuntu: apt-get install libreoffice-writer-nogui) hoặc bỏ --pdf',
-      'a PDF (--pdf) needs LibreOffice, but no soffice program was found; install it (Debian, Ubuntu: apt-get install libreoffice-writer-nogui) or leave out --pdf',
-    ));
+    throw environmentError(
+      t(
+        'cần LibreOffice để in PDF (--pdf) nhưng không tìm thấy chương trình soffice; cài nó (Debian, Ubuntu: apt-get install libreoffice-writer-nogui) hoặc bỏ --pdf',
+        'a PDF (--pdf) needs LibreOffice, but no soffice program was found; install it (Debian, Ubuntu: apt-get install libreoffice-writer-nogui) or leave out --pdf',
+      ),
+    );
   }
   return found;
 }
@@ -43,7 +45,19 @@ export function convertToPdf(office: string, docxFiles: readonly string[], pdfa:
   const profile = mkdtempSync(join(tmpdir(), 'thidua-lo-'));
   try {
     const filter = pdfa ? 'pdf:writer_pdf_Export:{"SelectPdfVersion":{"type":"long","value":"2"}}' : 'pdf';
-    const res = spawnSync(office, [`-env:UserInstallation=${pathToFileURL(profile).href}`, '--headless', '--convert-to', filter, '--outdir', out, ...docxFiles], { encoding: 'utf8', timeout: 300_000 });
+    const res = spawnSync(
+      office,
+      [
+        `-env:UserInstallation=${pathToFileURL(profile).href}`,
+        '--headless',
+        '--convert-to',
+        filter,
+        '--outdir',
+        out,
+        ...docxFiles,
+      ],
+      { encoding: 'utf8', timeout: 300_000 },
+    );
     const result = new Map<string, Buffer>();
     for (const f of docxFiles) {
       const pdf = join(out, basename(f).replace(/\.docx$/, '.pdf'));
@@ -51,7 +65,12 @@ export function convertToPdf(office: string, docxFiles: readonly string[], pdfa:
         result.set(basename(f), readFileSync(pdf));
       } catch {
         const said = (res.stderr || res.error?.message || '').trim().split('\n')[0] ?? '';
-        throw environmentError(t(`LibreOffice không chuyển được ${basename(f)} sang PDF${said ? `: ${said}` : ''}`, `LibreOffice could not convert ${basename(f)} to PDF${said ? `: ${said}` : ''}`));
+        throw environmentError(
+          t(
+            `LibreOffice không chuyển được ${basename(f)} sang PDF${said ? `: ${said}` : ''}`,
+            `LibreOffice could not convert ${basename(f)} to PDF${said ? `: ${said}` : ''}`,
+          ),
+        );
       }
     }
     return result;

@@ -26,6 +26,10 @@ export async function loadReport(ctx: CommandContext, period: Period): Promise<{
   const { from, to } = periodOf(root, period);
   const asOf = period.asOf ?? ctx.today();
   // The replicated models may be of any earlier round: read every round up to the end of the period.
-  const loaded = await loadAndValidate(root, listYears(root).filter((y) => y <= to), ctx);
+  const loaded = await loadAndValidate(
+    root,
+    listYears(root).filter((y) => y <= to),
+    ctx,
+  );
   return { loaded, report: buildReport(loaded.workspace, loaded.index, from, to, asOf) };
 }

@@ -1,5 +1,17 @@
 /** Reading records/ from disk into a snapshot of bytes. The only place that reads record files. */
-import { closeSync, constants, existsSync, fstatSync, lstatSync, openSync, readdirSync, readFileSync, readSync, realpathSync, statSync } from 'node:fs';
+import {
+  closeSync,
+  constants,
+  existsSync,
+  fstatSync,
+  lstatSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readSync,
+  realpathSync,
+  statSync,
+} from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { FileEntry, Snapshot } from '../core/records/workspace.js';
 import { t } from '../core/diagnostics.js';
@@ -76,7 +88,8 @@ function readAll(fd: number, size: number): Buffer | null {
  * read through one descriptor, and a link (ELOOP) has its real path checked first. Its folder was
  * already found to lie inside the workspace.
  */
-const OPEN_PLAIN = constants.O_NOFOLLOW === undefined ? null : constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK;
+const OPEN_PLAIN =
+  constants.O_NOFOLLOW === undefined ? null : constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK;
 
 /** One file's bytes, or why it cannot be read. */
 export function readEntry(realRoot: string, abs: string): FileEntry {
@@ -133,7 +146,10 @@ function isDir(abs: string): boolean {
 /** Round folders present under records/. */
 export function listYears(root: string): number[] {
   const records = join(root, 'records');
-  return listDir(records).filter((n) => YEAR.test(n) && isDir(join(records, n))).map(Number).sort((a, b) => a - b);
+  return listDir(records)
+    .filter((n) => YEAR.test(n) && isDir(join(records, n)))
+    .map(Number)
+    .sort((a, b) => a - b);
 }
 
 /**
@@ -144,7 +160,11 @@ export function listYears(root: string): number[] {
  * Every record file of the workspace (or of the rounds in `only`, with the shared files). `onFile`
  * sees each file as soon as it is read (the parsing threads start on them while the rest is read).
  */
-export function readSnapshot(root: string, only: readonly number[] | null = null, onFile?: (path: string, entry: FileEntry) => void): Snapshot {
+export function readSnapshot(
+  root: string,
+  only: readonly number[] | null = null,
+  onFile?: (path: string, entry: FileEntry) => void,
+): Snapshot {
   const files = new Map<string, FileEntry>();
   const years: number[] = [];
   const allYears: number[] = [];
@@ -170,17 +190,21 @@ export function readSnapshot(root: string, only: readonly number[] | null = null
     }
   };
   const refuseAll = (dir: string, names: string[]) => {
-    for (const n of names) if (n.endsWith('.yaml')) files.set(toPosix(relative(root, join(dir, n))), { kind: 'unreadable', reason: 'symlink-outside' });
+    for (const n of names)
+      if (n.endsWith('.yaml'))
+        files.set(toPosix(relative(root, join(dir, n))), { kind: 'unreadable', reason: 'symlink-outside' });
   };
   const recordsInside = folderInside(records);
   let listed = 0;
   const count = (n: number) => {
     listed += n;
     if (listed > MAX_RECORD_FILES) {
-      throw findingsError(t(
-        `records/ có hơn ${MAX_RECORD_FILES} tệp; thidua không đọc một không gian làm việc lớn như vậy (hãy tách các đợt cũ sang kho lưu trữ khác)`,
-        `records/ holds more than ${MAX_RECORD_FILES} files; thidua does not read a workspace that large (move old rounds to an archive repository)`,
-      ));
+      throw findingsError(
+        t(
+          `records/ có hơn ${MAX_RECORD_FILES} tệp; thidua không đọc một không gian làm việc lớn như vậy (hãy tách các đợt cũ sang kho lưu trữ khác)`,
+          `records/ holds more than ${MAX_RECORD_FILES} files; thidua does not read a workspace that large (move old rounds to an archive repository)`,
+        ),
+      );
     }
   };
   for (const name of listDir(records)) {

@@ -18,20 +18,33 @@ function needsEarlierRounds(snapshot: Snapshot): boolean {
 }
 
 /** The files a validation of `years` reads: the rounds asked for (and earlier ones a rule needs), the shared files. */
-export function readValidated(root: string, years: readonly number[] | null, onFile?: (path: string, entry: FileEntry) => void): Snapshot {
+export function readValidated(
+  root: string,
+  years: readonly number[] | null,
+  onFile?: (path: string, entry: FileEntry) => void,
+): Snapshot {
   let snapshot = readSnapshot(root, years, onFile);
   // A title that needs another in the years before (titles.yaml `years:`) reads the earlier rounds'
   // seals: they are loaded too, and only the rounds asked for are validated.
   if (years && needsEarlierRounds(snapshot)) {
     const last = Math.max(...years);
-    snapshot = readSnapshot(root, (snapshot.allYears ?? snapshot.years).filter((y) => y <= last || years.includes(y)), onFile);
+    snapshot = readSnapshot(
+      root,
+      (snapshot.allYears ?? snapshot.years).filter((y) => y <= last || years.includes(y)),
+      onFile,
+    );
   }
   if (years) {
     const known = new Set(snapshot.allYears ?? snapshot.years);
     for (const y of years) {
       if (!known.has(y)) {
         const list = [...known].sort().join(', ') || '—';
-        throw usageError(t(`không có đợt ${y} (records/${y}/); các đợt hiện có: ${list}`, `there is no round ${y} (records/${y}/); rounds present: ${list}`));
+        throw usageError(
+          t(
+            `không có đợt ${y} (records/${y}/); các đợt hiện có: ${list}`,
+            `there is no round ${y} (records/${y}/); rounds present: ${list}`,
+          ),
+        );
       }
     }
   }

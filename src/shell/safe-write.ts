@@ -2,7 +2,19 @@
  * Safe writes: a temporary file in the same folder, fsync, then rename into place, so an
  * interrupted command leaves the old file or the new one, never half of one.
  */
-import { closeSync, fsyncSync, linkSync, lstatSync, mkdirSync, openSync, readFileSync, realpathSync, renameSync, rmSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  fsyncSync,
+  linkSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  writeSync,
+} from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { t } from '../core/diagnostics.js';
 import { environmentError, findingsError } from '../errors.js';
@@ -61,11 +73,13 @@ export function assertInside(root: string, path: string): void {
   const link = linkOutside(root, path);
   if (link === null) return;
   const shown = relative(root, link) || link;
-  throw findingsError(t(
-    `không ghi ${relative(root, path) || path}: ${shown} là liên kết tượng trưng trỏ ra ngoài không gian làm việc`,
-    // Stryker disable next-line LogicalOperator,ConditionalExpression: text for people: the path is shown whole only when it is the workspace itself
-    `not writing ${relative(root, path) || path}: ${shown} is a symbolic link that points outside the workspace`,
-  ));
+  throw findingsError(
+    t(
+      `không ghi ${relative(root, path) || path}: ${shown} là liên kết tượng trưng trỏ ra ngoài không gian làm việc`,
+      // Stryker disable next-line LogicalOperator,ConditionalExpression: text for people: the path is shown whole only when it is the workspace itself
+      `not writing ${relative(root, path) || path}: ${shown} is a symbolic link that points outside the workspace`,
+    ),
+  );
 }
 
 /** A folder of the workspace, created when missing, after checking no link leads it outside. */
@@ -78,7 +92,12 @@ export function ensureDir(dir: string): void {
   try {
     mkdirSync(dir, { recursive: true });
   } catch (err) {
-    throw environmentError(t(`không tạo được thư mục ${dir}: ${(err as Error).message}`, `cannot create the folder ${dir}: ${(err as Error).message}`));
+    throw environmentError(
+      t(
+        `không tạo được thư mục ${dir}: ${(err as Error).message}`,
+        `cannot create the folder ${dir}: ${(err as Error).message}`,
+      ),
+    );
   }
 }
 
@@ -155,7 +174,9 @@ export function createFileExclusive(path: string, data: string | Uint8Array): vo
     if (tmp !== null) rmSync(tmp, { force: true });
     if (err instanceof FileExistsError) throw err;
     const code = (err as NodeJS.ErrnoException).code ?? '';
-    throw environmentError(t(`không ghi được ${path}${code ? ` (${code})` : ''}`, `cannot write ${path}${code ? ` (${code})` : ''}`));
+    throw environmentError(
+      t(`không ghi được ${path}${code ? ` (${code})` : ''}`, `cannot write ${path}${code ? ` (${code})` : ''}`),
+    );
   }
 }
 
@@ -187,7 +208,12 @@ export function currentBytes(path: string): Buffer | null {
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
     // Stryker disable next-line LogicalOperator: text for people: an error without a code is shown as EIO
-    throw environmentError(t(`không đọc được ${path} (${(err as NodeJS.ErrnoException).code ?? 'EIO'})`, `cannot read ${path} (${(err as NodeJS.ErrnoException).code ?? 'EIO'})`));
+    throw environmentError(
+      t(
+        `không đọc được ${path} (${(err as NodeJS.ErrnoException).code ?? 'EIO'})`,
+        `cannot read ${path} (${(err as NodeJS.ErrnoException).code ?? 'EIO'})`,
+      ),
+    );
   }
 }
 
@@ -195,14 +221,21 @@ export function currentBytes(path: string): Buffer | null {
  * Replace a file only if it still holds what the command read (`expected`; null: absent). Called
  * under the workspace lock, so another writer's change is never overwritten unseen.
  */
-export function replaceFileChecked(path: string, data: string | Uint8Array, expected: Uint8Array | null, shown: string): void {
+export function replaceFileChecked(
+  path: string,
+  data: string | Uint8Array,
+  expected: Uint8Array | null,
+  shown: string,
+): void {
   const now = currentBytes(path);
   const same = now === null ? expected === null : expected !== null && Buffer.compare(now, Buffer.from(expected)) === 0;
   if (!same) {
-    throw findingsError(t(
-      `${shown} vừa bị thay đổi bởi một lệnh hoặc người khác trong lúc lệnh này chạy; không ghi gì, hãy chạy lại`,
-      `${shown} was changed by another command or person while this one ran; nothing written, run it again`,
-    ));
+    throw findingsError(
+      t(
+        `${shown} vừa bị thay đổi bởi một lệnh hoặc người khác trong lúc lệnh này chạy; không ghi gì, hãy chạy lại`,
+        `${shown} was changed by another command or person while this one ran; nothing written, run it again`,
+      ),
+    );
   }
   writeFileAtomic(path, data);
 }
@@ -219,10 +252,12 @@ export function writeFileAtomic(path: string, data: string | Uint8Array): void {
     // Stryker disable next-line ObjectLiteral,BooleanLiteral: tmp is set only while its file exists; force only spares an error when it is missing
     if (tmp !== null) rmSync(tmp, { force: true });
     const code = (err as NodeJS.ErrnoException).code ?? '';
-    throw environmentError(t(
-      `không ghi được ${path}${code ? ` (${code})` : ''}; tệp cũ được giữ nguyên`,
-      `cannot write ${path}${code ? ` (${code})` : ''}; the old file is kept`,
-    ));
+    throw environmentError(
+      t(
+        `không ghi được ${path}${code ? ` (${code})` : ''}; tệp cũ được giữ nguyên`,
+        `cannot write ${path}${code ? ` (${code})` : ''}; the old file is kept`,
+      ),
+    );
   }
 }
 
@@ -231,16 +266,23 @@ export function removeFileChecked(path: string, expected: Uint8Array | null, sho
   const now = currentBytes(path);
   if (now === null) return;
   if (expected === null || Buffer.compare(now, Buffer.from(expected)) !== 0) {
-    throw findingsError(t(
-      `${shown} vừa bị thay đổi bởi một lệnh hoặc người khác trong lúc lệnh này chạy; không xoá, hãy chạy lại`,
-      `${shown} was changed by another command or person while this one ran; not removed, run it again`,
-    ));
+    throw findingsError(
+      t(
+        `${shown} vừa bị thay đổi bởi một lệnh hoặc người khác trong lúc lệnh này chạy; không xoá, hãy chạy lại`,
+        `${shown} was changed by another command or person while this one ran; not removed, run it again`,
+      ),
+    );
   }
   try {
     rmSync(path);
   } catch (err) {
     // Stryker disable next-line LogicalOperator: text for people: an error without a code is shown as EIO
-    throw environmentError(t(`không xoá được ${shown} (${(err as NodeJS.ErrnoException).code ?? 'EIO'})`, `cannot remove ${shown} (${(err as NodeJS.ErrnoException).code ?? 'EIO'})`));
+    throw environmentError(
+      t(
+        `không xoá được ${shown} (${(err as NodeJS.ErrnoException).code ?? 'EIO'})`,
+        `cannot remove ${shown} (${(err as NodeJS.ErrnoException).code ?? 'EIO'})`,
+      ),
+    );
   }
   syncDir(dirname(path));
 }

@@ -33,7 +33,11 @@ function xlsxValue(v: unknown): CellValue {
   return null;
 }
 
-export async function readSheet(path: string, shown: string, options: { sheet?: string; encoding?: Encoding }): Promise<ReadSheet> {
+export async function readSheet(
+  path: string,
+  shown: string,
+  options: { sheet?: string; encoding?: Encoding },
+): Promise<ReadSheet> {
   let size: number;
   try {
     size = statSync(path).size;
@@ -43,10 +47,12 @@ export async function readSheet(path: string, shown: string, options: { sheet?: 
   if (size > MAX_BYTES) throw usageError(t(`${inert(shown)} lớn quá 20 MiB`, `${inert(shown)} is larger than 20 MiB`));
   const ext = extname(path).toLowerCase();
   if (ext === '.xls' || ext === '.ods') {
-    throw usageError(t(
-      `${inert(shown)}: tệp ${ext} chưa đọc được; lưu lại dạng .xlsx (Excel: Lưu thành > Sổ làm việc Excel) hoặc CSV UTF-8`,
-      `${inert(shown)}: ${ext} files are not read; save it as .xlsx (Excel: Save As > Excel Workbook) or as CSV UTF-8`,
-    ));
+    throw usageError(
+      t(
+        `${inert(shown)}: tệp ${ext} chưa đọc được; lưu lại dạng .xlsx (Excel: Lưu thành > Sổ làm việc Excel) hoặc CSV UTF-8`,
+        `${inert(shown)}: ${ext} files are not read; save it as .xlsx (Excel: Save As > Excel Workbook) or as CSV UTF-8`,
+      ),
+    );
   }
   if (ext === '.xlsx' || ext === '.xlsm') {
     const { default: ExcelJS } = await import('exceljs');
@@ -54,14 +60,27 @@ export async function readSheet(path: string, shown: string, options: { sheet?: 
     try {
       await wb.xlsx.load(readFileSync(path) as unknown as ArrayBuffer);
     } catch (err) {
-      throw usageError(t(`${inert(shown)} không phải tệp .xlsx đọc được (${(err as Error).message})`, `${inert(shown)} is not a readable .xlsx file (${(err as Error).message})`));
+      throw usageError(
+        t(
+          `${inert(shown)} không phải tệp .xlsx đọc được (${(err as Error).message})`,
+          `${inert(shown)} is not a readable .xlsx file (${(err as Error).message})`,
+        ),
+      );
     }
     const names = wb.worksheets.map((w) => w.name);
-    const ws = options.sheet !== undefined ? wb.getWorksheet(options.sheet) : wb.worksheets.find((w) => w.state !== 'hidden' && w.actualRowCount > 0) ?? wb.worksheets[0];
+    const ws =
+      options.sheet !== undefined
+        ? wb.getWorksheet(options.sheet)
+        : (wb.worksheets.find((w) => w.state !== 'hidden' && w.actualRowCount > 0) ?? wb.worksheets[0]);
     if (!ws) {
-      throw usageError(options.sheet !== undefined
-        ? t(`${inert(shown)} không có trang “${inert(options.sheet)}”; các trang: ${names.map(inert).join(', ')}`, `${inert(shown)} has no sheet “${inert(options.sheet)}”; sheets: ${names.map(inert).join(', ')}`)
-        : t(`${inert(shown)} không có trang nào`, `${inert(shown)} has no sheet`));
+      throw usageError(
+        options.sheet !== undefined
+          ? t(
+              `${inert(shown)} không có trang “${inert(options.sheet)}”; các trang: ${names.map(inert).join(', ')}`,
+              `${inert(shown)} has no sheet “${inert(options.sheet)}”; sheets: ${names.map(inert).join(', ')}`,
+            )
+          : t(`${inert(shown)} không có trang nào`, `${inert(shown)} has no sheet`),
+      );
     }
     const rows: Cell[][] = [];
     ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
@@ -75,9 +94,17 @@ export async function readSheet(path: string, shown: string, options: { sheet?: 
   }
   const decoded = decodeText(new Uint8Array(readFileSync(path)), options.encoding);
   if ('refused' in decoded) {
-    throw usageError(decoded.refused === 'binary'
-      ? t(`${inert(shown)} không phải tệp văn bản CSV (có thể là .xlsx đổi tên?); dùng tệp .xlsx hoặc CSV`, `${inert(shown)} is not a CSV text file (an .xlsx renamed?); give an .xlsx or a CSV file`)
-      : t(`${inert(shown)} không đọc được theo bảng mã ${options.encoding ?? ''}; thử --encoding utf-8, utf-16le hoặc windows-1258`, `${inert(shown)} cannot be decoded as ${options.encoding ?? ''}; try --encoding utf-8, utf-16le or windows-1258`));
+    throw usageError(
+      decoded.refused === 'binary'
+        ? t(
+            `${inert(shown)} không phải tệp văn bản CSV (có thể là .xlsx đổi tên?); dùng tệp .xlsx hoặc CSV`,
+            `${inert(shown)} is not a CSV text file (an .xlsx renamed?); give an .xlsx or a CSV file`,
+          )
+        : t(
+            `${inert(shown)} không đọc được theo bảng mã ${options.encoding ?? ''}; thử --encoding utf-8, utf-16le hoặc windows-1258`,
+            `${inert(shown)} cannot be decoded as ${options.encoding ?? ''}; try --encoding utf-8, utf-16le or windows-1258`,
+          ),
+    );
   }
   return { sheet: parseCsv(decoded.text), format: 'csv', encoding: decoded.encoding, sheets: [] };
 }

@@ -8,7 +8,11 @@ import { inert } from './terminal.js';
 export function subjectsOf(index: WorkspaceIndex): Subject[] {
   return [
     ...[...index.people.values()].map((p) => ({ kind: 'person' as const, id: p.value.id, name: p.value.name })),
-    ...[...index.departments.values()].map((d) => ({ kind: 'department' as const, id: d.value.id, name: d.value.name })),
+    ...[...index.departments.values()].map((d) => ({
+      kind: 'department' as const,
+      id: d.value.id,
+      name: d.value.name,
+    })),
   ];
 }
 
@@ -16,16 +20,23 @@ export function resolveSubject(index: WorkspaceIndex, query: string): Subject {
   const r = lookupSubject(query, subjectsOf(index));
   if ('found' in r) return r.found;
   if ('several' in r) {
-    const list = r.several.slice(0, 10).map((s) => `${s.id} (${inert(s.name)})`).join(', ');
+    const list = r.several
+      .slice(0, 10)
+      .map((s) => `${s.id} (${inert(s.name)})`)
+      .join(', ');
     const more = r.several.length > 10 ? ` …` : '';
-    throw usageError(t(
-      `“${inert(query)}” khớp ${r.several.length} người hay phòng: ${list}${more}; hãy gõ mã`,
-      `“${inert(query)}” matches ${r.several.length} people or departments: ${list}${more}; type the id`,
-    ));
+    throw usageError(
+      t(
+        `“${inert(query)}” khớp ${r.several.length} người hay phòng: ${list}${more}; hãy gõ mã`,
+        `“${inert(query)}” matches ${r.several.length} people or departments: ${list}${more}; type the id`,
+      ),
+    );
   }
   const near = r.none.closestIds;
-  throw usageError(t(
-    `không có người hay phòng mang mã hay tên “${inert(query)}”${near.length ? `; gần nhất: ${near.join(', ')}` : ''}`,
-    `no person or department has the id or name “${inert(query)}”${near.length ? `; closest: ${near.join(', ')}` : ''}`,
-  ));
+  throw usageError(
+    t(
+      `không có người hay phòng mang mã hay tên “${inert(query)}”${near.length ? `; gần nhất: ${near.join(', ')}` : ''}`,
+      `no person or department has the id or name “${inert(query)}”${near.length ? `; closest: ${near.join(', ')}` : ''}`,
+    ),
+  );
 }

@@ -12,10 +12,24 @@ export interface Style {
   cyan(s: string): string;
 }
 
-const plain: Style = { bold: (s) => s, dim: (s) => s, red: (s) => s, yellow: (s) => s, green: (s) => s, cyan: (s) => s };
+const plain: Style = {
+  bold: (s) => s,
+  dim: (s) => s,
+  red: (s) => s,
+  yellow: (s) => s,
+  green: (s) => s,
+  cyan: (s) => s,
+};
 
 function styled(c: ChalkInstance): Style {
-  return { bold: (s) => c.bold(s), dim: (s) => c.dim(s), red: (s) => c.red(s), yellow: (s) => c.yellow(s), green: (s) => c.green(s), cyan: (s) => c.cyan(s) };
+  return {
+    bold: (s) => c.bold(s),
+    dim: (s) => c.dim(s),
+    red: (s) => c.red(s),
+    yellow: (s) => c.yellow(s),
+    green: (s) => c.green(s),
+    cyan: (s) => c.cyan(s),
+  };
 }
 
 /**
@@ -48,14 +62,20 @@ export function wrap(text: string, width: number): string[] {
   for (const word of text.split(/\s+/).filter((w) => w !== '')) {
     let w = word;
     while (displayWidth(w) > width) {
-      if (line !== '') { lines.push(line); line = ''; }
+      if (line !== '') {
+        lines.push(line);
+        line = '';
+      }
       const chars = [...w.normalize('NFC')];
       lines.push(chars.slice(0, width).join(''));
       w = chars.slice(width).join('');
     }
     if (line === '') line = w;
     else if (displayWidth(line) + 1 + displayWidth(w) <= width) line += ' ' + w;
-    else { lines.push(line); line = w; }
+    else {
+      lines.push(line);
+      line = w;
+    }
   }
   if (line !== '' || lines.length === 0) lines.push(line);
   return lines;
@@ -66,11 +86,21 @@ export function wrap(text: string, width: number): string[] {
  * wider than the terminal (`columns`), each row becomes a block instead: its first cell, then
  * "header: value" lines folded to the width.
  */
-export function table(header: string[], rows: string[][], align: Array<'left' | 'right'> = [], style: Style = plain, columns?: number): string {
+export function table(
+  header: string[],
+  rows: string[][],
+  align: Array<'left' | 'right'> = [],
+  style: Style = plain,
+  columns?: number,
+): string {
   const widths = header.map((h, i) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[i] ?? ''))));
   const total = widths.reduce((a, b) => a + b, 0) + 2 * (widths.length - 1);
   if (columns !== undefined && total > columns) return compactTable(header, rows, style, columns);
-  const line = (cells: string[]) => cells.map((c, i) => pad(c, widths[i]!, align[i] ?? 'left')).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => pad(c, widths[i]!, align[i] ?? 'left'))
+      .join('  ')
+      .trimEnd();
   return [style.bold(line(header)), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 

@@ -80,7 +80,9 @@ function build(): string {
 /** The key of a validation: every file's content, the rounds, the years asked for, the version and build. */
 export function validationKey(snapshot: Snapshot, years: readonly number[] | null, version: string): string {
   const h = createHash('sha256');
-  h.update(`${FORMAT}\n${version}\n${build()}\n${JSON.stringify(years)}\n${JSON.stringify(snapshot.years)}\n${JSON.stringify(snapshot.allYears ?? null)}\n`);
+  h.update(
+    `${FORMAT}\n${version}\n${build()}\n${JSON.stringify(years)}\n${JSON.stringify(snapshot.years)}\n${JSON.stringify(snapshot.allYears ?? null)}\n`,
+  );
   for (const path of [...snapshot.files.keys()].sort()) {
     const e = snapshot.files.get(path)!;
     h.update(`${path}\0${e.kind}\0`);
@@ -192,14 +194,22 @@ export function snapshotBytes(snapshot: Snapshot): number {
  * again from its text on the rare occasion a position is asked for, as after `releaseDocument`).
  */
 export function readCachedWorkspace(root: string, key: string, env: NodeJS.ProcessEnv): LoadedEntry | null {
-  return readBinary(root, 'workspace', key, env, (entry) => (entry['loaded'] ? entry['loaded'] as LoadedEntry : null));
+  return readBinary(root, 'workspace', key, env, (entry) =>
+    entry['loaded'] ? (entry['loaded'] as LoadedEntry) : null,
+  );
 }
 
 /**
  * A binary entry of `kind` kept under `key`: its format and key checked, then what `take` finds in
  * it (null: not usable). An entry that cannot be read or deserialized is no entry.
  */
-function readBinary<T>(root: string, kind: 'workspace' | 'history', key: string, env: NodeJS.ProcessEnv, take: (entry: Record<string, unknown>) => T | null): T | null {
+function readBinary<T>(
+  root: string,
+  kind: 'workspace' | 'history',
+  key: string,
+  env: NodeJS.ProcessEnv,
+  take: (entry: Record<string, unknown>) => T | null,
+): T | null {
   const dir = cacheDir(root, env);
   if (!dir) return null;
   const file = entryFile(dir, kind, key);
@@ -222,7 +232,12 @@ export function writeCachedWorkspace(root: string, key: string, loaded: LoadedEn
   }
   let bytes: Uint8Array;
   try {
-    const entry: LoadedEntry = { workspace: { ...loaded.workspace, files }, diagnostics: loaded.diagnostics, errors: loaded.errors, warnings: loaded.warnings };
+    const entry: LoadedEntry = {
+      workspace: { ...loaded.workspace, files },
+      diagnostics: loaded.diagnostics,
+      errors: loaded.errors,
+      warnings: loaded.warnings,
+    };
     bytes = serialize({ format: FORMAT, key, loaded: entry });
   } catch {
     return; // something in the records V8 cannot copy: no entry, the next run parses again
@@ -238,7 +253,9 @@ export function historyKey(head: string, scope: string, version: string): string
 export function readCachedHistory(root: string, key: string, env: NodeJS.ProcessEnv): HistoryMemo | null {
   return readBinary(root, 'history', key, env, (entry) => {
     const memo = entry['memo'] as Partial<HistoryMemo> | undefined;
-    return memo?.logs instanceof Map && memo.blobs instanceof Map && memo.values instanceof Map ? memo as HistoryMemo : null;
+    return memo?.logs instanceof Map && memo.blobs instanceof Map && memo.values instanceof Map
+      ? (memo as HistoryMemo)
+      : null;
   });
 }
 

@@ -8,10 +8,12 @@ export function findWorkspaceRoot(explicit: string | undefined, cwd: string): st
   if (explicit) {
     const root = resolve(cwd, explicit);
     if (!existsSync(join(root, 'records', 'agency.yaml'))) {
-      throw environmentError(t(
-        `${root} không phải không gian làm việc thidua (không có records/agency.yaml)`,
-        `${root} is not a thidua workspace (no records/agency.yaml)`,
-      ));
+      throw environmentError(
+        t(
+          `${root} không phải không gian làm việc thidua (không có records/agency.yaml)`,
+          `${root} is not a thidua workspace (no records/agency.yaml)`,
+        ),
+      );
     }
     return root;
   }
@@ -23,9 +25,10 @@ export function findWorkspaceRoot(explicit: string | undefined, cwd: string): st
     if (up === dir) break;
     dir = up;
   }
-  throw environmentError(t(
-    `không tìm thấy không gian làm việc: không có records/agency.yaml trong ${resolve(cwd)} hay thư mục cha nào (tạo mới bằng “thidua init”, hoặc dùng --root)`,
-    `no workspace found: no records/agency.yaml in ${resolve(cwd)} or any parent folder (create one with “thidua init”, or pass --root)`,
-  ));
+  throw environmentError(
+    t(
+      `không tìm thấy không gian làm việc: không có records/agency.yaml trong ${resolve(cwd)} hay thư mục cha nào (tạo mới bằng “thidua init”, hoặc dùng --root)`,
+      `no workspace found: no records/agency.yaml in ${resolve(cwd)} or any parent folder (create one with “thidua init”, or pass --root)`,
+    ),
+  );
 }
-

@@ -19,12 +19,19 @@ describe('validate', () => {
 
   it('a Vietnamese message writes its dates dd/mm/yyyy; the English one keeps ISO', () => {
     const root = workspace({ overlays: [join(PROJECT, 'test', 'fixtures', 'rules', 'late-submission')] });
-    const bin = (lang: string[]) => spawnSync(process.execPath, [BIN, 'validate', ...lang], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    const bin = (lang: string[]) =>
+      spawnSync(process.execPath, [BIN, 'validate', ...lang], {
+        cwd: root,
+        encoding: 'utf8',
+        env: { ...process.env, NO_COLOR: '1' },
+      });
     const vi = bin([]);
     expect(vi.status).toBe(1);
     expect(vi.stdout).toContain('nộp ngày 30/11/2016, không trước hạn đăng ký 30/11/2016');
     expect(vi.stdout).not.toMatch(/nộp ngày \d{4}-/);
-    expect(bin(['--lang', 'en']).stdout).toContain('submitted 2016-11-30, not before the registration deadline 2016-11-30');
+    expect(bin(['--lang', 'en']).stdout).toContain(
+      'submitted 2016-11-30, not before the registration deadline 2016-11-30',
+    );
   });
 
   it('--json prints exactly one JSON document', async () => {
@@ -44,7 +51,9 @@ describe('validate', () => {
     const r = await runCli(['validate', '--json'], { cwd: root });
     expect(r.code).toBe(1);
     const out = JSON.parse(r.stdout);
-    const found = out.diagnostics.map((d: { code: string; file: string; line: number; column: number }) => `${d.file}:${d.line}:${d.column} ${d.code}`);
+    const found = out.diagnostics.map(
+      (d: { code: string; file: string; line: number; column: number }) => `${d.file}:${d.line}:${d.column} ${d.code}`,
+    );
     expect(found).toEqual([
       'records/2017/nominations/nv1-mo-hinh.yaml:17:3 criteria-unmet',
       'records/2017/nominations/pctn-ca-nhan.yaml:4:13 person-department',
@@ -78,11 +87,36 @@ describe('validate', () => {
 describe('init and schema', () => {
   it('init in an empty folder makes a workspace that validates, with a first commit', async () => {
     const dir = tempDir();
-    const r = await runCli(['init', dir, '--agency', 'THANH TRA TỈNH MẪU', '--symbol', 'TTr', '--place', 'Tỉnh Mẫu', '--head-name', 'Nguyễn Văn A', '--head-title', 'CHÁNH THANH TRA']);
+    const r = await runCli([
+      'init',
+      dir,
+      '--agency',
+      'THANH TRA TỈNH MẪU',
+      '--symbol',
+      'TTr',
+      '--place',
+      'Tỉnh Mẫu',
+      '--head-name',
+      'Nguyễn Văn A',
+      '--head-title',
+      'CHÁNH THANH TRA',
+    ]);
     expect(r.code, r.stderr).toBe(0);
     expect(readFileSync(join(dir, 'records/agency.yaml'), 'utf8')).toContain('name: THANH TRA TỈNH MẪU\n');
     expect(readFileSync(join(dir, 'records/criteria.yaml'), 'utf8')).toContain('nguoi-dung-dau');
-    expect(readdirSync(join(dir, 'templates')).sort()).toEqual(['bao-cao-tong-ket.txt', 'bien-ban-hop.txt', 'bien-ban-kiem-phieu.txt', 'cong-van-don-doc.txt', 'cong-van-gui.txt', 'danh-sach.txt', 'giay-cong-nhan.txt', 'phieu-bau.txt', 'quyet-dinh.txt', 'to-trinh-cap-tren.txt', 'to-trinh.txt']);
+    expect(readdirSync(join(dir, 'templates')).sort()).toEqual([
+      'bao-cao-tong-ket.txt',
+      'bien-ban-hop.txt',
+      'bien-ban-kiem-phieu.txt',
+      'cong-van-don-doc.txt',
+      'cong-van-gui.txt',
+      'danh-sach.txt',
+      'giay-cong-nhan.txt',
+      'phieu-bau.txt',
+      'quyet-dinh.txt',
+      'to-trinh-cap-tren.txt',
+      'to-trinh.txt',
+    ]);
     const v = await runCli(['validate'], { cwd: dir });
     expect(v.code, v.stdout + v.stderr).toBe(0);
     const log = spawnSync('git', ['log', '--oneline'], { cwd: dir, encoding: 'utf8' });
@@ -103,7 +137,25 @@ describe('init and schema', () => {
     const r = await runCli(['schema', '--out', out]);
     expect(r.code).toBe(0);
     const files = readdirSync(out).sort();
-    expect(files).toEqual(['agency', 'ballot', 'council', 'criteria', 'decision', 'departments', 'discipline', 'history', 'nomination', 'people', 'round', 'submissions', 'tally', 'titles', 'unseals'].map((k) => `${k}.schema.json`));
+    expect(files).toEqual(
+      [
+        'agency',
+        'ballot',
+        'council',
+        'criteria',
+        'decision',
+        'departments',
+        'discipline',
+        'history',
+        'nomination',
+        'people',
+        'round',
+        'submissions',
+        'tally',
+        'titles',
+        'unseals',
+      ].map((k) => `${k}.schema.json`),
+    );
     const nomination = JSON.parse(readFileSync(join(out, 'nomination.schema.json'), 'utf8'));
     expect(JSON.stringify(nomination)).toContain('"additionalProperties":false');
   });
@@ -118,8 +170,20 @@ describe('tally, seal and verify', () => {
     expect(r.stdout).toMatch(/Phòng Nghiệp vụ 2\s+5\s+2\s+1\s+55,6%\s+Không đạt/);
     expect(r.stdout).toMatch(/Đặng Minh Tuấn.*Đạt số phiếu, không công nhận/);
     const j = JSON.parse((await runCli(['tally', '2016', '--json'])).stdout);
-    expect(j).toMatchObject({ year: 2016, members: 9, base: 9, threshold: { numerator: 2, denominator: 3, required: 6 }, ballots: { issued: 9, received: 9, valid: 8, invalid: 1 }, sealed: true });
-    expect(j.results.find((x: { nomination: string }) => x.nomination === 'nv2-ca-nhan')).toMatchObject({ passed: true, recognised: false, reason: 'department-not-recognised', person: 'dang-minh-tuan' });
+    expect(j).toMatchObject({
+      year: 2016,
+      members: 9,
+      base: 9,
+      threshold: { numerator: 2, denominator: 3, required: 6 },
+      ballots: { issued: 9, received: 9, valid: 8, invalid: 1 },
+      sealed: true,
+    });
+    expect(j.results.find((x: { nomination: string }) => x.nomination === 'nv2-ca-nhan')).toMatchObject({
+      passed: true,
+      recognised: false,
+      reason: 'department-not-recognised',
+      person: 'dang-minh-tuan',
+    });
   });
 
   it('sealing again with unchanged inputs writes nothing', async () => {
@@ -170,7 +234,10 @@ describe('tally, seal and verify', () => {
       writeFileSync(p, copy);
       const out = JSON.parse((await runCli(['verify', '2016', '--json'], { cwd: root })).stdout);
       expect(out.ok, rel).toBe(false);
-      expect(out.rounds[0].findings.map((f: { file: string }) => f.file), rel).toContain(rel);
+      expect(
+        out.rounds[0].findings.map((f: { file: string }) => f.file),
+        rel,
+      ).toContain(rel);
       writeFileSync(p, original);
     }
   });
@@ -179,7 +246,9 @@ describe('tally, seal and verify', () => {
     const root = workspace({ from: 'example' });
     writeFileSync(join(root, 'records/2016/ballots/010.yaml'), 'serial: 10\nvalid: false\n');
     const out = JSON.parse((await runCli(['validate', '--json'], { cwd: root })).stdout);
-    expect(out.diagnostics.map((d: { code: string; file: string }) => `${d.code} ${d.file}`)).toContain('sealed-input-changed records/2016/ballots/010.yaml');
+    expect(out.diagnostics.map((d: { code: string; file: string }) => `${d.code} ${d.file}`)).toContain(
+      'sealed-input-changed records/2016/ballots/010.yaml',
+    );
   });
 });
 
@@ -187,9 +256,15 @@ describe('start-up', () => {
   function loadedModules(args: string[], cwd = PROJECT, env: NodeJS.ProcessEnv = {}): string[] {
     const trace = join(tempDir(), 'trace.txt');
     writeFileSync(trace, '');
-    const res = spawnSync(process.execPath, ['--import', join(PROJECT, 'test/helpers/trace-imports.mjs'), BIN, ...args], {
-      cwd, env: { ...process.env, THIDUA_TRACE: trace, NO_COLOR: '1', ...env }, encoding: 'utf8',
-    });
+    const res = spawnSync(
+      process.execPath,
+      ['--import', join(PROJECT, 'test/helpers/trace-imports.mjs'), BIN, ...args],
+      {
+        cwd,
+        env: { ...process.env, THIDUA_TRACE: trace, NO_COLOR: '1', ...env },
+        encoding: 'utf8',
+      },
+    );
     expect(res.status, res.stderr).toBe(0);
     return readFileSync(trace, 'utf8').split('\n').filter(Boolean);
   }
@@ -210,15 +285,27 @@ describe('start-up', () => {
     const again = loadedModules(['validate'], root, env);
     expect(again.filter((m) => /node_modules\/(zod|yaml)\//.test(m))).toEqual([]);
     // Every other command the same: records taken from the cache, no parser, no schema library.
-    for (const args of [['tally', '2016'], ['status'], ['awards', 'nguyen-van-giap'], ['overdue', '--as-of', '2016-01-01']]) {
+    for (const args of [
+      ['tally', '2016'],
+      ['status'],
+      ['awards', 'nguyen-van-giap'],
+      ['overdue', '--as-of', '2016-01-01'],
+    ]) {
       loadedModules(args, root, env);
-      expect(loadedModules(args, root, env).filter((m) => /node_modules\/(zod|yaml)\//.test(m)), args.join(' ')).toEqual([]);
+      expect(
+        loadedModules(args, root, env).filter((m) => /node_modules\/(zod|yaml)\//.test(m)),
+        args.join(' '),
+      ).toEqual([]);
     }
     const render = loadedModules(['render', 'all', '2016'], root);
     expect(render.filter((m) => /node_modules\/docx\//.test(m))).toEqual([]);
     // verify in a repository, asked again at the same commit: records, history and documents all
     // answered from what the first run kept, with no parser, schema library or docx.
-    for (const args of [['init', '-q'], ['add', '-A'], ['-c', 'user.name=Văn thư', '-c', 'user.email=vt@example.vn', 'commit', '-qm', 'hồ sơ']]) {
+    for (const args of [
+      ['init', '-q'],
+      ['add', '-A'],
+      ['-c', 'user.name=Văn thư', '-c', 'user.email=vt@example.vn', 'commit', '-qm', 'hồ sơ'],
+    ]) {
       expect(spawnSync('git', args, { cwd: root }).status).toBe(0);
     }
     loadedModules(['verify'], root, env);
@@ -228,7 +315,10 @@ describe('start-up', () => {
 
 describe('output to a closed pipe', () => {
   it('a reader that stops early gives no stack trace', () => {
-    const r = spawnSync('bash', ['-c', `"${process.execPath}" "${BIN}" tally 2016 | head -1`], { cwd: PROJECT, encoding: 'utf8' });
+    const r = spawnSync('bash', ['-c', `"${process.execPath}" "${BIN}" tally 2016 | head -1`], {
+      cwd: PROJECT,
+      encoding: 'utf8',
+    });
     expect(r.stdout.split('\n').filter(Boolean)).toHaveLength(1);
     expect(r.stderr).not.toMatch(/EPIPE|at .*\.js/);
   });
@@ -238,22 +328,29 @@ describe('thidua explain', () => {
   it('explains a code with its example and fix, suggests the closest for a mistyped one, and lists all', async () => {
     const r = await runCli(['explain', 'sealed-input-changed']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toBe([
-      'sealed-input-changed (lỗi)',
-      'một tệp đã niêm phong trong tally.yaml bị sửa, thêm hoặc xoá',
-      '',
-      'Ví dụ:',
-      '  # records/2016/ballots/003.yaml edited after thidua tally 2016 --seal',
-      '',
-      'Cách sửa: Trả tệp về như lúc niêm phong (git checkout), hoặc mở niêm phong có ghi lý do: thidua unseal NĂM --reason "…".',
-      '',
-    ].join('\n'));
+    expect(r.stdout).toBe(
+      [
+        'sealed-input-changed (lỗi)',
+        'một tệp đã niêm phong trong tally.yaml bị sửa, thêm hoặc xoá',
+        '',
+        'Ví dụ:',
+        '  # records/2016/ballots/003.yaml edited after thidua tally 2016 --seal',
+        '',
+        'Cách sửa: Trả tệp về như lúc niêm phong (git checkout), hoặc mở niêm phong có ghi lý do: thidua unseal NĂM --reason "…".',
+        '',
+      ].join('\n'),
+    );
     const bad = await runCli(['explain', 'sealed-input-changd']);
-    expect([bad.code, bad.stderr]).toEqual([2, 'thidua: không có mã “sealed-input-changd” (có phải “sealed-input-changed”?); xem danh sách: thidua explain\n']);
+    expect([bad.code, bad.stderr]).toEqual([
+      2,
+      'thidua: không có mã “sealed-input-changd” (có phải “sealed-input-changed”?); xem danh sách: thidua explain\n',
+    ]);
     const list = JSON.parse((await runCli(['explain', '--json', '--lang', 'en'])).stdout) as Array<{ code: string }>;
     expect(list.map((x) => x.code)).toContain('template-section');
     // Every rule of the registry and every template code, each once.
-    expect(list.map((x) => x.code).sort()).toEqual([...RULES.map((r) => r.code), ...TEMPLATE_RULES.map((r) => r.code)].sort());
+    expect(list.map((x) => x.code).sort()).toEqual(
+      [...RULES.map((r) => r.code), ...TEMPLATE_RULES.map((r) => r.code)].sort(),
+    );
   });
 });
 
@@ -263,13 +360,22 @@ describe('terminal forgery', () => {
     const people = join(root, 'records/people.yaml');
     const forged = 'Lưu Thị Ngọc\\n✓ Hồ sơ hợp lệ: 0 lỗi\\t\\u001b]0;x\\u0007\\u202e';
     writeFileSync(people, readFileSync(people, 'utf8').replace('name: Lưu Thị Ngọc,', `name: "${forged}",`));
-    for (const args of [['awards', 'luu-thi-ngoc'], ['tally', '2016'], ['report', '--from', '2016', '--to', '2016']]) {
+    for (const args of [
+      ['awards', 'luu-thi-ngoc'],
+      ['tally', '2016'],
+      ['report', '--from', '2016', '--to', '2016'],
+    ]) {
       const r = await runCli(args, { cwd: root });
       const lines = (r.stdout + r.stderr).split('\n');
-      expect(lines.some((l) => l.startsWith('✓ Hồ sơ hợp lệ')), args.join(' ')).toBe(false);
+      expect(
+        lines.some((l) => l.startsWith('✓ Hồ sơ hợp lệ')),
+        args.join(' '),
+      ).toBe(false);
       // eslint-disable-next-line no-control-regex -- no raw control character may reach the terminal
       expect(r.stdout + r.stderr).not.toMatch(/[\u0007\u001b\u202e\t]/);
     }
-    expect((await runCli(['awards', 'luu-thi-ngoc'], { cwd: root })).stdout).toContain('Lưu Thị Ngọc\\n✓ Hồ sơ hợp lệ: 0 lỗi\\t\\x1b]0;x\\x07\\u202e');
+    expect((await runCli(['awards', 'luu-thi-ngoc'], { cwd: root })).stdout).toContain(
+      'Lưu Thị Ngọc\\n✓ Hồ sơ hợp lệ: 0 lỗi\\t\\x1b]0;x\\x07\\u202e',
+    );
   });
 });

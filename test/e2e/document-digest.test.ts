@@ -13,7 +13,12 @@ import { sha256Hex } from '../../src/core/seal.js';
 afterAll(cleanupTemp);
 
 type Status = { rounds: Array<{ year: number; documents: Array<{ kind: string; state: string }> }> };
-const states = async (root: string, year: number) => Object.fromEntries((JSON.parse((await run(root, 'status', '--json')).stdout) as Status).rounds.find((r) => r.year === year)!.documents.map((d) => [d.kind, d.state]));
+const states = async (root: string, year: number) =>
+  Object.fromEntries(
+    (JSON.parse((await run(root, 'status', '--json')).stdout) as Status).rounds
+      .find((r) => r.year === year)!
+      .documents.map((d) => [d.kind, d.state]),
+  );
 
 describe('documents known current from their render manifest', () => {
   it('records a digest per document; a template edit makes it outdated; a forged file with a forged hash is caught by verify --full', async () => {
@@ -22,14 +27,37 @@ describe('documents known current from their render manifest', () => {
     await ok(a, 'render', 'ballots', String(a.year));
     const dir = join(a.root, 'documents', String(a.year));
     const manifest = JSON.parse(readFileSync(join(dir, '.thidua-rendered.json'), 'utf8')) as Record<string, string>;
-    expect(Object.keys(manifest).filter((k) => k.endsWith('#inputs')).sort()).toEqual([
-      `bien-ban-hop-${a.year}.docx#inputs`, `bien-ban-kiem-phieu-${a.year}.docx#inputs`, `cong-van-gui-${a.year}.docx#inputs`, `danh-sach-${a.year}.docx#inputs`, `giay-cong-nhan-${a.year}.docx#inputs`, `phieu-bau-${a.year}.docx#inputs`, `quyet-dinh-${a.year}.docx#inputs`, `to-trinh-${a.year}.docx#inputs`,
+    expect(
+      Object.keys(manifest)
+        .filter((k) => k.endsWith('#inputs'))
+        .sort(),
+    ).toEqual([
+      `bien-ban-hop-${a.year}.docx#inputs`,
+      `bien-ban-kiem-phieu-${a.year}.docx#inputs`,
+      `cong-van-gui-${a.year}.docx#inputs`,
+      `danh-sach-${a.year}.docx#inputs`,
+      `giay-cong-nhan-${a.year}.docx#inputs`,
+      `phieu-bau-${a.year}.docx#inputs`,
+      `quyet-dinh-${a.year}.docx#inputs`,
+      `to-trinh-${a.year}.docx#inputs`,
     ]);
-    expect(await states(a.root, a.year)).toEqual({ decision: 'current', certificates: 'current', minutes: 'current', list: 'current', meeting: 'current', proposal: 'current', cover: 'current', ballots: 'current' });
+    expect(await states(a.root, a.year)).toEqual({
+      decision: 'current',
+      certificates: 'current',
+      minutes: 'current',
+      list: 'current',
+      meeting: 'current',
+      proposal: 'current',
+      cover: 'current',
+      ballots: 'current',
+    });
 
     // The list's template edited in the round's frozen copy: its inputs changed, it is rendered and differs.
     const frozen = join(a.root, `records/${a.year}/templates/danh-sach.txt`);
-    writeFileSync(frozen, readFileSync(frozen, 'utf8').replace('[title]\nDANH SÁCH', '[title]\nDANH SÁCH TẬP THỂ, CÁ NHÂN'));
+    writeFileSync(
+      frozen,
+      readFileSync(frozen, 'utf8').replace('[title]\nDANH SÁCH', '[title]\nDANH SÁCH TẬP THỂ, CÁ NHÂN'),
+    );
     expect((await states(a.root, a.year))['list']).toBe('outdated');
     await ok(a, 'render', 'list', String(a.year));
     expect((await states(a.root, a.year))['list']).toBe('current');

@@ -11,15 +11,30 @@ afterAll(cleanupTemp);
 
 beforeAll(() => {
   // In CI a missing office suite fails the tests rather than skipping them.
-  expect(hasOffice(), 'LibreOffice (soffice) and poppler-utils must be installed: apt-get install libreoffice-writer-nogui poppler-utils').toBe(true);
+  expect(
+    hasOffice(),
+    'LibreOffice (soffice) and poppler-utils must be installed: apt-get install libreoffice-writer-nogui poppler-utils',
+  ).toBe(true);
 });
 
 /** The base fixture plus a collective of nv2 that fails the vote (1 of 3 agree). */
 async function decidedWorkspace(): Promise<string> {
   const root = workspace();
-  write(root, 'records/2016/nominations/nv2-mo-hinh.yaml', 'id: nv2-mo-hinh\nkind: collective\ndepartment: nv2\ntitle: Mô hình không đạt\ninitiative: Mô tả.\nsubmitted: 2016-11-20\ncriteria: { xuat-sac: true, sang-kien: true }\n');
-  write(root, 'records/2016/ballots/001.yaml', 'serial: 1\nvotes: { nv1-mo-hinh: agree, nv1-ca-nhan: agree, nv2-mo-hinh: agree }\n');
-  write(root, 'records/2016/ballots/002.yaml', 'serial: 2\nvotes: { nv1-mo-hinh: agree, nv1-ca-nhan: agree, nv2-mo-hinh: disagree }\n');
+  write(
+    root,
+    'records/2016/nominations/nv2-mo-hinh.yaml',
+    'id: nv2-mo-hinh\nkind: collective\ndepartment: nv2\ntitle: Mô hình không đạt\ninitiative: Mô tả.\nsubmitted: 2016-11-20\ncriteria: { xuat-sac: true, sang-kien: true }\n',
+  );
+  write(
+    root,
+    'records/2016/ballots/001.yaml',
+    'serial: 1\nvotes: { nv1-mo-hinh: agree, nv1-ca-nhan: agree, nv2-mo-hinh: agree }\n',
+  );
+  write(
+    root,
+    'records/2016/ballots/002.yaml',
+    'serial: 2\nvotes: { nv1-mo-hinh: agree, nv1-ca-nhan: agree, nv2-mo-hinh: disagree }\n',
+  );
   write(root, 'records/2016/ballots/003.yaml', 'serial: 3\nvotes: { nv1-mo-hinh: agree, nv1-ca-nhan: agree }\n');
   expect((await runCli(['tally', '2016', '--seal', '--date', '2016-12-10'], { cwd: root })).code).toBe(0);
   const d = await runCli(['decide', '2016', '--number', '5', '--date', '2017-02-03'], { cwd: root });
@@ -71,11 +86,15 @@ describe('render', () => {
     expect(pdfText(join(root, 'documents/2016/quyet-dinh-2016.pdf'))).toContain('QUYẾT ĐỊNH');
     expect(pdfInfo(join(root, 'documents/2016/giay-cong-nhan-2016.pdf')).landscape).toBe(true);
     expect((await runCli(['render', 'decision', '2016', '--pdfa'], { cwd: root })).code).toBe(0);
-    expect(readFileSync(join(root, 'documents/2016/quyet-dinh-2016.pdf')).toString('latin1')).toContain('pdfaid:part>2<');
+    expect(readFileSync(join(root, 'documents/2016/quyet-dinh-2016.pdf')).toString('latin1')).toContain(
+      'pdfaid:part>2<',
+    );
     const before = readFileSync(join(root, 'documents/2016/danh-sach-2016.pdf'));
     const none = await runCli(['render', 'all', '2016', '--pdf', '--force'], { cwd: root, env: { PATH: '/khong-co' } });
     expect(none.code).toBe(3);
-    expect(none.stderr).toBe('thidua: cần LibreOffice để in PDF (--pdf) nhưng không tìm thấy chương trình soffice; cài nó (Debian, Ubuntu: apt-get install libreoffice-writer-nogui) hoặc bỏ --pdf\n');
+    expect(none.stderr).toBe(
+      'thidua: cần LibreOffice để in PDF (--pdf) nhưng không tìm thấy chương trình soffice; cài nó (Debian, Ubuntu: apt-get install libreoffice-writer-nogui) hoặc bỏ --pdf\n',
+    );
     expect(readFileSync(join(root, 'documents/2016/danh-sach-2016.pdf')).equals(before)).toBe(true);
   });
 
@@ -84,8 +103,8 @@ describe('render', () => {
     expect((await runCli(['tally', '2016', '--seal', '--date', '2016-12-10'], { cwd: root })).code).toBe(0);
     expect((await runCli(['render', 'decision', '2016'], { cwd: root })).code).toBe(0);
     const text = pdfText(toPdf(join(root, 'documents/2016/quyet-dinh-2016.docx')));
-    expect(text).toContain("Số:");
-    expect(text).toContain("/QĐ-TTr");
+    expect(text).toContain('Số:');
+    expect(text).toContain('/QĐ-TTr');
     expect(text).not.toMatch(/\d\/QĐ-TTr/);
     // pdftotext may set the number line of the left column between the words of the date line.
     expect(text.replace(/\/QĐ-TTr\s*/, '')).toMatch(/ngày\s+tháng\s+năm 2016/);
@@ -148,7 +167,14 @@ describe('render', () => {
     // A decided round renders from the wording frozen with its decision.
     const rel = 'records/2016/templates/quyet-dinh.txt';
     const tpl = join(root, rel);
-    write(root, rel, readFileSync(join(PROJECT, 'templates/quyet-dinh.txt'), 'utf8').replace('Về việc công nhận', 'Về việc {cong_nhan} công nhận'));
+    write(
+      root,
+      rel,
+      readFileSync(join(PROJECT, 'templates/quyet-dinh.txt'), 'utf8').replace(
+        'Về việc công nhận',
+        'Về việc {cong_nhan} công nhận',
+      ),
+    );
     const lines = readFileSync(tpl, 'utf8').split('\n');
     const lineNo = lines.findIndex((l) => l.includes('{cong_nhan}')) + 1;
     const r = await runCli(['render', 'decision', '2016'], { cwd: root });
@@ -176,10 +202,26 @@ describe('the ballot paper', () => {
     const text = pdfText(pdf).replace(/\s+/g, ' ');
     expect(text).toContain('PHIẾU BẦU');
     // The council's name as agency.yaml breaks it (council.header), not where the column happens to wrap.
-    expect(pdfText(pdf, ['-layout'])).toMatch(/^\s*HỘI ĐỒNG\s{2,}Độc lập - Tự do - Hạnh phúc\n\s*THI ĐUA - KHEN THƯỞNG\n/m);
-    const agenda = ['Tập thể Văn phòng', 'Tập thể Phòng Nghiệp vụ 1', 'Tập thể Phòng Nghiệp vụ 2', 'Tập thể Phòng Nghiệp vụ 3', 'Tập thể Phòng Phòng, chống tham nhũng', 'Ông Đỗ Văn Hải', 'Ông Trần Văn An', 'Bà Chu Thị Nga', 'Ông La Văn Sơn', 'Bà Tống Thị Kim'];
+    expect(pdfText(pdf, ['-layout'])).toMatch(
+      /^\s*HỘI ĐỒNG\s{2,}Độc lập - Tự do - Hạnh phúc\n\s*THI ĐUA - KHEN THƯỞNG\n/m,
+    );
+    const agenda = [
+      'Tập thể Văn phòng',
+      'Tập thể Phòng Nghiệp vụ 1',
+      'Tập thể Phòng Nghiệp vụ 2',
+      'Tập thể Phòng Nghiệp vụ 3',
+      'Tập thể Phòng Phòng, chống tham nhũng',
+      'Ông Đỗ Văn Hải',
+      'Ông Trần Văn An',
+      'Bà Chu Thị Nga',
+      'Ông La Văn Sơn',
+      'Bà Tống Thị Kim',
+    ];
     const at = agenda.map((name) => text.indexOf(name));
-    expect(at.every((i) => i >= 0), JSON.stringify(at)).toBe(true);
+    expect(
+      at.every((i) => i >= 0),
+      JSON.stringify(at),
+    ).toBe(true);
     expect([...at].sort((a, b) => a - b)).toEqual(at);
     expect(text).toContain('Đề nghị được công nhận khi có từ 2/3 tổng số thành viên Hội đồng trở lên đồng ý.');
     expect(pdfInfo(pdf).pages).toBe(1);
@@ -188,7 +230,19 @@ describe('the ballot paper', () => {
   it('an absent member gets a written-opinion paper with their name and a place to sign', async () => {
     const a = generateAgency({ seed: 151, departments: 3, councilSize: 5, noSession: true });
     const absent = a.council[4]!;
-    await ok(a, 'session', String(a.year), '--date', `${a.year + 1}-01-10`, '--place', 'Phòng họp', '--counter', a.council[1]!, '--absent', absent);
+    await ok(
+      a,
+      'session',
+      String(a.year),
+      '--date',
+      `${a.year + 1}-01-10`,
+      '--place',
+      'Phòng họp',
+      '--counter',
+      a.council[1]!,
+      '--absent',
+      absent,
+    );
     await ok(a, 'render', 'ballots', String(a.year));
     const pdf = toPdf(join(a.root, `documents/${a.year}/phieu-bau-${a.year}.docx`));
     expect(pdfInfo(pdf).pages).toBe(2);
@@ -204,15 +258,34 @@ describe('the letters of a round', () => {
   it('the council’s Tờ trình and the cover letter to the province, read back through LibreOffice', async () => {
     const root = workspace({ from: 'example' });
     const out = tempDir();
-    for (const kind of ['proposal', 'cover']) expect((await runCli(['render', kind, '2016', '--out', out], { cwd: root })).code).toBe(0);
+    for (const kind of ['proposal', 'cover'])
+      expect((await runCli(['render', kind, '2016', '--out', out], { cwd: root })).code).toBe(0);
     // Justified lines come back from pdftotext with spaces inside words: compared without spaces.
     const squash = (s: string) => s.replace(/\s+/g, '');
     const proposal = squash(pdfText(toPdf(join(out, 'to-trinh-2016.docx'))));
-    for (const part of ['Số: /TTr-HĐTĐKT', 'Bình Phước, ngày 20 tháng 01 năm 2017', 'TỜ TRÌNH', 'Kính gửi: Chánh Thanh tra tỉnh Bình Phước', 'Vào ngày 20 tháng 01 năm 2017, Hội đồng Thi đua - Khen thưởng', '06 tập thể và 05 cá nhân', 'TM. HỘI ĐỒNG', 'CHỦ TỊCH', 'Nguyễn Văn Giáp', '- Như trên;']) {
+    for (const part of [
+      'Số: /TTr-HĐTĐKT',
+      'Bình Phước, ngày 20 tháng 01 năm 2017',
+      'TỜ TRÌNH',
+      'Kính gửi: Chánh Thanh tra tỉnh Bình Phước',
+      'Vào ngày 20 tháng 01 năm 2017, Hội đồng Thi đua - Khen thưởng',
+      '06 tập thể và 05 cá nhân',
+      'TM. HỘI ĐỒNG',
+      'CHỦ TỊCH',
+      'Nguyễn Văn Giáp',
+      '- Như trên;',
+    ]) {
       expect(proposal).toContain(squash(part));
     }
     const cover = squash(pdfText(toPdf(join(out, 'cong-van-gui-2016.docx'))));
-    for (const part of ['Số: /TTr', 'V/v gửi Quyết định và Danh sách', 'Kính gửi: Ban Thi đua - Khen thưởng tỉnh', 'Quyết định số 05/QĐ-TTr ngày 25 tháng 01 năm 2017 của Chánh Thanh tra tỉnh Bình Phước', '(06 tập thể và 05 cá nhân)', 'CHÁNH THANH TRA']) {
+    for (const part of [
+      'Số: /TTr',
+      'V/v gửi Quyết định và Danh sách',
+      'Kính gửi: Ban Thi đua - Khen thưởng tỉnh',
+      'Quyết định số 05/QĐ-TTr ngày 25 tháng 01 năm 2017 của Chánh Thanh tra tỉnh Bình Phước',
+      '(06 tập thể và 05 cá nhân)',
+      'CHÁNH THANH TRA',
+    ]) {
       expect(cover).toContain(squash(part));
     }
   });
@@ -220,8 +293,13 @@ describe('the letters of a round', () => {
   it('a fresh agency: the cover letter goes to agency.yaml’s report_to, the last article names its executors', async () => {
     const a = generateAgency({ seed: 152, departments: 3, councilSize: 5 });
     const agency = join(a.root, 'records/agency.yaml');
-    writeFileSync(agency, readFileSync(agency, 'utf8') + 'report_to: Sở Nội vụ tỉnh Mẫu\nexecutors: [ Chánh Văn phòng Sở, Trưởng các phòng chuyên môn ]\n');
-    for (let i = 0; i < 5; i++) await ok(a, 'ballot', String(a.year), ...a.nominations.flatMap((n) => ['--vote', `${n}=agree`]));
+    writeFileSync(
+      agency,
+      readFileSync(agency, 'utf8') +
+        'report_to: Sở Nội vụ tỉnh Mẫu\nexecutors: [ Chánh Văn phòng Sở, Trưởng các phòng chuyên môn ]\n',
+    );
+    for (let i = 0; i < 5; i++)
+      await ok(a, 'ballot', String(a.year), ...a.nominations.flatMap((n) => ['--vote', `${n}=agree`]));
     await ok(a, 'tally', String(a.year), '--seal');
     await ok(a, 'decide', String(a.year), '--number', '7', '--date', `${a.year + 1}-01-20`);
     await ok(a, 'render', 'all', String(a.year));
@@ -229,7 +307,9 @@ describe('the letters of a round', () => {
     const cover = squash(pdfText(toPdf(join(a.root, `documents/${a.year}/cong-van-gui-${a.year}.docx`))));
     expect(cover).toContain(squash('Kính gửi: Sở Nội vụ tỉnh Mẫu'));
     const decision = squash(pdfText(toPdf(join(a.root, `documents/${a.year}/quyet-dinh-${a.year}.docx`))));
-    expect(decision).toContain(squash('Điều 4. Chánh Văn phòng Sở, Trưởng các phòng chuyên môn và các tập thể, cá nhân có tên tại Điều 1'));
+    expect(decision).toContain(
+      squash('Điều 4. Chánh Văn phòng Sở, Trưởng các phòng chuyên môn và các tập thể, cá nhân có tên tại Điều 1'),
+    );
   });
 });
 
@@ -237,16 +317,28 @@ describe('reminder letters', () => {
   it('one Công văn đôn đốc per department that has not sent a document due, from the facts of thidua overdue', async () => {
     const root = workspace({ from: 'example' });
     const r = await runCli(['render', 'reminders', '--as-of', '2017-12-31', '--date', '2018-01-02'], { cwd: root });
-    expect([r.code, r.stdout]).toEqual([0, 'Đã ghi documents/cong-van-don-doc-2017-12-31.docx: 1 công văn đôn đốc (Phòng Giám sát, kiểm tra và xử lý sau thanh tra).\n']);
+    expect([r.code, r.stdout]).toEqual([
+      0,
+      'Đã ghi documents/cong-van-don-doc-2017-12-31.docx: 1 công văn đôn đốc (Phòng Giám sát, kiểm tra và xử lý sau thanh tra).\n',
+    ]);
     const pdf = toPdf(join(root, 'documents/cong-van-don-doc-2017-12-31.docx'));
     expect(pdfInfo(pdf).pages).toBe(1);
     const squash = (s: string) => s.replace(/\s+/g, '');
     const text = squash(pdfText(pdf));
-    for (const part of ['V/v đôn đốc gửi văn bản thi đua, khen thưởng', 'Bình Phước, ngày 02 tháng 01 năm 2018', 'Kính gửi: Phòng Giám sát, kiểm tra và xử lý sau thanh tra', '- Kế hoạch xây dựng, bồi dưỡng, nhân rộng (đợt 2017), hạn gửi trước ngày 15/12/2017, đã quá hạn 17 ngày;', 'CHÁNH THANH TRA']) {
+    for (const part of [
+      'V/v đôn đốc gửi văn bản thi đua, khen thưởng',
+      'Bình Phước, ngày 02 tháng 01 năm 2018',
+      'Kính gửi: Phòng Giám sát, kiểm tra và xử lý sau thanh tra',
+      '- Kế hoạch xây dựng, bồi dưỡng, nhân rộng (đợt 2017), hạn gửi trước ngày 15/12/2017, đã quá hạn 17 ngày;',
+      'CHÁNH THANH TRA',
+    ]) {
       expect(text).toContain(squash(part));
     }
     const none = await runCli(['render', 'reminders', '--as-of', '2017-06-01'], { cwd: root });
-    expect([none.code, none.stdout]).toEqual([0, 'Tính đến 01/06/2017: không phòng nào chưa nộp; không in công văn.\n']);
+    expect([none.code, none.stdout]).toEqual([
+      0,
+      'Tính đến 01/06/2017: không phòng nào chưa nộp; không in công văn.\n',
+    ]);
   });
 
   it('a letter edited by hand since it was rendered is not replaced without --force; the same render again changes nothing', async () => {
@@ -258,7 +350,10 @@ describe('reminder letters', () => {
     const edited = Buffer.concat([readFileSync(file), Buffer.from('sửa tay')]);
     writeFileSync(file, edited);
     const refused = await runCli(args, { cwd: root });
-    expect([refused.code, refused.stderr]).toEqual([1, `thidua: ${file} đã có và khác bản in mới; dùng --force để ghi đè\n`]);
+    expect([refused.code, refused.stderr]).toEqual([
+      1,
+      `thidua: ${file} đã có và khác bản in mới; dùng --force để ghi đè\n`,
+    ]);
     expect(readFileSync(file).equals(edited)).toBe(true);
     expect((await runCli([...args, '--force'], { cwd: root })).code).toBe(0);
     expect(readFileSync(file).equals(edited)).toBe(false);
@@ -270,7 +365,10 @@ describe('reminder letters', () => {
     await ok(a, 'render', 'reminders', '--as-of', `${a.year}-12-31`);
     const pdf = toPdf(join(a.root, `documents/cong-van-don-doc-${a.year}-12-31.docx`));
     expect(pdfInfo(pdf).pages).toBe(4);
-    for (const [i, d] of a.departments.entries()) expect(pdfText(pdf, ['-f', String(i + 1), '-l', String(i + 1)]).replace(/\s+/g, ' ')).toContain(`Kính gửi: ${d.name}`);
+    for (const [i, d] of a.departments.entries())
+      expect(pdfText(pdf, ['-f', String(i + 1), '-l', String(i + 1)]).replace(/\s+/g, ' ')).toContain(
+        `Kính gửi: ${d.name}`,
+      );
   });
 });
 
@@ -282,7 +380,14 @@ describe('the vote-count minutes', () => {
     const pdf = toPdf(join(out, 'bien-ban-kiem-phieu-2016.docx'));
     const squash = (s: string) => s.replace(/\s+/g, '');
     const text = squash(pdfText(pdf));
-    for (const part of ['1. Ông Nguyễn Văn Giáp, Chánh Thanh tra tỉnh — Chủ tịch Hội đồng.', '4. Bà Phạm Thị Cúc, Chánh Văn phòng — Thư ký Hội đồng.', 'I. TẬP THỂ', 'II. CÁ NHÂN', 'THÀNH VIÊN BAN KIỂM PHIẾU', 'Võ Thị Em']) {
+    for (const part of [
+      '1. Ông Nguyễn Văn Giáp, Chánh Thanh tra tỉnh — Chủ tịch Hội đồng.',
+      '4. Bà Phạm Thị Cúc, Chánh Văn phòng — Thư ký Hội đồng.',
+      'I. TẬP THỂ',
+      'II. CÁ NHÂN',
+      'THÀNH VIÊN BAN KIỂM PHIẾU',
+      'Võ Thị Em',
+    ]) {
       expect(text).toContain(squash(part));
     }
     // A written ballot of an absent member, with no absence recorded: no "all present" line.
@@ -305,7 +410,17 @@ describe('the record of the meeting', () => {
     expect((await runCli(['render', 'meeting', '2016', '--out', out], { cwd: root })).code).toBe(0);
     const squash = (s: string) => s.replace(/\s+/g, '');
     const text = squash(pdfText(toPdf(join(out, 'bien-ban-hop-2016.docx')), ['-layout']));
-    for (const part of ['Số: /BB-HĐTĐKT', 'BIÊN BẢN', 'Vào lúc 08 giờ 00 phút, ngày 20 tháng 01 năm 2017, tại Phòng họp Thanh tra tỉnh.', 'Có mặt 8/9 thành viên Hội đồng; vắng: 1 thành viên, có phiếu ý kiến bằng văn bản.', '7 hồ sơ tập thể, 7 hồ sơ cá nhân', 'Ban kiểm phiếu gồm: Ông Hoàng Văn Dũng, Bà Võ Thị Em', '06 tập thể và 05 cá nhân đạt từ 2/3 tổng số thành viên Hội đồng', 'THƯ KÝ', 'CHỦ TRÌ']) {
+    for (const part of [
+      'Số: /BB-HĐTĐKT',
+      'BIÊN BẢN',
+      'Vào lúc 08 giờ 00 phút, ngày 20 tháng 01 năm 2017, tại Phòng họp Thanh tra tỉnh.',
+      'Có mặt 8/9 thành viên Hội đồng; vắng: 1 thành viên, có phiếu ý kiến bằng văn bản.',
+      '7 hồ sơ tập thể, 7 hồ sơ cá nhân',
+      'Ban kiểm phiếu gồm: Ông Hoàng Văn Dũng, Bà Võ Thị Em',
+      '06 tập thể và 05 cá nhân đạt từ 2/3 tổng số thành viên Hội đồng',
+      'THƯ KÝ',
+      'CHỦ TRÌ',
+    ]) {
       expect(text).toContain(squash(part));
     }
   });

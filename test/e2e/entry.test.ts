@@ -10,7 +10,10 @@ afterAll(cleanupTemp);
 describe('ballot and nominate by flags', () => {
   it('thidua ballot 2017 --vote … writes a valid ballot with no prompt', async () => {
     const root = workspace({ from: 'example' });
-    const r = await runCli(['ballot', '2017', '--vote', 'vp-mo-hinh=agree', '--vote', 'nv2-mo-hinh=disagree', '--written'], { cwd: root });
+    const r = await runCli(
+      ['ballot', '2017', '--vote', 'vp-mo-hinh=agree', '--vote', 'nv2-mo-hinh=disagree', '--written'],
+      { cwd: root },
+    );
     expect(r.code, r.stderr).toBe(0);
     const text = readFileSync(join(root, 'records/2017/ballots/001.yaml'), 'utf8');
     expect(text).toContain('written: true');
@@ -46,10 +49,48 @@ describe('ballot and nominate by flags', () => {
 
   it('nominate by flags writes a nomination that validates; a failing one is refused with its findings', async () => {
     const root = workspace({ from: 'example' });
-    const ok = await runCli(['nominate', '2017', '--kind', 'individual', '--department', 'nv2', '--person', 'ly-van-phuc', '--title', 'Thanh tra viên tiêu biểu', '--met', 'all', '--submitted', '2017-11-20'], { cwd: root });
+    const ok = await runCli(
+      [
+        'nominate',
+        '2017',
+        '--kind',
+        'individual',
+        '--department',
+        'nv2',
+        '--person',
+        'ly-van-phuc',
+        '--title',
+        'Thanh tra viên tiêu biểu',
+        '--met',
+        'all',
+        '--submitted',
+        '2017-11-20',
+      ],
+      { cwd: root },
+    );
     expect(ok.code, ok.stderr).toBe(0);
-    expect(readFileSync(join(root, 'records/2017/nominations/nv2-ca-nhan.yaml'), 'utf8')).toContain('person: ly-van-phuc');
-    const bad = await runCli(['nominate', '2017', '--kind', 'collective', '--department', 'tcd', '--title', 'Mô hình', '--initiative', 'Mô tả', '--met', 'all', '--submitted', '2017-11-20'], { cwd: root });
+    expect(readFileSync(join(root, 'records/2017/nominations/nv2-ca-nhan.yaml'), 'utf8')).toContain(
+      'person: ly-van-phuc',
+    );
+    const bad = await runCli(
+      [
+        'nominate',
+        '2017',
+        '--kind',
+        'collective',
+        '--department',
+        'tcd',
+        '--title',
+        'Mô hình',
+        '--initiative',
+        'Mô tả',
+        '--met',
+        'all',
+        '--submitted',
+        '2017-11-20',
+      ],
+      { cwd: root },
+    );
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain('discipline-member');
     expect(existsSync(join(root, 'records/2017/nominations/tcd-mo-hinh.yaml'))).toBe(false);
@@ -63,13 +104,55 @@ describe('ids and text that YAML would misread', () => {
     const root = workspace({ from: 'example' });
     const before = readdirSync(join(root, 'records/2017/nominations')).sort();
     for (const id of ['null', '1e3', '0x1f', 'true']) {
-      const r = await runCli(['nominate', '2017', '--kind', 'individual', '--department', 'nv2', '--person', 'ly-van-phuc', '--title', 'x', '--met', 'all', '--submitted', '2017-11-20', '--id', id], { cwd: root });
+      const r = await runCli(
+        [
+          'nominate',
+          '2017',
+          '--kind',
+          'individual',
+          '--department',
+          'nv2',
+          '--person',
+          'ly-van-phuc',
+          '--title',
+          'x',
+          '--met',
+          'all',
+          '--submitted',
+          '2017-11-20',
+          '--id',
+          id,
+        ],
+        { cwd: root },
+      );
       expect(r.code, id).toBe(2);
-      expect(r.stderr).toBe(`thidua: --id “${id}” không phải mã hợp lệ: YAML đọc nó là null, true/false hoặc một số; hãy chọn mã khác, ví dụ “nv2-${id}”\n`);
+      expect(r.stderr).toBe(
+        `thidua: --id “${id}” không phải mã hợp lệ: YAML đọc nó là null, true/false hoặc một số; hãy chọn mã khác, ví dụ “nv2-${id}”\n`,
+      );
     }
     expect(readdirSync(join(root, 'records/2017/nominations')).sort()).toEqual(before);
     const title = 'Thanh tra viên: "tiêu biểu" # số 1';
-    const r = await runCli(['nominate', '2017', '--kind', 'individual', '--department', 'nv2', '--person', 'ly-van-phuc', '--title', title, '--met', 'all', '--submitted', '2017-11-20', '--id', 'yes'], { cwd: root });
+    const r = await runCli(
+      [
+        'nominate',
+        '2017',
+        '--kind',
+        'individual',
+        '--department',
+        'nv2',
+        '--person',
+        'ly-van-phuc',
+        '--title',
+        title,
+        '--met',
+        'all',
+        '--submitted',
+        '2017-11-20',
+        '--id',
+        'yes',
+      ],
+      { cwd: root },
+    );
     expect(r.code, r.stderr).toBe(0);
     const v = JSON.parse((await runCli(['validate', '2017', '--json'], { cwd: root })).stdout);
     expect(v.errors).toBe(0);
@@ -95,71 +178,101 @@ describe('in a real terminal', () => {
     throw new Error(`“${text}” never appeared:\n${screen}`);
   }
 
-  it.runIf(hasTmux)('thidua ballot 2017 shows the nominations by name, takes one ballot; Ctrl-C leaves no file', async () => {
-    const root = workspace({ from: 'example' });
-    const session = `thidua-${process.pid}-${Date.now()}`;
-    tmux(['new-session', '-d', '-s', session, '-x', '140', '-y', '50', `cd ${root} && NO_COLOR=1 ${process.execPath} ${BIN} ballot 2017; echo EXIT=$?; sleep 30`]);
-    try {
-      await waitFor(session, 'phiếu hợp lệ?');
-      tmux(['send-keys', '-t', session, 'Enter']);
-      await waitFor(session, 'vắng mặt?');
-      tmux(['send-keys', '-t', session, 'Enter']);
-      const screen = await waitFor(session, 'Tập thể Văn phòng');
-      expect(screen).toContain('Mô hình tiêu biểu');
-      for (let i = 0; i < 11; i++) {
-        tmux(['send-keys', '-t', session, i === 3 ? 'Down' : 'Enter']);
-        if (i === 3) tmux(['send-keys', '-t', session, 'Enter']);
-        await sleep(150);
+  it.runIf(hasTmux)(
+    'thidua ballot 2017 shows the nominations by name, takes one ballot; Ctrl-C leaves no file',
+    async () => {
+      const root = workspace({ from: 'example' });
+      const session = `thidua-${process.pid}-${Date.now()}`;
+      tmux([
+        'new-session',
+        '-d',
+        '-s',
+        session,
+        '-x',
+        '140',
+        '-y',
+        '50',
+        `cd ${root} && NO_COLOR=1 ${process.execPath} ${BIN} ballot 2017; echo EXIT=$?; sleep 30`,
+      ]);
+      try {
+        await waitFor(session, 'phiếu hợp lệ?');
+        tmux(['send-keys', '-t', session, 'Enter']);
+        await waitFor(session, 'vắng mặt?');
+        tmux(['send-keys', '-t', session, 'Enter']);
+        const screen = await waitFor(session, 'Tập thể Văn phòng');
+        expect(screen).toContain('Mô hình tiêu biểu');
+        for (let i = 0; i < 11; i++) {
+          tmux(['send-keys', '-t', session, i === 3 ? 'Down' : 'Enter']);
+          if (i === 3) tmux(['send-keys', '-t', session, 'Enter']);
+          await sleep(150);
+        }
+        const summary = await waitFor(session, 'Ghi phiếu này?');
+        expect(summary).toContain('Tống Thị Kim (Phòng Tiếp công dân và xử lý đơn thư)');
+        tmux(['send-keys', '-t', session, 'Enter']);
+        await waitFor(session, 'Nhập phiếu tiếp theo (1/9)?');
+        expect(readFileSync(join(root, 'records/2017/ballots/001.yaml'), 'utf8')).toContain('nv3-mo-hinh: disagree');
+        tmux(['send-keys', '-t', session, 'Enter']);
+        await waitFor(session, 'Phiếu số 2: phiếu hợp lệ?');
+        tmux(['send-keys', '-t', session, 'Enter']);
+        await waitFor(session, 'vắng mặt?');
+        tmux(['send-keys', '-t', session, 'C-c']);
+        await waitFor(session, 'EXIT=130');
+      } finally {
+        tmux(['kill-session', '-t', session]);
       }
-      const summary = await waitFor(session, 'Ghi phiếu này?');
-      expect(summary).toContain('Tống Thị Kim (Phòng Tiếp công dân và xử lý đơn thư)');
-      tmux(['send-keys', '-t', session, 'Enter']);
-      await waitFor(session, 'Nhập phiếu tiếp theo (1/9)?');
-      expect(readFileSync(join(root, 'records/2017/ballots/001.yaml'), 'utf8')).toContain('nv3-mo-hinh: disagree');
-      tmux(['send-keys', '-t', session, 'Enter']);
-      await waitFor(session, 'Phiếu số 2: phiếu hợp lệ?');
-      tmux(['send-keys', '-t', session, 'Enter']);
-      await waitFor(session, 'vắng mặt?');
-      tmux(['send-keys', '-t', session, 'C-c']);
-      await waitFor(session, 'EXIT=130');
-    } finally {
-      tmux(['kill-session', '-t', session]);
-    }
-    expect(readdirSync(join(root, 'records/2017/ballots'))).toEqual(['001.yaml']);
-    expect((await runCli(['validate', '2017'], { cwd: root })).code).toBe(0);
-  }, 60_000);
+      expect(readdirSync(join(root, 'records/2017/ballots'))).toEqual(['001.yaml']);
+      expect((await runCli(['validate', '2017'], { cwd: root })).code).toBe(0);
+    },
+    60_000,
+  );
 
-  it.runIf(hasTmux)('thidua nominate enters a nomination step by step', async () => {
-    const root = workspace({ from: 'example' });
-    const session = `thidua-n-${process.pid}-${Date.now()}`;
-    tmux(['new-session', '-d', '-s', session, '-x', '160', '-y', '50', `cd ${root} && NO_COLOR=1 THIDUA_TODAY=2017-11-25 ${process.execPath} ${BIN} nominate 2017; echo EXIT=$?; sleep 30`]);
-    try {
-      // The example declares titles (records/titles.yaml); 2017 is a round of the plan's pair, offered first.
-      const titles = await waitFor(session, 'Danh hiệu đề nghị');
-      expect(titles).toContain('Mô hình tiêu biểu / gương điển hình (theo kế hoạch)');
-      tmux(['send-keys', '-t', session, 'Enter']);
-      await waitFor(session, 'Loại đề nghị');
-      tmux(['send-keys', '-t', session, 'Down', 'Enter']);
-      await waitFor(session, '? Phòng');
-      tmux(['send-keys', '-t', session, 'Down', 'Down', 'Enter']);
-      await waitFor(session, 'gõ để tìm');
-      tmux(['send-keys', '-t', session, '-l', 'phuc']);
-      await waitFor(session, 'Lý Văn Phúc');
-      tmux(['send-keys', '-t', session, 'Enter']);
-      await waitFor(session, 'Thành tích');
-      tmux(['send-keys', '-t', session, '-l', 'Thanh tra viên tiêu biểu năm 2017']);
-      tmux(['send-keys', '-t', session, 'Enter']);
-      await waitFor(session, 'Ngày nhận hồ sơ');
-      tmux(['send-keys', '-t', session, 'Enter']);
-      await waitFor(session, 'Tiêu chí đạt');
-      tmux(['send-keys', '-t', session, 'a', 'Enter']);
-      await waitFor(session, 'Ghi đề nghị nv2-ca-nhan?');
-      tmux(['send-keys', '-t', session, 'Enter']);
-      await waitFor(session, 'EXIT=0');
-    } finally {
-      tmux(['kill-session', '-t', session]);
-    }
-    expect(readFileSync(join(root, 'records/2017/nominations/nv2-ca-nhan.yaml'), 'utf8')).toContain('person: ly-van-phuc');
-    expect((await runCli(['validate', '2017'], { cwd: root })).code).toBe(0);
-  }, 60_000);
+  it.runIf(hasTmux)(
+    'thidua nominate enters a nomination step by step',
+    async () => {
+      const root = workspace({ from: 'example' });
+      const session = `thidua-n-${process.pid}-${Date.now()}`;
+      tmux([
+        'new-session',
+        '-d',
+        '-s',
+        session,
+        '-x',
+        '160',
+        '-y',
+        '50',
+        `cd ${root} && NO_COLOR=1 THIDUA_TODAY=2017-11-25 ${process.execPath} ${BIN} nominate 2017; echo EXIT=$?; sleep 30`,
+      ]);
+      try {
+        // The example declares titles (records/titles.yaml); 2017 is a round of the plan's pair, offered first.
+        const titles = await waitFor(session, 'Danh hiệu đề nghị');
+        expect(titles).toContain('Mô hình tiêu biểu / gương điển hình (theo kế hoạch)');
+        tmux(['send-keys', '-t', session, 'Enter']);
+        await waitFor(session, 'Loại đề nghị');
+        tmux(['send-keys', '-t', session, 'Down', 'Enter']);
+        await waitFor(session, '? Phòng');
+        tmux(['send-keys', '-t', session, 'Down', 'Down', 'Enter']);
+        await waitFor(session, 'gõ để tìm');
+        tmux(['send-keys', '-t', session, '-l', 'phuc']);
+        await waitFor(session, 'Lý Văn Phúc');
+        tmux(['send-keys', '-t', session, 'Enter']);
+        await waitFor(session, 'Thành tích');
+        tmux(['send-keys', '-t', session, '-l', 'Thanh tra viên tiêu biểu năm 2017']);
+        tmux(['send-keys', '-t', session, 'Enter']);
+        await waitFor(session, 'Ngày nhận hồ sơ');
+        tmux(['send-keys', '-t', session, 'Enter']);
+        await waitFor(session, 'Tiêu chí đạt');
+        tmux(['send-keys', '-t', session, 'a', 'Enter']);
+        await waitFor(session, 'Ghi đề nghị nv2-ca-nhan?');
+        tmux(['send-keys', '-t', session, 'Enter']);
+        await waitFor(session, 'EXIT=0');
+      } finally {
+        tmux(['kill-session', '-t', session]);
+      }
+      expect(readFileSync(join(root, 'records/2017/nominations/nv2-ca-nhan.yaml'), 'utf8')).toContain(
+        'person: ly-van-phuc',
+      );
+      expect((await runCli(['validate', '2017'], { cwd: root })).code).toBe(0);
+    },
+    60_000,
+  );
 });

@@ -13,10 +13,17 @@ afterAll(cleanupTemp);
 function cacheEntries(cache: string, kind: string): string[] {
   const base = join(cache, 'thidua');
   if (!existsSync(base)) return [];
-  return readdirSync(base, { withFileTypes: true }).filter((d) => d.isDirectory()).flatMap((d) => readdirSync(join(base, d.name)).filter((f) => f.startsWith(`${kind}-`)));
+  return readdirSync(base, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .flatMap((d) => readdirSync(join(base, d.name)).filter((f) => f.startsWith(`${kind}-`)));
 }
 
-const ID = { GIT_AUTHOR_NAME: 'Văn thư', GIT_AUTHOR_EMAIL: 'vanthu@example.org', GIT_COMMITTER_NAME: 'Văn thư', GIT_COMMITTER_EMAIL: 'vanthu@example.org' };
+const ID = {
+  GIT_AUTHOR_NAME: 'Văn thư',
+  GIT_AUTHOR_EMAIL: 'vanthu@example.org',
+  GIT_COMMITTER_NAME: 'Văn thư',
+  GIT_COMMITTER_EMAIL: 'vanthu@example.org',
+};
 
 function repo(from: 'base' | 'example' = 'base'): string {
   const root = workspace({ from });
@@ -31,7 +38,14 @@ const commits = (root: string) => git(root, ['rev-list', '--count', 'HEAD']).tri
 describe('thidua commit', () => {
   it('refuses invalid records and makes no commit', () => {
     const root = repo();
-    write(root, 'records/2016/nominations/nv1-mo-hinh.yaml', readFileSync(join(root, 'records/2016/nominations/nv1-mo-hinh.yaml'), 'utf8').replace('sang-kien: true', 'sang-kien: false'));
+    write(
+      root,
+      'records/2016/nominations/nv1-mo-hinh.yaml',
+      readFileSync(join(root, 'records/2016/nominations/nv1-mo-hinh.yaml'), 'utf8').replace(
+        'sang-kien: true',
+        'sang-kien: false',
+      ),
+    );
     const before = commits(root);
     const r = cli(['commit'], { cwd: root, env: ID });
     expect(r.code).toBe(1);
@@ -46,7 +60,13 @@ describe('thidua commit', () => {
     git(root, ['add', '-A']);
     git(root, ['commit', '-q', '-m', 'empty round']);
     const base = workspace();
-    for (const f of ['nominations/nv1-mo-hinh.yaml', 'nominations/nv1-ca-nhan.yaml', 'ballots/001.yaml', 'ballots/002.yaml', 'ballots/003.yaml']) {
+    for (const f of [
+      'nominations/nv1-mo-hinh.yaml',
+      'nominations/nv1-ca-nhan.yaml',
+      'ballots/001.yaml',
+      'ballots/002.yaml',
+      'ballots/003.yaml',
+    ]) {
       write(root, `records/2016/${f}`, readFileSync(join(base, `records/2016/${f}`)));
     }
     expect((await runCli(['tally', '2016', '--seal', '--date', '2016-12-10'], { cwd: root })).code).toBe(0);
@@ -89,7 +109,14 @@ describe('thidua log', () => {
   it('lists each commit that touched a nomination, with the fields changed, also a renamed one', async () => {
     const root = repo();
     const p = 'records/2016/nominations/nv1-mo-hinh.yaml';
-    write(root, p, readFileSync(join(root, p), 'utf8').replace('title: Mô hình thanh tra chuyên đề', 'title: Mô hình thanh tra chuyên đề đất đai'));
+    write(
+      root,
+      p,
+      readFileSync(join(root, p), 'utf8').replace(
+        'title: Mô hình thanh tra chuyên đề',
+        'title: Mô hình thanh tra chuyên đề đất đai',
+      ),
+    );
     git(root, ['commit', '-qam', 'sửa tên mô hình']);
     write(root, p, readFileSync(join(root, p), 'utf8').replace('initiative:', 'note: x\ninitiative:'));
     git(root, ['commit', '-qam', 'thêm ghi chú']);
@@ -98,21 +125,51 @@ describe('thidua log', () => {
     const r = await runCli(['log', 'nv1-mo-hinh', '--json'], { cwd: root });
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
-    expect(out.commits.map((c: { subject: string }) => c.subject)).toEqual(['đổi tên trường', 'thêm ghi chú', 'sửa tên mô hình', 'initial records']);
-    expect(out.commits[0].changes).toEqual([{ path: 'note', change: 'removed', from: 'x' }, { path: 'notes', change: 'added', to: 'x' }]);
-    expect(out.commits[2].changes).toEqual([{ path: 'title', change: 'changed', from: 'Mô hình thanh tra chuyên đề', to: 'Mô hình thanh tra chuyên đề đất đai' }]);
+    expect(out.commits.map((c: { subject: string }) => c.subject)).toEqual([
+      'đổi tên trường',
+      'thêm ghi chú',
+      'sửa tên mô hình',
+      'initial records',
+    ]);
+    expect(out.commits[0].changes).toEqual([
+      { path: 'note', change: 'removed', from: 'x' },
+      { path: 'notes', change: 'added', to: 'x' },
+    ]);
+    expect(out.commits[2].changes).toEqual([
+      {
+        path: 'title',
+        change: 'changed',
+        from: 'Mô hình thanh tra chuyên đề',
+        to: 'Mô hình thanh tra chuyên đề đất đai',
+      },
+    ]);
     const human = await runCli(['log', 'nv1-mo-hinh'], { cwd: root });
     expect(human.stdout).toContain('đổi title: Mô hình thanh tra chuyên đề → Mô hình thanh tra chuyên đề đất đai');
   });
 
   it('follows one person in people.yaml and a ballot by its serial', async () => {
     const root = repo();
-    write(root, 'records/people.yaml', readFileSync(join(root, 'records/people.yaml'), 'utf8').replace('position: Thanh tra viên, department: nv1', 'position: Thanh tra viên chính, department: nv1'));
+    write(
+      root,
+      'records/people.yaml',
+      readFileSync(join(root, 'records/people.yaml'), 'utf8').replace(
+        'position: Thanh tra viên, department: nv1',
+        'position: Thanh tra viên chính, department: nv1',
+      ),
+    );
     git(root, ['commit', '-qam', 'nâng ngạch']);
     const person = JSON.parse((await runCli(['log', 'mai', '--json'], { cwd: root })).stdout);
-    expect(person.commits[0].changes).toEqual([{ path: 'position', change: 'changed', from: 'Thanh tra viên', to: 'Thanh tra viên chính' }]);
-    expect(JSON.parse((await runCli(['log', 'an', '--json'], { cwd: root })).stdout).commits.map((c: { subject: string }) => c.subject)).toEqual(['initial records']);
-    expect(JSON.parse((await runCli(['log', '2016/ballot/2', '--json'], { cwd: root })).stdout).commits).toHaveLength(1);
+    expect(person.commits[0].changes).toEqual([
+      { path: 'position', change: 'changed', from: 'Thanh tra viên', to: 'Thanh tra viên chính' },
+    ]);
+    expect(
+      JSON.parse((await runCli(['log', 'an', '--json'], { cwd: root })).stdout).commits.map(
+        (c: { subject: string }) => c.subject,
+      ),
+    ).toEqual(['initial records']);
+    expect(JSON.parse((await runCli(['log', '2016/ballot/2', '--json'], { cwd: root })).stdout).commits).toHaveLength(
+      1,
+    );
   });
 });
 
@@ -133,7 +190,9 @@ describe('thidua verify: the git history of a sealed round', () => {
     const r = await runCli(['verify', '2016', '--json'], { cwd: root });
     expect(r.code).toBe(1);
     const findings = JSON.parse(r.stdout).rounds[0].findings;
-    expect(findings).toContainEqual(expect.objectContaining({ check: 'git', file: 'records/2016/ballots/002.yaml', commit: head }));
+    expect(findings).toContainEqual(
+      expect.objectContaining({ check: 'git', file: 'records/2016/ballots/002.yaml', commit: head }),
+    );
   });
 
   it('what verify learnt of the history is kept per HEAD: the same HEAD with a changed working tree, and a new commit, are each seen', async () => {
@@ -149,11 +208,15 @@ describe('thidua verify: the git history of a sealed round', () => {
     const ballot = 'records/2016/ballots/002.yaml';
     write(root, ballot, 'serial: 2\nvotes: { nv1-mo-hinh: disagree, nv1-ca-nhan: agree }\n');
     const dirty = JSON.parse((await runCli(['verify', '2016', '--json'], { cwd: root })).stdout);
-    expect(dirty.rounds[0].findings).toContainEqual(expect.objectContaining({ check: 'git', file: ballot, commit: null }));
+    expect(dirty.rounds[0].findings).toContainEqual(
+      expect.objectContaining({ check: 'git', file: ballot, commit: null }),
+    );
     git(root, ['commit', '-qam', 'sửa phiếu']);
     const head = git(root, ['rev-parse', 'HEAD']).trim();
     const committed = JSON.parse((await runCli(['verify', '2016', '--json'], { cwd: root })).stdout);
-    expect(committed.rounds[0].findings).toContainEqual(expect.objectContaining({ check: 'git', file: ballot, commit: head }));
+    expect(committed.rounds[0].findings).toContainEqual(
+      expect.objectContaining({ check: 'git', file: ballot, commit: head }),
+    );
     expect(entries().length).toBeGreaterThan(kept.length);
     // The same answer without any cache.
     const uncached = await runCli(['verify', '2016', '--json'], { cwd: root, env: { THIDUA_NO_CACHE: '1' } });
@@ -184,7 +247,9 @@ describe('thidua verify: the git history of a sealed round', () => {
     // The built program, as a child with the stand-in first on its PATH.
     const vi = cli(['verify', '2016'], { cwd: root, env });
     expect(vi.code).toBe(1);
-    expect(vi.stdout).toContain('git từ chối đọc kho (git 2.11.0 không cho biết kho có phải bản sao nông không), nên không kiểm tra được lịch sử; hoặc chạy lại với --no-history');
+    expect(vi.stdout).toContain(
+      'git từ chối đọc kho (git 2.11.0 không cho biết kho có phải bản sao nông không), nên không kiểm tra được lịch sử; hoặc chạy lại với --no-history',
+    );
     const en = cli(['verify', '2016', '--lang', 'en'], { cwd: root, env });
     expect(en.code).toBe(1);
     expect(en.stdout).toContain('git 2.11.0 cannot tell whether the clone is shallow');
@@ -195,19 +260,24 @@ describe('thidua verify: the git history of a sealed round', () => {
     const root = await sealed();
     write(root, 'records/2016/ballots/004.yaml', 'serial: 4\nvalid: false\n');
     const out = JSON.parse((await runCli(['verify', '2016', '--json'], { cwd: root })).stdout);
-    expect(out.rounds[0].findings.map((f: { file: string; check: string }) => `${f.check} ${f.file}`)).toContain('git records/2016/ballots/004.yaml');
+    expect(out.rounds[0].findings.map((f: { file: string; check: string }) => `${f.check} ${f.file}`)).toContain(
+      'git records/2016/ballots/004.yaml',
+    );
   });
 });
 
 describe('safe writes', () => {
   it('a second writer gets a clear message; a stale lock is cleared with a warning', async () => {
     const root = workspace();
-    const holder = spawn(process.execPath, ['-e', `
+    const holder = spawn(process.execPath, [
+      '-e',
+      `
       const fs = require('fs');
       fs.writeFileSync(${JSON.stringify(join(root, '.thidua.lock'))}, JSON.stringify({ pid: process.pid, host: require('os').hostname(), since: 'now' }));
       console.log('locked');
       setTimeout(() => {}, 20000);
-    `]);
+    `,
+    ]);
     await new Promise<void>((resolve) => holder.stdout.once('data', () => resolve()));
     const busy = await runCli(['tally', '2016', '--seal'], { cwd: root });
     holder.kill('SIGKILL');
@@ -220,7 +290,6 @@ describe('safe writes', () => {
     expect(after.stderr).toContain('đã xoá khoá cũ');
     expect(existsSync(join(root, '.thidua.lock'))).toBe(false);
   });
-
 });
 
 function sha256(bytes: Buffer): string {

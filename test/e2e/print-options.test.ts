@@ -47,14 +47,20 @@ function png(w: number, h: number): Buffer {
   for (let y = 0; y < h; y++) {
     const row = Buffer.alloc(1 + w * 3, 0xff);
     row[0] = 0;
-    for (let x = 0; x < w; x++) if ((x - w / 2) ** 2 + (y - h / 2) ** 2 < (Math.min(w, h) / 2.5) ** 2) row.set([0xcc, 0, 0], 1 + x * 3);
+    for (let x = 0; x < w; x++)
+      if ((x - w / 2) ** 2 + (y - h / 2) ** 2 < (Math.min(w, h) / 2.5) ** 2) row.set([0xcc, 0, 0], 1 + x * 3);
     rows.push(row);
   }
   const ihdr = Buffer.alloc(13);
   ihdr.writeUInt32BE(w, 0);
   ihdr.writeUInt32BE(h, 4);
   ihdr.set([8, 2, 0, 0, 0], 8);
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(Buffer.concat(rows))), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(Buffer.concat(rows))),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 describe('the ballot paper in copies', () => {
@@ -70,7 +76,9 @@ describe('the ballot paper in copies', () => {
     expect(pages[0]).toContain('PHIẾU BẦU');
     // Nothing the paper depends on has changed: status and render all see it as it is.
     const status = await ok(a, 'status', y, '--json');
-    expect(JSON.parse(status.stdout).rounds[0].documents.find((d: { kind: string }) => d.kind === 'ballots').state).toBe('current');
+    expect(
+      JSON.parse(status.stdout).rounds[0].documents.find((d: { kind: string }) => d.kind === 'ballots').state,
+    ).toBe('current');
     const again = await ok(a, 'render', 'all', y);
     expect(again.stdout).toMatch(new RegExp(`phieu-bau-${y}\\.docx: không đổi`));
     await ok(a, 'render', 'ballots', y, '--copies', '1');
@@ -92,11 +100,20 @@ describe('the ballot paper in copies', () => {
 
 describe('the vote-count minutes, completed', () => {
   it('the reason for each invalid paper, the end of the count and Nơi nhận; the end time refused once sealed', async () => {
-    const a = generateAgency({ seed: 63, councilSize: 5, departments: 3, year: 2023, threshold: { numerator: 1, denominator: 2, of: 'members' } });
+    const a = generateAgency({
+      seed: 63,
+      councilSize: 5,
+      departments: 3,
+      year: 2023,
+      threshold: { numerator: 1, denominator: 2, of: 'members' },
+    });
     const y = String(a.year);
-    for (let i = 0; i < 4; i++) await ok(a, 'ballot', y, ...Object.entries(all(a.nominations)).flatMap(([id, v]) => ['--vote', `${id}=${v}`]));
+    for (let i = 0; i < 4; i++)
+      await ok(a, 'ballot', y, ...Object.entries(all(a.nominations)).flatMap(([id, v]) => ['--vote', `${id}=${v}`]));
     await ok(a, 'ballot', y, '--invalid', '--reason', 'gạch cả hai ô của một đề nghị');
-    expect(readFileSync(join(a.root, `records/${y}/ballots/005.yaml`), 'utf8')).toContain('reason: gạch cả hai ô của một đề nghị');
+    expect(readFileSync(join(a.root, `records/${y}/ballots/005.yaml`), 'utf8')).toContain(
+      'reason: gạch cả hai ô của một đề nghị',
+    );
     // A reason belongs only to an invalid paper.
     const stray = await run(a, 'ballot', y, '--vote', `${a.nominations[0]!}=agree`, '--reason', 'x');
     expect(stray.code).toBe(2);
@@ -107,7 +124,9 @@ describe('the vote-count minutes, completed', () => {
     const council = readFileSync(join(a.root, `records/${y}/council.yaml`));
     const late = await run(a, 'session', y, '--ended', '11:00');
     expect(late.code).toBe(1);
-    expect(late.stderr.trim()).toBe(`thidua: đợt ${y} đã niêm phong kết quả; records/${y}/council.yaml không được sửa (ghi trước khi niêm phong, hoặc sau thidua unseal)`);
+    expect(late.stderr.trim()).toBe(
+      `thidua: đợt ${y} đã niêm phong kết quả; records/${y}/council.yaml không được sửa (ghi trước khi niêm phong, hoặc sau thidua unseal)`,
+    );
     expect(readFileSync(join(a.root, `records/${y}/council.yaml`))).toEqual(council);
     await ok(a, 'render', 'minutes', y);
     const pdf = toPdf(join(a.root, `documents/${y}/bien-ban-kiem-phieu-${y}.docx`));
@@ -115,7 +134,9 @@ describe('the vote-count minutes, completed', () => {
     expect(text).toContain(squash('Phiếu số 5 không hợp lệ: gạch cả hai ô của một đề nghị.'));
     expect(text).toContain(squash('Việc kiểm phiếu kết thúc vào lúc 10 giờ 45 phút cùng ngày.'));
     // Nơi nhận last, bottom left: the head, the members, the copy kept.
-    expect(pdfText(pdf, ['-layout'])).toMatch(/Nơi nhận:\n- Giám đốc \(để báo cáo\);\n- Thành viên Hội đồng;\n- Lưu: VT, HĐTĐKT\.\s*$/);
+    expect(pdfText(pdf, ['-layout'])).toMatch(
+      /Nơi nhận:\n- Giám đốc \(để báo cáo\);\n- Thành viên Hội đồng;\n- Lưu: VT, HĐTĐKT\.\s*$/,
+    );
   });
 });
 
@@ -124,8 +145,12 @@ describe('certificates', () => {
     const a = generateAgency({ seed: 64, councilSize: 5, departments: 2 });
     const y = String(a.year);
     writeFileSync(join(a.root, 'records/logo.png'), png(200, 100));
-    appendFileSync(join(a.root, 'records/agency.yaml'), 'certificate:\n  logo: records/logo.png\n  logo_height_mm: 20\n');
-    for (let i = 0; i < 5; i++) await ok(a, 'ballot', y, ...Object.entries(all(a.nominations)).flatMap(([id, v]) => ['--vote', `${id}=${v}`]));
+    appendFileSync(
+      join(a.root, 'records/agency.yaml'),
+      'certificate:\n  logo: records/logo.png\n  logo_height_mm: 20\n',
+    );
+    for (let i = 0; i < 5; i++)
+      await ok(a, 'ballot', y, ...Object.entries(all(a.nominations)).flatMap(([id, v]) => ['--vote', `${id}=${v}`]));
     await ok(a, 'tally', y, '--seal');
     await ok(a, 'decide', y, '--number', '3', '--date', `${a.year + 1}-01-20`);
     await ok(a, 'render', 'certificates', y);
@@ -135,7 +160,10 @@ describe('certificates', () => {
     expect(media.length).toBe(1);
     expect(Buffer.from(zip[media[0]!]!)).toEqual(png(200, 100));
     // 20 mm high and twice as wide, in EMU (36,000 per millimetre), on each of the four certificates.
-    const extents = [...documentXml(file).matchAll(/<wp:extent cx="(\d+)" cy="(\d+)"\/>/g)].map((m) => [Number(m[1]), Number(m[2])]);
+    const extents = [...documentXml(file).matchAll(/<wp:extent cx="(\d+)" cy="(\d+)"\/>/g)].map((m) => [
+      Number(m[1]),
+      Number(m[2]),
+    ]);
     expect(extents.length).toBe(a.nominations.length);
     for (const [cx, cy] of extents) {
       expect(Math.abs(cy! / 36000 - 20)).toBeLessThan(0.3);
@@ -149,7 +177,8 @@ describe('certificates', () => {
   it('a logo that is missing, not a picture or outside the workspace is refused with the reason, nothing written', async () => {
     const a = generateAgency({ seed: 65, councilSize: 5, departments: 2 });
     const y = String(a.year);
-    for (let i = 0; i < 5; i++) await ok(a, 'ballot', y, ...Object.entries(all(a.nominations)).flatMap(([id, v]) => ['--vote', `${id}=${v}`]));
+    for (let i = 0; i < 5; i++)
+      await ok(a, 'ballot', y, ...Object.entries(all(a.nominations)).flatMap(([id, v]) => ['--vote', `${id}=${v}`]));
     await ok(a, 'tally', y, '--seal');
     await ok(a, 'decide', y, '--number', '3', '--date', `${a.year + 1}-01-20`);
     const agency = readFileSync(join(a.root, 'records/agency.yaml'), 'utf8');
@@ -162,7 +191,9 @@ describe('certificates', () => {
       writeFileSync(join(a.root, 'records/agency.yaml'), `${agency}certificate:\n  logo: ${logo}\n`);
       const r = await run(a, 'render', 'certificates', y);
       expect(r.code).toBe(1);
-      expect(r.stderr.trim()).toBe(`thidua: records/agency.yaml: certificate.logo “${logo}”${logo.startsWith('..') ? ' ' : ': '}${why}`);
+      expect(r.stderr.trim()).toBe(
+        `thidua: records/agency.yaml: certificate.logo “${logo}”${logo.startsWith('..') ? ' ' : ': '}${why}`,
+      );
       expect(existsSync(join(a.root, `documents/${y}/giay-cong-nhan-${y}.docx`))).toBe(false);
     }
   });
@@ -170,8 +201,12 @@ describe('certificates', () => {
   it('--blank-stock prints only the variable text, each piece at its place on the sheet, the places movable in agency.yaml', async () => {
     const a = generateAgency({ seed: 66, councilSize: 5, departments: 3 });
     const y = String(a.year);
-    appendFileSync(join(a.root, 'records/agency.yaml'), 'certificate:\n  blank_stock:\n    recipient: { x: 40, y: 80, width: 217, size: 24 }\n');
-    for (let i = 0; i < 5; i++) await ok(a, 'ballot', y, ...Object.entries(all(a.nominations)).flatMap(([id, v]) => ['--vote', `${id}=${v}`]));
+    appendFileSync(
+      join(a.root, 'records/agency.yaml'),
+      'certificate:\n  blank_stock:\n    recipient: { x: 40, y: 80, width: 217, size: 24 }\n',
+    );
+    for (let i = 0; i < 5; i++)
+      await ok(a, 'ballot', y, ...Object.entries(all(a.nominations)).flatMap(([id, v]) => ['--vote', `${id}=${v}`]));
     await ok(a, 'tally', y, '--seal');
     await ok(a, 'decide', y, '--number', '7', '--date', `${a.year + 1}-01-20`);
     const r = await ok(a, 'render', 'certificates', y, '--blank-stock');
@@ -207,7 +242,10 @@ describe('imageInfo', () => {
   it('reads a PNG’s and a JPEG’s size from the header, and refuses anything else', () => {
     expect(imageInfo(png(37, 11))).toEqual({ type: 'png', width: 37, height: 11 });
     // A minimal JPEG: SOI, an APP0 segment, then a baseline frame header of 640 × 480.
-    const jpeg = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x04, 0x4a, 0x46, 0xff, 0xc0, 0x00, 0x11, 0x08, 0x01, 0xe0, 0x02, 0x80, 0x03, 0x01, 0x22, 0x00, 0x02, 0x11, 0x01, 0x03, 0x11, 0x01, 0xff, 0xd9]);
+    const jpeg = Buffer.from([
+      0xff, 0xd8, 0xff, 0xe0, 0x00, 0x04, 0x4a, 0x46, 0xff, 0xc0, 0x00, 0x11, 0x08, 0x01, 0xe0, 0x02, 0x80, 0x03, 0x01,
+      0x22, 0x00, 0x02, 0x11, 0x01, 0x03, 0x11, 0x01, 0xff, 0xd9,
+    ]);
     expect(imageInfo(jpeg)).toEqual({ type: 'jpg', width: 640, height: 480 });
     expect(imageInfo(Buffer.from('GIF89a......'))).toBeNull();
     expect(imageInfo(Buffer.alloc(0))).toBeNull();

@@ -13,14 +13,29 @@ afterAll(cleanupTemp);
 function entries(cache: string, kind: string): string[] {
   const base = join(cache, 'thidua');
   if (!existsSync(base)) return [];
-  return readdirSync(base, { withFileTypes: true }).filter((d) => d.isDirectory()).flatMap((d) => readdirSync(join(base, d.name)).filter((f) => f.startsWith(`${kind}-`)).map((f) => join(base, d.name, f)));
+  return readdirSync(base, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .flatMap((d) =>
+      readdirSync(join(base, d.name))
+        .filter((f) => f.startsWith(`${kind}-`))
+        .map((f) => join(base, d.name, f)),
+    );
 }
 
 /** One file of each kind the example holds, and its first key as it is written there. */
 const KINDS = [
-  'records/agency.yaml', 'records/criteria.yaml', 'records/departments.yaml', 'records/people.yaml',
-  'records/titles.yaml', 'records/history.yaml', 'records/2017/council.yaml', 'records/2017/nominations/vp-mo-hinh.yaml',
-  'records/2016/ballots/001.yaml', 'records/2017/submissions.yaml', 'records/2016/tally.yaml', 'records/2016/decision.yaml',
+  'records/agency.yaml',
+  'records/criteria.yaml',
+  'records/departments.yaml',
+  'records/people.yaml',
+  'records/titles.yaml',
+  'records/history.yaml',
+  'records/2017/council.yaml',
+  'records/2017/nominations/vp-mo-hinh.yaml',
+  'records/2016/ballots/001.yaml',
+  'records/2017/submissions.yaml',
+  'records/2016/tally.yaml',
+  'records/2016/decision.yaml',
   'records/2016/unseals.yaml',
 ];
 
@@ -46,7 +61,12 @@ describe('the validate cache', () => {
       const before = readFileSync(path);
       const text = before.toString('utf8');
       // The first key of the file, its first letter made a capital: one byte, a key the schema does not know.
-      const m = /^(- \{ |- |)([a-z])[a-z_]*:/m.exec(text.split('\n').filter((l) => !l.startsWith('#')).join('\n'));
+      const m = /^(- \{ |- |)([a-z])[a-z_]*:/m.exec(
+        text
+          .split('\n')
+          .filter((l) => !l.startsWith('#'))
+          .join('\n'),
+      );
       expect(m, rel).not.toBeNull();
       const at = text.indexOf(m![0]) + m![1]!.length;
       const edited = Buffer.from(before);
@@ -54,7 +74,10 @@ describe('the validate cache', () => {
       writeFileSync(path, edited);
       const changed = await runCli(['validate', '--json'], { cwd: root, env });
       expect(changed.code, rel).toBe(1);
-      expect(JSON.parse(changed.stdout).diagnostics.some((d: { file: string }) => d.file === rel), rel).toBe(true);
+      expect(
+        JSON.parse(changed.stdout).diagnostics.some((d: { file: string }) => d.file === rel),
+        rel,
+      ).toBe(true);
       writeFileSync(path, before);
       expect(await runCli(['validate'], { cwd: root, env }), rel).toEqual(first);
     }
@@ -65,7 +88,13 @@ describe('the validate cache', () => {
     const cache = tempDir();
     const cached = { XDG_CACHE_HOME: cache };
     const uncached = { XDG_CACHE_HOME: cache, THIDUA_NO_CACHE: '1' };
-    const commands = [['tally', '2016', '--json'], ['status', '--json'], ['awards', 'nguyen-van-giap', '--json'], ['overdue', '--as-of', '2017-12-31', '--json'], ['verify', '--no-history', '--json']];
+    const commands = [
+      ['tally', '2016', '--json'],
+      ['status', '--json'],
+      ['awards', 'nguyen-van-giap', '--json'],
+      ['overdue', '--as-of', '2017-12-31', '--json'],
+      ['verify', '--no-history', '--json'],
+    ];
     const outputs = async (env: NodeJS.ProcessEnv) => Promise.all(commands.map((c) => runCli(c, { cwd: root, env })));
     const fresh = await outputs(uncached);
     expect(entries(cache, 'workspace')).toEqual([]);
@@ -78,7 +107,12 @@ describe('the validate cache', () => {
       const path = join(root, rel);
       const before = readFileSync(path);
       const text = before.toString('utf8');
-      const m = /^(- \{ |- |)([a-z])[a-z_]*:/m.exec(text.split('\n').filter((l) => !l.startsWith('#')).join('\n'));
+      const m = /^(- \{ |- |)([a-z])[a-z_]*:/m.exec(
+        text
+          .split('\n')
+          .filter((l) => !l.startsWith('#'))
+          .join('\n'),
+      );
       const at = text.indexOf(m![0]) + m![1]!.length;
       const edited = Buffer.from(before);
       edited[Buffer.byteLength(text.slice(0, at))] = m![2]!.toUpperCase().charCodeAt(0);
@@ -114,7 +148,10 @@ describe('the validate cache', () => {
     const other = join(cache, 'thidua', `validate-${'0'.repeat(32)}.json`);
     writeFileSync(legacy, '{}');
     writeFileSync(other, '{}');
-    writeFileSync(join(root, 'records', '2016', 'council.yaml'), readFileSync(join(root, 'records', '2016', 'council.yaml'), 'utf8') + '# sửa\n');
+    writeFileSync(
+      join(root, 'records', '2016', 'council.yaml'),
+      readFileSync(join(root, 'records', '2016', 'council.yaml'), 'utf8') + '# sửa\n',
+    );
     await runCli(['validate'], { cwd: root, env: { XDG_CACHE_HOME: cache } });
     expect(existsSync(legacy)).toBe(false);
     expect(existsSync(other)).toBe(true);

@@ -12,8 +12,15 @@ export type Mutation =
   | { op: 'insert'; at: number; text: string };
 
 const weird = fc.oneof(
-  fc.constant(null), fc.boolean(), fc.integer(), fc.double(), fc.string({ maxLength: 12 }),
-  fc.constant('__proto__'), fc.constant('2016-02-30'), fc.constant(''), fc.array(fc.integer(), { maxLength: 3 }),
+  fc.constant(null),
+  fc.boolean(),
+  fc.integer(),
+  fc.double(),
+  fc.string({ maxLength: 12 }),
+  fc.constant('__proto__'),
+  fc.constant('2016-02-30'),
+  fc.constant(''),
+  fc.array(fc.integer(), { maxLength: 3 }),
   fc.dictionary(fc.string({ maxLength: 5 }), fc.integer(), { maxKeys: 3 }),
 );
 
@@ -21,10 +28,32 @@ export const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({ op: fc.constant('drop' as const), pick: fc.nat() }),
   fc.record({ op: fc.constant('duplicate' as const), pick: fc.nat() }),
   fc.record({ op: fc.constant('retype' as const), pick: fc.nat(), value: weird }),
-  fc.record({ op: fc.constant('rename' as const), pick: fc.nat(), name: fc.oneof(fc.string({ maxLength: 10 }), fc.constantFrom('__proto__', 'constructor', 'criteria', 'id', '<<')) }),
+  fc.record({
+    op: fc.constant('rename' as const),
+    pick: fc.nat(),
+    name: fc.oneof(fc.string({ maxLength: 10 }), fc.constantFrom('__proto__', 'constructor', 'criteria', 'id', '<<')),
+  }),
   fc.record({ op: fc.constant('flip' as const), at: fc.nat(), bit: fc.integer({ min: 0, max: 7 }) }),
   fc.record({ op: fc.constant('truncate' as const), at: fc.nat() }),
-  fc.record({ op: fc.constant('insert' as const), at: fc.nat(), text: fc.constantFrom('\t', ': ', '- ', '&a ', '*a', '!!binary ', '"', '{', '[', '\n---\n', '#', '\u0000', '\uFEFF') }),
+  fc.record({
+    op: fc.constant('insert' as const),
+    at: fc.nat(),
+    text: fc.constantFrom(
+      '\t',
+      ': ',
+      '- ',
+      '&a ',
+      '*a',
+      '!!binary ',
+      '"',
+      '{',
+      '[',
+      '\n---\n',
+      '#',
+      '\u0000',
+      '\uFEFF',
+    ),
+  }),
 );
 
 const isPlainObject = (v: unknown): v is Record<string, unknown> => {
@@ -39,8 +68,16 @@ const isPlainObject = (v: unknown): v is Record<string, unknown> => {
  * (seed 20261126 found it).
  */
 export function slots(v: unknown, out: Array<[Record<string, unknown> | unknown[], string | number]> = []) {
-  if (Array.isArray(v)) v.forEach((x, i) => { out.push([v, i]); slots(x, out); });
-  else if (isPlainObject(v)) for (const k of Object.keys(v)) { out.push([v, k]); slots((v)[k], out); }
+  if (Array.isArray(v))
+    v.forEach((x, i) => {
+      out.push([v, i]);
+      slots(x, out);
+    });
+  else if (isPlainObject(v))
+    for (const k of Object.keys(v)) {
+      out.push([v, k]);
+      slots(v[k], out);
+    }
   return out;
 }
 
@@ -75,7 +112,12 @@ export function applyMutation(bytes: Uint8Array, m: Mutation): Uint8Array {
     if (m.op === 'drop') delete container[k];
     else if (m.op === 'retype') container[k] = m.value;
     else if (m.op === 'rename' && m.name !== k) {
-      Object.defineProperty(container, m.name, { value: container[k], enumerable: true, configurable: true, writable: true });
+      Object.defineProperty(container, m.name, {
+        value: container[k],
+        enumerable: true,
+        configurable: true,
+        writable: true,
+      });
       delete container[k];
     } else if (m.op === 'duplicate') {
       // A repeated key cannot live in an object: write it into the text instead.

@@ -12,9 +12,15 @@ import { generateAgency } from '../helpers/agency.js';
 
 afterAll(cleanupTemp);
 
-function runAsync(root: string, args: string[], killAfterMs?: number): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function runAsync(
+  root: string,
+  args: string[],
+  killAfterMs?: number,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, '--root', root, ...args], { env: { ...process.env, NO_COLOR: '1', THIDUA_LANG: '', THIDUA_TODAY: '2026-01-15', THIDUA_LOCK_WAIT_MS: '20000' } });
+    const child = spawn(process.execPath, [BIN, '--root', root, ...args], {
+      env: { ...process.env, NO_COLOR: '1', THIDUA_LANG: '', THIDUA_TODAY: '2026-01-15', THIDUA_LOCK_WAIT_MS: '20000' },
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
@@ -28,10 +34,14 @@ describe('simultaneous entry', () => {
   it('eight ballot commands at once: every paper is kept, none replaced', async () => {
     const a = generateAgency({ seed: 43, councilSize: 9, departments: 4 });
     // Each command's paper is told apart by which nomination it disagrees with.
-    const papers = a.nominations.map((mark) => a.nominations.flatMap((id) => ['--vote', `${id}=${id === mark ? 'disagree' : 'agree'}`]));
+    const papers = a.nominations.map((mark) =>
+      a.nominations.flatMap((id) => ['--vote', `${id}=${id === mark ? 'disagree' : 'agree'}`]),
+    );
     const results = await Promise.all(papers.map((p) => runAsync(a.root, ['ballot', String(a.year), ...p])));
     const dir = join(a.root, `records/${a.year}/ballots`);
-    const files = readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort();
+    const files = readdirSync(dir)
+      .filter((f) => f.endsWith('.yaml'))
+      .sort();
     const ok = results.filter((r) => r.code === 0);
     expect(ok.length, results.map((r) => r.stderr).join('\n')).toBe(papers.length);
     expect(files.length).toBe(ok.length);
@@ -50,7 +60,17 @@ describe('simultaneous entry', () => {
     const runs: Array<Promise<{ code: number | null; stdout: string; stderr: string }>> = [];
     for (let i = 0; i < 6; i++) {
       const mark = a.nominations[i % a.nominations.length]!;
-      runs.push(runAsync(a.root, ['ballot', String(a.year), ...a.nominations.flatMap((id) => ['--vote', `${id}=${id === mark ? 'disagree' : 'agree'}`])], i % 3 === 2 ? 40 + i * 30 : undefined));
+      runs.push(
+        runAsync(
+          a.root,
+          [
+            'ballot',
+            String(a.year),
+            ...a.nominations.flatMap((id) => ['--vote', `${id}=${id === mark ? 'disagree' : 'agree'}`]),
+          ],
+          i % 3 === 2 ? 40 + i * 30 : undefined,
+        ),
+      );
     }
     const results = await Promise.all(runs);
     const dir = join(a.root, `records/${a.year}/ballots`);
@@ -67,12 +87,31 @@ describe('simultaneous entry', () => {
     const a = generateAgency({ seed: 53, councilSize: 5, departments: 3, noSession: true });
     for (const d of a.departments) rmSync(join(a.root, `records/${a.year}/nominations/${d.id}-ca-nhan.yaml`));
     const staff = a.people.filter((p) => !p.leader && !a.council.includes(p.id));
-    const args = (i: number) => ['nominate', String(a.year), '--kind', 'individual', '--department', staff[i]!.department, '--person', staff[i]!.id,
-      '--title', `Thành tích số ${i}`, '--met', 'all', '--submitted', `${a.year}-11-20`, '--id', 'cung-ma'];
+    const args = (i: number) => [
+      'nominate',
+      String(a.year),
+      '--kind',
+      'individual',
+      '--department',
+      staff[i]!.department,
+      '--person',
+      staff[i]!.id,
+      '--title',
+      `Thành tích số ${i}`,
+      '--met',
+      'all',
+      '--submitted',
+      `${a.year}-11-20`,
+      '--id',
+      'cung-ma',
+    ];
     const results = await Promise.all([0, 1, 2, 3].map((i) => runAsync(a.root, args(i))));
     const ok = results.map((r, i) => ({ r, i })).filter(({ r }) => r.code === 0);
     expect(ok, results.map((r) => r.stderr).join('\n')).toHaveLength(1);
-    for (const { r } of results.map((r) => ({ r })).filter(({ r }) => r.code !== 0)) expect(r.stderr).toMatch(/đã có đề nghị “cung-ma”|vừa có đề nghị “cung-ma”/);
-    expect(readFileSync(join(a.root, `records/${a.year}/nominations/cung-ma.yaml`), 'utf8')).toContain(`Thành tích số ${ok[0]!.i}`);
+    for (const { r } of results.map((r) => ({ r })).filter(({ r }) => r.code !== 0))
+      expect(r.stderr).toMatch(/đã có đề nghị “cung-ma”|vừa có đề nghị “cung-ma”/);
+    expect(readFileSync(join(a.root, `records/${a.year}/nominations/cung-ma.yaml`), 'utf8')).toContain(
+      `Thành tích số ${ok[0]!.i}`,
+    );
   }, 120_000);
 });

@@ -64,7 +64,13 @@ describe('hostile-input corpus', () => {
 
   it('a name with terminal escape sequences prints inert', () => {
     const root = workspace();
-    writeFileSync(join(root, 'records/people.yaml'), readFileSync(join(root, 'records/people.yaml'), 'utf8').replace('name: Trần Văn An', 'name: "Trần \\e[2J\\e]0;pwned\\aVăn An"'));
+    writeFileSync(
+      join(root, 'records/people.yaml'),
+      readFileSync(join(root, 'records/people.yaml'), 'utf8').replace(
+        'name: Trần Văn An',
+        'name: "Trần \\e[2J\\e]0;pwned\\aVăn An"',
+      ),
+    );
     for (const args of [['tally', '2016'], ['awards', 'an'], ['validate']]) {
       const r = cli(args, { cwd: root, env: { NO_COLOR: '1' } });
       expect(r.stdout + r.stderr).not.toContain('\u001b');
@@ -72,7 +78,10 @@ describe('hostile-input corpus', () => {
     }
     expect(cli(['tally', '2016'], { cwd: root }).stdout).toContain('Trần \\x1b[2J\\x1b]0;pwned\\x07Văn An');
     const bad = workspace();
-    writeFileSync(join(bad, 'records/2016/nominations/nv1-mo-hinh.yaml'), readFileSync(join(CORPUS, 'control-in-key.yaml')));
+    writeFileSync(
+      join(bad, 'records/2016/nominations/nv1-mo-hinh.yaml'),
+      readFileSync(join(CORPUS, 'control-in-key.yaml')),
+    );
     const out = cli(['validate'], { cwd: bad, env: { NO_COLOR: '1' } });
     expect(out.stdout).not.toContain('\u001b');
     expect(out.stdout).toContain('\\x1b[2Jkey');

@@ -53,4 +53,5 @@ describe('killed writers', () => {
       const v = spawnSync(process.execPath, [join(PROJECT, 'bin/thidua'), 'validate'], { cwd: root, encoding: 'utf8' });
       expect(v.status, v.stdout).toBe(0);
     }
-  }, 120_000);});
+  }, 120_000);
+});

@@ -23,7 +23,8 @@ describe('resource bounds', () => {
 
   it('one nomination with 50,000 criteria answers completes, reports them, and prints a bounded list', () => {
     const root = workspace();
-    const base = 'id: nv1-mo-hinh\nkind: collective\ndepartment: nv1\ntitle: x\ninitiative: y\nsubmitted: 2016-11-20\ncriteria:\n  xuat-sac: true\n  sang-kien: true\n';
+    const base =
+      'id: nv1-mo-hinh\nkind: collective\ndepartment: nv1\ntitle: x\ninitiative: y\nsubmitted: 2016-11-20\ncriteria:\n  xuat-sac: true\n  sang-kien: true\n';
     const keys = Array.from({ length: 50_000 }, (_, i) => `  c${i}: true\n`).join('');
     writeFileSync(join(root, 'records/2016/nominations/nv1-mo-hinh.yaml'), base + keys);
     const json = cli(['validate', '--json'], { cwd: root });
@@ -55,10 +56,14 @@ describe('resource bounds', () => {
     const nested = 'serial: 2\nvalid: true\nvotes: ' + '['.repeat(512 * 1024) + ']'.repeat(512 * 1024 - 64);
     writeFileSync(join(root, 'records/2016/ballots/002.yaml'), nested);
     // A tight heap: a parser recursing through the nesting would run out of it.
-    const runs = [0, 1].map(() => cli(['validate', '2016'], { cwd: root, env: { NODE_OPTIONS: '--max-old-space-size=96' } }));
+    const runs = [0, 1].map(() =>
+      cli(['validate', '2016'], { cwd: root, env: { NODE_OPTIONS: '--max-old-space-size=96' } }),
+    );
     for (const r of runs) {
       expect(r.code).toBe(1);
-      expect(r.stdout).toContain('records/2016/ballots/002.yaml:3:72  error[yaml-too-deep]  lồng ánh xạ, danh sách quá 64 tầng; hồ sơ chỉ cần vài tầng');
+      expect(r.stdout).toContain(
+        'records/2016/ballots/002.yaml:3:72  error[yaml-too-deep]  lồng ánh xạ, danh sách quá 64 tầng; hồ sơ chỉ cần vài tầng',
+      );
       expect(r.stdout + r.stderr).not.toContain('Maximum call stack');
     }
     expect(runs[0]!.stdout).toBe(runs[1]!.stdout);
@@ -67,6 +72,10 @@ describe('resource bounds', () => {
     for (let d = 1; d <= 80; d++) block += `${' '.repeat(d * 2)}k${d}:\n`;
     writeFileSync(join(root, 'records/2016/ballots/002.yaml'), block);
     const r = cli(['validate', '2016', '--json'], { cwd: root });
-    expect(JSON.parse(r.stdout).diagnostics.filter((d: { code: string }) => d.code === 'yaml-too-deep').map((d: { line: number; column: number }) => [d.line, d.column])).toEqual([[67, 129]]);
+    expect(
+      JSON.parse(r.stdout)
+        .diagnostics.filter((d: { code: string }) => d.code === 'yaml-too-deep')
+        .map((d: { line: number; column: number }) => [d.line, d.column]),
+    ).toEqual([[67, 129]]);
   }, 120_000);
 });

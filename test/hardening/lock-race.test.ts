@@ -39,7 +39,10 @@ for (let round = 0; round < 3; round++) {
 
 function race(root: string): Promise<number | null> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--input-type=module', '-e', RACER, LOCK_JS, root], { env: { ...process.env, THIDUA_LOCK_WAIT_MS: '120000' }, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, ['--input-type=module', '-e', RACER, LOCK_JS, root], {
+      env: { ...process.env, THIDUA_LOCK_WAIT_MS: '120000' },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     let err = '';
     child.stderr.on('data', (d) => (err += d));
     child.on('exit', (code) => {
@@ -58,36 +61,65 @@ describe('the lock', () => {
   it('fifty racing writers, starting from a stale lock, never hold it together', async () => {
     const root = tempDir();
     // A lock left by a process that is gone: every racer may try to clear it at once.
-    writeFileSync(join(root, '.thidua.lock'), JSON.stringify({ pid: 2 ** 22 + 17, host: hostname(), since: '2026-01-01T00:00:00Z', start: '1' }) + '\n');
+    writeFileSync(
+      join(root, '.thidua.lock'),
+      JSON.stringify({ pid: 2 ** 22 + 17, host: hostname(), since: '2026-01-01T00:00:00Z', start: '1' }) + '\n',
+    );
     const codes = await Promise.all(Array.from({ length: 50 }, () => race(root)));
     expect(codes.every((c) => c === 0)).toBe(true);
-    const read = (f: string) => { try { return readFileSync(join(root, f), 'utf8').split('\n').filter(Boolean); } catch { return []; } };
+    const read = (f: string) => {
+      try {
+        return readFileSync(join(root, f), 'utf8').split('\n').filter(Boolean);
+      } catch {
+        return [];
+      }
+    };
     expect(read('overlaps')).toEqual([]);
     expect(read('held')).toHaveLength(150);
   }, 300_000);
 
-  it.runIf(process.platform === 'linux')('a lock whose PID now runs another program is cleared; its live owner still holds it', () => {
-    const a = generateAgency({ seed: 61, councilSize: 5, departments: 2 });
-    const other = spawn('sleep', ['60']);
-    try {
-      const pid = other.pid!;
-      const env = { ...process.env, NO_COLOR: '1', THIDUA_LOCK_WAIT_MS: '300', TZ: 'Asia/Ho_Chi_Minh' };
-      const ballot = () => spawnSync(process.execPath, [BIN, '--root', a.root, 'ballot', String(a.year), '--invalid'], { encoding: 'utf8', env });
-      // The lock names the live PID with the start the owner had: held.
-      writeFileSync(join(a.root, '.thidua.lock'), JSON.stringify({ pid, host: hostname(), since: '2026-01-15T08:00:00Z', start: startOf(pid) }) + '\n');
-      const busy = ballot();
-      expect(busy.status).toBe(1);
-      expect(busy.stderr).toContain(`đang được một lệnh thidua khác ghi (tiến trình ${pid}, từ 15:00 ngày 15/01/2026)`);
-      // The same PID with another start: the owner is gone and its PID was reused.
-      writeFileSync(join(a.root, '.thidua.lock'), JSON.stringify({ pid, host: hostname(), since: '2026-01-15T08:00:00Z', start: '12345' }) + '\n');
-      const reused = ballot();
-      expect(reused.status, reused.stderr).toBe(0);
-      expect(reused.stderr).toContain(`đã xoá khoá cũ .thidua.lock của tiến trình ${pid} không còn chạy (từ 15:00 ngày 15/01/2026)`);
-      // A lock written before the start was recorded, naming a PID that runs no thidua: cleared too.
-      writeFileSync(join(a.root, '.thidua.lock'), JSON.stringify({ pid, host: hostname(), since: '2026-01-15T08:00:00Z' }) + '\n');
-      expect(ballot().status).toBe(0);
-    } finally {
-      other.kill();
-    }
-  });
+  it.runIf(process.platform === 'linux')(
+    'a lock whose PID now runs another program is cleared; its live owner still holds it',
+    () => {
+      const a = generateAgency({ seed: 61, councilSize: 5, departments: 2 });
+      const other = spawn('sleep', ['60']);
+      try {
+        const pid = other.pid!;
+        const env = { ...process.env, NO_COLOR: '1', THIDUA_LOCK_WAIT_MS: '300', TZ: 'Asia/Ho_Chi_Minh' };
+        const ballot = () =>
+          spawnSync(process.execPath, [BIN, '--root', a.root, 'ballot', String(a.year), '--invalid'], {
+            encoding: 'utf8',
+            env,
+          });
+        // The lock names the live PID with the start the owner had: held.
+        writeFileSync(
+          join(a.root, '.thidua.lock'),
+          JSON.stringify({ pid, host: hostname(), since: '2026-01-15T08:00:00Z', start: startOf(pid) }) + '\n',
+        );
+        const busy = ballot();
+        expect(busy.status).toBe(1);
+        expect(busy.stderr).toContain(
+          `đang được một lệnh thidua khác ghi (tiến trình ${pid}, từ 15:00 ngày 15/01/2026)`,
+        );
+        // The same PID with another start: the owner is gone and its PID was reused.
+        writeFileSync(
+          join(a.root, '.thidua.lock'),
+          JSON.stringify({ pid, host: hostname(), since: '2026-01-15T08:00:00Z', start: '12345' }) + '\n',
+        );
+        const reused = ballot();
+        expect(reused.status, reused.stderr).toBe(0);
+        expect(reused.stderr).toContain(
+          `đã xoá khoá cũ .thidua.lock của tiến trình ${pid} không còn chạy (từ 15:00 ngày 15/01/2026)`,
+        );
+        // A lock written before the start was recorded, naming a PID that runs no thidua: cleared too.
+        writeFileSync(
+          join(a.root, '.thidua.lock'),
+          JSON.stringify({ pid, host: hostname(), since: '2026-01-15T08:00:00Z' }) + '\n',
+        );
+        expect(ballot().status).toBe(0);
+      } finally {
+        other.kill();
+      }
+    },
+  );
 });

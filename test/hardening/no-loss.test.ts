@@ -19,7 +19,11 @@ function prepared(decided: boolean): string {
 }
 
 async function killAt(root: string, args: string[], delayMs: number): Promise<void> {
-  const child = spawn(process.execPath, [BIN, ...args], { cwd: root, stdio: 'ignore', env: { ...process.env, NO_COLOR: '1' } });
+  const child = spawn(process.execPath, [BIN, ...args], {
+    cwd: root,
+    stdio: 'ignore',
+    env: { ...process.env, NO_COLOR: '1' },
+  });
   const exited = new Promise((r) => child.once('exit', r));
   await new Promise((r) => setTimeout(r, delayMs));
   child.kill('SIGKILL');
@@ -44,7 +48,26 @@ const COMMANDS: Array<{ name: string; args: string[]; decided: boolean }> = [
   { name: 'decide', args: ['decide', '2016', '--number', '7', '--date', '2016-12-21', '--force'], decided: true },
   { name: 'render all', args: ['render', 'all', '2016', '--force'], decided: true },
   { name: 'ballot', args: ['ballot', '2016', '--vote', 'nv1-mo-hinh=agree'], decided: false },
-  { name: 'nominate', args: ['nominate', '2017', '--kind', 'collective', '--department', 'nv2', '--title', 'Mô hình', '--initiative', 'Mô tả', '--met', 'all', '--submitted', '2017-11-20'], decided: false },
+  {
+    name: 'nominate',
+    args: [
+      'nominate',
+      '2017',
+      '--kind',
+      'collective',
+      '--department',
+      'nv2',
+      '--title',
+      'Mô hình',
+      '--initiative',
+      'Mô tả',
+      '--met',
+      'all',
+      '--submitted',
+      '2017-11-20',
+    ],
+    decided: false,
+  },
 ];
 
 describe('killed at random points', () => {
@@ -79,7 +102,11 @@ describe('a full disk', () => {
     const path = join(root, 'documents/2016/quyet-dinh-2016.docx');
     writeFileSync(path, Buffer.concat([readFileSync(path), Buffer.from('edited')]));
     const before = readFileSync(path);
-    const r = spawnSync('bash', ['-c', `ulimit -f 4; exec "${process.execPath}" "${BIN}" render decision 2016 --force`], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    const r = spawnSync(
+      'bash',
+      ['-c', `ulimit -f 4; exec "${process.execPath}" "${BIN}" render decision 2016 --force`],
+      { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } },
+    );
     expect(r.status).toBe(3);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toContain('tệp cũ được giữ nguyên');

@@ -9,7 +9,12 @@ export interface AgencySpec {
   seed?: number;
   departments?: number;
   councilSize?: number;
-  threshold?: { numerator: number; denominator: number; of: 'members' | 'ballots'; quorum?: { numerator: number; denominator: number } };
+  threshold?: {
+    numerator: number;
+    denominator: number;
+    of: 'members' | 'ballots';
+    quorum?: { numerator: number; denominator: number };
+  };
   year?: number;
   /** Leave the round without its session (meeting not held yet). */
   noSession?: boolean;
@@ -27,15 +32,48 @@ export interface Agency {
 
 const FAMILY = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Vũ', 'Đặng', 'Bùi', 'Đỗ', 'Hồ', 'Ngô', 'Dương'];
 const MIDDLE = ['Văn', 'Thị', 'Minh', 'Quốc', 'Thu', 'Hữu', 'Ngọc'];
-const GIVEN = ['An', 'Bình', 'Châu', 'Dũng', 'Giang', 'Hạnh', 'Khoa', 'Lan', 'Mai', 'Nam', 'Oanh', 'Phúc', 'Quang', 'Sơn', 'Tâm', 'Uyên', 'Vinh', 'Xuân', 'Yến', 'Đức'];
+const GIVEN = [
+  'An',
+  'Bình',
+  'Châu',
+  'Dũng',
+  'Giang',
+  'Hạnh',
+  'Khoa',
+  'Lan',
+  'Mai',
+  'Nam',
+  'Oanh',
+  'Phúc',
+  'Quang',
+  'Sơn',
+  'Tâm',
+  'Uyên',
+  'Vinh',
+  'Xuân',
+  'Yến',
+  'Đức',
+];
 const DEPARTMENTS = [
-  ['vp', 'Văn phòng Sở'], ['hctp', 'Phòng Hành chính tư pháp'], ['bttp', 'Phòng Bổ trợ tư pháp'],
-  ['xdkt', 'Phòng Xây dựng và kiểm tra văn bản'], ['pbgd', 'Phòng Phổ biến, giáo dục pháp luật'], ['ttr', 'Thanh tra Sở'],
-  ['tgpl', 'Trung tâm Trợ giúp pháp lý'], ['dgts', 'Trung tâm Dịch vụ đấu giá tài sản'],
+  ['vp', 'Văn phòng Sở'],
+  ['hctp', 'Phòng Hành chính tư pháp'],
+  ['bttp', 'Phòng Bổ trợ tư pháp'],
+  ['xdkt', 'Phòng Xây dựng và kiểm tra văn bản'],
+  ['pbgd', 'Phòng Phổ biến, giáo dục pháp luật'],
+  ['ttr', 'Thanh tra Sở'],
+  ['tgpl', 'Trung tâm Trợ giúp pháp lý'],
+  ['dgts', 'Trung tâm Dịch vụ đấu giá tài sản'],
 ] as const;
 
 function fold(s: string): string {
-  return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  return s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 }
 
 export const CRITERIA_YAML = `collective:
@@ -76,14 +114,25 @@ export function generateAgency(spec: AgencySpec = {}): Agency {
   for (const d of departments) {
     for (let i = 0; i < 3; i++) {
       const name = nextName();
-      people.push({ id: fold(name), name, department: d.id, leader: i === 0, gender: name.includes(' Thị ') ? 'nu' : 'nam' });
+      people.push({
+        id: fold(name),
+        name,
+        department: d.id,
+        leader: i === 0,
+        gender: name.includes(' Thị ') ? 'nu' : 'nam',
+      });
     }
   }
   const council = people.slice(0, councilSize).map((p) => p.id);
   if (council.length < councilSize) throw new Error('not enough people for the council');
 
-  const quorum = th.quorum ? `, quorum: { numerator: ${th.quorum.numerator}, denominator: ${th.quorum.denominator} }` : '';
-  write(root, 'records/agency.yaml', `name: Sở Tư pháp tỉnh Lâm Đồng
+  const quorum = th.quorum
+    ? `, quorum: { numerator: ${th.quorum.numerator}, denominator: ${th.quorum.denominator} }`
+    : '';
+  write(
+    root,
+    'records/agency.yaml',
+    `name: Sở Tư pháp tỉnh Lâm Đồng
 parent: UBND tỉnh Lâm Đồng
 symbol: STP
 place: Lâm Đồng
@@ -97,10 +146,24 @@ deadlines:
   - { id: plan, title: "Kế hoạch nhân rộng", before: "12-15" }
 recipients: [ "Sở Nội vụ", "Lưu: VT" ]
 legal_basis: [ "Căn cứ Luật Thi đua, khen thưởng năm 2022;" ]
-`);
+`,
+  );
   write(root, 'records/criteria.yaml', CRITERIA_YAML);
-  write(root, 'records/departments.yaml', departments.map((d) => `- { id: ${d.id}, name: "${d.name}" }`).join('\n') + '\n');
-  write(root, 'records/people.yaml', people.map((p) => `- { id: ${p.id}, name: "${p.name}", gender: ${p.gender}, position: "${p.leader ? 'Trưởng phòng' : 'Chuyên viên'}", department: ${p.department}, leader: ${p.leader} }`).join('\n') + '\n');
+  write(
+    root,
+    'records/departments.yaml',
+    departments.map((d) => `- { id: ${d.id}, name: "${d.name}" }`).join('\n') + '\n',
+  );
+  write(
+    root,
+    'records/people.yaml',
+    people
+      .map(
+        (p) =>
+          `- { id: ${p.id}, name: "${p.name}", gender: ${p.gender}, position: "${p.leader ? 'Trưởng phòng' : 'Chuyên viên'}", department: ${p.department}, leader: ${p.leader} }`,
+      )
+      .join('\n') + '\n',
+  );
   write(root, 'records/discipline.yaml', '[]\n');
 
   const nominations = writeRound(root, year, { departments, people, council }, spec.noSession ? null : councilSize);
@@ -120,8 +183,13 @@ export function writeRound(
   ballotsIssued: number | null,
   options: { criteria?: Record<string, string[]> } = {},
 ): string[] {
-  const members = a.council.map((id, i) => `  - { person: ${id}, role: ${i === 0 ? 'chu-tich' : i === 1 ? 'thu-ky' : 'uy-vien'} }`).join('\n');
-  const session = ballotsIssued === null ? '' : `session:
+  const members = a.council
+    .map((id, i) => `  - { person: ${id}, role: ${i === 0 ? 'chu-tich' : i === 1 ? 'thu-ky' : 'uy-vien'} }`)
+    .join('\n');
+  const session =
+    ballotsIssued === null
+      ? ''
+      : `session:
   date: ${year + 1}-01-15
   place: Phòng họp Sở
   chair: ${a.council[0]!}
@@ -132,10 +200,18 @@ export function writeRound(
   write(root, `records/${year}/council.yaml`, `members:\n${members}\n${session}`);
   const ids: string[] = [];
   const answers = (group: string[]) => group.map((c) => `  ${c}: true`).join('\n');
-  const crit = options.criteria ?? { collective: ['hoan-thanh-xuat-sac', 'doan-ket'], individual: ['trach-nhiem', 'sang-tao'] };
+  const crit = options.criteria ?? {
+    collective: ['hoan-thanh-xuat-sac', 'doan-ket'],
+    individual: ['trach-nhiem', 'sang-tao'],
+  };
   for (const d of a.departments) {
-    const staff = a.people.find((p) => p.department === d.id && !p.leader && !a.council.includes(p.id)) ?? a.people.find((p) => p.department === d.id && !p.leader)!;
-    write(root, `records/${year}/nominations/${d.id}-tap-the.yaml`, `id: ${d.id}-tap-the
+    const staff =
+      a.people.find((p) => p.department === d.id && !p.leader && !a.council.includes(p.id)) ??
+      a.people.find((p) => p.department === d.id && !p.leader)!;
+    write(
+      root,
+      `records/${year}/nominations/${d.id}-tap-the.yaml`,
+      `id: ${d.id}-tap-the
 kind: collective
 department: ${d.id}
 title: "Tập thể hoàn thành xuất sắc nhiệm vụ năm ${year}"
@@ -144,8 +220,12 @@ initiative: |
 submitted: ${year}-11-10
 criteria:
 ${answers(crit['collective']!)}
-`);
-    write(root, `records/${year}/nominations/${d.id}-ca-nhan.yaml`, `id: ${d.id}-ca-nhan
+`,
+    );
+    write(
+      root,
+      `records/${year}/nominations/${d.id}-ca-nhan.yaml`,
+      `id: ${d.id}-ca-nhan
 kind: individual
 department: ${d.id}
 person: ${staff.id}
@@ -153,7 +233,8 @@ title: "Chuyên viên tiêu biểu năm ${year}"
 submitted: ${year}-11-12
 criteria:
 ${answers(crit['individual']!)}
-`);
+`,
+    );
     ids.push(`${d.id}-tap-the`, `${d.id}-ca-nhan`);
   }
   return ids;

@@ -10,13 +10,17 @@ export function scripted(answers: Answer[]): Prompter & { asked: string[]; notes
   const queue = [...answers];
   const asked: string[] = [];
   const notes: string[] = [];
-  const answer = (kind: string, q: { message: string; default?: unknown; choices?: Array<{ value: unknown }> }): unknown => {
+  const answer = (
+    kind: string,
+    q: { message: string; default?: unknown; choices?: Array<{ value: unknown }> },
+  ): unknown => {
     asked.push(`${kind}: ${q.message}`);
     if (queue.length === 0) throw new Error(`no scripted answer for “${q.message}”`);
     const a = queue.shift();
     if (a === CANCEL) throw new PromptCancelled();
     if (a === undefined) return q.default;
-    if (q.choices && kind !== 'checkbox' && !q.choices.some((c) => c.value === a)) throw new Error(`“${JSON.stringify(a)}” is not a choice of “${q.message}”`);
+    if (q.choices && kind !== 'checkbox' && !q.choices.some((c) => c.value === a))
+      throw new Error(`“${JSON.stringify(a)}” is not a choice of “${q.message}”`);
     return a;
   };
   // Like a real prompt, a question answers (or fails) asynchronously.

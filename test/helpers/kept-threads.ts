@@ -78,17 +78,30 @@ class KeptThreadsWorker implements PoolWorker {
   }
 
   private create(): Worker {
-    const thread = new Worker(ENTRY, { env: this.options.env, execArgv: this.options.execArgv, stdout: true, stderr: true });
+    const thread = new Worker(ENTRY, {
+      env: this.options.env,
+      execArgv: this.options.execArgv,
+      stdout: true,
+      stderr: true,
+    });
     // A kept thread that ends on its own is no longer kept.
     thread.once('exit', () => {
       const list = kept.get(this.key);
-      if (list?.includes(thread)) kept.set(this.key, list.filter((t) => t !== thread));
+      if (list?.includes(thread))
+        kept.set(
+          this.key,
+          list.filter((t) => t !== thread),
+        );
     });
     return thread;
   }
 
   // A stop that reported an error (a teardown that failed) leaves a thread not worth keeping.
-  private readonly onMessage = (message: { type?: string; error?: unknown; __vitest_worker_response__?: boolean }): void => {
+  private readonly onMessage = (message: {
+    type?: string;
+    error?: unknown;
+    __vitest_worker_response__?: boolean;
+  }): void => {
     if (message?.__vitest_worker_response__ && message.type === 'stopped') this.stopped = message.error === undefined;
   };
 
@@ -115,7 +128,13 @@ export const keptThreads: PoolRunnerInitializer = {
 export function keepThreads(projectName: string) {
   return {
     name: 'thidua:kept-threads',
-    configureVitest({ project, vitest }: { project: { name: string; config: { pool: string; poolRunner?: unknown } }; vitest: { onClose(fn: () => Promise<void>): void } }) {
+    configureVitest({
+      project,
+      vitest,
+    }: {
+      project: { name: string; config: { pool: string; poolRunner?: unknown } };
+      vitest: { onClose(fn: () => Promise<void>): void };
+    }) {
       if (project.name !== projectName || process.env.THIDUA_MUTATE_THREADS === 'plain') return;
       project.config.pool = keptThreads.name;
       project.config.poolRunner = keptThreads;

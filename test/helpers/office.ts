@@ -5,14 +5,21 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 
 export function hasOffice(): boolean {
-  return spawnSync('soffice', ['--version'], { encoding: 'utf8' }).status === 0 && spawnSync('pdftotext', ['-v']).status === 0;
+  return (
+    spawnSync('soffice', ['--version'], { encoding: 'utf8' }).status === 0 &&
+    spawnSync('pdftotext', ['-v']).status === 0
+  );
 }
 
 /** Convert with a private profile, so parallel test files do not fight over one. */
 export function toPdf(docx: string): string {
   const out = mkdtempSync(join(tmpdir(), 'thidua-pdf-'));
   const profile = mkdtempSync(join(tmpdir(), 'thidua-lo-'));
-  const res = spawnSync('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', out, docx], { encoding: 'utf8', timeout: 120_000 });
+  const res = spawnSync(
+    'soffice',
+    [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', out, docx],
+    { encoding: 'utf8', timeout: 120_000 },
+  );
   if (res.status !== 0) throw new Error(`soffice failed: ${res.stderr}`);
   return join(out, basename(docx).replace(/\.docx$/, '.pdf'));
 }

@@ -27,13 +27,17 @@ export function tempDir(prefix = 'thidua-test-'): string {
 export function oldGitBin(): string {
   const bin = tempDir('thidua-oldgit-');
   const real = spawnSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).stdout.trim();
-  writeFileSync(join(bin, 'git'), [
-    '#!/bin/sh',
-    'if [ "$1" = "--version" ]; then echo "git version 2.11.0"; exit 0; fi',
-    'for a in "$@"; do if [ "$a" = "--is-shallow-repository" ]; then echo true; echo --is-shallow-repository; exit 0; fi; done',
-    `exec ${real} "$@"`,
-    '',
-  ].join('\n'), { mode: 0o755 });
+  writeFileSync(
+    join(bin, 'git'),
+    [
+      '#!/bin/sh',
+      'if [ "$1" = "--version" ]; then echo "git version 2.11.0"; exit 0; fi',
+      'for a in "$@"; do if [ "$a" = "--is-shallow-repository" ]; then echo true; echo --is-shallow-repository; exit 0; fi; done',
+      `exec ${real} "$@"`,
+      '',
+    ].join('\n'),
+    { mode: 0o755 },
+  );
   return bin;
 }
 
@@ -46,8 +50,10 @@ export function workspace(options: { from?: 'base' | 'example'; overlays?: strin
   const dir = tempDir();
   if (options.from === 'example') {
     cpSync(join(PROJECT, 'records'), join(dir, 'records'), { recursive: true });
-    if (existsSync(join(PROJECT, 'templates'))) cpSync(join(PROJECT, 'templates'), join(dir, 'templates'), { recursive: true });
-    if (existsSync(join(PROJECT, 'documents'))) cpSync(join(PROJECT, 'documents'), join(dir, 'documents'), { recursive: true });
+    if (existsSync(join(PROJECT, 'templates')))
+      cpSync(join(PROJECT, 'templates'), join(dir, 'templates'), { recursive: true });
+    if (existsSync(join(PROJECT, 'documents')))
+      cpSync(join(PROJECT, 'documents'), join(dir, 'documents'), { recursive: true });
   } else {
     cpSync(BASE, dir, { recursive: true });
   }
@@ -66,7 +72,10 @@ export interface CliResult {
   stderr: string;
 }
 
-export function cli(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; input?: string } = {}): CliResult {
+export function cli(
+  args: string[],
+  options: { cwd?: string; env?: NodeJS.ProcessEnv; input?: string } = {},
+): CliResult {
   const res = spawnSync(process.execPath, [BIN, ...args], {
     cwd: options.cwd ?? PROJECT,
     env: { ...process.env, NO_COLOR: '1', THIDUA_LANG: '', FORCE_COLOR: undefined, ...options.env },
@@ -81,14 +90,24 @@ export function git(cwd: string, args: string[]): string {
   const res = spawnSync('git', args, {
     cwd,
     encoding: 'utf8',
-    env: { ...process.env, GIT_AUTHOR_NAME: 'Test', GIT_AUTHOR_EMAIL: 't@example.org', GIT_COMMITTER_NAME: 'Test', GIT_COMMITTER_EMAIL: 't@example.org' },
+    env: {
+      ...process.env,
+      GIT_AUTHOR_NAME: 'Test',
+      GIT_AUTHOR_EMAIL: 't@example.org',
+      GIT_COMMITTER_NAME: 'Test',
+      GIT_COMMITTER_EMAIL: 't@example.org',
+    },
   });
   if (res.status !== 0) throw new Error(`git ${args.join(' ')}: ${res.stderr}`);
   return res.stdout;
 }
 
 /** A command's typed input from words as typed, the way the command line makes it. */
-export function input<N extends CommandName>(name: N, args: unknown[], options: Record<string, unknown> = {}): Input<N> {
+export function input<N extends CommandName>(
+  name: N,
+  args: unknown[],
+  options: Record<string, unknown> = {},
+): Input<N> {
   return toInput(DEFINITIONS[name], args, options) as unknown as Input<N>;
 }
 
@@ -96,7 +115,10 @@ export function input<N extends CommandName>(name: N, args: unknown[], options: 
  * The command line run in this process, as a user would type it (no spawn: the same code, its
  * modules loaded once). Output and exit code as from the binary; stdin is not a terminal.
  */
-export async function runCli(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<CliResult> {
+export async function runCli(
+  args: string[],
+  options: { cwd?: string; env?: NodeJS.ProcessEnv } = {},
+): Promise<CliResult> {
   const { run } = await import('../../src/cli.js');
   let stdout = '';
   let stderr = '';

@@ -19,7 +19,14 @@ afterAll(cleanupTemp);
 function docxText(path: string): string {
   const files = unzipSync(new Uint8Array(readFileSync(path)));
   const xml = strFromU8(files['word/document.xml']!);
-  return xml.replace(/<w:tab\/>/g, '\t').replace(/<\/w:p>/g, '\n').replace(/<[^>]+>/g, '').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"');
+  return xml
+    .replace(/<w:tab\/>/g, '\t')
+    .replace(/<\/w:p>/g, '\n')
+    .replace(/<[^>]+>/g, '')
+    .replace(/&amp;/g, '&')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"');
 }
 
 describe('1. zero votes never pass; a quorum', () => {
@@ -43,7 +50,9 @@ describe('1. zero votes never pass; a quorum', () => {
     expect(json.results.every((x: { recognised: boolean }) => !x.recognised)).toBe(true);
     const sealed = await run(a, 'tally', String(a.year), '--seal');
     expect(sealed.code).toBe(1);
-    expect(sealed.stderr).toContain('thidua: không niêm phong đợt 2025: mới thu về 1 phiếu, chưa đủ số tối thiểu 5/7 thành viên Hội đồng (2/3)');
+    expect(sealed.stderr).toContain(
+      'thidua: không niêm phong đợt 2025: mới thu về 1 phiếu, chưa đủ số tối thiểu 5/7 thành viên Hội đồng (2/3)',
+    );
     expect(existsSync(join(a.root, 'records/2025/tally.yaml'))).toBe(false);
     // Even --incomplete does not seal a vote without its quorum.
     expect((await run(a, 'tally', String(a.year), '--seal', '--incomplete', 'vắng nhiều')).code).toBe(1);
@@ -52,25 +61,45 @@ describe('1. zero votes never pass; a quorum', () => {
 
 describe('2. sealing with ballots missing', () => {
   it('is refused unless the clerk says why; the reason is stored and printed in the minutes', async () => {
-    const a = generateAgency({ councilSize: 7, threshold: { numerator: 1, denominator: 2, of: 'ballots', quorum: { numerator: 1, denominator: 3 } } });
+    const a = generateAgency({
+      councilSize: 7,
+      threshold: { numerator: 1, denominator: 2, of: 'ballots', quorum: { numerator: 1, denominator: 3 } },
+    });
     await ballots(a, a.year, [all(a.nominations), all(a.nominations), all(a.nominations)]);
     const refused = await run(a, 'tally', String(a.year), '--seal');
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('mới nhập 3/7 phiếu phát ra');
     expect(refused.stderr).toContain('--incomplete');
     expect(existsSync(join(a.root, 'records/2025/tally.yaml'))).toBe(false);
-    await ok(a, 'tally', String(a.year), '--seal', '--incomplete', '4 phiếu bị thất lạc, Hội đồng thống nhất kiểm 3 phiếu');
-    expect(readFileSync(join(a.root, 'records/2025/tally.yaml'), 'utf8')).toContain('incomplete: 4 phiếu bị thất lạc, Hội đồng thống nhất kiểm 3 phiếu');
+    await ok(
+      a,
+      'tally',
+      String(a.year),
+      '--seal',
+      '--incomplete',
+      '4 phiếu bị thất lạc, Hội đồng thống nhất kiểm 3 phiếu',
+    );
+    expect(readFileSync(join(a.root, 'records/2025/tally.yaml'), 'utf8')).toContain(
+      'incomplete: 4 phiếu bị thất lạc, Hội đồng thống nhất kiểm 3 phiếu',
+    );
     expect((await ok(a, 'validate')).code).toBe(0);
     await ok(a, 'render', 'minutes', String(a.year));
-    expect(docxText(join(a.root, 'documents/2025/bien-ban-kiem-phieu-2025.docx'))).toContain('4 phiếu bị thất lạc, Hội đồng thống nhất kiểm 3 phiếu');
+    expect(docxText(join(a.root, 'documents/2025/bien-ban-kiem-phieu-2025.docx'))).toContain(
+      '4 phiếu bị thất lạc, Hội đồng thống nhất kiểm 3 phiếu',
+    );
   });
 });
 
 describe('3. no ballot is ever overwritten', () => {
   it('an interactive entry and a scripted one at the same time keep both papers', async () => {
     const a = generateAgency({ councilSize: 5 });
-    const ctx = createContext({ lang: 'vi', rootOption: a.root, version: 'test', env: { THIDUA_TODAY: '2026-01-15' }, cwd: a.root });
+    const ctx = createContext({
+      lang: 'vi',
+      rootOption: a.root,
+      version: 'test',
+      env: { THIDUA_TODAY: '2026-01-15' },
+      cwd: a.root,
+    });
     const lines: string[] = [];
     ctx.out = (s) => lines.push(s);
     ctx.err = (s) => lines.push(s);
@@ -82,12 +111,22 @@ describe('3. no ballot is ever overwritten', () => {
     const confirm = p.confirm.bind(p);
     p.confirm = (q) => {
       // Another clerk's command, in its own process, writes paper 1 meanwhile.
-      if (q.message === 'Ghi phiếu này?') expect(cli(['--root', a.root, 'ballot', String(a.year), ...a.nominations.flatMap((id) => ['--vote', `${id}=agree`])], { env: ENV }).code).toBe(0);
+      if (q.message === 'Ghi phiếu này?')
+        expect(
+          cli(
+            ['--root', a.root, 'ballot', String(a.year), ...a.nominations.flatMap((id) => ['--vote', `${id}=agree`])],
+            { env: ENV },
+          ).code,
+        ).toBe(0);
       return confirm(q);
     };
     expect(await ballotCommand(ctx, input('ballot', [String(a.year)]), p)).toBe(0);
     const dir = join(a.root, 'records/2025/ballots');
-    expect(readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort()).toEqual(['001.yaml', '002.yaml']);
+    expect(
+      readdirSync(dir)
+        .filter((f) => f.endsWith('.yaml'))
+        .sort(),
+    ).toEqual(['001.yaml', '002.yaml']);
     expect(readFileSync(join(dir, '001.yaml'), 'utf8')).toContain(': agree');
     expect(readFileSync(join(dir, '002.yaml'), 'utf8')).toContain(': disagree');
     expect(readFileSync(join(dir, '002.yaml'), 'utf8')).toContain('serial: 2');
@@ -115,25 +154,57 @@ describe('4. the second year does not change the first', () => {
       verify: (await ok(a, 'verify', y)).stdout,
       tally: (await ok(a, 'tally', y)).stdout,
       tallyJson: (await ok(a, 'tally', y, '--json')).stdout,
-      docs: Object.fromEntries(readdirSync(join(a.root, 'documents', y)).filter((f) => f.endsWith('.docx')).map((f) => [f, readFileSync(join(a.root, 'documents', y, f))])),
+      docs: Object.fromEntries(
+        readdirSync(join(a.root, 'documents', y))
+          .filter((f) => f.endsWith('.docx'))
+          .map((f) => [f, readFileSync(join(a.root, 'documents', y, f))]),
+      ),
     };
     // The coming year: a new criterion, a promotion to a leader post, a measure dated in 2025, a new threshold, new template wording.
-    const crit = readFileSync(join(a.root, 'records/criteria.yaml'), 'utf8').replace('individual:\n', 'individual:\n  - { id: chuyen-doi-so, text: "Tích cực chuyển đổi số" }\n');
+    const crit = readFileSync(join(a.root, 'records/criteria.yaml'), 'utf8').replace(
+      'individual:\n',
+      'individual:\n  - { id: chuyen-doi-so, text: "Tích cực chuyển đổi số" }\n',
+    );
     writeFileSync(join(a.root, 'records/criteria.yaml'), crit);
-    const nominee = readFileSync(join(a.root, 'records/2025/nominations/hctp-ca-nhan.yaml'), 'utf8').match(/person: (\S+)/)![1]!;
-    const people = readFileSync(join(a.root, 'records/people.yaml'), 'utf8').split('\n')
-      .map((l) => (l.includes(`id: ${nominee},`) ? l.replace('leader: false', 'leader: true').replace('Chuyên viên', 'Phó Trưởng phòng') : l))
-      .map((l) => l.replace(/name: "([^"]+)", gender: (\w+), position: "Trưởng phòng", department: vp/, 'name: "$1 (đã nghỉ hưu)", gender: $2, position: "Trưởng phòng", department: vp'))
+    const nominee = readFileSync(join(a.root, 'records/2025/nominations/hctp-ca-nhan.yaml'), 'utf8').match(
+      /person: (\S+)/,
+    )![1]!;
+    const people = readFileSync(join(a.root, 'records/people.yaml'), 'utf8')
+      .split('\n')
+      .map((l) =>
+        l.includes(`id: ${nominee},`)
+          ? l.replace('leader: false', 'leader: true').replace('Chuyên viên', 'Phó Trưởng phòng')
+          : l,
+      )
+      .map((l) =>
+        l.replace(
+          /name: "([^"]+)", gender: (\w+), position: "Trưởng phòng", department: vp/,
+          'name: "$1 (đã nghỉ hưu)", gender: $2, position: "Trưởng phòng", department: vp',
+        ),
+      )
       .join('\n');
     writeFileSync(join(a.root, 'records/people.yaml'), people);
     const staff = a.people.find((p) => p.department === 'bttp' && !p.leader)!.id;
-    writeFileSync(join(a.root, 'records/discipline.yaml'), `- { person: ${staff}, level: canh-cao, date: 2025-06-01, decision: 3/QĐ-STP }\n`);
+    writeFileSync(
+      join(a.root, 'records/discipline.yaml'),
+      `- { person: ${staff}, level: canh-cao, date: 2025-06-01, decision: 3/QĐ-STP }\n`,
+    );
     const agency = readFileSync(join(a.root, 'records/agency.yaml'), 'utf8')
-      .replace('threshold: { numerator: 2, denominator: 3, of: members }', 'threshold: { numerator: 4, denominator: 5, of: members }')
+      .replace(
+        'threshold: { numerator: 2, denominator: 3, of: members }',
+        'threshold: { numerator: 4, denominator: 5, of: members }',
+      )
       .replace(/head: \{ title: Giám đốc, name: [^}]+\}/, 'head: { title: Giám đốc, name: Trịnh Văn Mới }')
       .replace('name: Sở Tư pháp tỉnh Lâm Đồng', 'name: Sở Tư pháp tỉnh Lâm Đồng mới');
     writeFileSync(join(a.root, 'records/agency.yaml'), agency);
-    write(a.root, 'templates/quyet-dinh.txt', readFileSync(join(__dirname, '../../templates/quyet-dinh.txt'), 'utf8').replace('[subject]\n', '[subject]\nMẪU MỚI 2026 '));
+    write(
+      a.root,
+      'templates/quyet-dinh.txt',
+      readFileSync(join(__dirname, '../../templates/quyet-dinh.txt'), 'utf8').replace(
+        '[subject]\n',
+        '[subject]\nMẪU MỚI 2026 ',
+      ),
+    );
 
     expect((await run(a, 'validate')).stdout).toBe(before.validate);
     expect((await run(a, 'validate', y)).stdout).toBe(before.validate2025);
@@ -142,18 +213,31 @@ describe('4. the second year does not change the first', () => {
     expect((await run(a, 'tally', y, '--json')).stdout).toBe(before.tallyJson);
     const rendered = (await ok(a, 'render', 'all', y)).stdout;
     expect(rendered).not.toContain('đã ghi');
-    for (const [f, bytes] of Object.entries(before.docs)) expect(Buffer.compare(readFileSync(join(a.root, 'documents', y, f)), bytes), f).toBe(0);
+    for (const [f, bytes] of Object.entries(before.docs))
+      expect(Buffer.compare(readFileSync(join(a.root, 'documents', y, f)), bytes), f).toBe(0);
     // The commit goes through: nothing in 2025 is blocked by 2026's records.
     await ok(a, 'commit', '-m', 'Chuẩn bị năm 2026');
 
     // The new round takes the new settings: 2026 needs 4/5 of 7 = 6.
-    writeRound(a.root, 2026, a, 7, { criteria: { collective: ['hoan-thanh-xuat-sac', 'doan-ket'], individual: ['trach-nhiem', 'sang-tao', 'chuyen-doi-so'] } });
+    writeRound(a.root, 2026, a, 7, {
+      criteria: {
+        collective: ['hoan-thanh-xuat-sac', 'doan-ket'],
+        individual: ['trach-nhiem', 'sang-tao', 'chuyen-doi-so'],
+      },
+    });
     rmSync(join(a.root, 'records/2026/nominations/bttp-tap-the.yaml'));
     rmSync(join(a.root, 'records/2026/nominations/bttp-ca-nhan.yaml'));
     const promoted = join(a.root, 'records/2026/nominations/hctp-ca-nhan.yaml');
     writeFileSync(promoted, readFileSync(promoted, 'utf8') + '  guong-mau: true\n');
     await ok(a, 'validate');
-    const papers = Array.from({ length: 7 }, (_, i) => (i < 2 ? all(readdirSync(join(a.root, 'records/2026/nominations')).map((f) => f.replace('.yaml', '')), 'disagree') : all(readdirSync(join(a.root, 'records/2026/nominations')).map((f) => f.replace('.yaml', '')))));
+    const papers = Array.from({ length: 7 }, (_, i) =>
+      i < 2
+        ? all(
+            readdirSync(join(a.root, 'records/2026/nominations')).map((f) => f.replace('.yaml', '')),
+            'disagree',
+          )
+        : all(readdirSync(join(a.root, 'records/2026/nominations')).map((f) => f.replace('.yaml', ''))),
+    );
     await ballots(a, 2026, papers);
     const t2026 = JSON.parse((await ok(a, 'tally', '2026', '--json')).stdout);
     expect(t2026.threshold).toMatchObject({ numerator: 4, denominator: 5, required: 6 });
@@ -172,9 +256,16 @@ describe('4. the second year does not change the first', () => {
 
   it('people changes with a date apply to the rounds from that date on', async () => {
     const a = generateAgency({ seed: 8, councilSize: 5 });
-    const nominee = readFileSync(join(a.root, 'records/2025/nominations/hctp-ca-nhan.yaml'), 'utf8').match(/person: (\S+)/)![1]!;
-    const people = readFileSync(join(a.root, 'records/people.yaml'), 'utf8').split('\n')
-      .map((l) => (l.includes(`id: ${nominee},`) ? l.replace(/ \}$/, `, changes: [ { from: 2026-02-01, position: "Phó Trưởng phòng", leader: true } ] }`) : l))
+    const nominee = readFileSync(join(a.root, 'records/2025/nominations/hctp-ca-nhan.yaml'), 'utf8').match(
+      /person: (\S+)/,
+    )![1]!;
+    const people = readFileSync(join(a.root, 'records/people.yaml'), 'utf8')
+      .split('\n')
+      .map((l) =>
+        l.includes(`id: ${nominee},`)
+          ? l.replace(/ \}$/, `, changes: [ { from: 2026-02-01, position: "Phó Trưởng phòng", leader: true } ] }`)
+          : l,
+      )
       .join('\n');
     writeFileSync(join(a.root, 'records/people.yaml'), people);
     expect((await ok(a, 'validate')).stdout).toContain('0 lỗi');
@@ -195,7 +286,10 @@ describe('5. issued documents do not drift', () => {
     const director = a.people[0]!.name;
     expect(docxText(decision)).toContain(director);
     // A new head and a renamed agency, after the decision was signed.
-    const agency = readFileSync(join(a.root, 'records/agency.yaml'), 'utf8').replace(/head: \{ title: Giám đốc, name: [^}]+\}/, 'head: { title: Giám đốc, name: Trịnh Văn Mới }');
+    const agency = readFileSync(join(a.root, 'records/agency.yaml'), 'utf8').replace(
+      /head: \{ title: Giám đốc, name: [^}]+\}/,
+      'head: { title: Giám đốc, name: Trịnh Văn Mới }',
+    );
     writeFileSync(join(a.root, 'records/agency.yaml'), agency);
     expect((await ok(a, 'verify', y)).stdout).toContain('✓');
     expect((await ok(a, 'status', y, '--json')).stdout).not.toContain('"outdated"');
@@ -221,7 +315,11 @@ describe('6. empty and no-pass rounds', () => {
   it('a round with no nominations seals with results: [] and validates', async () => {
     const a = generateAgency({ councilSize: 5 });
     rmSync(join(a.root, 'records/2025/nominations'), { recursive: true });
-    write(a.root, 'records/2025/council.yaml', readFileSync(join(a.root, 'records/2025/council.yaml'), 'utf8').replace('ballots_issued: 5', 'ballots_issued: 0'));
+    write(
+      a.root,
+      'records/2025/council.yaml',
+      readFileSync(join(a.root, 'records/2025/council.yaml'), 'utf8').replace('ballots_issued: 5', 'ballots_issued: 0'),
+    );
     await ok(a, 'tally', '2025', '--seal');
     expect(readFileSync(join(a.root, 'records/2025/tally.yaml'), 'utf8')).toContain('results: []');
     expect((await ok(a, 'validate')).code).toBe(0);
@@ -252,7 +350,9 @@ describe('7. unsealing is never invisible', () => {
     git(a.root, ['commit', '-q', '-m', 'sửa phiếu']);
     const r = await run(a, 'verify');
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/records\/2025\/tally\.yaml @ [0-9a-f]{12}\s+đã niêm phong từ commit [0-9a-f]{12}, bị xoá trong commit [0-9a-f]{12} \(\d{4}-\d{2}-\d{2}: sửa phiếu\) mà không qua “thidua unseal”/);
+    expect(r.stdout).toMatch(
+      /records\/2025\/tally\.yaml @ [0-9a-f]{12}\s+đã niêm phong từ commit [0-9a-f]{12}, bị xoá trong commit [0-9a-f]{12} \(\d{4}-\d{2}-\d{2}: sửa phiếu\) mà không qua “thidua unseal”/,
+    );
     expect(r.stdout).toContain('records/2025/decision.yaml');
     expect(r.stdout).not.toContain('chưa niêm phong — không có gì để đối chiếu');
   });
@@ -292,7 +392,9 @@ describe('7b. opened and sealed again before one commit', () => {
     await ok(a, 'tally', '2025', '--seal');
     // Committed before the new decision: the commit rewrites the seal and removes the old decision.
     await ok(a, 'commit');
-    expect(git(a.root, ['show', '--name-status', '--format=', 'HEAD', '--', 'records/2025'])).toMatch(/^D\trecords\/2025\/decision\.yaml$/m);
+    expect(git(a.root, ['show', '--name-status', '--format=', 'HEAD', '--', 'records/2025'])).toMatch(
+      /^D\trecords\/2025\/decision\.yaml$/m,
+    );
     // The printed documents are now behind the records (a finding); the decision removed is not.
     const before = await run(a, 'verify', '2025');
     expect(before.stdout).not.toContain('mà không qua “thidua unseal”');
@@ -331,8 +433,31 @@ describe('9. late changes to a voted round', () => {
   it('nominate refuses once ballots exist, unless --force, which is recorded', async () => {
     const a = generateAgency({ seed: 23, councilSize: 5 });
     await ballots(a, a.year, [all(a.nominations)]);
-    const extra = a.people.find((p) => p.department === 'vp' && !p.leader && !a.council.includes(p.id) && !readFileSync(join(a.root, 'records/2025/nominations/vp-ca-nhan.yaml'), 'utf8').includes(p.id));
-    const args = ['nominate', '2025', '--kind', 'individual', '--department', 'bttp', '--person', extra?.id ?? a.people[3]!.id, '--title', 'Thêm', '--met', 'all', '--submitted', '2025-11-20', '--id', 'them-sau'];
+    const extra = a.people.find(
+      (p) =>
+        p.department === 'vp' &&
+        !p.leader &&
+        !a.council.includes(p.id) &&
+        !readFileSync(join(a.root, 'records/2025/nominations/vp-ca-nhan.yaml'), 'utf8').includes(p.id),
+    );
+    const args = [
+      'nominate',
+      '2025',
+      '--kind',
+      'individual',
+      '--department',
+      'bttp',
+      '--person',
+      extra?.id ?? a.people[3]!.id,
+      '--title',
+      'Thêm',
+      '--met',
+      'all',
+      '--submitted',
+      '2025-11-20',
+      '--id',
+      'them-sau',
+    ];
     const r = await run(a, ...args);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('đã có 1 phiếu');
@@ -367,7 +492,13 @@ describe('10. the council itself', () => {
       .replace('ballots_issued: 5', 'ballots_issued: 5\n  absent: [ ' + a.council[4] + ' ]');
     writeFileSync(join(a.root, 'records/2025/council.yaml'), council);
     await ballots(a, a.year, [all(a.nominations)], 1);
-    const refused = await run(a, 'ballot', String(a.year), '--written', ...a.nominations.flatMap((id) => ['--vote', `${id}=agree`]));
+    const refused = await run(
+      a,
+      'ballot',
+      String(a.year),
+      '--written',
+      ...a.nominations.flatMap((id) => ['--vote', `${id}=agree`]),
+    );
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('error[attendance]');
     write(a.root, 'records/2025/ballots/002.yaml', 'serial: 2\nvalid: true\nwritten: true\nvotes: {}\n');
@@ -382,13 +513,36 @@ describe('10. the council itself', () => {
 
   it('a nominated council member is noted, and with recusal the minutes say how it was handled', async () => {
     const a = generateAgency({ seed: 41, councilSize: 5 });
-    const agency = readFileSync(join(a.root, 'records/agency.yaml'), 'utf8').replace('symbol: HĐTĐKT }', 'symbol: HĐTĐKT, recusal: true }');
+    const agency = readFileSync(join(a.root, 'records/agency.yaml'), 'utf8').replace(
+      'symbol: HĐTĐKT }',
+      'symbol: HĐTĐKT, recusal: true }',
+    );
     writeFileSync(join(a.root, 'records/agency.yaml'), agency);
-    const member = a.council.find((id) => a.people.find((p) => p.id === id)!.department === 'hctp' && !a.people.find((p) => p.id === id)!.leader)
-      ?? a.council.find((id) => !a.people.find((p) => p.id === id)!.leader)!;
+    const member =
+      a.council.find(
+        (id) => a.people.find((p) => p.id === id)!.department === 'hctp' && !a.people.find((p) => p.id === id)!.leader,
+      ) ?? a.council.find((id) => !a.people.find((p) => p.id === id)!.leader)!;
     const dept = a.people.find((p) => p.id === member)!.department;
     rmSync(join(a.root, `records/2025/nominations/${dept}-ca-nhan.yaml`));
-    const n = await ok(a, 'nominate', '2025', '--kind', 'individual', '--department', dept, '--person', member, '--title', 'Thành viên tiêu biểu', '--met', 'all', '--submitted', '2025-11-20', '--id', `${dept}-ca-nhan`);
+    const n = await ok(
+      a,
+      'nominate',
+      '2025',
+      '--kind',
+      'individual',
+      '--department',
+      dept,
+      '--person',
+      member,
+      '--title',
+      'Thành viên tiêu biểu',
+      '--met',
+      'all',
+      '--submitted',
+      '2025-11-20',
+      '--id',
+      `${dept}-ca-nhan`,
+    );
     expect(n.stdout + n.stderr).toContain('là thành viên Hội đồng');
     const ids = readdirSync(join(a.root, 'records/2025/nominations')).map((f) => f.replace('.yaml', ''));
     await ballots(a, a.year, Array(5).fill(all(ids)));

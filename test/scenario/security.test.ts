@@ -4,7 +4,16 @@
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { chownSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chownSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BIN, cleanupTemp, git, input, tempDir } from '../helpers/workspace.js';
@@ -35,7 +44,15 @@ function tamperBallot(a: Agency, serial = '002'): string {
 
 async function verifyJson(root: string, ...args: string[]) {
   const r = await run(root, 'verify', ...args, '--json');
-  return { code: r.code, json: JSON.parse(r.stdout) as { ok: boolean; history: string; shared: Array<{ file: string; message: string }>; rounds: Array<{ findings: Array<{ file: string; commit: string | null; message: string }>; notes: string[] }> } };
+  return {
+    code: r.code,
+    json: JSON.parse(r.stdout) as {
+      ok: boolean;
+      history: string;
+      shared: Array<{ file: string; message: string }>;
+      rounds: Array<{ findings: Array<{ file: string; commit: string | null; message: string }>; notes: string[] }>;
+    },
+  };
 }
 
 describe('1. history checks that cannot be dodged', () => {
@@ -69,7 +86,9 @@ describe('1. history checks that cannot be dodged', () => {
     const r = await run(shallow, 'verify');
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('✗ Lịch sử git:');
-    expect(r.stdout).toContain('bản sao nông (shallow clone), thiếu phần đầu lịch sử nên không kiểm tra được; chạy git fetch --unshallow, hoặc chạy lại với --no-history để chỉ kiểm tra phần còn lại');
+    expect(r.stdout).toContain(
+      'bản sao nông (shallow clone), thiếu phần đầu lịch sử nên không kiểm tra được; chạy git fetch --unshallow, hoặc chạy lại với --no-history để chỉ kiểm tra phần còn lại',
+    );
     const skipped = await run(shallow, 'verify', '--no-history');
     expect(skipped.code).toBe(0);
     expect(skipped.stdout).toContain('(--no-history: không đối chiếu lịch sử commit.)');
@@ -90,7 +109,9 @@ describe('1. history checks that cannot be dodged', () => {
     chownSync(a.root, 65534, 65534);
     const r = await run(a, 'verify');
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain(`git từ chối đọc kho (kho ở ${a.root} thuộc người dùng khác nên git không tin (detected dubious ownership in repository at '${a.root}'); nếu tin kho này, chạy git config --global --add safe.directory ${a.root})`);
+    expect(r.stdout).toContain(
+      `git từ chối đọc kho (kho ở ${a.root} thuộc người dùng khác nên git không tin (detected dubious ownership in repository at '${a.root}'); nếu tin kho này, chạy git config --global --add safe.directory ${a.root})`,
+    );
     expect((await run(a, 'verify', '--no-history')).code).toBe(0);
   });
 
@@ -106,20 +127,33 @@ describe('1. history checks that cannot be dodged', () => {
     const files = json.rounds[0]!.findings.map((f) => f.file);
     expect(files).toContain(rel);
     expect(files).toContain(tally);
-    expect(json.rounds[0]!.findings.find((f) => f.file === rel)!.message).toContain('skip-worktree hoặc assume-unchanged');
+    expect(json.rounds[0]!.findings.find((f) => f.file === rel)!.message).toContain(
+      'skip-worktree hoặc assume-unchanged',
+    );
   });
 
   it('a seal made again under a changed threshold in one commit, without unseal, is reported', async () => {
     const a = generateAgency({ seed: 36, councilSize: 5, threshold: { numerator: 4, denominator: 5, of: 'members' } });
     const n = a.nominations;
-    await ballots(a, a.year, [all(n), all(n), all(n), { ...all(n), [n[0]!]: 'disagree' }, { ...all(n), [n[0]!]: 'disagree' }]);
+    await ballots(a, a.year, [
+      all(n),
+      all(n),
+      all(n),
+      { ...all(n), [n[0]!]: 'disagree' },
+      { ...all(n), [n[0]!]: 'disagree' },
+    ]);
     await ok(a, 'tally', String(a.year), '--seal');
     await ok(a, 'commit', '-m', 'Niêm phong');
-    const before = JSON.parse((await ok(a, 'tally', String(a.year), '--json')).stdout) as { results: Array<{ nomination: string; recognised: boolean }> };
+    const before = JSON.parse((await ok(a, 'tally', String(a.year), '--json')).stdout) as {
+      results: Array<{ nomination: string; recognised: boolean }>;
+    };
     expect(before.results.find((r) => r.nomination === n[0])!.recognised).toBe(false);
     // Rewritten in place: the threshold lowered, the seal recomputed, one commit.
     const agency = join(a.root, 'records/agency.yaml');
-    writeFileSync(agency, readFileSync(agency, 'utf8').replace('numerator: 4, denominator: 5', 'numerator: 1, denominator: 2'));
+    writeFileSync(
+      agency,
+      readFileSync(agency, 'utf8').replace('numerator: 4, denominator: 5', 'numerator: 1, denominator: 2'),
+    );
     await ok(a, 'unseal', String(a.year), '--reason', 'không ghi lại');
     rmSync(join(a.root, `records/${a.year}/unseals.yaml`));
     await ok(a, 'tally', String(a.year), '--seal');
@@ -129,7 +163,9 @@ describe('1. history checks that cannot be dodged', () => {
     expect(after.results.find((r) => r.nomination === n[0])!.recognised).toBe(true);
     const { code, json } = await verifyJson(a.root);
     expect(code).toBe(1);
-    expect(json.rounds[0]!.findings.map((f) => f.message)).toContainEqual(expect.stringContaining('tệp niêm phong bị viết lại trong commit'));
+    expect(json.rounds[0]!.findings.map((f) => f.message)).toContainEqual(
+      expect.stringContaining('tệp niêm phong bị viết lại trong commit'),
+    );
   });
 
   it('a seal made again under another threshold through thidua unseal is shown by verify', async () => {
@@ -139,11 +175,16 @@ describe('1. history checks that cannot be dodged', () => {
     await ok(a, 'commit', '-m', 'Niêm phong');
     await ok(a, 'unseal', String(a.year), '--reason', 'Áp dụng quy chế mới');
     const agency = join(a.root, 'records/agency.yaml');
-    writeFileSync(agency, readFileSync(agency, 'utf8').replace('numerator: 4, denominator: 5', 'numerator: 1, denominator: 2'));
+    writeFileSync(
+      agency,
+      readFileSync(agency, 'utf8').replace('numerator: 4, denominator: 5', 'numerator: 1, denominator: 2'),
+    );
     await ok(a, 'tally', String(a.year), '--seal');
     await ok(a, 'commit', '-m', 'Niêm phong lại');
     const r = await ok(a, 'verify');
-    expect(r.stdout).toContain('niêm phong lại theo ngưỡng khác: trước 4/5 tổng số thành viên, nay 1/2 tổng số thành viên');
+    expect(r.stdout).toContain(
+      'niêm phong lại theo ngưỡng khác: trước 4/5 tổng số thành viên, nay 1/2 tổng số thành viên',
+    );
   });
 
   it('a decision whose recognised list differs from the seal is reported, even with its documents rendered again', async () => {
@@ -181,7 +222,9 @@ describe('3. no link leads outside the workspace', () => {
     const r = await run(a, 'render', 'minutes', String(a.year));
     expect(r.code).toBe(1);
     expect(r.stdout + r.stderr).not.toMatch(/root:x|bí mật/);
-    expect(r.stderr).toContain('templates/bien-ban-kiem-phieu.txt:1:1  error[template-section]  không đọc mẫu: templates/bien-ban-kiem-phieu.txt là liên kết tượng trưng trỏ ra ngoài không gian làm việc');
+    expect(r.stderr).toContain(
+      'templates/bien-ban-kiem-phieu.txt:1:1  error[template-section]  không đọc mẫu: templates/bien-ban-kiem-phieu.txt là liên kết tượng trưng trỏ ra ngoài không gian làm việc',
+    );
     expect(existsSync(join(a.root, 'documents'))).toBe(false);
     // decide freezes the templates: it refuses to copy the outside file in.
     const d = await run(a, 'decide', String(a.year), '--number', '3', '--date', `${a.year + 1}-01-20`);
@@ -197,7 +240,9 @@ describe('3. no link leads outside the workspace', () => {
     symlinkSync(outside, join(a.root, 'public'));
     const r = await run(a, 'publish');
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('không ghi public/index.html: public là liên kết tượng trưng trỏ ra ngoài không gian làm việc');
+    expect(r.stderr).toContain(
+      'không ghi public/index.html: public là liên kết tượng trưng trỏ ra ngoài không gian làm việc',
+    );
     expect(readFileSync(join(outside, 'index.html'), 'utf8')).toBe('TRANG KHÁC\n');
   });
 
@@ -207,7 +252,9 @@ describe('3. no link leads outside the workspace', () => {
     symlinkSync(outside, join(a.root, 'documents'));
     const report = await run(a, 'render', 'report', '--from', String(a.year), '--to', String(a.year));
     expect(report.code).toBe(1);
-    expect(report.stderr).toContain(`không ghi documents/bao-cao-tong-ket-${a.year}-${a.year}.docx: documents là liên kết tượng trưng trỏ ra ngoài không gian làm việc`);
+    expect(report.stderr).toContain(
+      `không ghi documents/bao-cao-tong-ket-${a.year}-${a.year}.docx: documents là liên kết tượng trưng trỏ ra ngoài không gian làm việc`,
+    );
     const every = await run(a, 'render', 'all', String(a.year));
     expect(every.code).toBe(1);
     expect(readdirSync(outside)).toEqual([]);
@@ -218,23 +265,38 @@ describe('5. crashes and blow-ups', () => {
   const hasTmux = spawnSync('tmux', ['-V']).status === 0;
   const tmux = (args: string[]) => spawnSync('tmux', args, { encoding: 'utf8' });
 
-  it.runIf(hasTmux)('a missing EDITOR program stops nominate in a real terminal with one line and exit 3, before any question', async () => {
-    const a = generateAgency({ seed: 51, noSession: true });
-    const session = `thidua-editor-${process.pid}-${Date.now()}`;
-    tmux(['new-session', '-d', '-s', session, '-x', '250', '-y', '20', `cd ${a.root} && EDITOR=/khong/co/trinh-soan NO_COLOR=1 ${process.execPath} ${BIN} nominate ${a.year}; echo EXIT=$?; sleep 30`]);
-    try {
-      let screen = '';
-      for (let i = 0; i < 100 && !screen.includes('EXIT='); i++) {
-        await new Promise((r) => setTimeout(r, 100));
-        screen = tmux(['capture-pane', '-p', '-t', session]).stdout;
+  it.runIf(hasTmux)(
+    'a missing EDITOR program stops nominate in a real terminal with one line and exit 3, before any question',
+    async () => {
+      const a = generateAgency({ seed: 51, noSession: true });
+      const session = `thidua-editor-${process.pid}-${Date.now()}`;
+      tmux([
+        'new-session',
+        '-d',
+        '-s',
+        session,
+        '-x',
+        '250',
+        '-y',
+        '20',
+        `cd ${a.root} && EDITOR=/khong/co/trinh-soan NO_COLOR=1 ${process.execPath} ${BIN} nominate ${a.year}; echo EXIT=$?; sleep 30`,
+      ]);
+      try {
+        let screen = '';
+        for (let i = 0; i < 100 && !screen.includes('EXIT='); i++) {
+          await new Promise((r) => setTimeout(r, 100));
+          screen = tmux(['capture-pane', '-p', '-t', session]).stdout;
+        }
+        expect(screen).toContain(
+          'thidua: không tìm thấy trình soạn thảo “/khong/co/trinh-soan” (biến EDITOR); sửa EDITOR thành một chương trình có trên máy, hoặc bỏ nó để nhập thẳng trong cửa sổ lệnh',
+        );
+        expect(screen).toContain('EXIT=3');
+        expect(screen).not.toMatch(/\n\s+at /);
+      } finally {
+        tmux(['kill-session', '-t', session]);
       }
-      expect(screen).toContain('thidua: không tìm thấy trình soạn thảo “/khong/co/trinh-soan” (biến EDITOR); sửa EDITOR thành một chương trình có trên máy, hoặc bỏ nó để nhập thẳng trong cửa sổ lệnh');
-      expect(screen).toContain('EXIT=3');
-      expect(screen).not.toMatch(/\n\s+at /);
-    } finally {
-      tmux(['kill-session', '-t', session]);
-    }
-  });
+    },
+  );
 
   it('an EDITOR whose path holds spaces is opened as that program; one that fails writes nothing', () => {
     const dir = join(tempDir(), 'Trình soạn thảo');
@@ -245,10 +307,18 @@ describe('5. crashes and blow-ups', () => {
     expect(editor).toEqual({ bin: program, args: [], variable: 'EDITOR' });
     expect(editText(editor, 'Nội dung cũ\n')).toBe('Nội dung cũ\nSáng kiến: số hoá hồ sơ\n');
     // With arguments, and found on PATH.
-    expect(findEditor({ VISUAL: 'sh -e', PATH: process.env['PATH'] }, '/')).toMatchObject({ args: ['-e'], variable: 'VISUAL' });
+    expect(findEditor({ VISUAL: 'sh -e', PATH: process.env['PATH'] }, '/')).toMatchObject({
+      args: ['-e'],
+      variable: 'VISUAL',
+    });
     expect(findEditor({ PATH: process.env['PATH'] }, '/')).toBeNull();
     writeFileSync(program, '#!/bin/sh\nexit 7\n', { mode: 0o755 });
-    expect(() => editText(editor, 'x')).toThrow(expect.objectContaining({ exitCode: 3, text: expect.objectContaining({ vi: `trình soạn thảo ${program} kết thúc với mã 7; không ghi gì` }) }));
+    expect(() => editText(editor, 'x')).toThrow(
+      expect.objectContaining({
+        exitCode: 3,
+        text: expect.objectContaining({ vi: `trình soạn thảo ${program} kết thúc với mã 7; không ghi gì` }),
+      }),
+    );
   });
 });
 
@@ -277,7 +347,9 @@ describe('6. leftovers', () => {
     const r = await run(a, 'commit', '-m', 'Phiếu 1');
     expect(git(a.root, ['rev-parse', 'HEAD']).trim()).toBe(before);
     expect(r.code).toBe(3);
-    expect(r.stderr).toBe('thidua: git commit bị dừng (SIGKILL), chưa tạo commit nào; git để lại .git/index.lock: nếu không còn lệnh git nào đang chạy, xoá tệp đó rồi chạy lại\n');
+    expect(r.stderr).toBe(
+      'thidua: git commit bị dừng (SIGKILL), chưa tạo commit nào; git để lại .git/index.lock: nếu không còn lệnh git nào đang chạy, xoá tệp đó rồi chạy lại\n',
+    );
   });
 });
 
@@ -288,7 +360,13 @@ describe('4. terminal forgery', () => {
     const forged = 'Văn phòng\\n✓ Hồ sơ hợp lệ\\t\\u001b]0;x\\u0007\\u009b2J\\u202e';
     writeFileSync(departments, readFileSync(departments, 'utf8').replace('name: "Văn phòng Sở"', `name: "${forged}"`));
     const p = scripted([true, false, ...a.nominations.map(() => 'agree'), true, false]);
-    const ctx = createContext({ lang: 'vi', rootOption: a.root, version: 'test', env: { THIDUA_TODAY: '2026-01-15' }, cwd: a.root });
+    const ctx = createContext({
+      lang: 'vi',
+      rootOption: a.root,
+      version: 'test',
+      env: { THIDUA_TODAY: '2026-01-15' },
+      cwd: a.root,
+    });
     const shown: string[] = [];
     ctx.out = (s) => shown.push(s);
     ctx.say = (s) => shown.push(s.vi);

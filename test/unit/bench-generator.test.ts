@@ -12,7 +12,14 @@ describe('bench generator', () => {
   it('writes a deterministic workspace that validates with no error', () => {
     const a = tempDir();
     const b = tempDir();
-    const opts = { departments: 6, people: 80, discipline: 10, rounds: 2, ballots: 7, criteriaFile: join(PROJECT, 'records/criteria.yaml') };
+    const opts = {
+      departments: 6,
+      people: 80,
+      discipline: 10,
+      rounds: 2,
+      ballots: 7,
+      criteriaFile: join(PROJECT, 'records/criteria.yaml'),
+    };
     const ga = generateWorkspace({ root: a, ...opts });
     generateWorkspace({ root: b, ...opts });
     expect(ga.files).toBe(5 + 2 * (1 + 12 + 7 + 1));
@@ -20,6 +27,12 @@ describe('bench generator', () => {
     expect(v.diagnostics).toEqual([]);
     const sa = readSnapshot(a);
     const sb = readSnapshot(b);
-    for (const [path, e] of sa.files) expect(Buffer.from((e as { bytes: Uint8Array }).bytes).equals(Buffer.from((sb.files.get(path) as { bytes: Uint8Array }).bytes)), path).toBe(true);
+    for (const [path, e] of sa.files)
+      expect(
+        Buffer.from((e as { bytes: Uint8Array }).bytes).equals(
+          Buffer.from((sb.files.get(path) as { bytes: Uint8Array }).bytes),
+        ),
+        path,
+      ).toBe(true);
   });
 });

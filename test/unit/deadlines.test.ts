@@ -14,7 +14,7 @@ import { cleanupTemp, runCli, workspace, write } from '../helpers/workspace.js';
 
 afterAll(cleanupTemp);
 
-const agency = (deadlines: Agency['deadlines']) => ({ deadlines } as Agency);
+const agency = (deadlines: Agency['deadlines']) => ({ deadlines }) as Agency;
 
 describe('deadline rules', () => {
   const rules: Agency['deadlines'] = [
@@ -70,9 +70,23 @@ describe('dates in words', () => {
 function planWorkspace(): string {
   const root = workspace();
   const p = join(root, 'records/agency.yaml');
-  writeFileSync(p, readFileSync(p, 'utf8').replace(/deadlines:\n( {2}- .*\n)+/, 'deadlines:\n  - { id: plan, title: Kế hoạch, before: "12-15" }\n'));
-  write(root, 'records/departments.yaml', '- { id: nv1, name: Phòng Nghiệp vụ 1, head: an }\n- { id: nv2, name: Phòng Nghiệp vụ 2, head: tuan }\n- { id: nv3, name: Phòng Nghiệp vụ 3 }\n');
-  write(root, 'records/2016/submissions.yaml', '- { deadline: plan, department: nv1, received: 2016-12-15, reference: 25/KH-NV1 }\n- { deadline: plan, department: nv3, received: 2016-12-14 }\n');
+  writeFileSync(
+    p,
+    readFileSync(p, 'utf8').replace(
+      /deadlines:\n( {2}- .*\n)+/,
+      'deadlines:\n  - { id: plan, title: Kế hoạch, before: "12-15" }\n',
+    ),
+  );
+  write(
+    root,
+    'records/departments.yaml',
+    '- { id: nv1, name: Phòng Nghiệp vụ 1, head: an }\n- { id: nv2, name: Phòng Nghiệp vụ 2, head: tuan }\n- { id: nv3, name: Phòng Nghiệp vụ 3 }\n',
+  );
+  write(
+    root,
+    'records/2016/submissions.yaml',
+    '- { deadline: plan, department: nv1, received: 2016-12-15, reference: 25/KH-NV1 }\n- { deadline: plan, department: nv3, received: 2016-12-14 }\n',
+  );
   return root;
 }
 
@@ -84,8 +98,26 @@ describe('thidua overdue', () => {
     expect(JSON.parse(r.stdout)).toEqual({
       as_of: '2016-12-20',
       items: [
-        { year: 2016, deadline: 'plan', department: 'nv1', before: '2016-12-15', status: 'late', received: '2016-12-15', reference: '25/KH-NV1', days_late: 1 },
-        { year: 2016, deadline: 'plan', department: 'nv2', before: '2016-12-15', status: 'missing', received: null, reference: null, days_late: 6 },
+        {
+          year: 2016,
+          deadline: 'plan',
+          department: 'nv1',
+          before: '2016-12-15',
+          status: 'late',
+          received: '2016-12-15',
+          reference: '25/KH-NV1',
+          days_late: 1,
+        },
+        {
+          year: 2016,
+          deadline: 'plan',
+          department: 'nv2',
+          before: '2016-12-15',
+          status: 'missing',
+          received: null,
+          reference: null,
+          days_late: 6,
+        },
       ],
     });
     const human = await runCli(['overdue', '--as-of', '2016-12-20'], { cwd: root });
@@ -117,9 +149,29 @@ describe('status', () => {
     expect(r.code).toBe(0);
     const s = JSON.parse(r.stdout);
     const byYear = Object.fromEntries(s.rounds.map((x: { year: number }) => [x.year, x]));
-    expect(byYear[2016]).toMatchObject({ sealed: true, ballots: { entered: 9, issued: 9 }, stage: 'complete', next: null, decision: { number: 5, date: '2017-01-25' } });
-    expect(byYear[2016].documents.map((d: { state: string }) => d.state)).toEqual(['current', 'current', 'current', 'current', 'current', 'current', 'current']);
-    expect(byYear[2017]).toMatchObject({ sealed: false, session: true, stage: 'voting', ballots: { entered: 0, issued: 9 }, deadlines: { missing: 1, late: 1 } });
+    expect(byYear[2016]).toMatchObject({
+      sealed: true,
+      ballots: { entered: 9, issued: 9 },
+      stage: 'complete',
+      next: null,
+      decision: { number: 5, date: '2017-01-25' },
+    });
+    expect(byYear[2016].documents.map((d: { state: string }) => d.state)).toEqual([
+      'current',
+      'current',
+      'current',
+      'current',
+      'current',
+      'current',
+      'current',
+    ]);
+    expect(byYear[2017]).toMatchObject({
+      sealed: false,
+      session: true,
+      stage: 'voting',
+      ballots: { entered: 0, issued: 9 },
+      deadlines: { missing: 1, late: 1 },
+    });
     expect(byYear[2017].next).toContain('thidua ballot 2017');
   });
 
@@ -138,7 +190,12 @@ describe('status', () => {
     expect(stage('2016-11-01')).toBe('registration');
     expect(stage('2016-12-20')).toBe('review');
     write(root, 'records/2016/council.yaml', council);
-    for (const s of [1, 2, 3]) write(root, `records/2016/ballots/00${s}.yaml`, `serial: ${s}\nvotes: { nv1-mo-hinh: agree, nv1-ca-nhan: agree }\n`);
+    for (const s of [1, 2, 3])
+      write(
+        root,
+        `records/2016/ballots/00${s}.yaml`,
+        `serial: ${s}\nvotes: { nv1-mo-hinh: agree, nv1-ca-nhan: agree }\n`,
+      );
     expect((await runCli(['tally', '2016', '--seal', '--date', '2016-12-10'], { cwd: root })).code).toBe(0);
     expect(stage()).toBe('sealed');
   });
@@ -147,12 +204,23 @@ describe('status', () => {
 describe('awards', () => {
   it('a person with nominations in several rounds', async () => {
     const root = workspace();
-    write(root, 'records/2017/nominations/nv1-ca-nhan.yaml', 'id: nv1-ca-nhan\nkind: individual\ndepartment: nv1\nperson: an\ntitle: Lần hai\nsubmitted: 2017-11-01\ncriteria: { trach-nhiem: true, nguoi-dung-dau: true }\n');
-    write(root, 'records/2017/nominations/nv1-mo-hinh.yaml', 'id: nv1-mo-hinh\nkind: collective\ndepartment: nv1\ntitle: Mô hình\ninitiative: x\nsubmitted: 2017-11-01\ncriteria: { xuat-sac: true, sang-kien: true }\n');
+    write(
+      root,
+      'records/2017/nominations/nv1-ca-nhan.yaml',
+      'id: nv1-ca-nhan\nkind: individual\ndepartment: nv1\nperson: an\ntitle: Lần hai\nsubmitted: 2017-11-01\ncriteria: { trach-nhiem: true, nguoi-dung-dau: true }\n',
+    );
+    write(
+      root,
+      'records/2017/nominations/nv1-mo-hinh.yaml',
+      'id: nv1-mo-hinh\nkind: collective\ndepartment: nv1\ntitle: Mô hình\ninitiative: x\nsubmitted: 2017-11-01\ncriteria: { xuat-sac: true, sang-kien: true }\n',
+    );
     expect((await runCli(['tally', '2016', '--seal', '--date', '2016-12-10'], { cwd: root })).code).toBe(0);
     const v = validateSnapshot(readSnapshot(root));
     const a = awardsOf(v.workspace, 'an');
-    expect(a.map((x) => [x.year, x.status])).toEqual([[2016, 'recognised'], [2017, 'pending']]);
+    expect(a.map((x) => [x.year, x.status])).toEqual([
+      [2016, 'recognised'],
+      [2017, 'pending'],
+    ]);
     const r = await runCli(['awards', 'an', '--json'], { cwd: root });
     expect(JSON.parse(r.stdout).awards).toHaveLength(2);
     const unknown = await runCli(['awards', 'ann'], { cwd: root });
@@ -163,15 +231,18 @@ describe('awards', () => {
 
 describe('a round’s deadlines, as overdue and status list them', () => {
   it('in order of date, then of id for the same date; each with the title its yearly rule gives', () => {
-    const list = roundDeadlines(agency([
-      { id: 'zeta', title: 'Báo cáo', before: '12-01' },
-      { id: 'alpha', title: 'Đăng ký', before: '12-01' },
-      { id: 'early', before: '03-15' },
-      { id: 'late', title: 'Tổng kết', before: '12-20' },
-      // A one-off date without a title of its own keeps the yearly rule's; one with a title gives its own.
-      { id: 'late', year: 2033, before: '2034-01-10' },
-      { id: 'alpha', year: 2033, title: 'Đăng ký (gia hạn)', before: '2033-12-05' },
-    ]), 2033);
+    const list = roundDeadlines(
+      agency([
+        { id: 'zeta', title: 'Báo cáo', before: '12-01' },
+        { id: 'alpha', title: 'Đăng ký', before: '12-01' },
+        { id: 'early', before: '03-15' },
+        { id: 'late', title: 'Tổng kết', before: '12-20' },
+        // A one-off date without a title of its own keeps the yearly rule's; one with a title gives its own.
+        { id: 'late', year: 2033, before: '2034-01-10' },
+        { id: 'alpha', year: 2033, title: 'Đăng ký (gia hạn)', before: '2033-12-05' },
+      ]),
+      2033,
+    );
     expect(list.map((d) => [d.id, d.before, d.title])).toEqual([
       ['early', '2033-03-15', null],
       ['zeta', '2033-12-01', 'Báo cáo'],
@@ -179,24 +250,37 @@ describe('a round’s deadlines, as overdue and status list them', () => {
       ['late', '2034-01-10', 'Tổng kết'],
     ]);
     // The order does not depend on the order of the rules in agency.yaml.
-    const reversed = roundDeadlines(agency([
-      { id: 'alpha', title: 'Đăng ký', before: '12-01' },
-      { id: 'zeta', title: 'Báo cáo', before: '12-01' },
-      { id: 'early', before: '03-15' },
-    ]), 2033);
+    const reversed = roundDeadlines(
+      agency([
+        { id: 'alpha', title: 'Đăng ký', before: '12-01' },
+        { id: 'zeta', title: 'Báo cáo', before: '12-01' },
+        { id: 'early', before: '03-15' },
+      ]),
+      2033,
+    );
     expect(reversed.map((d) => d.id)).toEqual(['early', 'alpha', 'zeta']);
-    for (const order of [['zeta', 'alpha', 'mid'], ['mid', 'zeta', 'alpha'], ['alpha', 'mid', 'zeta']]) {
+    for (const order of [
+      ['zeta', 'alpha', 'mid'],
+      ['mid', 'zeta', 'alpha'],
+      ['alpha', 'mid', 'zeta'],
+    ]) {
       const same = roundDeadlines(agency(order.map((id) => ({ id, before: id === 'mid' ? '06-01' : '12-01' }))), 2033);
-      expect(same.map((d) => d.id), order.join()).toEqual(['mid', 'alpha', 'zeta']);
+      expect(
+        same.map((d) => d.id),
+        order.join(),
+      ).toEqual(['mid', 'alpha', 'zeta']);
     }
   });
 
   it('a title given only on a later rule of the same id is the title; the first title given wins', () => {
-    const list = roundDeadlines(agency([
-      { id: 'plan', before: '12-15' },
-      { id: 'plan', year: 2031, title: 'Kế hoạch năm 2031', before: '2031-12-20' },
-      { id: 'plan', year: 2032, title: 'Kế hoạch năm 2032', before: '2032-12-20' },
-    ]), 2033);
+    const list = roundDeadlines(
+      agency([
+        { id: 'plan', before: '12-15' },
+        { id: 'plan', year: 2031, title: 'Kế hoạch năm 2031', before: '2031-12-20' },
+        { id: 'plan', year: 2032, title: 'Kế hoạch năm 2032', before: '2032-12-20' },
+      ]),
+      2033,
+    );
     expect(list).toEqual([{ id: 'plan', title: 'Kế hoạch năm 2031', year: 2033, before: '2033-12-15' }]);
   });
 });

@@ -46,14 +46,20 @@ function widthProblems(docx: Uint8Array): string[] {
 }
 
 function docxFiles(dir: string): string[] {
-  return readdirSync(dir, { recursive: true }).map(String).filter((f) => f.endsWith('.docx')).map((f) => join(dir, f));
+  return readdirSync(dir, { recursive: true })
+    .map(String)
+    .filter((f) => f.endsWith('.docx'))
+    .map((f) => join(dir, f));
 }
 
 describe('document geometry', () => {
   it('the example: no table or cell wider than the text area in any document', async () => {
     const root = workspace({ from: 'example' });
     const out = tempDir();
-    for (const args of [['render', 'all', '2016', '--out', out], ['render', 'report', '--from', '2016', '--to', '2017', '--out', out]]) {
+    for (const args of [
+      ['render', 'all', '2016', '--out', out],
+      ['render', 'report', '--from', '2016', '--to', '2017', '--out', out],
+    ]) {
       const r = await runCli(args, { cwd: root });
       expect(r.code, r.stderr).toBe(0);
     }
@@ -73,7 +79,16 @@ describe('document geometry', () => {
     const a = await decidedAgency({ seed: 101, councilSize: 9, departments: 6 });
     expect((await runCli(['--root', a.root, 'render', 'ballots', String(a.year)], { env: ENV })).code).toBe(0);
     const files = docxFiles(join(a.root, 'documents'));
-    expect(files.map((f) => f.split('/').pop()).sort()).toEqual([`bien-ban-hop-${a.year}.docx`, `bien-ban-kiem-phieu-${a.year}.docx`, `cong-van-gui-${a.year}.docx`, `danh-sach-${a.year}.docx`, `giay-cong-nhan-${a.year}.docx`, `phieu-bau-${a.year}.docx`, `quyet-dinh-${a.year}.docx`, `to-trinh-${a.year}.docx`]);
+    expect(files.map((f) => f.split('/').pop()).sort()).toEqual([
+      `bien-ban-hop-${a.year}.docx`,
+      `bien-ban-kiem-phieu-${a.year}.docx`,
+      `cong-van-gui-${a.year}.docx`,
+      `danh-sach-${a.year}.docx`,
+      `giay-cong-nhan-${a.year}.docx`,
+      `phieu-bau-${a.year}.docx`,
+      `quyet-dinh-${a.year}.docx`,
+      `to-trinh-${a.year}.docx`,
+    ]);
     for (const f of files) expect(widthProblems(readFileSync(f)), f).toEqual([]);
   });
 
@@ -81,14 +96,19 @@ describe('document geometry', () => {
     const root = workspace({ from: 'example' });
     const out = tempDir();
     expect((await runCli(['render', 'all', '2016', '--out', out], { cwd: root })).code).toBe(0);
-    expect((await runCli(['render', 'report', '--from', '2016', '--to', '2017', '--out', out], { cwd: root })).code).toBe(0);
+    expect(
+      (await runCli(['render', 'report', '--from', '2016', '--to', '2017', '--out', out], { cwd: root })).code,
+    ).toBe(0);
     for (const f of docxFiles(out)) {
       const files = unzipSync(readFileSync(f));
       const doc = strFromU8(files['word/document.xml']!);
       const rels = strFromU8(files['word/_rels/document.xml.rels']!);
       const target = (type: string) => {
         const id = new RegExp(`<w:headerReference w:type="${type}" r:id="(\\w+)"`).exec(doc)?.[1];
-        const file = id ? new RegExp(`Id="${id}"[^>]*Target="([^"]+)"`).exec(rels)?.[1] ?? new RegExp(`Target="([^"]+)"[^>]*Id="${id}"`).exec(rels)?.[1] : undefined;
+        const file = id
+          ? (new RegExp(`Id="${id}"[^>]*Target="([^"]+)"`).exec(rels)?.[1] ??
+            new RegExp(`Target="([^"]+)"[^>]*Id="${id}"`).exec(rels)?.[1])
+          : undefined;
         return file ? strFromU8(files[`word/${file}`]!) : null;
       };
       if (f.includes('giay-cong-nhan') || f.includes('phieu-bau')) {
@@ -112,7 +132,11 @@ describe('document geometry', () => {
       const xml = strFromU8(unzipSync(readFileSync(join(out, name)))['word/document.xml']!);
       expect(xml, name).not.toContain('<w:u ');
       // Each rule is an empty paragraph with a bottom border, indented equally on both sides.
-      const rules = [...xml.matchAll(/<w:p>(?:(?!<\/w:p>).)*?<w:pBdr><w:bottom[^>]*\/><\/w:pBdr>(?:(?!<\/w:p>).)*?<w:ind w:left="(\d+)" w:right="(\d+)"\/>/g)];
+      const rules = [
+        ...xml.matchAll(
+          /<w:p>(?:(?!<\/w:p>).)*?<w:pBdr><w:bottom[^>]*\/><\/w:pBdr>(?:(?!<\/w:p>).)*?<w:ind w:left="(\d+)" w:right="(\d+)"\/>/g,
+        ),
+      ];
       const appendix = name.startsWith('danh-sach');
       expect(rules.length, name).toBe(appendix ? 1 : 3);
       for (const r of rules) expect(r[1], name).toBe(r[2]);
@@ -131,12 +155,30 @@ describe('document geometry', () => {
     const nfd = a.people[2]!.name.normalize('NFD');
     writeFileSync(people, readFileSync(people, 'utf8').replace(a.people[2]!.name, nfd));
     const out = tempDir();
-    for (const kind of ['decision', 'list']) expect((await runCli(['--root', a.root, 'render', kind, String(a.year), '--out', out], { env: { THIDUA_TODAY: '2026-01-20' } })).code).toBe(0);
+    for (const kind of ['decision', 'list'])
+      expect(
+        (
+          await runCli(['--root', a.root, 'render', kind, String(a.year), '--out', out], {
+            env: { THIDUA_TODAY: '2026-01-20' },
+          })
+        ).code,
+      ).toBe(0);
     const xml = strFromU8(unzipSync(readFileSync(join(out, `quyet-dinh-${a.year}.docx`)))['word/document.xml']!);
-    const runs = [...xml.matchAll(/<w:r>(.*?)<\/w:r>/g)].map((m) => ({ bold: /<w:b\/>/.test(m[1]!), text: /<w:t[^>]*>([^<]*)<\/w:t>/.exec(m[1]!)?.[1] ?? '' }));
-    for (const n of [1, 2, 3, 4]) expect(runs.find((r) => r.text === `Điều ${n}.`), `Điều ${n}.`).toMatchObject({ bold: true });
-    const tally = JSON.parse((await runCli(['--root', a.root, 'tally', String(a.year), '--json'], { env: { THIDUA_TODAY: '2026-01-20' } })).stdout) as { results: Array<{ kind: string; recognised: boolean }> };
-    const count = (k: string) => String(tally.results.filter((r) => r.kind === k && r.recognised).length).padStart(2, '0');
+    const runs = [...xml.matchAll(/<w:r>(.*?)<\/w:r>/g)].map((m) => ({
+      bold: /<w:b\/>/.test(m[1]!),
+      text: /<w:t[^>]*>([^<]*)<\/w:t>/.exec(m[1]!)?.[1] ?? '',
+    }));
+    for (const n of [1, 2, 3, 4])
+      expect(
+        runs.find((r) => r.text === `Điều ${n}.`),
+        `Điều ${n}.`,
+      ).toMatchObject({ bold: true });
+    const tally = JSON.parse(
+      (await runCli(['--root', a.root, 'tally', String(a.year), '--json'], { env: { THIDUA_TODAY: '2026-01-20' } }))
+        .stdout,
+    ) as { results: Array<{ kind: string; recognised: boolean }> };
+    const count = (k: string) =>
+      String(tally.results.filter((r) => r.kind === k && r.recognised).length).padStart(2, '0');
     const text = runs.map((r) => r.text).join('');
     expect(text).toContain(`Công nhận ${count('collective')} tập thể và ${count('individual')} cá nhân đạt`);
     expect(text).toContain('(có danh sách kèm theo).');
@@ -156,22 +198,81 @@ describe('document geometry', () => {
     const a = generateAgency({ seed: 103, councilSize: 5, threshold: { numerator: 1, denominator: 2, of: 'members' } });
     await ballots(a, a.year, Array(5).fill(all(a.nominations)));
     await ok(a, 'tally', String(a.year), '--seal');
-    const bad = await run(a, 'decide', String(a.year), '--number', '7', '--date', `${a.year + 1}-01-20`, '--sign-as', 'XY');
-    expect([bad.code, bad.stderr]).toEqual([2, 'thidua: --sign-as “XY” không phải thể thức ký; một trong: KT, Q, TM, TL, TUQ\n']);
-    await ok(a, 'decide', String(a.year), '--number', '7', '--date', `${a.year + 1}-01-20`, '--signer', 'Trần Văn Bình', '--signer-title', 'Phó Giám đốc', '--sign-as', 'KT');
-    expect(readFileSync(join(a.root, `records/${a.year}/decision.yaml`), 'utf8')).toMatch(/signer:\n {2}title: Phó Giám đốc\n {2}name: Trần Văn Bình\n {2}form: KT\n {2}for: Giám đốc\n/);
+    const bad = await run(
+      a,
+      'decide',
+      String(a.year),
+      '--number',
+      '7',
+      '--date',
+      `${a.year + 1}-01-20`,
+      '--sign-as',
+      'XY',
+    );
+    expect([bad.code, bad.stderr]).toEqual([
+      2,
+      'thidua: --sign-as “XY” không phải thể thức ký; một trong: KT, Q, TM, TL, TUQ\n',
+    ]);
+    await ok(
+      a,
+      'decide',
+      String(a.year),
+      '--number',
+      '7',
+      '--date',
+      `${a.year + 1}-01-20`,
+      '--signer',
+      'Trần Văn Bình',
+      '--signer-title',
+      'Phó Giám đốc',
+      '--sign-as',
+      'KT',
+    );
+    expect(readFileSync(join(a.root, `records/${a.year}/decision.yaml`), 'utf8')).toMatch(
+      /signer:\n {2}title: Phó Giám đốc\n {2}name: Trần Văn Bình\n {2}form: KT\n {2}for: Giám đốc\n/,
+    );
     await ok(a, 'render', 'decision', String(a.year));
     const text = (file: string) => {
       const xml = strFromU8(unzipSync(readFileSync(file))['word/document.xml']!);
-      return [...xml.matchAll(/<w:p>(.*?)<\/w:p>/g)].map((m) => ({ keep: m[1]!.includes('<w:keepNext/>'), text: [...m[1]!.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((x) => x[1]).join('') }));
+      return [...xml.matchAll(/<w:p>(.*?)<\/w:p>/g)].map((m) => ({
+        keep: m[1]!.includes('<w:keepNext/>'),
+        text: [...m[1]!.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((x) => x[1]).join(''),
+      }));
     };
     const paras = text(join(a.root, `documents/${a.year}/quyet-dinh-${a.year}.docx`));
     const at = paras.findIndex((x) => x.text === 'KT. GIÁM ĐỐC');
-    expect(paras.slice(at, at + 9).map((x) => x.text)).toEqual(['KT. GIÁM ĐỐC', 'PHÓ GIÁM ĐỐC', '', '', '', '', '', '', 'Trần Văn Bình']);
+    expect(paras.slice(at, at + 9).map((x) => x.text)).toEqual([
+      'KT. GIÁM ĐỐC',
+      'PHÓ GIÁM ĐỐC',
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+      'Trần Văn Bình',
+    ]);
     expect(paras.slice(at, at + 8).every((x) => x.keep)).toBe(true);
-    await ok(a, 'decide', String(a.year), '--number', '7', '--date', `${a.year + 1}-01-20`, '--force', '--signer', 'Trần Văn Bình', '--signer-title', 'Phó Giám đốc', '--sign-as', 'Q.');
+    await ok(
+      a,
+      'decide',
+      String(a.year),
+      '--number',
+      '7',
+      '--date',
+      `${a.year + 1}-01-20`,
+      '--force',
+      '--signer',
+      'Trần Văn Bình',
+      '--signer-title',
+      'Phó Giám đốc',
+      '--sign-as',
+      'Q.',
+    );
     await ok(a, 'render', 'decision', String(a.year), '--force');
-    expect(text(join(a.root, `documents/${a.year}/quyet-dinh-${a.year}.docx`)).map((x) => x.text)).toContain('Q. GIÁM ĐỐC');
+    expect(text(join(a.root, `documents/${a.year}/quyet-dinh-${a.year}.docx`)).map((x) => x.text)).toContain(
+      'Q. GIÁM ĐỐC',
+    );
   });
 
   it('the check itself finds a percentage width and a table wider than the page', () => {
@@ -180,8 +281,20 @@ describe('document geometry', () => {
       const files = { 'word/document.xml': new TextEncoder().encode(`<w:body>${tbl}${page}</w:body>`) };
       return zipSync(files);
     };
-    expect(widthProblems(doc('<w:tbl><w:tblPr><w:tblW w:type="pct" w:w="250000"/><w:tblLayout w:type="fixed"/></w:tblPr><w:tblGrid><w:gridCol w:w="9000"/></w:tblGrid></w:tbl>'))).toEqual(['a width given as a percentage', 'table 250000 > 9355']);
-    expect(widthProblems(doc('<w:tbl><w:tblPr><w:tblW w:type="dxa" w:w="10092"/><w:tblLayout w:type="fixed"/></w:tblPr><w:tblGrid><w:gridCol w:w="10092"/></w:tblGrid></w:tbl>'))).toEqual(['table 10092 > 9355', 'grid 10092 > 9355']);
+    expect(
+      widthProblems(
+        doc(
+          '<w:tbl><w:tblPr><w:tblW w:type="pct" w:w="250000"/><w:tblLayout w:type="fixed"/></w:tblPr><w:tblGrid><w:gridCol w:w="9000"/></w:tblGrid></w:tbl>',
+        ),
+      ),
+    ).toEqual(['a width given as a percentage', 'table 250000 > 9355']);
+    expect(
+      widthProblems(
+        doc(
+          '<w:tbl><w:tblPr><w:tblW w:type="dxa" w:w="10092"/><w:tblLayout w:type="fixed"/></w:tblPr><w:tblGrid><w:gridCol w:w="10092"/></w:tblGrid></w:tbl>',
+        ),
+      ),
+    ).toEqual(['table 10092 > 9355', 'grid 10092 > 9355']);
   });
 });
 
@@ -191,7 +304,10 @@ describe('the certificate', () => {
     const out = tempDir();
     expect((await runCli(['render', 'certificates', '2016', '--out', out], { cwd: root })).code).toBe(0);
     const xml = strFromU8(unzipSync(readFileSync(join(out, 'giay-cong-nhan-2016.docx')))['word/document.xml']!);
-    const margins = [...xml.matchAll(/<w:pgMar [^>]*w:right="(\d+)"[^>]*w:left="(\d+)"/g)].map((m) => [Number(m[1]), Number(m[2])]);
+    const margins = [...xml.matchAll(/<w:pgMar [^>]*w:right="(\d+)"[^>]*w:left="(\d+)"/g)].map((m) => [
+      Number(m[1]),
+      Number(m[2]),
+    ]);
     expect(margins.length).toBe(11);
     for (const [right, left] of margins) expect(left).toBe(right);
     const texts = [...xml.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((m) => m[1]!);

@@ -9,7 +9,17 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { auditRound, preloadAudit, removalsOf } from '../../src/shell/git-audit.js';
-import { HistoryReader, commitsTouching, explainRefusal, fileAt, hiddenFromGit, historyState, isGitRepo, parseLenient, uncommitted } from '../../src/shell/git-history.js';
+import {
+  HistoryReader,
+  commitsTouching,
+  explainRefusal,
+  fileAt,
+  hiddenFromGit,
+  historyState,
+  isGitRepo,
+  parseLenient,
+  uncommitted,
+} from '../../src/shell/git-history.js';
 import { sha256Hex } from '../../src/core/seal.js';
 import type { Round } from '../../src/core/records/workspace.js';
 import { cleanupTemp, git, oldGitBin, tempDir } from '../helpers/workspace.js';
@@ -24,7 +34,14 @@ const DECISION = `${DIR}/decision.yaml`;
 const UNSEALS = `${DIR}/unseals.yaml`;
 const SEAL = 'year: 2031\nresults:\n  - nomination: a\n    agree: 5\n';
 
-const round = { year: YEAR, dir: DIR, tallyFile: TALLY, decisionFile: DECISION, unsealsFile: UNSEALS, tallyPresent: true } as unknown as Round;
+const round = {
+  year: YEAR,
+  dir: DIR,
+  tallyFile: TALLY,
+  decisionFile: DECISION,
+  unsealsFile: UNSEALS,
+  tallyPresent: true,
+} as unknown as Round;
 
 function put(root: string, rel: string, text: string): void {
   mkdirSync(dirname(join(root, rel)), { recursive: true });
@@ -59,7 +76,10 @@ function decidedRepo(): { root: string; decided: string } {
 }
 
 /** A repository whose workspace is one of its folders: inputs committed, then the seal. */
-function sealedInFolder(folder: string, alsoFirst?: (top: string) => void): { top: string; root: string; sealCommit: string } {
+function sealedInFolder(
+  folder: string,
+  alsoFirst?: (top: string) => void,
+): { top: string; root: string; sealCommit: string } {
   const top = tempDir();
   git(top, ['init', '-q']);
   const root = join(top, folder);
@@ -154,7 +174,9 @@ describe('auditRound', () => {
     const fake = git(root, ['commit-tree', sealedTree, '-p', sealCommit, '-m', 'sửa phiếu']).trim();
     git(root, ['replace', real, fake]);
     put(root, `${DIR}/ballots/001.yaml`, 'serial: 1\n');
-    expect(git(root, ['log', '--format=%H', '-1', '--', `${DIR}/ballots`]).trim()).toBe(git(root, ['rev-parse', `${sealCommit}^`]).trim());
+    expect(git(root, ['log', '--format=%H', '-1', '--', `${DIR}/ballots`]).trim()).toBe(
+      git(root, ['rev-parse', `${sealCommit}^`]).trim(),
+    );
     const found = await audit(root);
     expect(found.map((f) => [f.file, f.commit ?? null])).toEqual([
       [`${DIR}/ballots/001.yaml`, real],
@@ -201,7 +223,9 @@ describe('removalsOf', () => {
     const found = removalsOf(reader, { ...round, tallyPresent: false });
     expect(found).toHaveLength(1);
     expect(found[0]).toMatchObject({ file: TALLY, commit: removing });
-    expect(found[0]!.message.en).toContain(`sealed since commit ${sealCommit.slice(0, 12)}, removed in commit ${removing.slice(0, 12)}`);
+    expect(found[0]!.message.en).toContain(
+      `sealed since commit ${sealCommit.slice(0, 12)}, removed in commit ${removing.slice(0, 12)}`,
+    );
   });
 
   it('a seal and its decision removed through a recorded unseal are not findings; removed in the working tree, they are', () => {
@@ -235,7 +259,9 @@ describe('removalsOf', () => {
     rmSync(join(forged, DECISION));
     put(forged, TALLY, SEAL.replace('agree: 5', 'agree: 4'));
     const removing = commit(forged, 'sửa kết quả');
-    expect(removalsOf(new HistoryReader(forged, 'records'), round).map((f) => [f.file, f.commit])).toEqual([[DECISION, removing]]);
+    expect(removalsOf(new HistoryReader(forged, 'records'), round).map((f) => [f.file, f.commit])).toEqual([
+      [DECISION, removing],
+    ]);
 
     // The same, not committed yet.
     const { root: dirty } = decidedRepo();
@@ -244,7 +270,9 @@ describe('removalsOf', () => {
     put(dirty, TALLY, SEAL.replace('agree: 5', 'agree: 4'));
     expect(removalsOf(new HistoryReader(dirty, 'records'), round)).toEqual([]);
     rmSync(join(dirty, UNSEALS));
-    expect(removalsOf(new HistoryReader(dirty, 'records'), round).map((f) => [f.file, f.commit])).toEqual([[DECISION, undefined]]);
+    expect(removalsOf(new HistoryReader(dirty, 'records'), round).map((f) => [f.file, f.commit])).toEqual([
+      [DECISION, undefined],
+    ]);
   });
 
   it('an unseals.yaml written by hand with an empty entry and a bare word still records the seals it names', () => {
@@ -269,7 +297,11 @@ describe('removalsOf, where the seal was opened once', () => {
     const removing = commit(root, 'xoá quyết định');
     const found = removalsOf(new HistoryReader(root, 'records'), round);
     expect(found.map((f) => [f.file, f.commit])).toEqual([[DECISION, removing]]);
-    expect(found[0]!.message.vi).toMatch(new RegExp(`^đã ghi quyết định từ commit ${decided.slice(0, 12)}, bị xoá trong commit ${removing.slice(0, 12)} \\(\\d{4}-\\d{2}-\\d{2}: xoá quyết định\\) mà không qua “thidua unseal”$`));
+    expect(found[0]!.message.vi).toMatch(
+      new RegExp(
+        `^đã ghi quyết định từ commit ${decided.slice(0, 12)}, bị xoá trong commit ${removing.slice(0, 12)} \\(\\d{4}-\\d{2}-\\d{2}: xoá quyết định\\) mà không qua “thidua unseal”$`,
+      ),
+    );
   });
 
   it('in the working tree: the seal and its decision removed with the seal recorded are no finding; the decision alone is', () => {
@@ -290,7 +322,9 @@ describe('removalsOf, where the seal was opened once', () => {
     const { root, sealCommit } = sealedRepo();
     rmSync(join(root, TALLY));
     const found = removalsOf(new HistoryReader(root, 'records'), { ...round, tallyPresent: false });
-    expect(found.map((f) => f.message.en)).toEqual([`sealed since commit ${sealCommit.slice(0, 12)}, removed (not committed yet) without “thidua unseal”`]);
+    expect(found.map((f) => f.message.en)).toEqual([
+      `sealed since commit ${sealCommit.slice(0, 12)}, removed (not committed yet) without “thidua unseal”`,
+    ]);
   });
 });
 
@@ -302,7 +336,9 @@ describe('auditRound, from the commit that added the seal', () => {
     put(root, TALLY, SEAL.replace('agree: 5', 'agree: 6'));
     const rewrote = commit(root, 'sửa niêm phong');
     const found = await audit(root);
-    expect(found.map((f) => [f.file, f.commit])).toEqual(expect.arrayContaining([[`${DIR}/ballots/001.yaml`, changed]]));
+    expect(found.map((f) => [f.file, f.commit])).toEqual(
+      expect.arrayContaining([[`${DIR}/ballots/001.yaml`, changed]]),
+    );
     expect(found.some((f) => f.commit === rewrote && f.file === TALLY)).toBe(true);
   });
 });
@@ -334,20 +370,30 @@ describe('HistoryReader', () => {
     const { root, sealCommit } = sealedRepo();
     const reader = new HistoryReader(root, 'records');
     reader.prefetch([
-      { rev: sealCommit, path: TALLY }, { rev: `${sealCommit}^`, path: TALLY }, { rev: sealCommit, path: `${DIR}/ballots/001.yaml` },
+      { rev: sealCommit, path: TALLY },
+      { rev: `${sealCommit}^`, path: TALLY },
+      { rev: sealCommit, path: `${DIR}/ballots/001.yaml` },
     ]);
-    expect(reader.memo().blobs).toEqual(new Map([
-      [`${sealCommit}:./${TALLY}`, SEAL],
-      [`${sealCommit}^:./${TALLY}`, null],
-      [`${sealCommit}:./${DIR}/ballots/001.yaml`, 'serial: 1\n'],
-    ]));
+    expect(reader.memo().blobs).toEqual(
+      new Map([
+        [`${sealCommit}:./${TALLY}`, SEAL],
+        [`${sealCommit}^:./${TALLY}`, null],
+        [`${sealCommit}:./${DIR}/ballots/001.yaml`, 'serial: 1\n'],
+      ]),
+    );
   });
 
   it('commitsTouching lists newest first with date, author, parents and name-status', () => {
     const { root, sealCommit } = sealedRepo();
     const parent = git(root, ['rev-parse', `${sealCommit}^`]).trim();
     const [c] = commitsTouching(root, [TALLY]);
-    expect(c).toMatchObject({ commit: sealCommit, subject: 'niêm phong', author: 'Test', parents: [parent], files: [{ status: 'A', path: TALLY }] });
+    expect(c).toMatchObject({
+      commit: sealCommit,
+      subject: 'niêm phong',
+      author: 'Test',
+      parents: [parent],
+      files: [{ status: 'A', path: TALLY }],
+    });
     expect(c!.date).toMatch(/^\d{4}-\d{2}-\d{2}T/);
   });
 
@@ -358,7 +404,10 @@ describe('HistoryReader', () => {
     const state = historyState(damaged);
     expect(state).toEqual({
       kind: 'refused',
-      detail: { vi: 'tệp .git trỏ tới /khong/co/dau, nơi không có kho git (not a git repository: /khong/co/dau)', en: 'not a git repository: /khong/co/dau' },
+      detail: {
+        vi: 'tệp .git trỏ tới /khong/co/dau, nơi không có kho git (not a git repository: /khong/co/dau)',
+        en: 'not a git repository: /khong/co/dau',
+      },
     });
     expect(historyState(join(damaged, 'records')).kind).toBe('refused');
 
@@ -397,7 +446,9 @@ describe('HistoryReader', () => {
     const reader = new HistoryReader(root, 'records');
     expect(reader.hidden([`${DIR}/ballots`])).toEqual([`${DIR}/ballots/001.yaml`]);
     const found = await audit(root);
-    expect(found.map((f) => f.file)).toEqual(expect.arrayContaining([`${DIR}/ballots/001.yaml`, `${DIR}/council.yaml`]));
+    expect(found.map((f) => f.file)).toEqual(
+      expect.arrayContaining([`${DIR}/ballots/001.yaml`, `${DIR}/council.yaml`]),
+    );
   });
 
   it('a history git cannot read (an object lost) is an error naming git’s reason, never an empty history; a repository without commits has none', async () => {
@@ -406,17 +457,26 @@ describe('HistoryReader', () => {
     rmSync(join(root, '.git', 'objects', tree.slice(0, 2), tree.slice(2)));
     expect(historyState(root)).toEqual({ kind: 'ok' });
     let err: unknown;
-    try { await audit(root); } catch (e) { err = e; }
+    try {
+      await audit(root);
+    } catch (e) {
+      err = e;
+    }
     expect(err).toBeInstanceOf(ThiduaError);
     expect((err as ThiduaError).exitCode).toBe(EXIT.environment);
-    expect((err as ThiduaError).text.vi).toBe(`git không đọc được lịch sử của kho (unable to read tree ${tree}); kho có thể bị hỏng: kiểm tra bằng git fsck`);
+    expect((err as ThiduaError).text.vi).toBe(
+      `git không đọc được lịch sử của kho (unable to read tree ${tree}); kho có thể bị hỏng: kiểm tra bằng git fsck`,
+    );
     expect(() => commitsTouching(root, ['records'])).toThrow(ThiduaError);
     const empty = tempDir();
     git(empty, ['init', '-q']);
     put(empty, `${DIR}/council.yaml`, 'members: []\n');
     expect(commitsTouching(empty, ['records'])).toEqual([]);
     // Nothing committed yet: the audit answers (the seal not committed, the files not committed), it does not fail.
-    expect((await audit(empty)).map((f) => f.message.en)).toEqual(['the seal is not committed to git (thidua commit)', 'an uncommitted change (??) in a sealed round']);
+    expect((await audit(empty)).map((f) => f.message.en)).toEqual([
+      'the seal is not committed to git (thidua commit)',
+      'an uncommitted change (??) in a sealed round',
+    ]);
   });
 
   it('a file marked assume-unchanged is hidden from git as well as one marked skip-worktree; others are not', () => {
@@ -470,7 +530,10 @@ describe('git-history: what git answers in the cases an office meets less often'
     const inside = join(root, '.git');
     expect(historyState(inside)).toEqual({
       kind: 'refused',
-      detail: { vi: `${inside} không thuộc cây làm việc của kho`, en: `${inside} is not inside the repository's work tree` },
+      detail: {
+        vi: `${inside} không thuộc cây làm việc của kho`,
+        en: `${inside} is not inside the repository's work tree`,
+      },
     });
   });
 
@@ -491,13 +554,23 @@ describe('git-history: what git answers in the cases an office meets less often'
 
   it('git’s reasons are said in Vietnamese with git’s words after them; a reason not known here is git’s text in both languages', () => {
     const damaged = 'not a git repository (or any of the parent directories): .git';
-    expect(explainRefusal(damaged)).toEqual({ vi: `thư mục .git bị hỏng, git không nhận ra kho (${damaged})`, en: damaged });
+    expect(explainRefusal(damaged)).toEqual({
+      vi: `thư mục .git bị hỏng, git không nhận ra kho (${damaged})`,
+      en: damaged,
+    });
     expect(explainRefusal("detected dubious ownership in repository at '/srv/thi đua'")).toEqual({
       vi: "kho ở /srv/thi đua thuộc người dùng khác nên git không tin (detected dubious ownership in repository at '/srv/thi đua'); nếu tin kho này, chạy git config --global --add safe.directory /srv/thi đua",
       en: "detected dubious ownership in repository at '/srv/thi đua'; if you trust this repository, run git config --global --add safe.directory /srv/thi đua",
     });
     // Only git's whole sentence is read so; a path that merely contains the words is not.
-    for (const other of ["warning: detected dubious ownership in repository at '/a'", "detected dubious ownership in repository at '/a' (again)", 'not a git repository:', 'xnot a git repository: /a', 'unable to read tree 1234', 'the not a git repository (or any of the parent directories)']) {
+    for (const other of [
+      "warning: detected dubious ownership in repository at '/a'",
+      "detected dubious ownership in repository at '/a' (again)",
+      'not a git repository:',
+      'xnot a git repository: /a',
+      'unable to read tree 1234',
+      'the not a git repository (or any of the parent directories)',
+    ]) {
       expect(explainRefusal(other)).toEqual({ vi: other, en: other });
     }
   });
@@ -510,7 +583,10 @@ describe('git-history: what git answers in the cases an office meets less often'
     try {
       expect(historyState(root)).toEqual({
         kind: 'refused',
-        detail: { vi: 'git 2.11.0 không cho biết kho có phải bản sao nông không', en: 'git 2.11.0 cannot tell whether the clone is shallow' },
+        detail: {
+          vi: 'git 2.11.0 không cho biết kho có phải bản sao nông không',
+          en: 'git 2.11.0 cannot tell whether the clone is shallow',
+        },
       });
     } finally {
       process.env['PATH'] = path;
@@ -520,10 +596,15 @@ describe('git-history: what git answers in the cases an office meets less often'
   it('a damaged index: the hidden and the uncommitted files cannot be listed, and the error says so rather than listing none', () => {
     const { root } = sealedRepo();
     writeFileSync(join(root, '.git', 'index'), 'junk');
-    const message = 'git không đọc được lịch sử của kho (.git/index: index file smaller than expected); kho có thể bị hỏng: kiểm tra bằng git fsck';
+    const message =
+      'git không đọc được lịch sử của kho (.git/index: index file smaller than expected); kho có thể bị hỏng: kiểm tra bằng git fsck';
     for (const ask of [() => hiddenFromGit(root, ['records']), () => uncommitted(root, ['records'], '')]) {
       let err: unknown;
-      try { ask(); } catch (e) { err = e; }
+      try {
+        ask();
+      } catch (e) {
+        err = e;
+      }
       expect(err).toBeInstanceOf(ThiduaError);
       expect((err as ThiduaError).text.vi).toBe(message);
     }
@@ -621,6 +702,8 @@ describe('git-history: the working tree compared with what was committed', () =>
     git(root, ['replace', sealCommit, fake]);
     git(root, ['reset', '-q']);
     expect(git(root, ['status', '--porcelain', '--', 'records']).trim()).toBe('');
-    expect(new HistoryReader(root, 'records').uncommitted([DIR])).toEqual([{ status: 'M', path: `${DIR}/council.yaml` }]);
+    expect(new HistoryReader(root, 'records').uncommitted([DIR])).toEqual([
+      { status: 'M', path: `${DIR}/council.yaml` },
+    ]);
   });
 });

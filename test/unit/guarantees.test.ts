@@ -33,10 +33,18 @@ afterAll(cleanupTemp);
 describe('a disciplinary measure blocks every round it touches, both ends included', () => {
   async function disciplineFindings(date: string, until: string | null) {
     const a = generateAgency({ seed: 91, year: 2025, noSession: true });
-    const person = readFileSync(join(a.root, `records/2025/nominations/${a.departments[0]!.id}-ca-nhan.yaml`), 'utf8').match(/person: (\S+)/)![1]!;
-    writeFileSync(join(a.root, 'records/discipline.yaml'), `- { person: ${person}, level: khien-trach, date: ${date}${until ? `, until: ${until}` : ''}, decision: 01/QĐ-STP }\n`);
+    const person = readFileSync(
+      join(a.root, `records/2025/nominations/${a.departments[0]!.id}-ca-nhan.yaml`),
+      'utf8',
+    ).match(/person: (\S+)/)![1]!;
+    writeFileSync(
+      join(a.root, 'records/discipline.yaml'),
+      `- { person: ${person}, level: khien-trach, date: ${date}${until ? `, until: ${until}` : ''}, decision: 01/QĐ-STP }\n`,
+    );
     const r = await run(a, 'validate', '2025', '--json');
-    return (JSON.parse(r.stdout) as { diagnostics: Array<{ code: string }> }).diagnostics.filter((d) => d.code === 'discipline-person').length;
+    return (JSON.parse(r.stdout) as { diagnostics: Array<{ code: string }> }).diagnostics.filter(
+      (d) => d.code === 'discipline-person',
+    ).length;
   }
 
   it('a measure dated 31/12 of the round’s year blocks the nomination', async () => {
@@ -58,9 +66,15 @@ describe('verify', () => {
     writeFileSync(p, readFileSync(p, 'utf8').replace('place: Phòng họp Sở', 'place: Hội trường'));
     const tally = join(a.root, `records/${a.year}/tally.yaml`);
     const hash = createHash('sha256').update(readFileSync(p)).digest('hex');
-    writeFileSync(tally, readFileSync(tally, 'utf8').replace(new RegExp(`(${rel.replace(/[./]/g, '\\$&')}: )[0-9a-f]{64}`), `$1${hash}`));
+    writeFileSync(
+      tally,
+      readFileSync(tally, 'utf8').replace(new RegExp(`(${rel.replace(/[./]/g, '\\$&')}: )[0-9a-f]{64}`), `$1${hash}`),
+    );
     git(a.root, ['commit', '-qam', 'Sửa địa điểm họp']);
-    const r = JSON.parse((await run(a, 'verify', '--json')).stdout) as { ok: boolean; rounds: Array<{ findings: Array<{ check: string; file: string }> }> };
+    const r = JSON.parse((await run(a, 'verify', '--json')).stdout) as {
+      ok: boolean;
+      rounds: Array<{ findings: Array<{ check: string; file: string }> }>;
+    };
     expect(r.ok).toBe(false);
     expect(r.rounds[0]!.findings).toContainEqual(expect.objectContaining({ check: 'git', file: rel }));
   });
@@ -74,7 +88,9 @@ describe('verify', () => {
     writeFileSync(tally, text.replace(/agree: 5/, 'agree: 4'));
     const r = await run(a, 'verify', '--no-history');
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain(`kết quả lưu trong tệp niêm phong khác kết quả kiểm phiếu lại (results.${a.nominations[0]!})`);
+    expect(r.stdout).toContain(
+      `kết quả lưu trong tệp niêm phong khác kết quả kiểm phiếu lại (results.${a.nominations[0]!})`,
+    );
     writeFileSync(tally, text);
     expect((await run(a, 'verify', '--no-history')).code).toBe(0);
   });

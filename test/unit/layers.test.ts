@@ -63,13 +63,18 @@ describe('layers', () => {
   it('no command imports another command (only the shared definitions)', () => {
     const wrong: string[] = [];
     for (const f of all.filter((x) => x.startsWith('commands/') && x !== 'commands/definitions.ts')) {
-      for (const target of importsOf(join(SRC, f))) if (target.startsWith('commands/') && target !== 'commands/definitions.ts') wrong.push(`${f} → ${target}`);
+      for (const target of importsOf(join(SRC, f)))
+        if (target.startsWith('commands/') && target !== 'commands/definitions.ts') wrong.push(`${f} → ${target}`);
     }
     expect(wrong).toEqual([]);
   });
 
   it('commands read no file themselves: no node:fs import in src/commands/', () => {
-    const wrong = all.filter((f) => f.startsWith('commands/') && /from 'node:fs'|require\('node:fs'\)|import\('node:fs'\)/.test(readFileSync(join(SRC, f), 'utf8')));
+    const wrong = all.filter(
+      (f) =>
+        f.startsWith('commands/') &&
+        /from 'node:fs'|require\('node:fs'\)|import\('node:fs'\)/.test(readFileSync(join(SRC, f), 'utf8')),
+    );
     expect(wrong).toEqual([]);
   });
 

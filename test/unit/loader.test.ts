@@ -22,7 +22,9 @@ function validateWith(path: string, bytes: Uint8Array | string) {
 }
 
 function codesAt(path: string, bytes: Uint8Array | string) {
-  return validateWith(path, bytes).filter((d) => d.file === path).map((d) => `${d.code}@${d.line}:${d.column}`);
+  return validateWith(path, bytes)
+    .filter((d) => d.file === path)
+    .map((d) => `${d.code}@${d.line}:${d.column}`);
 }
 
 describe('parseYamlFile', () => {
@@ -35,13 +37,25 @@ describe('parseYamlFile', () => {
     const text = 'title: "Mô hình { mới"\ncriteria: { note: "}", xuat-sac: true\n';
     const f = parseYamlFile('a.yaml', enc(text));
     const d = f.diagnostics.find((x) => /never closed/.test(x.message.en))!;
-    expect([d.code, d.line, d.column, d.message.vi]).toEqual(['yaml-syntax', 2, 11, 'ngoặc “{” mở ở đây nhưng không đóng']);
+    expect([d.code, d.line, d.column, d.message.vi]).toEqual([
+      'yaml-syntax',
+      2,
+      11,
+      'ngoặc “{” mở ở đây nhưng không đóng',
+    ]);
   });
   it('a model named without its round is told the round is missing, not that the id is invalid', () => {
-    const d = validateWith('records/2016/submissions.yaml', '- { deadline: plan, department: nv1, received: 2016-12-10, replicates: [ nv1-mo-hinh ] }\n')
-      .filter((x) => x.file === 'records/2016/submissions.yaml');
+    const d = validateWith(
+      'records/2016/submissions.yaml',
+      '- { deadline: plan, department: nv1, received: 2016-12-10, replicates: [ nv1-mo-hinh ] }\n',
+    ).filter((x) => x.file === 'records/2016/submissions.yaml');
     expect(d.map((x) => [x.code, x.line, x.column, x.message.vi])).toEqual([
-      ['schema', 1, 74, '“replicates” (mục thứ 1): “nv1-mo-hinh” thiếu đợt của mô hình; viết “NĂM/nv1-mo-hinh”, ví dụ “2016/nv1-mo-hinh”'],
+      [
+        'schema',
+        1,
+        74,
+        '“replicates” (mục thứ 1): “nv1-mo-hinh” thiếu đợt của mô hình; viết “NĂM/nv1-mo-hinh”, ví dụ “2016/nv1-mo-hinh”',
+      ],
     ]);
   });
   it('refuses UTF-16 with a diagnostic', () => {
@@ -68,7 +82,9 @@ describe('parseYamlFile', () => {
   });
   it('refuses custom tags and !!binary', () => {
     expect(parseYamlFile('a.yaml', enc('a: !foo x\n')).diagnostics.map((d) => d.code)).toContain('yaml-syntax');
-    expect(parseYamlFile('a.yaml', enc('a: !!binary aGVsbG8=\n')).diagnostics.map((d) => d.code)).toEqual(['yaml-syntax']);
+    expect(parseYamlFile('a.yaml', enc('a: !!binary aGVsbG8=\n')).diagnostics.map((d) => d.code)).toEqual([
+      'yaml-syntax',
+    ]);
   });
   it('keeps CRLF line endings readable with right positions', () => {
     const f = parseYamlFile('a.yaml', enc('a: 1\r\na: 2\r\n'));
@@ -93,11 +109,13 @@ describe('malformed records in a workspace', () => {
     expect(codesAt('records/people.yaml', 'a: 1\n')).toEqual(['schema@1:1']);
   });
   it('__proto__ and constructor keys are unknown fields', () => {
-    const src = 'id: nv1-mo-hinh\nkind: collective\ndepartment: nv1\ntitle: x\ninitiative: y\nsubmitted: 2016-11-20\ncriteria: { xuat-sac: true, sang-kien: true }\n__proto__: 1\nconstructor: 2\n';
+    const src =
+      'id: nv1-mo-hinh\nkind: collective\ndepartment: nv1\ntitle: x\ninitiative: y\nsubmitted: 2016-11-20\ncriteria: { xuat-sac: true, sang-kien: true }\n__proto__: 1\nconstructor: 2\n';
     expect(codesAt(NOMINATION, src)).toEqual(['unknown-field@8:1', 'unknown-field@9:1']);
   });
   it('dates like 2016-2-3 and 03/02/2016 are refused', () => {
-    const base = 'id: nv1-mo-hinh\nkind: collective\ndepartment: nv1\ntitle: x\ninitiative: y\ncriteria: { xuat-sac: true, sang-kien: true }\n';
+    const base =
+      'id: nv1-mo-hinh\nkind: collective\ndepartment: nv1\ntitle: x\ninitiative: y\ncriteria: { xuat-sac: true, sang-kien: true }\n';
     expect(codesAt(NOMINATION, `${base}submitted: 2016-2-3\n`)).toEqual(['schema@7:12']);
     expect(codesAt(NOMINATION, `${base}submitted: 03/02/2016\n`)).toEqual(['schema@7:12']);
   });
@@ -130,15 +148,26 @@ describe('malformed records in a workspace', () => {
     symlinkSync(join(root, 'discipline-goc.yaml'), join(root, 'records/discipline.yaml'));
     expect(readSnapshot(root).files.get('records/discipline.yaml')).toEqual(discipline);
     expect(spawnSync('mkfifo', [join(root, 'records/2016/nominations/ong.yaml')]).status).toBe(0);
-    expect(readSnapshot(root).files.get('records/2016/nominations/ong.yaml')).toEqual({ kind: 'unreadable', reason: 'other', detail: 'not a regular file' });
+    expect(readSnapshot(root).files.get('records/2016/nominations/ong.yaml')).toEqual({
+      kind: 'unreadable',
+      reason: 'other',
+      detail: 'not a regular file',
+    });
     const ds = validateSnapshot(readSnapshot(root)).diagnostics;
     expect(ds.map((d) => [d.file, d.code])).toEqual([['records/2016/nominations/ong.yaml', 'schema']]);
     // Through a link, the pipe and a folder are refused as they are without one.
     symlinkSync('ong.yaml', join(root, 'records/2016/nominations/lien-ket-ong.yaml'));
     symlinkSync('../../2016', join(root, 'records/2016/nominations/lien-ket-thu-muc.yaml'));
     const files = readSnapshot(root).files;
-    expect(files.get('records/2016/nominations/lien-ket-ong.yaml')).toEqual({ kind: 'unreadable', reason: 'other', detail: 'not a regular file' });
-    expect(files.get('records/2016/nominations/lien-ket-thu-muc.yaml')).toEqual({ kind: 'unreadable', reason: 'directory' });
+    expect(files.get('records/2016/nominations/lien-ket-ong.yaml')).toEqual({
+      kind: 'unreadable',
+      reason: 'other',
+      detail: 'not a regular file',
+    });
+    expect(files.get('records/2016/nominations/lien-ket-thu-muc.yaml')).toEqual({
+      kind: 'unreadable',
+      reason: 'directory',
+    });
   });
   it('a missing required file is named', () => {
     const root = workspace();
@@ -166,7 +195,31 @@ describe('properties', () => {
     const yamlish = fc.oneof(
       fc.string({ maxLength: 200 }),
       fc.jsonValue({ maxDepth: 4 }).map((v) => JSON.stringify(v)),
-      fc.array(fc.tuple(fc.constantFrom('id', 'kind', 'criteria', 'votes', 'serial', 'members', 'person', '- ', ':', '  ', '&a', '*a', '!!str', '{', '[', '"'), fc.string({ maxLength: 8 })), { maxLength: 20 })
+      fc
+        .array(
+          fc.tuple(
+            fc.constantFrom(
+              'id',
+              'kind',
+              'criteria',
+              'votes',
+              'serial',
+              'members',
+              'person',
+              '- ',
+              ':',
+              '  ',
+              '&a',
+              '*a',
+              '!!str',
+              '{',
+              '[',
+              '"',
+            ),
+            fc.string({ maxLength: 8 }),
+          ),
+          { maxLength: 20 },
+        )
         .map((parts) => parts.map(([k, v]) => `${k}: ${v}`).join('\n')),
     );
     fc.assert(

@@ -25,7 +25,8 @@ vi.mock('node:fs', async (importOriginal) => {
       return fs.linkSync(a, b);
     },
     readFileSync: ((path: unknown, ...rest: unknown[]) => {
-      if (hideProc.on && typeof path === 'string' && /^\/proc\/\d+\/(stat|cmdline)$/.test(path)) throw Object.assign(new Error('EACCES'), { code: 'EACCES' });
+      if (hideProc.on && typeof path === 'string' && /^\/proc\/\d+\/(stat|cmdline)$/.test(path))
+        throw Object.assign(new Error('EACCES'), { code: 'EACCES' });
       return (fs.readFileSync as (...a: unknown[]) => unknown)(path, ...rest);
     }) as typeof fs.readFileSync,
     renameSync: (a: string, b: string) => {
@@ -50,7 +51,10 @@ beforeEach(() => {
 describe('a /proc that hides processes (hidepid)', () => {
   it('a running owner whose start cannot be read keeps its lock: a reused PID cannot be proved', () => {
     const root = tempDir();
-    writeFileSync(join(root, LOCK_FILE), JSON.stringify({ pid: process.pid, host: hostname(), since: '2026-01-15T08:00:00Z', start: '1' }) + '\n');
+    writeFileSync(
+      join(root, LOCK_FILE),
+      JSON.stringify({ pid: process.pid, host: hostname(), since: '2026-01-15T08:00:00Z', start: '1' }) + '\n',
+    );
     hideProc.on = true;
     expect(() => acquireLock(root, noWarn)).toThrow(LockBusyError);
     expect(existsSync(join(root, LOCK_FILE))).toBe(true);
@@ -58,7 +62,10 @@ describe('a /proc that hides processes (hidepid)', () => {
 
   it('a lock in the old format (no start) whose running owner’s command line cannot be read is kept too', () => {
     const root = tempDir();
-    writeFileSync(join(root, LOCK_FILE), JSON.stringify({ pid: process.pid, host: hostname(), since: '2026-01-15T08:00:00Z' }) + '\n');
+    writeFileSync(
+      join(root, LOCK_FILE),
+      JSON.stringify({ pid: process.pid, host: hostname(), since: '2026-01-15T08:00:00Z' }) + '\n',
+    );
     hideProc.on = true;
     expect(() => acquireLock(root, noWarn)).toThrow(LockBusyError);
     expect(existsSync(join(root, LOCK_FILE))).toBe(true);
@@ -88,11 +95,17 @@ describe('the lock without hard links', () => {
     const root = tempDir();
     failLink.code = 'EIO';
     let err: unknown;
-    try { acquireLock(root, noWarn); } catch (e) { err = e; }
+    try {
+      acquireLock(root, noWarn);
+    } catch (e) {
+      err = e;
+    }
     expect(err).toBeInstanceOf(ThiduaError);
     expect(err).not.toBeInstanceOf(LockBusyError);
     expect((err as InstanceType<typeof ThiduaError>).exitCode).toBe(3);
-    expect((err as InstanceType<typeof ThiduaError>).text.vi).toBe(`không tạo được khoá ${join(root, LOCK_FILE)} (EIO)`);
+    expect((err as InstanceType<typeof ThiduaError>).text.vi).toBe(
+      `không tạo được khoá ${join(root, LOCK_FILE)} (EIO)`,
+    );
     expect(readdirSync(root)).toEqual([]);
   });
 });
@@ -101,7 +114,9 @@ describe('clearing a stale lock', () => {
   it('a lock another writer took after the stale one was read is put back, not removed', () => {
     const root = tempDir();
     const path = join(root, LOCK_FILE);
-    const dead = Number(spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout);
+    const dead = Number(
+      spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout,
+    );
     writeFileSync(path, JSON.stringify({ pid: dead, host: hostname(), since: 'x' }) + '\n');
     const live = JSON.stringify({ pid: process.pid, host: hostname(), since: 'y', start: startOf(process.pid) }) + '\n';
     beforeRename.fn = (from) => {
@@ -117,7 +132,9 @@ describe('clearing a stale lock', () => {
   it('the stale lock itself is removed, and nothing is left beside the new one', () => {
     const root = tempDir();
     const path = join(root, LOCK_FILE);
-    const dead = Number(spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout);
+    const dead = Number(
+      spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout,
+    );
     writeFileSync(path, JSON.stringify({ pid: dead, host: hostname(), since: 'x' }) + '\n');
     const lock = acquireLock(root, noWarn);
     expect((JSON.parse(readFileSync(path, 'utf8')) as { pid: number }).pid).toBe(process.pid);

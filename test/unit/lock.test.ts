@@ -9,7 +9,16 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { cleanupTemp, tempDir } from '../helpers/workspace.js';
-import { acquireLock, LOCK_FILE, lockTime, LockBusyError, ownerGone, startOf, waitLimitMs, withLock } from '../../src/shell/lock.js';
+import {
+  acquireLock,
+  LOCK_FILE,
+  lockTime,
+  LockBusyError,
+  ownerGone,
+  startOf,
+  waitLimitMs,
+  withLock,
+} from '../../src/shell/lock.js';
 import type { Localized } from '../../src/core/diagnostics.js';
 
 afterAll(cleanupTemp);
@@ -28,7 +37,10 @@ function warnings(): { list: string[]; warn: (t: Localized) => void } {
 describe('lockTime', () => {
   it('says when a lock was taken as a clerk reads a time: hours and a Vietnamese date in the machine’s zone; ISO in English', () => {
     // Hà Nội, 7 hours east of UTC.
-    expect(lockTime('2026-01-01T00:00:00.000Z', 420)).toEqual({ vi: '07:00 ngày 01/01/2026', en: '2026-01-01T00:00:00.000Z' });
+    expect(lockTime('2026-01-01T00:00:00.000Z', 420)).toEqual({
+      vi: '07:00 ngày 01/01/2026',
+      en: '2026-01-01T00:00:00.000Z',
+    });
     expect(lockTime('2026-11-27T16:59:30.000Z', 420).vi).toBe('23:59 ngày 27/11/2026');
     expect(lockTime('2026-11-27T17:05:00.000Z', 420).vi).toBe('00:05 ngày 28/11/2026');
     expect(lockTime('2026-03-01T02:30:00.000Z', -300).vi).toBe('21:30 ngày 28/02/2026');
@@ -45,13 +57,22 @@ describe('acquireLock', () => {
     const root = tempDir();
     const { warn, list } = warnings();
     const lock = acquireLock(root, warn);
-    const record = JSON.parse(readFileSync(join(root, LOCK_FILE), 'utf8')) as { pid: number; host: string; since: string; start?: string };
+    const record = JSON.parse(readFileSync(join(root, LOCK_FILE), 'utf8')) as {
+      pid: number;
+      host: string;
+      since: string;
+      start?: string;
+    };
     expect(record.pid).toBe(process.pid);
     expect(record.host).toBe(hostname());
     expect(Date.now() - Date.parse(record.since)).toBeLessThan(60_000);
     expect(record.start).toBe(startOf(process.pid));
     let err: unknown;
-    try { acquireLock(root, warn); } catch (e) { err = e; }
+    try {
+      acquireLock(root, warn);
+    } catch (e) {
+      err = e;
+    }
     expect(err).toBeInstanceOf(LockBusyError);
     expect((err as LockBusyError).text.vi).toContain(`(tiến trình ${process.pid}, từ ${lockTime(record.since).vi})`);
     expect((err as LockBusyError).text.en).toContain(`(process ${process.pid}, since ${record.since})`);
@@ -67,10 +88,15 @@ describe('acquireLock', () => {
   it('clears the lock of a process that has ended, with a warning that names it', () => {
     const root = tempDir();
     const pid = deadPid();
-    writeFileSync(join(root, LOCK_FILE), JSON.stringify({ pid, host: hostname(), since: '2026-01-01T00:00:00.000Z' }) + '\n');
+    writeFileSync(
+      join(root, LOCK_FILE),
+      JSON.stringify({ pid, host: hostname(), since: '2026-01-01T00:00:00.000Z' }) + '\n',
+    );
     const { warn, list } = warnings();
     const lock = acquireLock(root, warn);
-    expect(list).toEqual([`đã xoá khoá cũ ${LOCK_FILE} của tiến trình ${pid} không còn chạy (từ ${lockTime('2026-01-01T00:00:00.000Z').vi})`]);
+    expect(list).toEqual([
+      `đã xoá khoá cũ ${LOCK_FILE} của tiến trình ${pid} không còn chạy (từ ${lockTime('2026-01-01T00:00:00.000Z').vi})`,
+    ]);
     expect((JSON.parse(readFileSync(join(root, LOCK_FILE), 'utf8')) as { pid: number }).pid).toBe(process.pid);
     lock.release();
   });
@@ -78,10 +104,16 @@ describe('acquireLock', () => {
   it('a PID now run by a process that started at another time is stale; with the same start it is held', () => {
     const root = tempDir();
     const { warn, list } = warnings();
-    writeFileSync(join(root, LOCK_FILE), JSON.stringify({ pid: process.pid, host: hostname(), since: 'x', start: '1' }) + '\n');
+    writeFileSync(
+      join(root, LOCK_FILE),
+      JSON.stringify({ pid: process.pid, host: hostname(), since: 'x', start: '1' }) + '\n',
+    );
     acquireLock(root, warn).release();
     expect(list.length).toBe(1);
-    writeFileSync(join(root, LOCK_FILE), JSON.stringify({ pid: process.pid, host: hostname(), since: 'x', start: startOf(process.pid) }) + '\n');
+    writeFileSync(
+      join(root, LOCK_FILE),
+      JSON.stringify({ pid: process.pid, host: hostname(), since: 'x', start: startOf(process.pid) }) + '\n',
+    );
     expect(() => acquireLock(root, warn)).toThrow(LockBusyError);
     expect(list.length).toBe(1);
   });
@@ -107,10 +139,16 @@ describe('acquireLock', () => {
     writeFileSync(join(root, LOCK_FILE), JSON.stringify({ pid: 1, host: 'may-khac', since: 'x' }) + '\n');
     const { warn } = warnings();
     let err: unknown;
-    try { acquireLock(root, warn); } catch (e) { err = e; }
+    try {
+      acquireLock(root, warn);
+    } catch (e) {
+      err = e;
+    }
     expect(err).not.toBeInstanceOf(LockBusyError);
     expect((err as LockBusyError).exitCode).toBe(1);
-    expect((err as LockBusyError).text.vi).toBe(`khoá ${LOCK_FILE} do máy may-khac giữ; nếu không còn lệnh nào chạy ở đó, xoá tệp này rồi chạy lại`);
+    expect((err as LockBusyError).text.vi).toBe(
+      `khoá ${LOCK_FILE} do máy may-khac giữ; nếu không còn lệnh nào chạy ở đó, xoá tệp này rồi chạy lại`,
+    );
     expect(existsSync(join(root, LOCK_FILE))).toBe(true);
   });
 
@@ -118,9 +156,15 @@ describe('acquireLock', () => {
     const root = tempDir();
     writeFileSync(join(root, LOCK_FILE), JSON.stringify({ pid: process.pid, host: 'may-khac', since: 'x' }) + '\n');
     let err: unknown;
-    try { acquireLock(root, warnings().warn); } catch (e) { err = e; }
+    try {
+      acquireLock(root, warnings().warn);
+    } catch (e) {
+      err = e;
+    }
     expect(err).not.toBeInstanceOf(LockBusyError);
-    expect((err as LockBusyError).text.en).toBe(`the lock ${LOCK_FILE} is held by the machine may-khac; if nothing runs there any more, delete the file and run again`);
+    expect((err as LockBusyError).text.en).toBe(
+      `the lock ${LOCK_FILE} is held by the machine may-khac; if nothing runs there any more, delete the file and run again`,
+    );
   });
 
   it('an unreadable lock is busy while young, stale once older than ten seconds', () => {
@@ -151,9 +195,13 @@ describe('alive, as the kernel answers', () => {
     const start = startOf(process.pid)!;
     const kill = vi.spyOn(process, 'kill');
     try {
-      kill.mockImplementation(() => { throw Object.assign(new Error('EPERM'), { code: 'EPERM' }); });
+      kill.mockImplementation(() => {
+        throw Object.assign(new Error('EPERM'), { code: 'EPERM' });
+      });
       expect(ownerGone({ pid: process.pid, start })).toBe(false);
-      kill.mockImplementation(() => { throw Object.assign(new Error('ESRCH'), { code: 'ESRCH' }); });
+      kill.mockImplementation(() => {
+        throw Object.assign(new Error('ESRCH'), { code: 'ESRCH' });
+      });
       expect(ownerGone({ pid: process.pid, start })).toBe(true);
     } finally {
       kill.mockRestore();
@@ -172,7 +220,14 @@ describe('the wait for another writer', () => {
   it('THIDUA_LOCK_WAIT_MS in milliseconds; a value that is not a number of milliseconds is the default 3 s', () => {
     const saved = process.env['THIDUA_LOCK_WAIT_MS'];
     try {
-      const cases: Array<[string | undefined, number]> = [[undefined, 3000], ['250', 250], ['0', 0], ['-1', 3000], ['ba giây', 3000], ['Infinity', 3000]];
+      const cases: Array<[string | undefined, number]> = [
+        [undefined, 3000],
+        ['250', 250],
+        ['0', 0],
+        ['-1', 3000],
+        ['ba giây', 3000],
+        ['Infinity', 3000],
+      ];
       for (const [value, ms] of cases) {
         if (value === undefined) delete process.env['THIDUA_LOCK_WAIT_MS'];
         else process.env['THIDUA_LOCK_WAIT_MS'] = value;
@@ -201,7 +256,11 @@ describe('withLock', () => {
       await expect(withLock(root, warn, () => 'không')).rejects.toBeInstanceOf(LockBusyError);
       held.release();
       // The lock is released when the work throws, too.
-      await expect(withLock(root, warn, () => { throw new Error('hỏng'); })).rejects.toThrow('hỏng');
+      await expect(
+        withLock(root, warn, () => {
+          throw new Error('hỏng');
+        }),
+      ).rejects.toThrow('hỏng');
       expect(existsSync(join(root, LOCK_FILE))).toBe(false);
     } finally {
       if (saved === undefined) delete process.env['THIDUA_LOCK_WAIT_MS'];

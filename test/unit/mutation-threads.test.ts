@@ -12,7 +12,10 @@ import { keepThreads } from '../helpers/kept-threads.js';
 // (VitestTestRunner.init and mutantRun: `pool: 'threads'`, one worker, `bail: 1`, its setup file
 // and values), on a probe whose log says what each run evaluated and which mutant was switched on.
 const FIXTURE = resolve('test/fixtures/kept-threads');
-const STRYKER_SETUP = join(dirname(createRequire(import.meta.url).resolve('@stryker-mutator/vitest-runner')), 'stryker-setup.js');
+const STRYKER_SETUP = join(
+  dirname(createRequire(import.meta.url).resolve('@stryker-mutator/vitest-runner')),
+  'stryker-setup.js',
+);
 
 let dir = '';
 afterEach(() => {
@@ -57,7 +60,12 @@ async function runs(threads: 'kept' | 'plain', fails: boolean[]) {
       ctx.state.filesMap.clear();
       await ctx.start();
       rmSync(join(dir, 'fail'), { force: true });
-      results.push(ctx.state.getFiles().map((f) => f.result?.state).join());
+      results.push(
+        ctx.state
+          .getFiles()
+          .map((f) => f.result?.state)
+          .join(),
+      );
     }
   } finally {
     await ctx.close();
@@ -69,7 +77,17 @@ describe('the kept threads of npm run mutate', () => {
   it('a thread is evaluated once and reused run after run, a failing run included; each run reads its tests afresh with no mutant on, and runs them with its own', async () => {
     const { log, results } = await runs('kept', [false, false, true, false]);
     expect(results).toEqual(['pass', 'pass', 'fail', 'pass']);
-    expect(log).toEqual(['module', 'collect none', 'test 1', 'collect none', 'test 2', 'collect none', 'test 3', 'collect none', 'test 4']);
+    expect(log).toEqual([
+      'module',
+      'collect none',
+      'test 1',
+      'collect none',
+      'test 2',
+      'collect none',
+      'test 3',
+      'collect none',
+      'test 4',
+    ]);
   }, 60_000);
 
   it("vitest's own pool evaluates the modules again in every run (what the kept threads save)", async () => {
@@ -81,11 +99,20 @@ describe('the kept threads of npm run mutate', () => {
 
 /** The files `npm run mutate` mutates: stryker.config.mjs's patterns (a file, or `*` in a file name). */
 async function mutatedFiles(): Promise<string[]> {
-  const { default: config } = (await import(pathToFileURL(resolve('stryker.config.mjs')).href)) as { default: { mutate: string[] } };
+  const { default: config } = (await import(pathToFileURL(resolve('stryker.config.mjs')).href)) as {
+    default: { mutate: string[] };
+  };
   const expand = (p: string) =>
     p.includes('*')
       ? readdirSync(dirname(p))
-          .filter((f) => new RegExp(`^${p.slice(dirname(p).length + 1).replace('.', '\\.').replace('*', '.*')}$`).test(f))
+          .filter((f) =>
+            new RegExp(
+              `^${p
+                .slice(dirname(p).length + 1)
+                .replace('.', '\\.')
+                .replace('*', '.*')}$`,
+            ).test(f),
+          )
           .map((f) => `${dirname(p)}/${f}`)
       : [p];
   const out = config.mutate.filter((p) => !p.startsWith('!')).flatMap(expand);

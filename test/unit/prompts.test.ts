@@ -16,7 +16,13 @@ afterAll(cleanupTemp);
 
 function ctxFor(root: string) {
   const lines: string[] = [];
-  const ctx = createContext({ lang: 'vi', rootOption: root, version: 'test', env: { THIDUA_TODAY: '2016-11-25' }, cwd: root });
+  const ctx = createContext({
+    lang: 'vi',
+    rootOption: root,
+    version: 'test',
+    env: { THIDUA_TODAY: '2016-11-25' },
+    cwd: root,
+  });
   ctx.out = (s) => lines.push(s);
   ctx.err = (s) => lines.push(s);
   ctx.say = (s) => lines.push(s.vi);
@@ -52,7 +58,8 @@ describe('ballot by prompts', () => {
   it('agree is the quick default, and entry stops when the ballots issued are in', async () => {
     const root = openRound();
     const answers = [];
-    for (let i = 0; i < 3; i++) answers.push(undefined, undefined, undefined, undefined, undefined, ...(i < 2 ? [undefined] : []));
+    for (let i = 0; i < 3; i++)
+      answers.push(undefined, undefined, undefined, undefined, undefined, ...(i < 2 ? [undefined] : []));
     const { ctx, lines } = ctxFor(root);
     expect(await ballot(ctx, input('ballot', ['2016']), scripted(answers))).toBe(0);
     expect(readdirSync(join(root, 'records/2016/ballots')).sort()).toEqual(['001.yaml', '002.yaml', '003.yaml']);
@@ -103,7 +110,15 @@ describe('nominate by prompts', () => {
 
   it('a leader’s individual nomination asks the leader criteria too, and is written', async () => {
     const root = base();
-    const p = scripted(['individual', 'nv1', 'an', 'Trưởng phòng tiêu biểu', '2016-11-20', ['trach-nhiem', 'nguoi-dung-dau'], 'write']);
+    const p = scripted([
+      'individual',
+      'nv1',
+      'an',
+      'Trưởng phòng tiêu biểu',
+      '2016-11-20',
+      ['trach-nhiem', 'nguoi-dung-dau'],
+      'write',
+    ]);
     expect(await nominate(ctxFor(root).ctx, input('nominate', ['2016']), p)).toBe(0);
     const text = readFileSync(join(root, 'records/2016/nominations/nv1-ca-nhan.yaml'), 'utf8');
     expect(text).toContain('person: an');
@@ -114,8 +129,20 @@ describe('nominate by prompts', () => {
   it('shows the findings of the rules and lets the clerk go back and fix', async () => {
     const root = base();
     const p = scripted([
-      'individual', 'nv1', 'an', 'Trưởng phòng tiêu biểu', '2016-11-20', ['trach-nhiem'], 'edit',
-      'individual', 'nv1', 'an', 'Trưởng phòng tiêu biểu', '2016-11-20', ['trach-nhiem', 'nguoi-dung-dau'], 'write',
+      'individual',
+      'nv1',
+      'an',
+      'Trưởng phòng tiêu biểu',
+      '2016-11-20',
+      ['trach-nhiem'],
+      'edit',
+      'individual',
+      'nv1',
+      'an',
+      'Trưởng phòng tiêu biểu',
+      '2016-11-20',
+      ['trach-nhiem', 'nguoi-dung-dau'],
+      'write',
     ]);
     expect(await nominate(ctxFor(root).ctx, input('nominate', ['2016']), p)).toBe(0);
     expect(p.notes.join('\n')).toContain('criteria-unmet');
@@ -124,8 +151,16 @@ describe('nominate by prompts', () => {
 
   it('cancel writes nothing; Ctrl-C exits 130 and writes nothing', async () => {
     const root = base();
-    expect(await nominate(ctxFor(root).ctx, input('nominate', ['2016']), scripted(['collective', 'nv2', 'Mô hình', 'Mô tả', '2016-11-20', ['xuat-sac', 'sang-kien'], 'cancel']))).toBe(0);
-    await expect(nominate(ctxFor(root).ctx, input('nominate', ['2016']), scripted(['collective', CANCEL]))).rejects.toMatchObject({ exitCode: 130 });
+    expect(
+      await nominate(
+        ctxFor(root).ctx,
+        input('nominate', ['2016']),
+        scripted(['collective', 'nv2', 'Mô hình', 'Mô tả', '2016-11-20', ['xuat-sac', 'sang-kien'], 'cancel']),
+      ),
+    ).toBe(0);
+    await expect(
+      nominate(ctxFor(root).ctx, input('nominate', ['2016']), scripted(['collective', CANCEL])),
+    ).rejects.toMatchObject({ exitCode: 130 });
     expect(existsSync(join(root, 'records/2016/nominations/nv2-mo-hinh.yaml'))).toBe(false);
   });
 });
@@ -156,6 +191,12 @@ describe('init by prompts', () => {
     expect(titles).toContain('threshold: { percent: 80, of: members }');
     const v = validateSnapshot(readSnapshot(dir));
     expect(v.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-    expect([...v.index.titles.keys()]).toEqual(['lao-dong-tien-tien', 'chien-si-thi-dua-co-so', 'tap-the-lao-dong-tien-tien', 'tap-the-lao-dong-xuat-sac', 'chien-si-thi-dua-tinh']);
+    expect([...v.index.titles.keys()]).toEqual([
+      'lao-dong-tien-tien',
+      'chien-si-thi-dua-co-so',
+      'tap-the-lao-dong-tien-tien',
+      'tap-the-lao-dong-xuat-sac',
+      'chien-si-thi-dua-tinh',
+    ]);
   });
 });

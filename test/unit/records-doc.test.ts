@@ -11,7 +11,8 @@ function propertyNames(node: unknown, out = new Set<string>()): Set<string> {
   if (Array.isArray(node)) for (const x of node) propertyNames(x, out);
   else if (node && typeof node === 'object') {
     const o = node as Record<string, unknown>;
-    if (o['properties'] && typeof o['properties'] === 'object') for (const k of Object.keys(o['properties'])) out.add(k);
+    if (o['properties'] && typeof o['properties'] === 'object')
+      for (const k of Object.keys(o['properties'])) out.add(k);
     for (const v of Object.values(o)) propertyNames(v, out);
   }
   return out;
@@ -34,8 +35,13 @@ describe('docs/records.md', () => {
   for (const kind of RECORD_KINDS) {
     it(`documents every field of ${kind.glob}`, () => {
       const names = [...propertyNames(JSON.parse(jsonSchemaText(kind)))];
-      const text = kind.name === 'tally' || kind.name === 'decision' || kind.name === 'unseals' ? DOC : sectionOf(kind.name, kind.glob);
-      const missing = names.filter((n) => !text.includes(`\`${n}\``) && !new RegExp(`(^|[\\s{,])${n}:`, 'm').test(text));
+      const text =
+        kind.name === 'tally' || kind.name === 'decision' || kind.name === 'unseals'
+          ? DOC
+          : sectionOf(kind.name, kind.glob);
+      const missing = names.filter(
+        (n) => !text.includes(`\`${n}\``) && !new RegExp(`(^|[\\s{,])${n}:`, 'm').test(text),
+      );
       expect(missing, `fields of ${kind.glob} not described in docs/records.md`).toEqual([]);
     });
   }

@@ -15,7 +15,15 @@ import { basisForSeal } from '../../src/core/records/basis.js';
 import { FIXTURES, cleanupTemp, workspace, BASE } from '../helpers/workspace.js';
 
 interface Expected {
-  diagnostics: Array<{ code: string; file: string; line: number; column: number; severity?: string; message: string; en: string }>;
+  diagnostics: Array<{
+    code: string;
+    file: string;
+    line: number;
+    column: number;
+    severity?: string;
+    message: string;
+    en: string;
+  }>;
   generate?: { path: string; bytes: number };
   sealFirst?: boolean;
   /** The overlay first, then the seal of 2016: an earlier round sealed with records of its own. */
@@ -30,24 +38,40 @@ function seal(root: string): void {
   const snap = readSnapshot(root);
   const v = validateSnapshot(snap);
   // The round sealed is sound; a later round may hold the fixture's finding.
-  expect(v.diagnostics.filter((d) => d.severity === 'error' && (!d.file.startsWith('records/20') || d.file.startsWith('records/2016/')))).toEqual([]);
+  expect(
+    v.diagnostics.filter(
+      (d) => d.severity === 'error' && (!d.file.startsWith('records/20') || d.file.startsWith('records/2016/')),
+    ),
+  ).toEqual([]);
   const round = v.workspace.rounds.find((r) => r.year === 2016)!;
   const tally = tallyRound(round, v.view(round), v.view(round).agency!.threshold);
   const bytes = (p: string) => {
     const e = snap.files.get(p);
     return e && e.kind === 'file' ? e.bytes : null;
   };
-  writeFileSync(join(root, round.tallyFile), renderTallyFile(tally, { sealedBy: 'thidua test', sealedOn: '2016-12-10', inputs: inputHashes(round, bytes), basis: basisForSeal(v.view(round), round) }));
+  writeFileSync(
+    join(root, round.tallyFile),
+    renderTallyFile(tally, {
+      sealedBy: 'thidua test',
+      sealedOn: '2016-12-10',
+      inputs: inputHashes(round, bytes),
+      basis: basisForSeal(v.view(round), round),
+    }),
+  );
 }
 
 /** The first 8 hex digits of a SHA-256 over a fixture's files: their paths and bytes, in path order. */
 function fixtureDigest(dir: string): string {
   const hash = createHash('sha256');
-  const files = (readdirSync(dir, { recursive: true, withFileTypes: true }))
+  const files = readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((e) => e.isFile())
     .map((e) => relative(dir, join(e.parentPath, e.name)))
     .sort();
-  for (const f of files) hash.update(`${f}\0`).update(readFileSync(join(dir, f))).update('\0');
+  for (const f of files)
+    hash
+      .update(`${f}\0`)
+      .update(readFileSync(join(dir, f)))
+      .update('\0');
   return hash.digest('hex').slice(0, 8);
 }
 
@@ -58,7 +82,9 @@ describe('the registry', () => {
     const readme = readFileSync(join(FIXTURES, '..', '..', 'README.md'), 'utf8');
     const tableStart = readme.indexOf('| code | severity | when |');
     const tableText = readme.slice(tableStart, readme.indexOf('\n\n', tableStart));
-    const inTable = new Set([...tableText.matchAll(/^\| ([^|]+) \|/gm)].flatMap((m) => [...m[1]!.matchAll(/`([a-z-]+)`/g)].map((c) => c[1]!)));
+    const inTable = new Set(
+      [...tableText.matchAll(/^\| ([^|]+) \|/gm)].flatMap((m) => [...m[1]!.matchAll(/`([a-z-]+)`/g)].map((c) => c[1]!)),
+    );
     const codes = [...RULES, ...TEMPLATE_RULES].map((r) => r.code as string);
     expect([...inTable].sort()).toEqual([...codes].sort());
     for (const r of [...RULES, ...TEMPLATE_RULES]) {
@@ -74,12 +100,17 @@ describe('the registry, loaded afresh', () => {
   it('every rule has its own file’s code, a severity, a stage, and a check exactly when it checks records', async () => {
     vi.resetModules();
     const fresh = (await import('../../src/core/rules/index.js')).RULES;
-    const files = readdirSync(join(FIXTURES, '..', '..', 'src', 'core', 'rules')).filter((f) => !['index.ts', 'rule.ts'].includes(f));
+    const files = readdirSync(join(FIXTURES, '..', '..', 'src', 'core', 'rules')).filter(
+      (f) => !['index.ts', 'rule.ts'].includes(f),
+    );
     expect(fresh.map((r) => `${r.code}.ts`).sort()).toEqual(files.sort());
     for (const r of fresh) {
       expect(['error', 'warning'], r.code).toContain(r.severity);
       expect(typeof r.check === 'function', r.code).toBe(r.stage === 'records');
-      expect(r.description.vi.length * r.description.en.length * r.fix.vi.length * r.fix.en.length, r.code).toBeGreaterThan(0);
+      expect(
+        r.description.vi.length * r.description.en.length * r.fix.vi.length * r.fix.en.length,
+        r.code,
+      ).toBeGreaterThan(0);
     }
   });
 });
@@ -112,8 +143,19 @@ describe('rule fixtures', () => {
       for (const p of expected.remove ?? []) rmSync(join(root, p));
       const v = validateSnapshot(readSnapshot(root));
       // The full text, as hledger's error tests hold it: a message is part of the contract with the clerk.
-      const got = v.diagnostics.map((d) => ({ code: d.code, file: d.file, line: d.line, column: d.column, severity: d.severity, message: d.message.vi, en: d.message.en }));
-      const want = expected.diagnostics.map((d) => ({ severity: RULES.find((r) => r.code === d.code)!.severity, ...d }));
+      const got = v.diagnostics.map((d) => ({
+        code: d.code,
+        file: d.file,
+        line: d.line,
+        column: d.column,
+        severity: d.severity,
+        message: d.message.vi,
+        en: d.message.en,
+      }));
+      const want = expected.diagnostics.map((d) => ({
+        severity: RULES.find((r) => r.code === d.code)!.severity,
+        ...d,
+      }));
       expect(got).toEqual(want);
       for (const d of v.diagnostics) {
         expect(d.message.vi.length).toBeGreaterThan(0);
@@ -128,7 +170,9 @@ describe('replication-reference, one year validated', () => {
     const root = workspace();
     cpSync(join(RULE_FIXTURES, 'replication-reference', 'records'), join(root, 'records'), { recursive: true });
     const v = validateSnapshot(readSnapshot(root, [2017]), [2017]);
-    const missing = v.diagnostics.filter((d) => d.code === 'replication-reference' && d.message.vi.startsWith('không có đợt'));
+    const missing = v.diagnostics.filter(
+      (d) => d.code === 'replication-reference' && d.message.vi.startsWith('không có đợt'),
+    );
     expect(missing.map((d) => d.message.vi)).toEqual(['không có đợt 2015 (mô hình 2015/nv1-mo-hinh)']);
     expect(v.diagnostics.some((d) => d.message.vi.includes('2016/khong-co'))).toBe(false);
   });
@@ -140,7 +184,9 @@ describe('unknown-reference without criteria.yaml', () => {
     cpSync(join(RULE_FIXTURES, 'award-members', 'records'), join(root, 'records'), { recursive: true });
     rmSync(join(root, 'records', 'criteria.yaml'));
     const v = validateSnapshot(readSnapshot(root));
-    expect(v.diagnostics.filter((d) => d.file === 'records/titles.yaml').map((d) => d.message.vi)).toEqual(['danh hiệu “chua-khai-bao” không tồn tại']);
+    expect(v.diagnostics.filter((d) => d.file === 'records/titles.yaml').map((d) => d.message.vi)).toEqual([
+      'danh hiệu “chua-khai-bao” không tồn tại',
+    ]);
     expect(v.diagnostics.some((d) => d.file === 'records/criteria.yaml')).toBe(true);
   });
 });
@@ -165,11 +211,29 @@ describe('name-in-capitals: which words count', () => {
   });
 
   it.each([
-    ['UBND', true], ['HĐND', true], ['TP.', true], ['GD&ĐT', true], ['(MTTQ)', true], ['B', true],
-    ['THANH', false], ['TRA', false], ['TỈNH', false], ['NGHIỆP', false], ['PHƯỚC', false], ['KHUYẾN', false],
-    ['QUỐC', false], ['TRƯỜNG', false], ['NGƯỜI', false], ['GIỮA', false], ['Y', false], ['OANH', false], ['1', false],
+    ['UBND', true],
+    ['HĐND', true],
+    ['TP.', true],
+    ['GD&ĐT', true],
+    ['(MTTQ)', true],
+    ['B', true],
+    ['THANH', false],
+    ['TRA', false],
+    ['TỈNH', false],
+    ['NGHIỆP', false],
+    ['PHƯỚC', false],
+    ['KHUYẾN', false],
+    ['QUỐC', false],
+    ['TRƯỜNG', false],
+    ['NGƯỜI', false],
+    ['GIỮA', false],
+    ['Y', false],
+    ['OANH', false],
+    ['1', false],
     // Not one syllable: a letter too many before or after one, or a letter Vietnamese does not write.
-    ['TTHANH', true], ['MẪUX', true], ['FA', true],
+    ['TTHANH', true],
+    ['MẪUX', true],
+    ['FA', true],
   ])('%s: an abbreviation %s', (word, expected) => {
     expect(isAbbreviation(word)).toBe(expected);
   });

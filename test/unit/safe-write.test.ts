@@ -24,14 +24,19 @@ vi.mock('node:fs', async (importOriginal) => {
       if (++fsyncs === fault.fsyncFailsAt) throw Object.assign(new Error('EIO'), { code: 'EIO' });
       return fs.fsyncSync(fd);
     },
-    writeSync: (fd: number, buf: Uint8Array, off: number, len: number) => fs.writeSync(fd, buf, off, fault.shortWrites ? Math.min(len, fault.shortWrites) : len),
+    writeSync: (fd: number, buf: Uint8Array, off: number, len: number) =>
+      fs.writeSync(fd, buf, off, fault.shortWrites ? Math.min(len, fault.shortWrites) : len),
     rmSync: (path: string, options?: { force?: boolean }) => {
       if (fault.rmFails && !options?.force) throw Object.assign(new Error(fault.rmFails), { code: fault.rmFails });
       return fs.rmSync(path, options);
     },
-    renameSync: (a: string, b: string) => { calls.push('rename'); return fs.renameSync(a, b); },
+    renameSync: (a: string, b: string) => {
+      calls.push('rename');
+      return fs.renameSync(a, b);
+    },
     openSync: (path: string, flags: string, mode?: number) => {
-      if (fault.createFails && flags === 'wx' && !path.includes('.tmp')) throw Object.assign(new Error(fault.createFails), { code: fault.createFails });
+      if (fault.createFails && flags === 'wx' && !path.includes('.tmp'))
+        throw Object.assign(new Error(fault.createFails), { code: fault.createFails });
       return fs.openSync(path, flags, mode);
     },
     linkSync: (a: string, b: string) => {
@@ -42,7 +47,18 @@ vi.mock('node:fs', async (importOriginal) => {
   };
 });
 
-const { assertInside, createFileExclusive, currentBytes, ensureDir, ensureDirInside, FileExistsError, linkOutside, removeFileChecked, replaceFileChecked, writeFileAtomic } = await import('../../src/shell/safe-write.js');
+const {
+  assertInside,
+  createFileExclusive,
+  currentBytes,
+  ensureDir,
+  ensureDirInside,
+  FileExistsError,
+  linkOutside,
+  removeFileChecked,
+  replaceFileChecked,
+  writeFileAtomic,
+} = await import('../../src/shell/safe-write.js');
 const { ThiduaError } = await import('../../src/errors.js');
 
 afterAll(cleanupTemp);
@@ -55,7 +71,11 @@ beforeEach(() => {
 
 const envError = (fn: () => void): InstanceType<typeof ThiduaError> => {
   let err: unknown;
-  try { fn(); } catch (e) { err = e; }
+  try {
+    fn();
+  } catch (e) {
+    err = e;
+  }
   expect(err).toBeInstanceOf(ThiduaError);
   expect((err as InstanceType<typeof ThiduaError>).exitCode).toBe(3);
   return err as InstanceType<typeof ThiduaError>;
@@ -78,7 +98,9 @@ describe('when the disk misbehaves', () => {
     const file = join(dir, 'a.yaml');
     writeFileSync(file, 'cũ\n');
     fault.fsyncFailsAt = 1;
-    expect(envError(() => writeFileAtomic(file, 'mới\n')).text.vi).toBe(`không ghi được ${file} (EIO); tệp cũ được giữ nguyên`);
+    expect(envError(() => writeFileAtomic(file, 'mới\n')).text.vi).toBe(
+      `không ghi được ${file} (EIO); tệp cũ được giữ nguyên`,
+    );
     expect(readFileSync(file, 'utf8')).toBe('cũ\n');
     expect(readdirSync(dir)).toEqual(['a.yaml']);
   });
@@ -87,14 +109,18 @@ describe('when the disk misbehaves', () => {
     const dir = tempDir();
     failLink.code = 'EPERM';
     fault.fsyncFailsAt = 2; // the temporary file's flush passes, the file's own fails
-    expect(envError(() => createFileExclusive(join(dir, '001.yaml'), 'serial: 1\n')).text.en).toBe(`cannot write ${join(dir, '001.yaml')} (EIO)`);
+    expect(envError(() => createFileExclusive(join(dir, '001.yaml'), 'serial: 1\n')).text.en).toBe(
+      `cannot write ${join(dir, '001.yaml')} (EIO)`,
+    );
     expect(readdirSync(dir)).toEqual([]);
   });
 
   it('a folder that is missing: the write names the code and leaves nothing', () => {
     const dir = tempDir();
     const file = join(dir, 'khong-co', 'a.yaml');
-    expect(envError(() => writeFileAtomic(file, 'x')).text.vi).toBe(`không ghi được ${file} (ENOENT); tệp cũ được giữ nguyên`);
+    expect(envError(() => writeFileAtomic(file, 'x')).text.vi).toBe(
+      `không ghi được ${file} (ENOENT); tệp cũ được giữ nguyên`,
+    );
     expect(envError(() => createFileExclusive(file, 'x')).text.vi).toBe(`không ghi được ${file} (ENOENT)`);
     expect(readdirSync(dir)).toEqual([]);
   });
@@ -102,11 +128,15 @@ describe('when the disk misbehaves', () => {
   it('a folder that cannot be made, and a file that cannot be removed, are errors of the environment that say why', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'records'), 'một tệp, không phải thư mục');
-    expect(envError(() => ensureDir(join(dir, 'records', '2030'))).text.vi).toMatch(new RegExp(`^không tạo được thư mục ${join(dir, 'records', '2030')}: `));
+    expect(envError(() => ensureDir(join(dir, 'records', '2030'))).text.vi).toMatch(
+      new RegExp(`^không tạo được thư mục ${join(dir, 'records', '2030')}: `),
+    );
     const file = join(dir, 'tally.yaml');
     writeFileSync(file, 'niêm phong\n');
     fault.rmFails = 'EACCES';
-    expect(envError(() => removeFileChecked(file, Buffer.from('niêm phong\n'), 'tally.yaml')).text.vi).toBe('không xoá được tally.yaml (EACCES)');
+    expect(envError(() => removeFileChecked(file, Buffer.from('niêm phong\n'), 'tally.yaml')).text.vi).toBe(
+      'không xoá được tally.yaml (EACCES)',
+    );
     expect(existsSync(file)).toBe(true);
   });
 });
@@ -143,7 +173,11 @@ describe('writeFileAtomic', () => {
     mkdirSync(target);
     writeFileSync(join(target, 'x'), 'x');
     let err: unknown;
-    try { writeFileAtomic(target, 'mới'); } catch (e) { err = e; }
+    try {
+      writeFileAtomic(target, 'mới');
+    } catch (e) {
+      err = e;
+    }
     expect(err).toBeInstanceOf(ThiduaError);
     expect((err as InstanceType<typeof ThiduaError>).exitCode).toBe(3);
     expect((err as InstanceType<typeof ThiduaError>).text.vi).toContain('tệp cũ được giữ nguyên');
@@ -199,7 +233,11 @@ describe('createFileExclusive', () => {
     const dir = tempDir();
     failLink.code = 'EIO';
     let err: unknown;
-    try { createFileExclusive(join(dir, 'a'), 'x'); } catch (e) { err = e; }
+    try {
+      createFileExclusive(join(dir, 'a'), 'x');
+    } catch (e) {
+      err = e;
+    }
     expect((err as InstanceType<typeof ThiduaError>).exitCode).toBe(3);
     expect((err as InstanceType<typeof ThiduaError>).text.vi).toBe(`không ghi được ${join(dir, 'a')} (EIO)`);
     expect(existsSync(join(dir, 'a'))).toBe(false);
@@ -214,17 +252,23 @@ describe('replaceFileChecked and removeFileChecked', () => {
     replaceFileChecked(file, 'một\n', null, 'submissions.yaml');
     expect(readFileSync(file, 'utf8')).toBe('một\n');
     // Read as absent, but someone wrote it meanwhile: refused, theirs kept.
-    expect(() => replaceFileChecked(file, 'hai\n', null, 'submissions.yaml')).toThrow(/was changed by another command or person while this one ran; nothing written/);
+    expect(() => replaceFileChecked(file, 'hai\n', null, 'submissions.yaml')).toThrow(
+      /was changed by another command or person while this one ran; nothing written/,
+    );
     // Read as "một", changed meanwhile to "khác": refused.
     writeFileSync(file, 'khác\n');
-    expect(() => replaceFileChecked(file, 'hai\n', Buffer.from('một\n'), 'submissions.yaml')).toThrow(/was changed by another command or person while this one ran; nothing written/);
+    expect(() => replaceFileChecked(file, 'hai\n', Buffer.from('một\n'), 'submissions.yaml')).toThrow(
+      /was changed by another command or person while this one ran; nothing written/,
+    );
     expect(readFileSync(file, 'utf8')).toBe('khác\n');
     // Read as it is: replaced.
     replaceFileChecked(file, 'hai\n', Buffer.from('khác\n'), 'submissions.yaml');
     expect(readFileSync(file, 'utf8')).toBe('hai\n');
     // Read as present, removed meanwhile: refused, not recreated.
     const gone = join(dir, 'gone.yaml');
-    expect(() => replaceFileChecked(gone, 'x', Buffer.from('y'), 'gone.yaml')).toThrow(/was changed by another command or person while this one ran; nothing written/);
+    expect(() => replaceFileChecked(gone, 'x', Buffer.from('y'), 'gone.yaml')).toThrow(
+      /was changed by another command or person while this one ran; nothing written/,
+    );
     expect(existsSync(gone)).toBe(false);
   });
 
@@ -244,7 +288,11 @@ describe('replaceFileChecked and removeFileChecked', () => {
     const dir = tempDir();
     expect(currentBytes(join(dir, 'none'))).toBeNull();
     let err: unknown;
-    try { currentBytes(dir); } catch (e) { err = e; }
+    try {
+      currentBytes(dir);
+    } catch (e) {
+      err = e;
+    }
     expect((err as InstanceType<typeof ThiduaError>).exitCode).toBe(3);
     expect((err as InstanceType<typeof ThiduaError>).text.vi).toBe(`không đọc được ${dir} (EISDIR)`);
   });
@@ -276,9 +324,15 @@ describe('assertInside and ensureDirInside', () => {
     const outside = tempDir();
     symlinkSync(outside, join(root, 'documents'));
     let err: unknown;
-    try { assertInside(root, join(root, 'documents', '2016', 'a.docx')); } catch (e) { err = e; }
+    try {
+      assertInside(root, join(root, 'documents', '2016', 'a.docx'));
+    } catch (e) {
+      err = e;
+    }
     expect((err as InstanceType<typeof ThiduaError>).exitCode).toBe(1);
-    expect((err as InstanceType<typeof ThiduaError>).text.vi).toBe('không ghi documents/2016/a.docx: documents là liên kết tượng trưng trỏ ra ngoài không gian làm việc');
+    expect((err as InstanceType<typeof ThiduaError>).text.vi).toBe(
+      'không ghi documents/2016/a.docx: documents là liên kết tượng trưng trỏ ra ngoài không gian làm việc',
+    );
     expect(() => ensureDirInside(root, join(root, 'documents', '2016'))).toThrow(/symbolic link/);
     expect(existsSync(join(outside, '2016'))).toBe(false);
     assertInside(root, join(root, 'records', 'x.yaml'));

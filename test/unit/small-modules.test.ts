@@ -12,15 +12,37 @@ import { parseDate } from '../../src/core/args.js';
 describe('calendar', () => {
   it('leap years follow the Gregorian rule', () => {
     expect([1900, 2000, 2016, 2017, 2024, 2100].map(isLeapYear)).toEqual([false, true, true, false, true, false]);
-    expect([daysInMonth(2016, 2), daysInMonth(2017, 2), daysInMonth(2017, 4), daysInMonth(2017, 12)]).toEqual([29, 28, 30, 31]);
+    expect([daysInMonth(2016, 2), daysInMonth(2017, 2), daysInMonth(2017, 4), daysInMonth(2017, 12)]).toEqual([
+      29, 28, 30, 31,
+    ]);
   });
   it('ISO dates must be real, month-days too', () => {
     expect(['2016-02-29', '2017-12-31'].map(isIsoDate)).toEqual([true, true]);
-    expect(['2017-02-29', '2017-13-01', '2017-00-10', '2017-1-5', '17-01-05', '2017-04-31'].map(isIsoDate)).toEqual([false, false, false, false, false, false]);
+    expect(['2017-02-29', '2017-13-01', '2017-00-10', '2017-1-5', '17-01-05', '2017-04-31'].map(isIsoDate)).toEqual([
+      false,
+      false,
+      false,
+      false,
+      false,
+      false,
+    ]);
     expect(['02-29', '12-15', '02-30', '13-01', '1-05'].map(isMonthDay)).toEqual([true, true, false, false, false]);
     // Nothing before or after, no day 0 or month 0.
-    expect(['x2017-01-05', '2017-01-05x', '2017-01-00', '2017-12-01', '2017-01-31'].map(isIsoDate)).toEqual([false, false, false, true, true]);
-    expect(['x12-15', '12-15x', '00-10', '01-00', '01-01', '12-31'].map(isMonthDay)).toEqual([false, false, false, false, true, true]);
+    expect(['x2017-01-05', '2017-01-05x', '2017-01-00', '2017-12-01', '2017-01-31'].map(isIsoDate)).toEqual([
+      false,
+      false,
+      false,
+      true,
+      true,
+    ]);
+    expect(['x12-15', '12-15x', '00-10', '01-00', '01-01', '12-31'].map(isMonthDay)).toEqual([
+      false,
+      false,
+      false,
+      false,
+      true,
+      true,
+    ]);
     expect(isoFromDate(new Date(2016, 0, 5, 23, 59))).toBe('2016-01-05');
     expect(isoFromDate(new Date(2017, 11, 31, 0, 1))).toBe('2017-12-31');
   });
@@ -30,10 +52,12 @@ describe('date arithmetic', () => {
   it('adds days across months and years, and counts them back', () => {
     expect(addDays('2016-12-31', 1)).toBe('2017-01-01');
     expect(addDays('2016-03-01', -1)).toBe('2016-02-29');
-    fc.assert(fc.property(fc.integer({ min: 0, max: 20000 }), fc.integer({ min: -3000, max: 3000 }), (start, n) => {
-      const from = addDays('1990-01-01', start);
-      expect(daysBetween(from, addDays(from, n))).toBe(n);
-    }));
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 20000 }), fc.integer({ min: -3000, max: 3000 }), (start, n) => {
+        const from = addDays('1990-01-01', start);
+        expect(daysBetween(from, addDays(from, n))).toBe(n);
+      }),
+    );
   });
   it('adds months, clamping to the end of a shorter month', () => {
     expect(addMonths('2016-01-31', 1)).toBe('2016-02-29');
@@ -49,7 +73,11 @@ describe('date arithmetic', () => {
     expect([shortDate('2017-01-05'), shortDate('2017-01-05', 'en')]).toEqual(['05/01/2017', '2017-01-05']);
   });
   it('a typed date is read as dd/mm/yyyy or YYYY-MM-DD, and must be real', () => {
-    expect([parseDate('05/01/2017', '--date'), parseDate('5/1/2017', '--date'), parseDate('2017-01-05', '--date')]).toEqual(['2017-01-05', '2017-01-05', '2017-01-05']);
+    expect([
+      parseDate('05/01/2017', '--date'),
+      parseDate('5/1/2017', '--date'),
+      parseDate('2017-01-05', '--date'),
+    ]).toEqual(['2017-01-05', '2017-01-05', '2017-01-05']);
     expect(() => parseDate('29/02/2017', '--date')).toThrow(/29\/02\/2017/);
     expect(() => parseDate('2017/01/05', '--date')).toThrow();
   });
@@ -57,11 +85,15 @@ describe('date arithmetic', () => {
 
 describe('closest', () => {
   it('edit distance is a distance', () => {
-    expect([editDistance('', 'abc'), editDistance('kitten', 'sitting'), editDistance('seal', 'sael')]).toEqual([3, 3, 2]);
-    fc.assert(fc.property(fc.string({ maxLength: 8 }), fc.string({ maxLength: 8 }), (a, b) => {
-      expect(editDistance(a, b)).toBe(editDistance(b, a));
-      expect(editDistance(a, a)).toBe(0);
-    }));
+    expect([editDistance('', 'abc'), editDistance('kitten', 'sitting'), editDistance('seal', 'sael')]).toEqual([
+      3, 3, 2,
+    ]);
+    fc.assert(
+      fc.property(fc.string({ maxLength: 8 }), fc.string({ maxLength: 8 }), (a, b) => {
+        expect(editDistance(a, b)).toBe(editDistance(b, a));
+        expect(editDistance(a, a)).toBe(0);
+      }),
+    );
   });
   it('suggests a near word, not a far one; ties go to the first in order', () => {
     expect(closest('critera', ['criteria', 'kind', 'title'])).toBe('criteria');
@@ -74,33 +106,58 @@ describe('closest', () => {
 
 describe('record diff', () => {
   it('names each field that changed, item by item in lists of records', () => {
-    const before = [{ id: 'a', name: 'An', leader: false }, { id: 'b', name: 'Bình' }];
-    const after = [{ id: 'a', name: 'An', leader: true }, { id: 'c', name: 'Cúc' }];
+    const before = [
+      { id: 'a', name: 'An', leader: false },
+      { id: 'b', name: 'Bình' },
+    ];
+    const after = [
+      { id: 'a', name: 'An', leader: true },
+      { id: 'c', name: 'Cúc' },
+    ];
     expect(diffValues(before, after).map((c) => describeChange(c).vi)).toEqual([
       'đổi [a].leader: false → true',
       'thêm [c]: {"id":"c","name":"Cúc"}',
       'bỏ [b] (trước là {"id":"b","name":"Bình"})',
     ]);
-    expect(diffValues({ title: 'x', note: 'n' }, { title: 'y' }).map((c) => describeChange(c).en)).toEqual(['changed title: x → y', 'removed note (was n)']);
+    expect(diffValues({ title: 'x', note: 'n' }, { title: 'y' }).map((c) => describeChange(c).en)).toEqual([
+      'changed title: x → y',
+      'removed note (was n)',
+    ]);
     expect(diffValues({ a: 1 }, { a: 1 })).toEqual([]);
   });
 });
 
 describe('commit message', () => {
   it('says what changed in each round, in words, with trailers', () => {
-    const m = commitMessage([
-      { status: 'A', path: 'records/2025/ballots/001.yaml' }, { status: 'A', path: 'records/2025/ballots/002.yaml' },
-      { status: 'M', path: 'records/2025/nominations/vp-tap-the.yaml' }, { status: 'A', path: 'records/2025/tally.yaml' },
-      { status: 'M', path: 'records/people.yaml' }, { status: 'M', path: 'templates/quyet-dinh.txt' },
-    ], 'vi', { 'Thidua-Version': '0.1.0' });
-    expect(m.subject).toBe('2025: thêm 2 phiếu; sửa 1 đề nghị; niêm phong kết quả — cập nhật cán bộ — sửa 1 mẫu văn bản');
+    const m = commitMessage(
+      [
+        { status: 'A', path: 'records/2025/ballots/001.yaml' },
+        { status: 'A', path: 'records/2025/ballots/002.yaml' },
+        { status: 'M', path: 'records/2025/nominations/vp-tap-the.yaml' },
+        { status: 'A', path: 'records/2025/tally.yaml' },
+        { status: 'M', path: 'records/people.yaml' },
+        { status: 'M', path: 'templates/quyet-dinh.txt' },
+      ],
+      'vi',
+      { 'Thidua-Version': '0.1.0' },
+    );
+    expect(m.subject).toBe(
+      '2025: thêm 2 phiếu; sửa 1 đề nghị; niêm phong kết quả — cập nhật cán bộ — sửa 1 mẫu văn bản',
+    );
     expect(m.body).toBe('Thidua-Round: 2025\nThidua-Version: 0.1.0');
     expect(m.rounds).toEqual([2025]);
   });
   it('an unsealing gives its reason in the subject and a trailer', () => {
-    const m = commitMessage([
-      { status: 'A', path: 'records/2025/unseals.yaml' }, { status: 'D', path: 'records/2025/tally.yaml' }, { status: 'D', path: 'records/2025/decision.yaml' },
-    ], 'en', {}, new Map([[2025, 'ballot 1 mistyped']]));
+    const m = commitMessage(
+      [
+        { status: 'A', path: 'records/2025/unseals.yaml' },
+        { status: 'D', path: 'records/2025/tally.yaml' },
+        { status: 'D', path: 'records/2025/decision.yaml' },
+      ],
+      'en',
+      {},
+      new Map([[2025, 'ballot 1 mistyped']]),
+    );
     expect(m.subject).toBe('2025: unseal (reason: ballot 1 mistyped); withdraw the decision');
     expect(m.body).toBe('Thidua-Round: 2025\nThidua-Unsealed: 2025: ballot 1 mistyped');
   });
@@ -113,7 +170,10 @@ describe('the JSON Schemas in schemas/', () => {
     const { RECORD_KINDS } = await import('../../src/core/schemas/index.js');
     const { jsonSchemaText } = await import('../../src/core/schemas/json-schema.js');
     for (const kind of RECORD_KINDS) {
-      expect(fs.readFileSync(path.join(__dirname, '../../schemas', `${kind.name}.schema.json`), 'utf8'), kind.name).toBe(jsonSchemaText(kind));
+      expect(
+        fs.readFileSync(path.join(__dirname, '../../schemas', `${kind.name}.schema.json`), 'utf8'),
+        kind.name,
+      ).toBe(jsonSchemaText(kind));
     }
   });
 });
@@ -133,10 +193,19 @@ describe('the fuzz harness', () => {
 describe('the document model’s builders', () => {
   it('a paragraph takes text with its formatting, or runs as given; a cell takes text or paragraphs', async () => {
     const { cell, p } = await import('../../src/core/documents/model.js');
-    expect(p('Điều 1.', { bold: true, align: 'justify' })).toEqual({ kind: 'p', runs: [{ text: 'Điều 1.', bold: true, italic: undefined, underline: undefined, size: undefined }], align: 'justify' });
+    expect(p('Điều 1.', { bold: true, align: 'justify' })).toEqual({
+      kind: 'p',
+      runs: [{ text: 'Điều 1.', bold: true, italic: undefined, underline: undefined, size: undefined }],
+      align: 'justify',
+    });
     const runs = [{ text: 'Nơi nhận:', bold: true, italic: true }, { text: ' như trên' }];
     expect(p(runs)).toEqual({ kind: 'p', runs });
-    expect(cell('TT', 600, { header: true, span: 2 })).toEqual({ blocks: [p('TT')], width: 600, header: true, span: 2 });
+    expect(cell('TT', 600, { header: true, span: 2 })).toEqual({
+      blocks: [p('TT')],
+      width: 600,
+      header: true,
+      span: 2,
+    });
     const blocks = [p('a'), p('b')];
     expect(cell(blocks, 1200).blocks).toBe(blocks);
   });

@@ -6,7 +6,12 @@ const spec = { title: { fields: [], required: true }, item: { fields: ['name'], 
 
 describe('templates', () => {
   it('reads sections and fills placeholders', () => {
-    const { template, diagnostics } = parseTemplate('t.txt', '# note\n[title]\nQUYẾT ĐỊNH {year}\n\n[item]\n- {name}\n', spec, ['year']);
+    const { template, diagnostics } = parseTemplate(
+      't.txt',
+      '# note\n[title]\nQUYẾT ĐỊNH {year}\n\n[item]\n- {name}\n',
+      spec,
+      ['year'],
+    );
     expect(diagnostics).toEqual([]);
     expect(fill(template.sections.get('item')!.paragraphs[0]!.text, { name: 'An' })).toBe('- An');
   });
@@ -19,9 +24,16 @@ describe('templates', () => {
     expect(diagnostics.map((d) => d.code)).toEqual(['template-placeholder']);
   });
   it('refuses an unknown section, text outside sections, unbalanced braces and a missing required section', () => {
-    expect(parseTemplate('t.txt', '[titel]\nx\n', spec, []).diagnostics.map((d) => [d.code, d.line])).toEqual([['template-section', 1], ['template-section', 1]]);
-    expect(parseTemplate('t.txt', 'x\n[title]\ny\n', spec, []).diagnostics.map((d) => [d.code, d.line])).toEqual([['template-section', 1]]);
-    expect(parseTemplate('t.txt', '[title]\nx {year\n', spec, ['year']).diagnostics.map((d) => [d.code, d.line, d.column])).toEqual([['template-placeholder', 2, 3]]);
+    expect(parseTemplate('t.txt', '[titel]\nx\n', spec, []).diagnostics.map((d) => [d.code, d.line])).toEqual([
+      ['template-section', 1],
+      ['template-section', 1],
+    ]);
+    expect(parseTemplate('t.txt', 'x\n[title]\ny\n', spec, []).diagnostics.map((d) => [d.code, d.line])).toEqual([
+      ['template-section', 1],
+    ]);
+    expect(
+      parseTemplate('t.txt', '[title]\nx {year\n', spec, ['year']).diagnostics.map((d) => [d.code, d.line, d.column]),
+    ).toEqual([['template-placeholder', 2, 3]]);
   });
 });
 

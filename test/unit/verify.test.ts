@@ -6,8 +6,16 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
-  compareWithSeal, isSealedInputPath, resealThresholdNote, sameSeal, verifyDecision, verifyHidden, verifyHistory,
-  verifyRemovals, verifyRewrites, type Removal,
+  compareWithSeal,
+  isSealedInputPath,
+  resealThresholdNote,
+  sameSeal,
+  verifyDecision,
+  verifyHidden,
+  verifyHistory,
+  verifyRemovals,
+  verifyRewrites,
+  type Removal,
 } from '../../src/core/verify.js';
 import type { Tally } from '../../src/core/tally.js';
 import type { TallyFile } from '../../src/core/schemas/sealed.js';
@@ -17,54 +25,111 @@ const C2 = 'ffeeddccbbaa99887766554433221100ffeeddcc';
 
 describe('isSealedInputPath', () => {
   it('names the council, the round settings, and every nomination and ballot of that round only', () => {
-    for (const p of ['records/2031/council.yaml', 'records/2031/round.yaml', 'records/2031/nominations/a.yaml', 'records/2031/ballots/007.yaml']) {
+    for (const p of [
+      'records/2031/council.yaml',
+      'records/2031/round.yaml',
+      'records/2031/nominations/a.yaml',
+      'records/2031/ballots/007.yaml',
+    ]) {
       expect(isSealedInputPath(2031, p), p).toBe(true);
     }
-    for (const p of ['records/2031/tally.yaml', 'records/2031/decision.yaml', 'records/2031/unseals.yaml', 'records/2030/council.yaml', 'records/2032/ballots/001.yaml', 'records/people.yaml']) {
+    for (const p of [
+      'records/2031/tally.yaml',
+      'records/2031/decision.yaml',
+      'records/2031/unseals.yaml',
+      'records/2030/council.yaml',
+      'records/2032/ballots/001.yaml',
+      'records/people.yaml',
+    ]) {
       expect(isSealedInputPath(2031, p), p).toBe(false);
     }
   });
 });
 
 describe('verifyHistory', () => {
-  const commit = (files: Array<{ status: string; path: string }>, c = C1) => ({ commit: c, date: '2031-12-20T08:00:00+07:00', subject: 'sửa hồ sơ', files });
+  const commit = (files: Array<{ status: string; path: string }>, c = C1) => ({
+    commit: c,
+    date: '2031-12-20T08:00:00+07:00',
+    subject: 'sửa hồ sơ',
+    files,
+  });
 
   it('a seal never committed is a finding; an uncommitted seal is then not reported twice', () => {
-    expect(verifyHistory(2031, null, [], [{ status: 'A', path: 'records/2031/tally.yaml' }])).toEqual([{
-      year: 2031, check: 'git', file: 'records/2031/tally.yaml',
-      message: { vi: 'tệp niêm phong chưa được commit vào git (thidua commit)', en: 'the seal is not committed to git (thidua commit)' },
-    }]);
+    expect(verifyHistory(2031, null, [], [{ status: 'A', path: 'records/2031/tally.yaml' }])).toEqual([
+      {
+        year: 2031,
+        check: 'git',
+        file: 'records/2031/tally.yaml',
+        message: {
+          vi: 'tệp niêm phong chưa được commit vào git (thidua commit)',
+          en: 'the seal is not committed to git (thidua commit)',
+        },
+      },
+    ]);
   });
 
   it('every sealed input added, removed or changed in a later commit, with the commit, its date and subject', () => {
-    const out = verifyHistory(2031, C2, [commit([
-      { status: 'A', path: 'records/2031/ballots/012.yaml' },
-      { status: 'D', path: 'records/2031/nominations/x.yaml' },
-      { status: 'M', path: 'records/2031/council.yaml' },
-      { status: 'M', path: 'records/2031/decision.yaml' },
-      { status: 'M', path: 'records/people.yaml' },
-    ])], []);
+    const out = verifyHistory(
+      2031,
+      C2,
+      [
+        commit([
+          { status: 'A', path: 'records/2031/ballots/012.yaml' },
+          { status: 'D', path: 'records/2031/nominations/x.yaml' },
+          { status: 'M', path: 'records/2031/council.yaml' },
+          { status: 'M', path: 'records/2031/decision.yaml' },
+          { status: 'M', path: 'records/people.yaml' },
+        ]),
+      ],
+      [],
+    );
     expect(out).toEqual([
-      { year: 2031, check: 'git', file: 'records/2031/ballots/012.yaml', commit: C1, message: {
-        vi: 'được thêm trong commit a1b2c3d4e5f6 (2031-12-20: sửa hồ sơ), sau khi niêm phong',
-        en: 'added in commit a1b2c3d4e5f6 (2031-12-20: sửa hồ sơ), after the seal' } },
-      { year: 2031, check: 'git', file: 'records/2031/nominations/x.yaml', commit: C1, message: {
-        vi: 'bị xoá trong commit a1b2c3d4e5f6 (2031-12-20: sửa hồ sơ), sau khi niêm phong',
-        en: 'removed in commit a1b2c3d4e5f6 (2031-12-20: sửa hồ sơ), after the seal' } },
-      { year: 2031, check: 'git', file: 'records/2031/council.yaml', commit: C1, message: {
-        vi: 'bị sửa trong commit a1b2c3d4e5f6 (2031-12-20: sửa hồ sơ), sau khi niêm phong',
-        en: 'changed in commit a1b2c3d4e5f6 (2031-12-20: sửa hồ sơ), after the seal' } },
+      {
+        year: 2031,
+        check: 'git',
+        file: 'records/2031/ballots/012.yaml',
+        commit: C1,
+        message: {
+          vi: 'được thêm trong commit a1b2c3d4e5f6 (2031-12-20: sửa hồ sơ), sau khi niêm phong',
+          en: 'added in commit a1b2c3d4e5f6 (2031-12-20: sửa hồ sơ), after the seal',
+        },
+      },
+      {
+        year: 2031,
+        check: 'git',
+        file: 'records/2031/nominations/x.yaml',
+        commit: C1,
+        message: {
+          vi: 'bị xoá trong commit a1b2c3d4e5f6 (2031-12-20: sửa hồ sơ), sau khi niêm phong',
+          en: 'removed in commit a1b2c3d4e5f6 (2031-12-20: sửa hồ sơ), after the seal',
+        },
+      },
+      {
+        year: 2031,
+        check: 'git',
+        file: 'records/2031/council.yaml',
+        commit: C1,
+        message: {
+          vi: 'bị sửa trong commit a1b2c3d4e5f6 (2031-12-20: sửa hồ sơ), sau khi niêm phong',
+          en: 'changed in commit a1b2c3d4e5f6 (2031-12-20: sửa hồ sơ), after the seal',
+        },
+      },
     ]);
   });
 
   it('uncommitted changes to sealed inputs and to the committed seal; other files are not its business', () => {
-    const out = verifyHistory(2031, C2, [], [
-      { status: 'M', path: 'records/2031/ballots/001.yaml' },
-      { status: '??', path: 'records/2031/nominations/new.yaml' },
-      { status: 'M', path: 'records/2031/tally.yaml' },
-      { status: 'M', path: 'records/2031/submissions.yaml' },
-      { status: 'M', path: 'records/2030/ballots/001.yaml' },
-    ]);
+    const out = verifyHistory(
+      2031,
+      C2,
+      [],
+      [
+        { status: 'M', path: 'records/2031/ballots/001.yaml' },
+        { status: '??', path: 'records/2031/nominations/new.yaml' },
+        { status: 'M', path: 'records/2031/tally.yaml' },
+        { status: 'M', path: 'records/2031/submissions.yaml' },
+        { status: 'M', path: 'records/2030/ballots/001.yaml' },
+      ],
+    );
     expect(out.map((f) => [f.file, f.message.en])).toEqual([
       ['records/2031/ballots/001.yaml', 'an uncommitted change (M) in a sealed round'],
       ['records/2031/nominations/new.yaml', 'an uncommitted change (??) in a sealed round'],
@@ -81,46 +146,80 @@ describe('verifyHistory', () => {
 
 describe('verifyRemovals', () => {
   const removal = (over: Partial<Removal>): Removal => ({
-    path: 'records/2031/tally.yaml', commit: C1, date: '2032-01-05T10:00:00+07:00', subject: 'dọn dẹp', addedIn: C2,
-    hash: 'h1', recorded: new Set(), withRecordedSeal: false, ...over,
+    path: 'records/2031/tally.yaml',
+    commit: C1,
+    date: '2032-01-05T10:00:00+07:00',
+    subject: 'dọn dẹp',
+    addedIn: C2,
+    hash: 'h1',
+    recorded: new Set(),
+    withRecordedSeal: false,
+    ...over,
   });
 
   it('a seal removed in a commit without unseal, with the commit that had added it', () => {
-    expect(verifyRemovals(2031, [removal({})])).toEqual([{
-      year: 2031, check: 'git', file: 'records/2031/tally.yaml', commit: C1,
-      message: {
-        vi: 'đã niêm phong từ commit ffeeddccbbaa, bị xoá trong commit a1b2c3d4e5f6 (2032-01-05: dọn dẹp) mà không qua “thidua unseal”',
-        en: 'sealed since commit ffeeddccbbaa, removed in commit a1b2c3d4e5f6 (2032-01-05: dọn dẹp) without “thidua unseal”',
+    expect(verifyRemovals(2031, [removal({})])).toEqual([
+      {
+        year: 2031,
+        check: 'git',
+        file: 'records/2031/tally.yaml',
+        commit: C1,
+        message: {
+          vi: 'đã niêm phong từ commit ffeeddccbbaa, bị xoá trong commit a1b2c3d4e5f6 (2032-01-05: dọn dẹp) mà không qua “thidua unseal”',
+          en: 'sealed since commit ffeeddccbbaa, removed in commit a1b2c3d4e5f6 (2032-01-05: dọn dẹp) without “thidua unseal”',
+        },
       },
-    }]);
+    ]);
   });
 
   it('a decision removed in the working tree, its adding commit unknown', () => {
-    expect(verifyRemovals(2031, [removal({ path: 'records/2031/decision.yaml', commit: null, date: '', subject: '', addedIn: null })])).toEqual([{
-      year: 2031, check: 'git', file: 'records/2031/decision.yaml',
-      message: {
-        vi: 'đã ghi quyết định, bị xoá (chưa commit) mà không qua “thidua unseal”',
-        en: 'decided, removed (not committed yet) without “thidua unseal”',
+    expect(
+      verifyRemovals(2031, [
+        removal({ path: 'records/2031/decision.yaml', commit: null, date: '', subject: '', addedIn: null }),
+      ]),
+    ).toEqual([
+      {
+        year: 2031,
+        check: 'git',
+        file: 'records/2031/decision.yaml',
+        message: {
+          vi: 'đã ghi quyết định, bị xoá (chưa commit) mà không qua “thidua unseal”',
+          en: 'decided, removed (not committed yet) without “thidua unseal”',
+        },
       },
-    }]);
+    ]);
   });
 
   it('a seal whose hash unseals.yaml records, and a decision removed with such a seal, are not findings', () => {
-    expect(verifyRemovals(2031, [
-      removal({ hash: 'h1', recorded: new Set(['h0', 'h1']) }),
-      removal({ path: 'records/2031/decision.yaml', withRecordedSeal: true }),
-    ])).toEqual([]);
+    expect(
+      verifyRemovals(2031, [
+        removal({ hash: 'h1', recorded: new Set(['h0', 'h1']) }),
+        removal({ path: 'records/2031/decision.yaml', withRecordedSeal: true }),
+      ]),
+    ).toEqual([]);
     // The recorded hash must be this seal's; a decision needs the seal removed with it.
     expect(verifyRemovals(2031, [removal({ hash: 'h2', recorded: new Set(['h1']) })])).toHaveLength(1);
-    expect(verifyRemovals(2031, [removal({ path: 'records/2031/decision.yaml', hash: 'h1', recorded: new Set(['h1']) })])).toHaveLength(1);
+    expect(
+      verifyRemovals(2031, [removal({ path: 'records/2031/decision.yaml', hash: 'h1', recorded: new Set(['h1']) })]),
+    ).toHaveLength(1);
   });
 });
 
 describe('sameSeal', () => {
-  const seal = { year: 2031, threshold: { numerator: 2, denominator: 3, of: 'members' }, results: [{ nomination: 'a', agree: 5 }] };
+  const seal = {
+    year: 2031,
+    threshold: { numerator: 2, denominator: 3, of: 'members' },
+    results: [{ nomination: 'a', agree: 5 }],
+  };
 
   it('the same fields in another order or spelling say the same', () => {
-    expect(sameSeal(seal, { results: [{ agree: 5, nomination: 'a' }], threshold: { of: 'members', denominator: 3, numerator: 2 }, year: 2031 })).toBe(true);
+    expect(
+      sameSeal(seal, {
+        results: [{ agree: 5, nomination: 'a' }],
+        threshold: { of: 'members', denominator: 3, numerator: 2 },
+        year: 2031,
+      }),
+    ).toBe(true);
   });
 
   it('any field changed, added or dropped, deep inside too, is another seal', () => {
@@ -141,7 +240,15 @@ describe('sameSeal', () => {
   });
 
   it('a version that is not a mapping (unparsable text, empty, a list) is never the same', () => {
-    for (const [a, b] of [[seal, 'year: 2031'], ['x', 'x'], [null, seal], [null, null], [seal, undefined], [[1], [1]], [seal, 5]] as Array<[unknown, unknown]>) {
+    for (const [a, b] of [
+      [seal, 'year: 2031'],
+      ['x', 'x'],
+      [null, seal],
+      [null, null],
+      [seal, undefined],
+      [[1], [1]],
+      [seal, 5],
+    ] as Array<[unknown, unknown]>) {
       expect(sameSeal(a, b), JSON.stringify([a, b])).toBe(Array.isArray(a) && Array.isArray(b));
     }
   });
@@ -149,33 +256,55 @@ describe('sameSeal', () => {
 
 describe('verifyRewrites and verifyHidden', () => {
   it('name the commit that rewrote the seal, and how to make git look at a hidden file again', () => {
-    expect(verifyRewrites(2031, [{ commit: C2, date: '2032-02-01T09:00:00+07:00', subject: 'sửa kết quả' }])).toEqual([{
-      year: 2031, check: 'git', file: 'records/2031/tally.yaml', commit: C2,
-      message: {
-        vi: 'tệp niêm phong bị viết lại trong commit ffeeddccbbaa (2032-02-01: sửa kết quả) mà không qua “thidua unseal”',
-        en: 'the seal was rewritten in commit ffeeddccbbaa (2032-02-01: sửa kết quả) without “thidua unseal”',
+    expect(verifyRewrites(2031, [{ commit: C2, date: '2032-02-01T09:00:00+07:00', subject: 'sửa kết quả' }])).toEqual([
+      {
+        year: 2031,
+        check: 'git',
+        file: 'records/2031/tally.yaml',
+        commit: C2,
+        message: {
+          vi: 'tệp niêm phong bị viết lại trong commit ffeeddccbbaa (2032-02-01: sửa kết quả) mà không qua “thidua unseal”',
+          en: 'the seal was rewritten in commit ffeeddccbbaa (2032-02-01: sửa kết quả) without “thidua unseal”',
+        },
       },
-    }]);
+    ]);
     const hidden = verifyHidden(2031, ['records/2031/ballots/003.yaml']);
     expect(hidden).toHaveLength(1);
     expect(hidden[0]).toMatchObject({ year: 2031, check: 'git', file: 'records/2031/ballots/003.yaml' });
-    expect(hidden[0]!.message.en).toBe('git is set to ignore changes to this file (skip-worktree or assume-unchanged), so it cannot be checked; clear it with: git update-index --no-skip-worktree --no-assume-unchanged records/2031/ballots/003.yaml');
+    expect(hidden[0]!.message.en).toBe(
+      'git is set to ignore changes to this file (skip-worktree or assume-unchanged), so it cannot be checked; clear it with: git update-index --no-skip-worktree --no-assume-unchanged records/2031/ballots/003.yaml',
+    );
   });
 });
 
 describe('verifyDecision', () => {
-  const sealed = { results: [{ nomination: 'a', recognised: true }, { nomination: 'b', recognised: false }, { nomination: 'c', recognised: true }] } as unknown as TallyFile;
+  const sealed = {
+    results: [
+      { nomination: 'a', recognised: true },
+      { nomination: 'b', recognised: false },
+      { nomination: 'c', recognised: true },
+    ],
+  } as unknown as TallyFile;
 
   it('the decision names exactly whom the seal recognised: no finding, in any order', () => {
     expect(verifyDecision(2031, ['c', 'a'], sealed)).toEqual([]);
   });
 
   it('a name added, a name left out, or both, each said', () => {
-    expect(verifyDecision(2031, ['a', 'b', 'c'], sealed)).toEqual([{
-      year: 2031, check: 'results', file: 'records/2031/decision.yaml',
-      message: { vi: 'quyết định ghi công nhận b mà kết quả niêm phong không công nhận', en: 'the decision recognises b, which the seal does not' },
-    }]);
-    expect(verifyDecision(2031, ['a'], sealed)[0]!.message.en).toBe('the decision leaves out c, which the seal recognises');
+    expect(verifyDecision(2031, ['a', 'b', 'c'], sealed)).toEqual([
+      {
+        year: 2031,
+        check: 'results',
+        file: 'records/2031/decision.yaml',
+        message: {
+          vi: 'quyết định ghi công nhận b mà kết quả niêm phong không công nhận',
+          en: 'the decision recognises b, which the seal does not',
+        },
+      },
+    ]);
+    expect(verifyDecision(2031, ['a'], sealed)[0]!.message.en).toBe(
+      'the decision leaves out c, which the seal recognises',
+    );
     expect(verifyDecision(2031, ['a', 'b', 'x'], sealed)[0]!.message).toEqual({
       vi: 'quyết định ghi công nhận b, x mà kết quả niêm phong không công nhận; thiếu c mà kết quả niêm phong công nhận',
       en: 'the decision recognises b, x, which the seal does not; leaves out c, which the seal recognises',
@@ -189,7 +318,12 @@ describe('resealThresholdNote', () => {
   it('nothing to say without an opening, or under the same threshold', () => {
     expect(resealThresholdNote(undefined, twoThirds)).toBeNull();
     expect(resealThresholdNote({ ...twoThirds }, twoThirds)).toBeNull();
-    expect(resealThresholdNote({ ...twoThirds, quorum: { numerator: 1, denominator: 2 } }, { ...twoThirds, quorum: { numerator: 1, denominator: 2 } })).toBeNull();
+    expect(
+      resealThresholdNote(
+        { ...twoThirds, quorum: { numerator: 1, denominator: 2 } },
+        { ...twoThirds, quorum: { numerator: 1, denominator: 2 } },
+      ),
+    ).toBeNull();
   });
 
   it('says both thresholds when any part differs: the fraction, its base, or the quorum', () => {
@@ -197,10 +331,18 @@ describe('resealThresholdNote', () => {
       vi: 'niêm phong lại theo ngưỡng khác: trước 2/3 tổng số thành viên, nay 1/2 số phiếu hợp lệ',
       en: 'sealed again under another threshold: before 2/3 of the members, now 1/2 of the valid ballots',
     });
-    expect(resealThresholdNote(twoThirds, { ...twoThirds, numerator: 3, denominator: 4 })?.en).toBe('sealed again under another threshold: before 2/3 of the members, now 3/4 of the members');
-    expect(resealThresholdNote(twoThirds, { ...twoThirds, denominator: 4 })?.en).toBe('sealed again under another threshold: before 2/3 of the members, now 2/4 of the members');
-    expect(resealThresholdNote(twoThirds, { ...twoThirds, numerator: 1 })?.en).toBe('sealed again under another threshold: before 2/3 of the members, now 1/3 of the members');
-    expect(resealThresholdNote(twoThirds, { ...twoThirds, of: 'ballots' })?.en).toBe('sealed again under another threshold: before 2/3 of the members, now 2/3 of the valid ballots');
+    expect(resealThresholdNote(twoThirds, { ...twoThirds, numerator: 3, denominator: 4 })?.en).toBe(
+      'sealed again under another threshold: before 2/3 of the members, now 3/4 of the members',
+    );
+    expect(resealThresholdNote(twoThirds, { ...twoThirds, denominator: 4 })?.en).toBe(
+      'sealed again under another threshold: before 2/3 of the members, now 2/4 of the members',
+    );
+    expect(resealThresholdNote(twoThirds, { ...twoThirds, numerator: 1 })?.en).toBe(
+      'sealed again under another threshold: before 2/3 of the members, now 1/3 of the members',
+    );
+    expect(resealThresholdNote(twoThirds, { ...twoThirds, of: 'ballots' })?.en).toBe(
+      'sealed again under another threshold: before 2/3 of the members, now 2/3 of the valid ballots',
+    );
     expect(resealThresholdNote(twoThirds, { ...twoThirds, quorum: { numerator: 2, denominator: 3 } })).toEqual({
       vi: 'niêm phong lại theo ngưỡng khác: trước 2/3 tổng số thành viên, nay 2/3 tổng số thành viên, túc số 2/3',
       en: 'sealed again under another threshold: before 2/3 of the members, now 2/3 of the members, quorum 2/3',
@@ -210,19 +352,41 @@ describe('resealThresholdNote', () => {
 
 describe('compareWithSeal', () => {
   const fresh: Tally = {
-    year: 2031, members: 9, base: 9, required: 6,
+    year: 2031,
+    members: 9,
+    base: 9,
+    required: 6,
     threshold: { numerator: 2, denominator: 3, of: 'members', quorum: { numerator: 1, denominator: 2 } },
     ballots: { issued: 9, received: 9, valid: 8, invalid: 1 },
     quorum: null,
     results: [
       { nomination: 'a', kind: 'collective', department: 'd', agree: 7, disagree: 1, abstain: 0, recognised: true },
-      { nomination: 'b', kind: 'individual', department: 'd', person: 'p', agree: 3, disagree: 5, abstain: 0, recognised: false },
+      {
+        nomination: 'b',
+        kind: 'individual',
+        department: 'd',
+        person: 'p',
+        agree: 3,
+        disagree: 5,
+        abstain: 0,
+        recognised: false,
+      },
     ] as unknown as Tally['results'],
   };
-  const sealedOf = (t: Tally): TallyFile => JSON.parse(JSON.stringify({
-    year: t.year, sealed_by: 'x', threshold: t.threshold, members: t.members, base: t.base, required: t.required,
-    ballots: t.ballots, inputs: {}, results: t.results,
-  })) as TallyFile;
+  const sealedOf = (t: Tally): TallyFile =>
+    JSON.parse(
+      JSON.stringify({
+        year: t.year,
+        sealed_by: 'x',
+        threshold: t.threshold,
+        members: t.members,
+        base: t.base,
+        required: t.required,
+        ballots: t.ballots,
+        inputs: {},
+        results: t.results,
+      }),
+    ) as TallyFile;
 
   it('the same count: no difference', () => {
     expect(compareWithSeal(sealedOf(fresh), fresh)).toEqual([]);
@@ -237,19 +401,35 @@ describe('compareWithSeal', () => {
     expect(compareWithSeal({ ...s, threshold: { ...s.threshold, numerator: 3 } }, fresh)).toEqual(['threshold']);
     expect(compareWithSeal({ ...s, threshold: { ...s.threshold, denominator: 4 } }, fresh)).toEqual(['threshold']);
     expect(compareWithSeal({ ...s, threshold: { ...s.threshold, of: 'ballots' } }, fresh)).toEqual(['threshold']);
-    expect(compareWithSeal({ ...s, threshold: { numerator: 2, denominator: 3, of: 'members' } }, fresh)).toEqual(['threshold']);
-    expect(compareWithSeal({ ...s, results: [s.results[0]!, { ...s.results[1]!, agree: 4 }] }, fresh)).toEqual(['results.b']);
+    expect(compareWithSeal({ ...s, threshold: { numerator: 2, denominator: 3, of: 'members' } }, fresh)).toEqual([
+      'threshold',
+    ]);
+    expect(compareWithSeal({ ...s, results: [s.results[0]!, { ...s.results[1]!, agree: 4 }] }, fresh)).toEqual([
+      'results.b',
+    ]);
     expect(compareWithSeal({ ...s, results: [s.results[1]!] }, fresh)).toEqual(['results.a']);
-    expect(compareWithSeal({ ...s, results: [...s.results, { ...s.results[0]!, nomination: 'z' }] }, fresh)).toEqual(['results.z']);
+    expect(compareWithSeal({ ...s, results: [...s.results, { ...s.results[0]!, nomination: 'z' }] }, fresh)).toEqual([
+      'results.z',
+    ]);
   });
 
   it('titles: the same list is no difference; a threshold, base or required count changed is', () => {
-    const titles = [{ id: 'ldtt', threshold: { numerator: 1, denominator: 2, of: 'members' as const }, base: 9, required: 5 }];
+    const titles = [
+      { id: 'ldtt', threshold: { numerator: 1, denominator: 2, of: 'members' as const }, base: 9, required: 5 },
+    ];
     const withTitles: Tally = { ...fresh, titles };
     const s: TallyFile = { ...sealedOf(fresh), titles: JSON.parse(JSON.stringify(titles)) as TallyFile['titles'] };
     expect(compareWithSeal(s, withTitles)).toEqual([]);
     expect(compareWithSeal({ ...s, titles: [{ ...s.titles![0]!, required: 6 }] }, withTitles)).toEqual(['titles']);
-    expect(compareWithSeal({ ...s, titles: [{ ...s.titles![0]!, threshold: { ...s.titles![0]!.threshold, numerator: 2, denominator: 3 } }] }, withTitles)).toEqual(['titles']);
+    expect(
+      compareWithSeal(
+        {
+          ...s,
+          titles: [{ ...s.titles![0]!, threshold: { ...s.titles![0]!.threshold, numerator: 2, denominator: 3 } }],
+        },
+        withTitles,
+      ),
+    ).toEqual(['titles']);
     expect(compareWithSeal(sealedOf(fresh), withTitles)).toEqual(['titles']);
     expect(compareWithSeal(s, fresh)).toEqual(['titles']);
   });

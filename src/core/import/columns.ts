@@ -32,7 +32,9 @@ const SYNONYMS: Record<ImportKind, Record<string, readonly string[]>> = {
 
 /** A header's text as it is compared: folded, punctuation as spaces. */
 export function headerKey(text: string): string {
-  return fold(text).replace(/[^a-z0-9]+/g, ' ').trim();
+  return fold(text)
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
 }
 
 export interface Mapping {
@@ -43,7 +45,11 @@ export interface Mapping {
   ignored: string[];
 }
 
-export type MapResult = { mapping: Mapping } | { problem: 'no-header'; tried: string[] } | { problem: 'bad-map'; entry: string } | { problem: 'twice'; field: Field; headers: string[] };
+export type MapResult =
+  | { mapping: Mapping }
+  | { problem: 'no-header'; tried: string[] }
+  | { problem: 'bad-map'; entry: string }
+  | { problem: 'twice'; field: Field; headers: string[] };
 
 /**
  * The header row: the first of the first ten rows in which a column names the `name` field (a
@@ -72,14 +78,23 @@ export function mapColumns(sheet: Sheet, kind: ImportKind, overrides: readonly s
       if (field === undefined) {
         for (const f of fields) if ((SYNONYMS[kind][f] ?? []).includes(key)) field = f;
       }
-      if (field === undefined) { ignored.push(text); continue; }
+      if (field === undefined) {
+        ignored.push(text);
+        continue;
+      }
       found.set(field, [...(found.get(field) ?? []), cell]);
     }
     if (!found.has('name')) continue;
     for (const [field, cells] of found) {
       if (cells.length > 1) return { problem: 'twice', field, headers: cells.map((c) => cellText(c.value)) };
     }
-    return { mapping: { headerRow: row[0]?.row ?? 1, columns: new Map([...found].map(([f, cells]) => [f, cells[0]!])), ignored } };
+    return {
+      mapping: {
+        headerRow: row[0]?.row ?? 1,
+        columns: new Map([...found].map(([f, cells]) => [f, cells[0]!])),
+        ignored,
+      },
+    };
   }
   return { problem: 'no-header', tried: SYNONYMS[kind]['name'] as string[] };
 }

@@ -14,10 +14,16 @@ export function decodeText(bytes: Uint8Array, forced?: Encoding): Decoded {
   let encoding: Encoding;
   let start = 0;
   if (forced) encoding = forced;
-  else if (has(0xef, 0xbb, 0xbf)) { encoding = 'utf-8'; start = 3; }
-  else if (has(0xff, 0xfe)) { encoding = 'utf-16le'; start = 2; }
-  else if (has(0xfe, 0xff)) { encoding = 'utf-16be'; start = 2; }
-  else if (has(0x50, 0x4b, 0x03, 0x04) || has(0xd0, 0xcf, 0x11, 0xe0)) return { refused: 'binary' };
+  else if (has(0xef, 0xbb, 0xbf)) {
+    encoding = 'utf-8';
+    start = 3;
+  } else if (has(0xff, 0xfe)) {
+    encoding = 'utf-16le';
+    start = 2;
+  } else if (has(0xfe, 0xff)) {
+    encoding = 'utf-16be';
+    start = 2;
+  } else if (has(0x50, 0x4b, 0x03, 0x04) || has(0xd0, 0xcf, 0x11, 0xe0)) return { refused: 'binary' };
   else encoding = isUtf8(bytes) ? 'utf-8' : 'windows-1258';
   if (forced === 'utf-8' && has(0xef, 0xbb, 0xbf)) start = 3;
   if ((forced === 'utf-16le' && has(0xff, 0xfe)) || (forced === 'utf-16be' && has(0xfe, 0xff))) start = 2;
@@ -44,7 +50,11 @@ function isUtf8(bytes: Uint8Array): boolean {
 
 /** The delimiter of the first line: the most frequent of tab, semicolon and comma outside quotes. */
 export function detectDelimiter(text: string): string {
-  const counts = new Map<string, number>([['\t', 0], [';', 0], [',', 0]]);
+  const counts = new Map<string, number>([
+    ['\t', 0],
+    [';', 0],
+    [',', 0],
+  ]);
   let quoted = false;
   for (const ch of text) {
     if (ch === '"') quoted = !quoted;
@@ -53,7 +63,11 @@ export function detectDelimiter(text: string): string {
   }
   let best = ',';
   let n = 0;
-  for (const [d, c] of counts) if (c > n) { best = d; n = c; }
+  for (const [d, c] of counts)
+    if (c > n) {
+      best = d;
+      n = c;
+    }
   return best;
 }
 
@@ -71,31 +85,54 @@ export function parseCsv(text: string, delimiter = detectDelimiter(text)): Sheet
     const cellColumn = column;
     let value = '';
     if (text[i] === '"') {
-      i++; column++;
+      i++;
+      column++;
       for (;;) {
         if (i >= n) break;
         const ch = text[i]!;
         if (ch === '"') {
-          if (text[i + 1] === '"') { value += '"'; i += 2; column += 2; continue; }
-          i++; column++;
+          if (text[i + 1] === '"') {
+            value += '"';
+            i += 2;
+            column += 2;
+            continue;
+          }
+          i++;
+          column++;
           break;
         }
-        if (ch === '\n') { line++; column = 1; } else column++;
+        if (ch === '\n') {
+          line++;
+          column = 1;
+        } else column++;
         value += ch;
         i++;
       }
       // Text after the closing quote belongs to the cell (as spreadsheets read it).
-      while (i < n && text[i] !== delimiter && text[i] !== '\n' && text[i] !== '\r') { value += text[i]; i++; column++; }
+      while (i < n && text[i] !== delimiter && text[i] !== '\n' && text[i] !== '\r') {
+        value += text[i];
+        i++;
+        column++;
+      }
     } else {
-      while (i < n && text[i] !== delimiter && text[i] !== '\n' && text[i] !== '\r') { value += text[i]; i++; column++; }
+      while (i < n && text[i] !== delimiter && text[i] !== '\n' && text[i] !== '\r') {
+        value += text[i];
+        i++;
+        column++;
+      }
     }
     row.push({ value, row: rows.length + 1, col: row.length + 1, line: cellLine, column: cellColumn });
     atRowStart = false;
-    if (i < n && text[i] === delimiter) { i++; column++; continue; }
+    if (i < n && text[i] === delimiter) {
+      i++;
+      column++;
+      continue;
+    }
     // End of the row: \r\n, \n, \r or the end of the text.
     if (text[i] === '\r') i++;
     if (text[i] === '\n') i++;
-    line++; column = 1;
+    line++;
+    column = 1;
     rows.push(row);
     row = [];
     atRowStart = true;

@@ -23,8 +23,8 @@ export function updateListText(original: string, items: ReadonlyMap<number, obje
     if (isMap(node)) node.flow = true;
     if (i < list.items.length) {
       const old = list.items[i] as Node | undefined;
-      if (old && (old).commentBefore) node.commentBefore = old.commentBefore ?? null;
-      if (old && (old).comment) node.comment = old.comment ?? null;
+      if (old && old.commentBefore) node.commentBefore = old.commentBefore ?? null;
+      if (old && old.comment) node.comment = old.comment ?? null;
       list.items[i] = node;
     } else list.items.push(node);
   }
@@ -32,7 +32,11 @@ export function updateListText(original: string, items: ReadonlyMap<number, obje
 }
 
 /** The line span of each item of the list in a text (for placing findings back on the sheet). */
-export function itemLines(text: string): Array<{ start: number; end: number; fields: Array<{ key: string; line: number; column: number; endLine: number; endColumn: number }> }> {
+export function itemLines(text: string): Array<{
+  start: number;
+  end: number;
+  fields: Array<{ key: string; line: number; column: number; endLine: number; endColumn: number }>;
+}> {
   const lc = new LineCounter();
   const doc = parseDocument(text, { version: '1.2', lineCounter: lc });
   if (!isSeq(doc.contents)) return [];
@@ -50,7 +54,13 @@ export function itemLines(text: string): Array<{ start: number; end: number; fie
         if (isMap(v) || isSeq(v)) visit(v);
         const s = lc.linePos(k.range?.[0] ?? a);
         const e = lc.linePos(v.range?.[1] ?? b);
-        fields.push({ key: String((k as { value?: unknown }).value), line: s.line, column: s.col, endLine: e.line, endColumn: e.col });
+        fields.push({
+          key: String((k as { value?: unknown }).value),
+          line: s.line,
+          column: s.col,
+          endLine: e.line,
+          endColumn: e.col,
+        });
       }
     };
     visit(node);

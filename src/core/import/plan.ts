@@ -111,7 +111,13 @@ const text = (cells: Map<Field, Cell>, f: Field): string | undefined => {
   return s === '' ? undefined : s;
 };
 
-export function planPeople(sheet: Sheet, mapping: Mapping, people: readonly Person[], departments: readonly Department[], asOf: string): ImportPlan {
+export function planPeople(
+  sheet: Sheet,
+  mapping: Mapping,
+  people: readonly Person[],
+  departments: readonly Department[],
+  asOf: string,
+): ImportPlan {
   const problems: RowProblem[] = [];
   const newDepartments: Department[] = [];
   const allDepartments = (): Department[] => [...departments, ...newDepartments];
@@ -125,7 +131,10 @@ export function planPeople(sheet: Sheet, mapping: Mapping, people: readonly Pers
     if (deptText !== undefined) {
       let d = findDepartment(deptText, allDepartments());
       if (!d) {
-        d = { id: uniqueId(departmentIdFromName(deptText), new Set(allDepartments().map((x) => x.id))), name: deptText };
+        d = {
+          id: uniqueId(departmentIdFromName(deptText), new Set(allDepartments().map((x) => x.id))),
+          name: deptText,
+        };
         newDepartments.push(d);
       }
       department = d.id;
@@ -135,14 +144,16 @@ export function planPeople(sheet: Sheet, mapping: Mapping, people: readonly Pers
     if (givenId !== undefined) existing = people.find((p) => p.id === givenId);
     else {
       const same = people.filter((p) => nameKey(personAsOf(p, asOf).name) === nameKey(name));
-      existing = same.find((p) => personAsOf(p, asOf).department === department) ?? (same.length === 1 ? same[0] : undefined);
+      existing =
+        same.find((p) => personAsOf(p, asOf).department === department) ?? (same.length === 1 ? same[0] : undefined);
     }
     return { cells, first, name, department, givenId, existing };
   });
 
   // New ids: the name folded; when two people would share it, each new one takes its department.
   const bases = new Map<string, number>();
-  for (const d of drafts) if (!d.existing && d.givenId === undefined) bases.set(idFromName(d.name), (bases.get(idFromName(d.name)) ?? 0) + 1);
+  for (const d of drafts)
+    if (!d.existing && d.givenId === undefined) bases.set(idFromName(d.name), (bases.get(idFromName(d.name)) ?? 0) + 1);
   const taken = new Set(people.map((p) => p.id));
   for (const d of drafts) if (d.givenId !== undefined) taken.add(d.givenId);
   const seen = new Map<string, Cell>();
@@ -160,10 +171,14 @@ export function planPeople(sheet: Sheet, mapping: Mapping, people: readonly Pers
     }
     const earlier = seen.get(id);
     if (earlier) {
-      problems.push({ cell: d.cells.get('id') ?? d.first, code: 'duplicate-id', message: {
-        vi: `hàng này và hàng ${earlier.row} cùng là người “${id}”; mỗi người một hàng`,
-        en: `this row and row ${earlier.row} are both the person “${id}”; one row per person`,
-      } });
+      problems.push({
+        cell: d.cells.get('id') ?? d.first,
+        code: 'duplicate-id',
+        message: {
+          vi: `hàng này và hàng ${earlier.row} cùng là người “${id}”; mỗi người một hàng`,
+          en: `this row and row ${earlier.row} are both the person “${id}”; one row per person`,
+        },
+      });
     }
     seen.set(id, d.first);
     const leaderCell = d.cells.get('leader');
@@ -184,7 +199,8 @@ export function planPeople(sheet: Sheet, mapping: Mapping, people: readonly Pers
       if (!(f in wanted)) continue;
       if (wanted[f] !== now[f]) changes.push({ field: f, from: now[f], to: wanted[f] });
     }
-    if (changes.length === 0) return { cells: d.cells, first: d.first, id, status: 'same', changes, record: d.existing, generatedId };
+    if (changes.length === 0)
+      return { cells: d.cells, first: d.first, id, status: 'same', changes, record: d.existing, generatedId };
     // Gender is corrected in place; a new name, post, department or leadership is dated.
     let record: Person = { ...d.existing };
     const dated: Partial<PersonChange> = {};
@@ -204,14 +220,23 @@ export function planPeople(sheet: Sheet, mapping: Mapping, people: readonly Pers
   return { kind: 'people', rows: planned, newDepartments, problems };
 }
 
-export function planDepartments(sheet: Sheet, mapping: Mapping, departments: readonly Department[], people: readonly Person[], asOf: string): ImportPlan {
+export function planDepartments(
+  sheet: Sheet,
+  mapping: Mapping,
+  departments: readonly Department[],
+  people: readonly Person[],
+  asOf: string,
+): ImportPlan {
   const problems: RowProblem[] = [];
   const taken = new Set(departments.map((d) => d.id));
   const seen = new Map<string, Cell>();
   const rows = dataRows(sheet, mapping).map(({ cells, first }): PlannedRow => {
     const name = text(cells, 'name') ?? '';
     const givenId = text(cells, 'id');
-    const existing = givenId !== undefined ? departments.find((d) => d.id === givenId) : departments.find((d) => nameKey(d.name) === nameKey(name));
+    const existing =
+      givenId !== undefined
+        ? departments.find((d) => d.id === givenId)
+        : departments.find((d) => nameKey(d.name) === nameKey(name));
     let id: string;
     let generatedId = false;
     if (existing) id = existing.id;
@@ -223,10 +248,14 @@ export function planDepartments(sheet: Sheet, mapping: Mapping, departments: rea
     taken.add(id);
     const earlier = seen.get(id);
     if (earlier) {
-      problems.push({ cell: cells.get('id') ?? first, code: 'duplicate-id', message: {
-        vi: `hàng này và hàng ${earlier.row} cùng là phòng “${id}”; mỗi phòng một hàng`,
-        en: `this row and row ${earlier.row} are both the department “${id}”; one row per department`,
-      } });
+      problems.push({
+        cell: cells.get('id') ?? first,
+        code: 'duplicate-id',
+        message: {
+          vi: `hàng này và hàng ${earlier.row} cùng là phòng “${id}”; mỗi phòng một hàng`,
+          en: `this row and row ${earlier.row} are both the department “${id}”; one row per department`,
+        },
+      });
     }
     seen.set(id, first);
     let head: string | undefined;
@@ -237,29 +266,60 @@ export function planDepartments(sheet: Sheet, mapping: Mapping, departments: rea
       const found = byId ?? (byName.length === 1 ? byName[0] : undefined);
       if (found) head = found.id;
       else {
-        problems.push({ cell: cells.get('head')!, code: 'unknown-reference', message: byName.length > 1
-          ? { vi: `“${headText}” là tên của ${byName.length} người (${byName.map((p) => p.id).join(', ')}); hãy ghi mã`, en: `“${headText}” is the name of ${byName.length} people (${byName.map((p) => p.id).join(', ')}); give the id` }
-          : { vi: `không có người “${headText}” trong records/people.yaml (nhập cán bộ trước: thidua import people)`, en: `no person “${headText}” in records/people.yaml (import the staff first: thidua import people)` } });
+        problems.push({
+          cell: cells.get('head')!,
+          code: 'unknown-reference',
+          message:
+            byName.length > 1
+              ? {
+                  vi: `“${headText}” là tên của ${byName.length} người (${byName.map((p) => p.id).join(', ')}); hãy ghi mã`,
+                  en: `“${headText}” is the name of ${byName.length} people (${byName.map((p) => p.id).join(', ')}); give the id`,
+                }
+              : {
+                  vi: `không có người “${headText}” trong records/people.yaml (nhập cán bộ trước: thidua import people)`,
+                  en: `no person “${headText}” in records/people.yaml (import the staff first: thidua import people)`,
+                },
+        });
       }
     }
-    const wanted: Department = { id, name, ...(head !== undefined ? { head } : existing?.head !== undefined ? { head: existing.head } : {}) };
+    const wanted: Department = {
+      id,
+      name,
+      ...(head !== undefined ? { head } : existing?.head !== undefined ? { head: existing.head } : {}),
+    };
     if (!existing) return { cells, first, id, status: 'new', changes: [], record: wanted, generatedId };
     const changes: FieldChangeSeen[] = [];
     if (existing.name !== wanted.name) changes.push({ field: 'name', from: existing.name, to: wanted.name });
     if (existing.head !== wanted.head) changes.push({ field: 'head', from: existing.head, to: wanted.head });
-    return { cells, first, id, status: changes.length ? 'changed' : 'same', changes, record: changes.length ? wanted : existing, generatedId };
+    return {
+      cells,
+      first,
+      id,
+      status: changes.length ? 'changed' : 'same',
+      changes,
+      record: changes.length ? wanted : existing,
+      generatedId,
+    };
   });
   return { kind: 'departments', rows, newDepartments: [], problems };
 }
 
 /** The list as it will be: existing items in place (changed ones replaced), new ones appended. */
-export function mergedList<T extends { id: string }>(existing: readonly T[], planned: readonly T[]): { list: T[]; rowIndex: Map<string, number> } {
+export function mergedList<T extends { id: string }>(
+  existing: readonly T[],
+  planned: readonly T[],
+): { list: T[]; rowIndex: Map<string, number> } {
   const list = [...existing];
   const rowIndex = new Map<string, number>();
   for (const r of planned) {
     const i = list.findIndex((x) => x.id === r.id);
-    if (i >= 0) { list[i] = r; rowIndex.set(r.id, i); } else { rowIndex.set(r.id, list.length); list.push(r); }
+    if (i >= 0) {
+      list[i] = r;
+      rowIndex.set(r.id, i);
+    } else {
+      rowIndex.set(r.id, list.length);
+      list.push(r);
+    }
   }
   return { list, rowIndex };
 }
-

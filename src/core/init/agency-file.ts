@@ -10,13 +10,41 @@ export interface InitAnswers {
   headTitle: string;
 }
 
-export const INIT_FIELDS: Array<{ key: keyof InitAnswers; option: string; flag: string; field: string; placeholder: string; required: boolean }> = [
+export const INIT_FIELDS: Array<{
+  key: keyof InitAnswers;
+  option: string;
+  flag: string;
+  field: string;
+  placeholder: string;
+  required: boolean;
+}> = [
   { key: 'agency', option: 'agency', flag: 'agency', field: 'name', placeholder: 'Tên cơ quan', required: true },
-  { key: 'parent', option: 'parent', flag: 'parent', field: 'parent', placeholder: 'Tên cơ quan chủ quản', required: false },
+  {
+    key: 'parent',
+    option: 'parent',
+    flag: 'parent',
+    field: 'parent',
+    placeholder: 'Tên cơ quan chủ quản',
+    required: false,
+  },
   { key: 'symbol', option: 'symbol', flag: 'symbol', field: 'symbol', placeholder: 'CQ', required: true },
   { key: 'place', option: 'place', flag: 'place', field: 'place', placeholder: 'Địa danh', required: true },
-  { key: 'headName', option: 'headName', flag: 'head-name', field: 'head.name', placeholder: 'Họ và tên người ký', required: true },
-  { key: 'headTitle', option: 'headTitle', flag: 'head-title', field: 'head.title', placeholder: 'Thủ trưởng cơ quan', required: true },
+  {
+    key: 'headName',
+    option: 'headName',
+    flag: 'head-name',
+    field: 'head.name',
+    placeholder: 'Họ và tên người ký',
+    required: true,
+  },
+  {
+    key: 'headTitle',
+    option: 'headTitle',
+    flag: 'head-title',
+    field: 'head.title',
+    placeholder: 'Thủ trưởng cơ quan',
+    required: true,
+  },
 ];
 
 /** Every value through the one YAML emitter (quoted where YAML would misread it), in a flow map too. */

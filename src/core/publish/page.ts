@@ -23,7 +23,6 @@ export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
-
 export function publishedItems(ws: Workspace, index: WorkspaceIndex, from: number, to: number): PublishedItem[] {
   const out: PublishedItem[] = [];
   for (const round of [...ws.rounds].sort((a, b) => a.year - b.year)) {
@@ -37,7 +36,8 @@ export function publishedItems(ws: Workspace, index: WorkspaceIndex, from: numbe
       out.push({
         year: round.year,
         kind: r.kind,
-        name: r.kind === 'collective' ? `Tập thể ${index.departmentName(r.department)}` : (person?.name ?? r.person ?? ''),
+        name:
+          r.kind === 'collective' ? `Tập thể ${index.departmentName(r.department)}` : (person?.name ?? r.person ?? ''),
         department: index.departmentName(r.department),
         position: person?.position ?? '',
         title: n.title,
@@ -123,18 +123,20 @@ function chart(items: PublishedItem[], years: number[]): string {
   const height = 240;
   const base = 200;
   const scale = (v: number) => Math.round((v / max) * 160);
-  const bars = per.map((p, k) => {
-    const x = 60 + k * band;
-    const hc = scale(p.c);
-    const hi = scale(p.i);
-    return [
-      `<rect class="bar-c" x="${x}" y="${base - hc}" width="30" height="${hc}" fill="#a4161a"><title>${p.year}: ${p.c} tập thể</title></rect>`,
-      `<rect class="bar-i" x="${x + 34}" y="${base - hi}" width="30" height="${hi}" fill="#1d4e89"><title>${p.year}: ${p.i} cá nhân</title></rect>`,
-      `<text x="${x + 15}" y="${base - hc - 6}" text-anchor="middle" font-size="14">${p.c}</text>`,
-      `<text x="${x + 49}" y="${base - hi - 6}" text-anchor="middle" font-size="14">${p.i}</text>`,
-      `<text x="${x + 32}" y="${base + 22}" text-anchor="middle" font-size="15">${p.year}</text>`,
-    ].join('');
-  }).join('');
+  const bars = per
+    .map((p, k) => {
+      const x = 60 + k * band;
+      const hc = scale(p.c);
+      const hi = scale(p.i);
+      return [
+        `<rect class="bar-c" x="${x}" y="${base - hc}" width="30" height="${hc}" fill="#a4161a"><title>${p.year}: ${p.c} tập thể</title></rect>`,
+        `<rect class="bar-i" x="${x + 34}" y="${base - hi}" width="30" height="${hi}" fill="#1d4e89"><title>${p.year}: ${p.i} cá nhân</title></rect>`,
+        `<text x="${x + 15}" y="${base - hc - 6}" text-anchor="middle" font-size="14">${p.c}</text>`,
+        `<text x="${x + 49}" y="${base - hi - 6}" text-anchor="middle" font-size="14">${p.i}</text>`,
+        `<text x="${x + 32}" y="${base + 22}" text-anchor="middle" font-size="15">${p.year}</text>`,
+      ].join('');
+    })
+    .join('');
   const desc = per.map((p) => `${p.year}: ${p.c} tập thể, ${p.i} cá nhân`).join('; ');
   return `<figure>
 <svg role="img" aria-labelledby="chart-title chart-desc" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" xmlns="http://www.w3.org/2000/svg">
@@ -150,29 +152,42 @@ ${per.map((p) => `<tr><th scope="row">${p.year}</th><td>${p.c}</td><td>${p.i}</t
 </figure>`;
 }
 
-export function renderPage(agency: { name: string; parent?: string }, items: PublishedItem[], from: number, to: number, generator: string): string {
+export function renderPage(
+  agency: { name: string; parent?: string },
+  items: PublishedItem[],
+  from: number,
+  to: number,
+  generator: string,
+): string {
   const years: number[] = [];
   for (let y = from; y <= to; y++) if (items.some((i) => i.year === y)) years.push(y);
   const item = (i: PublishedItem) => {
     const search = fold(`${i.name} ${i.department} ${i.position} ${i.title}`);
     const who = i.kind === 'individual' ? `${escapeHtml(i.name)}` : escapeHtml(i.name);
-    const meta = i.kind === 'individual' ? `${escapeHtml([i.position, i.department].filter(Boolean).join(', '))}` : 'Mô hình tiêu biểu';
+    const meta =
+      i.kind === 'individual'
+        ? `${escapeHtml([i.position, i.department].filter(Boolean).join(', '))}`
+        : 'Mô hình tiêu biểu';
     return `<li class="item" data-kind="${i.kind}" data-search="${escapeHtml(search)}">
 <h3>${who}${i.newFactor ? '<span class="badge">Nhân tố mới</span>' : ''}</h3>
 <p class="meta">${meta}</p>
 <p>${escapeHtml(i.title)}</p>${i.initiative ? `\n<details><summary>Bản mô tả mô hình</summary><p>${escapeHtml(i.initiative).replace(/\n/g, '<br>')}</p></details>` : ''}
 </li>`;
   };
-  const sections = years.map((y) => {
-    const mine = items.filter((i) => i.year === y);
-    return `<section class="year" aria-labelledby="y${y}"><h2 id="y${y}">Năm ${y}</h2>
+  const sections = years
+    .map((y) => {
+      const mine = items.filter((i) => i.year === y);
+      return `<section class="year" aria-labelledby="y${y}"><h2 id="y${y}">Năm ${y}</h2>
 <ul class="items">
 ${mine.map(item).join('\n')}
 </ul></section>`;
-  }).join('\n');
+    })
+    .join('\n');
   const csp = `default-src 'none'; style-src 'sha256-${sha256(CSS)}'; script-src 'sha256-${sha256(SCRIPT)}'; img-src data:`;
   // The legend swatches use inline styles: give them a class instead so the policy stays strict.
-  const body = chart(items, years).replace(/ style="background:#a4161a"/g, ' data-c').replace(/ style="background:#1d4e89"/g, ' data-i');
+  const body = chart(items, years)
+    .replace(/ style="background:#a4161a"/g, ' data-c')
+    .replace(/ style="background:#1d4e89"/g, ' data-i');
   const css = CSS + '\n.swatch[data-c] { background: #a4161a; } .swatch[data-i] { background: #1d4e89; }';
   const cspFinal = csp.replace(sha256(CSS), sha256(css));
   return `<!doctype html>

@@ -16,7 +16,8 @@ export const rule = defineRule({
     'Kiểm tra đề nghị danh hiệu cá nhân của phòng trong đợt; nếu không đủ, rút đề nghị danh hiệu tập thể.',
     'Check the department’s individual nominations in the round; if they fall short, withdraw the collective title.',
   ),
-  example: '# records/2025/nominations/vp-ttldxs.yaml\naward: tap-the-lao-dong-xuat-sac   # 3 of 5 people nominated Lao động tiên tiến: 60 % < 70 %\n',
+  example:
+    '# records/2025/nominations/vp-ttldxs.yaml\naward: tap-the-lao-dong-xuat-sac   # 3 of 5 people nominated Lao động tiên tiến: 60 % < 70 %\n',
   check(ctx) {
     const out: Finding[] = [];
     for (const { round, index, n, title } of titledNominations(ctx.rounds, (r) => ctx.view(r))) {

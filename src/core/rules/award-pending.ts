@@ -33,10 +33,17 @@ export const rule = defineRule({
         const person = n.value.kind === 'individual' ? n.value.person : undefined;
         for (const m of ctx.ws.pending) {
           const p = m.value;
-          const concerns = p.person !== undefined ? p.person === person : p.department === n.value.department && n.value.kind === 'collective';
+          const concerns =
+            p.person !== undefined
+              ? p.person === person
+              : p.department === n.value.department && n.value.kind === 'collective';
           if (!concerns || p.from > at || (p.until ?? at) < at) continue;
-          const who = p.person !== undefined ? index.personName(p.person) : `tập thể ${index.departmentName(p.department!)}`;
-          const whoEn = p.person !== undefined ? index.personName(p.person) : `the collective ${index.departmentName(p.department!)}`;
+          const who =
+            p.person !== undefined ? index.personName(p.person) : `tập thể ${index.departmentName(p.department!)}`;
+          const whoEn =
+            p.person !== undefined
+              ? index.personName(p.person)
+              : `the collective ${index.departmentName(p.department!)}`;
           out.push({
             loc: { file: n.loc.file, path: [n.value.kind === 'individual' ? 'person' : 'department'] },
             message: t(

@@ -12,7 +12,10 @@ export const rule = defineRule({
     'danh hiệu cần một số tháng làm việc trong năm (min_months trong titles.yaml) mà thời gian nghỉ (people.yaml: leave) làm thiếu; theo quy định 2025 thời gian nghỉ thai sản được tính là thời gian làm việc',
     'a title needs some months worked in the year (min_months in titles.yaml) and the leave taken (people.yaml: leave) falls short; under the 2025 rules maternity leave counts as work',
   ),
-  fix: t('Kiểm tra thời gian nghỉ trong people.yaml; nếu thật sự thiếu, rút đề nghị.', 'Check the leave in people.yaml; if the time truly falls short, withdraw the nomination.'),
+  fix: t(
+    'Kiểm tra thời gian nghỉ trong people.yaml; nếu thật sự thiếu, rút đề nghị.',
+    'Check the leave in people.yaml; if the time truly falls short, withdraw the nomination.',
+  ),
   example: '# records/people.yaml\n- { id: an, …, leave: [ { from: 2025-01-01, until: 2025-04-30, kind: unpaid } ] }\n',
   check(ctx) {
     const out: Finding[] = [];

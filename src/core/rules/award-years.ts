@@ -14,14 +14,16 @@ export const rule = defineRule({
     'Các năm trước thidua: ghi vào records/history.yaml (year, title, person hoặc department, decision); nếu thật sự chưa đủ, rút đề nghị.',
     'Years before thidua: record them in records/history.yaml (year, title, person or department, decision); if the years truly fall short, withdraw the nomination.',
   ),
-  example: '# records/2025/nominations/an-cstdt.yaml\naward: chien-si-thi-dua-tinh   # Chiến sĩ thi đua cơ sở in 2023 and 2024 only\n',
+  example:
+    '# records/2025/nominations/an-cstdt.yaml\naward: chien-si-thi-dua-tinh   # Chiến sĩ thi đua cơ sở in 2023 and 2024 only\n',
   check(ctx) {
     const out: Finding[] = [];
     for (const { round, index, n, title, subject } of titledNominations(ctx.rounds, (r) => ctx.view(r))) {
       for (const r of title.requires) {
         if (!('years' in r) || !index.titles.has(r.title)) continue;
         const missing: number[] = [];
-        for (let y = round.year - r.years; y < round.year; y++) if (!heldIn(ctx.ws.rounds, ctx.ws.history, y, r.title, subject)) missing.push(y);
+        for (let y = round.year - r.years; y < round.year; y++)
+          if (!heldIn(ctx.ws.rounds, ctx.ws.history, y, r.title, subject)) missing.push(y);
         if (missing.length === 0) continue;
         const need = index.titles.get(r.title)!.name;
         const first = round.year - r.years;

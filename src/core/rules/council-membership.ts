@@ -33,7 +33,12 @@ export const rule = defineRule({
       }
       const s = council.value.session;
       if (!s) continue;
-      const role = { chair: t('chủ trì', 'the chair'), secretary: t('thư ký', 'the secretary'), counters: t('thành viên Ban kiểm phiếu', 'the vote counter'), absent: t('người vắng mặt', 'the absent member') };
+      const role = {
+        chair: t('chủ trì', 'the chair'),
+        secretary: t('thư ký', 'the secretary'),
+        counters: t('thành viên Ban kiểm phiếu', 'the vote counter'),
+        absent: t('người vắng mặt', 'the absent member'),
+      };
       const check = (id: string, path: Array<string | number>, what: { vi: string; en: string }) => {
         if (members.has(id)) return;
         out.push({

@@ -6,7 +6,10 @@ export const rule = defineRule({
   code: 'criteria-missing',
   severity: 'error',
   stage: 'records',
-  description: t('một tiêu chí của loại đề nghị chưa được trả lời', 'a criterion of the nomination’s kind is not answered'),
+  description: t(
+    'một tiêu chí của loại đề nghị chưa được trả lời',
+    'a criterion of the nomination’s kind is not answered',
+  ),
   fix: t(
     'Trả lời tiêu chí còn thiếu trong “criteria” (true hoặc false).',
     'Answer the missing criterion under “criteria” (true or false).',

@@ -33,15 +33,16 @@ export const rule = defineRule({
           for (const n of list) {
             out.push({
               loc: { file: n.loc.file, path: ['department'] },
-              message: kind === 'collective'
-                ? t(
-                  `${index.departmentName(dept)} có ${list.length} đề nghị mô hình tập thể trong đợt ${round.year}, tối đa ${limit} (${ids.join(', ')})`,
-                  `${index.departmentName(dept)} has ${list.length} collective nominations in ${round.year}, at most ${limit} (${ids.join(', ')})`,
-                )
-                : t(
-                  `${index.departmentName(dept)} có ${list.length} đề nghị cá nhân trong đợt ${round.year}, tối đa ${limit} (${ids.join(', ')})`,
-                  `${index.departmentName(dept)} has ${list.length} individual nominations in ${round.year}, at most ${limit} (${ids.join(', ')})`,
-                ),
+              message:
+                kind === 'collective'
+                  ? t(
+                      `${index.departmentName(dept)} có ${list.length} đề nghị mô hình tập thể trong đợt ${round.year}, tối đa ${limit} (${ids.join(', ')})`,
+                      `${index.departmentName(dept)} has ${list.length} collective nominations in ${round.year}, at most ${limit} (${ids.join(', ')})`,
+                    )
+                  : t(
+                      `${index.departmentName(dept)} có ${list.length} đề nghị cá nhân trong đợt ${round.year}, tối đa ${limit} (${ids.join(', ')})`,
+                      `${index.departmentName(dept)} has ${list.length} individual nominations in ${round.year}, at most ${limit} (${ids.join(', ')})`,
+                    ),
             });
           }
         }

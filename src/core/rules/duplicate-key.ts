@@ -7,9 +7,7 @@ export const rule = defineRule({
   severity: 'error',
   stage: 'file',
   description: t('một khoá lặp lại trong cùng ánh xạ', 'a key repeats in a mapping'),
-  fix: t(
-    'Giữ một khoá, xoá hoặc đổi tên khoá lặp lại.',
-    'Keep one key; remove or rename the repeated one.',
-  ),
-  example: '# records/2016/nominations/nv1-ca-nhan.yaml\ntitle: Thanh tra viên tiêu biểu\ntitle: Chuyên viên tiêu biểu\n',
+  fix: t('Giữ một khoá, xoá hoặc đổi tên khoá lặp lại.', 'Keep one key; remove or rename the repeated one.'),
+  example:
+    '# records/2016/nominations/nv1-ca-nhan.yaml\ntitle: Thanh tra viên tiêu biểu\ntitle: Chuyên viên tiêu biểu\n',
 });

@@ -6,7 +6,10 @@ export const rule = defineRule({
   code: 'id-mismatch',
   severity: 'error',
   stage: 'file',
-  description: t('tên tệp khác mã (đề nghị), số phiếu khác tên tệp (phiếu bầu)', 'file name differs from the id (nominations), serial differs from the file name (ballots)'),
+  description: t(
+    'tên tệp khác mã (đề nghị), số phiếu khác tên tệp (phiếu bầu)',
+    'file name differs from the id (nominations), serial differs from the file name (ballots)',
+  ),
   fix: t(
     'Đổi tên tệp theo mã (nv1-mo-hinh.yaml), hoặc sửa mã; số phiếu phải khớp tên tệp (001.yaml ↔ serial: 1).',
     "Rename the file after the id (nv1-mo-hinh.yaml), or fix the id; a ballot's serial must match its file name (001.yaml ↔ serial: 1).",

@@ -20,7 +20,12 @@ export const rule = defineRule({
     const agency = ctx.index.agency;
     if (!agency) return [];
     const values: Record<string, string | undefined> = {
-      name: agency.name, parent: agency.parent, symbol: agency.symbol, place: agency.place, 'head.name': agency.head.name, 'head.title': agency.head.title,
+      name: agency.name,
+      parent: agency.parent,
+      symbol: agency.symbol,
+      place: agency.place,
+      'head.name': agency.head.name,
+      'head.title': agency.head.title,
     };
     const out: Finding[] = [];
     for (const f of INIT_FIELDS) {

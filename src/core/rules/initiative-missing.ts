@@ -5,7 +5,10 @@ export const rule = defineRule({
   code: 'initiative-missing',
   severity: 'error',
   stage: 'records',
-  description: t('đề nghị mô hình tập thể, hoặc danh hiệu đòi sáng kiến, thiếu bản mô tả sáng kiến', 'a collective nomination, or one for a title that asks for an initiative, without its description'),
+  description: t(
+    'đề nghị mô hình tập thể, hoặc danh hiệu đòi sáng kiến, thiếu bản mô tả sáng kiến',
+    'a collective nomination, or one for a title that asks for an initiative, without its description',
+  ),
   fix: t(
     'Thêm “initiative:” với bản mô tả sáng kiến, mô hình.',
     'Add “initiative:” with the description of the initiative or model.',
@@ -27,14 +30,13 @@ export const rule = defineRule({
           if (rule === false) continue;
           // `true` has no `unless`: read as undefined, it names no criterion, so both tests below may pass it by.
           // Stryker disable next-line ConditionalExpression: (the reason above)
-          if (typeof rule === 'object' &&
-            n.value.criteria?.[rule.unless] === true) continue;
+          if (typeof rule === 'object' && n.value.criteria?.[rule.unless] === true) continue;
           // Stryker disable next-line ConditionalExpression: (the reason above)
-          const instead = typeof rule === 'object'
-            ? index.criteria.get(rule.unless)?.criterion.text ?? rule.unless
-            : null;
+          const instead =
+            typeof rule === 'object' ? (index.criteria.get(rule.unless)?.criterion.text ?? rule.unless) : null;
           out.push({
-            loc, at,
+            loc,
+            at,
             message: t(
               `danh hiệu “${title.name}” cần “initiative”: bản mô tả sáng kiến${instead ? ` (hoặc đạt tiêu chí “${instead}”)` : ''}`,
               `the title “${title.name}” needs “initiative”: the description of an initiative${instead ? ` (or meeting the criterion “${instead}”)` : ''}`,
@@ -44,7 +46,8 @@ export const rule = defineRule({
         }
         if (n.value.kind !== 'collective') continue;
         out.push({
-          loc, at,
+          loc,
+          at,
           message: t(
             'mô hình tập thể phải có “initiative”: bản mô tả sáng kiến, mô hình, cách làm hay',
             'a collective nomination needs “initiative”: the description of the initiative or model',

@@ -32,13 +32,13 @@ export const rule = defineRule({
           severity: accepted ? 'warning' : 'error',
           message: accepted
             ? t(
-              `nộp ngày ${shortDate(n.value.submitted)}, không trước hạn đăng ký ${shortDate(deadline.before)}; đã được ${index.personName(accepted.by)} chấp nhận: ${accepted.reason}`,
-              `submitted ${n.value.submitted}, not before the registration deadline ${deadline.before}; accepted by ${index.personName(accepted.by)}: ${accepted.reason}`,
-            )
+                `nộp ngày ${shortDate(n.value.submitted)}, không trước hạn đăng ký ${shortDate(deadline.before)}; đã được ${index.personName(accepted.by)} chấp nhận: ${accepted.reason}`,
+                `submitted ${n.value.submitted}, not before the registration deadline ${deadline.before}; accepted by ${index.personName(accepted.by)}: ${accepted.reason}`,
+              )
             : t(
-              `nộp ngày ${shortDate(n.value.submitted)}, không trước hạn đăng ký ${shortDate(deadline.before)} (“trước ngày”); nếu Hội đồng vẫn nhận, ghi “accepted_late: { reason, by }”`,
-              `submitted ${n.value.submitted}, not before the registration deadline ${deadline.before}; if the council accepts it anyway, add “accepted_late: { reason, by }”`,
-            ),
+                `nộp ngày ${shortDate(n.value.submitted)}, không trước hạn đăng ký ${shortDate(deadline.before)} (“trước ngày”); nếu Hội đồng vẫn nhận, ghi “accepted_late: { reason, by }”`,
+                `submitted ${n.value.submitted}, not before the registration deadline ${deadline.before}; if the council accepts it anyway, add “accepted_late: { reason, by }”`,
+              ),
         });
       }
     }

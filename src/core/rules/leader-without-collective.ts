@@ -19,7 +19,11 @@ export const rule = defineRule({
     const out: Finding[] = [];
     for (const round of ctx.rounds) {
       const index = ctx.view(round);
-      const collectives = new Set(round.nominations.filter((n) => n.value.kind === 'collective' && !index.titles.has(n.value.award ?? '')).map((n) => n.value.department));
+      const collectives = new Set(
+        round.nominations
+          .filter((n) => n.value.kind === 'collective' && !index.titles.has(n.value.award ?? ''))
+          .map((n) => n.value.department),
+      );
       for (const n of round.nominations) {
         // The plan's rule for its pair: a title of titles.yaml declares its own requirements.
         if (index.titles.has(n.value.award ?? '')) continue;

@@ -9,8 +9,15 @@ import { defineRule, type Finding } from './rule.js';
  * file, so that each call reads it (a mutant of it is then seen by the tests).
  */
 export function isAbbreviation(word: string): boolean {
-  const letters = word.normalize('NFD').replace(/\p{M}/gu, '').replace(/[^\p{L}]/gu, '').toLocaleUpperCase('vi');
-  return letters.length > 0 && !/^(?:NGH|NG|GH|GI|KH|NH|PH|QU|TH|TR|CH|[BCDĐGHKLMNPRSTVX])?[AEIOUY]{1,3}(?:NG|NH|CH|[CMNPT])?$/u.test(letters);
+  const letters = word
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[^\p{L}]/gu, '')
+    .toLocaleUpperCase('vi');
+  return (
+    letters.length > 0 &&
+    !/^(?:NGH|NG|GH|GI|KH|NH|PH|QU|TH|TR|CH|[BCDĐGHKLMNPRSTVX])?[AEIOUY]{1,3}(?:NG|NH|CH|[CMNPT])?$/u.test(letters)
+  );
 }
 
 function wordsToCheck(s: string): string[] {
@@ -54,8 +61,11 @@ export const rule = defineRule({
     const agency = ctx.index.agency;
     if (!agency) return [];
     const named: Array<[Array<string | number>, string | undefined]> = [
-      [['name'], agency.name], [['parent'], agency.parent], [['head', 'title'], agency.head.title],
-      [['head', 'full_title'], agency.head.full_title], [['council', 'name'], agency.council.name],
+      [['name'], agency.name],
+      [['parent'], agency.parent],
+      [['head', 'title'], agency.head.title],
+      [['head', 'full_title'], agency.head.full_title],
+      [['council', 'name'], agency.council.name],
     ];
     const out: Finding[] = [];
     for (const [path, value] of named) {

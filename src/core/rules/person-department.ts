@@ -5,7 +5,10 @@ export const rule = defineRule({
   code: 'person-department',
   severity: 'warning',
   stage: 'records',
-  description: t('phòng của đề nghị khác phòng của người được đề nghị', 'the nomination’s department differs from the person’s'),
+  description: t(
+    'phòng của đề nghị khác phòng của người được đề nghị',
+    'the nomination’s department differs from the person’s',
+  ),
   fix: t(
     'Kiểm tra phòng của đề nghị và phòng của người (people.yaml, hoặc “changes” có ngày).',
     "Check the nomination's department against the person's (people.yaml, or its dated “changes”).",

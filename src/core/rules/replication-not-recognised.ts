@@ -14,7 +14,8 @@ export const rule = defineRule({
     'Chỉ nhân rộng mô hình đã được công nhận; niêm phong đợt của mô hình trước (thidua tally NĂM --seal).',
     "Replicate only recognised models; seal the model's round first (thidua tally YEAR --seal).",
   ),
-  example: '# records/2017/submissions.yaml\n- { deadline: plan, department: nv2, received: 2017-12-18, replicates: [ 2016/nv2-mo-hinh ] }   # not recognised\n',
+  example:
+    '# records/2017/submissions.yaml\n- { deadline: plan, department: nv2, received: 2017-12-18, replicates: [ 2016/nv2-mo-hinh ] }   # not recognised\n',
   check(ctx) {
     const out: Finding[] = [];
     const rounds = new Map(ctx.ws.rounds.map((r) => [r.year, r]));
@@ -35,10 +36,19 @@ export const rule = defineRule({
             loc: { file: s.loc.file, path: [...s.loc.path, 'replicates', i] },
             ...(reopened ? { severity: 'warning' as const } : {}),
             message: reopened
-              ? t(`đợt ${other.year} đang được mở niêm phong để sửa: ${ref} chờ niêm phong lại (thidua tally ${other.year} --seal)`, `round ${other.year} is unsealed for a correction: ${ref} awaits the new seal (thidua tally ${other.year} --seal)`)
+              ? t(
+                  `đợt ${other.year} đang được mở niêm phong để sửa: ${ref} chờ niêm phong lại (thidua tally ${other.year} --seal)`,
+                  `round ${other.year} is unsealed for a correction: ${ref} awaits the new seal (thidua tally ${other.year} --seal)`,
+                )
               : !other.tally
-              ? t(`đợt ${other.year} chưa niêm phong kết quả: ${ref} chưa phải mô hình được công nhận`, `round ${other.year} is not sealed: ${ref} is not a recognised model yet`)
-              : t(`${ref} không được công nhận ở đợt ${other.year}; chỉ nhân rộng mô hình đã được công nhận`, `${ref} was not recognised in ${other.year}; only recognised models are replicated`),
+                ? t(
+                    `đợt ${other.year} chưa niêm phong kết quả: ${ref} chưa phải mô hình được công nhận`,
+                    `round ${other.year} is not sealed: ${ref} is not a recognised model yet`,
+                  )
+                : t(
+                    `${ref} không được công nhận ở đợt ${other.year}; chỉ nhân rộng mô hình đã được công nhận`,
+                    `${ref} was not recognised in ${other.year}; only recognised models are replicated`,
+                  ),
           });
         });
       }

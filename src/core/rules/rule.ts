@@ -45,4 +45,3 @@ export interface Rule {
 export function defineRule<const C extends string>(rule: Rule & { code: C }): Rule & { code: C } {
   return rule;
 }
-

@@ -4,7 +4,13 @@ import type { Loc } from '../records/workspace.js';
 import { defineRule, type Finding } from './rule.js';
 import { insteadOfInitiative, requiredGroups, titleCriteria } from '../records/index.js';
 
-function missing(loc: Loc, what: Localized, id: string, candidates: Iterable<string>, at: Finding['at'] = 'value'): Finding {
+function missing(
+  loc: Loc,
+  what: Localized,
+  id: string,
+  candidates: Iterable<string>,
+  at: Finding['at'] = 'value',
+): Finding {
   const guess = closest(id, candidates);
   return {
     loc,
@@ -59,12 +65,22 @@ export const rule = defineRule({
     };
     for (const x of ws.titles) {
       x.value.requires.forEach((r, i) => title(r.title, sub(x.loc, 'requires', i, 'title')));
-      if (ctx.index.catalogue) (x.value.criteria ?? []).forEach((c, i) => {
-        if (!ctx.index.criteria.has(c)) out.push(missing(sub(x.loc, 'criteria', i), t('tiêu chí', 'the criterion'), c, ctx.index.criteria.keys()));
-      });
+      if (ctx.index.catalogue)
+        (x.value.criteria ?? []).forEach((c, i) => {
+          if (!ctx.index.criteria.has(c))
+            out.push(missing(sub(x.loc, 'criteria', i), t('tiêu chí', 'the criterion'), c, ctx.index.criteria.keys()));
+        });
       // Stryker disable next-line ConditionalExpression: `unless` of true or false is undefined too
       const unless = typeof x.value.initiative === 'object' ? x.value.initiative.unless : undefined;
-      if (unless !== undefined && ctx.index.catalogue && !ctx.index.criteria.has(unless)) out.push(missing(sub(x.loc, 'initiative', 'unless'), t('tiêu chí', 'the criterion'), unless, ctx.index.criteria.keys()));
+      if (unless !== undefined && ctx.index.catalogue && !ctx.index.criteria.has(unless))
+        out.push(
+          missing(
+            sub(x.loc, 'initiative', 'unless'),
+            t('tiêu chí', 'the criterion'),
+            unless,
+            ctx.index.criteria.keys(),
+          ),
+        );
     }
     for (const m of ws.pending) {
       if (m.value.person !== undefined) person(m.value.person, sub(m.loc, 'person'));
@@ -96,14 +112,17 @@ export const rule = defineRule({
         const v = n.value;
         department(v.department, sub(n.loc, 'department'));
         if (v.kind === 'individual') person(v.person, sub(n.loc, 'person'));
-        if (v.award !== undefined && !index.titles.has(v.award)) out.push(missing(sub(n.loc, 'award'), TITLE, v.award, index.titles.keys()));
+        if (v.award !== undefined && !index.titles.has(v.award))
+          out.push(missing(sub(n.loc, 'award'), TITLE, v.award, index.titles.keys()));
         if (v.accepted_late) person(v.accepted_late.by, sub(n.loc, 'accepted_late', 'by'));
         const catalogue = index.catalogue;
         if (v.criteria && catalogue) {
           const groups = requiredGroups(v, index);
           const own = titleCriteria(v, index);
           const instead = insteadOfInitiative(v, index);
-          const allowed = own ? [...own.map((c) => c.id), ...(instead ? [instead.id] : [])] : groups.flatMap((g) => catalogue[g].map((c) => c.id));
+          const allowed = own
+            ? [...own.map((c) => c.id), ...(instead ? [instead.id] : [])]
+            : groups.flatMap((g) => catalogue[g].map((c) => c.id));
           // Stryker disable next-line ConditionalExpression: a nomination without a title finds none under undefined
           const title = v.award !== undefined ? index.titles.get(v.award) : undefined;
           for (const key of Object.keys(v.criteria)) {
@@ -135,7 +154,8 @@ export const rule = defineRule({
       }
       const decides = round.council?.value.session?.chair_decides ?? [];
       decides.forEach((id, i) => {
-        if (!nominationIds.has(id)) out.push(missing(sub(round.council!.loc, 'session', 'chair_decides', i), NOMINATION, id, nominationIds));
+        if (!nominationIds.has(id))
+          out.push(missing(sub(round.council!.loc, 'session', 'chair_decides', i), NOMINATION, id, nominationIds));
       });
       for (const b of round.ballots) {
         for (const id of Object.keys(b.value.votes)) {
@@ -145,12 +165,14 @@ export const rule = defineRule({
       const decision = round.decision;
       if (decision) {
         decision.value.recognised.forEach((id, i) => {
-          if (!nominationIds.has(id)) out.push(missing(sub(decision.loc, 'recognised', i), NOMINATION, id, nominationIds));
+          if (!nominationIds.has(id))
+            out.push(missing(sub(decision.loc, 'recognised', i), NOMINATION, id, nominationIds));
         });
       }
       index = ctx.index;
       for (const s of round.submissions) {
-        if (index.agency && !deadlineIds.has(s.value.deadline)) out.push(missing(sub(s.loc, 'deadline'), DEADLINE, s.value.deadline, deadlineIds));
+        if (index.agency && !deadlineIds.has(s.value.deadline))
+          out.push(missing(sub(s.loc, 'deadline'), DEADLINE, s.value.deadline, deadlineIds));
         department(s.value.department, sub(s.loc, 'department'));
       }
     }

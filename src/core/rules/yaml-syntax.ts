@@ -6,7 +6,10 @@ export const rule = defineRule({
   code: 'yaml-syntax',
   severity: 'error',
   stage: 'file',
-  description: t('tệp không phải YAML hợp lệ (cú pháp, mã hoá, thẻ, nhiều tài liệu)', 'the file is not valid YAML (syntax, encoding, tags, several documents)'),
+  description: t(
+    'tệp không phải YAML hợp lệ (cú pháp, mã hoá, thẻ, nhiều tài liệu)',
+    'the file is not valid YAML (syntax, encoding, tags, several documents)',
+  ),
   fix: t(
     'Sửa cú pháp tại vị trí được chỉ: đóng ngoặc, dấu nháy; lưu tệp bằng UTF-8; mỗi tệp một tài liệu YAML.',
     'Fix the syntax where pointed: close the bracket or quote; save as UTF-8; one YAML document per file.',

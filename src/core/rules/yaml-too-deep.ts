@@ -11,5 +11,6 @@ export const rule = defineRule({
     'Hồ sơ chỉ cần vài tầng lồng nhau; viết lại phần được chỉ ra (thường là tệp bị hỏng hoặc được tạo có chủ ý).',
     'Records need only a few levels of nesting; rewrite the part shown (usually a damaged or crafted file).',
   ),
-  example: '# records/2016/ballots/002.yaml\nvotes: [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[ ]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]\n',
+  example:
+    '# records/2016/ballots/002.yaml\nvotes: [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[ ]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]\n',
 });

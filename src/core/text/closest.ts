@@ -38,5 +38,8 @@ export function closestMany(word: string, candidates: Iterable<string>, n = 3): 
     scored.push([d, c]);
   }
   scored.sort((a, b) => a[0] - b[0] || (a[1] < b[1] ? -1 : 1));
-  return scored.filter(([d]) => d <= Math.max(3, Math.floor(word.length / 2))).slice(0, n).map(([, c]) => c);
+  return scored
+    .filter(([d]) => d <= Math.max(3, Math.floor(word.length / 2)))
+    .slice(0, n)
+    .map(([, c]) => c);
 }

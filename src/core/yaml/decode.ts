@@ -14,4 +14,3 @@ export function decodeUtf8(bytes: Uint8Array): { text: string; badOffset: number
     return { text: loose, badOffset: at < 0 ? 0 : at, utf16: false };
   }
 }
-

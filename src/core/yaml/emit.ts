@@ -10,7 +10,11 @@ export function yamlText(value: unknown): string {
 
 /** One value as a YAML scalar inside a line (`key: <here>` or a flow mapping): quoted when needed. */
 export function yamlScalar(value: string): string {
-  return stringify(value, { lineWidth: 0, minContentWidth: 0, defaultStringType: value.includes('\n') ? 'QUOTE_DOUBLE' : 'PLAIN' }).trimEnd();
+  return stringify(value, {
+    lineWidth: 0,
+    minContentWidth: 0,
+    defaultStringType: value.includes('\n') ? 'QUOTE_DOUBLE' : 'PLAIN',
+  }).trimEnd();
 }
 
 /** Ids YAML 1.2 would read as null, a boolean or a number when written plain. */

@@ -46,13 +46,13 @@ export function tooDeepAt(text: string, limit = MAX_DEPTH): number | null {
       i = nl - 1;
       continue;
     }
-    if ((c === '"' || c === '\'') && VALUE_START.has(previous === '\n' ? ':' : previous)) {
+    if ((c === '"' || c === "'") && VALUE_START.has(previous === '\n' ? ':' : previous)) {
       // A quoted scalar: skip to its closing quote ("\" escapes in double quotes, '' in single).
       let j = i + 1;
       while (j < n) {
         if (c === '"' && text[j] === '\\') j += 2;
         else if (text[j] === c) {
-          if (c === '\'' && text[j + 1] === '\'') j += 2;
+          if (c === "'" && text[j + 1] === "'") j += 2;
           else break;
         } else j++;
       }

@@ -21,10 +21,15 @@ export function parseYamlFile(path: string, bytes: Uint8Array): ParsedFile {
   }
   const decoded = decodeUtf8(bytes);
   if (decoded.utf16) {
-    result.diagnostics.push(diag(path, '', { line: 1, column: 1 }, 'yaml-syntax', t(
-      'tệp được mã hoá UTF-16; hãy lưu lại dưới dạng UTF-8',
-      'the file is encoded as UTF-16; save it as UTF-8',
-    )));
+    result.diagnostics.push(
+      diag(
+        path,
+        '',
+        { line: 1, column: 1 },
+        'yaml-syntax',
+        t('tệp được mã hoá UTF-16; hãy lưu lại dưới dạng UTF-8', 'the file is encoded as UTF-16; save it as UTF-8'),
+      ),
+    );
     return result;
   }
   if (decoded.badOffset !== null) {
@@ -32,10 +37,18 @@ export function parseYamlFile(path: string, bytes: Uint8Array): ParsedFile {
     const line = before.split('\n').length;
     const column = decoded.badOffset - (before.lastIndexOf('\n') + 1) + 1;
     result.text = decoded.text;
-    result.diagnostics.push(diag(path, decoded.text, { line, column }, 'yaml-syntax', t(
-      'tệp chứa byte không phải UTF-8 hợp lệ; hãy lưu lại dưới dạng UTF-8',
-      'the file holds bytes that are not valid UTF-8; save it as UTF-8',
-    )));
+    result.diagnostics.push(
+      diag(
+        path,
+        decoded.text,
+        { line, column },
+        'yaml-syntax',
+        t(
+          'tệp chứa byte không phải UTF-8 hợp lệ; hãy lưu lại dưới dạng UTF-8',
+          'the file holds bytes that are not valid UTF-8; save it as UTF-8',
+        ),
+      ),
+    );
     return result;
   }
   const text = decoded.text;
@@ -49,10 +62,18 @@ export function parseYamlFile(path: string, bytes: Uint8Array): ParsedFile {
     const line = before.split('\n').length;
     const column = control.index - (before.lastIndexOf('\n') + 1) + 1;
     const code = control[0].charCodeAt(0).toString(16).padStart(2, '0');
-    result.diagnostics.push(diag(path, text, { line, column }, 'yaml-syntax', t(
-      `tệp chứa ký tự điều khiển U+00${code.toUpperCase()} không được phép trong YAML`,
-      `the file holds the control character U+00${code.toUpperCase()}, which YAML does not allow`,
-    )));
+    result.diagnostics.push(
+      diag(
+        path,
+        text,
+        { line, column },
+        'yaml-syntax',
+        t(
+          `tệp chứa ký tự điều khiển U+00${code.toUpperCase()} không được phép trong YAML`,
+          `the file holds the control character U+00${code.toUpperCase()}, which YAML does not allow`,
+        ),
+      ),
+    );
     return result;
   }
 
@@ -60,7 +81,9 @@ export function parseYamlFile(path: string, bytes: Uint8Array): ParsedFile {
   if (deep !== null) {
     const before = text.slice(0, deep);
     const line = before.split('\n').length;
-    result.diagnostics.push(diag(path, text, { line, column: deep - (before.lastIndexOf('\n') + 1) + 1 }, 'yaml-too-deep', TOO_DEEP));
+    result.diagnostics.push(
+      diag(path, text, { line, column: deep - (before.lastIndexOf('\n') + 1) + 1 }, 'yaml-too-deep', TOO_DEEP),
+    );
     return result;
   }
   // Plain record YAML is read quickly, without a syntax tree (positions are found again from the
@@ -79,10 +102,15 @@ export function parseYamlFile(path: string, bytes: Uint8Array): ParsedFile {
       result.diagnostics.push(diag(path, text, { line: 1, column: 1 }, 'yaml-too-deep', TOO_DEEP));
       return result;
     }
-    result.diagnostics.push(diag(path, text, { line: 1, column: 1 }, 'yaml-syntax', t(
-      `không đọc được YAML: ${(err as Error).message}`,
-      `cannot read the YAML: ${(err as Error).message}`,
-    )));
+    result.diagnostics.push(
+      diag(
+        path,
+        text,
+        { line: 1, column: 1 },
+        'yaml-syntax',
+        t(`không đọc được YAML: ${(err as Error).message}`, `cannot read the YAML: ${(err as Error).message}`),
+      ),
+    );
     return result;
   }
   if (!Array.isArray(docs) || docs.length === 0) {
@@ -95,10 +123,18 @@ export function parseYamlFile(path: string, bytes: Uint8Array): ParsedFile {
   if (docs.length > 1) {
     const second = docs[1]!;
     const offset = second.range?.[0] ?? 0;
-    result.diagnostics.push(diag(path, text, posAt(lineCounter, offset), 'yaml-syntax', t(
-      'tệp chứa nhiều tài liệu YAML (---); mỗi tệp chỉ được có một',
-      'the file holds several YAML documents (---); a file may hold one only',
-    )));
+    result.diagnostics.push(
+      diag(
+        path,
+        text,
+        posAt(lineCounter, offset),
+        'yaml-syntax',
+        t(
+          'tệp chứa nhiều tài liệu YAML (---); mỗi tệp chỉ được có một',
+          'the file holds several YAML documents (---); a file may hold one only',
+        ),
+      ),
+    );
   }
   result.diagnostics.push(...syntaxDiagnostics(path, text, doc, lineCounter));
   result.diagnostics.push(...treeDiagnostics(path, text, doc, lineCounter));
@@ -107,12 +143,16 @@ export function parseYamlFile(path: string, bytes: Uint8Array): ParsedFile {
     try {
       result.value = doc.toJS({ maxAliasCount: 0 });
     } catch (err) {
-      result.diagnostics.push(diag(path, text, { line: 1, column: 1 }, 'yaml-syntax', t(
-        `không đọc được YAML: ${(err as Error).message}`,
-        `cannot read the YAML: ${(err as Error).message}`,
-      )));
+      result.diagnostics.push(
+        diag(
+          path,
+          text,
+          { line: 1, column: 1 },
+          'yaml-syntax',
+          t(`không đọc được YAML: ${(err as Error).message}`, `cannot read the YAML: ${(err as Error).message}`),
+        ),
+      );
     }
   }
   return result;
 }
-

@@ -64,7 +64,14 @@ export function posAt(lc: LineCounter, offset: number): Position {
 
 export type PathSegment = string | number;
 
-export const PARSE_OPTIONS = { version: '1.2', schema: 'core', uniqueKeys: false, merge: false, prettyErrors: false, strict: true } as const;
+export const PARSE_OPTIONS = {
+  version: '1.2',
+  schema: 'core',
+  uniqueKeys: false,
+  merge: false,
+  prettyErrors: false,
+  strict: true,
+} as const;
 
 /** Key → pair of a mapping, built once per mapping: placing thousands of findings stays linear. */
 const PAIRS = new WeakMap<object, Map<string, Pair>>();
@@ -114,7 +121,7 @@ export function positionOf(file: ParsedFile, path: readonly PathSegment[], at: '
       if (nextPair) {
         const isLast = i === path.length - 1;
         if (isLast && at === 'key') return nodePos(file, nextPair.key as Node);
-        nextNode = isNode(nextPair.value) ? (nextPair.value) : null;
+        nextNode = isNode(nextPair.value) ? nextPair.value : null;
         if (!nextNode) return nodePos(file, nextPair.key as Node);
       }
     } else if (isSeq(node) && typeof seg === 'number') {
@@ -147,4 +154,3 @@ export function firstContentPosition(file: ParsedFile): Position {
   if (doc && isNode(doc.contents)) return nodePos(file, doc.contents);
   return { line: 1, column: 1 };
 }
-

@@ -9,8 +9,14 @@ export { MAX_FILE_BYTES };
 
 const YAML_ERROR_TEXT: Record<string, Localized> = {
   BAD_INDENT: t('thụt lề không đúng', 'bad indentation'),
-  TAB_AS_INDENT: t('dùng ký tự tab để thụt lề (YAML chỉ cho phép dấu cách)', 'a tab used for indentation (YAML allows spaces only)'),
-  MULTILINE_IMPLICIT_KEY: t('khoá ngầm định không được trải trên nhiều dòng', 'an implicit key may not span several lines'),
+  TAB_AS_INDENT: t(
+    'dùng ký tự tab để thụt lề (YAML chỉ cho phép dấu cách)',
+    'a tab used for indentation (YAML allows spaces only)',
+  ),
+  MULTILINE_IMPLICIT_KEY: t(
+    'khoá ngầm định không được trải trên nhiều dòng',
+    'an implicit key may not span several lines',
+  ),
   BLOCK_AS_IMPLICIT_KEY: t('khối không thể làm khoá', 'a block cannot be a key'),
   MISSING_CHAR: t('thiếu ký tự đóng (ngoặc hoặc dấu nháy)', 'a closing character (bracket or quote) is missing'),
   UNEXPECTED_TOKEN: t('ký hiệu không mong đợi', 'unexpected token'),
@@ -31,14 +37,28 @@ export function diag(
   code: 'yaml-syntax' | 'yaml-alias' | 'duplicate-key' | 'file-too-large' | 'yaml-too-deep',
   message: Localized,
 ): Diagnostic {
-  return { severity: 'error', code, file, line: pos.line, column: pos.column, message, source: lineText(text, pos.line) };
+  return {
+    severity: 'error',
+    code,
+    file,
+    line: pos.line,
+    column: pos.column,
+    message,
+    source: lineText(text, pos.line),
+  };
 }
 
 export function tooLargeDiagnostic(path: string, size: number): Diagnostic {
-  return diag(path, '', { line: 1, column: 1 }, 'file-too-large', t(
-    `tệp lớn ${size} byte, vượt giới hạn 1 MiB (${MAX_FILE_BYTES} byte)`,
-    `the file is ${size} bytes, over the 1 MiB limit (${MAX_FILE_BYTES} bytes)`,
-  ));
+  return diag(
+    path,
+    '',
+    { line: 1, column: 1 },
+    'file-too-large',
+    t(
+      `tệp lớn ${size} byte, vượt giới hạn 1 MiB (${MAX_FILE_BYTES} byte)`,
+      `the file is ${size} bytes, over the 1 MiB limit (${MAX_FILE_BYTES} bytes)`,
+    ),
+  );
 }
 
 /**
@@ -56,17 +76,29 @@ function unclosedFlowStart(text: string, open: '{' | '[', before: number): numbe
     if (token['type'] === 'flow-collection') {
       const start = token['start'] as { offset: number; source: string };
       const end = (token['end'] as Array<{ source: string }> | undefined) ?? [];
-      if (start.source === open && start.offset < before && !end.some((t) => t.source === close) && (found === null || start.offset > found)) found = start.offset;
+      if (
+        start.source === open &&
+        start.offset < before &&
+        !end.some((t) => t.source === close) &&
+        (found === null || start.offset > found)
+      )
+        found = start.offset;
     }
     if (token['value']) stack.push(token['value']);
     if (token['key']) stack.push(token['key']);
-    for (const item of (token['items'] as Array<Record<string, unknown>> | undefined) ?? []) stack.push(item['key'], item['value']);
+    for (const item of (token['items'] as Array<Record<string, unknown>> | undefined) ?? [])
+      stack.push(item['key'], item['value']);
   }
   return found;
 }
 
 /** Every error and warning of the parsed document, with its code, words and place. */
-export function syntaxDiagnostics(path: string, text: string, doc: Document.Parsed, lineCounter: LineCounter): Diagnostic[] {
+export function syntaxDiagnostics(
+  path: string,
+  text: string,
+  doc: Document.Parsed,
+  lineCounter: LineCounter,
+): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const e of [...doc.errors, ...doc.warnings]) {
     const code = e.code === 'DUPLICATE_KEY' ? 'duplicate-key' : 'yaml-syntax';

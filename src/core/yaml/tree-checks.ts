@@ -13,7 +13,12 @@ const ALLOWED_TAGS = new Set(
  * One walk over the tree, with an explicit stack (no recursion limit): aliases and anchors, tags
  * outside the core schema, and keys repeated in a mapping (a set per mapping, so linear).
  */
-export function treeDiagnostics(path: string, text: string, doc: Document.Parsed, lineCounter: LineCounter): Diagnostic[] {
+export function treeDiagnostics(
+  path: string,
+  text: string,
+  doc: Document.Parsed,
+  lineCounter: LineCounter,
+): Diagnostic[] {
   const out: Diagnostic[] = [];
   const stack: unknown[] = [doc.contents];
   // The nesting depth of each entry on the stack (a pair's key and value are one level below its map).
@@ -34,24 +39,42 @@ export function treeDiagnostics(path: string, text: string, doc: Document.Parsed
       continue;
     }
     if (isAlias(node)) {
-      out.push(diag(path, text, posAt(lineCounter, node.range?.[0] ?? 0), 'yaml-alias', t(
-        `không được dùng alias (*${node.source}); hãy viết lại giá trị`,
-        `aliases are not allowed (*${node.source}); write the value out`,
-      )));
+      out.push(
+        diag(
+          path,
+          text,
+          posAt(lineCounter, node.range?.[0] ?? 0),
+          'yaml-alias',
+          t(
+            `không được dùng alias (*${node.source}); hãy viết lại giá trị`,
+            `aliases are not allowed (*${node.source}); write the value out`,
+          ),
+        ),
+      );
       continue;
     }
     const n = node as Node;
     if (n.anchor) {
-      out.push(diag(path, text, posAt(lineCounter, n.range?.[0] ?? 0), 'yaml-alias', t(
-        `không được dùng anchor (&${n.anchor})`,
-        `anchors are not allowed (&${n.anchor})`,
-      )));
+      out.push(
+        diag(
+          path,
+          text,
+          posAt(lineCounter, n.range?.[0] ?? 0),
+          'yaml-alias',
+          t(`không được dùng anchor (&${n.anchor})`, `anchors are not allowed (&${n.anchor})`),
+        ),
+      );
     }
     if (n.tag && !ALLOWED_TAGS.has(n.tag)) {
-      out.push(diag(path, text, posAt(lineCounter, n.range?.[0] ?? 0), 'yaml-syntax', t(
-        `không được dùng thẻ (tag) ${n.tag}`,
-        `the tag ${n.tag} is not allowed`,
-      )));
+      out.push(
+        diag(
+          path,
+          text,
+          posAt(lineCounter, n.range?.[0] ?? 0),
+          'yaml-syntax',
+          t(`không được dùng thẻ (tag) ${n.tag}`, `the tag ${n.tag} is not allowed`),
+        ),
+      );
     }
     if (isMap(n)) {
       const seen = new Set<string>();
@@ -59,10 +82,15 @@ export function treeDiagnostics(path: string, text: string, doc: Document.Parsed
         if (isScalar(item.key)) {
           const key = String(item.key.value);
           if (seen.has(key)) {
-            out.push(diag(path, text, posAt(lineCounter, item.key.range?.[0] ?? 0), 'duplicate-key', t(
-              `khoá “${key}” bị lặp lại trong cùng một ánh xạ`,
-              `the key “${key}” repeats in the same mapping`,
-            )));
+            out.push(
+              diag(
+                path,
+                text,
+                posAt(lineCounter, item.key.range?.[0] ?? 0),
+                'duplicate-key',
+                t(`khoá “${key}” bị lặp lại trong cùng một ánh xạ`, `the key “${key}” repeats in the same mapping`),
+              ),
+            );
           }
           seen.add(key);
         }
