@@ -136,8 +136,11 @@ export function issuerOf(agency: Agency): Issuer {
 }
 
 /**
- * The agency as the round's documents print it: once a decision is recorded, its issuer and signer
- * as they were then; before, the round's agency.
+ * The agency as the round's documents print it: once a decision is recorded, its issuer as it was
+ * then; before, the round's agency. A head who signed in person is the head the documents name.
+ * Under KT., Q., TL., TUQ. the decision stays the competent post's (ND 30/2020 Phụ lục I, II.7.b):
+ * the authority, every "của …" and "Kính gửi …" name the head; only the signature block names the
+ * signer. Under TM. the collective body signed for is the authority.
  */
 export function documentAgency(index: WorkspaceIndex, round: Round): Agency | null {
   const agency = index.agency;
@@ -145,5 +148,9 @@ export function documentAgency(index: WorkspaceIndex, round: Round): Agency | nu
   const d = round.decision?.value;
   if (!d) return agency;
   const issuer = d.issuer ?? issuerOf(agency);
-  return { ...agency, ...issuer, head: { ...issuer.head, title: d.signer.title, name: d.signer.name } };
+  const { form, title, name } = d.signer;
+  if (form === undefined) return { ...agency, ...issuer, head: { ...issuer.head, title, name } };
+  if (form === 'TM' && d.signer.for !== undefined)
+    return { ...agency, ...issuer, head: { ...issuer.head, full_title: d.signer.for } };
+  return { ...agency, ...issuer };
 }
