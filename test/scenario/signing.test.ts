@@ -59,6 +59,10 @@ describe.each(['xa', 'so', 'truong'] as const)('a %s', (level) => {
       );
       const decision = docs[`quyet-dinh-${a.year}.docx`]!;
       expect(decision, form).toContain(authority);
+      // agency.yaml's recipients hold “Lưu: VT”: Nơi nhận says “Lưu” once, on every document.
+      for (const [file, paras] of Object.entries(docs))
+        expect(paras.filter((x) => /^- Lưu\b/u.test(x)).length, file).toBeLessThanOrEqual(1);
+      expect(decision.filter((x) => x.startsWith('- Lưu'))).toEqual(['- Lưu: VT.']);
       const at = decision.indexOf(signLines[0]!);
       expect(decision.slice(at, at + signLines.length), form).toEqual(signLines);
       if (form === 'KT' || form === 'Q') {

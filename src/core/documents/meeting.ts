@@ -78,6 +78,6 @@ export function meetingModel(input: DocumentInput): DocModel {
     p(index.personName(id), { align: 'center', size: 14, bold: true }),
   ];
   blocks.push(p('', { size: 6, after: 6 }));
-  blocks.push({ kind: 'table', borders: false, rows: [[cell(sign(line(template, 'signature-secretary', values), session.secretary), 50), cell(sign(line(template, 'signature-chair', values), session.chair), 50)]] });
+  blocks.push({ kind: 'table', borders: false, keepWithPrevious: true, rows: [[cell(sign(line(template, 'signature-secretary', values), session.secretary), 50), cell(sign(line(template, 'signature-chair', values), session.chair), 50)]] });
   return { title: `${line(template, 'title', values)} ${round.year}`, subject: subject[0] ?? '', date: session.date, sections: [{ orientation: 'portrait', pageNumbers: true, blocks }] };
 }

@@ -233,7 +233,7 @@ export function minutesModel(input: DocumentInput): DocModel {
     signRows.push(group.map(() => cell(Array.from({ length: 5 }, () => p('', { size: 14, keepNext: true })), 33)));
     signRows.push(group.map(([, id]) => cell([p(id ? index.personName(id) : '', { align: 'center', size: 14, bold: true, ...(k + 3 < signers.length ? { keepNext: true } : {}) })], 33)));
   }
-  blocks.push({ kind: 'table', borders: false, rows: signRows });
+  blocks.push({ kind: 'table', borders: false, keepWithPrevious: true, rows: signRows });
   // Nơi nhận under the signatures, bottom left: who receives the minutes, the copy kept.
   blocks.push(p('', { size: 6 }));
   blocks.push(...recipientList(optional(template, 'recipients-heading', values)[0] ?? '', optional(template, 'recipients', values).filter(Boolean), optional(template, 'recipients-last', values)[0] ?? ''));
