@@ -56,7 +56,7 @@ function currentParts(ws: Workspace, round: Round) {
   const agency = ws.agency ? effectiveAgency(agencyAsOf(ws.agency.value, date), round) : null;
   const criteria: Criteria | null = round.settings?.value.criteria ?? ws.criteria?.value ?? null;
   const people: Rec<Person>[] = ws.people.map((p) => (p.value.changes ? { value: personAsOf(p.value, date), loc: p.loc } : p));
-  return { agency, criteria, departments: ws.departments, people, discipline: ws.discipline, titles: ws.titles.map((x) => x.value), brokenIds: ws.brokenIds, unavailable: ws.unavailable };
+  return { agency, criteria, departments: ws.departments, people, discipline: ws.discipline, titles: ws.titles.map((x) => x.value), pack: ws.pack?.value ?? null, brokenIds: ws.brokenIds, unavailable: ws.unavailable };
 }
 
 /** The index a round is judged from. */
@@ -73,6 +73,7 @@ export function roundIndex(ws: Workspace, round: Round): WorkspaceIndex {
       people: wrap(basis.people, 'people'),
       discipline: wrap(basis.discipline, 'discipline'),
       ...(basis.titles ? { titles: basis.titles } : {}),
+      pack: basis.pack ?? null,
     });
   }
   const parts = currentParts(ws, round);
@@ -126,6 +127,7 @@ export function basisForSeal(index: WorkspaceIndex, round: Round): Basis | null 
     people,
     discipline,
     ...(awards && index.titles.size > 0 ? { titles: [...index.titles.values()] } : {}),
+    ...(awards && index.titles.size > 0 && index.pack ? { pack: index.pack } : {}),
   };
 }
 
