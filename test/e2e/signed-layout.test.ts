@@ -3,11 +3,13 @@
  * example's 2025 decision, both meeting minutes, the 2016 count minutes), and a council's name
  * without `council.header` never broken inside "KHEN THƯỞNG".
  */
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cleanupTemp, runCli, tempDir, workspace } from '../helpers/workspace.js';
 import { hasOffice, pdfInfo, pdfText, toPdf } from '../helpers/office.js';
-import { decidedAgency } from '../helpers/round.js';
+import { decidedAgency, ok } from '../helpers/round.js';
 
 afterAll(cleanupTemp);
 
@@ -41,4 +43,26 @@ describe.skipIf(!hasOffice())('signed documents on the page', () => {
     expect(lines.some((l) => l.startsWith('THI ĐUA - KHEN THƯỞNG'))).toBe(true);
     expect(lines.some((l) => /KHEN$/u.test(l.split(/\s{3,}/u)[0]!))).toBe(false);
   }, 120_000);
+
+  it('render --pdf twice gives the same bytes; a missing Times New Roman is said once', async () => {
+    const a = await decidedAgency({ seed: 36, departments: 2, councilSize: 5 });
+    const pdf = join(a.root, `documents/${a.year}/quyet-dinh-${a.year}.pdf`);
+    const first = await ok(a, 'render', 'all', String(a.year), '--force', '--pdf');
+    const bytes = readFileSync(pdf);
+    await new Promise((r) => setTimeout(r, 1100)); // LibreOffice stamps the second
+    await ok(a, 'render', 'decision', String(a.year), '--force', '--pdf');
+    expect(readFileSync(pdf).equals(bytes)).toBe(true);
+    expect(spawnSync('pdfinfo', [pdf], { encoding: 'utf8' }).stdout).toMatch(
+      /CreationDate:\s+\S+ Jan 20 00:00:00 2026/,
+    );
+    const times = spawnSync('fc-match', ['-f', '%{family[0]}', 'Times New Roman'], { encoding: 'utf8' }).stdout;
+    const notices = first.stderr.split('\n').filter((l) => l.includes('Times New Roman'));
+    expect(notices).toEqual(
+      times === 'Times New Roman'
+        ? []
+        : [
+            `máy này không có phông Times New Roman: bản PDF dùng ${times} (cùng độ rộng chữ); bản Word vẫn dùng Times New Roman`,
+          ],
+    );
+  }, 240_000);
 });
