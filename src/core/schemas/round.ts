@@ -23,6 +23,8 @@ export const CouncilSchema = z.strictObject({
       absent: z.array(Id).optional(),
       /** At a tie on the last place of a title's quota, the nominations the chair chose. */
       chair_decides: z.array(Id).optional(),
+      /** What the council said, as the meeting minutes record it: on a nomination, or in general. */
+      discussion: z.array(z.strictObject({ nomination: Id.optional(), text: Text })).optional(),
     })
     .optional(),
 });
