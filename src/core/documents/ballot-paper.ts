@@ -22,22 +22,14 @@ export const BALLOT_PAPER_TEMPLATE_SPEC: TemplateSpec = {
   'collective-heading': { fields: [], required: true },
   'individual-heading': { fields: [], required: true },
   threshold: { fields: ['numerator', 'denominator', 'base_label'], required: false },
-  'written-title': { fields: [], required: false },
-  'written-intro': { fields: ['session_date_words'], required: false },
-  'written-member': { fields: ['name', 'position'], required: false },
-  'written-sign': { fields: [], required: false },
-};
-
-/** Wording of the written-opinion page when a template (written before it) leaves it out. */
-const WRITTEN_FALLBACK: Record<string, string> = {
-  'written-title': 'PHIẾU Ý KIẾN BẰNG VĂN BẢN',
-  'written-intro': '(Của thành viên Hội đồng vắng mặt tại phiên họp xét {session_date_words}; gửi Hội đồng trước phiên họp, được kiểm cùng các phiếu bầu)',
-  'written-member': 'Thành viên Hội đồng: {name}, {position}.',
-  'written-sign': 'NGƯỜI CHO Ý KIẾN',
+  'written-title': { fields: [], required: false, fallback: 'PHIẾU Ý KIẾN BẰNG VĂN BẢN' },
+  'written-intro': { fields: ['session_date_words'], required: false, fallback: '(Của thành viên Hội đồng vắng mặt tại phiên họp xét {session_date_words}; gửi Hội đồng trước phiên họp, được kiểm cùng các phiếu bầu)' },
+  'written-member': { fields: ['name', 'position'], required: false, fallback: 'Thành viên Hội đồng: {name}, {position}.' },
+  'written-sign': { fields: [], required: false, fallback: 'NGƯỜI CHO Ý KIẾN' },
 };
 
 function writtenLine(template: DocumentInput['template'], section: string, values: Values): string[] {
-  return sectionOr(template, section, values, WRITTEN_FALLBACK[section]!);
+  return sectionOr(template, BALLOT_PAPER_TEMPLATE_SPEC, section, values);
 }
 
 export function ballotPaperModel(input: DocumentInput): DocModel {

@@ -19,12 +19,10 @@ export const CERTIFICATE_TEMPLATE_SPEC: TemplateSpec = {
   achievement: { fields: ['title'], required: true },
   'decision-line': { fields: [], required: true },
   'book-number': { fields: ['stt', 'serial'], required: false },
-  'title-honour': { fields: ['title_name'], required: false },
+  'title-honour': { fields: ['title_name'], required: false, fallback: 'Đạt danh hiệu “{title_name}” năm {year}' },
 };
 
 /** The honour line of a title's certificate, when the template (written before titles) has none. */
-const TITLE_HONOUR = 'Đạt danh hiệu “{title_name}” năm {year}';
-
 /**
  * Where each field goes on a bought blank (A4 landscape, 297 × 210 mm), measured from the sheet's
  * top-left corner: the title, emblem and Quốc hiệu are printed on the blank already. Each can be
@@ -63,7 +61,7 @@ export function certificatesModel(input: DocumentInput): DocModel {
     };
     // A title's certificate names the title; the plan's pair keeps its own lines.
     const honour = (section: 'collective-honour' | 'individual-honour') => (title
-      ? sectionOr(template, 'title-honour', values, TITLE_HONOUR)
+      ? sectionOr(template, CERTIFICATE_TEMPLATE_SPEC, 'title-honour', values)
       : paragraphs(template, section, values));
     const signer = round.decision?.value.signer ?? { title: agency.head.title, name: agency.head.name };
     if (input.blankStock) return blankStockSection(input, r.kind, values, signer, honour(r.kind === 'collective' ? 'collective-honour' : 'individual-honour'));

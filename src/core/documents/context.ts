@@ -4,7 +4,7 @@ import type { Round } from '../records/workspace.js';
 import type { Title } from '../schemas/titles.js';
 import type { WorkspaceIndex } from '../records/index.js';
 import type { TallyResult } from '../schemas/sealed.js';
-import { paragraphs, sectionOr, type Template, type Values } from './template.js';
+import { paragraphs, sectionOr, type Template, type TemplateSpec, type Values } from './template.js';
 import { countedThreshold } from '../titles.js';
 import { formatNumber } from '../format/numbers.js';
 import { dateInWords, shortDate } from '../dates.js';
@@ -132,10 +132,10 @@ export function nominationTitle(round: Round, id: string): string {
 
 /**
  * A section of a document in a round of titles: the template's `SECTION-titles` when it has one,
- * else the wording given here; in a round of the plan's pair, the section itself.
+ * else the spec's fallback wording of it; in a round of the plan's pair, the section itself.
  */
-export function titledParagraphs(template: Template, section: string, values: Values, titled: boolean, fallback: string): string[] {
-  return titled ? sectionOr(template, `${section}-titles`, values, fallback) : paragraphs(template, section, values);
+export function titledParagraphs(template: Template, spec: TemplateSpec, section: string, values: Values, titled: boolean): string[] {
+  return titled ? sectionOr(template, spec, `${section}-titles`, values) : paragraphs(template, section, values);
 }
 
 /**

@@ -23,24 +23,31 @@ export const DECISION_TEMPLATE_SPEC: TemplateSpec = {
   'article-4': { fields: [], required: false },
   'recipients-heading': { fields: [], required: true },
   'recipients-last': { fields: [], required: false },
-  draft: { fields: [], required: false },
+  // Never left off a draft: an empty or missing [draft] prints the shipped mark.
+  draft: { fields: [], required: false, fallback: 'DỰ THẢO' },
   // A round whose nominations name titles (titles.yaml): one article per title.
-  'subject-titles': { fields: [], required: false },
-  'article-title': { fields: ['n', 'title_name', 'counts_words'], required: false },
-  'article-effective': { fields: ['n'], required: false },
-  'article-executors': { fields: ['n', 'articles'], required: false },
-};
-
-/** Wording of the title-by-title decision when a template (written before titles) leaves it out. */
-const TITLE_FALLBACK: Record<string, string> = {
-  'subject-titles': 'Về việc tặng danh hiệu thi đua năm {year}',
-  'article-title': 'Điều {n}. Tặng danh hiệu “{title_name}” năm {year} cho {counts_words} (có danh sách kèm theo).',
-  'article-effective': 'Điều {n}. Quyết định này có hiệu lực kể từ ngày ký.',
-  'article-executors': 'Điều {n}. {executors} và các tập thể, cá nhân có tên tại {articles} chịu trách nhiệm thi hành Quyết định này./.',
+  // A template written before titles prints the shipped wording of these.
+  'subject-titles': { fields: [], required: false, fallback: 'Về việc tặng danh hiệu thi đua năm {year}' },
+  'article-title': {
+    fields: ['n', 'title_name', 'counts_words'],
+    required: false,
+    fallback: 'Điều {n}. Tặng danh hiệu “{title_name}” năm {year} cho {counts_words} (có danh sách kèm theo).',
+  },
+  'article-effective': { fields: ['n'], required: false, fallback: 'Điều {n}. Quyết định này có hiệu lực kể từ ngày ký.' },
+  'article-executors': {
+    fields: ['n', 'articles'],
+    required: false,
+    fallback:
+      'Điều {n}. {executors} và các tập thể, cá nhân có tên tại {articles} chịu trách nhiệm thi hành Quyết định này./.',
+  },
 };
 
 function titled(template: DocumentInput['template'], section: string, values: Values): string[] {
-  return sectionOr(template, section, values, TITLE_FALLBACK[section]!);
+  return sectionOr(template, DECISION_TEMPLATE_SPEC, section, values);
+}
+
+function draftMark(template: DocumentInput['template'], values: Values): string {
+  return line(template, 'draft', values) || DECISION_TEMPLATE_SPEC['draft']!.fallback!;
 }
 
 /** "06 tập thể và 05 cá nhân": counts below 10 with a leading zero, as decisions write them. */
@@ -61,7 +68,7 @@ export function decisionModel(input: DocumentInput): DocModel {
   const session = round.council?.value.session;
   const blocks: Block[] = [];
   blocks.push(headerTable(agency, `Số: ${String(v['decision_ref'])}`, placeDateLine(agency, String(v['decision_date_words']))));
-  if (!round.decision) blocks.push(centered(line(template, 'draft', v) || 'DỰ THẢO', { bold: true, size: 12, before: 6 }));
+  if (!round.decision) blocks.push(centered(draftMark(template, v), { bold: true, size: 12, before: 6 }));
   blocks.push(centered(line(template, 'title', v), { bold: true, before: 18 }));
   for (const s of paragraphs(template, 'subject', v)) blocks.push(centered(s, { bold: true }));
   blocks.push(ruleUnder(paragraphs(template, 'subject', v), 14, true, 0.4));
@@ -118,7 +125,7 @@ function titledDecisionModel(input: DocumentInput): DocModel {
   const groups: RecognitionGroup[] = [...(plan.length ? [{ ...plan[0]!, results: plan.flatMap((g) => g.results) }] : []), ...all.filter((g) => g.title !== null)];
   const blocks: Block[] = [];
   blocks.push(headerTable(agency, `Số: ${String(v['decision_ref'])}`, placeDateLine(agency, String(v['decision_date_words']))));
-  if (!round.decision) blocks.push(centered(line(template, 'draft', v) || 'DỰ THẢO', { bold: true, size: 12, before: 6 }));
+  if (!round.decision) blocks.push(centered(draftMark(template, v), { bold: true, size: 12, before: 6 }));
   blocks.push(centered(line(template, 'title', v), { bold: true, before: 18 }));
   const subject = titled(template, 'subject-titles', v);
   for (const s of subject) blocks.push(centered(s, { bold: true }));

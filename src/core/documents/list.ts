@@ -1,6 +1,6 @@
 /** Danh sách: the recognised collectives and individuals, for the provincial board. */
 import type { TemplateSpec } from './template.js';
-import { line, paragraphs } from './template.js';
+import { line, paragraphs, sectionOr } from './template.js';
 import { cell, p, type Block, type DocModel } from './model.js';
 import { centered, LANDSCAPE_TEXT_MM, renumbered, ruleUnder } from './layout.js';
 import { commonValues, decidedHere, documentDate, groupsOf, hasTitles, honorific, nominationTitle, recognised, upper, type DocumentInput } from './context.js';
@@ -16,7 +16,7 @@ export const LIST_TEMPLATE_SPEC: TemplateSpec = {
   'table-columns': { fields: [], required: true },
   'new-factor-note': { fields: [], required: false },
   total: { fields: ['collective_count', 'individual_count'], required: false },
-  'subject-titles': { fields: [], required: false },
+  'subject-titles': { fields: [], required: false, fallback: 'Các tập thể, cá nhân được tặng danh hiệu thi đua năm {year}' },
 };
 
 export function listModel(input: DocumentInput): DocModel {
@@ -32,7 +32,7 @@ export function listModel(input: DocumentInput): DocModel {
   // it is attached to, and a short rule under that line.
   blocks.push(centered(line(template, 'title', v), { bold: true }));
   const subject = withTitles
-    ? (template.sections.has('subject-titles') ? paragraphs(template, 'subject-titles', v) : [`Các tập thể, cá nhân được tặng danh hiệu thi đua năm ${round.year}`])
+    ? sectionOr(template, LIST_TEMPLATE_SPEC, 'subject-titles', v)
     : paragraphs(template, 'subject', v);
   for (const s of subject) blocks.push(centered(s, { bold: true }));
   const attached = paragraphs(template, 'attached', v);

@@ -20,8 +20,8 @@ export const MEETING_TEMPLATE_SPEC: TemplateSpec = {
   discussion: { fields: [], required: true },
   vote: { fields: ['counters', 'counts_words', 'numerator', 'denominator', 'base_label'], required: true },
   closing: { fields: ['end_time'], required: true },
-  'subject-titles': { fields: [], required: false },
-  'vote-titles': { fields: ['counters', 'titles_counts', 'thresholds'], required: false },
+  'subject-titles': { fields: [], required: false, fallback: 'Họp Hội đồng Thi đua - Khen thưởng xét tặng danh hiệu thi đua năm {year}' },
+  'vote-titles': { fields: ['counters', 'titles_counts', 'thresholds'], required: false, fallback: '3. Hội đồng bầu Ban kiểm phiếu gồm: {counters}; bỏ phiếu kín, mỗi danh hiệu theo tỷ lệ phiếu đồng ý của mình ({thresholds}). Kết quả (có biên bản kiểm phiếu kèm theo): {titles_counts}.' },
   'signature-secretary': { fields: [], required: true },
   'signature-chair': { fields: [], required: true },
 };
@@ -63,12 +63,12 @@ export function meetingModel(input: DocumentInput): DocModel {
   const blocks: Block[] = [];
   blocks.push(headerTable(agency, `Số:      /BB-${agency.council.symbol}`, placeDateLine(agency, dateInWords(session.date)), agency.council.name));
   blocks.push(centered(line(template, 'title', values), { bold: true, before: 18 }));
-  const subject = titledParagraphs(template, 'subject', values, titled, 'Họp Hội đồng Thi đua - Khen thưởng xét tặng danh hiệu thi đua năm {year}');
+  const subject = titledParagraphs(template, MEETING_TEMPLATE_SPEC, 'subject', values, titled);
   for (const s of subject) blocks.push(centered(s, { bold: true }));
   blocks.push(ruleUnder(subject, 14, true, 0.4));
   for (const section of ['time-place', 'participants', 'agenda', 'discussion', 'vote', 'closing'] as const) {
     const texts = section === 'vote'
-      ? titledParagraphs(template, 'vote', values, titled, '3. Hội đồng bầu Ban kiểm phiếu gồm: {counters}; bỏ phiếu kín, mỗi danh hiệu theo tỷ lệ phiếu đồng ý của mình ({thresholds}). Kết quả (có biên bản kiểm phiếu kèm theo): {titles_counts}.')
+      ? titledParagraphs(template, MEETING_TEMPLATE_SPEC, 'vote', values, titled)
       : paragraphs(template, section, values);
     for (const s of texts) blocks.push(body(s, /^[IVX]+\. /.test(s) ? { bold: true } : {}));
   }

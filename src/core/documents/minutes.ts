@@ -22,25 +22,25 @@ export const MINUTES_TEMPLATE_SPEC: TemplateSpec = {
   failed: { fields: [], required: true },
   'not-recognised': { fields: [], required: true },
   conclusion: { fields: ['recognised_collectives', 'recognised_individuals', 'recognised_count'], required: true },
-  attendance: { fields: ['present', 'members', 'absent', 'absent_names'], required: false },
-  'attendance-full': { fields: ['present', 'members'], required: false },
-  'collective-heading': { fields: [], required: false },
-  'individual-heading': { fields: [], required: false },
-  'signature-counter': { fields: [], required: false },
-  incomplete: { fields: ['reason', 'received', 'issued'], required: false },
-  recusal: { fields: ['name', 'nomination'], required: false },
-  reopened: { fields: ['date', 'by', 'reason', 'decision'], required: false },
-  'invalid-reason': { fields: ['serial', 'reason'], required: false },
-  ended: { fields: ['ended_time'], required: false },
+  attendance: { fields: ['present', 'members', 'absent', 'absent_names'], required: false, fallback: 'Có mặt {present}/{members} thành viên Hội đồng; vắng {absent}: {absent_names}.' },
+  'attendance-full': { fields: ['present', 'members'], required: false, fallback: 'Có mặt {present}/{members} thành viên Hội đồng.' },
+  'collective-heading': { fields: [], required: false, fallback: 'I. TẬP THỂ' },
+  'individual-heading': { fields: [], required: false, fallback: 'II. CÁ NHÂN' },
+  'signature-counter': { fields: [], required: false, fallback: 'THÀNH VIÊN BAN KIỂM PHIẾU' },
+  incomplete: { fields: ['reason', 'received', 'issued'], required: false, fallback: 'Số phiếu thu về ({received}) ít hơn số phiếu phát ra ({issued}); Hội đồng thống nhất kiểm phiếu vì: {reason}.' },
+  recusal: { fields: ['name', 'nomination'], required: false, fallback: 'Thành viên Hội đồng được đề nghị: {name} ({nomination}); theo quy chế, thành viên này không tham gia biểu quyết đối với đề nghị của mình.' },
+  reopened: { fields: ['date', 'by', 'reason', 'decision'], required: false, fallback: 'Kết quả kiểm phiếu trước đó đã được mở niêm phong {date} ({by}){decision}, lý do: {reason}; biên bản này thay biên bản trước.' },
+  'invalid-reason': { fields: ['serial', 'reason'], required: false, fallback: 'Phiếu số {serial} không hợp lệ: {reason}.' },
+  ended: { fields: ['ended_time'], required: false, fallback: 'Việc kiểm phiếu kết thúc vào lúc {ended_time} cùng ngày.' },
   closing: { fields: [], required: false },
-  'recipients-heading': { fields: [], required: false },
-  recipients: { fields: [], required: false },
-  'recipients-last': { fields: [], required: false },
-  'title-threshold': { fields: ['title_name', 'share', 'required', 'base', 'base_label'], required: false },
-  'not-eligible': { fields: [], required: false },
-  'over-quota': { fields: [], required: false },
-  'tie-chair': { fields: [], required: false },
-  'tie-women': { fields: [], required: false },
+  'recipients-heading': { fields: [], required: false, fallback: 'Nơi nhận:' },
+  recipients: { fields: [], required: false, fallback: '{head_title} (để báo cáo)\nThành viên Hội đồng' },
+  'recipients-last': { fields: [], required: false, fallback: '- Lưu: VT, HĐTĐKT.' },
+  'title-threshold': { fields: ['title_name', 'share', 'required', 'base', 'base_label'], required: false, fallback: 'Danh hiệu “{title_name}”: đạt khi có từ {share} {base_label} trở lên đồng ý, tức là ít nhất {required}/{base} phiếu.' },
+  'not-eligible': { fields: [], required: false, fallback: 'Đạt số phiếu; chưa đủ điều kiện của danh hiệu' },
+  'over-quota': { fields: [], required: false, fallback: 'Đạt số phiếu; ngoài chỉ tiêu' },
+  'tie-chair': { fields: [], required: false, fallback: '(bằng phiếu; Chủ tịch Hội đồng quyết định)' },
+  'tie-women': { fields: [], required: false, fallback: '(bằng phiếu; ưu tiên nữ)' },
   // A round that counts titles (titles.yaml): its subject, opening and conclusion speak of titles.
   'subject-titles': { fields: [], required: false },
   'opening-titles': { fields: ['session_time', 'session_date_words', 'session_place', 'members', 'chair', 'secretary'], required: false },
@@ -50,31 +50,9 @@ export const MINUTES_TEMPLATE_SPEC: TemplateSpec = {
   'signature-chair': { fields: [], required: true },
 };
 
-/** Wording of the optional sections when a template (written before them) leaves them out. */
-const FALLBACK: Record<string, string> = {
-  attendance: 'Có mặt {present}/{members} thành viên Hội đồng; vắng {absent}: {absent_names}.',
-  incomplete: 'Số phiếu thu về ({received}) ít hơn số phiếu phát ra ({issued}); Hội đồng thống nhất kiểm phiếu vì: {reason}.',
-  recusal: 'Thành viên Hội đồng được đề nghị: {name} ({nomination}); theo quy chế, thành viên này không tham gia biểu quyết đối với đề nghị của mình.',
-  reopened: 'Kết quả kiểm phiếu trước đó đã được mở niêm phong {date} ({by}){decision}, lý do: {reason}; biên bản này thay biên bản trước.',
-  'attendance-full': 'Có mặt {present}/{members} thành viên Hội đồng.',
-  'collective-heading': 'I. TẬP THỂ',
-  'individual-heading': 'II. CÁ NHÂN',
-  'signature-counter': 'THÀNH VIÊN BAN KIỂM PHIẾU',
-  'invalid-reason': 'Phiếu số {serial} không hợp lệ: {reason}.',
-  ended: 'Việc kiểm phiếu kết thúc vào lúc {ended_time} cùng ngày.',
-  'recipients-heading': 'Nơi nhận:',
-  recipients: '{head_title} (để báo cáo)\nThành viên Hội đồng',
-  'recipients-last': '- Lưu: VT, HĐTĐKT.',
-  'title-threshold': 'Danh hiệu “{title_name}”: đạt khi có từ {share} {base_label} trở lên đồng ý, tức là ít nhất {required}/{base} phiếu.',
-  'not-eligible': 'Đạt số phiếu; chưa đủ điều kiện của danh hiệu',
-  'over-quota': 'Đạt số phiếu; ngoài chỉ tiêu',
-  'tie-chair': '(bằng phiếu; Chủ tịch Hội đồng quyết định)',
-  'tie-women': '(bằng phiếu; ưu tiên nữ)',
-};
-
 /** An optional section's paragraphs, or its fallback wording when the template has no such section. */
 function optional(template: DocumentInput['template'], section: string, values: Values): string[] {
-  return sectionOr(template, section, values, FALLBACK[section]!);
+  return sectionOr(template, MINUTES_TEMPLATE_SPEC, section, values);
 }
 
 /** "08:00" as the minutes say it: "08 giờ 00 phút". */

@@ -22,6 +22,12 @@ export interface SectionSpec {
   /** Fields this section may use besides the common ones. */
   fields: readonly string[];
   required: boolean;
+  /**
+   * Wording of an optional section added after templates were written: a workspace template (or
+   * one frozen with a round) that leaves the section out prints this. It is the shipped template's
+   * text of the section, kept equal by test/unit/template-fallbacks.test.ts.
+   */
+  fallback?: string;
 }
 
 export type TemplateSpec = Record<string, SectionSpec>;
@@ -114,11 +120,14 @@ export function paragraphs(template: Template, section: string, values: Values):
 }
 
 /**
- * An optional section's paragraphs, or `fallback` (lines split at "\n") when the template has no
- * such section: the wording of a section added after a template was written, or frozen with a round.
+ * An optional section's paragraphs, or its spec's `fallback` (lines split at "\n") when the template
+ * has no such section: the wording of a section added after a template was written, or frozen with a round.
  */
-export function sectionOr(template: Template, section: string, values: Values, fallback: string): string[] {
-  return template.sections.has(section) ? paragraphs(template, section, values) : fill(fallback, values).split('\n');
+export function sectionOr(template: Template, spec: TemplateSpec, section: string, values: Values): string[] {
+  const fallback = spec[section]?.fallback;
+  return template.sections.has(section) || fallback === undefined
+    ? paragraphs(template, section, values)
+    : fill(fallback, values).split('\n');
 }
 
 /** The first filled paragraph of a section, or ''. */

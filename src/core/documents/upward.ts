@@ -22,7 +22,7 @@ export const UPWARD_TEMPLATE_SPEC: TemplateSpec = {
   body: { fields: ['body_name', 'session_date_words', 'counts_words', 'title_names', 'thresholds'], required: true },
   'table-columns': { fields: [], required: true },
   'recipients-heading': { fields: [], required: true },
-  recipients: { fields: ['body_name'], required: false },
+  recipients: { fields: ['body_name'], required: false, fallback: 'Như trên' },
   'recipients-last': { fields: [], required: false },
 };
 
@@ -90,7 +90,7 @@ export function upwardModel(input: DocumentInput): DocModel {
     blocks.push({ kind: 'table', borders: true, headerRow: true, rows });
     blocks.push(centered('', { size: 6, after: 6 }));
     const signer = round.decision?.value.signer ?? { title: agency.head.title, name: agency.head.name };
-    const recipients = sectionOr(template, 'recipients', values, 'Như trên');
+    const recipients = sectionOr(template, UPWARD_TEMPLATE_SPEC, 'recipients', values);
     blocks.push(recipientsAndSignature(line(template, 'recipients-heading', values), recipients, line(template, 'recipients-last', values), signature(signer)));
     return { orientation: 'portrait', pageNumbers: true, blocks };
   });

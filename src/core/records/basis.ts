@@ -4,6 +4,7 @@
  * (people as they were on 31/12, the round's own settings from round.yaml over agency.yaml). Pure.
  */
 import type { Agency, Threshold } from '../schemas/agency.js';
+import { DEFAULT_SHARE } from '../defaults.js';
 import { agencyAsOf } from '../agency.js';
 import type { Criteria } from '../schemas/criteria.js';
 import type { Person } from '../schemas/organisation.js';
@@ -33,7 +34,7 @@ export function personAsOf(p: Person, date: string): Person {
 /** The quorum in force: the one given, else 2/3 of the members when the base is the valid ballots. */
 export function effectiveQuorum(th: Threshold): { numerator: number; denominator: number } | null {
   if (th.quorum) return th.quorum;
-  return th.of === 'ballots' ? { numerator: 2, denominator: 3 } : null;
+  return th.of === 'ballots' ? { ...DEFAULT_SHARE } : null;
 }
 
 /** The agency with the round's own settings (round.yaml) over its defaults, and the quorum made explicit. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { BLANK_FIELDS } from '../documents/blank-fields.js';
 import { Id, Text, IsoDate, DisciplineLevelSchema, isIsoDate, isMonthDay, tagged } from './values.js';
+import { DEFAULT_THRESHOLD } from '../defaults.js';
 
 export const DeadlineSchema = z
   .strictObject({
@@ -113,7 +114,7 @@ export const AgencySchema = z.strictObject({
     /** A nominated council member does not vote on their own nomination; the minutes say so. */
     recusal: z.boolean().optional(),
   }),
-  threshold: ThresholdSchema.default({ numerator: 2, denominator: 3, of: 'members' }),
+  threshold: ThresholdSchema.default({ ...DEFAULT_THRESHOLD }),
   limits: LimitsSchema.default({ collective_per_department: 1, individual_per_department: 1 }),
   discipline: DisciplineSettingsSchema.default({ blocks_collective_from: 'canh-cao', blocks_individual_from: 'khien-trach' }),
   deadlines: z.array(DeadlineSchema).default([]),
