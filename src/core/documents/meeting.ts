@@ -7,7 +7,16 @@ import type { TemplateSpec } from './template.js';
 import { line, paragraphs } from './template.js';
 import { cell, p, type Block, type DocModel } from './model.js';
 import { body, centered, headerTable, placeDateLine, ruleUnder } from './layout.js';
-import { commonValues, hasTitles, honorific, recognised, thresholdsText, titledParagraphs, titlesCounts, type DocumentInput } from './context.js';
+import {
+  commonValues,
+  hasTitles,
+  honorific,
+  recognised,
+  thresholdsText,
+  titledParagraphs,
+  titlesCounts,
+  type DocumentInput,
+} from './context.js';
 import { countsInWords } from './decision.js';
 import { dateInWords } from '../dates.js';
 
@@ -20,8 +29,17 @@ export const MEETING_TEMPLATE_SPEC: TemplateSpec = {
   discussion: { fields: [], required: true },
   vote: { fields: ['counters', 'counts_words', 'numerator', 'denominator', 'base_label'], required: true },
   closing: { fields: ['end_time'], required: true },
-  'subject-titles': { fields: [], required: false, fallback: 'Họp Hội đồng Thi đua - Khen thưởng xét tặng danh hiệu thi đua năm {year}' },
-  'vote-titles': { fields: ['counters', 'titles_counts', 'thresholds'], required: false, fallback: '3. Hội đồng bầu Ban kiểm phiếu gồm: {counters}; bỏ phiếu kín, mỗi danh hiệu theo tỷ lệ phiếu đồng ý của mình ({thresholds}). Kết quả (có biên bản kiểm phiếu kèm theo): {titles_counts}.' },
+  'subject-titles': {
+    fields: [],
+    required: false,
+    fallback: 'Họp Hội đồng Thi đua - Khen thưởng xét tặng danh hiệu thi đua năm {year}',
+  },
+  'vote-titles': {
+    fields: ['counters', 'titles_counts', 'thresholds'],
+    required: false,
+    fallback:
+      '3. Hội đồng bầu Ban kiểm phiếu gồm: {counters}; bỏ phiếu kín, mỗi danh hiệu theo tỷ lệ phiếu đồng ý của mình ({thresholds}). Kết quả (có biên bản kiểm phiếu kèm theo): {titles_counts}.',
+  },
   'signature-secretary': { fields: [], required: true },
   'signature-chair': { fields: [], required: true },
 };
@@ -47,12 +65,21 @@ export function meetingModel(input: DocumentInput): DocModel {
     secretary: person(session.secretary),
     present: council.members.length - absentCount,
     members: council.members.length,
-    absent_names: absent.length ? absent.map(person).join(', ') : absentCount ? `${absentCount} thành viên, có phiếu ý kiến bằng văn bản` : 'không',
+    absent_names: absent.length
+      ? absent.map(person).join(', ')
+      : absentCount
+        ? `${absentCount} thành viên, có phiếu ý kiến bằng văn bản`
+        : 'không',
     collectives: round.nominations.filter((n) => n.value.kind === 'collective').length,
     individuals: round.nominations.filter((n) => n.value.kind === 'individual').length,
     counters: session.counters.map(person).join(', '),
-    counts_words: countsInWords(results.filter((r) => r.kind === 'collective').length, results.filter((r) => r.kind === 'individual').length) || 'không tập thể, cá nhân nào',
-    numerator: th.numerator, denominator: th.denominator,
+    counts_words:
+      countsInWords(
+        results.filter((r) => r.kind === 'collective').length,
+        results.filter((r) => r.kind === 'individual').length,
+      ) || 'không tập thể, cá nhân nào',
+    numerator: th.numerator,
+    denominator: th.denominator,
     base_label: th.of === 'members' ? 'tổng số thành viên Hội đồng' : 'số phiếu hợp lệ',
     end_time: session.ended ? `${session.ended.replace(':', ' giờ ')} phút` : '…… giờ ……',
     titles_counts: titlesCounts(round, index, true),
@@ -61,15 +88,23 @@ export function meetingModel(input: DocumentInput): DocModel {
   // A round of titles (titles.yaml) is a round of danh hiệu, each with its own threshold.
   const titled = hasTitles(round, index);
   const blocks: Block[] = [];
-  blocks.push(headerTable(agency, `Số:      /BB-${agency.council.symbol}`, placeDateLine(agency, dateInWords(session.date)), agency.council.name));
+  blocks.push(
+    headerTable(
+      agency,
+      `Số:      /BB-${agency.council.symbol}`,
+      placeDateLine(agency, dateInWords(session.date)),
+      agency.council.name,
+    ),
+  );
   blocks.push(centered(line(template, 'title', values), { bold: true, before: 18 }));
   const subject = titledParagraphs(template, MEETING_TEMPLATE_SPEC, 'subject', values, titled);
   for (const s of subject) blocks.push(centered(s, { bold: true }));
   blocks.push(ruleUnder(subject, 14, true, 0.4));
   for (const section of ['time-place', 'participants', 'agenda', 'discussion', 'vote', 'closing'] as const) {
-    const texts = section === 'vote'
-      ? titledParagraphs(template, MEETING_TEMPLATE_SPEC, 'vote', values, titled)
-      : paragraphs(template, section, values);
+    const texts =
+      section === 'vote'
+        ? titledParagraphs(template, MEETING_TEMPLATE_SPEC, 'vote', values, titled)
+        : paragraphs(template, section, values);
     for (const s of texts) blocks.push(body(s, /^[IVX]+\. /.test(s) ? { bold: true } : {}));
   }
   const sign = (title: string, id: string) => [
@@ -78,6 +113,20 @@ export function meetingModel(input: DocumentInput): DocModel {
     p(index.personName(id), { align: 'center', size: 14, bold: true }),
   ];
   blocks.push(p('', { size: 6, after: 6 }));
-  blocks.push({ kind: 'table', borders: false, rows: [[cell(sign(line(template, 'signature-secretary', values), session.secretary), 50), cell(sign(line(template, 'signature-chair', values), session.chair), 50)]] });
-  return { title: `${line(template, 'title', values)} ${round.year}`, subject: subject[0] ?? '', date: session.date, sections: [{ orientation: 'portrait', pageNumbers: true, blocks }] };
+  blocks.push({
+    kind: 'table',
+    borders: false,
+    rows: [
+      [
+        cell(sign(line(template, 'signature-secretary', values), session.secretary), 50),
+        cell(sign(line(template, 'signature-chair', values), session.chair), 50),
+      ],
+    ],
+  });
+  return {
+    title: `${line(template, 'title', values)} ${round.year}`,
+    subject: subject[0] ?? '',
+    date: session.date,
+    sections: [{ orientation: 'portrait', pageNumbers: true, blocks }],
+  };
 }

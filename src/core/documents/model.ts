@@ -91,4 +91,3 @@ export function p(text: string | Run[], options: Omit<Para, 'kind' | 'runs'> & O
 export function cell(blocks: Para[] | string, width: number, options: Omit<Cell, 'blocks' | 'width'> = {}): Cell {
   return { blocks: typeof blocks === 'string' ? [p(blocks)] : blocks, width, ...options };
 }
-

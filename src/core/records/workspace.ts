@@ -24,7 +24,11 @@ export interface Rec<T> {
 export type FileEntry =
   | { kind: 'file'; bytes: Uint8Array }
   | { kind: 'too-large'; size: number }
-  | { kind: 'unreadable'; reason: 'directory' | 'permission' | 'symlink-outside' | 'symlink-loop' | 'other'; detail?: string };
+  | {
+      kind: 'unreadable';
+      reason: 'directory' | 'permission' | 'symlink-outside' | 'symlink-loop' | 'other';
+      detail?: string;
+    };
 
 export interface Snapshot {
   /** Every record file under records/, by path relative to the workspace root. */

@@ -31,8 +31,8 @@ export const rule = defineRule({
           // `true` has no `unless`: read as undefined, it names no criterion, so both tests below may pass it by.
           // Stryker disable next-line ConditionalExpression: (the reason above)
           if (typeof rule === 'object' && n.value.criteria?.[rule.unless] === true) continue;
-          // Stryker disable next-line ConditionalExpression: (the reason above)
           const instead =
+            // Stryker disable next-line ConditionalExpression: (the reason above)
             typeof rule === 'object' ? (index.criteria.get(rule.unless)?.criterion.text ?? rule.unless) : null;
           out.push({
             loc,

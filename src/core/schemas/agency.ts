@@ -77,7 +77,14 @@ export const CertificateSettingsSchema = z.strictObject({
   /** Its height on the certificate, millimetres (default 22). */
   logo_height_mm: z.number().min(5).max(60).optional(),
   /** The places of the variable text on bought blanks (render certificates --blank-stock); each field defaults. */
-  blank_stock: z.strictObject(Object.fromEntries(BLANK_FIELDS.map((f) => [f, BlankPosition.optional()])) as Record<(typeof BLANK_FIELDS)[number], z.ZodOptional<typeof BlankPosition>>).optional(),
+  blank_stock: z
+    .strictObject(
+      Object.fromEntries(BLANK_FIELDS.map((f) => [f, BlankPosition.optional()])) as Record<
+        (typeof BLANK_FIELDS)[number],
+        z.ZodOptional<typeof BlankPosition>
+      >,
+    )
+    .optional(),
 });
 
 /**
@@ -89,7 +96,10 @@ export const AgencyChangeSchema = z.strictObject({
   name: Text.optional(),
   header: HeaderLines.optional(),
   parent: Text.optional(),
-  symbol: z.string().regex(/^[\p{L}\p{N}.-]+$/u, tagged('symbol')).optional(),
+  symbol: z
+    .string()
+    .regex(/^[\p{L}\p{N}.-]+$/u, tagged('symbol'))
+    .optional(),
   place: Text.optional(),
   head: z.strictObject({ title: Text, name: Text, full_title: Text.optional() }).optional(),
   report_to: Text.optional(),
@@ -116,7 +126,10 @@ export const AgencySchema = z.strictObject({
   }),
   threshold: ThresholdSchema.default({ ...DEFAULT_THRESHOLD }),
   limits: LimitsSchema.default({ collective_per_department: 1, individual_per_department: 1 }),
-  discipline: DisciplineSettingsSchema.default({ blocks_collective_from: 'canh-cao', blocks_individual_from: 'khien-trach' }),
+  discipline: DisciplineSettingsSchema.default({
+    blocks_collective_from: 'canh-cao',
+    blocks_individual_from: 'khien-trach',
+  }),
   deadlines: z.array(DeadlineSchema).default([]),
   recipients: z.array(Text).default([]),
   /** The body the decision and list are sent to (the cover letter's Kính gửi), e.g. "Sở Nội vụ tỉnh Bình Phước". */
