@@ -1,6 +1,7 @@
 /** The codes a template can raise: registered like the record rules, for `thidua explain`. */
 import { t } from '../diagnostics.js';
 import type { Rule } from '../rules/rule.js';
+import type { TemplateCode } from '../codes.js';
 
 export type ExplainedCode = Omit<Rule, 'stage' | 'check'>;
 
@@ -31,6 +32,9 @@ export const TEMPLATE_RULES = [
     ),
     example: '# templates/quyet-dinh.txt\n[tieu-de]\nQUYẾT ĐỊNH\n',
   },
-] as const satisfies readonly ExplainedCode[];
+] as const satisfies readonly (ExplainedCode & { code: TemplateCode })[];
 
-export type TemplateCode = (typeof TEMPLATE_RULES)[number]['code'];
+export type { TemplateCode };
+
+type Unexplained = Exclude<TemplateCode, (typeof TEMPLATE_RULES)[number]['code']>;
+export const EVERY_TEMPLATE_CODE_EXPLAINED: [Unexplained] extends [never] ? true : Unexplained = true;
