@@ -50,12 +50,6 @@ export const MINUTES_TEMPLATE_SPEC: TemplateSpec = {
     fallback:
       'Thành viên Hội đồng được đề nghị: {name} ({nomination}); theo quy chế, thành viên này không tham gia biểu quyết đối với đề nghị của mình.',
   },
-  reopened: {
-    fields: ['date', 'by', 'reason', 'decision'],
-    required: false,
-    fallback:
-      'Kết quả kiểm phiếu trước đó đã được mở niêm phong {date} ({by}){decision}, lý do: {reason}; biên bản này thay biên bản trước.',
-  },
   'invalid-reason': {
     fields: ['serial', 'reason'],
     required: false,
