@@ -118,6 +118,15 @@ export const DEFINITIONS = {
           'title of the signer, as in a sentence, e.g. “Chánh Thanh tra”',
         ),
       },
+      competence: {
+        flag: '--competence',
+        value: '<text>',
+        type: 'text',
+        description: t(
+          'văn bản quy định thẩm quyền của cơ quan, căn cứ đầu tiên của quyết định',
+          'the act that gives the agency its competence, the decision’s first căn cứ',
+        ),
+      },
       titles: {
         flag: '--titles',
         type: 'flag',
