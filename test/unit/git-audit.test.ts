@@ -10,16 +10,15 @@ import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { auditRound, preloadAudit, removalsOf } from '../../src/shell/git-audit.js';
 import {
-  HistoryReader,
   commitsTouching,
-  explainRefusal,
   fileAt,
   hiddenFromGit,
-  historyState,
   isGitRepo,
   parseLenient,
   uncommitted,
 } from '../../src/shell/git-history.js';
+import { HistoryReader } from '../../src/shell/history-reader.js';
+import { explainRefusal, historyState } from '../../src/shell/history-state.js';
 import { sha256Hex } from '../../src/core/seal.js';
 import type { Round } from '../../src/core/records/workspace.js';
 import { cleanupTemp, git, oldGitBin, tempDir } from '../helpers/workspace.js';
