@@ -26,6 +26,8 @@ const FIXED = [
   'log.showSignature=false',
   'core.sshCommand=false',
   'credential.helper=',
+  // The grafts file is never read (GIT_GRAFT_FILE, below): git need not say it is deprecated.
+  'advice.graftFileDeprecated=false',
 ];
 const DRIVER_SETTING = /^((?:filter|diff|merge)\..+\.(?:clean|smudge|process|textconv|command|driver)) /;
 /** Commands that may produce a diff or show a blob: told never to run an external diff or a text conversion. */
