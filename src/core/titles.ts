@@ -142,3 +142,25 @@ export function thresholdRecord(th: CountedThreshold): Record<string, unknown> {
     ...(th.quorum ? { quorum: th.quorum } : {}),
   };
 }
+
+/**
+ * One title once: the earlier nomination of the round for the same subject and the same title, if
+ * any. Earlier is by id ("an-ldtt" before "an-ldtt-2", the suffix `nominate` used to add), not
+ * by file name, where "an-ldtt-2.yaml" sorts first. `nominate` refuses a second;
+ * `nomination-duplicate` reports it at the later file.
+ */
+export function earlierSameTitle<N extends { value: Nomination }>(
+  nominations: readonly N[],
+  candidate: Pick<Nomination, 'kind' | 'department' | 'award' | 'id'> & { person?: string | undefined },
+): N | undefined {
+  if (candidate.award === undefined) return undefined;
+  const subject = subjectOf(candidate);
+  const byId = [...nominations].sort((a, b) => (a.value.id < b.value.id ? -1 : a.value.id > b.value.id ? 1 : 0));
+  for (const n of byId) {
+    if (n.value.id === candidate.id) return undefined;
+    const v = n.value;
+    if (v.award !== candidate.award) continue;
+    if (subjectOf({ ...v, person: v.kind === 'individual' ? v.person : undefined }) === subject) return n;
+  }
+  return undefined;
+}
