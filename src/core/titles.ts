@@ -153,14 +153,24 @@ export function earlierSameTitle<N extends { value: Nomination }>(
   nominations: readonly N[],
   candidate: Pick<Nomination, 'kind' | 'department' | 'award' | 'id'> & { person?: string | undefined },
 ): N | undefined {
-  if (candidate.award === undefined) return undefined;
-  const subject = subjectOf(candidate);
   const byId = [...nominations].sort((a, b) => (a.value.id < b.value.id ? -1 : a.value.id > b.value.id ? 1 : 0));
-  for (const n of byId) {
-    if (n.value.id === candidate.id) return undefined;
+  const first = sameTitle(byId, candidate)[0];
+  return first !== undefined && first.value.id < candidate.id ? first : undefined;
+}
+
+/** The other nominations of a round for the same subject and the same title (none without a title). */
+export function sameTitle<N extends { value: Nomination }>(
+  nominations: readonly N[],
+  candidate: Pick<Nomination, 'kind' | 'department' | 'award' | 'id'> & { person?: string | undefined },
+): N[] {
+  if (candidate.award === undefined) return [];
+  const subject = subjectOf(candidate);
+  return nominations.filter((n) => {
     const v = n.value;
-    if (v.award !== candidate.award) continue;
-    if (subjectOf({ ...v, person: v.kind === 'individual' ? v.person : undefined }) === subject) return n;
-  }
-  return undefined;
+    return (
+      v.id !== candidate.id &&
+      v.award === candidate.award &&
+      subjectOf({ ...v, person: v.kind === 'individual' ? v.person : undefined }) === subject
+    );
+  });
 }

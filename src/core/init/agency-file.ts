@@ -1,5 +1,6 @@
 /** The agency.yaml of a new workspace, from the answers given (placeholders for the rest). */
 import { yamlScalar } from '../yaml/emit.js';
+import type { Level } from '../schemas/pack.js';
 
 export interface InitAnswers {
   agency: string;
@@ -50,7 +51,18 @@ export const INIT_FIELDS: Array<{
 /** Every value through the one YAML emitter (quoted where YAML would misread it), in a flow map too. */
 const q = (s: string) => (/[{}[\],]/.test(s) ? JSON.stringify(s) : yamlScalar(s));
 
-export function renderAgencyYaml(answers: Partial<InitAnswers>): { text: string; placeholders: string[] } {
+/** What each level is, in agency.yaml's comment. */
+const LEVEL_NOTE: Record<Level, string> = {
+  so: 'cơ quan chuyên môn thuộc UBND tỉnh và tương đương',
+  xa: 'Ủy ban nhân dân cấp xã',
+  truong: 'trường công lập thuộc Sở',
+  tinh: 'Ủy ban nhân dân tỉnh',
+};
+
+export function renderAgencyYaml(
+  answers: Partial<InitAnswers>,
+  level: Level = 'so',
+): { text: string; placeholders: string[] } {
   const placeholders: string[] = [];
   const v = (key: keyof InitAnswers) => {
     const f = INIT_FIELDS.find((x) => x.key === key)!;
@@ -84,6 +96,9 @@ discipline: { blocks_collective_from: canh-cao, blocks_individual_from: khien-tr
 deadlines:
   - { id: registration, title: "Đăng ký mô hình, gương điển hình", before: "11-30" }
   - { id: plan, title: "Kế hoạch xây dựng, bồi dưỡng, nhân rộng", before: "12-15" }
+# Cấp của cơ quan (so | xa | truong | tinh): ${LEVEL_NOTE[level]}. Bộ quy tắc (titles.yaml, competence)
+# cho biết Thủ trưởng quyết định danh hiệu nào; danh hiệu khác đề nghị cấp trên.
+level: ${level}
 recipients: []
 legal_basis:
   - "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;"
