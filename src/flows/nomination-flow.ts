@@ -95,7 +95,7 @@ export async function askNomination(
         : `Rating for ${c.year}${title0.rating ? ` (needs “${RATING_LABELS[title0.rating.at_least].en}” or better)` : ''}`,
       default: previous?.rating ?? (title0.rating ? title0.rating.at_least : ''),
       choices: [
-        ...RATINGS.map((r) => ({ name: `${RATING_LABELS[r][c.lang]} (${r})`, value: r as Rating | '' })),
+        ...RATINGS.map((r) => ({ name: `${RATING_LABELS[r][c.lang]} (${r})`, value: r })),
         ...(title0.rating ? [] : [{ name: vi ? 'Chưa xếp loại' : 'Not rated yet', value: '' as const }]),
       ],
     });
