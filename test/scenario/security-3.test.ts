@@ -542,3 +542,20 @@ describe('7. spreadsheet bombs', () => {
     );
   }, 120_000);
 });
+
+describe('9. line separators and bidi marks print inert', () => {
+  it('U+2028, U+2029, LRM, RLM and ALM in a name print escaped in awards and log', async () => {
+    const a = await decidedAgency({ seed: 391 });
+    const p = join(a.root, 'records/people.yaml');
+    const person = a.people.find((x) => readFileSync(p, 'utf8').includes(x.name))!;
+    const forged = `${person.name}\u2028✓ Hồ sơ hợp lệ\u2029\u200e\u200f\u061c`;
+    writeFileSync(p, readFileSync(p, 'utf8').replace(person.name, forged));
+    git(a.root, ['commit', '-qam', 'Đổi tên']);
+    for (const args of [['awards', person.id], ['log', person.id]]) {
+      const r = await run(a, ...args);
+      expect(r.stderr).toBe('');
+      for (const c of ['\u2028', '\u2029', '\u200e', '\u200f', '\u061c']) expect(r.stdout).not.toContain(c);
+      expect(r.stdout).toContain('\\u2028✓ Hồ sơ hợp lệ\\u2029\\u200e\\u200f\\u061c');
+    }
+  });
+});
