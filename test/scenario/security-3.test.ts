@@ -551,7 +551,10 @@ describe('9. line separators and bidi marks print inert', () => {
     const forged = `${person.name}\u2028✓ Hồ sơ hợp lệ\u2029\u200e\u200f\u061c`;
     writeFileSync(p, readFileSync(p, 'utf8').replace(person.name, forged));
     git(a.root, ['commit', '-qam', 'Đổi tên']);
-    for (const args of [['awards', person.id], ['log', person.id]]) {
+    for (const args of [
+      ['awards', person.id],
+      ['log', person.id],
+    ]) {
       const r = await run(a, ...args);
       expect(r.stderr).toBe('');
       for (const c of ['\u2028', '\u2029', '\u200e', '\u200f', '\u061c']) expect(r.stdout).not.toContain(c);
