@@ -11,6 +11,7 @@ import {
   readFileSync,
   rmSync,
   statSync,
+  symlinkSync,
   utimesSync,
   writeFileSync,
 } from 'node:fs';
@@ -560,5 +561,29 @@ describe('9. line separators and bidi marks print inert', () => {
       for (const c of ['\u2028', '\u2029', '\u200e', '\u200f', '\u061c']) expect(r.stdout).not.toContain(c);
       expect(r.stdout).toContain('\\u2028✓ Hồ sơ hợp lệ\\u2029\\u200e\\u200f\\u061c');
     }
+  });
+});
+
+describe('8. a lock that is not a lock', () => {
+  it('a committed .thidua.lock folder, or link, is named with how to remove it, at once; removed, writing works again', async () => {
+    const a = await votedAgency(381);
+    const lock = join(a.root, '.thidua.lock');
+    mkdirSync(lock);
+    writeFileSync(join(lock, 'x'), '');
+    git(a.root, ['add', '-A']);
+    git(a.root, ['commit', '-qm', 'Khoá']);
+    const r = await run(a, 'tally', String(a.year), '--seal');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(
+      `thidua: ${lock} là một thư mục, không phải khoá của lệnh thidua nào (có thể đã bị commit vào kho); thidua không tự xoá nó: xem nội dung, rồi xoá bằng rm -r "${lock}" (và git rm nếu đã commit) rồi chạy lại\n`,
+    );
+    rmSync(lock, { recursive: true });
+    symlinkSync('/etc/passwd', lock);
+    const linked = await run(a, 'tally', String(a.year), '--seal', '--lang', 'en');
+    expect(linked.stderr).toBe(
+      `thidua: ${lock} is a link (to /etc/passwd), not the lock of any thidua command (it may have been committed); thidua does not remove it: look at it, then remove it with rm "${lock}" (and git rm if committed) and run again\n`,
+    );
+    rmSync(lock);
+    await ok(a, 'tally', String(a.year), '--seal');
   });
 });
