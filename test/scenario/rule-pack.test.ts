@@ -197,9 +197,7 @@ describe('the 2025 rule pack on a new provincial department (init --titles, a st
     // The vote: a council of 7. Văn phòng's Loan fails LĐTT (3 of 7 < 2/3): 2 of 4 LĐTT.
     // CSTĐCS needs 80 % of all 7 members: Hạnh 6 of 7 passes, Long 5 of 7 fails.
     await ok('session', '2025', '--date', '15/01/2026', '--time', '08:00', '--place', 'Phòng họp Sở', '--counter', quy);
-    const ids = (await import('node:fs'))
-      .readdirSync(join(root, 'records/2025/nominations'))
-      .map((f) => f.replace(/\.yaml$/, ''));
+    const ids = readdirSync(join(root, 'records/2025/nominations')).map((f) => f.replace(/\.yaml$/, ''));
     for (let i = 0; i < 7; i++) {
       const vote = (n: string) => {
         if (n === `${loan}-${LDTT}`) return i < 3 ? 'agree' : 'disagree';
