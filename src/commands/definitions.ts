@@ -5,6 +5,9 @@
  */
 import { t, type Localized } from '../core/diagnostics.js';
 import type { CommandContext } from '../shell/context.js';
+import { DEFAULT_THRESHOLD } from '../core/defaults.js';
+
+const DEFAULT_SHARE_TEXT = `${DEFAULT_THRESHOLD.numerator}/${DEFAULT_THRESHOLD.denominator}`;
 
 /** year: 2016; years: 2016 2017…; text: one word; texts: several. */
 export type ArgType = 'year' | 'years' | 'text';
@@ -141,8 +144,8 @@ export const DEFINITIONS = {
   },
   tally: {
     description: t(
-      'kiểm phiếu một đợt theo ngưỡng (mặc định 2/3 thành viên)',
-      'count a round’s ballots against the threshold (2/3 of members by default)',
+      `kiểm phiếu một đợt theo ngưỡng (mặc định ${DEFAULT_SHARE_TEXT} thành viên)`,
+      `count a round’s ballots against the threshold (${DEFAULT_SHARE_TEXT} of members by default)`,
     ),
     args: [year],
     options: {

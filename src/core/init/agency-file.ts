@@ -1,5 +1,12 @@
 /** The agency.yaml of a new workspace, from the answers given (placeholders for the rest). */
 import { yamlScalar } from '../yaml/emit.js';
+import type { Threshold } from '../schemas/agency.js';
+import { DEFAULT_THRESHOLD } from '../defaults.js';
+
+/** A threshold as agency.yaml writes it on one line: { numerator: 2, denominator: 3, of: members }. */
+export function thresholdFlow(th: Pick<Threshold, 'numerator' | 'denominator' | 'of'>): string {
+  return `{ numerator: ${th.numerator}, denominator: ${th.denominator}, of: ${th.of} }`;
+}
 
 export interface InitAnswers {
   agency: string;
@@ -98,8 +105,8 @@ head: { title: ${q(headTitle)}, name: ${q(headName)} }
 council:
   name: "Hội đồng Thi đua - Khen thưởng"
   symbol: HĐTĐKT
-# Được công nhận khi ít nhất 2/3 thành viên Hội đồng đồng ý (of: members | ballots).
-threshold: { numerator: 2, denominator: 3, of: members }
+# Được công nhận khi ít nhất ${DEFAULT_THRESHOLD.numerator}/${DEFAULT_THRESHOLD.denominator} thành viên Hội đồng đồng ý (of: members | ballots).
+threshold: ${thresholdFlow(DEFAULT_THRESHOLD)}
 limits: { collective_per_department: 1, individual_per_department: 1 }
 discipline: { blocks_collective_from: canh-cao, blocks_individual_from: khien-trach }
 # Thời hạn các phòng nộp văn bản (thidua status, overdue); chưa có thời hạn nào cho đến khi cơ quan thêm, ví dụ:
