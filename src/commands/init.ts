@@ -1,7 +1,7 @@
 /** thidua init [DIR]: a new workspace with the criteria catalogue, templates, .gitignore and a first commit. */
 import { dirname, join, resolve } from 'node:path';
 import { t } from '../core/diagnostics.js';
-import { EXIT, ThiduaError, environmentError, findingsError } from '../errors.js';
+import { EXIT, ThiduaError, environmentError, findingsError, usageError } from '../errors.js';
 import { PromptCancelled, terminalPrompter, type Prompter } from '../flows/prompter.js';
 import type { CommandContext } from '../shell/context.js';
 import type { Input } from './definitions.js';
@@ -114,7 +114,19 @@ export async function run(ctx: CommandContext, input: Input<'init'>, prompter?: 
     }
   }
   const missing = INIT_FIELDS.filter((f) => answers[f.key] === undefined && f.required);
-  const { text, placeholders } = renderAgencyYaml(answers);
+  const period = opts.period?.trim();
+  if (period !== undefined && period !== 'calendar' && period !== 'school-year')
+    throw usageError(
+      t(
+        `--period phải là calendar hoặc school-year, không phải “${period}”`,
+        `--period must be calendar or school-year, not “${period}”`,
+      ),
+    );
+  const unit = opts.unit?.trim() || (period === 'school-year' ? 'Tổ' : undefined);
+  const { text, placeholders } = renderAgencyYaml(answers, {
+    ...(period !== undefined ? { period } : {}),
+    ...(unit !== undefined ? { unit } : {}),
+  });
 
   ensureDir(join(dir, 'records'));
   ensureDir(join(dir, 'templates'));

@@ -50,7 +50,10 @@ export const INIT_FIELDS: Array<{
 /** Every value through the one YAML emitter (quoted where YAML would misread it), in a flow map too. */
 const q = (s: string) => (/[{}[\],]/.test(s) ? JSON.stringify(s) : yamlScalar(s));
 
-export function renderAgencyYaml(answers: Partial<InitAnswers>): { text: string; placeholders: string[] } {
+export function renderAgencyYaml(
+  answers: Partial<InitAnswers>,
+  extra: { period?: 'calendar' | 'school-year'; unit?: string } = {},
+): { text: string; placeholders: string[] } {
   const placeholders: string[] = [];
   const v = (key: keyof InitAnswers) => {
     const f = INIT_FIELDS.find((x) => x.key === key)!;
@@ -87,6 +90,10 @@ deadlines:
 recipients: []
 legal_basis:
   - "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;"
-`;
+${
+  extra.period === 'school-year'
+    ? '# Đợt xét là năm học kết thúc trong năm của đợt (01/9 – 31/8): đợt 2025 là năm học 2024 - 2025.\nperiod: school-year\n'
+    : ''
+}${extra.unit !== undefined ? `# Các đơn vị trong cơ quan được gọi là:\nunit: ${q(extra.unit)}\n` : ''}`;
   return { text, placeholders };
 }
