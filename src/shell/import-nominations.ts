@@ -33,6 +33,7 @@ const KEY_FIELD: Record<string, Field> = {
   initiative: 'initiative',
   initiative_id: 'initiative',
   submitted: 'submitted',
+  rating: 'rating',
 };
 
 export async function importNominations(

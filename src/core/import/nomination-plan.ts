@@ -5,6 +5,7 @@
  */
 import { criteriaFor, defaultId } from '../nomination.js';
 import { renderNominationFile } from '../record-files.js';
+import { parseRating } from '../ratings.js';
 import type { WorkspaceIndex } from '../records/index.js';
 import type { Criteria } from '../schemas/criteria.js';
 import type { Nomination } from '../schemas/round.js';
@@ -143,6 +144,18 @@ export function planNominations(sheet: Sheet, mapping: Mapping, c: NominationCon
           : `no title “${awardText}” in records/titles.yaml${g ? ` (did you mean “${g}”?)` : ''}`,
       );
     }
+    // The rating (xếp loại) as the sheet writes it: "Hoàn thành tốt nhiệm vụ", "HTXSNV", "Tốt".
+    const ratingText = text(row.cells, 'rating');
+    const rating = ratingText === undefined ? undefined : parseRating(ratingText);
+    if (rating === null) {
+      ok = false;
+      problem(
+        cell('rating'),
+        'schema',
+        `“${ratingText!}” không phải xếp loại (Hoàn thành xuất sắc nhiệm vụ, Hoàn thành tốt nhiệm vụ, Hoàn thành nhiệm vụ, Không hoàn thành nhiệm vụ)`,
+        `“${ratingText!}” is not a rating (Hoàn thành xuất sắc nhiệm vụ, Hoàn thành tốt nhiệm vụ, Hoàn thành nhiệm vụ, Không hoàn thành nhiệm vụ)`,
+      );
+    }
     const submittedCell = row.cells.get('submitted');
     const submittedText = text(row.cells, 'submitted');
     const submitted = submittedText === undefined ? c.submitted : dateValue(submittedCell!.value);
@@ -187,6 +200,7 @@ export function planNominations(sheet: Sheet, mapping: Mapping, c: NominationCon
           ? { initiative: before.initiative }
           : {}),
       submitted: submittedText === undefined && before ? before.submitted : submitted,
+      ...(rating ? { rating } : before?.rating !== undefined ? { rating: before.rating } : {}),
       ...(before?.new_factor ? { new_factor: true } : {}),
       ...(before?.accepted_late ? { accepted_late: before.accepted_late } : {}),
       ...(before?.note ? { note: before.note } : {}),
