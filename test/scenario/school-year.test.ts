@@ -132,6 +132,10 @@ describe('the nominations of a school year, from each tổ’s sheet', () => {
         .map((id) => `${id}.yaml`)
         .sort(),
     );
+    // “Xếp loại” is the nomination's rating.
+    expect(readFileSync(join(root, 'records/2025/nominations/toan-tap-the-lao-dong-tien-tien.yaml'), 'utf8')).toContain(
+      '\nrating: tot\n',
+    );
     const again = await ok(root, 'import', 'nominations', good, '--year', '2025');
     expect(again.stdout).toContain(': 8 đề nghị — 0 mới, 0 thay đổi, 8 không đổi.');
     expect(again.stdout).toContain('Không có gì thay đổi; không ghi gì.');
