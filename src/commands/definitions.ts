@@ -389,6 +389,15 @@ export const DEFINITIONS = {
           'at a tie for the last place of a quota: a nomination the chair chose, repeated (before the seal)',
         ),
       },
+      discussion: {
+        flag: '--discussion',
+        value: '<text>',
+        type: 'texts',
+        description: t(
+          'ý kiến thảo luận cho biên bản họp, lặp lại; “MÃ-ĐỀ-NGHỊ: ý kiến” cho một hồ sơ (trước khi niêm phong)',
+          'an opinion for the meeting minutes, repeated; “NOMINATION-ID: opinion” for one nomination (before the seal)',
+        ),
+      },
       json,
     },
   },

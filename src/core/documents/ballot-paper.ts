@@ -26,6 +26,8 @@ export const BALLOT_PAPER_TEMPLATE_SPEC: TemplateSpec = {
   'written-intro': { fields: ['session_date_words'], required: false },
   'written-member': { fields: ['name', 'position'], required: false },
   'written-sign': { fields: [], required: false },
+  // A paper of titles only (titles.yaml): headed by the titles voted, not the plan's models.
+  'subject-titles': { fields: [], required: false },
 };
 
 /** Wording of the written-opinion page when a template (written before it) leaves it out. */
@@ -34,9 +36,10 @@ const WRITTEN_FALLBACK: Record<string, string> = {
   'written-intro': '(Của thành viên Hội đồng vắng mặt tại phiên họp xét {session_date_words}; gửi Hội đồng trước phiên họp, được kiểm cùng các phiếu bầu)',
   'written-member': 'Thành viên Hội đồng: {name}, {position}.',
   'written-sign': 'NGƯỜI CHO Ý KIẾN',
+  'subject-titles': 'Bình xét danh hiệu thi đua năm {year}',
 };
 
-function writtenLine(template: DocumentInput['template'], section: string, values: Values): string[] {
+function withFallback(template: DocumentInput['template'], section: string, values: Values): string[] {
   return sectionOr(template, section, values, WRITTEN_FALLBACK[section]!);
 }
 
@@ -55,18 +58,19 @@ export function ballotPaperModel(input: DocumentInput): DocModel {
     cell(small(''), widths[3]!), cell(small(''), widths[4]!),
   ];
   const session = round.council?.value.session?.date;
+  const titlesOnly = ordered.length > 0 && ordered.every((n) => n.award !== undefined && index.titles.has(n.award));
   // The paper of an absent member who votes in writing: the same table, named and signed.
   const page = (absent?: string): Block[] => {
     const blocks: Block[] = [];
     blocks.push(headerTable(agency, '', placeDateLine(agency, session ? dateInWords(session) : `ngày      tháng      năm ${round.year + 1}`), agency.council.name));
     const who: Values = absent ? { ...values, name: `${honorific(index, absent)} ${index.personName(absent)}`.trim(), position: index.people.get(absent)?.value.position ?? '', session_date_words: session ? dateInWords(session) : '' } : values;
-    blocks.push(centered(absent ? writtenLine(template, 'written-title', who)[0]! : line(template, 'title', values), { bold: true, before: 18, size: 14 }));
-    const subject = paragraphs(template, 'subject', values);
+    blocks.push(centered(absent ? withFallback(template, 'written-title', who)[0]! : line(template, 'title', values), { bold: true, before: 18, size: 14 }));
+    const subject = titlesOnly ? withFallback(template, 'subject-titles', values) : paragraphs(template, 'subject', values);
     for (const s of subject) blocks.push(centered(s, { bold: true }));
     blocks.push(ruleUnder(subject, 14, true, 0.4));
     if (absent) {
-      for (const s of writtenLine(template, 'written-intro', who)) blocks.push(centered(s, { italic: true, size: 13 }));
-      for (const s of writtenLine(template, 'written-member', who)) blocks.push(p(s, { size: 13, before: 6 }));
+      for (const s of withFallback(template, 'written-intro', who)) blocks.push(centered(s, { italic: true, size: 13 }));
+      for (const s of withFallback(template, 'written-member', who)) blocks.push(p(s, { size: 13, before: 6 }));
     }
     for (const s of paragraphs(template, 'instructions', values)) blocks.push(p(s, { italic: true, size: 13, after: 6, align: 'justify' }));
     const rows = [columns.map((c, i) => cell([p(c, { align: 'center', bold: true, size: 13 })], widths[i] ?? 10, { header: true, align: 'center' }))];
@@ -97,7 +101,7 @@ export function ballotPaperModel(input: DocumentInput): DocModel {
     }
     blocks.push({ kind: 'table', borders: true, headerRow: true, rows });
     if (template.sections.has('threshold') && plain.length) for (const s of paragraphs(template, 'threshold', values)) blocks.push(p(s, { italic: true, size: 13, before: 6 }));
-    if (absent) blocks.push(...signature(writtenLine(template, 'written-sign', who)[0]!, String(who['name'])));
+    if (absent) blocks.push(...signature(withFallback(template, 'written-sign', who)[0]!, String(who['name'])));
     return blocks;
   };
   const absentMembers = round.council?.value.session?.absent ?? [];
@@ -108,5 +112,5 @@ export function ballotPaperModel(input: DocumentInput): DocModel {
     ...Array.from({ length: copies }, (): Section => ({ orientation: 'portrait', blocks: page() })),
     ...absentMembers.map((m): Section => ({ orientation: 'portrait', blocks: page(m) })),
   ];
-  return { title: `${line(template, 'title', values)} ${round.year}`, subject: line(template, 'subject', values), date: session ?? `${round.year}-12-31`, sections };
+  return { title: `${line(template, 'title', values)} ${round.year}`, subject: (titlesOnly ? withFallback(template, 'subject-titles', values) : paragraphs(template, 'subject', values))[0] ?? '', date: session ?? `${round.year}-12-31`, sections };
 }

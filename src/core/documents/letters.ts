@@ -7,7 +7,7 @@ import type { TemplateSpec } from './template.js';
 import { line, paragraphs } from './template.js';
 import type { Block, DocModel } from './model.js';
 import { body, centered, headerTable, placeDateLine, recipientsAndSignature, ruleUnder, signature } from './layout.js';
-import { commonValues, decidedHere, documentDate, hasTitles, thresholdsText, titledParagraphs, titlesCounts, type DocumentInput } from './context.js';
+import { attendanceOf, commonValues, decidedHere, documentDate, hasTitles, thresholdsText, titledParagraphs, titlesCounts, type DocumentInput } from './context.js';
 import { countsInWords } from './decision.js';
 import { dateInWords } from '../dates.js';
 
@@ -56,7 +56,7 @@ export function proposalModel(input: DocumentInput): DocModel {
     ...v,
     session_date_words: dateInWords(session.date),
     members: council.members.length,
-    present: council.members.length - (session.absent?.length ?? 0),
+    present: attendanceOf(round).present,
     counts_words: countsOf(input),
     numerator: th.numerator, denominator: th.denominator,
     base_label: th.of === 'members' ? 'tổng số thành viên Hội đồng' : 'số phiếu hợp lệ',

@@ -55,7 +55,6 @@ const FALLBACK: Record<string, string> = {
   attendance: 'Có mặt {present}/{members} thành viên Hội đồng; vắng {absent}: {absent_names}.',
   incomplete: 'Số phiếu thu về ({received}) ít hơn số phiếu phát ra ({issued}); Hội đồng thống nhất kiểm phiếu vì: {reason}.',
   recusal: 'Thành viên Hội đồng được đề nghị: {name} ({nomination}); theo quy chế, thành viên này không tham gia biểu quyết đối với đề nghị của mình.',
-  reopened: 'Kết quả kiểm phiếu trước đó đã được mở niêm phong {date} ({by}){decision}, lý do: {reason}; biên bản này thay biên bản trước.',
   'attendance-full': 'Có mặt {present}/{members} thành viên Hội đồng.',
   'collective-heading': 'I. TẬP THỂ',
   'individual-heading': 'II. CÁ NHÂN',
@@ -158,10 +157,8 @@ export function minutesModel(input: DocumentInput): DocModel {
       for (const s of optional(template, 'recusal', { ...values, name: person(r.person), nomination: r.nomination })) blocks.push(body(s));
     }
   }
-  for (const u of tally.reopened ?? []) {
-    const date = dateInWords(u.date);
-    for (const s of optional(template, 'reopened', { ...values, date, by: u.by, reason: u.reason, decision: u.decision ? `, Quyết định số ${u.decision} được rút lại` : '' })) blocks.push(body(s));
-  }
+  // An unsealing is the records' history (unseals.yaml, verify), not the council's words: the
+  // minutes of a count corrected later stay as the council signed them.
   // Each title with its own threshold; the round's threshold for the plan's pair, if any.
   const titleCounts = tally.titles ?? [];
   const plainResults = tally.results.filter((r) => titleOf(index, r) === undefined);
@@ -233,7 +230,7 @@ export function minutesModel(input: DocumentInput): DocModel {
     signRows.push(group.map(() => cell(Array.from({ length: 5 }, () => p('', { size: 14, keepNext: true })), 33)));
     signRows.push(group.map(([, id]) => cell([p(id ? index.personName(id) : '', { align: 'center', size: 14, bold: true, ...(k + 3 < signers.length ? { keepNext: true } : {}) })], 33)));
   }
-  blocks.push({ kind: 'table', borders: false, rows: signRows });
+  blocks.push({ kind: 'table', borders: false, keepWithPrevious: true, rows: signRows });
   // Nơi nhận under the signatures, bottom left: who receives the minutes, the copy kept.
   blocks.push(p('', { size: 6 }));
   blocks.push(...recipientList(optional(template, 'recipients-heading', values)[0] ?? '', optional(template, 'recipients', values).filter(Boolean), optional(template, 'recipients-last', values)[0] ?? ''));

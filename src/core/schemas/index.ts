@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { AgencySchema } from './agency.js';
 import { CriteriaSchema } from './criteria.js';
 import { DepartmentSchema, PersonSchema, DisciplineMeasureSchema } from './organisation.js';
-import { BallotSchema, CouncilSchema, NominationSchema, SubmissionSchema, UnsealSchema } from './round.js';
+import { BallotSchema, CouncilSchema, NominationSchema, RatingEntrySchema, SubmissionSchema, UnsealSchema } from './round.js';
 import { RoundSettingsSchema } from './settings.js';
 import { DecisionFileSchema, TallyFileSchema } from './sealed.js';
 import { HistoryEntrySchema, TitlesFileSchema } from './titles.js';
@@ -25,6 +25,7 @@ export const RECORD_KINDS: readonly RecordKind[] = [
   { name: 'titles', glob: 'records/titles.yaml', schema: TitlesFileSchema },
   { name: 'history', glob: 'records/history.yaml', schema: z.array(HistoryEntrySchema) },
   { name: 'round', glob: 'records/*/round.yaml', schema: RoundSettingsSchema },
+  { name: 'ratings', glob: 'records/*/ratings.yaml', schema: z.array(RatingEntrySchema) },
   { name: 'council', glob: 'records/*/council.yaml', schema: CouncilSchema },
   { name: 'nomination', glob: 'records/*/nominations/*.yaml', schema: NominationSchema },
   { name: 'ballot', glob: 'records/*/ballots/*.yaml', schema: BallotSchema },
