@@ -92,9 +92,9 @@ describe('the Linux executable, alone in an empty folder with no Node on PATH', 
     const g = generateWorkspace({
       root,
       seed: 37,
-      departments: 12,
-      people: 300,
-      rounds: 2,
+      departments: 40,
+      people: 600,
+      rounds: 6,
       ballots: 9,
       criteriaFile: join(PROJECT, 'records', 'criteria.yaml'),
     });
