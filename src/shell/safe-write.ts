@@ -76,8 +76,9 @@ export function assertInside(root: string, path: string): void {
   const shown = relative(root, link) || link;
   throw findingsError(
     t(
-      `không ghi ${relative(root, path) || path}: ${shown} là liên kết tượng trưng trỏ ra ngoài không gian làm việc`,
       // Stryker disable next-line LogicalOperator,ConditionalExpression: text for people: the path is shown whole only when it is the workspace itself
+      `không ghi ${relative(root, path) || path}: ${shown} là liên kết tượng trưng trỏ ra ngoài không gian làm việc`,
+      // Stryker disable next-line LogicalOperator,ConditionalExpression: (the reason above)
       `not writing ${relative(root, path) || path}: ${shown} is a symbolic link that points outside the workspace`,
     ),
   );
@@ -208,10 +209,11 @@ export function currentBytes(path: string): Buffer | null {
     return readFileSync(path);
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    // Stryker disable next-line LogicalOperator: text for people: an error without a code is shown as EIO
     throw environmentError(
       t(
+        // Stryker disable next-line LogicalOperator: text for people: an error without a code is shown as EIO
         `không đọc được ${path} (${(err as NodeJS.ErrnoException).code ?? 'EIO'})`,
+        // Stryker disable next-line LogicalOperator: (the reason above)
         `cannot read ${path} (${(err as NodeJS.ErrnoException).code ?? 'EIO'})`,
       ),
     );
@@ -281,10 +283,11 @@ export function removeFileChecked(path: string, expected: Uint8Array | null, sho
   try {
     rmSync(path);
   } catch (err) {
-    // Stryker disable next-line LogicalOperator: text for people: an error without a code is shown as EIO
     throw environmentError(
       t(
+        // Stryker disable next-line LogicalOperator: text for people: an error without a code is shown as EIO
         `không xoá được ${shown} (${(err as NodeJS.ErrnoException).code ?? 'EIO'})`,
+        // Stryker disable next-line LogicalOperator: (the reason above)
         `cannot remove ${shown} (${(err as NodeJS.ErrnoException).code ?? 'EIO'})`,
       ),
     );

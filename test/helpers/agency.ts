@@ -173,6 +173,7 @@ deadlines:
   - { id: registration, title: "Đăng ký thi đua", before: "11-30" }
   - { id: plan, title: "Kế hoạch nhân rộng", before: "12-15" }
 recipients: [ "Sở Nội vụ", "Lưu: VT" ]
+level: ${spec.level ?? 'so'}
 legal_basis: [ "Căn cứ Luật Thi đua, khen thưởng năm 2022;" ]
 `,
   );

@@ -20,7 +20,13 @@ export function textWidthMm(text: string, sizePt: number, bold = false): number 
 }
 
 /** The rule under a line of text: `share` of its length (ND 30: 1/3–1/2 under names and trích yếu, all of it under the Tiêu ngữ). */
-export function ruleUnder(lines: readonly string[], sizePt: number, bold: boolean, share: number, lineMm = PORTRAIT_TEXT_MM): Para {
+export function ruleUnder(
+  lines: readonly string[],
+  sizePt: number,
+  bold: boolean,
+  share: number,
+  lineMm = PORTRAIT_TEXT_MM,
+): Para {
   // A line longer than the space it is set in wraps: its longest line is then the space's width.
   const longest = Math.min(lineMm, Math.max(0, ...lines.map((l) => textWidthMm(l, sizePt, bold))));
   return p('', { align: 'center', size: 4, ruleMm: Math.round(longest * share * 10) / 10 });
@@ -56,7 +62,13 @@ export function nameLines(name: string, widthMm: number): string[] {
  * The two-column borderless header: parent and issuing body with its short rule on the left,
  * Quốc hiệu and Tiêu ngữ on the right; below them, on one row, the number and the place and date.
  */
-export function headerTable(agency: Agency, numberLine: string, placeDate: string, issuer?: string, subjectLine?: string): Table {
+export function headerTable(
+  agency: Agency,
+  numberLine: string,
+  placeDate: string,
+  issuer?: string,
+  subjectLine?: string,
+): Table {
   const left: Para[] = [];
   // A council's own document names the agency above it; the agency's documents name the parent body.
   // Each name is printed as agency.yaml breaks it (`header`), or as one paragraph Word wraps.
@@ -75,11 +87,21 @@ export function headerTable(agency: Agency, numberLine: string, placeDate: strin
   ];
   // Two rows: "Số: …" and the place and date always share a line, however the names wrap above.
   return {
-    kind: 'table', borders: false,
+    kind: 'table',
+    borders: false,
     rows: [
       [cell(left, 44), cell(right, 56)],
       // A công văn's trích yếu ("V/v …", 12 pt) sits under its number (ND 30/2020).
-      [cell([p(numberLine, { align: 'center', size: 13, before: 4 }), ...(subjectLine ? [p(subjectLine, { align: 'center', size: 12 })] : [])], 44), cell([p(placeDate, { align: 'center', size: 14, italic: true, before: 4 })], 56)],
+      [
+        cell(
+          [
+            p(numberLine, { align: 'center', size: 13, before: 4 }),
+            ...(subjectLine ? [p(subjectLine, { align: 'center', size: 12 })] : []),
+          ],
+          44,
+        ),
+        cell([p(placeDate, { align: 'center', size: 14, italic: true, before: 4 })], 56),
+      ],
     ],
   };
 }
@@ -97,7 +119,13 @@ export function body(text: string, options: { bold?: boolean; italic?: boolean }
 export function article(text: string): Para {
   const m = /^(Điều \d+\.)(\s.*)$/su.exec(text);
   if (!m) return body(text);
-  return { ...body(''), runs: [{ text: m[1]!, bold: true, size: BODY_SIZE }, { text: m[2]!, size: BODY_SIZE }] };
+  return {
+    ...body(''),
+    runs: [
+      { text: m[1]!, bold: true, size: BODY_SIZE },
+      { text: m[2]!, size: BODY_SIZE },
+    ],
+  };
 }
 
 /** The number of the last article in these paragraphs (the one naming who carries the decision out). */
@@ -110,7 +138,10 @@ export function lastArticle(texts: readonly string[]): number | null {
   return n;
 }
 
-export function centered(text: string, options: { bold?: boolean; italic?: boolean; size?: number; before?: number; after?: number } = {}): Para {
+export function centered(
+  text: string,
+  options: { bold?: boolean; italic?: boolean; size?: number; before?: number; after?: number } = {},
+): Para {
   return p(text, { align: 'center', size: BODY_SIZE, ...options });
 }
 
@@ -155,16 +186,36 @@ export function recipientList(heading: string, recipients: readonly string[], la
 }
 
 /** Nơi nhận beside the signature block. */
-export function recipientsAndSignature(heading: string, recipients: readonly string[], last: string, sign: Para[], first?: string): Table {
-  return { kind: 'table', borders: false, keepWithPrevious: true, rows: [[cell(recipientList(heading, recipients, last, first), 45), cell(sign, 55)]] };
+export function recipientsAndSignature(
+  heading: string,
+  recipients: readonly string[],
+  last: string,
+  sign: Para[],
+  first?: string,
+): Table {
+  return {
+    kind: 'table',
+    borders: false,
+    keepWithPrevious: true,
+    rows: [[cell(recipientList(heading, recipients, last, first), 45), cell(sign, 55)]],
+  };
 }
-
 
 /** I, II, III, … for the groups of a list or a paper. */
 export function roman(n: number): string {
-  const table: Array<[number, string]> = [[10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I']];
+  const table: Array<[number, string]> = [
+    [10, 'X'],
+    [9, 'IX'],
+    [5, 'V'],
+    [4, 'IV'],
+    [1, 'I'],
+  ];
   let out = '';
-  for (const [v, r] of table) while (n >= v) { out += r; n -= v; }
+  for (const [v, r] of table)
+    while (n >= v) {
+      out += r;
+      n -= v;
+    }
   return out;
 }
 

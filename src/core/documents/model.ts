@@ -94,7 +94,6 @@ export function cell(blocks: Para[] | string, width: number, options: Omit<Cell,
   return { blocks: typeof blocks === 'string' ? [p(blocks)] : blocks, width, ...options };
 }
 
-
 /**
  * Blocks as the page breaks them: the paragraphs before a `keepWithPrevious` table, up to and with
  * the last one that has text, kept with it (a signature block is never alone on the last page).
