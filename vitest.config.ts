@@ -15,7 +15,7 @@ const HARDENING = [
 ];
 
 // The single executables of `npm run dist`, run alone and under wine (`npm run test:dist` builds them first).
-const DIST = ['test/dist/**/*.test.ts'];
+const DIST = ['test/executables/**/*.test.ts'];
 
 export default defineConfig({
   test: {
