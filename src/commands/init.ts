@@ -51,6 +51,10 @@ const INIT_QUESTIONS: Record<keyof InitAnswers, { vi: string; en: string }> = {
     'Chức danh người ký, viết như trong câu, ví dụ Chánh Thanh tra',
     'Title of the signer, as in a sentence, e.g. Chánh Thanh tra',
   ),
+  competence: t(
+    'Văn bản quy định thẩm quyền của cơ quan (căn cứ đầu tiên của quyết định; để trống nếu chưa có), ví dụ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025',
+    'The act that gives the agency its competence (the decision’s first căn cứ; empty if none yet), e.g. Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025',
+  ),
 };
 
 export async function run(ctx: CommandContext, input: Input<'init'>, prompter?: Prompter): Promise<number> {

@@ -24,7 +24,7 @@ import { yearOf } from '../core/dates.js';
 import type { WorkspaceIndex } from '../core/records/index.js';
 import { buildNomination, criteriaFor, defaultId, defaultSubmitted } from '../core/nomination.js';
 import { REGISTRATION, roundDeadline } from '../core/deadlines.js';
-import { ballotsDir, nominationPath, nominationsDir } from '../core/records/paths.js';
+import { ballotsDir, nominationPath, nominationsDir, roundFile } from '../core/records/paths.js';
 import type { Round } from '../core/records/workspace.js';
 import { parseRating } from '../core/ratings.js';
 import { sameTitle } from '../core/titles.js';
@@ -50,8 +50,8 @@ export async function run(ctx: CommandContext, input: Input<'nominate'>, prompte
   if (!round?.councilPresent) {
     throw findingsError(
       t(
-        `đợt ${year} chưa được tạo (chưa có records/${year}/council.yaml); tạo bằng: thidua round ${year}`,
-        `round ${year} has not been created (no records/${year}/council.yaml); create it with: thidua round ${year}`,
+        `đợt ${year} chưa được tạo (chưa có ${roundFile(year, 'council.yaml')}); tạo bằng: thidua round ${year}`,
+        `round ${year} has not been created (no ${roundFile(year, 'council.yaml')}); create it with: thidua round ${year}`,
       ),
     );
   }

@@ -4,7 +4,7 @@ import { t, type Localized } from './diagnostics.js';
 import { compareSeal, inputHashes } from './seal.js';
 import { tallyRound, type Tally } from './tally.js';
 import { ROUND_INPUT_FILES, type Round } from './records/workspace.js';
-import { inRoundFolder, roundFile } from './records/paths.js';
+import { inRoundFolder, roundFile, roundFileNameOf } from './records/paths.js';
 import type { WorkspaceIndex } from './records/index.js';
 import type { TallyFile } from './schemas/sealed.js';
 
@@ -122,8 +122,8 @@ export function isSealedInputPath(year: number, path: string): boolean {
 }
 
 /**
- * The git part of verify: every commit after the one that introduced the seal that changed,
- * added or removed a sealed input, and every uncommitted change to the sealed round.
+ * The git part of verify: every commit that changed, added or removed a sealed input against a
+ * sealed parent without a recorded unseal (`later`), and every uncommitted change to the sealed round.
  */
 export function verifyHistory(
   year: number,
@@ -156,8 +156,8 @@ export function verifyHistory(
         file: f.path,
         commit: c.commit,
         message: t(
-          `${what.vi} trong commit ${c.commit.slice(0, 12)} (${c.date.slice(0, 10)}: ${c.subject}), sau khi niêm phong`,
-          `${what.en} in commit ${c.commit.slice(0, 12)} (${c.date.slice(0, 10)}: ${c.subject}), after the seal`,
+          `${what.vi} trong commit ${c.commit.slice(0, 12)} (${c.date.slice(0, 10)}: ${c.subject}), sau khi niêm phong, mà không qua “thidua unseal”`,
+          `${what.en} in commit ${c.commit.slice(0, 12)} (${c.date.slice(0, 10)}: ${c.subject}), after the seal, without “thidua unseal”`,
         ),
       });
     }
@@ -201,7 +201,7 @@ export interface Removal {
 export function verifyRemovals(year: number, removals: readonly Removal[]): VerifyFinding[] {
   const out: VerifyFinding[] = [];
   for (const r of removals) {
-    const isSeal = r.path.endsWith('/tally.yaml');
+    const isSeal = roundFileNameOf(r.path) === 'tally.yaml';
     if (isSeal ? r.recorded.has(r.hash) : r.withRecordedSeal) continue;
     const what = isSeal ? t('đã niêm phong', 'sealed') : t('đã ghi quyết định', 'decided');
     const since = r.addedIn

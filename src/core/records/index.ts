@@ -104,7 +104,8 @@ export function buildIndexFrom(parts: IndexParts): WorkspaceIndex {
     peopleByDepartment,
     titles,
     pack,
-    knownDepartment: (id) => Boolean(unavailable?.departments) || departments.has(id) || Boolean(broken?.departments.has(id)),
+    knownDepartment: (id) =>
+      Boolean(unavailable?.departments) || departments.has(id) || Boolean(broken?.departments.has(id)),
     knownPerson: (id) => Boolean(unavailable?.people) || people.has(id) || Boolean(broken?.people.has(id)),
     personName: (id) => people.get(id)?.value.name ?? id,
     departmentName: (id) => departments.get(id)?.value.name ?? id,
@@ -115,9 +116,15 @@ export function buildIndexFrom(parts: IndexParts): WorkspaceIndex {
  * The criteria groups a nomination must answer: its kind, plus `leader` for an individual who holds
  * a leadership post (as the round sees the person). The one place this rule of the plan lives.
  */
-export function criteriaGroupsFor(kind: Nomination['kind'], person: string | undefined, index: WorkspaceIndex): CriteriaGroupName[] {
+export function criteriaGroupsFor(
+  kind: Nomination['kind'],
+  person: string | undefined,
+  index: WorkspaceIndex,
+): CriteriaGroupName[] {
   if (kind === 'collective') return ['collective'];
-  return person !== undefined && index.people.get(person)?.value.leader === true ? ['individual', 'leader'] : ['individual'];
+  return person !== undefined && index.people.get(person)?.value.leader === true
+    ? ['individual', 'leader']
+    : ['individual'];
 }
 
 export function requiredGroups(n: Nomination, index: WorkspaceIndex): CriteriaGroupName[] {
@@ -140,7 +147,9 @@ export function titleCriteria(n: Pick<Nomination, 'award'>, index: WorkspaceInde
  */
 export function insteadOfInitiative(n: Pick<Nomination, 'award'>, index: WorkspaceIndex): Criterion | null {
   const rule = n.award !== undefined ? index.titles.get(n.award)?.initiative : undefined;
-  return rule !== undefined && typeof rule === 'object' && rule.unless !== undefined ? index.criteria.get(rule.unless)?.criterion ?? null : null;
+  return rule !== undefined && typeof rule === 'object' && rule.unless !== undefined
+    ? (index.criteria.get(rule.unless)?.criterion ?? null)
+    : null;
 }
 
 /** Every criterion a nomination must answer: its title's, or its kind's groups in catalogue order. */

@@ -25,7 +25,11 @@ export interface Rec<T> {
 export type FileEntry =
   | { kind: 'file'; bytes: Uint8Array }
   | { kind: 'too-large'; size: number }
-  | { kind: 'unreadable'; reason: 'directory' | 'permission' | 'symlink-outside' | 'symlink-loop' | 'other'; detail?: string };
+  | {
+      kind: 'unreadable';
+      reason: 'directory' | 'permission' | 'symlink-outside' | 'symlink-loop' | 'other';
+      detail?: string;
+    };
 
 export interface Snapshot {
   /** Every record file under records/, by path relative to the workspace root. */
@@ -108,4 +112,8 @@ export function sealedInputPaths(round: Round): string[] {
  * The names, inside a round folder, of the files a seal covers besides nominations and ballots.
  * (unseals.yaml is a log, not an input: each seal copies it as `reopened`, verify reads its history.)
  */
-export const ROUND_INPUT_FILES = ['council.yaml', 'round.yaml', 'ratings.yaml'] as const satisfies readonly RoundFileName[];
+export const ROUND_INPUT_FILES = [
+  'council.yaml',
+  'round.yaml',
+  'ratings.yaml',
+] as const satisfies readonly RoundFileName[];

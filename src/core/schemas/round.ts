@@ -11,9 +11,15 @@ export const CouncilSchema = z.strictObject({
   session: z
     .strictObject({
       date: IsoDate,
-      time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, tagged('time')).optional(),
+      time: z
+        .string()
+        .regex(/^([01]\d|2[0-3]):[0-5]\d$/, tagged('time'))
+        .optional(),
       /** When the count ended and the minutes were closed (HH:MM). */
-      ended: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, tagged('time')).optional(),
+      ended: z
+        .string()
+        .regex(/^([01]\d|2[0-3]):[0-5]\d$/, tagged('time'))
+        .optional(),
       place: Text,
       chair: Id,
       secretary: Id,
@@ -23,6 +29,8 @@ export const CouncilSchema = z.strictObject({
       absent: z.array(Id).optional(),
       /** At a tie on the last place of a title's quota, the nominations the chair chose. */
       chair_decides: z.array(Id).optional(),
+      /** What the council said, as the meeting minutes record it: on a nomination, or in general. */
+      discussion: z.array(z.strictObject({ nomination: Id.optional(), text: Text })).optional(),
     })
     .optional(),
 });
@@ -63,10 +71,7 @@ export const IndividualNominationSchema = z.strictObject({
   person: Id,
 });
 
-export const NominationSchema = z.discriminatedUnion('kind', [
-  CollectiveNominationSchema,
-  IndividualNominationSchema,
-]);
+export const NominationSchema = z.discriminatedUnion('kind', [CollectiveNominationSchema, IndividualNominationSchema]);
 
 export const VOTE_CHOICES = ['agree', 'disagree', 'abstain'] as const;
 export type VoteChoice = (typeof VOTE_CHOICES)[number];
@@ -81,7 +86,8 @@ export const BallotSchema = z
     reason: Text.optional(),
   })
   .superRefine((b, ctx) => {
-    if (b.valid && b.reason !== undefined) ctx.addIssue({ code: 'custom', path: ['reason'], params: { thidua: 'reason-on-valid' } });
+    if (b.valid && b.reason !== undefined)
+      ctx.addIssue({ code: 'custom', path: ['reason'], params: { thidua: 'reason-on-valid' } });
   });
 
 /** A recognised model named by its round and id: "2016/nv1-mo-hinh". */

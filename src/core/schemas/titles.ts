@@ -27,10 +27,18 @@ export const TitleThresholdSchema = z
   })
   .superRefine((th, ctx) => {
     const fraction = th.numerator !== undefined || th.denominator !== undefined;
-    if (fraction && th.percent !== undefined) ctx.addIssue({ code: 'custom', path: ['percent'], params: { thidua: 'fraction-or-percent' } });
-    else if (!fraction && th.percent === undefined) ctx.addIssue({ code: 'custom', path: [], params: { thidua: 'fraction-or-percent' } });
-    else if (fraction && (th.numerator === undefined || th.denominator === undefined)) ctx.addIssue({ code: 'custom', path: [th.numerator === undefined ? 'numerator' : 'denominator'], params: { thidua: 'fraction-or-percent' } });
-    else if (fraction && th.numerator! > th.denominator!) ctx.addIssue({ code: 'custom', path: ['numerator'], params: { thidua: 'fraction' } });
+    if (fraction && th.percent !== undefined)
+      ctx.addIssue({ code: 'custom', path: ['percent'], params: { thidua: 'fraction-or-percent' } });
+    else if (!fraction && th.percent === undefined)
+      ctx.addIssue({ code: 'custom', path: [], params: { thidua: 'fraction-or-percent' } });
+    else if (fraction && (th.numerator === undefined || th.denominator === undefined))
+      ctx.addIssue({
+        code: 'custom',
+        path: [th.numerator === undefined ? 'numerator' : 'denominator'],
+        params: { thidua: 'fraction-or-percent' },
+      });
+    else if (fraction && th.numerator! > th.denominator!)
+      ctx.addIssue({ code: 'custom', path: ['numerator'], params: { thidua: 'fraction' } });
   });
 
 /** What a title needs besides its own vote. */
@@ -127,6 +135,7 @@ export const HistoryEntrySchema = z
     decision: Text.optional(),
   })
   .superRefine((h, ctx) => {
-    if ((h.person === undefined) === (h.department === undefined)) ctx.addIssue({ code: 'custom', path: [], params: { thidua: 'person-or-department' } });
+    if ((h.person === undefined) === (h.department === undefined))
+      ctx.addIssue({ code: 'custom', path: [], params: { thidua: 'person-or-department' } });
   });
 export type HistoryEntry = z.infer<typeof HistoryEntrySchema>;
