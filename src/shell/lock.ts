@@ -17,7 +17,6 @@ export function lockTime(since: string | undefined, offsetMinutes?: number): Loc
   if (since === undefined) return t('?', '?');
   const at = new Date(since);
   if (Number.isNaN(at.getTime())) return t(since, since);
-  // Stryker disable next-line UnaryOperator: the machine's own zone is UTC here, where the sign changes nothing; test/hardening/lock-race.test.ts runs the program under TZ
   const local = new Date(at.getTime() + (offsetMinutes ?? -at.getTimezoneOffset()) * 60_000);
   const hhmm = `${String(local.getUTCHours()).padStart(2, '0')}:${String(local.getUTCMinutes()).padStart(2, '0')}`;
   return t(`${hhmm} ngày ${shortDate(local.toISOString().slice(0, 10))}`, since);
