@@ -32,13 +32,19 @@ function sealCommitOf(git: HistoryReader, round: Round): string | null {
  * Asks git, side by side, every history `auditRound` and `removalsOf` will read for these rounds:
  * first each seal's and decision's history, then what came after each seal.
  */
-// Stryker disable all: what is asked ahead only saves time: anything left out is asked of git when it is read
+// What is asked ahead only saves time (anything left out is asked of git when it is read):
+// test/unit/git-audit.test.ts checks that after it the audit starts no `git log`.
 export async function preloadAudit(git: HistoryReader, rounds: readonly Round[]): Promise<void> {
   await git.preload(
-    rounds.flatMap((r) => [{ pathspecs: [r.tallyFile] }, { pathspecs: [r.tallyFile, r.decisionFile] }]),
+    rounds.flatMap((r) => [
+      // Stryker disable next-line ArrayDeclaration: sealCommitOf asks for the seal's history below, before any audit; preloading it only runs it beside the others
+      { pathspecs: [r.tallyFile] },
+      { pathspecs: [r.tallyFile, r.decisionFile] },
+    ]),
   );
   await git.preload(
     rounds.flatMap((r) => {
+      // Stryker disable next-line ConditionalExpression: a round without its seal file finds no seal commit, or one removalsOf reports; asking only costs a look-up in what was preloaded
       const seal = r.tallyPresent ? sealCommitOf(git, r) : null;
       return seal
         ? [
@@ -49,7 +55,6 @@ export async function preloadAudit(git: HistoryReader, rounds: readonly Round[])
     }),
   );
 }
-// Stryker restore all
 
 export function auditRound(git: HistoryReader, round: Round): VerifyFinding[] {
   const tallyFile = round.tallyFile;
@@ -62,7 +67,7 @@ export function auditRound(git: HistoryReader, round: Round): VerifyFinding[] {
     const touching = git.commitsTouching([tallyFile], `${sealCommit}..HEAD`);
     // Stryker disable next-line MethodExpression,ConditionalExpression,LogicalOperator: (as above; a commit that added or removed it has no two versions to compare)
     const modified = touching.filter((c) => c.files.some((f) => f.path === tallyFile && f.status === 'M'));
-    // Stryker disable all: what is asked ahead only saves time: anything left out is asked of git when it is read
+    // Read in one git process ahead (test/unit/git-audit.test.ts: no `git show` after it).
     git.prefetch(
       modified.flatMap((c) => [
         { rev: c.commit, path: round.unsealsFile },
@@ -70,7 +75,6 @@ export function auditRound(git: HistoryReader, round: Round): VerifyFinding[] {
         ...c.parents.map((p) => ({ rev: p, path: tallyFile })),
       ]),
     );
-    // Stryker restore all
     for (const c of modified) {
       // Opened with thidua unseal and sealed again in one commit: the seal it replaced is recorded.
       const recorded = recordedSeals(git, git.fileAt(c.commit, round.unsealsFile));
@@ -114,7 +118,7 @@ export function removalsOf(git: HistoryReader, round: Round): VerifyFinding[] {
   // A removal is recorded when unseals.yaml names its seal: then, or later (a past opening written up afterwards).
   const recordedNow = recordedSeals(git, currentBytes(join(git.root, round.unsealsFile))?.toString('utf8') ?? null);
   const pending = git.uncommitted(paths).filter((p) => p.status.includes('D'));
-  // Stryker disable all: what is asked ahead only saves time: anything left out is asked of git when it is read
+  // Read in one git process ahead (test/unit/git-audit.test.ts: no `git show` after it).
   git.prefetch([
     ...history.flatMap((c) =>
       c.files
@@ -125,11 +129,9 @@ export function removalsOf(git: HistoryReader, round: Round): VerifyFinding[] {
           { rev: `${c.commit}^`, path: round.tallyFile },
         ]),
     ),
-    ...(pending.length > 0
-      ? [round.tallyFile, ...pending.map((p) => p.path)].map((path) => ({ rev: 'HEAD', path }))
-      : []),
+    // A removal in the working tree: the file and the seal at HEAD.
+    ...pending.flatMap((p) => [p.path, round.tallyFile]).map((path) => ({ rev: 'HEAD', path })),
   ]);
-  // Stryker restore all
   const removals: Removal[] = [];
   // Oldest first, so each removal knows the add before it.
   const chronological = [...history].reverse();
