@@ -21,6 +21,8 @@ const MUTATION_CANARY = ['test/unit/mutation-threads.test.ts'];
 // The packed tarball installed with npm, and the README's first section run on it: about 40 s of
 // CPU (npm pack, npm install -g), a sixth of the fast project's; it runs in test:all and CI.
 const INSTALL = ['test/e2e/new-agency.test.ts'];
+// The single executables of `npm run dist`, run alone and under wine (`npm run test:dist` builds them first).
+const DIST = ['test/dist/**/*.test.ts'];
 
 export default defineConfig({
   test: {
@@ -35,9 +37,14 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'fast', include: ['test/**/*.test.ts'], exclude: [...HARDENING, ...MUTATION_CANARY, ...INSTALL] },
+        test: {
+          name: 'fast',
+          include: ['test/**/*.test.ts'],
+          exclude: [...HARDENING, ...DIST, ...MUTATION_CANARY, ...INSTALL],
+        },
       },
       { extends: true, test: { name: 'hardening', include: HARDENING } },
+      { extends: true, test: { name: 'dist', include: DIST, testTimeout: 240_000 } },
       { extends: true, test: { name: 'mutation-canary', include: MUTATION_CANARY } },
       { extends: true, test: { name: 'install', include: INSTALL } },
     ],

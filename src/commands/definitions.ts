@@ -118,12 +118,30 @@ export const DEFINITIONS = {
           'title of the signer, as in a sentence, e.g. “Chánh Thanh tra”',
         ),
       },
+      competence: {
+        flag: '--competence',
+        value: '<text>',
+        type: 'text',
+        description: t(
+          'văn bản quy định thẩm quyền của cơ quan, căn cứ đầu tiên của quyết định',
+          'the act that gives the agency its competence, the decision’s first căn cứ',
+        ),
+      },
       titles: {
         flag: '--titles',
         type: 'flag',
         description: t(
           'xét cả danh hiệu thi đua hằng năm (records/titles.yaml: Lao động tiên tiến, Chiến sĩ thi đua cơ sở, …), ngoài mô hình tiêu biểu, gương điển hình',
           'the year-end titles too (records/titles.yaml: Lao động tiên tiến, Chiến sĩ thi đua cơ sở, …), beside the plan’s models and examples',
+        ),
+      },
+      level: {
+        flag: '--level',
+        value: '<level>',
+        type: 'text',
+        description: t(
+          'cấp của cơ quan, cho thẩm quyền khen thưởng: so (cơ quan chuyên môn thuộc UBND tỉnh, mặc định), xa (UBND xã), truong (trường công lập thuộc Sở), tinh (tỉnh)',
+          'the agency’s level, for who decides which title: so (a department of the province, the default), xa (a commune), truong (a public school under a Sở), tinh (the province)',
         ),
       },
     },
@@ -390,6 +408,15 @@ export const DEFINITIONS = {
         description: t(
           'khi bằng phiếu ở vị trí cuối của chỉ tiêu: đề nghị Chủ tịch Hội đồng chọn, lặp lại (trước khi niêm phong)',
           'at a tie for the last place of a quota: a nomination the chair chose, repeated (before the seal)',
+        ),
+      },
+      discussion: {
+        flag: '--discussion',
+        value: '<text>',
+        type: 'texts',
+        description: t(
+          'ý kiến thảo luận cho biên bản họp, lặp lại; “MÃ-ĐỀ-NGHỊ: ý kiến” cho một hồ sơ (trước khi niêm phong)',
+          'an opinion for the meeting minutes, repeated; “NOMINATION-ID: opinion” for one nomination (before the seal)',
         ),
       },
       json,
@@ -679,6 +706,24 @@ export const DEFINITIONS = {
         value: '<file>',
         type: 'text',
         description: t('bản mô tả lấy từ tệp', 'the description, read from a file'),
+      },
+      rating: {
+        flag: '--rating',
+        value: '<rating>',
+        type: 'text',
+        description: t(
+          'xếp loại trong năm: xuat-sac, tot, hoan-thanh hoặc khong-hoan-thanh (hoàn thành xuất sắc, tốt, hoàn thành, không hoàn thành nhiệm vụ)',
+          'the yearly rating: xuat-sac, tot, hoan-thanh or khong-hoan-thanh (completed tasks with distinction, well, completed, not completed)',
+        ),
+      },
+      research: {
+        flag: '--research',
+        value: '<text>',
+        type: 'text',
+        description: t(
+          'đề tài nghiên cứu khoa học đã nghiệm thu (thay cho sáng kiến khi danh hiệu cho phép)',
+          'an accepted research work (instead of an initiative where the title allows it)',
+        ),
       },
       met: {
         flag: '--met',

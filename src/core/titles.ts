@@ -6,6 +6,8 @@ import type { Nomination } from './schemas/round.js';
 import type { HistoryEntry, Title, TitleThreshold } from './schemas/titles.js';
 import type { WorkspaceIndex } from './records/index.js';
 import type { Rec, Round } from './records/workspace.js';
+import type { PackMeta } from './schemas/pack.js';
+import type { Rating } from './ratings.js';
 
 /** The subject of a nomination: a person ("p:ID") or a department ("d:ID"). */
 export function subjectOf(n: Pick<Nomination, 'kind' | 'department'> & { person?: string }): string {
@@ -48,12 +50,32 @@ export function nominatedWith(round: Round, title: string): Set<string> {
   );
 }
 
-/** The 2025 rules (agency.yaml `award_rules: nd-152-2025`) apply to a nomination for a title of titles.yaml. */
+/**
+ * The general rules of ND 152/2025 Điều 4 apply to a nomination for a title of titles.yaml: the
+ * rule pack names them (`general`), or agency.yaml says `award_rules: nd-152-2025` (a plain list of titles).
+ */
 export function under2025Rules(
-  index: { agency: { award_rules?: string | undefined } | null; titles: ReadonlyMap<string, unknown> },
+  index: {
+    agency: { award_rules?: string | undefined } | null;
+    titles: ReadonlyMap<string, unknown>;
+    pack?: PackMeta | null;
+  },
   n: Pick<Nomination, 'award'>,
 ): boolean {
-  return index.agency?.award_rules === 'nd-152-2025' && n.award !== undefined && index.titles.has(n.award);
+  const on = index.agency?.award_rules === 'nd-152-2025' || index.pack?.general !== undefined;
+  return on && n.award !== undefined && index.titles.has(n.award);
+}
+
+/**
+ * A person's rating in a round: their own nomination's (the first that gives one), else
+ * records/<YEAR>/ratings.yaml's; undefined when the round has none.
+ */
+export function ratingOf(round: Round, person: string): Rating | undefined {
+  for (const n of round.nominations) {
+    if (n.value.kind === 'individual' && n.value.person === person && n.value.rating !== undefined)
+      return n.value.rating;
+  }
+  return round.ratings.find((r) => r.value.person === person)?.value.rating;
 }
 
 /** The day a round's awards are considered: its meeting, or the last day of its year before one is set. */
@@ -119,4 +141,36 @@ export function thresholdRecord(th: CountedThreshold): Record<string, unknown> {
     ...(th.percent !== undefined ? { percent: th.percent } : {}),
     ...(th.quorum ? { quorum: th.quorum } : {}),
   };
+}
+
+/**
+ * One title once: the earlier nomination of the round for the same subject and the same title, if
+ * any. Earlier is by id ("an-ldtt" before "an-ldtt-2", the suffix `nominate` used to add), not
+ * by file name, where "an-ldtt-2.yaml" sorts first. `nominate` refuses a second;
+ * `nomination-duplicate` reports it at the later file.
+ */
+export function earlierSameTitle<N extends { value: Nomination }>(
+  nominations: readonly N[],
+  candidate: Pick<Nomination, 'kind' | 'department' | 'award' | 'id'> & { person?: string | undefined },
+): N | undefined {
+  const byId = [...nominations].sort((a, b) => (a.value.id < b.value.id ? -1 : a.value.id > b.value.id ? 1 : 0));
+  const first = sameTitle(byId, candidate)[0];
+  return first !== undefined && first.value.id < candidate.id ? first : undefined;
+}
+
+/** The other nominations of a round for the same subject and the same title (none without a title). */
+export function sameTitle<N extends { value: Nomination }>(
+  nominations: readonly N[],
+  candidate: Pick<Nomination, 'kind' | 'department' | 'award' | 'id'> & { person?: string | undefined },
+): N[] {
+  if (candidate.award === undefined) return [];
+  const subject = subjectOf(candidate);
+  return nominations.filter((n) => {
+    const v = n.value;
+    return (
+      v.id !== candidate.id &&
+      v.award === candidate.award &&
+      subjectOf({ ...v, person: v.kind === 'individual' ? v.person : undefined }) === subject
+    );
+  });
 }

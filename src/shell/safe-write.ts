@@ -18,6 +18,7 @@ import {
 import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { t } from '../core/diagnostics.js';
 import { environmentError, findingsError } from '../errors.js';
+import { usesCrlf, withLineEndings } from '../core/text/line-endings.js';
 
 // Module state: a counter that only keeps temporary names apart (npm run mutate's kept threads
 // carry it from one run to the next, and it still does).
@@ -221,7 +222,8 @@ export function currentBytes(path: string): Buffer | null {
 
 /**
  * Replace a file only if it still holds what the command read (`expected`; null: absent). Called
- * under the workspace lock, so another writer's change is never overwritten unseen.
+ * under the workspace lock, so another writer's change is never overwritten unseen. Text keeps the
+ * line endings the file had (CRLF from a Windows editor stays CRLF).
  */
 export function replaceFileChecked(
   path: string,
@@ -239,7 +241,10 @@ export function replaceFileChecked(
       ),
     );
   }
-  writeFileAtomic(path, data);
+  writeFileAtomic(
+    path,
+    typeof data === 'string' && expected !== null ? withLineEndings(data, usesCrlf(expected)) : data,
+  );
 }
 
 export function writeFileAtomic(path: string, data: string | Uint8Array): void {

@@ -170,12 +170,15 @@ describe('init by prompts', () => {
     const dir = tempDir();
     const { ctx } = ctxFor(dir);
     ctx.cwd = dir;
-    const p = scripted(['THANH TRA TỈNH MẪU', '', 'TTr', 'Tỉnh Mẫu', 'Nguyễn Văn A', false]);
+    const p = scripted(['THANH TRA TỈNH MẪU', '', 'TTr', 'Tỉnh Mẫu', 'Nguyễn Văn A', '', false]);
     expect(await init(ctx, input('init', [dir], { headTitle: 'CHÁNH THANH TRA' }), p)).toBe(0);
     const agency = readFileSync(join(dir, 'records/agency.yaml'), 'utf8');
     expect(agency).toContain('name: THANH TRA TỈNH MẪU\n');
     expect(agency).toContain('head: { title: CHÁNH THANH TRA, name: Nguyễn Văn A }');
     expect(agency).not.toContain('parent:');
+    // No competence act given: none invented; and no deadline until the agency adds one.
+    expect(agency).toContain('legal_basis:\n  - "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;"\n');
+    expect(agency).toContain('deadlines: []\n');
     // The plan's pair only: no titles file.
     expect(existsSync(join(dir, 'records/titles.yaml'))).toBe(false);
   });
@@ -184,11 +187,22 @@ describe('init by prompts', () => {
     const dir = tempDir();
     const { ctx } = ctxFor(dir);
     ctx.cwd = dir;
-    const p = scripted(['Sở Tư pháp tỉnh Mẫu', '', 'STP', 'Tỉnh Mẫu', 'Nguyễn Văn A', true]);
+    const p = scripted([
+      'Sở Tư pháp tỉnh Mẫu',
+      '',
+      'STP',
+      'Tỉnh Mẫu',
+      'Nguyễn Văn A',
+      'Quyết định số 12/2025/QĐ-UBND ngày 01 tháng 7 năm 2025 của Ủy ban nhân dân tỉnh Mẫu quy định chức năng, nhiệm vụ của Sở Tư pháp',
+      true,
+    ]);
     expect(await init(ctx, input('init', [dir], { headTitle: 'Giám đốc' }), p)).toBe(0);
+    expect(readFileSync(join(dir, 'records/agency.yaml'), 'utf8')).toContain(
+      'legal_basis:\n  - "Căn cứ Quyết định số 12/2025/QĐ-UBND ngày 01 tháng 7 năm 2025 của Ủy ban nhân dân tỉnh Mẫu quy định chức năng, nhiệm vụ của Sở Tư pháp;"\n',
+    );
     const titles = readFileSync(join(dir, 'records/titles.yaml'), 'utf8');
     expect(titles).toContain('name: Chiến sĩ thi đua cơ sở');
-    expect(titles).toContain('threshold: { percent: 80, of: members }');
+    expect(titles).toContain('pack: vn-2025-07');
     const v = validateSnapshot(readSnapshot(dir));
     expect(v.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     expect([...v.index.titles.keys()]).toEqual([
@@ -197,6 +211,19 @@ describe('init by prompts', () => {
       'tap-the-lao-dong-tien-tien',
       'tap-the-lao-dong-xuat-sac',
       'chien-si-thi-dua-tinh',
+      'giay-khen',
+      'giay-khen-tap-the',
     ]);
+    // The law's values, as the pack gives them: 70 % of a unit's members for TTLĐTT (Law Điều 28), 80 % of the council for CSTĐCS.
+    expect(v.index.titles.get('tap-the-lao-dong-tien-tien')!.requires).toEqual([
+      expect.objectContaining({ title: 'lao-dong-tien-tien', members_percent: 70 }),
+    ]);
+    expect(v.index.titles.get('chien-si-thi-dua-co-so')!.threshold).toMatchObject({ percent: 80, of: 'members' });
+    // A Sở (the default level) does not decide Tập thể lao động xuất sắc: it goes to the province.
+    expect(v.index.agency!.level).toBe('so');
+    expect(v.index.titles.get('tap-the-lao-dong-xuat-sac')!.decided_by).toEqual({
+      body: 'Chủ tịch Ủy ban nhân dân tỉnh',
+    });
+    expect(v.index.titles.get('tap-the-lao-dong-tien-tien')!.decided_by).toBe('head');
   });
 });

@@ -84,6 +84,8 @@ const TITLES: Title[] = [
     requires: [],
     initiative: false,
     decided_by: 'head',
+    form: 'title',
+    vote: true,
   },
   {
     id: 'cstdcs',
@@ -93,6 +95,8 @@ const TITLES: Title[] = [
     requires: [{ title: 'ldtt', same_round: true }],
     initiative: false,
     decided_by: 'head',
+    form: 'title',
+    vote: true,
   },
   {
     id: 'ttldxs',
@@ -105,6 +109,8 @@ const TITLES: Title[] = [
     ],
     initiative: false,
     decided_by: 'head',
+    form: 'title',
+    vote: true,
   },
 ];
 
@@ -159,6 +165,9 @@ function round(nominations: Rec<Nomination>[], ballots: Array<Record<string, 'ag
     unsealsFile: 'records/2025/unseals.yaml',
     unsealsPresent: false,
     unseals: [],
+    ratingsFile: 'records/2025/ratings.yaml',
+    ratingsPresent: false,
+    ratings: [],
   };
 }
 
@@ -581,6 +590,8 @@ describe('titles in the count, at their edges', () => {
     requires,
     initiative: false,
     decided_by: 'head',
+    form: 'title',
+    vote: true,
   });
   const inDept = (n: Rec<Nomination>, department: string): Rec<Nomination> => ({
     ...n,

@@ -35,6 +35,8 @@ export const BALLOT_PAPER_TEMPLATE_SPEC: TemplateSpec = {
     fallback: 'Thành viên Hội đồng: {name}, {position}.',
   },
   'written-sign': { fields: [], required: false, fallback: 'NGƯỜI CHO Ý KIẾN' },
+  // A paper of titles only (titles.yaml): headed by the titles voted, not the plan's models.
+  'subject-titles': { fields: [], required: false, fallback: 'Bình xét danh hiệu thi đua năm {year}' },
 };
 
 function writtenLine(template: DocumentInput['template'], section: string, values: Values): string[] {
@@ -70,6 +72,7 @@ export function ballotPaperModel(input: DocumentInput): DocModel {
     cell(small(''), widths[4]!),
   ];
   const session = round.council?.value.session?.date;
+  const titlesOnly = ordered.length > 0 && ordered.every((n) => n.award !== undefined && index.titles.has(n.award));
   // The paper of an absent member who votes in writing: the same table, named and signed.
   const page = (absent?: string): Block[] => {
     const blocks: Block[] = [];
@@ -96,7 +99,9 @@ export function ballotPaperModel(input: DocumentInput): DocModel {
         size: 14,
       }),
     );
-    const subject = paragraphs(template, 'subject', values);
+    const subject = titlesOnly
+      ? writtenLine(template, 'subject-titles', values)
+      : paragraphs(template, 'subject', values);
     for (const s of subject) blocks.push(centered(s, { bold: true }));
     blocks.push(ruleUnder(subject, 14, true, 0.4));
     if (absent) {
@@ -159,7 +164,8 @@ export function ballotPaperModel(input: DocumentInput): DocModel {
   ];
   return {
     title: `${line(template, 'title', values)} ${round.year}`,
-    subject: line(template, 'subject', values),
+    subject:
+      (titlesOnly ? writtenLine(template, 'subject-titles', values) : paragraphs(template, 'subject', values))[0] ?? '',
     date: session ?? `${round.year}-12-31`,
     sections,
   };

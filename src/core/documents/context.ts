@@ -135,6 +135,24 @@ export function groupsOf(results: readonly TallyResult[], index: WorkspaceIndex)
   return groups.filter((g) => g.results.length > 0);
 }
 
+/**
+ * Who attended the council's meeting, one source for the Tờ trình and both minutes: the absent
+ * members the session names; with none named, one per written ballot (absent members vote in writing).
+ */
+export function attendanceOf(round: Round): {
+  members: number;
+  absent: string[];
+  absentCount: number;
+  present: number;
+} {
+  const council = round.council?.value;
+  const members = council?.members.length ?? 0;
+  const absent = [...new Set(council?.session?.absent ?? [])];
+  const written = round.ballots.filter((b) => b.value.valid && b.value.written).length;
+  const absentCount = absent.length || written;
+  return { members, absent, absentCount, present: members - absentCount };
+}
+
 /** "Ông" / "Bà" from people.yaml (`gender`), or nothing when it is not recorded. */
 export function honorific(index: WorkspaceIndex, person: string | null): string {
   if (!person) return '';

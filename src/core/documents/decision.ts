@@ -26,6 +26,7 @@ import {
   type RecognitionGroup,
 } from './context.js';
 import { dateInWords } from '../dates.js';
+import { basisLines } from './basis.js';
 
 export const DECISION_TEMPLATE_SPEC: TemplateSpec = {
   title: { fields: [], required: true },
@@ -109,7 +110,7 @@ export function decisionModel(input: DocumentInput): DocModel {
   blocks.push(ruleUnder(paragraphs(template, 'subject', v), 14, true, 0.4));
   blocks.push(centered('', { size: 6 }));
   for (const s of paragraphs(template, 'authority', v)) blocks.push(centered(s, { bold: true, before: 12, after: 12 }));
-  for (const s of agency.legal_basis) blocks.push(body(s, { italic: true }));
+  for (const s of basisLines(agency, index.pack, documentDate(round))) blocks.push(body(s, { italic: true }));
   for (const s of paragraphs(template, 'basis', { ...v, session_date_words: session ? dateInWords(session.date) : '' }))
     blocks.push(body(s, { italic: true }));
   blocks.push(centered(line(template, 'decides', v), { bold: true, before: 6, after: 6 }));
@@ -197,7 +198,7 @@ function titledDecisionModel(input: DocumentInput): DocModel {
   blocks.push(ruleUnder(subject, 14, true, 0.4));
   blocks.push(centered('', { size: 6 }));
   for (const s of paragraphs(template, 'authority', v)) blocks.push(centered(s, { bold: true, before: 12, after: 12 }));
-  for (const s of agency.legal_basis) blocks.push(body(s, { italic: true }));
+  for (const s of basisLines(agency, index.pack, documentDate(round))) blocks.push(body(s, { italic: true }));
   for (const s of paragraphs(template, 'basis', { ...v, session_date_words: session ? dateInWords(session.date) : '' }))
     blocks.push(body(s, { italic: true }));
   blocks.push(centered(line(template, 'decides', v), { bold: true, before: 6, after: 6 }));

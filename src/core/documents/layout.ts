@@ -32,6 +32,32 @@ export function ruleUnder(
   return p('', { align: 'center', size: 4, ruleMm: Math.round(longest * share * 10) / 10 });
 }
 
+/** The left column of the header, less the cell's margins. */
+const HEADER_NAME_MM = PORTRAIT_TEXT_MM * 0.44 - 4;
+/** A name's phrase never broken across lines: "KHEN / THƯỞNG" is no way to print the council's name. */
+const UNBROKEN = /Thi đua\s*-\s*Khen thưởng/iu;
+
+/**
+ * A name in header lines (12 pt bold capitals) that fit `widthMm`, broken between words but never
+ * inside "Thi đua - Khen thưởng"; what follows that phrase ("Sở Tư pháp") kept on one line when it fits.
+ */
+export function nameLines(name: string, widthMm: number): string[] {
+  const fits = (s: string) => textWidthMm(upper(s), 12, true) <= widthMm;
+  const m = UNBROKEN.exec(name);
+  const words = (s: string) => s.split(/\s+/u).filter(Boolean);
+  const tail = m ? name.slice(m.index + m[0].length).trim() : '';
+  const tokens = m
+    ? [...words(name.slice(0, m.index)), m[0], ...(tail && fits(tail) ? [tail] : words(tail))]
+    : words(name);
+  const lines: string[] = [];
+  for (const tok of tokens) {
+    const last = lines.length ? `${lines[lines.length - 1]!} ${tok}` : '';
+    if (last && fits(last)) lines[lines.length - 1] = last;
+    else lines.push(tok);
+  }
+  return lines;
+}
+
 /**
  * The two-column borderless header: parent and issuing body with its short rule on the left,
  * Quốc hiệu and Tiêu ngữ on the right; below them, on one row, the number and the place and date.
@@ -47,7 +73,7 @@ export function headerTable(
   // A council's own document names the agency above it; the agency's documents name the parent body.
   // Each name is printed as agency.yaml breaks it (`header`), or as one paragraph Word wraps.
   const above = issuer ? (agency.header ?? [agency.name]) : agency.parent ? [agency.parent] : [];
-  const name = issuer ? (agency.council.header ?? [issuer]) : (agency.header ?? [agency.name]);
+  const name = issuer ? (agency.council.header ?? nameLines(issuer, HEADER_NAME_MM)) : (agency.header ?? [agency.name]);
   // 12 pt (ND 30 allows 12–13): the names and the Quốc hiệu fit their columns of the text area.
   for (const l of above) left.push(p(upper(l), { align: 'center', size: 12 }));
   for (const l of name) left.push(p(upper(l), { align: 'center', size: 12, bold: true }));
@@ -150,7 +176,11 @@ export function signature(title: string | Signer, name?: string, above?: string)
 
 /** Nơi nhận: the heading 12 pt bold italic, each recipient 11 pt after a dash, the last ("Lưu: VT, …") as written. */
 export function recipientList(heading: string, recipients: readonly string[], last: string, first?: string): Para[] {
-  const items = [...(first ? [first] : []), ...recipients].map((r) => p(`- ${r};`, { size: 11 }));
+  // "Lưu" once: one the agency lists itself (agency.yaml `recipients`) stands for the template's.
+  const own = recipients.filter((r) => /^-?\s*Lưu\b/u.test(r));
+  const others = recipients.filter((r) => !own.includes(r));
+  const items = [...(first ? [first] : []), ...others].map((r) => p(`- ${r};`, { size: 11 }));
+  if (own.length) last = `- ${own.map((r) => r.replace(/^-?\s*|[;.,\s]+$/gu, '')).join('; ')}.`;
   if (last) items.push(p(last, { size: 11 }));
   return [p(heading, { size: 12, bold: true, italic: true }), ...items];
 }
@@ -166,6 +196,7 @@ export function recipientsAndSignature(
   return {
     kind: 'table',
     borders: false,
+    keepWithPrevious: true,
     rows: [[cell(recipientList(heading, recipients, last, first), 45), cell(sign, 55)]],
   };
 }

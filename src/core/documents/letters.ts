@@ -8,6 +8,7 @@ import { line, paragraphs } from './template.js';
 import type { Block, DocModel } from './model.js';
 import { body, centered, headerTable, placeDateLine, recipientsAndSignature, ruleUnder, signature } from './layout.js';
 import {
+  attendanceOf,
   commonValues,
   decidedHere,
   documentDate,
@@ -87,7 +88,7 @@ export function proposalModel(input: DocumentInput): DocModel {
     ...v,
     session_date_words: dateInWords(session.date),
     members: council.members.length,
-    present: council.members.length - (session.absent?.length ?? 0),
+    present: attendanceOf(round).present,
     counts_words: countsOf(input),
     numerator: th.numerator,
     denominator: th.denominator,

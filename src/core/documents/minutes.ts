@@ -50,12 +50,6 @@ export const MINUTES_TEMPLATE_SPEC: TemplateSpec = {
     fallback:
       'Thành viên Hội đồng được đề nghị: {name} ({nomination}); theo quy chế, thành viên này không tham gia biểu quyết đối với đề nghị của mình.',
   },
-  reopened: {
-    fields: ['date', 'by', 'reason', 'decision'],
-    required: false,
-    fallback:
-      'Kết quả kiểm phiếu trước đó đã được mở niêm phong {date} ({by}){decision}, lý do: {reason}; biên bản này thay biên bản trước.',
-  },
   'invalid-reason': {
     fields: ['serial', 'reason'],
     required: false,
@@ -206,17 +200,8 @@ export function minutesModel(input: DocumentInput): DocModel {
         blocks.push(body(s));
     }
   }
-  for (const u of tally.reopened ?? []) {
-    const date = dateInWords(u.date);
-    for (const s of optional(template, 'reopened', {
-      ...values,
-      date,
-      by: u.by,
-      reason: u.reason,
-      decision: u.decision ? `, Quyết định số ${u.decision} được rút lại` : '',
-    }))
-      blocks.push(body(s));
-  }
+  // An unsealing is the records' history (unseals.yaml, verify), not the council's words: the
+  // minutes of a count corrected later stay as the council signed them.
   // Each title with its own threshold; the round's threshold for the plan's pair, if any.
   const titleCounts = tally.titles ?? [];
   const plainResults = tally.results.filter((r) => titleOf(index, r) === undefined);
@@ -345,7 +330,7 @@ export function minutesModel(input: DocumentInput): DocModel {
       ),
     );
   }
-  blocks.push({ kind: 'table', borders: false, rows: signRows });
+  blocks.push({ kind: 'table', borders: false, keepWithPrevious: true, rows: signRows });
   // Nơi nhận under the signatures, bottom left: who receives the minutes, the copy kept.
   blocks.push(p('', { size: 6 }));
   blocks.push(

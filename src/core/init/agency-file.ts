@@ -7,6 +7,7 @@ import { DEFAULT_THRESHOLD } from '../defaults.js';
 export function thresholdFlow(th: Pick<Threshold, 'numerator' | 'denominator' | 'of'>): string {
   return `{ numerator: ${th.numerator}, denominator: ${th.denominator}, of: ${th.of} }`;
 }
+import type { Level } from '../schemas/pack.js';
 
 export interface InitAnswers {
   agency: string;
@@ -15,6 +16,8 @@ export interface InitAnswers {
   place: string;
   headName: string;
   headTitle: string;
+  /** The act that gives the issuer its competence, the decision's first căn cứ (optional). */
+  competence: string;
 }
 
 export const INIT_FIELDS: Array<{
@@ -52,12 +55,40 @@ export const INIT_FIELDS: Array<{
     placeholder: 'Thủ trưởng cơ quan',
     required: true,
   },
+  {
+    key: 'competence',
+    option: 'competence',
+    flag: 'competence',
+    field: 'legal_basis',
+    placeholder: '',
+    required: false,
+  },
 ];
+
+/** "Căn cứ Quyết định số 12/2024/QĐ-UBND …;" from what the clerk typed, with or without "Căn cứ" and the ";". */
+export function competenceLine(text: string): string {
+  const body = text
+    .trim()
+    .replace(/^căn cứ\s+/iu, '')
+    .replace(/[;.,\s]+$/u, '');
+  return `Căn cứ ${body};`;
+}
 
 /** Every value through the one YAML emitter (quoted where YAML would misread it), in a flow map too. */
 const q = (s: string) => (/[{}[\],]/.test(s) ? JSON.stringify(s) : yamlScalar(s));
 
-export function renderAgencyYaml(answers: Partial<InitAnswers>): { text: string; placeholders: string[] } {
+/** What each level is, in agency.yaml's comment. */
+const LEVEL_NOTE: Record<Level, string> = {
+  so: 'cơ quan chuyên môn thuộc UBND tỉnh và tương đương',
+  xa: 'Ủy ban nhân dân cấp xã',
+  truong: 'trường công lập thuộc Sở',
+  tinh: 'Ủy ban nhân dân tỉnh',
+};
+
+export function renderAgencyYaml(
+  answers: Partial<InitAnswers>,
+  level: Level = 'so',
+): { text: string; placeholders: string[] } {
   const placeholders: string[] = [];
   const v = (key: keyof InitAnswers) => {
     const f = INIT_FIELDS.find((x) => x.key === key)!;
@@ -74,6 +105,8 @@ export function renderAgencyYaml(answers: Partial<InitAnswers>): { text: string;
   const place = v('place');
   const headTitle = v('headTitle');
   const headName = v('headName');
+  // Optional and never a placeholder: without it, the decision cites the rule pack's instruments only.
+  const competence = answers.competence?.trim() ? `  - ${q(competenceLine(answers.competence))}\n` : '';
   const text = `# yaml-language-server: $schema=../schemas/agency.schema.json
 # Cơ quan, người ký, quy định của Hội đồng Thi đua - Khen thưởng và các thời hạn.
 # Tên viết thường như trong câu (“Thanh tra tỉnh Bình Phước”, “Chánh Thanh tra”): văn bản tự in hoa ở tiêu đề và chữ ký.
@@ -88,12 +121,16 @@ council:
 threshold: ${thresholdFlow(DEFAULT_THRESHOLD)}
 limits: { collective_per_department: 1, individual_per_department: 1 }
 discipline: { blocks_collective_from: canh-cao, blocks_individual_from: khien-trach }
-deadlines:
-  - { id: registration, title: "Đăng ký mô hình, gương điển hình", before: "11-30" }
-  - { id: plan, title: "Kế hoạch xây dựng, bồi dưỡng, nhân rộng", before: "12-15" }
+# Thời hạn các phòng nộp văn bản (thidua status, overdue); chưa có thời hạn nào cho đến khi cơ quan thêm, ví dụ:
+#   - { id: registration, title: "Đăng ký thi đua", before: "03-31" }
+deadlines: []
+# Cấp của cơ quan (so | xa | truong | tinh): ${LEVEL_NOTE[level]}. Bộ quy tắc (titles.yaml, competence)
+# cho biết Thủ trưởng quyết định danh hiệu nào; danh hiệu khác đề nghị cấp trên.
+level: ${level}
 recipients: []
+# Căn cứ riêng của cơ quan (văn bản quy định thẩm quyền trước); Luật, Nghị định, Thông tư lấy từ bộ quy tắc (records/titles.yaml).
 legal_basis:
-  - "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;"
+${competence}  - "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;"
 `;
   return { text, placeholders };
 }

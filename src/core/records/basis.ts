@@ -66,6 +66,7 @@ function currentParts(ws: Workspace, round: Round) {
     people,
     discipline: ws.discipline,
     titles: ws.titles.map((x) => x.value),
+    pack: ws.pack?.value ?? null,
     brokenIds: ws.brokenIds,
     unavailable: ws.unavailable,
   };
@@ -85,6 +86,7 @@ export function roundIndex(ws: Workspace, round: Round): WorkspaceIndex {
       people: wrap(basis.people, 'people'),
       discipline: wrap(basis.discipline, 'discipline'),
       ...(basis.titles ? { titles: basis.titles } : {}),
+      pack: basis.pack ?? null,
     });
   }
   const parts = currentParts(ws, round);
@@ -147,6 +149,7 @@ export function basisForSeal(index: WorkspaceIndex, round: Round): Basis | null 
     people,
     discipline,
     ...(awards && index.titles.size > 0 ? { titles: [...index.titles.values()] } : {}),
+    ...(awards && index.titles.size > 0 && index.pack ? { pack: index.pack } : {}),
   };
 }
 
@@ -167,8 +170,11 @@ export function issuerOf(agency: Agency): Issuer {
 }
 
 /**
- * The agency as the round's documents print it: once a decision is recorded, its issuer and signer
- * as they were then; before, the round's agency.
+ * The agency as the round's documents print it: once a decision is recorded, its issuer as it was
+ * then; before, the round's agency. A head who signed in person is the head the documents name.
+ * Under KT., Q., TL., TUQ. the decision stays the competent post's (ND 30/2020 Phụ lục I, II.7.b):
+ * the authority, every "của …" and "Kính gửi …" name the head; only the signature block names the
+ * signer. Under TM. the collective body signed for is the authority.
  */
 export function documentAgency(index: WorkspaceIndex, round: Round): Agency | null {
   const agency = index.agency;
@@ -176,5 +182,9 @@ export function documentAgency(index: WorkspaceIndex, round: Round): Agency | nu
   const d = round.decision?.value;
   if (!d) return agency;
   const issuer = d.issuer ?? issuerOf(agency);
-  return { ...agency, ...issuer, head: { ...issuer.head, title: d.signer.title, name: d.signer.name } };
+  const { form, title, name } = d.signer;
+  if (form === undefined) return { ...agency, ...issuer, head: { ...issuer.head, title, name } };
+  if (form === 'TM' && d.signer.for !== undefined)
+    return { ...agency, ...issuer, head: { ...issuer.head, full_title: d.signer.for } };
+  return { ...agency, ...issuer };
 }

@@ -10,13 +10,21 @@ import { tooLargeDiagnostic } from '../yaml/syntax-errors.js';
 import { AgencySchema } from '../schemas/agency.js';
 import { CriteriaSchema } from '../schemas/criteria.js';
 import { DepartmentSchema, PersonSchema, DisciplineMeasureSchema, PendingSchema } from '../schemas/organisation.js';
-import { BallotSchema, CouncilSchema, NominationSchema, SubmissionSchema, UnsealSchema } from '../schemas/round.js';
+import {
+  BallotSchema,
+  CouncilSchema,
+  NominationSchema,
+  RatingEntrySchema,
+  SubmissionSchema,
+  UnsealSchema,
+} from '../schemas/round.js';
+import { PackMetaSchema, type PackMeta } from '../schemas/pack.js';
 import { RoundSettingsSchema } from '../schemas/settings.js';
 import { DecisionFileSchema, TallyFileSchema } from '../schemas/sealed.js';
 import { ID_PATTERN } from '../ids.js';
 import { findingToDiagnostic, issueToFindings } from './schema-diagnostics.js';
 import { FIELD_VOCABULARY } from '../schemas/vocabulary.js';
-import { HistoryEntrySchema, TitleSchema } from '../schemas/titles.js';
+import { HistoryEntrySchema, PackSchema, TitleSchema, type Title } from '../schemas/titles.js';
 import {
   AGENCY_FILE,
   CRITERIA_FILE,
@@ -219,6 +227,9 @@ function loadRound(loader: Loader, snapshot: Snapshot, year: number): Round {
     unsealsFile: roundFile(year, 'unseals.yaml'),
     unsealsPresent: loader.has(roundFile(year, 'unseals.yaml')),
     unseals: loader.list(roundFile(year, 'unseals.yaml'), UnsealSchema, false),
+    ratingsFile: roundFile(year, 'ratings.yaml'),
+    ratingsPresent: loader.has(roundFile(year, 'ratings.yaml')),
+    ratings: loader.list(roundFile(year, 'ratings.yaml'), RatingEntrySchema, false),
   };
 
   for (const path of nominationFiles) {
@@ -272,6 +283,32 @@ function loadRound(loader: Loader, snapshot: Snapshot, year: number): Round {
 }
 
 /**
+ * records/titles.yaml: a list of titles, or a rule pack (a mapping: its metadata, and `titles`
+ * checked item by item so one bad title keeps the others).
+ */
+function loadTitles(loader: Loader): { titles: Rec<Title>[]; pack: Rec<PackMeta> | null } {
+  if (!loader.has(TITLES_FILE)) return { titles: [], pack: null };
+  const file = loader.parse(TITLES_FILE);
+  const value = file?.value;
+  if (!file || value === null || typeof value !== 'object' || Array.isArray(value)) {
+    return { titles: loader.list(TITLES_FILE, TitleSchema, false), pack: null };
+  }
+  const { titles: items, ...meta } = value as Record<string, unknown>;
+  const titles: Rec<Title>[] = [];
+  if (!Array.isArray(items)) {
+    loader.check(file, PackSchema.pick({ titles: true }), { titles: items }, []);
+  } else {
+    items.forEach((item: unknown, i: number) => {
+      const title = loader.check(file, TitleSchema, item, ['titles', i]);
+      if (title !== null) titles.push({ value: title, loc: { file: TITLES_FILE, path: ['titles', i] } });
+    });
+  }
+  // Checked last: a clean check of the whole file releases its tree, which the titles' findings need.
+  const data = loader.check(file, PackMetaSchema, meta, []);
+  return { titles, pack: data === null ? null : { value: data, loc: { file: TITLES_FILE, path: [] } } };
+}
+
+/**
  * `preparsed`: files already parsed by `parseYamlFile` elsewhere (on worker threads), used as they
  * are; any file not in it is parsed here.
  */
@@ -285,7 +322,7 @@ export function loadWorkspace(snapshot: Snapshot, preparsed?: ReadonlyMap<string
     departments: loader.list(DEPARTMENTS_FILE, DepartmentSchema, true, { key: 'id', into: brokenIds.departments }),
     people: loader.list(PEOPLE_FILE, PersonSchema, true, { key: 'id', into: brokenIds.people }),
     discipline: loader.list(DISCIPLINE_FILE, DisciplineMeasureSchema, false),
-    titles: loader.list(TITLES_FILE, TitleSchema, false),
+    ...loadTitles(loader),
     history: loader.list(HISTORY_FILE, HistoryEntrySchema, false),
     pending: loader.list(PENDING_FILE, PendingSchema, false),
     brokenIds,

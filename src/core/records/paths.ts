@@ -6,7 +6,7 @@ export const CRITERIA_FILE = 'records/criteria.yaml';
 export const DEPARTMENTS_FILE = 'records/departments.yaml';
 export const PEOPLE_FILE = 'records/people.yaml';
 export const DISCIPLINE_FILE = 'records/discipline.yaml';
-/** The titles a workspace runs (optional): see schemas/titles.ts. */
+/** The titles a workspace runs, or the rule pack (optional): see schemas/titles.ts and schemas/pack.ts. */
 export const TITLES_FILE = 'records/titles.yaml';
 /** Matters pending against a person or a unit (optional). */
 export const PENDING_FILE = 'records/pending.yaml';
@@ -17,6 +17,7 @@ export const HISTORY_FILE = 'records/history.yaml';
 export const ROUND_FILE_NAMES = [
   'council.yaml',
   'round.yaml',
+  'ratings.yaml',
   'submissions.yaml',
   'tally.yaml',
   'decision.yaml',

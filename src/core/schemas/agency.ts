@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { BLANK_FIELDS } from '../documents/blank-fields.js';
 import { Id, Text, IsoDate, DisciplineLevelSchema, isIsoDate, isMonthDay, tagged } from './values.js';
+import { LevelSchema } from './pack.js';
 import { DEFAULT_THRESHOLD } from '../defaults.js';
 
 export const DeadlineSchema = z
@@ -145,6 +146,16 @@ export const AgencySchema = z.strictObject({
    * maternity leave counted as work. Without it, titles follow only their own declarations.
    */
   award_rules: z.literal('nd-152-2025').optional(),
+  /**
+   * The agency's level, for the rule pack's competences (who decides which title): `so` a cơ quan
+   * chuyên môn thuộc UBND tỉnh and equivalents (default), `xa` a UBND xã, `truong` a public school
+   * under a Sở, `tinh` the province itself.
+   */
+  level: LevelSchema.default('so'),
+  /** Titles the province has delegated to this agency's head beyond its level's (a school's LĐTT, say). */
+  delegated: z.array(Id).optional(),
+  /** The authority titles above the head's competence are proposed to, with its place ("Chủ tịch Ủy ban nhân dân tỉnh Đồng Nai"); default: the pack's. */
+  proposes_to: Text.optional(),
   /** Changes from a date on (oldest first): the agency as a round or a document of that date sees it. */
   changes: z.array(AgencyChangeSchema).optional(),
 });

@@ -13,7 +13,14 @@ import {
 import { AgencySchema } from './agency.js';
 import { CriteriaSchema } from './criteria.js';
 import { DepartmentSchema, PersonSchema, DisciplineMeasureSchema } from './organisation.js';
-import { BallotSchema, CouncilSchema, NominationSchema, SubmissionSchema, UnsealSchema } from './round.js';
+import {
+  BallotSchema,
+  CouncilSchema,
+  NominationSchema,
+  RatingEntrySchema,
+  SubmissionSchema,
+  UnsealSchema,
+} from './round.js';
 import { RoundSettingsSchema } from './settings.js';
 import { DecisionFileSchema, TallyFileSchema } from './sealed.js';
 import { HistoryEntrySchema, TitlesFileSchema } from './titles.js';
@@ -35,6 +42,7 @@ export const RECORD_KINDS: readonly RecordKind[] = [
   { name: 'titles', glob: TITLES_FILE, schema: TitlesFileSchema },
   { name: 'history', glob: HISTORY_FILE, schema: z.array(HistoryEntrySchema) },
   { name: 'round', glob: roundFileGlob('round.yaml'), schema: RoundSettingsSchema },
+  { name: 'ratings', glob: roundFileGlob('ratings.yaml'), schema: z.array(RatingEntrySchema) },
   { name: 'council', glob: roundFileGlob('council.yaml'), schema: CouncilSchema },
   { name: 'nomination', glob: roundFileGlob('nominations/*.yaml'), schema: NominationSchema },
   { name: 'ballot', glob: roundFileGlob('ballots/*.yaml'), schema: BallotSchema },

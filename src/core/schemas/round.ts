@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { Id, Text, IsoDate, tagged } from './values.js';
 import { ThresholdSchema } from './agency.js';
+import { RatingSchema } from './titles.js';
 
 export const COUNCIL_ROLES = ['chu-tich', 'pho-chu-tich', 'uy-vien', 'thu-ky'] as const;
 
@@ -28,6 +29,8 @@ export const CouncilSchema = z.strictObject({
       absent: z.array(Id).optional(),
       /** At a tie on the last place of a title's quota, the nominations the chair chose. */
       chair_decides: z.array(Id).optional(),
+      /** What the council said, as the meeting minutes record it: on a nomination, or in general. */
+      discussion: z.array(z.strictObject({ nomination: Id.optional(), text: Text })).optional(),
     })
     .optional(),
 });
@@ -44,6 +47,10 @@ const nominationFields = {
   initiative_id: Id.optional(),
   title: Text,
   initiative: z.string().optional(),
+  /** The subject's rating (xếp loại) in the round's assessment: a person's, or the unit's. */
+  rating: RatingSchema.optional(),
+  /** An accepted research work (đề tài nghiên cứu khoa học đã nghiệm thu), which may stand for an initiative. */
+  research: Text.optional(),
   submitted: IsoDate,
   new_factor: z.boolean().optional(),
   accepted_late: AcceptedLate.optional(),
@@ -104,6 +111,13 @@ export type CollectiveNomination = z.infer<typeof CollectiveNominationSchema>;
 export type IndividualNomination = z.infer<typeof IndividualNominationSchema>;
 export type Ballot = z.infer<typeof BallotSchema>;
 export type Submission = z.infer<typeof SubmissionSchema>;
+
+/**
+ * records/<YEAR>/ratings.yaml: the round's ratings (xếp loại) of people not nominated (a nominee's
+ * rating is on the nomination), for the shares a collective title counts (100 % complete their tasks).
+ */
+export const RatingEntrySchema = z.strictObject({ person: Id, rating: RatingSchema });
+export type RatingEntry = z.infer<typeof RatingEntrySchema>;
 
 /** records/<YEAR>/unseals.yaml: every time the round's seal was opened with `thidua unseal`. */
 export const UnsealSchema = z.strictObject({

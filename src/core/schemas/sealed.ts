@@ -6,6 +6,7 @@ import { UnsealSchema } from './round.js';
 import { CriteriaSchema } from './criteria.js';
 import { DepartmentSchema, DisciplineMeasureSchema, PersonSchema } from './organisation.js';
 import { TitleSchema } from './titles.js';
+import { PackMetaSchema } from './pack.js';
 
 /**
  * What a sealed round was judged, tallied and rendered from: the agency and its settings, the
@@ -20,6 +21,8 @@ export const BasisSchema = z.strictObject({
   discipline: z.array(DisciplineMeasureSchema),
   /** The titles in force, when the round's nominations name any. */
   titles: z.array(TitleSchema).optional(),
+  /** The rule pack the round was judged under (its titles are `titles`): a newer pack does not reach a sealed round. */
+  pack: PackMetaSchema.optional(),
 });
 export type Basis = z.infer<typeof BasisSchema>;
 
