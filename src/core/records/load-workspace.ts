@@ -17,7 +17,8 @@ import { ID_PATTERN } from '../ids.js';
 import { findingToDiagnostic, issueToFindings } from './schema-diagnostics.js';
 import { FIELD_VOCABULARY } from '../schemas/vocabulary.js';
 import { HistoryEntrySchema, TitleSchema } from '../schemas/titles.js';
-import { AGENCY_FILE, CRITERIA_FILE, DEPARTMENTS_FILE, DISCIPLINE_FILE, HISTORY_FILE, PENDING_FILE, PEOPLE_FILE, TITLES_FILE, inRoundFolder, roundDir, roundFile } from './paths.js';
+import { InboxEntrySchema } from '../schemas/inbox.js';
+import { AGENCY_FILE, CRITERIA_FILE, DEPARTMENTS_FILE, DISCIPLINE_FILE, HISTORY_FILE, INBOX_FILE, PENDING_FILE, PEOPLE_FILE, TITLES_FILE, inRoundFolder, roundDir, roundFile } from './paths.js';
 import {
   type FileEntry, type Rec, type Round, type Snapshot, type Workspace,
 } from './workspace.js';
@@ -250,6 +251,7 @@ export function loadWorkspace(snapshot: Snapshot, preparsed?: ReadonlyMap<string
     titles: loader.list(TITLES_FILE, TitleSchema, false),
     history: loader.list(HISTORY_FILE, HistoryEntrySchema, false),
     pending: loader.list(PENDING_FILE, PendingSchema, false),
+    inbox: loader.list(INBOX_FILE, InboxEntrySchema, false),
     brokenIds,
     unavailable: {
       departments: loader.has(DEPARTMENTS_FILE) && !loader.readable(DEPARTMENTS_FILE),

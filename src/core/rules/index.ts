@@ -37,6 +37,7 @@ import { rule as awardPending } from './award-pending.js';
 import { rule as awardAfterDiscipline } from './award-after-discipline.js';
 import { rule as initiativeReused } from './initiative-reused.js';
 import { rule as awardWorkingTime } from './award-working-time.js';
+import { rule as sourceWithdrawn } from './source-withdrawn.js';
 
 export const RULES = [
   yamlSyntax,
@@ -71,6 +72,7 @@ export const RULES = [
   sealedInputChanged,
   replicationReference,
   replicationNotRecognised,
+  sourceWithdrawn,
   councilMembership,
   attendance,
   ballotUnmarked,

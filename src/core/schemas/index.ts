@@ -7,6 +7,7 @@ import { BallotSchema, CouncilSchema, NominationSchema, SubmissionSchema, Unseal
 import { RoundSettingsSchema } from './settings.js';
 import { DecisionFileSchema, TallyFileSchema } from './sealed.js';
 import { HistoryEntrySchema, TitlesFileSchema } from './titles.js';
+import { InboxEntrySchema } from './inbox.js';
 
 export interface RecordKind {
   /** Name of the JSON Schema file: `<name>.schema.json`. */
@@ -24,6 +25,7 @@ export const RECORD_KINDS: readonly RecordKind[] = [
   { name: 'discipline', glob: 'records/discipline.yaml', schema: z.array(DisciplineMeasureSchema) },
   { name: 'titles', glob: 'records/titles.yaml', schema: TitlesFileSchema },
   { name: 'history', glob: 'records/history.yaml', schema: z.array(HistoryEntrySchema) },
+  { name: 'inbox', glob: 'records/inbox.yaml', schema: z.array(InboxEntrySchema) },
   { name: 'round', glob: 'records/*/round.yaml', schema: RoundSettingsSchema },
   { name: 'council', glob: 'records/*/council.yaml', schema: CouncilSchema },
   { name: 'nomination', glob: 'records/*/nominations/*.yaml', schema: NominationSchema },

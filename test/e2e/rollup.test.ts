@@ -1,0 +1,164 @@
+/**
+ * The provincial roll-up through the command line, against a real `git daemon` on 127.0.0.1:
+ * a province registers its agencies, fetches and verifies each, imports the sound proposals with
+ * where they came from, and sees in validate a proposal its agency has since unsealed.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { cleanupTemp, git, runCli, tempDir } from '../helpers/workspace.js';
+import { ENV, ok, run } from '../helpers/round.js';
+import { publish, push, startDaemon, upwardAgency, UPWARD_TITLE, type Daemon } from '../helpers/rollup.js';
+
+let daemon: Daemon;
+beforeAll(async () => {
+  daemon = await startDaemon();
+});
+afterAll(async () => {
+  await daemon.stop();
+  cleanupTemp();
+});
+
+/** A province as `thidua init` makes it. */
+async function province(): Promise<string> {
+  const parent = tempDir('thidua-province-');
+  const r = await runCli(
+    [
+      'init',
+      'tinh',
+      '--agency',
+      'UBND tỉnh Lâm Đồng',
+      '--symbol',
+      'UBND',
+      '--place',
+      'Lâm Đồng',
+      '--head-name',
+      'Trần Văn Tỉnh',
+      '--head-title',
+      'Chủ tịch',
+      '--titles',
+    ],
+    { cwd: parent, env: ENV },
+  );
+  expect(r.code, r.stderr).toBe(0);
+  return join(parent, 'tinh');
+}
+
+describe('inbox over git daemon', () => {
+  it('Must show: one sound agency verified and imported with its commit and seal, the tampered one held, the unsealed one offers nothing; a later unseal is a validate finding', async () => {
+    const sound = await upwardAgency(401);
+    const tampered = await upwardAgency(402);
+    // A ballot changed after the seal, committed straight with git (not through thidua).
+    const ballot = join(tampered.root, `records/${tampered.year}/ballots/002.yaml`);
+    writeFileSync(ballot, readFileSync(ballot, 'utf8').replace('agree', 'disagree'));
+    git(tampered.root, ['commit', '-q', '-am', 'Sửa phiếu']);
+    const unsealed = await upwardAgency(403, { sealed: false });
+    const urls = {
+      'so-tu-phap': publish(daemon, sound, 'so-tu-phap'),
+      'so-tai-chinh': publish(daemon, tampered, 'so-tai-chinh'),
+      'xa-da-lat': publish(daemon, unsealed, 'xa-da-lat'),
+    };
+    const root = await province();
+    for (const [id, url] of Object.entries(urls)) {
+      const r = await ok(root, 'inbox', 'add', id, url, '--name', `Cơ quan ${id}`);
+      expect(r.stdout).toContain(`Đã đăng ký cơ quan ${id}: ${url}`);
+      expect(r.stdout).toMatch(/Đã commit [0-9a-f]{12}\./);
+    }
+    expect(git(root, ['log', '--format=%s', '-1'])).toBe('Hộp thư: đăng ký xa-da-lat\n');
+
+    const fetched = await run(root, 'inbox', 'fetch');
+    expect(fetched.code, fetched.stderr).toBe(1);
+    const soundHead = git(sound.root, ['rev-parse', 'HEAD']).trim();
+    expect(fetched.stdout).toContain(`✓ so-tu-phap @ ${soundHead.slice(0, 12)}: 1 đề nghị`);
+    expect(fetched.stdout).toContain('✗ so-tai-chinh: records/2025/ballots/002.yaml:2:1: error[sealed-input-changed]');
+    expect(fetched.stdout).toMatch(
+      /records\/2025\/ballots\/002\.yaml: bị sửa trong commit [0-9a-f]{12} \(\d{4}-\d\d-\d\d: Sửa phiếu\), sau khi niêm phong/,
+    );
+    expect(fetched.stdout).toContain('✓ xa-da-lat @ ');
+    expect(fetched.stdout).toContain('Đã tải 3 cơ quan: 2 đạt, 1 bị giữ lại, 0 không có gì mới.');
+    // The mirrors stay out of the records: nothing for git to commit.
+    expect(existsSync(join(root, '.thidua/inbox/so-tu-phap.git'))).toBe(true);
+    expect(git(root, ['status', '--porcelain', '--', '.thidua'])).toBe('');
+
+    const status = await ok(root, 'inbox', 'status', '--json');
+    const rows = JSON.parse(status.stdout) as Array<{
+      id: string;
+      state: string;
+      commit: string;
+      held: string | null;
+      proposals: Record<string, number>;
+      url: string;
+    }>;
+    expect(rows.map((x) => [x.id, x.state, x.url])).toEqual([
+      ['so-tu-phap', 'verified', urls['so-tu-phap']],
+      ['so-tai-chinh', 'held', urls['so-tai-chinh']],
+      ['xa-da-lat', 'verified', urls['xa-da-lat']],
+    ]);
+    expect(rows[0]!.commit).toBe(soundHead);
+    expect(rows[0]!.proposals).toEqual({ 2025: 1 });
+    expect(rows[1]!.held).toContain('records/2025/ballots/002.yaml');
+    expect(rows[2]!.proposals).toEqual({});
+    const table = await ok(root, 'inbox', 'status', '--lang', 'en');
+    expect(table.stdout).toMatch(
+      /so-tu-phap +git:\/\/127\.0\.0\.1:\d+\/so-tu-phap\.git +[0-9a-f]{12} +2026-01-20 00:00 +✓ verified +2025: 1/,
+    );
+    expect(table.stdout).toContain('  so-tai-chinh: records/2025/ballots/002.yaml:2:1: error[sealed-input-changed]');
+
+    const imported = await ok(root, 'inbox', 'import', '2025');
+    expect(imported.stdout).toContain(
+      'Đợt 2025: nhập 1 đề nghị, 0 đã có từ trước; thêm 1 cơ quan vào danh sách đơn vị, 1 người.',
+    );
+    const files = readdirSync(join(root, 'records/2025/nominations'));
+    expect(files).toEqual([`so-tu-phap-${sound.nomination}.yaml`]);
+    const nomination = parse(readFileSync(join(root, 'records/2025/nominations', files[0]!), 'utf8')) as unknown;
+    const seal = createHash('sha256')
+      .update(readFileSync(join(sound.root, 'records/2025/tally.yaml')))
+      .digest('hex');
+    const person = sound.people.find((p) => p.id === sound.person)!;
+    expect(nomination).toMatchObject({
+      kind: 'individual',
+      department: 'so-tu-phap',
+      person: `so-tu-phap-${sound.person}`,
+      award: UPWARD_TITLE,
+      source: {
+        agency: 'so-tu-phap',
+        url: urls['so-tu-phap'],
+        commit: soundHead,
+        year: 2025,
+        seal,
+        nomination: sound.nomination,
+        name: person.name,
+        post: 'Chuyên viên',
+        unit: sound.departments.find((d) => d.id === person.department)!.name,
+      },
+    });
+    const again = await ok(root, 'inbox', 'import', '2025');
+    expect(again.stdout).toContain(
+      'Đợt 2025: nhập 0 đề nghị, 1 đã có từ trước; thêm 0 cơ quan vào danh sách đơn vị, 0 người.',
+    );
+    expect(readdirSync(join(root, 'records/2025/nominations'))).toEqual(files);
+    const clean = await run(root, 'validate', '2025');
+    expect(clean.stdout + clean.stderr).not.toContain('source-withdrawn');
+
+    // A second fetch with nothing changed moves nothing.
+    const quiet = await run(root, 'inbox', 'fetch');
+    expect([quiet.code, quiet.stdout]).toEqual([0, 'Đã tải 3 cơ quan: 0 đạt, 0 bị giữ lại, 3 không có gì mới.\n']);
+
+    // The sound agency unseals its round and pushes; the province fetches again.
+    await ok(sound, 'unseal', '2025', '--reason', 'Hội đồng xét lại');
+    await ok(sound, 'commit', '-m', 'Mở niêm phong 2025');
+    push(daemon, sound, 'so-tu-phap');
+    const refetched = await ok(root, 'inbox', 'fetch', 'so-tu-phap');
+    expect(refetched.stdout).toContain(': 0 đề nghị');
+    const v = await run(root, 'validate', '2025');
+    expect(v.code).toBe(1);
+    expect(v.stdout + v.stderr).toContain(
+      `records/2025/nominations/so-tu-phap-${sound.nomination}.yaml:8:1  error[source-withdrawn]  đề nghị so-tu-phap/2025/${sound.nomination} với niêm phong ${seal.slice(0, 12)} không còn ở commit`,
+    );
+    // Importing again neither removes it nor adds a second one.
+    await ok(root, 'inbox', 'import', '2025');
+    expect(readdirSync(join(root, 'records/2025/nominations'))).toEqual(files);
+  }, 120_000);
+});
