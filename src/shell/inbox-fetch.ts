@@ -117,6 +117,22 @@ async function ok(cwd: string, args: string[]): Promise<string> {
   return res.stdout.trim();
 }
 
+/**
+ * A new head that does not descend from the commit fetched last: the agency's history was
+ * rewritten (a force-push), so what the province verified before may be gone. Null when it descends
+ * (or no earlier commit is known to the mirror).
+ */
+async function rewrittenSince(mirror: string, previous: string | undefined, commit: string): Promise<Localized | null> {
+  if (!previous || previous === commit) return null;
+  if ((await gitAsync(mirror, ['cat-file', '-e', `${previous}^{commit}`])).status !== 0) return null;
+  const res = await gitAsync(mirror, ['merge-base', '--is-ancestor', previous, commit]);
+  if (res.status !== 1) return null;
+  return t(
+    `lịch sử đã bị viết lại: commit ${previous.slice(0, 12)} tải lần trước không còn là tổ tiên của ${commit.slice(0, 12)}`,
+    `the history was rewritten: the commit ${previous.slice(0, 12)} fetched last time is no ancestor of ${commit.slice(0, 12)}`,
+  );
+}
+
 const heldText = (lang: Lang, why: Localized) => why[lang];
 
 /** Fetch one agency and verify it; never throws for what the remote holds (that is a held agency). */
@@ -140,8 +156,11 @@ export async function fetchAgency(
     return { kind: 'unchanged', id: entry.id };
   try {
     if (!existsSync(mirror)) await ok(root, ['init', '--bare', '--quiet', mirror]);
-    await ok(mirror, ['fetch', '--quiet', '--no-tags', '--', entry.url, '+HEAD:refs/thidua/head']);
+    // A shallow remote makes a shallow mirror (not a silently refused ref): verify then holds it as shallow.
+    await ok(mirror, ['fetch', '--quiet', '--no-tags', '--update-shallow', '--', entry.url, '+HEAD:refs/thidua/head']);
     const commit = await ok(mirror, ['rev-parse', '--verify', 'refs/thidua/head^{commit}']);
+    const rewritten = await rewrittenSince(mirror, entry.fetched?.commit, commit);
+    if (rewritten) return { kind: 'fetched', id: entry.id, commit, held: rewritten[options.lang], proposals: [] };
     await gitAsync(mirror, ['worktree', 'remove', '--force', work]);
     rmSync(work, { recursive: true, force: true });
     await gitAsync(mirror, ['worktree', 'prune']);

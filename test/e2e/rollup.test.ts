@@ -162,3 +162,57 @@ describe('inbox over git daemon', () => {
     expect(readdirSync(join(root, 'records/2025/nominations'))).toEqual(files);
   }, 120_000);
 });
+
+describe('inbox fetch fails closed', () => {
+  it('a shallow repository, a rewritten history and an unreachable URL are held with their reason; the server repository’s own config runs nothing', async () => {
+    const a = await upwardAgency(411);
+    const b = await upwardAgency(412);
+    const urlA = publish(daemon, a, 'viet-lai');
+    // A shallow copy on the server: its history cannot be checked.
+    const shallow = join(daemon.base, 'nong.git');
+    git(daemon.base, ['clone', '--bare', '-q', '--depth', '1', `file://${b.root}`, shallow]);
+    // A config naming programs, on the served repository: never fetched, never run.
+    const marker = join(tempDir(), 'ran');
+    for (const [k, v] of [
+      ['core.fsmonitor', `touch ${marker}`],
+      ['core.hooksPath', '/nonexistent'],
+      ['diff.external', `touch ${marker}`],
+    ] as const)
+      git(join(daemon.base, 'viet-lai.git'), ['config', k, v]);
+    const root = await province();
+    await ok(root, 'inbox', 'add', 'viet-lai', urlA);
+    await ok(root, 'inbox', 'add', 'nong', daemon.url('nong'));
+    await ok(root, 'inbox', 'add', 'khong-co', daemon.url('khong-co'));
+    const first = await run(root, 'inbox', 'fetch', '--lang', 'en');
+    expect(first.code).toBe(1);
+    expect(first.stdout).toContain('✓ viet-lai @ ');
+    expect(first.stdout).toMatch(/✗ nong: \.git: a shallow clone lacks the start of the history/);
+    expect(first.stdout).toMatch(/✗ khong-co: the repository cannot be read: /);
+    expect(existsSync(marker)).toBe(false);
+
+    // The agency rewrites its sealed history and force-pushes it.
+    git(a.root, ['commit', '-q', '--amend', '-m', 'Viết lại']);
+    push(daemon, a, 'viet-lai');
+    const second = await run(root, 'inbox', 'fetch', 'viet-lai', '--lang', 'en');
+    expect(second.code).toBe(1);
+    expect(second.stdout).toMatch(
+      /✗ viet-lai: the history was rewritten: the commit [0-9a-f]{12} fetched last time is no ancestor of [0-9a-f]{12}/,
+    );
+    const status = JSON.parse((await ok(root, 'inbox', 'status', '--json')).stdout) as Array<{
+      id: string;
+      state: string;
+    }>;
+    expect(status.map((s) => [s.id, s.state])).toEqual([
+      ['viet-lai', 'held'],
+      ['nong', 'held'],
+      ['khong-co', 'not-fetched'],
+    ]);
+    // Nothing from a held agency is offered.
+    const imported = await ok(root, 'inbox', 'import', '2025');
+    expect(imported.stdout).toContain('Đợt 2025: nhập 0 đề nghị');
+    // The clerk, having checked the rewrite with the agency, verifies the new head on its own.
+    const forced = await ok(root, 'inbox', 'fetch', 'viet-lai', '--force');
+    expect(forced.stdout).toContain('✓ viet-lai @ ');
+    expect(existsSync(marker)).toBe(false);
+  }, 120_000);
+});
