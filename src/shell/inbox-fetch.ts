@@ -33,6 +33,7 @@ function firstLine(text: string): string {
 }
 
 function cacheDirs(root: string, id: string) {
+  ensureCache(root);
   const base = join(root, INBOX_CACHE);
   return { base, mirror: join(base, 'inbox', `${id}.git`), work: join(base, 'work', id) };
 }
@@ -135,40 +136,48 @@ async function rewrittenSince(mirror: string, previous: string | undefined, comm
 
 const heldText = (lang: Lang, why: Localized) => why[lang];
 
-/** Fetch one agency and verify it; never throws for what the remote holds (that is a held agency). */
-export async function fetchAgency(
+export type Verified<T> =
+  | { kind: 'unchanged' }
+  | { kind: 'fetched'; commit: string; held: string | null; value: T | null }
+  | { kind: 'unreachable'; held: string };
+
+/**
+ * Fetch one repository into its mirror and verify it at the fetched commit; `inspect` reads the
+ * check-out when verify passed. Never throws for what the remote holds: that is a held result.
+ */
+export async function fetchVerified<T>(
   root: string,
-  entry: InboxEntry,
+  key: string,
+  url: string,
+  previous: string | undefined,
   options: { lang: Lang; env: NodeJS.ProcessEnv; force: boolean },
-): Promise<FetchOutcome> {
-  const { mirror, work } = cacheDirs(root, entry.id);
-  const head = await remoteHead(root, entry.url);
+  inspect: (work: string) => Promise<T>,
+): Promise<Verified<T>> {
+  const { mirror, work } = cacheDirs(root, key);
+  const head = await remoteHead(root, url);
   if ('error' in head)
     return {
       kind: 'unreachable',
-      id: entry.id,
       held: heldText(
         options.lang,
         t(`không đọc được kho: ${head.error}`, `the repository cannot be read: ${head.error}`),
       ),
     };
-  if (!options.force && entry.fetched?.commit === head.commit && existsSync(mirror))
-    return { kind: 'unchanged', id: entry.id };
+  if (!options.force && previous === head.commit && existsSync(mirror)) return { kind: 'unchanged' };
   try {
     if (!existsSync(mirror)) await ok(root, ['init', '--bare', '--quiet', mirror]);
     // A shallow remote makes a shallow mirror (not a silently refused ref): verify then holds it as shallow.
-    await ok(mirror, ['fetch', '--quiet', '--no-tags', '--update-shallow', '--', entry.url, '+HEAD:refs/thidua/head']);
+    await ok(mirror, ['fetch', '--quiet', '--no-tags', '--update-shallow', '--', url, '+HEAD:refs/thidua/head']);
     const commit = await ok(mirror, ['rev-parse', '--verify', 'refs/thidua/head^{commit}']);
-    const rewritten = await rewrittenSince(mirror, entry.fetched?.commit, commit);
-    if (rewritten) return { kind: 'fetched', id: entry.id, commit, held: rewritten[options.lang], proposals: [] };
+    const rewritten = options.force ? null : await rewrittenSince(mirror, previous, commit);
+    if (rewritten) return { kind: 'fetched', commit, held: rewritten[options.lang], value: null };
     await gitAsync(mirror, ['worktree', 'remove', '--force', work]);
     rmSync(work, { recursive: true, force: true });
     await gitAsync(mirror, ['worktree', 'prune']);
     await ok(mirror, ['worktree', 'add', '--quiet', '--detach', '--force', work, commit]);
     try {
       const held = await runVerify(work, options.lang, options.env);
-      const proposals = held === null ? await proposalsAt(work) : [];
-      return { kind: 'fetched', id: entry.id, commit, held, proposals };
+      return { kind: 'fetched', commit, held, value: held === null ? await inspect(work) : null };
     } finally {
       await gitAsync(mirror, ['worktree', 'remove', '--force', work]);
       rmSync(work, { recursive: true, force: true });
@@ -177,10 +186,20 @@ export async function fetchAgency(
     const why = e instanceof Error ? e.message : String(e);
     return {
       kind: 'unreachable',
-      id: entry.id,
       held: heldText(options.lang, t(`không tải được kho: ${why}`, `the repository cannot be fetched: ${why}`)),
     };
   }
+}
+
+/** Fetch one agency and verify it: its upward proposals when sound. */
+export async function fetchAgency(
+  root: string,
+  entry: InboxEntry,
+  options: { lang: Lang; env: NodeJS.ProcessEnv; force: boolean },
+): Promise<FetchOutcome> {
+  const r = await fetchVerified(root, entry.id, entry.url, entry.fetched?.commit, options, proposalsAt);
+  if (r.kind !== 'fetched') return { ...r, id: entry.id };
+  return { kind: 'fetched', id: entry.id, commit: r.commit, held: r.held, proposals: r.value ?? [] };
 }
 
 /** Every agency fetched, `width` at a time; `onDone` hears each as it ends (progress). */

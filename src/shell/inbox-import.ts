@@ -12,7 +12,7 @@ import { yamlText } from '../core/yaml/emit.js';
 import { createFileExclusive, currentBytes, ensureDirInside, replaceFileChecked } from './safe-write.js';
 
 /** Items added at the end of a YAML list file, its text (comments, order) kept as it is. */
-function appendItems(root: string, rel: string, items: readonly object[]): void {
+export function appendItems(root: string, rel: string, items: readonly object[]): void {
   if (items.length === 0) return;
   const path = join(root, rel);
   const bytes = currentBytes(path);

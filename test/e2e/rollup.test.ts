@@ -4,13 +4,22 @@
  * where they came from, and sees in validate a proposal its agency has since unsealed.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { cleanupTemp, git, runCli, tempDir } from '../helpers/workspace.js';
-import { ENV, ok, run } from '../helpers/round.js';
-import { publish, push, startDaemon, upwardAgency, UPWARD_TITLE, type Daemon } from '../helpers/rollup.js';
+import { ENV, ballots, ok, run } from '../helpers/round.js';
+import { generateAgency } from '../helpers/agency.js';
+import {
+  publish,
+  push,
+  startDaemon,
+  upwardAgency,
+  UPWARD_TITLE,
+  UPWARD_TITLES,
+  type Daemon,
+} from '../helpers/rollup.js';
 
 let daemon: Daemon;
 beforeAll(async () => {
@@ -215,4 +224,58 @@ describe('inbox fetch fails closed', () => {
     expect(forced.stdout).toContain('✓ viet-lai @ ');
     expect(existsSync(marker)).toBe(false);
   }, 120_000);
+});
+
+describe('history pull', () => {
+  it('the province’s decision on an agency’s proposal lands in the agency’s history.yaml with its number, date and commit; a second pull adds nothing', async () => {
+    const agency = await upwardAgency(421);
+    const urlAgency = publish(daemon, agency, 'so-xay-dung');
+    // The province: a generated workspace that decides the title itself.
+    const province = generateAgency({
+      seed: 422,
+      councilSize: 5,
+      departments: 2,
+      threshold: { numerator: 2, denominator: 3, of: 'members' },
+    });
+    rmSync(join(province.root, 'records/2025/nominations'), { recursive: true });
+    writeFileSync(join(province.root, 'records/titles.yaml'), UPWARD_TITLES.replace(/ {2}decided_by: .*\n/, ''));
+    git(province.root, ['add', '-A']);
+    git(province.root, ['commit', '-q', '-m', 'Danh hiệu']);
+    await ok(province, 'inbox', 'add', 'so-xay-dung', urlAgency, '--name', 'Sở Xây dựng');
+    await ok(province, 'inbox', 'fetch');
+    const imp = await runCli(['--root', province.root, 'inbox', 'import', '2025'], {
+      env: { ...ENV, THIDUA_TODAY: '2025-11-20' },
+    });
+    expect(imp.code, imp.stderr).toBe(0);
+    const id = `so-xay-dung-${agency.nomination}`;
+    // The province's clerk answers its own criteria for the proposal.
+    appendFileSync(
+      join(province.root, `records/2025/nominations/${id}.yaml`),
+      'criteria: { trach-nhiem: true, sang-tao: true }\n',
+    );
+    await ballots(
+      province,
+      2025,
+      Array.from({ length: 5 }, () => ({ [id]: 'agree' })),
+    );
+    await ok(province, 'tally', '2025', '--seal');
+    await ok(province, 'decide', '2025', '--number', '7', '--date', '2026-03-02');
+    await ok(province, 'commit', '-m', 'Đợt 2025 của tỉnh');
+    const urlProvince = publish(daemon, province, 'tinh');
+
+    const pulled = await ok(agency, 'history', 'pull', urlProvince, '--source', 'so-xay-dung');
+    const head = git(province.root, ['rev-parse', 'HEAD']).trim();
+    expect(pulled.stdout).toContain(`Tỉnh @ ${head.slice(0, 12)}: ghi 1 kết quả vào records/history.yaml, 0 đã có.`);
+    const history = parse(readFileSync(join(agency.root, 'records/history.yaml'), 'utf8')) as unknown;
+    expect(history).toEqual([
+      { year: 2025, title: UPWARD_TITLE, person: agency.person, decision: '07/QĐ-STP ngày 02/03/2026', commit: head },
+    ]);
+    expect((await run(agency, 'validate')).code).toBe(0);
+    const again = await ok(agency, 'history', 'pull', urlProvince, '--source', 'so-xay-dung', '--lang', 'en');
+    expect(again.stdout).toContain('recorded 0 result(s) in records/history.yaml, 1 already there.');
+    // A province repository that fails verification records nothing.
+    const bad = await run(agency, 'history', 'pull', daemon.url('khong-co-tinh'), '--source', 'so-xay-dung');
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('thidua: không ghi gì: kho của tỉnh');
+  }, 180_000);
 });
