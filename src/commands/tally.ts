@@ -44,7 +44,7 @@ export async function run(ctx: CommandContext, input: Input<'tally'>): Promise<n
       ),
     );
   const root = ctx.root();
-  const loaded = await loadAndValidate(root, [year], ctx);
+  const loaded = await loadAndValidate(root, [year], ctx, true);
   const round = roundOf(loaded, year);
   if (!round.council?.value.session) {
     throw findingsError(

@@ -5,16 +5,17 @@
 import type { Input } from './definitions.js';
 import { t, type Localized } from '../core/diagnostics.js';
 import { resealThresholdNote, verifyDecision, verifySeal, type VerifyFinding } from '../core/verify.js';
-import { shortDate } from '../core/dates.js';
 import { EXIT } from '../errors.js';
 import type { CommandContext } from '../shell/context.js';
 import { loadAndValidate, type Loaded } from '../shell/load.js';
 import { inert } from '../shell/terminal.js';
 import { checkDocuments } from '../shell/documents.js';
-import { historyState, HistoryReader } from '../shell/git-history.js';
+import { HistoryReader } from '../shell/history-reader.js';
+import { historyFingerprint, historyState, historyUnreadable, verifyAlterations } from '../shell/history-state.js';
 import { GitMissingError } from '../shell/git.js';
 import { cacheEnabled, historyKey, readCachedHistory, writeCachedHistory } from '../shell/validate-cache.js';
 import { auditRound, preloadAudit, removalsOf } from '../shell/git-audit.js';
+import { auditUnseals } from '../shell/unseal-audit.js';
 import type { Diagnostic } from '../core/diagnostics.js';
 import type { Round } from '../core/records/workspace.js';
 import { RECORDS_DIR, yearOfPath } from '../core/records/paths.js';
@@ -46,7 +47,7 @@ function diagnosticFinding(year: number, d: Diagnostic): VerifyFinding {
 export async function run(ctx: CommandContext, input: Input<'verify'>): Promise<number> {
   const years = input.args.years.length ? input.args.years : null;
   const root = ctx.root();
-  const loaded = await loadAndValidate(root, years, ctx);
+  const loaded = await loadAndValidate(root, years, ctx, true);
   const bytesOf = (p: string) => {
     const e = loaded.snapshot.files.get(p);
     return e && e.kind === 'file' ? e.bytes : null;
@@ -57,7 +58,7 @@ export async function run(ctx: CommandContext, input: Input<'verify'>): Promise<
   const git = new HistoryReader(root, RECORDS_DIR);
   // What git said of the history up to HEAD is kept: the same HEAD is the same history.
   const head = inGit && cacheEnabled(ctx.env) ? git.head() : null;
-  const historyCacheKey = head ? historyKey(head, RECORDS_DIR, ctx.version) : null;
+  const historyCacheKey = head ? historyKey(`${head}\n${historyFingerprint(root)}`, RECORDS_DIR, ctx.version) : null;
   const memo = historyCacheKey ? readCachedHistory(root, historyCacheKey, ctx.env) : null;
   if (memo) git.adopt(memo);
   if (inGit) await preloadAudit(git, rounds);
@@ -77,14 +78,9 @@ export async function run(ctx: CommandContext, input: Input<'verify'>): Promise<
       notes: [],
     };
     for (const d of own) report.findings.push(diagnosticFinding(round.year, d));
-    for (const u of round.unseals) {
-      report.notes.push(
-        t(
-          `mở niêm phong ngày ${shortDate(u.value.date)} (${u.value.by}): ${u.value.reason}`,
-          `unsealed on ${u.value.date} (${u.value.by}): ${u.value.reason}`,
-        ),
-      );
-    }
+    const unseals = auditUnseals(inGit ? git : null, round);
+    report.notes.push(...unseals.notes);
+    report.findings.push(...unseals.findings);
     const lastOpened = round.unseals.at(-1)?.value.threshold;
     const changed = round.tally ? resealThresholdNote(lastOpened, round.tally.value.threshold) : null;
     if (changed) report.notes.push(changed);
@@ -111,6 +107,7 @@ export async function run(ctx: CommandContext, input: Input<'verify'>): Promise<
   // A history that cannot be read fails the check: nothing after a seal could be seen.
   if (history && history.kind !== 'ok')
     sharedFindings.push({ year: 0, check: 'git', file: '.git', message: historyUnreadable(history) });
+  if (inGit) sharedFindings.push(...verifyAlterations(root));
   const all = [...sharedFindings, ...reports.flatMap((r) => r.findings)];
   const ok = all.length === 0;
 
@@ -214,30 +211,6 @@ function historyWithGit(root: string): ReturnType<typeof historyState> {
         'or run thidua verify --no-history to check everything but the commit history',
       ),
     );
-  }
-}
-
-function historyUnreadable(state: Exclude<ReturnType<typeof historyState>, { kind: 'ok' }>): Localized {
-  const escape = t(
-    'hoặc chạy lại với --no-history để chỉ kiểm tra phần còn lại',
-    'or run again with --no-history to check only the rest',
-  );
-  switch (state.kind) {
-    case 'none':
-      return t(
-        `không phải kho git, nên không kiểm tra được lịch sử; mở bản sao có lịch sử (git clone), ${escape.vi}`,
-        `not a git repository, so the history cannot be checked; use a copy with its history (git clone), ${escape.en}`,
-      );
-    case 'shallow':
-      return t(
-        `bản sao nông (shallow clone), thiếu phần đầu lịch sử nên không kiểm tra được; chạy git fetch --unshallow, ${escape.vi}`,
-        `a shallow clone lacks the start of the history, so it cannot be checked; run git fetch --unshallow, ${escape.en}`,
-      );
-    case 'refused':
-      return t(
-        `git từ chối đọc kho (${state.detail.vi}), nên không kiểm tra được lịch sử; ${escape.vi}`,
-        `git refuses to read the repository (${state.detail.en}), so the history cannot be checked; ${escape.en}`,
-      );
   }
 }
 

@@ -122,8 +122,8 @@ export function isSealedInputPath(year: number, path: string): boolean {
 }
 
 /**
- * The git part of verify: every commit after the one that introduced the seal that changed,
- * added or removed a sealed input, and every uncommitted change to the sealed round.
+ * The git part of verify: every commit that changed, added or removed a sealed input against a
+ * sealed parent without a recorded unseal (`later`), and every uncommitted change to the sealed round.
  */
 export function verifyHistory(
   year: number,
@@ -156,8 +156,8 @@ export function verifyHistory(
         file: f.path,
         commit: c.commit,
         message: t(
-          `${what.vi} trong commit ${c.commit.slice(0, 12)} (${c.date.slice(0, 10)}: ${c.subject}), sau khi niêm phong`,
-          `${what.en} in commit ${c.commit.slice(0, 12)} (${c.date.slice(0, 10)}: ${c.subject}), after the seal`,
+          `${what.vi} trong commit ${c.commit.slice(0, 12)} (${c.date.slice(0, 10)}: ${c.subject}), sau khi niêm phong, mà không qua “thidua unseal”`,
+          `${what.en} in commit ${c.commit.slice(0, 12)} (${c.date.slice(0, 10)}: ${c.subject}), after the seal, without “thidua unseal”`,
         ),
       });
     }

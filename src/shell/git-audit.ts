@@ -2,16 +2,18 @@
 import { ROUND_INPUT_FILES, type Round } from '../core/records/workspace.js';
 import { sha256Hex } from '../core/seal.js';
 import {
+  isSealedInputPath,
   sameSeal,
   verifyHidden,
   verifyHistory,
   verifyRemovals,
   verifyRewrites,
+  type HistoryCommit,
   type Removal,
   type SealRewrite,
   type VerifyFinding,
 } from '../core/verify.js';
-import type { HistoryReader } from './git-history.js';
+import type { HistoryReader } from './history-reader.js';
 import { currentBytes } from './safe-write.js';
 import { join } from 'node:path';
 
@@ -30,71 +32,75 @@ function sealCommitOf(git: HistoryReader, round: Round): string | null {
 
 /**
  * Asks git, side by side, every history `auditRound` and `removalsOf` will read for these rounds:
- * first each seal's and decision's history, then what came after each seal.
+ * each round's inputs with its seal, its seal and decision, and its unseal record.
  */
 // Stryker disable all: what is asked ahead only saves time: anything left out is asked of git when it is read
 export async function preloadAudit(git: HistoryReader, rounds: readonly Round[]): Promise<void> {
   await git.preload(
-    rounds.flatMap((r) => [{ pathspecs: [r.tallyFile] }, { pathspecs: [r.tallyFile, r.decisionFile] }]),
-  );
-  await git.preload(
-    rounds.flatMap((r) => {
-      const seal = r.tallyPresent ? sealCommitOf(git, r) : null;
-      return seal
-        ? [
-            { pathspecs: inputSpecs(r), range: `${seal}..HEAD` },
-            { pathspecs: [r.tallyFile], range: `${seal}..HEAD` },
-          ]
-        : [];
-    }),
+    rounds.flatMap((r) => [
+      { pathspecs: [r.tallyFile] },
+      { pathspecs: [r.tallyFile, r.decisionFile] },
+      { pathspecs: [r.unsealsFile] },
+      ...(r.tallyPresent ? [{ pathspecs: [...inputSpecs(r), r.tallyFile] }] : []),
+    ]),
   );
 }
 // Stryker restore all
 
-export function auditRound(git: HistoryReader, round: Round): VerifyFinding[] {
-  const tallyFile = round.tallyFile;
-  const sealCommit = sealCommitOf(git, round);
-  const later = sealCommit ? git.commitsTouching(inputSpecs(round), `${sealCommit}..HEAD`) : [];
-  const pending = git.uncommitted([...inputSpecs(round), tallyFile, round.decisionFile]);
+/**
+ * Every commit, merges included, that changed a sealed round's inputs or rewrote its seal against
+ * a parent in which the round was sealed, without recording that parent's seal as opened
+ * (`thidua unseal`) in the commit itself. Every path of the history is walked (`--full-history`),
+ * so a merge that takes a side branch's ballots is compared with the sealed parent too.
+ */
+function sealedChanges(git: HistoryReader, round: Round): { later: HistoryCommit[]; rewrites: SealRewrite[] } {
+  const specs = [...inputSpecs(round), round.tallyFile];
+  const commits = git.commitsTouching(specs);
+  // Stryker disable all: what is asked ahead only saves time: anything left out is asked of git when it is read
+  git.prefetch(
+    commits.flatMap((c) => [
+      { rev: c.commit, path: round.tallyFile },
+      { rev: c.commit, path: round.unsealsFile },
+      ...c.parents.map((p) => ({ rev: p, path: round.tallyFile })),
+    ]),
+  );
+  // Stryker restore all
+  const later: HistoryCommit[] = [];
   const rewrites: SealRewrite[] = [];
-  if (sealCommit) {
-    // Stryker disable next-line ArrayDeclaration: the log asked for the seal's path lists that file alone
-    const touching = git.commitsTouching([tallyFile], `${sealCommit}..HEAD`);
-    // Stryker disable next-line MethodExpression,ConditionalExpression,LogicalOperator: (as above; a commit that added or removed it has no two versions to compare)
-    const modified = touching.filter((c) => c.files.some((f) => f.path === tallyFile && f.status === 'M'));
-    // Stryker disable all: what is asked ahead only saves time: anything left out is asked of git when it is read
-    git.prefetch(
-      modified.flatMap((c) => [
-        { rev: c.commit, path: round.unsealsFile },
-        { rev: c.commit, path: tallyFile },
-        ...c.parents.map((p) => ({ rev: p, path: tallyFile })),
-      ]),
-    );
-    // Stryker restore all
-    for (const c of modified) {
-      // Opened with thidua unseal and sealed again in one commit: the seal it replaced is recorded.
-      const recorded = recordedSeals(git, git.fileAt(c.commit, round.unsealsFile));
-      const after = git.parse(git.fileAt(c.commit, tallyFile));
-      for (const parent of c.parents) {
-        const beforeText = git.fileAt(parent, tallyFile);
-        // Stryker disable next-line ConditionalExpression: a parent without the seal has no text whose hash an unseal could record
-        if (beforeText !== null && recorded.has(sha256Hex(Buffer.from(beforeText, 'utf8')))) continue;
-        if (!sameSeal(git.parse(beforeText), after)) {
-          rewrites.push({ commit: c.commit, date: c.date, subject: c.subject });
-          break;
-        }
-      }
+  for (const c of commits) {
+    const after = git.fileAt(c.commit, round.tallyFile);
+    for (const parent of c.parents) {
+      const before = git.fileAt(parent, round.tallyFile);
+      // Nothing was sealed at that parent: nothing to guard against it.
+      if (before === null) continue;
+      // Opened through thidua unseal in this very commit (a correction committed at once).
+      if (recordedSeals(git, git.fileAt(c.commit, round.unsealsFile)).has(sha256Hex(Buffer.from(before, 'utf8'))))
+        continue;
+      // A merge is compared with this parent alone; any other commit's listing is its one diff.
+      const changed = c.parents.length === 1 ? c.files : git.changes(parent, c.commit, specs);
+      const files = changed.filter((f) => isSealedInputPath(round.year, f.path));
+      const rewritten = after !== null && !sameSeal(git.parse(before), git.parse(after));
+      if (files.length > 0) later.push({ ...c, files });
+      if (rewritten) rewrites.push(c);
+      // One finding per commit and file: the first sealed parent it departs from is named.
+      if (files.length > 0 || rewritten) break;
     }
   }
-  const hidden = git.hidden([...inputSpecs(round), tallyFile, round.decisionFile]);
+  return { later, rewrites };
+}
+
+export function auditRound(git: HistoryReader, round: Round): VerifyFinding[] {
+  const { later, rewrites } = sealedChanges(git, round);
+  const pending = git.uncommitted([...inputSpecs(round), round.tallyFile, round.decisionFile]);
+  const hidden = git.hidden([...inputSpecs(round), round.tallyFile, round.decisionFile]);
   return [
-    ...verifyHistory(round.year, sealCommit, later, pending),
+    ...verifyHistory(round.year, sealCommitOf(git, round), later, pending),
     ...verifyRewrites(round.year, rewrites),
     ...verifyHidden(round.year, hidden),
   ];
 }
 
-function recordedSeals(git: HistoryReader, text: string | null): Set<string> {
+export function recordedSeals(git: HistoryReader, text: string | null): Set<string> {
   const data = git.parse(text);
   const out = new Set<string>();
   if (!Array.isArray(data)) return out;

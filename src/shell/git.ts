@@ -1,6 +1,6 @@
 /** git, called as the `git` program with argument arrays (never through a shell). */
-import { dirname } from 'node:path';
-import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { existsSync, statSync } from 'node:fs';
 import { spawn, spawnSync } from 'node:child_process';
 import { t, type Localized } from '../core/diagnostics.js';
 import { environmentError, EXIT, ThiduaError } from '../errors.js';
@@ -40,17 +40,96 @@ export interface GitResult {
   signal: string | null;
 }
 
+/**
+ * Settings of the repository that name a program git would run (a workspace arrives as a zip from
+ * another office, its .git/config included): every one is turned off on every call. Hooks stay
+ * only for `commit` (the clerk's own checks before a commit); a filter, diff or merge driver
+ * defined in any configuration is emptied by name, since its name is the repository's choice.
+ */
+const FIXED = [
+  'core.fsmonitor=false',
+  'diff.external=',
+  'core.pager=cat',
+  'log.showSignature=false',
+  'core.sshCommand=false',
+  'credential.helper=',
+  // The grafts file is never read (GIT_GRAFT_FILE, below): git need not say it is deprecated.
+  'advice.graftFileDeprecated=false',
+];
+const DRIVER_SETTING = /^((?:filter|diff|merge)\..+\.(?:clean|smudge|process|textconv|command|driver)) /;
+/** Commands that may produce a diff or show a blob: told never to run an external diff or a text conversion. */
+const DIFFING = new Set(['log', 'show', 'diff']);
+const drivers = new Map<string, string[]>();
+
+/**
+ * What the drivers asked of git stay true for: the folder, and the size and time of the
+ * repository's own config file (found as .git/config above the folder); null when there is no
+ * such file to watch (a .git file, no repository): then git is asked every time.
+ */
+function configStamp(cwd: string): string | null {
+  for (let dir = resolve(cwd); ; dir = dirname(dir)) {
+    const config = join(dir, '.git', 'config');
+    try {
+      const st = statSync(config);
+      return `${cwd}\0${st.ino}:${st.size}:${st.mtimeMs}`;
+    } catch {
+      if (existsSync(join(dir, '.git')) || dirname(dir) === dir) return null;
+    }
+  }
+}
+
+function neutralArgs(cwd: string, args: readonly string[]): string[] {
+  const base = ['--no-pager', ...FIXED.flatMap((c) => ['-c', c])];
+  if (args[0] !== 'commit') base.push('-c', 'core.hooksPath=/dev/null');
+  const stamp = configStamp(cwd);
+  let named = stamp === null ? undefined : drivers.get(stamp);
+  if (!named) {
+    // Reading configuration runs nothing.
+    const res = spawnSync('git', [...base, 'config', '--get-regexp', '^(filter|diff|merge)\\..*\\.'], {
+      cwd,
+      encoding: 'utf8',
+      env: { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' },
+    });
+    named = (res.stdout ?? '')
+      .split('\n')
+      .map((l) => DRIVER_SETTING.exec(l)?.[1])
+      .filter((k): k is string => k !== undefined)
+      .flatMap((k) => ['-c', `${k}=`]);
+    if (stamp !== null) drivers.set(stamp, named);
+  }
+  const [command, ...rest] = args;
+  const safe = command !== undefined && DIFFING.has(command) ? ['--no-ext-diff', '--no-textconv'] : [];
+  return [...base, ...named, ...(command === undefined ? [] : [command, ...safe]), ...rest];
+}
+
+/**
+ * git's environment: no prompt, no pager, C messages (read by thidua), and the history as
+ * committed: no grafts file and no replacement object stands in for a commit.
+ */
+function gitEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    ...extra,
+    GIT_TERMINAL_PROMPT: '0',
+    GIT_PAGER: 'cat',
+    PAGER: 'cat',
+    LC_ALL: 'C',
+    GIT_NO_REPLACE_OBJECTS: '1',
+    GIT_GRAFT_FILE: process.platform === 'win32' ? 'NUL' : '/dev/null',
+  };
+}
+
 function spawnGit(
   cwd: string,
   args: readonly string[],
   options: { input?: string | Buffer; env?: NodeJS.ProcessEnv },
   encoding: 'utf8' | 'buffer',
 ) {
-  const res = spawnSync('git', [...args], {
+  const res = spawnSync('git', neutralArgs(cwd, args), {
     cwd,
     encoding,
     input: options.input,
-    env: { ...process.env, ...options.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' },
+    env: gitEnv(options.env),
     maxBuffer: 256 * 1024 * 1024,
   });
   if (res.error) {
@@ -89,9 +168,9 @@ export function gitBytes(
 /** git without waiting for it: independent questions to git are asked side by side. */
 export function gitAsync(cwd: string, args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<GitResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn('git', [...args], {
+    const child = spawn('git', neutralArgs(cwd, args), {
       cwd,
-      env: { ...process.env, ...env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' },
+      env: gitEnv(env),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const out: Buffer[] = [];

@@ -55,17 +55,23 @@ export function readWithPool(
   }
 }
 
+/**
+ * The workspace read and validated. `fresh`: parsed from the bytes just read, never taken from a
+ * cached parse (what counts or vouches for a seal: `tally`, `verify`); the result is still kept
+ * for the commands after it.
+ */
 export async function loadAndValidate(
   root: string,
   years: readonly number[] | null,
   cache?: CacheContext,
+  fresh = false,
 ): Promise<Loaded> {
   const { snapshot, pool } = readWithPool(root, years, threadCount(cache?.env ?? process.env));
   const key =
     cache && cacheEnabled(cache.env) && snapshotBytes(snapshot) <= WORKSPACE_ENTRY_LIMIT
       ? validationKey(snapshot, years, cache.version)
       : null;
-  const hit = key ? readCachedWorkspace(root, key, cache!.env) : null;
+  const hit = key && !fresh ? readCachedWorkspace(root, key, cache!.env) : null;
   if (hit) {
     pool.cancel();
     return { root, snapshot, ...indexValidation(hit.workspace, hit) };

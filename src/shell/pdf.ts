@@ -79,7 +79,7 @@ export function findOffice(env: NodeJS.ProcessEnv, platform: NodeJS.Platform = p
  * same widths), or null when it is there or fontconfig cannot say.
  */
 export function timesSubstitute(env: NodeJS.ProcessEnv): string | null {
-  const fc = onPath(env, ['fc-match']);
+  const fc = onPath(env, ['fc-match'], process.platform);
   if (fc === null) return null;
   const res = spawnSync(fc, ['-f', '%{family[0]}', 'Times New Roman'], { encoding: 'utf8', env });
   const family = res.status === 0 ? res.stdout.trim() : '';

@@ -16,7 +16,18 @@
  * cannot be read or written is simply not used.
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, realpathSync, rmSync, statSync, unlinkSync, utimesSync } from 'node:fs';
+import {
+  chmodSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  statSync,
+  unlinkSync,
+  utimesSync,
+} from 'node:fs';
 import { homedir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,8 +35,8 @@ import { deserialize, serialize } from 'node:v8';
 import type { Diagnostic } from '../core/diagnostics.js';
 import type { Snapshot, Workspace } from '../core/records/workspace.js';
 import type { ParsedFile } from '../core/yaml/positions.js';
-import type { HistoryMemo } from './git-history.js';
-import { ensureDir, writeFileAtomic } from './safe-write.js';
+import type { HistoryMemo } from './history-reader.js';
+import { writeFileAtomic } from './safe-write.js';
 import { embeddedBuild } from './package-files.js';
 
 /** What validate prints: the findings, their counts, and the scope line. */
@@ -116,7 +127,37 @@ function cacheDir(root: string, env: NodeJS.ProcessEnv): string | null {
   } catch {
     /* keep root */
   }
-  return join(base, 'thidua', createHash('sha256').update(real).digest('hex').slice(0, 32));
+  const dir = join(base, 'thidua', createHash('sha256').update(real).digest('hex').slice(0, 32));
+  // What another user could have written is not believed: the cache is then not used at all.
+  return ownOrAbsent(join(base, 'thidua')) && ownOrAbsent(dir) ? dir : null;
+}
+
+/**
+ * A cache folder or entry is believed only when it is the user's own and no one else can write
+ * it: not a link, owned by this user, not writable by group or others (made 0700, entries 0600).
+ * Where there is no user id (Windows), the file system's own permissions stand.
+ */
+export function ownedPrivately(path: string): boolean {
+  const st = lstatSync(path);
+  if (st.isSymbolicLink()) return false;
+  const uid = process.getuid?.();
+  return (uid === undefined || st.uid === uid) && (st.mode & 0o022) === 0;
+}
+
+function ownOrAbsent(path: string): boolean {
+  try {
+    return ownedPrivately(path) && lstatSync(path).isDirectory();
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'ENOENT';
+  }
+}
+
+/** The cache folders made (or narrowed) to 0700, the user's alone. */
+function ensurePrivateDir(dir: string): void {
+  for (const d of [dirname(dir), dir]) {
+    mkdirSync(d, { recursive: true, mode: 0o700 });
+    chmodSync(d, 0o700);
+  }
 }
 
 function entryFile(dir: string, kind: Kind, key: string): string {
@@ -150,8 +191,10 @@ function store(root: string, kind: Kind, bytes: Uint8Array | string, env: NodeJS
   const dir = cacheDir(root, env);
   if (!dir) return;
   try {
-    ensureDir(dir);
-    writeFileAtomic(entryFile(dir, kind, key), bytes);
+    ensurePrivateDir(dir);
+    const file = entryFile(dir, kind, key);
+    writeFileAtomic(file, bytes);
+    chmodSync(file, 0o600);
     prune(dir, kind);
     // thidua 0.1's single entry for this workspace, beside the folder: never read again.
     rmSync(join(dirname(dir), `validate-${basename(dir)}.json`), { force: true });
@@ -176,6 +219,7 @@ export function readCached(root: string, key: string, env: NodeJS.ProcessEnv): V
   if (!dir) return null;
   const file = entryFile(dir, 'validate', key);
   try {
+    if (!ownedPrivately(file)) return null;
     const entry = JSON.parse(readFileSync(file, 'utf8')) as { key?: string; result?: ValidateResult };
     if (entry.key !== key || !entry.result) return null;
     touch(file);
@@ -221,6 +265,7 @@ function readBinary<T>(
   if (!dir) return null;
   const file = entryFile(dir, kind, key);
   try {
+    if (!ownedPrivately(file)) return null;
     const entry = deserialize(readFileSync(file)) as Record<string, unknown>;
     const value = entry['format'] === FORMAT && entry['key'] === key ? take(entry) : null;
     if (value !== null) touch(file);

@@ -31,7 +31,7 @@ export function oldGitBin(): string {
     join(bin, 'git'),
     [
       '#!/bin/sh',
-      'if [ "$1" = "--version" ]; then echo "git version 2.11.0"; exit 0; fi',
+      'for a in "$@"; do if [ "$a" = "--version" ]; then echo "git version 2.11.0"; exit 0; fi; done',
       'for a in "$@"; do if [ "$a" = "--is-shallow-repository" ]; then echo true; echo --is-shallow-repository; exit 0; fi; done',
       `exec ${real} "$@"`,
       '',

@@ -377,7 +377,13 @@ describe('7. unsealing is never invisible', () => {
     await ok(a, 'render', 'all', '2025');
     await ok(a, 'commit');
     const v = await ok(a, 'verify', '2025');
-    expect(v.stdout).toContain('mở niêm phong ngày 20/01/2026 (Văn thư): Phiếu số 1 nhập sai');
+    // `by` is git's user.name, which anyone sets: verify says so, and names the commit that recorded the unseal.
+    const recordedIn = git(a.root, ['log', '-1', '--format=%H', '--', `records/${a.year}/unseals.yaml`])
+      .trim()
+      .slice(0, 12);
+    expect(v.stdout).toContain(
+      `mở niêm phong ngày 20/01/2026 (Văn thư — tên theo user.name của git, ai cũng đặt được; ghi trong commit ${recordedIn}): Phiếu số 1 nhập sai`,
+    );
     expect((await ok(a, 'status', '2025')).stdout).toContain('Phiếu số 1 nhập sai');
     // The history is the records' and verify's: the count minutes, a signed record, do not narrate it.
     const minutes = docxText(join(a.root, 'documents/2025/bien-ban-kiem-phieu-2025.docx'));
@@ -405,7 +411,13 @@ describe('7b. opened and sealed again before one commit', () => {
     await ok(a, 'render', 'all', '2025', '--force');
     await ok(a, 'commit');
     const v = await run(a, 'verify', '2025');
-    expect(v.stdout).toContain('mở niêm phong ngày 20/01/2026 (Văn thư): Phiếu số 2 nhập sai');
+    // `by` is git's user.name, which anyone sets: verify says so, and names the commit that recorded the unseal.
+    const recordedIn = git(a.root, ['log', '-1', '--format=%H', '--', `records/${a.year}/unseals.yaml`])
+      .trim()
+      .slice(0, 12);
+    expect(v.stdout).toContain(
+      `mở niêm phong ngày 20/01/2026 (Văn thư — tên theo user.name của git, ai cũng đặt được; ghi trong commit ${recordedIn}): Phiếu số 2 nhập sai`,
+    );
     expect(v.code).toBe(0);
   });
 });

@@ -90,8 +90,8 @@ describe('verifyHistory', () => {
         file: 'records/2031/ballots/012.yaml',
         commit: C1,
         message: {
-          vi: 'được thêm trong commit a1b2c3d4e5f6 (2031-12-20: sửa hồ sơ), sau khi niêm phong',
-          en: 'added in commit a1b2c3d4e5f6 (2031-12-20: sửa hồ sơ), after the seal',
+          vi: 'được thêm trong commit a1b2c3d4e5f6 (2031-12-20: sửa hồ sơ), sau khi niêm phong, mà không qua “thidua unseal”',
+          en: 'added in commit a1b2c3d4e5f6 (2031-12-20: sửa hồ sơ), after the seal, without “thidua unseal”',
         },
       },
       {
@@ -100,8 +100,8 @@ describe('verifyHistory', () => {
         file: 'records/2031/nominations/x.yaml',
         commit: C1,
         message: {
-          vi: 'bị xoá trong commit a1b2c3d4e5f6 (2031-12-20: sửa hồ sơ), sau khi niêm phong',
-          en: 'removed in commit a1b2c3d4e5f6 (2031-12-20: sửa hồ sơ), after the seal',
+          vi: 'bị xoá trong commit a1b2c3d4e5f6 (2031-12-20: sửa hồ sơ), sau khi niêm phong, mà không qua “thidua unseal”',
+          en: 'removed in commit a1b2c3d4e5f6 (2031-12-20: sửa hồ sơ), after the seal, without “thidua unseal”',
         },
       },
       {
@@ -110,8 +110,8 @@ describe('verifyHistory', () => {
         file: 'records/2031/council.yaml',
         commit: C1,
         message: {
-          vi: 'bị sửa trong commit a1b2c3d4e5f6 (2031-12-20: sửa hồ sơ), sau khi niêm phong',
-          en: 'changed in commit a1b2c3d4e5f6 (2031-12-20: sửa hồ sơ), after the seal',
+          vi: 'bị sửa trong commit a1b2c3d4e5f6 (2031-12-20: sửa hồ sơ), sau khi niêm phong, mà không qua “thidua unseal”',
+          en: 'changed in commit a1b2c3d4e5f6 (2031-12-20: sửa hồ sơ), after the seal, without “thidua unseal”',
         },
       },
     ]);
