@@ -2,40 +2,9 @@
  * The provincial roll-up, pure part: what an agency proposes upward from its sealed rounds, and
  * what `inbox import` writes into the province's round from the inbox record.
  */
-import { decidedAbove, recognised, titleOf } from './documents/context.js';
-import { nominationTitle } from './documents/context.js';
-import type { Round } from './records/workspace.js';
-import type { WorkspaceIndex } from './records/index.js';
 import type { InboxEntry, InboxProposal, NominationSource } from './schemas/inbox.js';
-import type { TallyResult } from './schemas/sealed.js';
 import { ID_PATTERN } from './ids.js';
 import { createHash } from 'node:crypto';
-
-/** The recognised results of a sealed round whose title a body above the agency decides: what `render upward` lists. */
-export function upwardResults(round: Round, index: WorkspaceIndex): TallyResult[] {
-  return recognised(round).filter((r) => decidedAbove(titleOf(index, r)));
-}
-
-/** An agency's upward proposals of one sealed round, each with its name, post and unit as sealed. */
-export function proposalsOf(round: Round, index: WorkspaceIndex, seal: string): InboxProposal[] {
-  return upwardResults(round, index).map((r) => {
-    const person = r.person ? index.people.get(r.person)?.value : undefined;
-    const unit = index.departmentName(r.department);
-    return {
-      year: round.year,
-      seal,
-      nomination: r.nomination,
-      kind: r.kind,
-      award: r.award!,
-      ...(r.person ? { person: r.person } : {}),
-      name: person?.name ?? (r.person ? r.person : unit),
-      ...(person?.position ? { post: person.position } : {}),
-      unit,
-      ...(person?.gender ? { gender: person.gender } : {}),
-      title: nominationTitle(round, r.nomination) || unit,
-    };
-  });
-}
 
 /** An id made of two ids ("stp" + "vp-ca-nhan" → "stp-vp-ca-nhan"), shortened with a hash when too long. */
 export function joinedId(a: string, b: string): string {

@@ -11,7 +11,8 @@ import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { t, type Lang, type Localized } from '../core/diagnostics.js';
-import { proposalsOf, type FetchOutcome } from '../core/inbox.js';
+import type { FetchOutcome } from '../core/inbox.js';
+import { proposalsOf } from '../core/inbox-proposals.js';
 
 export type { FetchOutcome };
 import type { InboxEntry, InboxProposal } from '../core/schemas/inbox.js';
@@ -47,9 +48,15 @@ function ensureCache(root: string): void {
   if (!existsSync(ignore)) writeFileSync(ignore, '# thidua inbox: mirrors and check-outs, never committed\n*\n');
 }
 
+/**
+ * An ssh URL is the clerk's own registration, not a repository's setting: ssh runs for it (the git
+ * helper turns core.sshCommand off for every call; GIT_SSH_COMMAND, when set, still wins).
+ */
+const REMOTE_ENV: NodeJS.ProcessEnv = { GIT_SSH_COMMAND: process.env['GIT_SSH_COMMAND'] || 'ssh' };
+
 /** The remote's HEAD as ls-remote tells it, or why it cannot be read. */
 async function remoteHead(root: string, url: string): Promise<{ commit: string } | { error: string }> {
-  const res = await gitAsync(root, ['ls-remote', '--', url, 'HEAD']);
+  const res = await gitAsync(root, ['ls-remote', '--', url, 'HEAD'], REMOTE_ENV);
   const commit = /^([0-9a-f]{40,64})\tHEAD$/m.exec(res.stdout)?.[1];
   if (res.status !== 0 || !commit) return { error: firstLine(res.stderr) || 'no HEAD' };
   return { commit };
@@ -112,8 +119,8 @@ async function proposalsAt(work: string): Promise<InboxProposal[]> {
   return out;
 }
 
-async function ok(cwd: string, args: string[]): Promise<string> {
-  const res = await gitAsync(cwd, args);
+async function ok(cwd: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<string> {
+  const res = await gitAsync(cwd, args, env);
   if (res.status !== 0) throw new Error(`git ${args[0] ?? ''}: ${firstLine(res.stderr)}`);
   return res.stdout.trim();
 }
@@ -167,7 +174,11 @@ export async function fetchVerified<T>(
   try {
     if (!existsSync(mirror)) await ok(root, ['init', '--bare', '--quiet', mirror]);
     // A shallow remote makes a shallow mirror (not a silently refused ref): verify then holds it as shallow.
-    await ok(mirror, ['fetch', '--quiet', '--no-tags', '--update-shallow', '--', url, '+HEAD:refs/thidua/head']);
+    await ok(
+      mirror,
+      ['fetch', '--quiet', '--no-tags', '--update-shallow', '--', url, '+HEAD:refs/thidua/head'],
+      REMOTE_ENV,
+    );
     const commit = await ok(mirror, ['rev-parse', '--verify', 'refs/thidua/head^{commit}']);
     const rewritten = options.force ? null : await rewrittenSince(mirror, previous, commit);
     if (rewritten) return { kind: 'fetched', commit, held: rewritten[options.lang], value: null };

@@ -150,6 +150,7 @@ describe('init and schema', () => {
         'inbox',
         'nomination',
         'people',
+        'ratings',
         'round',
         'submissions',
         'tally',
