@@ -134,7 +134,10 @@ export const HistoryEntrySchema = z
     /** The decision it was awarded by ("12/QĐ-TTr ngày 20/01/2015"). */
     decision: Text.optional(),
     /** The province's commit it was read from (`thidua history pull`). */
-    commit: z.string().regex(/^[0-9a-f]{40}([0-9a-f]{24})?$/).optional(),
+    commit: z
+      .string()
+      .regex(/^[0-9a-f]{40}([0-9a-f]{24})?$/)
+      .optional(),
   })
   .superRefine((h, ctx) => {
     if ((h.person === undefined) === (h.department === undefined))
