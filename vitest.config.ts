@@ -12,6 +12,7 @@ const HARDENING = [
   'test/hardening/limits.test.ts',
   'test/hardening/concurrent-entry.test.ts',
   'test/hardening/lock-race.test.ts',
+  'test/hardening/rollup-scale.test.ts',
   'test/fuzz/**/*.test.ts',
 ];
 

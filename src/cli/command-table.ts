@@ -24,6 +24,8 @@ export const LOADERS: { [N in CommandName]: () => Promise<CommandModule<N>> } = 
   publish: () => import('../commands/publish.js'),
   commit: () => import('../commands/commit.js'),
   log: () => import('../commands/log.js'),
+  inbox: () => import('../commands/inbox.js'),
+  history: () => import('../commands/history.js'),
   explain: () => import('../commands/explain.js'),
   schema: () => import('../commands/schema.js'),
 };

@@ -32,6 +32,7 @@ export function toInput(
   def.args.forEach((a, i) => {
     const raw = positional[i];
     if (a.type === 'years') args[a.name] = (Array.isArray(raw) ? raw.map(str) : []).map((y) => parseYear(y));
+    else if (a.type === 'texts') args[a.name] = Array.isArray(raw) ? raw.map(str) : [];
     else if (raw === undefined) args[a.name] = undefined;
     else args[a.name] = a.type === 'year' ? parseYear(str(raw)) : str(raw);
   });
@@ -49,7 +50,7 @@ export function toInput(
 /** The usage line of a command: "tally <year>", "verify [years...]". */
 export function usageOf(name: string, def: CommandDef): string {
   const parts = def.args.map((a) =>
-    a.type === 'years' ? `[${a.name}...]` : a.optional ? `[${a.name}]` : `<${a.name}>`,
+    a.type === 'years' || a.type === 'texts' ? `[${a.name}...]` : a.optional ? `[${a.name}]` : `<${a.name}>`,
   );
   return [name, ...parts].join(' ');
 }

@@ -9,8 +9,8 @@ import { DEFAULT_THRESHOLD } from '../core/defaults.js';
 
 const DEFAULT_SHARE_TEXT = `${DEFAULT_THRESHOLD.numerator}/${DEFAULT_THRESHOLD.denominator}`;
 
-/** year: 2016; years: 2016 2017…; text: one word; texts: several. */
-export type ArgType = 'year' | 'years' | 'text';
+/** year: 2016; years: 2016 2017…; text: one word; texts: several words (the last argument). */
+export type ArgType = 'year' | 'years' | 'text' | 'texts';
 /** flag: present or not; text; texts: repeatable; year, date (YYYY-MM-DD or dd/mm/yyyy), count (≥ 1). */
 export type OptionType = 'flag' | 'text' | 'texts' | 'year' | 'date' | 'count';
 
@@ -36,7 +36,13 @@ export interface CommandDef {
   readonly options: Readonly<Record<string, OptionDef>>;
 }
 
-type ArgValue<T extends ArgType> = T extends 'year' ? number : T extends 'years' ? number[] : string;
+type ArgValue<T extends ArgType> = T extends 'year'
+  ? number
+  : T extends 'years'
+    ? number[]
+    : T extends 'texts'
+      ? string[]
+      : string;
 type OptionValue<T extends OptionType> = T extends 'flag'
   ? boolean
   : T extends 'texts'
@@ -50,9 +56,11 @@ export type InputOf<D extends CommandDef> = {
   args: {
     [A in D['args'][number] as A['name']]: A extends { type: 'years' }
       ? number[]
-      : A extends { optional: true }
-        ? ArgValue<A['type']> | undefined
-        : ArgValue<A['type']>;
+      : A extends { type: 'texts' }
+        ? string[]
+        : A extends { optional: true }
+          ? ArgValue<A['type']> | undefined
+          : ArgValue<A['type']>;
   };
   options: {
     [K in keyof D['options']]: D['options'][K]['type'] extends 'flag' | 'texts'
@@ -930,6 +938,55 @@ export const DEFINITIONS = {
     ),
     args: [{ name: 'record', type: 'text' }],
     options: { json },
+  },
+  inbox: {
+    description: t(
+      'cấp tỉnh nhận đề nghị của các cơ quan qua git: add ID URL, remove ID, fetch [ID...], status, import NĂM',
+      'a province receives its agencies’ proposals over git: add ID URL, remove ID, fetch [ID...], status, import YEAR',
+    ),
+    args: [
+      { name: 'action', type: 'text' },
+      { name: 'words', type: 'texts', optional: true },
+    ],
+    options: {
+      name: {
+        flag: '--name',
+        value: '<name>',
+        type: 'text',
+        description: t('tên cơ quan (inbox add)', 'the agency’s name (inbox add)'),
+      },
+      force: {
+        flag: '--force',
+        type: 'flag',
+        description: t(
+          'tải và kiểm tra lại cả kho chưa có gì mới (inbox fetch)',
+          'fetch and verify again even a repository whose head has not moved (inbox fetch)',
+        ),
+      },
+      json,
+    },
+  },
+  history: {
+    description: t(
+      'ghi vào records/history.yaml kết quả cấp tỉnh đã quyết định cho người, đơn vị của cơ quan: pull URL',
+      'record in records/history.yaml what the province decided for the agency’s people and units: pull URL',
+    ),
+    args: [
+      { name: 'action', type: 'text' },
+      { name: 'url', type: 'text' },
+    ],
+    options: {
+      source: {
+        flag: '--source',
+        value: '<id>',
+        type: 'text',
+        description: t(
+          'mã của cơ quan này trong records/inbox.yaml của tỉnh (mặc định: tìm theo tên cơ quan)',
+          'this agency’s id in the province’s records/inbox.yaml (default: found by the agency’s name)',
+        ),
+      },
+      json,
+    },
   },
   explain: {
     description: t(

@@ -40,6 +40,7 @@ export const RULE_CODES = [
   'replication-reference',
   'schema',
   'sealed-input-changed',
+  'source-withdrawn',
   'title-cycle',
   'unknown-field',
   'unknown-reference',

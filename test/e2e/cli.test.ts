@@ -147,6 +147,7 @@ describe('init and schema', () => {
         'departments',
         'discipline',
         'history',
+        'inbox',
         'nomination',
         'people',
         'ratings',

@@ -131,6 +131,7 @@ function makeRound(
     titles: [],
     history: [],
     pending: [],
+    inbox: [],
     brokenIds: { departments: new Set<string>(), people: new Set<string>() },
     unavailable: { departments: false, people: false },
     rounds: [round],

@@ -25,12 +25,14 @@ import { ID_PATTERN } from '../ids.js';
 import { findingToDiagnostic, issueToFindings } from './schema-diagnostics.js';
 import { FIELD_VOCABULARY } from '../schemas/vocabulary.js';
 import { HistoryEntrySchema, PackSchema, TitleSchema, type Title } from '../schemas/titles.js';
+import { InboxEntrySchema } from '../schemas/inbox.js';
 import {
   AGENCY_FILE,
   CRITERIA_FILE,
   DEPARTMENTS_FILE,
   DISCIPLINE_FILE,
   HISTORY_FILE,
+  INBOX_FILE,
   PENDING_FILE,
   PEOPLE_FILE,
   TITLES_FILE,
@@ -325,6 +327,7 @@ export function loadWorkspace(snapshot: Snapshot, preparsed?: ReadonlyMap<string
     ...loadTitles(loader),
     history: loader.list(HISTORY_FILE, HistoryEntrySchema, false),
     pending: loader.list(PENDING_FILE, PendingSchema, false),
+    inbox: loader.list(INBOX_FILE, InboxEntrySchema, false),
     brokenIds,
     unavailable: {
       departments: loader.has(DEPARTMENTS_FILE) && !loader.readable(DEPARTMENTS_FILE),

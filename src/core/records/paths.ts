@@ -12,6 +12,8 @@ export const TITLES_FILE = 'records/titles.yaml';
 export const PENDING_FILE = 'records/pending.yaml';
 /** Awards made before the agency used thidua (optional). */
 export const HISTORY_FILE = 'records/history.yaml';
+/** A province's registry of its agencies' repositories (thidua inbox). */
+export const INBOX_FILE = 'records/inbox.yaml';
 
 /** A round's own files, inside records/<YEAR>/. */
 export const ROUND_FILE_NAMES = [

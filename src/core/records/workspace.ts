@@ -9,6 +9,7 @@ import type { RoundSettings } from '../schemas/settings.js';
 import type { RoundFileName } from './paths.js';
 import type { DecisionFile, TallyFile } from '../schemas/sealed.js';
 import type { HistoryEntry, Title } from '../schemas/titles.js';
+import type { InboxEntry } from '../schemas/inbox.js';
 
 /** Where a value sits: the file and the path inside it. */
 export interface Loc {
@@ -92,6 +93,8 @@ export interface Workspace {
   history: Rec<HistoryEntry>[];
   /** records/pending.yaml: matters pending against a person or a unit. */
   pending: Rec<Pending>[];
+  /** records/inbox.yaml: a province's agencies, with what the last fetch found (thidua inbox). */
+  inbox: Rec<InboxEntry>[];
   /** Ids present in a file even if their item is broken: references to them are not reported again. */
   brokenIds: { departments: Set<string>; people: Set<string> };
   /** Shared files present but unreadable as a whole: references into them are not checked. */

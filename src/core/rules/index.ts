@@ -38,6 +38,7 @@ import { rule as awardPending } from './award-pending.js';
 import { rule as awardAfterDiscipline } from './award-after-discipline.js';
 import { rule as initiativeReused } from './initiative-reused.js';
 import { rule as awardWorkingTime } from './award-working-time.js';
+import { rule as sourceWithdrawn } from './source-withdrawn.js';
 import { rule as awardRating } from './award-rating.js';
 import { rule as awardMembersRated } from './award-members-rated.js';
 import { rule as nominationDuplicate } from './nomination-duplicate.js';
@@ -80,6 +81,7 @@ export const RULES = [
   sealedInputChanged,
   replicationReference,
   replicationNotRecognised,
+  sourceWithdrawn,
   councilMembership,
   attendance,
   ballotUnmarked,

@@ -6,6 +6,7 @@ import {
   DEPARTMENTS_FILE,
   DISCIPLINE_FILE,
   HISTORY_FILE,
+  INBOX_FILE,
   PEOPLE_FILE,
   roundFileGlob,
   TITLES_FILE,
@@ -24,6 +25,7 @@ import {
 import { RoundSettingsSchema } from './settings.js';
 import { DecisionFileSchema, TallyFileSchema } from './sealed.js';
 import { HistoryEntrySchema, TitlesFileSchema } from './titles.js';
+import { InboxEntrySchema } from './inbox.js';
 
 export interface RecordKind {
   /** Name of the JSON Schema file: `<name>.schema.json`. */
@@ -41,6 +43,7 @@ export const RECORD_KINDS: readonly RecordKind[] = [
   { name: 'discipline', glob: DISCIPLINE_FILE, schema: z.array(DisciplineMeasureSchema) },
   { name: 'titles', glob: TITLES_FILE, schema: TitlesFileSchema },
   { name: 'history', glob: HISTORY_FILE, schema: z.array(HistoryEntrySchema) },
+  { name: 'inbox', glob: INBOX_FILE, schema: z.array(InboxEntrySchema) },
   { name: 'round', glob: roundFileGlob('round.yaml'), schema: RoundSettingsSchema },
   { name: 'ratings', glob: roundFileGlob('ratings.yaml'), schema: z.array(RatingEntrySchema) },
   { name: 'council', glob: roundFileGlob('council.yaml'), schema: CouncilSchema },

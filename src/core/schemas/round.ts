@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { Id, Text, IsoDate, tagged } from './values.js';
 import { ThresholdSchema } from './agency.js';
+import { NominationSourceSchema } from './inbox.js';
 import { RatingSchema } from './titles.js';
 
 export const COUNCIL_ROLES = ['chu-tich', 'pho-chu-tich', 'uy-vien', 'thu-ky'] as const;
@@ -58,6 +59,8 @@ const nominationFields = {
   criteria: CriteriaAnswers.optional(),
   /** Added with `nominate --force` after ballots were entered: when, and how many there were. */
   added_after_ballots: z.strictObject({ date: IsoDate, ballots: z.int().min(1), reason: Text.optional() }).optional(),
+  /** A proposal taken from an agency's sealed round by `thidua inbox import` (at a province). */
+  source: NominationSourceSchema.optional(),
 };
 
 export const CollectiveNominationSchema = z.strictObject({

@@ -139,6 +139,11 @@ export const HistoryEntrySchema = z
     department: Id.optional(),
     /** The decision it was awarded by ("12/QĐ-TTr ngày 20/01/2015"). */
     decision: Text.optional(),
+    /** The province's commit it was read from (`thidua history pull`). */
+    commit: z
+      .string()
+      .regex(/^[0-9a-f]{40}([0-9a-f]{24})?$/)
+      .optional(),
   })
   .superRefine((h, ctx) => {
     if ((h.person === undefined) === (h.department === undefined))
