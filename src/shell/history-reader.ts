@@ -24,6 +24,11 @@ function asCommitted(): NodeJS.ProcessEnv {
   return { GIT_NO_REPLACE_OBJECTS: '1' };
 }
 
+/** The memo's key for a history: the paths and the range both (a range is another history). */
+function logKey(pathspecs: string[], range: string | undefined): string {
+  return JSON.stringify([pathspecs, range ?? null]);
+}
+
 /** What a reader learnt from git that stays true while HEAD is the same commit (kept between runs). */
 export interface HistoryMemo {
   logs: Map<string, CommitInfo[]>;
@@ -103,21 +108,20 @@ export class HistoryReader {
     return this.prefixMemo ?? '';
   }
 
-  // Stryker disable all: a memo: leaving it out, or asking again, gives the same answer more slowly
   /** Asks git for several histories side by side; `commitsTouching` then answers from them. */
   async preload(queries: Array<{ pathspecs: string[]; range?: string }>): Promise<void> {
-    const todo = queries.filter((q) => !this.logs.has(JSON.stringify([q.pathspecs, q.range ?? null])));
+    // Stryker disable next-line all: a memo: asking again what is known gives the same answer more slowly
+    const todo = queries.filter((q) => !this.logs.has(logKey(q.pathspecs, q.range)));
     const results = await Promise.all(
       todo.map((q) => gitAsync(this.root, logArgs(q.pathspecs, q.range), asCommitted())),
     );
-    todo.forEach((q, i) =>
-      this.logs.set(JSON.stringify([q.pathspecs, q.range ?? null]), parseLog(results[i]!, this.root)),
-    );
+    todo.forEach((q, i) => this.logs.set(logKey(q.pathspecs, q.range), parseLog(results[i]!, this.root)));
   }
 
   commitsTouching(pathspecs: string[], range?: string): CommitInfo[] {
-    const key = JSON.stringify([pathspecs, range ?? null]);
+    const key = logKey(pathspecs, range);
     let out = this.logs.get(key);
+    // Stryker disable next-line ConditionalExpression: a memo: asking again gives the same answer more slowly
     if (!out)
       this.logs.set(
         key,
@@ -125,7 +129,6 @@ export class HistoryReader {
       );
     return out;
   }
-  // Stryker restore all
 
   /** What changed under the pathspecs from `parent` to `commit` (the diff of a merge against one of its parents). */
   changes(parent: string, commit: string, pathspecs: string[]): Array<{ status: string; path: string }> {

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { t, type Localized } from '../core/diagnostics.js';
 import { EXIT, ThiduaError, findingsError, environmentError } from '../errors.js';
 import { shortDate } from '../core/dates.js';
+import { notALock } from './lock-shape.js';
 
 export const LOCK_FILE = '.thidua.lock';
 
@@ -17,7 +18,6 @@ export function lockTime(since: string | undefined, offsetMinutes?: number): Loc
   if (since === undefined) return t('?', '?');
   const at = new Date(since);
   if (Number.isNaN(at.getTime())) return t(since, since);
-  // Stryker disable next-line UnaryOperator: the machine's own zone is UTC here, where the sign changes nothing; test/hardening/lock-race.test.ts runs the program under TZ
   const local = new Date(at.getTime() + (offsetMinutes ?? -at.getTimezoneOffset()) * 60_000);
   const hhmm = `${String(local.getUTCHours()).padStart(2, '0')}:${String(local.getUTCMinutes()).padStart(2, '0')}`;
   return t(`${hhmm} ngày ${shortDate(local.toISOString().slice(0, 10))}`, since);
@@ -205,6 +205,8 @@ export function acquireLock(root: string, warn: (text: Localized) => void): Lock
       process.on('exit', release);
       return { release };
     }
+    const odd = notALock(path);
+    if (odd) throw findingsError(odd);
     let holder: Holder = {};
     let seen = '';
     try {

@@ -9,6 +9,7 @@ import { decodeText, parseCsv, type Encoding } from '../core/import/csv.js';
 import type { Cell, CellValue, Sheet } from '../core/import/sheet.js';
 import { usageError } from '../errors.js';
 import { inert } from './terminal.js';
+import { MAX_ROWS, xlsxOverLimit } from './xlsx-limits.js';
 
 const MAX_BYTES = 20 * 1024 * 1024;
 
@@ -55,10 +56,14 @@ export async function readSheet(
     );
   }
   if (ext === '.xlsx' || ext === '.xlsm') {
+    const bytes = readFileSync(path);
+    // What it inflates to is limited before exceljs builds any of it.
+    const over = xlsxOverLimit(bytes);
+    if (over) throw usageError(t(`${inert(shown)}: ${over.vi}`, `${inert(shown)}: ${over.en}`));
     const { default: ExcelJS } = await import('exceljs');
     const wb = new ExcelJS.Workbook();
     try {
-      await wb.xlsx.load(readFileSync(path) as unknown as ArrayBuffer);
+      await wb.xlsx.load(bytes as unknown as ArrayBuffer);
     } catch (err) {
       throw usageError(
         t(
@@ -106,5 +111,13 @@ export async function readSheet(
           ),
     );
   }
-  return { sheet: parseCsv(decoded.text), format: 'csv', encoding: decoded.encoding, sheets: [] };
+  const sheet = parseCsv(decoded.text);
+  if (sheet.rows.length > MAX_ROWS)
+    throw usageError(
+      t(
+        `${inert(shown)} có ${sheet.rows.length} hàng, quá ${MAX_ROWS} hàng một danh sách được nhập; chia thành nhiều tệp`,
+        `${inert(shown)} has ${sheet.rows.length} rows, more than the ${MAX_ROWS} one list may import; split it into several files`,
+      ),
+    );
+  return { sheet, format: 'csv', encoding: decoded.encoding, sheets: [] };
 }

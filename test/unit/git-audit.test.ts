@@ -663,6 +663,19 @@ describe('git-history: what git answers in the cases an office meets less often'
     ]);
   });
 
+  it('a history over a range is another history than the whole: the memo keeps them apart, preloaded or asked', async () => {
+    const { root, sealCommit } = sealedRepo();
+    put(root, `${DIR}/ballots/001.yaml`, 'serial: 1\nvotes: { a: disagree }\n');
+    const later = commit(root, 'sửa phiếu');
+    const all = git(root, ['rev-list', 'HEAD']).trim().split('\n');
+    for (const preload of [false, true]) {
+      const reader = new HistoryReader(root, 'records');
+      if (preload) await reader.preload([{ pathspecs: [DIR] }, { pathspecs: [DIR], range: `${sealCommit}..HEAD` }]);
+      expect(reader.commitsTouching([DIR]).map((c) => c.commit)).toEqual(all);
+      expect(reader.commitsTouching([DIR], `${sealCommit}..HEAD`).map((c) => c.commit)).toEqual([later]);
+    }
+  });
+
   it('a file read at a commit is the one committed, even when a replacement object stands in for it', () => {
     const { root, sealCommit } = sealedRepo();
     const blob = git(root, ['rev-parse', `${sealCommit}:${TALLY}`]).trim();

@@ -1,10 +1,11 @@
 /**
  * Record text made inert for one line of a terminal: control characters (ESC, CSI, OSC, C1),
- * bidirectional overrides, and newline, carriage return and tab too, are shown escaped, so no name
+ * bidirectional overrides, isolates and marks (LRM, RLM, ALM), the line and paragraph separators
+ * (U+2028, U+2029), and newline, carriage return and tab too, are shown escaped, so no name
  * can drive the terminal or print a line of its own (a fake “✓ Hồ sơ hợp lệ”).
  */
 // eslint-disable-next-line no-control-regex -- matching control characters is the point here
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 const NAMED: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 
 export function inert(text: string): string {
