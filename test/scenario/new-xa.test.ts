@@ -3,7 +3,7 @@
  * decision signed KT. by a Phó Chủ tịch. What the văn thư would otherwise fix by hand: the authority,
  * the căn cứ, titles above the head's competence, plan wording, overdue plan deadlines, "Lưu" twice.
  */
-import { readFileSync, readdirSync, appendFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cleanupTemp, runCli, tempDir } from '../helpers/workspace.js';
@@ -25,12 +25,11 @@ describe('a new UBND xã, signed KT. by a Phó Chủ tịch', () => {
     const init = await runCli(
       ['init', root, '--titles', '--agency', 'Ủy ban nhân dân xã Tân Phú', '--parent', 'Tỉnh Đồng Nai'].concat(
         ['--symbol', 'UBND', '--place', 'Tân Phú', '--head-name', 'Nguyễn Văn Hùng', '--head-title', 'Chủ tịch'],
-        ['--competence', 'Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025'],
+        ['--competence', 'Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025', '--level', 'xa'],
       ),
       { env: ENV, cwd: dir },
     );
     expect(init.code, init.stderr).toBe(0);
-    appendFileSync(join(root, 'records/agency.yaml'), 'level: xa\n');
     const departments = ['Văn phòng HĐND và UBND', 'Phòng Kinh tế', 'Phòng Văn hóa - Xã hội'];
     writeFileSync(join(dir, 'nhan-su.csv'), csvOf(staffList(11, 12, departments)));
     await cli('import', 'people', join(dir, 'nhan-su.csv'));
@@ -55,7 +54,7 @@ describe('a new UBND xã, signed KT. by a Phó Chủ tịch', () => {
     );
     const d = depts[1]!;
     const inD = people.filter((p) => personDept(p) === d);
-    const sub = ['--met', 'all', '--submitted', '20/11/2025'];
+    const sub = ['--met', 'all', '--submitted', '20/11/2025', '--rating', 'xuat-sac'];
     for (const p of inD)
       await cli(
         'nominate',
