@@ -14,6 +14,9 @@ const HARDENING = [
   'test/fuzz/**/*.test.ts',
 ];
 
+// The single executables of `npm run dist`, run alone and under wine (`npm run test:dist` builds them first).
+const DIST = ['test/dist/**/*.test.ts'];
+
 export default defineConfig({
   test: {
     testTimeout: 60_000,
@@ -22,8 +25,9 @@ export default defineConfig({
     // validate's cache (src/shell/validate-cache.ts) goes to a folder of its own, not the user's ~/.cache.
     env: { XDG_CACHE_HOME: join(tmpdir(), 'thidua-test-cache') },
     projects: [
-      { extends: true, test: { name: 'fast', include: ['test/**/*.test.ts'], exclude: HARDENING } },
+      { extends: true, test: { name: 'fast', include: ['test/**/*.test.ts'], exclude: [...HARDENING, ...DIST] } },
       { extends: true, test: { name: 'hardening', include: HARDENING } },
+      { extends: true, test: { name: 'dist', include: DIST, testTimeout: 240_000 } },
     ],
   },
 });

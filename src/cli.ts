@@ -2,26 +2,14 @@
  * The command line: global options, the command table, and the one place that turns errors into
  * output and exit codes. Command implementations are loaded only when their command runs.
  */
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { t, type Lang, type Localized } from './core/diagnostics.js';
 import { EXIT, ThiduaError, usageError } from './errors.js';
 import { createContext, processIo, terminalColumns, type CommandContext, type Io } from './shell/context.js';
 import { LOADERS } from './cli/command-table.js';
+import { packageVersion } from './shell/package-files.js';
 import { DEFINITIONS, type CommandDef, type CommandName } from './commands/definitions.js';
 import { toInput, usageOf } from './cli/input.js';
 import { closest } from './core/text/closest.js';
-
-function readVersion(): string {
-  try {
-    const pkg = JSON.parse(readFileSync(fileURLToPath(new URL('../package.json', import.meta.url)), 'utf8')) as {
-      version: string;
-    };
-    return pkg.version;
-  } catch {
-    return '0.0.0';
-  }
-}
 
 /** --lang from argv or THIDUA_LANG, before commander runs, so even its errors are localised. */
 function detectLang(argv: readonly string[], env: NodeJS.ProcessEnv): { lang: Lang; bad: string | null } {
@@ -147,7 +135,7 @@ export async function run(
       io,
     );
   }
-  const version = readVersion();
+  const version = packageVersion();
   // Fast path: the version needs no command table.
   if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
     io.write(`${version}\n`);

@@ -4,6 +4,18 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import {
+  AGENCY_FILE,
+  ballotPath,
+  CRITERIA_FILE,
+  DEPARTMENTS_FILE,
+  DISCIPLINE_FILE,
+  nominationPath,
+  PEOPLE_FILE,
+  roundFile,
+} from '../core/records/paths.js';
+import { DEFAULT_THRESHOLD } from '../core/defaults.js';
+import { thresholdFlow } from '../core/init/agency-file.js';
 
 export interface GenerateOptions {
   root: string;
@@ -92,7 +104,7 @@ export function generateWorkspace(o: GenerateOptions): { files: number; bytes: n
   const deptOf = (i: number) => i % D;
 
   write(
-    'records/agency.yaml',
+    AGENCY_FILE,
     [
       'name: Thanh tra tỉnh Mẫu',
       'parent: UBND tỉnh Mẫu',
@@ -100,7 +112,7 @@ export function generateWorkspace(o: GenerateOptions): { files: number; bytes: n
       'place: Tỉnh Mẫu',
       'head: { title: Chánh Thanh tra, name: Nguyễn Văn Giáp }',
       'council: { name: Hội đồng Thi đua - Khen thưởng, symbol: HĐTĐKT }',
-      'threshold: { numerator: 2, denominator: 3, of: members }',
+      `threshold: ${thresholdFlow(DEFAULT_THRESHOLD)}`,
       'limits: { collective_per_department: 1, individual_per_department: 1 }',
       'discipline: { blocks_collective_from: canh-cao, blocks_individual_from: khien-trach }',
       'deadlines:',
@@ -111,15 +123,15 @@ export function generateWorkspace(o: GenerateOptions): { files: number; bytes: n
       '',
     ].join('\n'),
   );
-  write('records/criteria.yaml', readFileSync(o.criteriaFile, 'utf8'));
+  write(CRITERIA_FILE, readFileSync(o.criteriaFile, 'utf8'));
   write(
-    'records/departments.yaml',
+    DEPARTMENTS_FILE,
     Array.from({ length: D }, (_, i) => `- { id: ${dept(i)}, name: "Phòng số ${i + 1}", head: ${person(i)} }`).join(
       '\n',
     ) + '\n',
   );
   write(
-    'records/people.yaml',
+    PEOPLE_FILE,
     Array.from({ length: P }, (_, i) => {
       const g = rand() < 0.5;
       const name = `${pick(FAMILY)} ${g ? pick(MIDDLE.filter((m) => m !== 'Thị')) : 'Thị'} ${pick(GIVEN)}`;
@@ -128,7 +140,7 @@ export function generateWorkspace(o: GenerateOptions): { files: number; bytes: n
     }).join('\n') + '\n',
   );
   write(
-    'records/discipline.yaml',
+    DISCIPLINE_FILE,
     Array.from({ length: o.discipline ?? 300 }, () => {
       const y = 1990 + Math.floor(rand() * 8);
       return `- { person: ${person(Math.floor(rand() * P))}, level: ${pick(LEVELS)}, date: ${y}-0${1 + Math.floor(rand() * 9)}-1${Math.floor(rand() * 9)} }`;
@@ -145,13 +157,12 @@ export function generateWorkspace(o: GenerateOptions): { files: number; bytes: n
   for (let r = 0; r < R; r++) {
     const year = 2001 + r;
     years.push(year);
-    const dir = `records/${year}`;
     const members = Array.from(
       { length: B },
       (_, i) => `  - { person: ${person(2 * D + i)}, role: ${i === 0 ? 'chu-tich' : 'uy-vien'} }`,
     );
     write(
-      `${dir}/council.yaml`,
+      roundFile(year, 'council.yaml'),
       [
         'members:',
         ...members,
@@ -171,7 +182,7 @@ export function generateWorkspace(o: GenerateOptions): { files: number; bytes: n
       const c = `${dept(d)}-mo-hinh`;
       noms.push(c);
       write(
-        `${dir}/nominations/${c}.yaml`,
+        nominationPath(year, c),
         [
           `id: ${c}`,
           'kind: collective',
@@ -191,7 +202,7 @@ export function generateWorkspace(o: GenerateOptions): { files: number; bytes: n
       const n = `${dept(d)}-ca-nhan`;
       noms.push(n);
       write(
-        `${dir}/nominations/${n}.yaml`,
+        nominationPath(year, n),
         [
           `id: ${n}`,
           'kind: individual',
@@ -213,12 +224,12 @@ export function generateWorkspace(o: GenerateOptions): { files: number; bytes: n
         return `  ${id}: ${v}`;
       });
       write(
-        `${dir}/ballots/${String(b + 1).padStart(3, '0')}.yaml`,
+        ballotPath(year, b + 1),
         [`serial: ${b + 1}`, 'valid: true', 'written: false', 'votes:', ...votes, ''].join('\n'),
       );
     }
     write(
-      `${dir}/submissions.yaml`,
+      roundFile(year, 'submissions.yaml'),
       Array.from(
         { length: D - 10 },
         (_, d) =>

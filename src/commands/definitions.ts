@@ -5,6 +5,9 @@
  */
 import { t, type Localized } from '../core/diagnostics.js';
 import type { CommandContext } from '../shell/context.js';
+import { DEFAULT_THRESHOLD } from '../core/defaults.js';
+
+const DEFAULT_SHARE_TEXT = `${DEFAULT_THRESHOLD.numerator}/${DEFAULT_THRESHOLD.denominator}`;
 
 /** year: 2016; years: 2016 2017…; text: one word; texts: several. */
 export type ArgType = 'year' | 'years' | 'text';
@@ -115,6 +118,15 @@ export const DEFINITIONS = {
           'title of the signer, as in a sentence, e.g. “Chánh Thanh tra”',
         ),
       },
+      competence: {
+        flag: '--competence',
+        value: '<text>',
+        type: 'text',
+        description: t(
+          'văn bản quy định thẩm quyền của cơ quan, căn cứ đầu tiên của quyết định',
+          'the act that gives the agency its competence, the decision’s first căn cứ',
+        ),
+      },
       titles: {
         flag: '--titles',
         type: 'flag',
@@ -132,8 +144,8 @@ export const DEFINITIONS = {
   },
   tally: {
     description: t(
-      'kiểm phiếu một đợt theo ngưỡng (mặc định 2/3 thành viên)',
-      'count a round’s ballots against the threshold (2/3 of members by default)',
+      `kiểm phiếu một đợt theo ngưỡng (mặc định ${DEFAULT_SHARE_TEXT} thành viên)`,
+      `count a round’s ballots against the threshold (${DEFAULT_SHARE_TEXT} of members by default)`,
     ),
     args: [year],
     options: {
@@ -387,6 +399,15 @@ export const DEFINITIONS = {
         description: t(
           'khi bằng phiếu ở vị trí cuối của chỉ tiêu: đề nghị Chủ tịch Hội đồng chọn, lặp lại (trước khi niêm phong)',
           'at a tie for the last place of a quota: a nomination the chair chose, repeated (before the seal)',
+        ),
+      },
+      discussion: {
+        flag: '--discussion',
+        value: '<text>',
+        type: 'texts',
+        description: t(
+          'ý kiến thảo luận cho biên bản họp, lặp lại; “MÃ-ĐỀ-NGHỊ: ý kiến” cho một hồ sơ (trước khi niêm phong)',
+          'an opinion for the meeting minutes, repeated; “NOMINATION-ID: opinion” for one nomination (before the seal)',
         ),
       },
       json,

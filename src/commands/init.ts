@@ -6,7 +6,7 @@ import { PromptCancelled, terminalPrompter, type Prompter } from '../flows/promp
 import type { CommandContext } from '../shell/context.js';
 import type { Input } from './definitions.js';
 import { ensureDir, writeFileAtomic } from '../shell/safe-write.js';
-import { STATUTORY_TITLES_YAML } from '../core/init/titles-file.js';
+import { STATUTORY_PACK } from '../core/init/titles-file.js';
 import { gitKnowsWhoCommits, gitOk } from '../shell/git.js';
 import {
   copyPackagedTemplates,
@@ -48,6 +48,10 @@ const INIT_QUESTIONS: Record<keyof InitAnswers, { vi: string; en: string }> = {
   headTitle: t(
     'Chức danh người ký, viết như trong câu, ví dụ Chánh Thanh tra',
     'Title of the signer, as in a sentence, e.g. Chánh Thanh tra',
+  ),
+  competence: t(
+    'Văn bản quy định thẩm quyền của cơ quan (căn cứ đầu tiên của quyết định; để trống nếu chưa có), ví dụ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025',
+    'The act that gives the agency its competence (the decision’s first căn cứ; empty if none yet), e.g. Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025',
   ),
 };
 
@@ -134,7 +138,7 @@ export async function run(ctx: CommandContext, input: Input<'init'>, prompter?: 
     `${schemaLine('discipline')}# Kỷ luật: - { person: ma-nguoi, level: canh-cao, date: YYYY-MM-DD, decision: số/QĐ-... }\n[]\n`,
   );
   // The statutory titles of the year-end round, beside the plan's pair (which needs no file).
-  if (titles) writeFileAtomic(join(dir, 'records', 'titles.yaml'), STATUTORY_TITLES_YAML);
+  if (titles) writeFileAtomic(join(dir, 'records', 'titles.yaml'), packagedFile(...STATUTORY_PACK));
   copyPackagedTemplates(dir);
   ensureDir(join(dir, 'schemas'));
   for (const kind of RECORD_KINDS)

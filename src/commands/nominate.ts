@@ -24,7 +24,7 @@ import { yearOf } from '../core/dates.js';
 import type { WorkspaceIndex } from '../core/records/index.js';
 import { buildNomination, criteriaFor, defaultId, defaultSubmitted } from '../core/nomination.js';
 import { REGISTRATION, roundDeadline } from '../core/deadlines.js';
-import { ballotsDir, nominationPath, nominationsDir } from '../core/records/paths.js';
+import { ballotsDir, nominationPath, nominationsDir, roundFile } from '../core/records/paths.js';
 
 export const NOMINATE_FLAGS =
   '[--award DANH-HIỆU] --kind collective|individual, --department ID, --person ID (cá nhân), --title "…", --initiative "…" hoặc --initiative-file TỆP (tập thể), --met all hoặc --met ID (lặp lại), [--submitted dd/mm/yyyy] [--id ID] [--new-factor] [--accepted-late "lý do" --accepted-by ID]';
@@ -47,8 +47,8 @@ export async function run(ctx: CommandContext, input: Input<'nominate'>, prompte
   if (!round?.councilPresent) {
     throw findingsError(
       t(
-        `đợt ${year} chưa được tạo (chưa có records/${year}/council.yaml); tạo bằng: thidua round ${year}`,
-        `round ${year} has not been created (no records/${year}/council.yaml); create it with: thidua round ${year}`,
+        `đợt ${year} chưa được tạo (chưa có ${roundFile(year, 'council.yaml')}); tạo bằng: thidua round ${year}`,
+        `round ${year} has not been created (no ${roundFile(year, 'council.yaml')}); create it with: thidua round ${year}`,
       ),
     );
   }

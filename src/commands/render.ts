@@ -30,7 +30,7 @@ import {
 import { sha256Hex } from '../core/seal.js';
 import { formatDiagnostic, diagnosticJson } from '../shell/format-diagnostics.js';
 import { assertInside, ensureDir, writeFileAtomic } from '../shell/safe-write.js';
-import { convertToPdf, findOffice } from '../shell/pdf.js';
+import { convertToPdf, findOffice, fontNotice, timesSubstitute } from '../shell/pdf.js';
 import { withLock } from '../shell/lock.js';
 import { overdueItems } from '../core/overdue.js';
 import { shortDate } from '../core/dates.js';
@@ -202,6 +202,8 @@ async function writePdfCopies(
   if (docx.length === 0) return [];
   const targets = docx.map((file) => file.replace(/\.docx$/, '.pdf'));
   if (inside) for (const target of targets) assertInside(root, target);
+  const substitute = timesSubstitute(ctx.env);
+  if (substitute !== null) ctx.warn(fontNotice(substitute));
   const pdfs = convertToPdf(office, docx, pdfa);
   await withLock(root, ctx.warn, () => {
     docx.forEach((file, i) => writeFileAtomic(targets[i]!, pdfs.get(basename(file))!));

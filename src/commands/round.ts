@@ -6,7 +6,7 @@
 import type { Input } from './definitions.js';
 import { join } from 'node:path';
 import { t } from '../core/diagnostics.js';
-import { roundFile } from '../core/records/paths.js';
+import { roundDir, roundFile } from '../core/records/paths.js';
 import { COUNCIL_ROLES } from '../core/schemas/round.js';
 import { closest } from '../core/text/closest.js';
 import { yamlScalar } from '../core/yaml/emit.js';
@@ -51,8 +51,8 @@ export async function run(ctx: CommandContext, input: Input<'round'>): Promise<n
   if (years.includes(year)) {
     throw findingsError(
       t(
-        `đợt ${year} đã có (records/${year}/); không tạo lại`,
-        `round ${year} exists already (records/${year}/); nothing created`,
+        `đợt ${year} đã có (${roundDir(year)}/); không tạo lại`,
+        `round ${year} exists already (${roundDir(year)}/); nothing created`,
       ),
     );
   }
@@ -90,10 +90,10 @@ export async function run(ctx: CommandContext, input: Input<'round'>): Promise<n
         t(
           from === null
             ? `chưa có đợt nào trước ${year} để chép Hội đồng; cho biết thành viên: thidua round ${year} --member ma-nguoi:chu-tich --member ma-nguoi:thu-ky --member ma-nguoi …`
-            : `đợt ${from} không có Hội đồng đọc được (records/${from}/council.yaml); cho biết thành viên bằng --member`,
+            : `đợt ${from} không có Hội đồng đọc được (${roundFile(from, 'council.yaml')}); cho biết thành viên bằng --member`,
           from === null
             ? `there is no round before ${year} to copy the council from; name the members: thidua round ${year} --member id:chu-tich --member id:thu-ky --member id …`
-            : `round ${from} has no readable council (records/${from}/council.yaml); name the members with --member`,
+            : `round ${from} has no readable council (${roundFile(from, 'council.yaml')}); name the members with --member`,
         ),
       );
     }

@@ -44,6 +44,7 @@ async function recordAddition(
   round: Round,
   ended: string | undefined,
   decides: string[],
+  said: Array<{ nomination?: string; text: string }>,
   json: boolean,
 ): Promise<number> {
   const year = round.year;
@@ -67,6 +68,10 @@ async function recordAddition(
     const list = doc.createNode(decides, { flow: true });
     doc.setIn(['session', 'chair_decides'], list);
   }
+  if (said.length > 0) {
+    const before = (doc.getIn(['session', 'discussion']) as { toJSON(): unknown } | undefined)?.toJSON() ?? [];
+    doc.setIn(['session', 'discussion'], doc.createNode([...(before as unknown[]), ...said]));
+  }
   const text = doc.toString({ lineWidth: 0 });
   const findings = checkDraft(loaded, round.councilFile, text, year).filter((d) => d.severity === 'error');
   if (findings.length > 0) {
@@ -77,7 +82,13 @@ async function recordAddition(
   assertInside(loaded.root, abs);
   await withLock(loaded.root, ctx.warn, () => replaceFileChecked(abs, text, before, round.councilFile));
   if (json)
-    ctx.out(JSON.stringify({ year, file: round.councilFile, ended: ended ?? null, chair_decides: decides }, null, 2));
+    ctx.out(
+      JSON.stringify(
+        { year, file: round.councilFile, ended: ended ?? null, chair_decides: decides, discussion: said },
+        null,
+        2,
+      ),
+    );
   else {
     if (ended !== undefined)
       ctx.say(
@@ -91,6 +102,13 @@ async function recordAddition(
         t(
           `Đã ghi lựa chọn của Chủ tịch Hội đồng khi bằng phiếu: ${decides.join(', ')} (${round.councilFile}).`,
           `Recorded the chair's choice at the tie: ${decides.join(', ')} (${round.councilFile}).`,
+        ),
+      );
+    if (said.length > 0)
+      ctx.say(
+        t(
+          `Đã ghi ${said.length} ý kiến thảo luận vào ${round.councilFile}; biên bản họp in các ý kiến này.`,
+          `Recorded ${said.length} opinion(s) in ${round.councilFile}; the meeting minutes print them.`,
         ),
       );
   }
@@ -145,8 +163,15 @@ export async function run(ctx: CommandContext, input: Input<'session'>): Promise
       );
     }
   }
-  if (council.session && (o.ended !== undefined || decides.length > 0) && !defining)
-    return recordAddition(ctx, loaded, round, o.ended, decides, o.json);
+  // "ID: opinion" on a nomination of the round; anything else is a general opinion.
+  const said = o.discussion.map((d) => {
+    const m = /^([\p{Ll}\p{N}-]+)\s*:\s*(\S[\s\S]*)$/u.exec(d.trim());
+    return m && round.nominations.some((n) => n.value.id === m[1])
+      ? { nomination: m[1]!, text: m[2]!.trim() }
+      : { text: d.trim() };
+  });
+  if (council.session && (o.ended !== undefined || decides.length > 0 || said.length > 0) && !defining)
+    return recordAddition(ctx, loaded, round, o.ended, decides, said, o.json);
   if (council.session)
     throw findingsError(
       t(

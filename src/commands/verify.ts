@@ -12,6 +12,7 @@ import { inert } from '../shell/terminal.js';
 import { checkDocuments } from '../shell/documents.js';
 import { HistoryReader } from '../shell/history-reader.js';
 import { historyFingerprint, historyState, historyUnreadable, verifyAlterations } from '../shell/history-state.js';
+import { GitMissingError } from '../shell/git.js';
 import { cacheEnabled, historyKey, readCachedHistory, writeCachedHistory } from '../shell/validate-cache.js';
 import { auditRound, preloadAudit, removalsOf } from '../shell/git-audit.js';
 import { auditUnseals } from '../shell/unseal-audit.js';
@@ -52,7 +53,7 @@ export async function run(ctx: CommandContext, input: Input<'verify'>): Promise<
     return e && e.kind === 'file' ? e.bytes : null;
   };
   const rounds = loaded.workspace.rounds.filter((r) => !years || years.includes(r.year));
-  const history = input.options.noHistory ? null : historyState(root);
+  const history = input.options.noHistory ? null : historyWithGit(root);
   const inGit = history?.kind === 'ok';
   const git = new HistoryReader(root, RECORDS_DIR);
   // What git said of the history up to HEAD is kept: the same HEAD is the same history.
@@ -196,6 +197,21 @@ export async function run(ctx: CommandContext, input: Input<'verify'>): Promise<
     );
   if (!ok) ctx.say(t(`Kiểm tra không đạt: ${all.length} vấn đề.`, `Verification failed: ${all.length} problem(s).`));
   return ok ? EXIT.ok : EXIT.findings;
+}
+
+/** The history's state; without git, the one line also names --no-history. */
+function historyWithGit(root: string): ReturnType<typeof historyState> {
+  try {
+    return historyState(root);
+  } catch (err) {
+    if (!(err instanceof GitMissingError)) throw err;
+    throw new GitMissingError(
+      t(
+        'hoặc chạy thidua verify --no-history để kiểm tra mọi thứ trừ lịch sử commit',
+        'or run thidua verify --no-history to check everything but the commit history',
+      ),
+    );
+  }
 }
 
 async function checkSealedRound(

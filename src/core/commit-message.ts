@@ -1,5 +1,6 @@
 /** The generated commit message: what changed in each round, in words, with trailers a script can read. */
 import type { Lang } from './diagnostics.js';
+import { roundFileNameOf } from './records/paths.js';
 
 export interface Change {
   /** git's status letter: A, M, D, R… */
@@ -69,11 +70,14 @@ export function commitMessage(
       if (c.path.startsWith('documents/')) r.documents++;
       else if (c.path.includes('/nominations/')) r.nominations[k]++;
       else if (c.path.includes('/ballots/')) r.ballots[k]++;
-      else if (c.path.endsWith('/council.yaml')) r.council = true;
-      else if (c.path.endsWith('/submissions.yaml')) r.submissions = true;
-      else if (c.path.endsWith('/tally.yaml')) r.sealed = k;
-      else if (c.path.endsWith('/decision.yaml')) r.decision = k;
-      else if (c.path.endsWith('/unseals.yaml')) r.unsealed = unsealed.get(year) ?? '';
+      else {
+        const name = roundFileNameOf(c.path);
+        if (name === 'council.yaml') r.council = true;
+        else if (name === 'submissions.yaml') r.submissions = true;
+        else if (name === 'tally.yaml') r.sealed = k;
+        else if (name === 'decision.yaml') r.decision = k;
+        else if (name === 'unseals.yaml') r.unsealed = unsealed.get(year) ?? '';
+      }
       continue;
     }
     if (c.path.startsWith('templates/')) templates++;

@@ -1,6 +1,5 @@
 /** Findings reported to the user: a code, a severity, a place and a message in both languages. */
-import type { RuleCode } from './rules/index.js';
-import type { TemplateCode } from './documents/template-rules.js';
+import type { RuleCode, TemplateCode } from './codes.js';
 
 export type Severity = 'error' | 'warning';
 export type Lang = 'vi' | 'en';

@@ -6,6 +6,8 @@ import type { Nomination } from './schemas/round.js';
 import type { HistoryEntry, Title, TitleThreshold } from './schemas/titles.js';
 import type { WorkspaceIndex } from './records/index.js';
 import type { Rec, Round } from './records/workspace.js';
+import type { PackMeta } from './schemas/pack.js';
+import type { Rating } from './ratings.js';
 
 /** The subject of a nomination: a person ("p:ID") or a department ("d:ID"). */
 export function subjectOf(n: Pick<Nomination, 'kind' | 'department'> & { person?: string }): string {
@@ -48,12 +50,32 @@ export function nominatedWith(round: Round, title: string): Set<string> {
   );
 }
 
-/** The 2025 rules (agency.yaml `award_rules: nd-152-2025`) apply to a nomination for a title of titles.yaml. */
+/**
+ * The general rules of ND 152/2025 Điều 4 apply to a nomination for a title of titles.yaml: the
+ * rule pack names them (`general`), or agency.yaml says `award_rules: nd-152-2025` (a plain list of titles).
+ */
 export function under2025Rules(
-  index: { agency: { award_rules?: string | undefined } | null; titles: ReadonlyMap<string, unknown> },
+  index: {
+    agency: { award_rules?: string | undefined } | null;
+    titles: ReadonlyMap<string, unknown>;
+    pack?: PackMeta | null;
+  },
   n: Pick<Nomination, 'award'>,
 ): boolean {
-  return index.agency?.award_rules === 'nd-152-2025' && n.award !== undefined && index.titles.has(n.award);
+  const on = index.agency?.award_rules === 'nd-152-2025' || index.pack?.general !== undefined;
+  return on && n.award !== undefined && index.titles.has(n.award);
+}
+
+/**
+ * A person's rating in a round: their own nomination's (the first that gives one), else
+ * records/<YEAR>/ratings.yaml's; undefined when the round has none.
+ */
+export function ratingOf(round: Round, person: string): Rating | undefined {
+  for (const n of round.nominations) {
+    if (n.value.kind === 'individual' && n.value.person === person && n.value.rating !== undefined)
+      return n.value.rating;
+  }
+  return round.ratings.find((r) => r.value.person === person)?.value.rating;
 }
 
 /** The day a round's awards are considered: its meeting, or the last day of its year before one is set. */

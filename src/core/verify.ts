@@ -4,7 +4,7 @@ import { t, type Localized } from './diagnostics.js';
 import { compareSeal, inputHashes } from './seal.js';
 import { tallyRound, type Tally } from './tally.js';
 import { ROUND_INPUT_FILES, type Round } from './records/workspace.js';
-import { inRoundFolder, roundFile } from './records/paths.js';
+import { inRoundFolder, roundFile, roundFileNameOf } from './records/paths.js';
 import type { WorkspaceIndex } from './records/index.js';
 import type { TallyFile } from './schemas/sealed.js';
 
@@ -201,7 +201,7 @@ export interface Removal {
 export function verifyRemovals(year: number, removals: readonly Removal[]): VerifyFinding[] {
   const out: VerifyFinding[] = [];
   for (const r of removals) {
-    const isSeal = r.path.endsWith('/tally.yaml');
+    const isSeal = roundFileNameOf(r.path) === 'tally.yaml';
     if (isSeal ? r.recorded.has(r.hash) : r.withRecordedSeal) continue;
     const what = isSeal ? t('đã niêm phong', 'sealed') : t('đã ghi quyết định', 'decided');
     const since = r.addedIn

@@ -26,7 +26,14 @@ import {
   FrameWrap,
 } from 'docx';
 import { unzipSync, zipSync, type Zippable } from 'fflate';
-import type { Block, Cell, DocModel, Para, Section } from '../core/documents/model.js';
+import {
+  keptTogether,
+  type Block,
+  type Cell,
+  type DocModel,
+  type Para,
+  type Section,
+} from '../core/documents/model.js';
 
 const FONT = 'Times New Roman';
 const A4 = { width: convertMillimetersToTwip(210), height: convertMillimetersToTwip(297) };
@@ -230,7 +237,7 @@ function section(s: Section) {
           : undefined,
       },
     },
-    children: s.blocks.map((b) => block(b, landscape)),
+    children: keptTogether(s.blocks).map((b) => block(b, landscape)),
   };
 }
 

@@ -10,7 +10,7 @@ import { findingsError } from '../errors.js';
 import { parseTemplate, type Template } from '../core/documents/template.js';
 import type { Round } from '../core/records/workspace.js';
 import type { Loaded } from './load.js';
-import { packagePath } from './package-files.js';
+import { packageFile } from './package-files.js';
 import { documentAgency } from '../core/records/basis.js';
 import { roundTemplatePath } from '../core/records/paths.js';
 import { sha256Hex } from '../core/seal.js';
@@ -45,7 +45,7 @@ export function templateSource(
   root: string,
   template: string,
   year?: number,
-): { path: string; shown: string; outside?: string } {
+): { path: string | null; shown: string; outside?: string } {
   const inWorkspace = (rel: string) => {
     const path = join(root, rel);
     const link = linkOutside(root, path);
@@ -61,7 +61,13 @@ export function templateSource(
   }
   const own = inWorkspace(`templates/${template}`);
   if (own) return own;
-  return { path: packagePath('templates', template), shown: `(thidua) templates/${template}` };
+  // thidua's own (path null): a file of its package folder, or of the single executable.
+  return { path: null, shown: `(thidua) templates/${template}` };
+}
+
+/** A template's bytes: the workspace's file at `path`, or thidua's own (path null). */
+function templateBytes(path: string | null, template: string): Buffer {
+  return path === null ? packageFile('templates', template) : readFileSync(path);
 }
 
 export function loadTemplate(
@@ -92,7 +98,7 @@ export function loadTemplate(
   }
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    text = templateBytes(path, def.template).toString('utf8');
   } catch (err) {
     return {
       template: null,
@@ -411,10 +417,10 @@ export function freezeTemplates(root: string, year: number): void {
     const frozen = join(root, roundTemplatePath(year, def.template));
     if (existsSync(frozen)) continue;
     const source = templateSource(root, def.template);
-    if (source.outside !== undefined) assertInside(root, source.path);
+    if (source.outside !== undefined && source.path !== null) assertInside(root, source.path);
     assertInside(root, frozen);
     try {
-      createFileExclusive(frozen, readFileSync(source.path));
+      createFileExclusive(frozen, templateBytes(source.path, def.template));
     } catch (err) {
       if (!(err instanceof FileExistsError)) throw err;
     }

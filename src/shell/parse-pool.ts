@@ -14,6 +14,7 @@ import type { FileEntry, Snapshot } from '../core/records/workspace.js';
 import type { ParsedFile } from '../core/yaml/positions.js';
 import type { ParsedPlain } from './parse-worker.js';
 import { decodeUtf8 } from '../core/yaml/decode.js';
+import { isSingleExecutable, packageFile } from './package-files.js';
 
 /** Below this many files, the main thread parses alone. */
 export const POOL_THRESHOLD = 400;
@@ -81,8 +82,10 @@ export class ParsePool {
   }
 
   private start(): void {
-    // A source checkout without its build has no worker script: the main thread parses.
-    if (!existsSync(fileURLToPath(this.script))) {
+    // The single executable carries the script as an asset (run as code); a source checkout without
+    // its build has no worker script: the main thread parses.
+    const code = isSingleExecutable() ? packageFile('parse-worker.js').toString('utf8') : null;
+    if (code === null && !existsSync(fileURLToPath(this.script))) {
       this.failed = true;
       return;
     }
@@ -91,7 +94,10 @@ export class ParsePool {
       'node:worker_threads',
     ) as typeof import('node:worker_threads');
     this.workers = Array.from({ length: this.threads }, () => {
-      const w = new WorkerThread(this.script, { resourceLimits: LIMITS });
+      const w =
+        code === null
+          ? new WorkerThread(this.script, { resourceLimits: LIMITS })
+          : new WorkerThread(code, { eval: true, resourceLimits: LIMITS });
       // Not keeping the process alive on their own: a command that stops early (an error while
       // reading, an answer from the cache) ends without waiting for them.
       w.unref();

@@ -18,6 +18,7 @@ import {
 import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { t } from '../core/diagnostics.js';
 import { environmentError, findingsError } from '../errors.js';
+import { usesCrlf, withLineEndings } from '../core/text/line-endings.js';
 
 // Module state: a counter that only keeps temporary names apart (npm run mutate's kept threads
 // carry it from one run to the next, and it still does).
@@ -75,8 +76,9 @@ export function assertInside(root: string, path: string): void {
   const shown = relative(root, link) || link;
   throw findingsError(
     t(
-      `không ghi ${relative(root, path) || path}: ${shown} là liên kết tượng trưng trỏ ra ngoài không gian làm việc`,
       // Stryker disable next-line LogicalOperator,ConditionalExpression: text for people: the path is shown whole only when it is the workspace itself
+      `không ghi ${relative(root, path) || path}: ${shown} là liên kết tượng trưng trỏ ra ngoài không gian làm việc`,
+      // Stryker disable next-line LogicalOperator,ConditionalExpression: (the reason above)
       `not writing ${relative(root, path) || path}: ${shown} is a symbolic link that points outside the workspace`,
     ),
   );
@@ -207,10 +209,11 @@ export function currentBytes(path: string): Buffer | null {
     return readFileSync(path);
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    // Stryker disable next-line LogicalOperator: text for people: an error without a code is shown as EIO
     throw environmentError(
       t(
+        // Stryker disable next-line LogicalOperator: text for people: an error without a code is shown as EIO
         `không đọc được ${path} (${(err as NodeJS.ErrnoException).code ?? 'EIO'})`,
+        // Stryker disable next-line LogicalOperator: (the reason above)
         `cannot read ${path} (${(err as NodeJS.ErrnoException).code ?? 'EIO'})`,
       ),
     );
@@ -219,7 +222,8 @@ export function currentBytes(path: string): Buffer | null {
 
 /**
  * Replace a file only if it still holds what the command read (`expected`; null: absent). Called
- * under the workspace lock, so another writer's change is never overwritten unseen.
+ * under the workspace lock, so another writer's change is never overwritten unseen. Text keeps the
+ * line endings the file had (CRLF from a Windows editor stays CRLF).
  */
 export function replaceFileChecked(
   path: string,
@@ -237,7 +241,10 @@ export function replaceFileChecked(
       ),
     );
   }
-  writeFileAtomic(path, data);
+  writeFileAtomic(
+    path,
+    typeof data === 'string' && expected !== null ? withLineEndings(data, usesCrlf(expected)) : data,
+  );
 }
 
 export function writeFileAtomic(path: string, data: string | Uint8Array): void {
@@ -276,10 +283,11 @@ export function removeFileChecked(path: string, expected: Uint8Array | null, sho
   try {
     rmSync(path);
   } catch (err) {
-    // Stryker disable next-line LogicalOperator: text for people: an error without a code is shown as EIO
     throw environmentError(
       t(
+        // Stryker disable next-line LogicalOperator: text for people: an error without a code is shown as EIO
         `không xoá được ${shown} (${(err as NodeJS.ErrnoException).code ?? 'EIO'})`,
+        // Stryker disable next-line LogicalOperator: (the reason above)
         `cannot remove ${shown} (${(err as NodeJS.ErrnoException).code ?? 'EIO'})`,
       ),
     );

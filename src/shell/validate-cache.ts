@@ -11,7 +11,7 @@
  * The key is a SHA-256 of everything the result follows from: the content of every record file
  * (read in full each time), the rounds present and asked for, the thidua version and the build of
  * its rules. Any byte changed gives another key, so a stale result is never returned. Kept outside
- * the workspace (XDG_CACHE_HOME, or ~/.cache), in one folder per workspace holding the
+ * the workspace (XDG_CACHE_HOME, or LOCALAPPDATA on Windows, or ~/.cache), in one folder per workspace holding the
  * ENTRIES_KEPT most recent entries of each kind; THIDUA_NO_CACHE=1 turns it off. A cache that
  * cannot be read or written is simply not used.
  */
@@ -37,6 +37,7 @@ import type { Snapshot, Workspace } from '../core/records/workspace.js';
 import type { ParsedFile } from '../core/yaml/positions.js';
 import type { HistoryMemo } from './history-reader.js';
 import { writeFileAtomic } from './safe-write.js';
+import { embeddedBuild } from './package-files.js';
 
 /** What validate prints: the findings, their counts, and the scope line. */
 export interface ValidateResult {
@@ -68,6 +69,9 @@ type Kind = 'validate' | 'workspace' | 'history';
 let buildId: string | null = null;
 function build(): string {
   if (buildId !== null) return buildId;
+  // The single executable names its own build (a hash of its bundle).
+  const own = embeddedBuild();
+  if (own !== null) return (buildId = own);
   const root = dirname(dirname(fileURLToPath(import.meta.url)));
   const h = createHash('sha256');
   const walk = (dir: string) => {
@@ -113,7 +117,10 @@ export function cacheEnabled(env: NodeJS.ProcessEnv): boolean {
 /** The cache folder of the workspace at `root`. */
 function cacheDir(root: string, env: NodeJS.ProcessEnv): string | null {
   if (!cacheEnabled(env)) return null;
-  const base = env['XDG_CACHE_HOME'] || (env['HOME'] ? join(env['HOME'], '.cache') : join(homedir(), '.cache'));
+  const base =
+    env['XDG_CACHE_HOME'] ||
+    (process.platform === 'win32' && env['LOCALAPPDATA']) ||
+    (env['HOME'] ? join(env['HOME'], '.cache') : join(homedir(), '.cache'));
   let real = root;
   try {
     real = realpathSync(root);

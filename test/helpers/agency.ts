@@ -18,7 +18,34 @@ export interface AgencySpec {
   year?: number;
   /** Leave the round without its session (meeting not held yet). */
   noSession?: boolean;
+  /** The kind of agency: a Sở (the default), a UBND xã, an upper-secondary school. */
+  level?: keyof typeof LEVELS;
 }
+
+/** Each kind of agency as its agency.yaml names it: no `full_title`, as `init` writes it. */
+export const LEVELS = {
+  so: {
+    name: 'Sở Tư pháp tỉnh Lâm Đồng',
+    parent: 'UBND tỉnh Lâm Đồng',
+    symbol: 'STP',
+    head: 'Giám đốc',
+    deputy: 'Phó Giám đốc',
+  },
+  xa: {
+    name: 'Ủy ban nhân dân xã Tân Phú',
+    parent: 'Tỉnh Đồng Nai',
+    symbol: 'UBND',
+    head: 'Chủ tịch',
+    deputy: 'Phó Chủ tịch',
+  },
+  truong: {
+    name: 'Trường Trung học phổ thông Nguyễn Du',
+    parent: 'Sở Giáo dục và Đào tạo tỉnh Lâm Đồng',
+    symbol: 'THPTND',
+    head: 'Hiệu trưởng',
+    deputy: 'Phó Hiệu trưởng',
+  },
+} as const;
 
 export interface Agency {
   root: string;
@@ -93,6 +120,7 @@ export function generateAgency(spec: AgencySpec = {}): Agency {
   const councilSize = spec.councilSize ?? 7;
   const th = spec.threshold ?? { numerator: 2, denominator: 3, of: 'ballots' as const };
   const root = tempDir('thidua-agency-');
+  const level = LEVELS[spec.level ?? 'so'];
 
   const departments = DEPARTMENTS.slice(0, nDept).map(([id, name]) => ({ id, name }));
   const people: Agency['people'] = [];
@@ -132,12 +160,12 @@ export function generateAgency(spec: AgencySpec = {}): Agency {
   write(
     root,
     'records/agency.yaml',
-    `name: Sở Tư pháp tỉnh Lâm Đồng
-parent: UBND tỉnh Lâm Đồng
-symbol: STP
+    `name: ${level.name}
+parent: ${level.parent}
+symbol: ${level.symbol}
 place: Lâm Đồng
-head: { title: Giám đốc, name: ${director} }
-council: { name: Hội đồng Thi đua - Khen thưởng Sở Tư pháp, symbol: HĐTĐKT }
+head: { title: ${level.head}, name: ${director} }
+council: { name: Hội đồng Thi đua - Khen thưởng${spec.level === undefined || spec.level === 'so' ? ' Sở Tư pháp' : ''}, symbol: HĐTĐKT }
 threshold: { numerator: ${th.numerator}, denominator: ${th.denominator}, of: ${th.of}${quorum} }
 limits: { collective_per_department: 1, individual_per_department: 1 }
 discipline: { blocks_collective_from: canh-cao, blocks_individual_from: khien-trach }
@@ -145,6 +173,7 @@ deadlines:
   - { id: registration, title: "Đăng ký thi đua", before: "11-30" }
   - { id: plan, title: "Kế hoạch nhân rộng", before: "12-15" }
 recipients: [ "Sở Nội vụ", "Lưu: VT" ]
+level: ${spec.level ?? 'so'}
 legal_basis: [ "Căn cứ Luật Thi đua, khen thưởng năm 2022;" ]
 `,
   );

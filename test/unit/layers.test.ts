@@ -69,6 +69,24 @@ describe('layers', () => {
     expect(wrong).toEqual([]);
   });
 
+  it('no import circle, type-only imports included (a circle hides which module is below which)', () => {
+    const graph = new Map(all.map((f) => [f, importsOf(join(SRC, f)).filter((t) => all.includes(t))]));
+    const circles: string[] = [];
+    const state = new Map<string, 'open' | 'done'>();
+    const visit = (f: string, path: string[]): void => {
+      if (state.get(f) === 'done') return;
+      if (state.get(f) === 'open') {
+        circles.push([...path.slice(path.indexOf(f)), f].join(' → '));
+        return;
+      }
+      state.set(f, 'open');
+      for (const t of graph.get(f)!) visit(t, [...path, f]);
+      state.set(f, 'done');
+    };
+    for (const f of all) visit(f, []);
+    expect(circles).toEqual([]);
+  });
+
   it('commands read no file themselves: no node:fs import in src/commands/', () => {
     const wrong = all.filter(
       (f) =>

@@ -170,12 +170,15 @@ describe('init by prompts', () => {
     const dir = tempDir();
     const { ctx } = ctxFor(dir);
     ctx.cwd = dir;
-    const p = scripted(['THANH TRA TỈNH MẪU', '', 'TTr', 'Tỉnh Mẫu', 'Nguyễn Văn A', false]);
+    const p = scripted(['THANH TRA TỈNH MẪU', '', 'TTr', 'Tỉnh Mẫu', 'Nguyễn Văn A', '', false]);
     expect(await init(ctx, input('init', [dir], { headTitle: 'CHÁNH THANH TRA' }), p)).toBe(0);
     const agency = readFileSync(join(dir, 'records/agency.yaml'), 'utf8');
     expect(agency).toContain('name: THANH TRA TỈNH MẪU\n');
     expect(agency).toContain('head: { title: CHÁNH THANH TRA, name: Nguyễn Văn A }');
     expect(agency).not.toContain('parent:');
+    // No competence act given: none invented; and no deadline until the agency adds one.
+    expect(agency).toContain('legal_basis:\n  - "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;"\n');
+    expect(agency).toContain('deadlines: []\n');
     // The plan's pair only: no titles file.
     expect(existsSync(join(dir, 'records/titles.yaml'))).toBe(false);
   });
@@ -184,8 +187,19 @@ describe('init by prompts', () => {
     const dir = tempDir();
     const { ctx } = ctxFor(dir);
     ctx.cwd = dir;
-    const p = scripted(['Sở Tư pháp tỉnh Mẫu', '', 'STP', 'Tỉnh Mẫu', 'Nguyễn Văn A', true]);
+    const p = scripted([
+      'Sở Tư pháp tỉnh Mẫu',
+      '',
+      'STP',
+      'Tỉnh Mẫu',
+      'Nguyễn Văn A',
+      'Quyết định số 12/2025/QĐ-UBND ngày 01 tháng 7 năm 2025 của Ủy ban nhân dân tỉnh Mẫu quy định chức năng, nhiệm vụ của Sở Tư pháp',
+      true,
+    ]);
     expect(await init(ctx, input('init', [dir], { headTitle: 'Giám đốc' }), p)).toBe(0);
+    expect(readFileSync(join(dir, 'records/agency.yaml'), 'utf8')).toContain(
+      'legal_basis:\n  - "Căn cứ Quyết định số 12/2025/QĐ-UBND ngày 01 tháng 7 năm 2025 của Ủy ban nhân dân tỉnh Mẫu quy định chức năng, nhiệm vụ của Sở Tư pháp;"\n',
+    );
     const titles = readFileSync(join(dir, 'records/titles.yaml'), 'utf8');
     expect(titles).toContain('name: Chiến sĩ thi đua cơ sở');
     expect(titles).toContain('threshold: { percent: 80, of: members }');

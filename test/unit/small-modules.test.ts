@@ -8,6 +8,11 @@ import { closest, closestMany, editDistance } from '../../src/core/text/closest.
 import { describeChange, diffValues } from '../../src/core/record-diff.js';
 import { commitMessage } from '../../src/core/commit-message.js';
 import { parseDate } from '../../src/core/args.js';
+import { parse } from 'yaml';
+import { roundFileGlob, roundFileNameOf } from '../../src/core/records/paths.js';
+import { DEFAULT_THRESHOLD } from '../../src/core/defaults.js';
+import { effectiveQuorum } from '../../src/core/records/basis.js';
+import { renderAgencyYaml } from '../../src/core/init/agency-file.js';
 
 describe('calendar', () => {
   it('leap years follow the Gregorian rule', () => {
@@ -160,6 +165,24 @@ describe('commit message', () => {
     );
     expect(m.subject).toBe('2025: unseal (reason: ballot 1 mistyped); withdraw the decision');
     expect(m.body).toBe('Thidua-Round: 2025\nThidua-Unsealed: 2025: ballot 1 mistyped');
+  });
+});
+
+describe('record paths and defaults, each in one home', () => {
+  it('names a round file only at its own place in a round', () => {
+    expect(roundFileNameOf('records/2031/tally.yaml')).toBe('tally.yaml');
+    expect(roundFileNameOf('records/2031/council.yaml')).toBe('council.yaml');
+    expect(roundFileNameOf('records/2031/nominations/tally.yaml')).toBeNull();
+    expect(roundFileNameOf('records/tally.yaml')).toBeNull();
+    expect(roundFileNameOf('documents/2031/tally.yaml')).toBeNull();
+    expect(roundFileGlob('unseals.yaml')).toBe('records/*/unseals.yaml');
+  });
+  it('a new agency and an agency.yaml without a threshold get the same 2/3 of the members', () => {
+    const written = parse(renderAgencyYaml({}).text) as { threshold: unknown };
+    expect(written.threshold).toEqual(DEFAULT_THRESHOLD);
+    expect(DEFAULT_THRESHOLD).toEqual({ numerator: 2, denominator: 3, of: 'members' });
+    expect(effectiveQuorum({ numerator: 1, denominator: 2, of: 'ballots' })).toEqual({ numerator: 2, denominator: 3 });
+    expect(effectiveQuorum({ numerator: 1, denominator: 2, of: 'members' })).toBeNull();
   });
 });
 

@@ -117,6 +117,9 @@ function makeRound(
     unsealsFile: 'records/2016/unseals.yaml',
     unsealsPresent: false,
     unseals: [],
+    ratingsFile: 'records/2016/ratings.yaml',
+    ratingsPresent: false,
+    ratings: [],
   };
   const ws = {
     files: new Map(),

@@ -90,6 +90,8 @@ const TITLES: Title[] = [
     requires: [],
     initiative: false,
     decided_by: 'head',
+    form: 'title',
+    vote: true,
   },
   {
     id: 'cstdcs',
@@ -99,6 +101,8 @@ const TITLES: Title[] = [
     requires: [{ title: 'ldtt', same_round: true }],
     initiative: false,
     decided_by: 'head',
+    form: 'title',
+    vote: true,
   },
   {
     id: 'ttldxs',
@@ -111,6 +115,8 @@ const TITLES: Title[] = [
     ],
     initiative: false,
     decided_by: 'head',
+    form: 'title',
+    vote: true,
   },
 ];
 
@@ -165,6 +171,9 @@ function round(nominations: Rec<Nomination>[], ballots: Array<Record<string, 'ag
     unsealsFile: 'records/2025/unseals.yaml',
     unsealsPresent: false,
     unseals: [],
+    ratingsFile: 'records/2025/ratings.yaml',
+    ratingsPresent: false,
+    ratings: [],
   };
 }
 
@@ -587,6 +596,8 @@ describe('titles in the count, at their edges', () => {
     requires,
     initiative: false,
     decided_by: 'head',
+    form: 'title',
+    vote: true,
   });
   const inDept = (n: Rec<Nomination>, department: string): Rec<Nomination> => ({
     ...n,

@@ -6,7 +6,17 @@ import { LANDSCAPE_TEXT_MM, placeDateLine, ruleUnder, signerLines, type Signer }
 import { sectionOr, type Values } from './template.js';
 import type { BlankPositionSettings } from '../schemas/agency.js';
 import { BLANK_FIELDS } from './blank-fields.js';
-import { commonValues, decidedHere, decisionRef, hasTitles, honorific, recognised, nominationTitle, titleOf, type DocumentInput } from './context.js';
+import {
+  commonValues,
+  decidedHere,
+  decisionRef,
+  hasTitles,
+  honorific,
+  recognised,
+  nominationTitle,
+  titleOf,
+  type DocumentInput,
+} from './context.js';
 
 export const CERTIFICATE_TEMPLATE_SPEC: TemplateSpec = {
   authority: { fields: [], required: true },
@@ -19,18 +29,23 @@ export const CERTIFICATE_TEMPLATE_SPEC: TemplateSpec = {
   achievement: { fields: ['title'], required: true },
   'decision-line': { fields: [], required: true },
   'book-number': { fields: ['stt', 'serial'], required: false },
-  'title-honour': { fields: ['title_name'], required: false },
+  'title-honour': { fields: ['title_name'], required: false, fallback: 'Đạt danh hiệu “{title_name}” năm {year}' },
 };
 
 /** The honour line of a title's certificate, when the template (written before titles) has none. */
-const TITLE_HONOUR = 'Đạt danh hiệu “{title_name}” năm {year}';
-
 /**
  * Where each field goes on a bought blank (A4 landscape, 297 × 210 mm), measured from the sheet's
  * top-left corner: the title, emblem and Quốc hiệu are printed on the blank already. Each can be
  * moved in agency.yaml (certificate.blank_stock) to fit the blanks the agency buys.
  */
-export const BLANK_DEFAULTS: Record<(typeof BLANK_FIELDS)[number], Required<Omit<BlankPositionSettings, 'align'>> & { align: 'left' | 'center' | 'right'; bold?: boolean; italic?: boolean }> = {
+export const BLANK_DEFAULTS: Record<
+  (typeof BLANK_FIELDS)[number],
+  Required<Omit<BlankPositionSettings, 'align'>> & {
+    align: 'left' | 'center' | 'right';
+    bold?: boolean;
+    italic?: boolean;
+  }
+> = {
   recipient: { x: 30, y: 92, width: 237, size: 22, align: 'center', bold: true },
   detail: { x: 30, y: 106, width: 237, size: 15, align: 'center', italic: true },
   honour: { x: 30, y: 117, width: 237, size: 16, align: 'center', bold: true },
@@ -62,13 +77,24 @@ export function certificatesModel(input: DocumentInput): DocModel {
       title_name: title?.name ?? '',
     };
     // A title's certificate names the title; the plan's pair keeps its own lines.
-    const honour = (section: 'collective-honour' | 'individual-honour') => (title
-      ? sectionOr(template, 'title-honour', values, TITLE_HONOUR)
-      : paragraphs(template, section, values));
+    const honour = (section: 'collective-honour' | 'individual-honour') =>
+      title
+        ? sectionOr(template, CERTIFICATE_TEMPLATE_SPEC, 'title-honour', values)
+        : paragraphs(template, section, values);
     const signer = round.decision?.value.signer ?? { title: agency.head.title, name: agency.head.name };
-    if (input.blankStock) return blankStockSection(input, r.kind, values, signer, honour(r.kind === 'collective' ? 'collective-honour' : 'individual-honour'));
+    if (input.blankStock)
+      return blankStockSection(
+        input,
+        r.kind,
+        values,
+        signer,
+        honour(r.kind === 'collective' ? 'collective-honour' : 'individual-honour'),
+      );
     const blocks: Block[] = [];
-    const center = (text: string, o: Omit<Para, 'kind' | 'runs'> & { bold?: boolean; italic?: boolean; size?: number } = {}) => p(text, { align: 'center', ...o });
+    const center = (
+      text: string,
+      o: Omit<Para, 'kind' | 'runs'> & { bold?: boolean; italic?: boolean; size?: number } = {},
+    ) => p(text, { align: 'center', ...o });
     // A certificate, not a letter: the Quốc hiệu centred at the top, then who awards it and the title.
     const motto = 'Độc lập - Tự do - Hạnh phúc';
     blocks.push(center('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { bold: true, size: 14 }));
@@ -77,19 +103,26 @@ export function certificatesModel(input: DocumentInput): DocModel {
     // The emblem or the agency's logo, when agency.yaml names one, between the Quốc hiệu and the authority.
     const logo = input.logo ? logoBlock(input.logo, agency.certificate?.logo_height_mm ?? 22) : null;
     if (logo) blocks.push(p('', { size: 4 }), logo);
-    for (const s of paragraphs(template, 'authority', values)) blocks.push(center(s, { bold: true, size: 16, before: logo ? 6 : 18 }));
+    for (const s of paragraphs(template, 'authority', values))
+      blocks.push(center(s, { bold: true, size: 16, before: logo ? 6 : 18 }));
     blocks.push(center(line(template, 'title', values), { bold: true, size: 34, before: 12, after: 12 }));
     if (r.kind === 'collective') {
-      for (const s of paragraphs(template, 'collective-recipient', values)) blocks.push(center(s, { bold: true, size: 20 }));
+      for (const s of paragraphs(template, 'collective-recipient', values))
+        blocks.push(center(s, { bold: true, size: 20 }));
       blocks.push(center(agency.name, { size: 15, italic: true }));
       for (const s of honour('collective-honour')) blocks.push(center(s, { bold: true, size: 16, before: 8 }));
     } else {
-      for (const s of paragraphs(template, 'individual-recipient', values)) blocks.push(center(s.trim(), { bold: true, size: 20 }));
+      for (const s of paragraphs(template, 'individual-recipient', values))
+        blocks.push(center(s.trim(), { bold: true, size: 20 }));
       // The post and department, and the agency after them: the certificate leaves the office.
-      for (const s of paragraphs(template, 'individual-detail', values)) blocks.push(center(`${s.replace(/^,\s*|,\s*$/g, '')}, ${agency.name}`.replace(/^,\s*/, ''), { size: 15, italic: true }));
+      for (const s of paragraphs(template, 'individual-detail', values))
+        blocks.push(
+          center(`${s.replace(/^,\s*|,\s*$/g, '')}, ${agency.name}`.replace(/^,\s*/, ''), { size: 15, italic: true }),
+        );
       for (const s of honour('individual-honour')) blocks.push(center(s, { bold: true, size: 16, before: 8 }));
     }
-    for (const s of paragraphs(template, 'achievement', values)) blocks.push(center(s, { size: 15, italic: true, before: 6 }));
+    for (const s of paragraphs(template, 'achievement', values))
+      blocks.push(center(s, { size: 15, italic: true, before: 6 }));
     // Bottom right: place and date, who signs, about 35 mm to sign and stamp, the name.
     const sign: Para[] = [
       p(placeDateLine(agency, String(v['decision_date_words'])), { align: 'center', size: 14, italic: true }),
@@ -99,11 +132,17 @@ export function certificatesModel(input: DocumentInput): DocModel {
     ];
     // Bottom left: the decision it follows and the register number.
     const left = [
-      ...paragraphs(template, 'decision-line', values).map((s) => p(s.replace(/^\(|\)$/g, ''), { size: 13, italic: true })),
+      ...paragraphs(template, 'decision-line', values).map((s) =>
+        p(s.replace(/^\(|\)$/g, ''), { size: 13, italic: true }),
+      ),
       ...paragraphs(template, 'book-number', values).map((s) => p(s, { size: 13, italic: true })),
     ];
     blocks.push(p('', { size: 6, after: 10 }));
-    blocks.push({ kind: 'table', borders: false, rows: [[cell(left.length ? left : [p('')], 45, { align: 'center' }), cell(sign, 55)]] });
+    blocks.push({
+      kind: 'table',
+      borders: false,
+      rows: [[cell(left.length ? left : [p('')], 45, { align: 'center' }), cell(sign, 55)]],
+    });
     return { orientation: 'landscape' as const, pageBorder: true, blocks };
   });
   return {
@@ -118,18 +157,37 @@ export function certificatesModel(input: DocumentInput): DocModel {
 function logoBlock(logo: NonNullable<DocumentInput['logo']>, heightMm: number): Block {
   const widthMm = Math.min(80, (heightMm * logo.width) / logo.height);
   const h = (widthMm * logo.height) / logo.width;
-  return { kind: 'image', type: logo.type, data: logo.data, widthMm: Math.round(widthMm * 10) / 10, heightMm: Math.round(h * 10) / 10, align: 'center' };
+  return {
+    kind: 'image',
+    type: logo.type,
+    data: logo.data,
+    widthMm: Math.round(widthMm * 10) / 10,
+    heightMm: Math.round(h * 10) / 10,
+    align: 'center',
+  };
 }
 
 /** One certificate on a bought blank: each piece of variable text in a frame at its place, nothing else. */
-function blankStockSection(input: DocumentInput, kind: 'collective' | 'individual', values: Values, signer: Signer, honourLines: string[]): Section {
+function blankStockSection(
+  input: DocumentInput,
+  kind: 'collective' | 'individual',
+  values: Values,
+  signer: Signer,
+  honourLines: string[],
+): Section {
   const { agency, template } = input;
   const settings = agency.certificate?.blank_stock ?? {};
   const text: Record<(typeof BLANK_FIELDS)[number], string[]> = {
-    recipient: kind === 'collective' ? paragraphs(template, 'collective-recipient', values) : paragraphs(template, 'individual-recipient', values).map((s) => s.trim()),
-    detail: kind === 'collective'
-      ? [agency.name]
-      : paragraphs(template, 'individual-detail', values).map((s) => `${s.replace(/^,\s*|,\s*$/g, '')}, ${agency.name}`.replace(/^,\s*/, '')),
+    recipient:
+      kind === 'collective'
+        ? paragraphs(template, 'collective-recipient', values)
+        : paragraphs(template, 'individual-recipient', values).map((s) => s.trim()),
+    detail:
+      kind === 'collective'
+        ? [agency.name]
+        : paragraphs(template, 'individual-detail', values).map((s) =>
+            `${s.replace(/^,\s*|,\s*$/g, '')}, ${agency.name}`.replace(/^,\s*/, ''),
+          ),
     honour: honourLines,
     achievement: paragraphs(template, 'achievement', values),
     decision: paragraphs(template, 'decision-line', values).map((s) => s.replace(/^\(|\)$/g, '')),
@@ -147,7 +205,15 @@ function blankStockSection(input: DocumentInput, kind: 'collective' | 'individua
     // One frame per line, each a line's height (1.25 × the size) below the last.
     lines.forEach((l, k) => {
       const y = at.y + k * at.size * (25.4 / 72) * 1.25;
-      blocks.push(p(l, { bold: d.bold, italic: d.italic, size: at.size, align: at.align, frame: { xMm: at.x, yMm: Math.round(y * 10) / 10, widthMm: at.width } }));
+      blocks.push(
+        p(l, {
+          bold: d.bold,
+          italic: d.italic,
+          size: at.size,
+          align: at.align,
+          frame: { xMm: at.x, yMm: Math.round(y * 10) / 10, widthMm: at.width },
+        }),
+      );
     });
   }
   return { orientation: 'landscape', bare: true, blocks };

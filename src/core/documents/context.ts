@@ -4,7 +4,7 @@ import type { Round } from '../records/workspace.js';
 import type { Title } from '../schemas/titles.js';
 import type { WorkspaceIndex } from '../records/index.js';
 import type { TallyResult } from '../schemas/sealed.js';
-import { paragraphs, sectionOr, type Template, type Values } from './template.js';
+import { paragraphs, sectionOr, type Template, type TemplateSpec, type Values } from './template.js';
 import { countedThreshold } from '../titles.js';
 import { formatNumber } from '../format/numbers.js';
 import { dateInWords, shortDate } from '../dates.js';
@@ -25,8 +25,23 @@ export interface DocumentInput {
 
 /** Fields every template may use. */
 export const COMMON_FIELDS = [
-  'year', 'agency', 'agency_upper', 'parent', 'parent_upper', 'symbol', 'place', 'head_title', 'head_name',
-  'council', 'council_upper', 'authority', 'authority_name', 'decision_number', 'decision_ref', 'decision_date_words', 'decision_date_short',
+  'year',
+  'agency',
+  'agency_upper',
+  'parent',
+  'parent_upper',
+  'symbol',
+  'place',
+  'head_title',
+  'head_name',
+  'council',
+  'council_upper',
+  'authority',
+  'authority_name',
+  'decision_number',
+  'decision_ref',
+  'decision_date_words',
+  'decision_date_short',
   'executors',
 ] as const;
 
@@ -62,7 +77,9 @@ export function commonValues(agency: Agency, round: Round): Values {
     decision_number: d ? twoDigits(d.number) : '      ',
     decision_ref: decisionRef(agency, round),
     // A draft is dated in the year the council meets (the 2016 round met in January 2017).
-    decision_date_words: d ? dateInWords(d.date) : `ngày      tháng      năm ${(round.council?.value.session?.date ?? String(round.year)).slice(0, 4)}`,
+    decision_date_words: d
+      ? dateInWords(d.date)
+      : `ngày      tháng      năm ${(round.council?.value.session?.date ?? String(round.year)).slice(0, 4)}`,
     decision_date_short: d ? shortDate(d.date) : '…/…/…',
     executors: agency.executors?.join(', ') ?? DEFAULT_EXECUTORS,
   };
@@ -109,9 +126,31 @@ export function groupsOf(results: readonly TallyResult[], index: WorkspaceIndex)
   const groups: RecognitionGroup[] = [
     { title: null, kind: 'collective', results: plain.filter((r) => r.kind === 'collective') },
     { title: null, kind: 'individual', results: plain.filter((r) => r.kind === 'individual') },
-    ...[...index.titles.values()].map((x) => ({ title: x, kind: x.kind, results: results.filter((r) => r.award === x.id) })),
+    ...[...index.titles.values()].map((x) => ({
+      title: x,
+      kind: x.kind,
+      results: results.filter((r) => r.award === x.id),
+    })),
   ];
   return groups.filter((g) => g.results.length > 0);
+}
+
+/**
+ * Who attended the council's meeting, one source for the Tờ trình and both minutes: the absent
+ * members the session names; with none named, one per written ballot (absent members vote in writing).
+ */
+export function attendanceOf(round: Round): {
+  members: number;
+  absent: string[];
+  absentCount: number;
+  present: number;
+} {
+  const council = round.council?.value;
+  const members = council?.members.length ?? 0;
+  const absent = [...new Set(council?.session?.absent ?? [])];
+  const written = round.ballots.filter((b) => b.value.valid && b.value.written).length;
+  const absentCount = absent.length || written;
+  return { members, absent, absentCount, present: members - absentCount };
 }
 
 /** "Ông" / "Bà" from people.yaml (`gender`), or nothing when it is not recorded. */
@@ -132,10 +171,16 @@ export function nominationTitle(round: Round, id: string): string {
 
 /**
  * A section of a document in a round of titles: the template's `SECTION-titles` when it has one,
- * else the wording given here; in a round of the plan's pair, the section itself.
+ * else the spec's fallback wording of it; in a round of the plan's pair, the section itself.
  */
-export function titledParagraphs(template: Template, section: string, values: Values, titled: boolean, fallback: string): string[] {
-  return titled ? sectionOr(template, `${section}-titles`, values, fallback) : paragraphs(template, section, values);
+export function titledParagraphs(
+  template: Template,
+  spec: TemplateSpec,
+  section: string,
+  values: Values,
+  titled: boolean,
+): string[] {
+  return titled ? sectionOr(template, spec, `${section}-titles`, values) : paragraphs(template, section, values);
 }
 
 /**
@@ -163,10 +208,17 @@ export function titlesCounts(round: Round, index: WorkspaceIndex, upward: boolea
 
 /** "“Lao động tiên tiến” từ 50 % tổng số thành viên Hội đồng; …": each title's threshold in words. */
 export function thresholdsText(round: Round, index: WorkspaceIndex, agency: Agency): string {
-  const named = new Set((round.tally?.value.results ?? round.nominations.map((n) => ({ award: n.value.award }))).map((r) => r.award));
-  return [...index.titles.values()].filter((x) => named.has(x.id)).map((x) => {
-    const th = x.threshold ? countedThreshold(x.threshold) : { numerator: agency.threshold.numerator, denominator: agency.threshold.denominator, of: agency.threshold.of };
-    const share = th.percent !== undefined ? `${formatNumber(th.percent)} %` : `${th.numerator}/${th.denominator}`;
-    return `“${x.name}” từ ${share} ${th.of === 'members' ? 'tổng số thành viên Hội đồng' : 'số phiếu hợp lệ'}`;
-  }).join('; ');
+  const named = new Set(
+    (round.tally?.value.results ?? round.nominations.map((n) => ({ award: n.value.award }))).map((r) => r.award),
+  );
+  return [...index.titles.values()]
+    .filter((x) => named.has(x.id))
+    .map((x) => {
+      const th = x.threshold
+        ? countedThreshold(x.threshold)
+        : { numerator: agency.threshold.numerator, denominator: agency.threshold.denominator, of: agency.threshold.of };
+      const share = th.percent !== undefined ? `${formatNumber(th.percent)} %` : `${th.numerator}/${th.denominator}`;
+      return `“${x.name}” từ ${share} ${th.of === 'members' ? 'tổng số thành viên Hội đồng' : 'số phiếu hợp lệ'}`;
+    })
+    .join('; ');
 }

@@ -1,5 +1,6 @@
 /** The documents of a round and their file names (SPEC §5). */
-export type DocumentKind = 'decision' | 'certificates' | 'minutes' | 'list' | 'ballots' | 'proposal' | 'cover' | 'meeting' | 'upward';
+export type DocumentKind =
+  'decision' | 'certificates' | 'minutes' | 'list' | 'ballots' | 'proposal' | 'cover' | 'meeting' | 'upward';
 
 export const DOCUMENT_FILES: ReadonlyArray<{ kind: DocumentKind; file: (year: number) => string }> = [
   { kind: 'decision', file: (y) => `quyet-dinh-${y}.docx` },

@@ -11,7 +11,11 @@ const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 /** Null when the bytes are neither a PNG nor a baseline or progressive JPEG with a frame header. */
 export function imageInfo(bytes: Uint8Array): ImageInfo | null {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (bytes.length >= 24 && PNG_SIGNATURE.every((b, i) => bytes[i] === b) && String.fromCharCode(...bytes.subarray(12, 16)) === 'IHDR') {
+  if (
+    bytes.length >= 24 &&
+    PNG_SIGNATURE.every((b, i) => bytes[i] === b) &&
+    String.fromCharCode(...bytes.subarray(12, 16)) === 'IHDR'
+  ) {
     const width = view.getUint32(16);
     const height = view.getUint32(20);
     return width > 0 && height > 0 ? { type: 'png', width, height } : null;
@@ -22,8 +26,14 @@ export function imageInfo(bytes: Uint8Array): ImageInfo | null {
     while (at + 9 < bytes.length) {
       if (bytes[at] !== 0xff) return null;
       const marker = bytes[at + 1]!;
-      if (marker === 0xff) { at++; continue; }
-      if (marker === 0xd8 || marker === 0x01 || (marker >= 0xd0 && marker <= 0xd7)) { at += 2; continue; }
+      if (marker === 0xff) {
+        at++;
+        continue;
+      }
+      if (marker === 0xd8 || marker === 0x01 || (marker >= 0xd0 && marker <= 0xd7)) {
+        at += 2;
+        continue;
+      }
       const length = view.getUint16(at + 2);
       if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) {
         const height = view.getUint16(at + 5);

@@ -1,9 +1,20 @@
 /** Danh sách: the recognised collectives and individuals, for the provincial board. */
 import type { TemplateSpec } from './template.js';
-import { line, paragraphs } from './template.js';
+import { line, paragraphs, sectionOr } from './template.js';
 import { cell, p, type Block, type DocModel } from './model.js';
 import { centered, LANDSCAPE_TEXT_MM, renumbered, ruleUnder } from './layout.js';
-import { commonValues, decidedHere, documentDate, groupsOf, hasTitles, honorific, nominationTitle, recognised, upper, type DocumentInput } from './context.js';
+import {
+  commonValues,
+  decidedHere,
+  documentDate,
+  groupsOf,
+  hasTitles,
+  honorific,
+  nominationTitle,
+  recognised,
+  upper,
+  type DocumentInput,
+} from './context.js';
 import type { TallyResult } from '../schemas/sealed.js';
 import { twoDigits } from '../format/numbers.js';
 
@@ -16,7 +27,11 @@ export const LIST_TEMPLATE_SPEC: TemplateSpec = {
   'table-columns': { fields: [], required: true },
   'new-factor-note': { fields: [], required: false },
   total: { fields: ['collective_count', 'individual_count'], required: false },
-  'subject-titles': { fields: [], required: false },
+  'subject-titles': {
+    fields: [],
+    required: false,
+    fallback: 'Các tập thể, cá nhân được tặng danh hiệu thi đua năm {year}',
+  },
 };
 
 export function listModel(input: DocumentInput): DocModel {
@@ -32,16 +47,20 @@ export function listModel(input: DocumentInput): DocModel {
   // it is attached to, and a short rule under that line.
   blocks.push(centered(line(template, 'title', v), { bold: true }));
   const subject = withTitles
-    ? (template.sections.has('subject-titles') ? paragraphs(template, 'subject-titles', v) : [`Các tập thể, cá nhân được tặng danh hiệu thi đua năm ${round.year}`])
+    ? sectionOr(template, LIST_TEMPLATE_SPEC, 'subject-titles', v)
     : paragraphs(template, 'subject', v);
   for (const s of subject) blocks.push(centered(s, { bold: true }));
   const attached = paragraphs(template, 'attached', v);
   for (const s of attached) blocks.push(centered(s, { italic: true }));
   blocks.push(ruleUnder(attached.length ? attached : subject, 14, !attached.length, 0.4, LANDSCAPE_TEXT_MM));
   blocks.push(centered('', { size: 6, after: 6 }));
-  const columns = line(template, 'table-columns', v).split('|').map((c) => c.trim());
+  const columns = line(template, 'table-columns', v)
+    .split('|')
+    .map((c) => c.trim());
   const widths = [5, 22, 14, 18, 31, 10];
-  const head = columns.map((c, i) => cell([p(c, { align: 'center', bold: true, size: 12 })], widths[i] ?? 10, { header: true, align: 'center' }));
+  const head = columns.map((c, i) =>
+    cell([p(c, { align: 'center', bold: true, size: 12 })], widths[i] ?? 10, { header: true, align: 'center' }),
+  );
   const small = (text: string, align: 'left' | 'center' = 'left', bold = false) => [p(text, { align, size: 12, bold })];
   const noteFor = (id: string) => {
     const nom = round.nominations.find((n) => n.value.id === id)?.value;
@@ -74,7 +93,11 @@ export function listModel(input: DocumentInput): DocModel {
       const count = twoDigits(g.results.length);
       const heading = g.title
         ? `${upper(g.title.name)} (${count})`
-        : line(template, g.kind === 'collective' ? 'collective-heading' : 'individual-heading', { ...v, collective_count: count, individual_count: count });
+        : line(template, g.kind === 'collective' ? 'collective-heading' : 'individual-heading', {
+            ...v,
+            collective_count: count,
+            individual_count: count,
+          });
       rows.push(span(renumbered(heading, k + 1)));
       g.results.forEach((r, i) => rows.push(r.kind === 'collective' ? collectiveRow(r, i) : individualRow(r, i)));
     });
@@ -85,7 +108,8 @@ export function listModel(input: DocumentInput): DocModel {
     individuals.forEach((r, i) => rows.push(individualRow(r, i)));
   }
   blocks.push({ kind: 'table', borders: true, headerRow: true, rows });
-  for (const s of paragraphs(template, 'total', { ...v, ...counts })) blocks.push(p(s, { size: 13, italic: true, before: 6 }));
+  for (const s of paragraphs(template, 'total', { ...v, ...counts }))
+    blocks.push(p(s, { size: 13, italic: true, before: 6 }));
   return {
     title: `${line(template, 'title', v)} ${round.year}`,
     subject: line(template, 'subject', v),

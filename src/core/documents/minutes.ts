@@ -11,7 +11,10 @@ import { percentOfBase } from '../tally.js';
 export const MINUTES_TEMPLATE_SPEC: TemplateSpec = {
   title: { fields: [], required: true },
   subject: { fields: [], required: true },
-  opening: { fields: ['session_time', 'session_date_words', 'session_place', 'members', 'chair', 'secretary'], required: true },
+  opening: {
+    fields: ['session_time', 'session_date_words', 'session_place', 'members', 'chair', 'secretary'],
+    required: true,
+  },
   counters: { fields: ['counters'], required: true },
   'members-heading': { fields: ['members'], required: true },
   ballots: { fields: ['issued', 'received', 'valid', 'invalid', 'written'], required: true },
@@ -22,59 +25,73 @@ export const MINUTES_TEMPLATE_SPEC: TemplateSpec = {
   failed: { fields: [], required: true },
   'not-recognised': { fields: [], required: true },
   conclusion: { fields: ['recognised_collectives', 'recognised_individuals', 'recognised_count'], required: true },
-  attendance: { fields: ['present', 'members', 'absent', 'absent_names'], required: false },
-  'attendance-full': { fields: ['present', 'members'], required: false },
-  'collective-heading': { fields: [], required: false },
-  'individual-heading': { fields: [], required: false },
-  'signature-counter': { fields: [], required: false },
-  incomplete: { fields: ['reason', 'received', 'issued'], required: false },
-  recusal: { fields: ['name', 'nomination'], required: false },
-  reopened: { fields: ['date', 'by', 'reason', 'decision'], required: false },
-  'invalid-reason': { fields: ['serial', 'reason'], required: false },
-  ended: { fields: ['ended_time'], required: false },
+  attendance: {
+    fields: ['present', 'members', 'absent', 'absent_names'],
+    required: false,
+    fallback: 'Có mặt {present}/{members} thành viên Hội đồng; vắng {absent}: {absent_names}.',
+  },
+  'attendance-full': {
+    fields: ['present', 'members'],
+    required: false,
+    fallback: 'Có mặt {present}/{members} thành viên Hội đồng.',
+  },
+  'collective-heading': { fields: [], required: false, fallback: 'I. TẬP THỂ' },
+  'individual-heading': { fields: [], required: false, fallback: 'II. CÁ NHÂN' },
+  'signature-counter': { fields: [], required: false, fallback: 'THÀNH VIÊN BAN KIỂM PHIẾU' },
+  incomplete: {
+    fields: ['reason', 'received', 'issued'],
+    required: false,
+    fallback:
+      'Số phiếu thu về ({received}) ít hơn số phiếu phát ra ({issued}); Hội đồng thống nhất kiểm phiếu vì: {reason}.',
+  },
+  recusal: {
+    fields: ['name', 'nomination'],
+    required: false,
+    fallback:
+      'Thành viên Hội đồng được đề nghị: {name} ({nomination}); theo quy chế, thành viên này không tham gia biểu quyết đối với đề nghị của mình.',
+  },
+  'invalid-reason': {
+    fields: ['serial', 'reason'],
+    required: false,
+    fallback: 'Phiếu số {serial} không hợp lệ: {reason}.',
+  },
+  ended: {
+    fields: ['ended_time'],
+    required: false,
+    fallback: 'Việc kiểm phiếu kết thúc vào lúc {ended_time} cùng ngày.',
+  },
   closing: { fields: [], required: false },
-  'recipients-heading': { fields: [], required: false },
-  recipients: { fields: [], required: false },
-  'recipients-last': { fields: [], required: false },
-  'title-threshold': { fields: ['title_name', 'share', 'required', 'base', 'base_label'], required: false },
-  'not-eligible': { fields: [], required: false },
-  'over-quota': { fields: [], required: false },
-  'tie-chair': { fields: [], required: false },
-  'tie-women': { fields: [], required: false },
+  'recipients-heading': { fields: [], required: false, fallback: 'Nơi nhận:' },
+  recipients: { fields: [], required: false, fallback: '{head_title} (để báo cáo)\nThành viên Hội đồng' },
+  'recipients-last': { fields: [], required: false, fallback: '- Lưu: VT, HĐTĐKT.' },
+  'title-threshold': {
+    fields: ['title_name', 'share', 'required', 'base', 'base_label'],
+    required: false,
+    fallback:
+      'Danh hiệu “{title_name}”: đạt khi có từ {share} {base_label} trở lên đồng ý, tức là ít nhất {required}/{base} phiếu.',
+  },
+  'not-eligible': { fields: [], required: false, fallback: 'Đạt số phiếu; chưa đủ điều kiện của danh hiệu' },
+  'over-quota': { fields: [], required: false, fallback: 'Đạt số phiếu; ngoài chỉ tiêu' },
+  'tie-chair': { fields: [], required: false, fallback: '(bằng phiếu; Chủ tịch Hội đồng quyết định)' },
+  'tie-women': { fields: [], required: false, fallback: '(bằng phiếu; ưu tiên nữ)' },
   // A round that counts titles (titles.yaml): its subject, opening and conclusion speak of titles.
   'subject-titles': { fields: [], required: false },
-  'opening-titles': { fields: ['session_time', 'session_date_words', 'session_place', 'members', 'chair', 'secretary'], required: false },
-  'conclusion-titles': { fields: ['recognised_collectives', 'recognised_individuals', 'recognised_count'], required: false },
+  'opening-titles': {
+    fields: ['session_time', 'session_date_words', 'session_place', 'members', 'chair', 'secretary'],
+    required: false,
+  },
+  'conclusion-titles': {
+    fields: ['recognised_collectives', 'recognised_individuals', 'recognised_count'],
+    required: false,
+  },
   'signature-counters': { fields: [], required: true },
   'signature-secretary': { fields: [], required: true },
   'signature-chair': { fields: [], required: true },
 };
 
-/** Wording of the optional sections when a template (written before them) leaves them out. */
-const FALLBACK: Record<string, string> = {
-  attendance: 'Có mặt {present}/{members} thành viên Hội đồng; vắng {absent}: {absent_names}.',
-  incomplete: 'Số phiếu thu về ({received}) ít hơn số phiếu phát ra ({issued}); Hội đồng thống nhất kiểm phiếu vì: {reason}.',
-  recusal: 'Thành viên Hội đồng được đề nghị: {name} ({nomination}); theo quy chế, thành viên này không tham gia biểu quyết đối với đề nghị của mình.',
-  reopened: 'Kết quả kiểm phiếu trước đó đã được mở niêm phong {date} ({by}){decision}, lý do: {reason}; biên bản này thay biên bản trước.',
-  'attendance-full': 'Có mặt {present}/{members} thành viên Hội đồng.',
-  'collective-heading': 'I. TẬP THỂ',
-  'individual-heading': 'II. CÁ NHÂN',
-  'signature-counter': 'THÀNH VIÊN BAN KIỂM PHIẾU',
-  'invalid-reason': 'Phiếu số {serial} không hợp lệ: {reason}.',
-  ended: 'Việc kiểm phiếu kết thúc vào lúc {ended_time} cùng ngày.',
-  'recipients-heading': 'Nơi nhận:',
-  recipients: '{head_title} (để báo cáo)\nThành viên Hội đồng',
-  'recipients-last': '- Lưu: VT, HĐTĐKT.',
-  'title-threshold': 'Danh hiệu “{title_name}”: đạt khi có từ {share} {base_label} trở lên đồng ý, tức là ít nhất {required}/{base} phiếu.',
-  'not-eligible': 'Đạt số phiếu; chưa đủ điều kiện của danh hiệu',
-  'over-quota': 'Đạt số phiếu; ngoài chỉ tiêu',
-  'tie-chair': '(bằng phiếu; Chủ tịch Hội đồng quyết định)',
-  'tie-women': '(bằng phiếu; ưu tiên nữ)',
-};
-
 /** An optional section's paragraphs, or its fallback wording when the template has no such section. */
 function optional(template: DocumentInput['template'], section: string, values: Values): string[] {
-  return sectionOr(template, section, values, FALLBACK[section]!);
+  return sectionOr(template, MINUTES_TEMPLATE_SPEC, section, values);
 }
 
 /** "08:00" as the minutes say it: "08 giờ 00 phút". */
@@ -82,7 +99,12 @@ function timeWords(time: string): string {
   return `${time.replace(':', ' giờ ')} phút`;
 }
 
-const ROLE_NAMES: Record<string, string> = { 'chu-tich': 'Chủ tịch Hội đồng', 'pho-chu-tich': 'Phó Chủ tịch Hội đồng', 'uy-vien': 'Ủy viên', 'thu-ky': 'Thư ký Hội đồng' };
+const ROLE_NAMES: Record<string, string> = {
+  'chu-tich': 'Chủ tịch Hội đồng',
+  'pho-chu-tich': 'Phó Chủ tịch Hội đồng',
+  'uy-vien': 'Ủy viên',
+  'thu-ky': 'Thư ký Hội đồng',
+};
 
 export function minutesModel(input: DocumentInput): DocModel {
   const { agency, round, index, template } = input;
@@ -119,9 +141,17 @@ export function minutesModel(input: DocumentInput): DocModel {
   // before those sections (one frozen with an issued decision) keeps its own wording, so that the
   // minutes it printed are printed again byte for byte.
   const titledRound = (tally.titles ?? []).length > 0;
-  const worded = (section: string) => (titledRound && template.sections.has(`${section}-titles`) ? `${section}-titles` : section);
+  const worded = (section: string) =>
+    titledRound && template.sections.has(`${section}-titles`) ? `${section}-titles` : section;
   const blocks: Block[] = [];
-  blocks.push(headerTable(agency, `Số:      /BB-${agency.council.symbol}`, placeDateLine(agency, dateInWords(session.date)), agency.council.name));
+  blocks.push(
+    headerTable(
+      agency,
+      `Số:      /BB-${agency.council.symbol}`,
+      placeDateLine(agency, dateInWords(session.date)),
+      agency.council.name,
+    ),
+  );
   blocks.push(centered(line(template, 'title', values), { bold: true, before: 18 }));
   const subject = paragraphs(template, worded('subject'), values);
   for (const s of subject) blocks.push(centered(s, { bold: true }));
@@ -138,15 +168,26 @@ export function minutesModel(input: DocumentInput): DocModel {
   // Attendance, always: the quorum is judged on it.
   const absent = [...new Set(session.absent ?? [])];
   const memberCount = round.council!.value.members.length;
-  const attendance = { ...values, present: memberCount - absent.length, members: memberCount, absent: absent.length, absent_names: absent.length ? absent.map(person).join(', ') : 'không' };
+  const attendance = {
+    ...values,
+    present: memberCount - absent.length,
+    members: memberCount,
+    absent: absent.length,
+    absent_names: absent.length ? absent.map(person).join(', ') : 'không',
+  };
   // With no absence recorded, "all present" is said only when no written ballot says otherwise.
-  const said = absent.length ? optional(template, 'attendance', attendance) : written === 0 ? optional(template, 'attendance-full', attendance) : [];
+  const said = absent.length
+    ? optional(template, 'attendance', attendance)
+    : written === 0
+      ? optional(template, 'attendance-full', attendance)
+      : [];
   for (const s of said) blocks.push(body(s));
   for (const s of paragraphs(template, 'ballots', values)) blocks.push(body(s));
   // Why each invalid paper was set aside, as the counters recorded it (ballot --invalid --reason).
   for (const b of round.ballots) {
     if (b.value.valid || !b.value.reason) continue;
-    for (const s of optional(template, 'invalid-reason', { ...values, serial: b.value.serial, reason: b.value.reason })) blocks.push(body(s));
+    for (const s of optional(template, 'invalid-reason', { ...values, serial: b.value.serial, reason: b.value.reason }))
+      blocks.push(body(s));
   }
   if (tally.incomplete) {
     for (const s of optional(template, 'incomplete', { ...values, reason: tally.incomplete })) blocks.push(body(s));
@@ -155,35 +196,57 @@ export function minutesModel(input: DocumentInput): DocModel {
     const members = new Set(round.council!.value.members.map((m) => m.person));
     for (const r of tally.results) {
       if (!r.person || !members.has(r.person)) continue;
-      for (const s of optional(template, 'recusal', { ...values, name: person(r.person), nomination: r.nomination })) blocks.push(body(s));
+      for (const s of optional(template, 'recusal', { ...values, name: person(r.person), nomination: r.nomination }))
+        blocks.push(body(s));
     }
   }
-  for (const u of tally.reopened ?? []) {
-    const date = dateInWords(u.date);
-    for (const s of optional(template, 'reopened', { ...values, date, by: u.by, reason: u.reason, decision: u.decision ? `, Quyết định số ${u.decision} được rút lại` : '' })) blocks.push(body(s));
-  }
+  // An unsealing is the records' history (unseals.yaml, verify), not the council's words: the
+  // minutes of a count corrected later stay as the council signed them.
   // Each title with its own threshold; the round's threshold for the plan's pair, if any.
   const titleCounts = tally.titles ?? [];
   const plainResults = tally.results.filter((r) => titleOf(index, r) === undefined);
-  if (titleCounts.length === 0 || plainResults.length > 0) for (const s of paragraphs(template, 'threshold', values)) blocks.push(body(s));
+  if (titleCounts.length === 0 || plainResults.length > 0)
+    for (const s of paragraphs(template, 'threshold', values)) blocks.push(body(s));
   for (const c of titleCounts) {
     const name = index.titles.get(c.id)?.name ?? c.id;
-    const share = c.threshold.percent !== undefined ? `${formatNumber(c.threshold.percent)} %` : `${c.threshold.numerator}/${c.threshold.denominator}`;
-    for (const s of optional(template, 'title-threshold', { ...values, title_name: name, share, required: c.required, base: c.base, base_label: c.threshold.of === 'members' ? 'tổng số thành viên Hội đồng' : 'số phiếu hợp lệ' })) blocks.push(body(s));
+    const share =
+      c.threshold.percent !== undefined
+        ? `${formatNumber(c.threshold.percent)} %`
+        : `${c.threshold.numerator}/${c.threshold.denominator}`;
+    for (const s of optional(template, 'title-threshold', {
+      ...values,
+      title_name: name,
+      share,
+      required: c.required,
+      base: c.base,
+      base_label: c.threshold.of === 'members' ? 'tổng số thành viên Hội đồng' : 'số phiếu hợp lệ',
+    }))
+      blocks.push(body(s));
   }
   for (const s of paragraphs(template, 'results-heading', values)) blocks.push(body(s, { bold: true }));
 
-  const columns = line(template, 'table-columns', values).split('|').map((c) => c.trim());
+  const columns = line(template, 'table-columns', values)
+    .split('|')
+    .map((c) => c.trim());
   const widths = [7, 33, 15, 13, 13, 19];
-  const head = columns.map((c, i) => cell([p(c, { align: 'center', bold: true, size: 12 })], widths[i] ?? 10, { header: true, align: 'center' }));
+  const head = columns.map((c, i) =>
+    cell([p(c, { align: 'center', bold: true, size: 12 })], widths[i] ?? 10, { header: true, align: 'center' }),
+  );
   const small = (text: string, align: Para['align'] = 'center', bold = false) => [p(text, { align, size: 12, bold })];
   const rowOf = (r: (typeof tally.results)[number], i: number) => {
-    const name = r.kind === 'collective' ? `Tập thể ${index.departmentName(r.department)}` : `${person(r.person!)} (${index.departmentName(r.department)})`;
+    const name =
+      r.kind === 'collective'
+        ? `Tập thể ${index.departmentName(r.department)}`
+        : `${person(r.person!)} (${index.departmentName(r.department)})`;
     const verdict = r.recognised
       ? `${line(template, 'passed', values)}${r.tie_break ? ` ${optional(template, r.tie_break === 'chair' ? 'tie-chair' : 'tie-women', values)[0] ?? ''}` : ''}`
-      : r.reason === 'prerequisite-not-recognised' ? optional(template, 'not-eligible', values)[0] ?? ''
-        : r.reason === 'over-quota' ? optional(template, 'over-quota', values)[0] ?? ''
-          : r.passed ? line(template, 'not-recognised', values) : line(template, 'failed', values);
+      : r.reason === 'prerequisite-not-recognised'
+        ? (optional(template, 'not-eligible', values)[0] ?? '')
+        : r.reason === 'over-quota'
+          ? (optional(template, 'over-quota', values)[0] ?? '')
+          : r.passed
+            ? line(template, 'not-recognised', values)
+            : line(template, 'failed', values);
     const base = titleCounts.find((c) => c.id === r.award)?.base ?? tally.base;
     return [
       cell(small(String(i + 1)), widths[0]!),
@@ -199,22 +262,31 @@ export function minutesModel(input: DocumentInput): DocModel {
   if (titleCounts.length > 0) {
     // Title by title, numbered I, II, …, the plan's pair first under the template's headings.
     groupsOf(tally.results, index).forEach((g, k) => {
-      const heading = g.title ? upper(g.title.name) : optional(template, g.kind === 'collective' ? 'collective-heading' : 'individual-heading', values)[0] ?? '';
+      const heading = g.title
+        ? upper(g.title.name)
+        : (optional(template, g.kind === 'collective' ? 'collective-heading' : 'individual-heading', values)[0] ?? '');
       rows.push([cell(small(renumbered(heading, k + 1), 'left', true), 100, { span: widths.length })]);
       g.results.forEach((r, i) => rows.push(rowOf(r, i)));
     });
   } else {
-    for (const [kind, section] of [['collective', 'collective-heading'], ['individual', 'individual-heading']] as const) {
+    for (const [kind, section] of [
+      ['collective', 'collective-heading'],
+      ['individual', 'individual-heading'],
+    ] as const) {
       const group = tally.results.filter((r) => r.kind === kind);
       if (group.length === 0) continue;
-      rows.push([cell(small(optional(template, section, values)[0] ?? '', 'left', true), 100, { span: widths.length })]);
+      rows.push([
+        cell(small(optional(template, section, values)[0] ?? '', 'left', true), 100, { span: widths.length }),
+      ]);
       group.forEach((r, i) => rows.push(rowOf(r, i)));
     }
   }
   blocks.push({ kind: 'table', borders: true, headerRow: true, rows });
   blocks.push(p('', { size: 6, after: 6 }));
   for (const s of paragraphs(template, worded('conclusion'), values)) blocks.push(body(s));
-  if (session.ended) for (const s of optional(template, 'ended', { ...values, ended_time: timeWords(session.ended) })) blocks.push(body(s));
+  if (session.ended)
+    for (const s of optional(template, 'ended', { ...values, ended_time: timeWords(session.ended) }))
+      blocks.push(body(s));
   for (const s of paragraphs(template, 'closing', values)) blocks.push(body(s));
   // Who signs, three to a row: the titles on one row, the room to sign on the next, the names on a
   // third, so the names stay level however the titles wrap. Every counter signs.
@@ -222,21 +294,52 @@ export function minutesModel(input: DocumentInput): DocModel {
     [line(template, 'signature-secretary', values), session.secretary],
     [line(template, 'signature-counters', values), session.counters[0]!],
     [line(template, 'signature-chair', values), session.chair],
-    ...session.counters.slice(1).map((c): [string, string] => [optional(template, 'signature-counter', values)[0] ?? '', c]),
+    ...session.counters
+      .slice(1)
+      .map((c): [string, string] => [optional(template, 'signature-counter', values)[0] ?? '', c]),
   ];
   const signRows: Cell[][] = [];
   for (let k = 0; k < signers.length; k += 3) {
     const group = signers.slice(k, k + 3);
     while (group.length < 3) group.push(['', '']);
-    const titled = (title: string) => [p(title, { align: 'center', size: 13, bold: true, keepNext: true, ...(k > 0 ? { before: 18 } : {}) })];
+    const titled = (title: string) => [
+      p(title, { align: 'center', size: 13, bold: true, keepNext: true, ...(k > 0 ? { before: 18 } : {}) }),
+    ];
     signRows.push(group.map(([title]) => cell(titled(title), 33)));
-    signRows.push(group.map(() => cell(Array.from({ length: 5 }, () => p('', { size: 14, keepNext: true })), 33)));
-    signRows.push(group.map(([, id]) => cell([p(id ? index.personName(id) : '', { align: 'center', size: 14, bold: true, ...(k + 3 < signers.length ? { keepNext: true } : {}) })], 33)));
+    signRows.push(
+      group.map(() =>
+        cell(
+          Array.from({ length: 5 }, () => p('', { size: 14, keepNext: true })),
+          33,
+        ),
+      ),
+    );
+    signRows.push(
+      group.map(([, id]) =>
+        cell(
+          [
+            p(id ? index.personName(id) : '', {
+              align: 'center',
+              size: 14,
+              bold: true,
+              ...(k + 3 < signers.length ? { keepNext: true } : {}),
+            }),
+          ],
+          33,
+        ),
+      ),
+    );
   }
-  blocks.push({ kind: 'table', borders: false, rows: signRows });
+  blocks.push({ kind: 'table', borders: false, keepWithPrevious: true, rows: signRows });
   // Nơi nhận under the signatures, bottom left: who receives the minutes, the copy kept.
   blocks.push(p('', { size: 6 }));
-  blocks.push(...recipientList(optional(template, 'recipients-heading', values)[0] ?? '', optional(template, 'recipients', values).filter(Boolean), optional(template, 'recipients-last', values)[0] ?? ''));
+  blocks.push(
+    ...recipientList(
+      optional(template, 'recipients-heading', values)[0] ?? '',
+      optional(template, 'recipients', values).filter(Boolean),
+      optional(template, 'recipients-last', values)[0] ?? '',
+    ),
+  );
   return {
     title: `${line(template, 'title', values)} ${round.year}`,
     subject: upper(agency.council.name),

@@ -50,6 +50,8 @@ export interface Table {
   borders: boolean;
   /** The first row repeats on each page. */
   headerRow?: boolean;
+  /** A signature block: never alone on a page, the last paragraph with text before it goes with it. */
+  keepWithPrevious?: boolean;
 }
 
 /** A picture on its own line (the emblem or logo of a certificate), its bytes in base64. */
@@ -92,3 +94,21 @@ export function cell(blocks: Para[] | string, width: number, options: Omit<Cell,
   return { blocks: typeof blocks === 'string' ? [p(blocks)] : blocks, width, ...options };
 }
 
+/**
+ * Blocks as the page breaks them: the paragraphs before a `keepWithPrevious` table, up to and with
+ * the last one that has text, kept with it (a signature block is never alone on the last page).
+ */
+export function keptTogether(blocks: readonly Block[]): Block[] {
+  const out = [...blocks];
+  for (let i = 0; i < out.length; i++) {
+    const b = out[i]!;
+    if (b.kind !== 'table' || !b.keepWithPrevious) continue;
+    for (let k = i - 1; k >= 0; k--) {
+      const before = out[k]!;
+      if (before.kind !== 'p') break;
+      out[k] = { ...before, keepNext: true };
+      if (before.runs.some((r) => r.text.trim() !== '')) break;
+    }
+  }
+  return out;
+}

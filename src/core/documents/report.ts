@@ -9,7 +9,18 @@ import { upper } from './context.js';
 import { dateInWords, shortDate } from '../dates.js';
 import { formatPercent } from '../format/numbers.js';
 
-export const REPORT_FIELDS = ['agency', 'agency_upper', 'parent_upper', 'symbol', 'place', 'head_title', 'head_name', 'authority', 'from', 'to'] as const;
+export const REPORT_FIELDS = [
+  'agency',
+  'agency_upper',
+  'parent_upper',
+  'symbol',
+  'place',
+  'head_title',
+  'head_name',
+  'authority',
+  'from',
+  'to',
+] as const;
 
 /** A model named in a sentence: “mô hình “…”” is wrong, so its own quotation marks are the only level. */
 export function quotedOnce(title: string): string {
@@ -23,7 +34,10 @@ export const REPORT_TEMPLATE_SPEC: TemplateSpec = {
   subject: { fields: [], required: true },
   intro: { fields: [], required: false },
   'section-rounds': { fields: [], required: true },
-  'rounds-summary': { fields: ['nominations', 'recognised', 'recognised_collective', 'recognised_individual', 'pass_rate'], required: false },
+  'rounds-summary': {
+    fields: ['nominations', 'recognised', 'recognised_collective', 'recognised_individual', 'pass_rate'],
+    required: false,
+  },
   'table-rounds': { fields: [], required: true },
   'section-departments': { fields: [], required: true },
   'table-departments': { fields: [], required: true },
@@ -31,20 +45,40 @@ export const REPORT_TEMPLATE_SPEC: TemplateSpec = {
   'new-factor-item': { fields: ['name', 'year', 'outcome', 'later'], required: true },
   'no-new-factors': { fields: [], required: false },
   'section-replication': { fields: [], required: true },
-  'replication-item': { fields: ['department', 'reference', 'model', 'model_quoted', 'model_department', 'model_year', 'year'], required: true },
+  'replication-item': {
+    fields: ['department', 'reference', 'model', 'model_quoted', 'model_department', 'model_year', 'year'],
+    required: true,
+  },
   'no-replication': { fields: [], required: false },
   closing: { fields: [], required: false },
   'recipients-heading': { fields: [], required: true },
   'recipients-last': { fields: [], required: false },
 };
 
-const OUTCOME = { recognised: 'được công nhận', 'not-recognised': 'không được công nhận', pending: 'chưa bình xét' } as const;
+const OUTCOME = {
+  recognised: 'được công nhận',
+  'not-recognised': 'không được công nhận',
+  pending: 'chưa bình xét',
+} as const;
 
-export function reportModel(agency: Agency, report: Report, index: WorkspaceIndex, template: Template, date: string): DocModel {
+export function reportModel(
+  agency: Agency,
+  report: Report,
+  index: WorkspaceIndex,
+  template: Template,
+  date: string,
+): DocModel {
   const v = {
-    agency: agency.name, agency_upper: upper(agency.name), parent_upper: upper(agency.parent ?? ''), symbol: agency.symbol, place: agency.place,
-    head_title: agency.head.title, head_name: agency.head.name, authority: upper(agency.head.full_title ?? `${agency.head.title} ${agency.name}`),
-    from: report.from, to: report.to,
+    agency: agency.name,
+    agency_upper: upper(agency.name),
+    parent_upper: upper(agency.parent ?? ''),
+    symbol: agency.symbol,
+    place: agency.place,
+    head_title: agency.head.title,
+    head_name: agency.head.name,
+    authority: upper(agency.head.full_title ?? `${agency.head.title} ${agency.name}`),
+    from: report.from,
+    to: report.to,
   };
   const pct = (x: number | null) => (x === null ? '—' : formatPercent(x));
   const blocks: Block[] = [];
@@ -54,42 +88,102 @@ export function reportModel(agency: Agency, report: Report, index: WorkspaceInde
   blocks.push(ruleUnder(paragraphs(template, 'subject', v), 14, true, 0.4));
   blocks.push(centered('', { size: 6 }));
   for (const s of paragraphs(template, 'intro', v)) blocks.push(body(s));
-  const small = (text: string, align: 'left' | 'center' | 'right' = 'center', bold = false) => [p(text, { align, size: 12, bold })];
+  const small = (text: string, align: 'left' | 'center' | 'right' = 'center', bold = false) => [
+    p(text, { align, size: 12, bold }),
+  ];
   const grid = (columns: string, rows: string[][], widths: number[]) => {
-    const head = columns.split('|').map((c, i) => cell(small(c.trim(), 'center', true), widths[i] ?? 10, { header: true, align: 'center' }));
-    blocks.push({ kind: 'table', borders: true, headerRow: true, rows: [head, ...rows.map((r) => r.map((c, i) => cell(small(c, i === 0 ? 'left' : 'center'), widths[i] ?? 10)))] });
+    const head = columns
+      .split('|')
+      .map((c, i) => cell(small(c.trim(), 'center', true), widths[i] ?? 10, { header: true, align: 'center' }));
+    blocks.push({
+      kind: 'table',
+      borders: true,
+      headerRow: true,
+      rows: [head, ...rows.map((r) => r.map((c, i) => cell(small(c, i === 0 ? 'left' : 'center'), widths[i] ?? 10)))],
+    });
     blocks.push(p('', { size: 6, after: 6 }));
   };
   const t = report.totals;
   blocks.push(body(line(template, 'section-rounds', v), { bold: true }));
-  for (const s of paragraphs(template, 'rounds-summary', { ...v, nominations: t.nominations, recognised: t.recognised, recognised_collective: t.recognised_collective, recognised_individual: t.recognised_individual, pass_rate: pct(t.pass_rate) })) blocks.push(body(s));
-  grid(line(template, 'table-rounds', v), report.rounds.map((r) => [
-    String(r.year), `${r.nominations.collective}/${r.nominations.individual}`,
-    r.sealed ? `${r.recognised.collective}/${r.recognised.individual}` : 'chưa bình xét', pct(r.pass_rate),
-    `${r.deadlines.on_time}/${r.deadlines.late}/${r.deadlines.missing}`,
-  ]), [10, 22, 22, 12, 24]);
+  for (const s of paragraphs(template, 'rounds-summary', {
+    ...v,
+    nominations: t.nominations,
+    recognised: t.recognised,
+    recognised_collective: t.recognised_collective,
+    recognised_individual: t.recognised_individual,
+    pass_rate: pct(t.pass_rate),
+  }))
+    blocks.push(body(s));
+  grid(
+    line(template, 'table-rounds', v),
+    report.rounds.map((r) => [
+      String(r.year),
+      `${r.nominations.collective}/${r.nominations.individual}`,
+      r.sealed ? `${r.recognised.collective}/${r.recognised.individual}` : 'chưa bình xét',
+      pct(r.pass_rate),
+      `${r.deadlines.on_time}/${r.deadlines.late}/${r.deadlines.missing}`,
+    ]),
+    [10, 22, 22, 12, 24],
+  );
   blocks.push(body(line(template, 'section-departments', v), { bold: true }));
-  grid(line(template, 'table-departments', v), report.departments.map((d) => [
-    d.name, String(d.nominations), String(d.recognised_collective), String(d.recognised_individual), String(d.replications), `${d.deadlines.on_time}/${d.deadlines.late}/${d.deadlines.missing}`,
-  ]), [30, 11, 15, 15, 12, 17]);
+  grid(
+    line(template, 'table-departments', v),
+    report.departments.map((d) => [
+      d.name,
+      String(d.nominations),
+      String(d.recognised_collective),
+      String(d.recognised_individual),
+      String(d.replications),
+      `${d.deadlines.on_time}/${d.deadlines.late}/${d.deadlines.missing}`,
+    ]),
+    [30, 11, 15, 15, 12, 17],
+  );
   blocks.push(body(line(template, 'section-new-factors', v), { bold: true }));
   if (report.new_factors.length === 0) for (const s of paragraphs(template, 'no-new-factors', v)) blocks.push(body(s));
   for (const f of report.new_factors) {
     const name = f.kind === 'collective' ? `Tập thể ${f.name}` : `${f.name} (${index.departmentName(f.department)})`;
-    const later = f.later.length ? `; ${f.later.map((s) => `năm ${s.year} được đề nghị lại, ${OUTCOME[s.outcome]}`).join('; ')}` : '; chưa được đề nghị lại';
-    for (const s of paragraphs(template, 'new-factor-item', { ...v, name, year: f.year, outcome: OUTCOME[f.outcome], later })) blocks.push(body(s));
+    const later = f.later.length
+      ? `; ${f.later.map((s) => `năm ${s.year} được đề nghị lại, ${OUTCOME[s.outcome]}`).join('; ')}`
+      : '; chưa được đề nghị lại';
+    for (const s of paragraphs(template, 'new-factor-item', {
+      ...v,
+      name,
+      year: f.year,
+      outcome: OUTCOME[f.outcome],
+      later,
+    }))
+      blocks.push(body(s));
   }
   blocks.push(body(line(template, 'section-replication', v), { bold: true }));
   if (report.replications.length === 0) for (const s of paragraphs(template, 'no-replication', v)) blocks.push(body(s));
   for (const r of report.replications) {
     const ref = r.reference ? `${r.reference}, ${shortDate(r.received)}` : shortDate(r.received);
     for (const s of paragraphs(template, 'replication-item', {
-      ...v, department: index.departmentName(r.department), reference: ref, model: r.model.title, model_quoted: quotedOnce(r.model.title),
-      model_department: index.departmentName(r.model.department), model_year: r.model.year, year: r.year,
-    })) blocks.push(body(s));
+      ...v,
+      department: index.departmentName(r.department),
+      reference: ref,
+      model: r.model.title,
+      model_quoted: quotedOnce(r.model.title),
+      model_department: index.departmentName(r.model.department),
+      model_year: r.model.year,
+      year: r.year,
+    }))
+      blocks.push(body(s));
   }
   for (const s of paragraphs(template, 'closing', v)) blocks.push(body(s));
   blocks.push(p('', { size: 6, after: 6 }));
-  blocks.push(recipientsAndSignature(line(template, 'recipients-heading', v), agency.recipients, line(template, 'recipients-last', v), signature(agency.head.title, agency.head.name)));
-  return { title: `${line(template, 'title', v)} ${report.from}-${report.to}`, subject: line(template, 'subject', v), date, sections: [{ orientation: 'portrait', pageNumbers: true, blocks }] };
+  blocks.push(
+    recipientsAndSignature(
+      line(template, 'recipients-heading', v),
+      agency.recipients,
+      line(template, 'recipients-last', v),
+      signature(agency.head.title, agency.head.name),
+    ),
+  );
+  return {
+    title: `${line(template, 'title', v)} ${report.from}-${report.to}`,
+    subject: line(template, 'subject', v),
+    date,
+    sections: [{ orientation: 'portrait', pageNumbers: true, blocks }],
+  };
 }

@@ -22,17 +22,35 @@ export interface SectionSpec {
   /** Fields this section may use besides the common ones. */
   fields: readonly string[];
   required: boolean;
+  /**
+   * Wording of an optional section added after templates were written: a workspace template (or
+   * one frozen with a round) that leaves the section out prints this. It is the shipped template's
+   * text of the section, kept equal by test/unit/template-fallbacks.test.ts.
+   */
+  fallback?: string;
 }
 
 export type TemplateSpec = Record<string, SectionSpec>;
 
 const PLACEHOLDER = /\{([^{}]*)\}/g;
 
-function diag(file: string, line: number, column: number, code: TemplateCode, message: Diagnostic['message'], source: string): Diagnostic {
+function diag(
+  file: string,
+  line: number,
+  column: number,
+  code: TemplateCode,
+  message: Diagnostic['message'],
+  source: string,
+): Diagnostic {
   return { severity: 'error', code, file, line, column, message, source };
 }
 
-export function parseTemplate(file: string, text: string, spec: TemplateSpec, common: readonly string[]): { template: Template; diagnostics: Diagnostic[] } {
+export function parseTemplate(
+  file: string,
+  text: string,
+  spec: TemplateSpec,
+  common: readonly string[],
+): { template: Template; diagnostics: Diagnostic[] } {
   const sections = new Map<string, TemplateSection>();
   const diagnostics: Diagnostic[] = [];
   let current: TemplateSection | null = null;
@@ -48,16 +66,34 @@ export function parseTemplate(file: string, text: string, spec: TemplateSpec, co
       const name = header[1]!;
       if (!spec[name]) {
         const guess = closest(name, Object.keys(spec));
-        diagnostics.push(diag(file, line, raw.indexOf('[') + 1, 'template-section', t(
-          `mục không có trong mẫu này: [${name}]${guess ? ` (có phải [${guess}]?)` : ''}`,
-          `no such section in this template: [${name}]${guess ? ` (did you mean [${guess}]?)` : ''}`,
-        ), raw));
+        diagnostics.push(
+          diag(
+            file,
+            line,
+            raw.indexOf('[') + 1,
+            'template-section',
+            t(
+              `mục không có trong mẫu này: [${name}]${guess ? ` (có phải [${guess}]?)` : ''}`,
+              `no such section in this template: [${name}]${guess ? ` (did you mean [${guess}]?)` : ''}`,
+            ),
+            raw,
+          ),
+        );
         current = null;
         skipping = true;
         return;
       }
       if (sections.has(name)) {
-        diagnostics.push(diag(file, line, raw.indexOf('[') + 1, 'template-section', t(`mục [${name}] lặp lại`, `the section [${name}] repeats`), raw));
+        diagnostics.push(
+          diag(
+            file,
+            line,
+            raw.indexOf('[') + 1,
+            'template-section',
+            t(`mục [${name}] lặp lại`, `the section [${name}] repeats`),
+            raw,
+          ),
+        );
       }
       skipping = false;
       current = { name, line, paragraphs: [] };
@@ -66,10 +102,19 @@ export function parseTemplate(file: string, text: string, spec: TemplateSpec, co
     }
     if (!current) {
       if (!skipping) {
-        diagnostics.push(diag(file, line, 1, 'template-section', t(
-          'dòng văn bản nằm ngoài mọi mục; hãy đặt nó dưới một tiêu đề [tên-mục]',
-          'text outside any section; put it under a [section] heading',
-        ), raw));
+        diagnostics.push(
+          diag(
+            file,
+            line,
+            1,
+            'template-section',
+            t(
+              'dòng văn bản nằm ngoài mọi mục; hãy đặt nó dưới một tiêu đề [tên-mục]',
+              'text outside any section; put it under a [section] heading',
+            ),
+            raw,
+          ),
+        );
       }
       return;
     }
@@ -78,22 +123,49 @@ export function parseTemplate(file: string, text: string, spec: TemplateSpec, co
       const field = m[1]!;
       if (!allowed.has(field)) {
         const guess = closest(field, allowed);
-        diagnostics.push(diag(file, line, (m.index ?? 0) + 1, 'template-placeholder', t(
-          `chỗ điền không biết {${field}} trong mục [${current.name}]${guess ? ` (có phải {${guess}}?)` : ''}`,
-          `unknown placeholder {${field}} in the section [${current.name}]${guess ? ` (did you mean {${guess}}?)` : ''}`,
-        ), raw));
+        diagnostics.push(
+          diag(
+            file,
+            line,
+            (m.index ?? 0) + 1,
+            'template-placeholder',
+            t(
+              `chỗ điền không biết {${field}} trong mục [${current.name}]${guess ? ` (có phải {${guess}}?)` : ''}`,
+              `unknown placeholder {${field}} in the section [${current.name}]${guess ? ` (did you mean {${guess}}?)` : ''}`,
+            ),
+            raw,
+          ),
+        );
       }
     }
     const stray = raw.replace(PLACEHOLDER, '');
     const brace = stray.search(/[{}]/);
     if (brace >= 0) {
-      diagnostics.push(diag(file, line, brace + 1, 'template-placeholder', t('dấu ngoặc { } không khớp', 'unbalanced { } braces'), raw));
+      diagnostics.push(
+        diag(
+          file,
+          line,
+          brace + 1,
+          'template-placeholder',
+          t('dấu ngoặc { } không khớp', 'unbalanced { } braces'),
+          raw,
+        ),
+      );
     }
     current.paragraphs.push({ text: trimmed, line });
   });
   for (const [name, s] of Object.entries(spec)) {
     if (s.required && !sections.has(name)) {
-      diagnostics.push(diag(file, 1, 1, 'template-section', t(`mẫu thiếu mục bắt buộc [${name}]`, `the template lacks the required section [${name}]`), lines[0] ?? ''));
+      diagnostics.push(
+        diag(
+          file,
+          1,
+          1,
+          'template-section',
+          t(`mẫu thiếu mục bắt buộc [${name}]`, `the template lacks the required section [${name}]`),
+          lines[0] ?? '',
+        ),
+      );
     }
   }
   return { template: { file, sections }, diagnostics };
@@ -114,11 +186,14 @@ export function paragraphs(template: Template, section: string, values: Values):
 }
 
 /**
- * An optional section's paragraphs, or `fallback` (lines split at "\n") when the template has no
- * such section: the wording of a section added after a template was written, or frozen with a round.
+ * An optional section's paragraphs, or its spec's `fallback` (lines split at "\n") when the template
+ * has no such section: the wording of a section added after a template was written, or frozen with a round.
  */
-export function sectionOr(template: Template, section: string, values: Values, fallback: string): string[] {
-  return template.sections.has(section) ? paragraphs(template, section, values) : fill(fallback, values).split('\n');
+export function sectionOr(template: Template, spec: TemplateSpec, section: string, values: Values): string[] {
+  const fallback = spec[section]?.fallback;
+  return template.sections.has(section) || fallback === undefined
+    ? paragraphs(template, section, values)
+    : fill(fallback, values).split('\n');
 }
 
 /** The first filled paragraph of a section, or ''. */

@@ -1,5 +1,12 @@
 /** The agency.yaml of a new workspace, from the answers given (placeholders for the rest). */
 import { yamlScalar } from '../yaml/emit.js';
+import type { Threshold } from '../schemas/agency.js';
+import { DEFAULT_THRESHOLD } from '../defaults.js';
+
+/** A threshold as agency.yaml writes it on one line: { numerator: 2, denominator: 3, of: members }. */
+export function thresholdFlow(th: Pick<Threshold, 'numerator' | 'denominator' | 'of'>): string {
+  return `{ numerator: ${th.numerator}, denominator: ${th.denominator}, of: ${th.of} }`;
+}
 
 export interface InitAnswers {
   agency: string;
@@ -8,6 +15,8 @@ export interface InitAnswers {
   place: string;
   headName: string;
   headTitle: string;
+  /** The act that gives the issuer its competence, the decision's first căn cứ (optional). */
+  competence: string;
 }
 
 export const INIT_FIELDS: Array<{
@@ -45,7 +54,24 @@ export const INIT_FIELDS: Array<{
     placeholder: 'Thủ trưởng cơ quan',
     required: true,
   },
+  {
+    key: 'competence',
+    option: 'competence',
+    flag: 'competence',
+    field: 'legal_basis',
+    placeholder: '',
+    required: false,
+  },
 ];
+
+/** "Căn cứ Quyết định số 12/2024/QĐ-UBND …;" from what the clerk typed, with or without "Căn cứ" and the ";". */
+export function competenceLine(text: string): string {
+  const body = text
+    .trim()
+    .replace(/^căn cứ\s+/iu, '')
+    .replace(/[;.,\s]+$/u, '');
+  return `Căn cứ ${body};`;
+}
 
 /** Every value through the one YAML emitter (quoted where YAML would misread it), in a flow map too. */
 const q = (s: string) => (/[{}[\],]/.test(s) ? JSON.stringify(s) : yamlScalar(s));
@@ -67,6 +93,8 @@ export function renderAgencyYaml(answers: Partial<InitAnswers>): { text: string;
   const place = v('place');
   const headTitle = v('headTitle');
   const headName = v('headName');
+  // Optional and never a placeholder: without it, the decision cites the rule pack's instruments only.
+  const competence = answers.competence?.trim() ? `  - ${q(competenceLine(answers.competence))}\n` : '';
   const text = `# yaml-language-server: $schema=../schemas/agency.schema.json
 # Cơ quan, người ký, quy định của Hội đồng Thi đua - Khen thưởng và các thời hạn.
 # Tên viết thường như trong câu (“Thanh tra tỉnh Bình Phước”, “Chánh Thanh tra”): văn bản tự in hoa ở tiêu đề và chữ ký.
@@ -77,16 +105,17 @@ head: { title: ${q(headTitle)}, name: ${q(headName)} }
 council:
   name: "Hội đồng Thi đua - Khen thưởng"
   symbol: HĐTĐKT
-# Được công nhận khi ít nhất 2/3 thành viên Hội đồng đồng ý (of: members | ballots).
-threshold: { numerator: 2, denominator: 3, of: members }
+# Được công nhận khi ít nhất ${DEFAULT_THRESHOLD.numerator}/${DEFAULT_THRESHOLD.denominator} thành viên Hội đồng đồng ý (of: members | ballots).
+threshold: ${thresholdFlow(DEFAULT_THRESHOLD)}
 limits: { collective_per_department: 1, individual_per_department: 1 }
 discipline: { blocks_collective_from: canh-cao, blocks_individual_from: khien-trach }
-deadlines:
-  - { id: registration, title: "Đăng ký mô hình, gương điển hình", before: "11-30" }
-  - { id: plan, title: "Kế hoạch xây dựng, bồi dưỡng, nhân rộng", before: "12-15" }
+# Thời hạn các phòng nộp văn bản (thidua status, overdue); chưa có thời hạn nào cho đến khi cơ quan thêm, ví dụ:
+#   - { id: registration, title: "Đăng ký thi đua", before: "03-31" }
+deadlines: []
 recipients: []
+# Căn cứ riêng của cơ quan (văn bản quy định thẩm quyền trước); Luật, Nghị định, Thông tư lấy từ bộ quy tắc (records/titles.yaml).
 legal_basis:
-  - "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;"
+${competence}  - "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;"
 `;
   return { text, placeholders };
 }

@@ -4,6 +4,7 @@
  * (people as they were on 31/12, the round's own settings from round.yaml over agency.yaml). Pure.
  */
 import type { Agency, Threshold } from '../schemas/agency.js';
+import { DEFAULT_SHARE } from '../defaults.js';
 import { agencyAsOf } from '../agency.js';
 import type { Criteria } from '../schemas/criteria.js';
 import type { Person } from '../schemas/organisation.js';
@@ -33,7 +34,7 @@ export function personAsOf(p: Person, date: string): Person {
 /** The quorum in force: the one given, else 2/3 of the members when the base is the valid ballots. */
 export function effectiveQuorum(th: Threshold): { numerator: number; denominator: number } | null {
   if (th.quorum) return th.quorum;
-  return th.of === 'ballots' ? { numerator: 2, denominator: 3 } : null;
+  return th.of === 'ballots' ? { ...DEFAULT_SHARE } : null;
 }
 
 /** The agency with the round's own settings (round.yaml) over its defaults, and the quorum made explicit. */
@@ -55,8 +56,20 @@ function currentParts(ws: Workspace, round: Round) {
   // The agency as at the end of the round's year (a new name after a merger that year included).
   const agency = ws.agency ? effectiveAgency(agencyAsOf(ws.agency.value, date), round) : null;
   const criteria: Criteria | null = round.settings?.value.criteria ?? ws.criteria?.value ?? null;
-  const people: Rec<Person>[] = ws.people.map((p) => (p.value.changes ? { value: personAsOf(p.value, date), loc: p.loc } : p));
-  return { agency, criteria, departments: ws.departments, people, discipline: ws.discipline, titles: ws.titles.map((x) => x.value), brokenIds: ws.brokenIds, unavailable: ws.unavailable };
+  const people: Rec<Person>[] = ws.people.map((p) =>
+    p.value.changes ? { value: personAsOf(p.value, date), loc: p.loc } : p,
+  );
+  return {
+    agency,
+    criteria,
+    departments: ws.departments,
+    people,
+    discipline: ws.discipline,
+    titles: ws.titles.map((x) => x.value),
+    pack: ws.pack?.value ?? null,
+    brokenIds: ws.brokenIds,
+    unavailable: ws.unavailable,
+  };
 }
 
 /** The index a round is judged from. */
@@ -73,6 +86,7 @@ export function roundIndex(ws: Workspace, round: Round): WorkspaceIndex {
       people: wrap(basis.people, 'people'),
       discipline: wrap(basis.discipline, 'discipline'),
       ...(basis.titles ? { titles: basis.titles } : {}),
+      pack: basis.pack ?? null,
     });
   }
   const parts = currentParts(ws, round);
@@ -113,12 +127,21 @@ export function basisForSeal(index: WorkspaceIndex, round: Round): Basis | null 
   const departments = new Set(round.nominations.map((n) => n.value.department));
   const concerned = new Set(named);
   for (const d of departments) for (const p of index.peopleByDepartment.get(d) ?? []) concerned.add(p.value.id);
-  const discipline = [...concerned].flatMap((id) => (index.disciplineByPerson.get(id) ?? []).map((m) => m.value)).filter((m) => overlapsYear(m, round.year));
+  const discipline = [...concerned]
+    .flatMap((id) => (index.disciplineByPerson.get(id) ?? []).map((m) => m.value))
+    .filter((m) => overlapsYear(m, round.year));
   const withMeasure = new Set(discipline.map((m) => m.person));
   // A round that names titles counts shares of a department's people (70 % Lao động tiên tiến):
   // everyone of its nominated departments is kept, so a recount sees the same departments.
   const awards = round.nominations.some((n) => n.value.award !== undefined);
-  const people = [...index.people.values()].map((p) => p.value).filter((p) => named.has(p.id) || withMeasure.has(p.id) || (awards && p.department !== undefined && departments.has(p.department)));
+  const people = [...index.people.values()]
+    .map((p) => p.value)
+    .filter(
+      (p) =>
+        named.has(p.id) ||
+        withMeasure.has(p.id) ||
+        (awards && p.department !== undefined && departments.has(p.department)),
+    );
   return {
     agency: index.agency,
     criteria: index.catalogue,
@@ -126,18 +149,32 @@ export function basisForSeal(index: WorkspaceIndex, round: Round): Basis | null 
     people,
     discipline,
     ...(awards && index.titles.size > 0 ? { titles: [...index.titles.values()] } : {}),
+    ...(awards && index.titles.size > 0 && index.pack ? { pack: index.pack } : {}),
   };
 }
 
 /** The issuing body to keep with a decision. */
 export function issuerOf(agency: Agency): Issuer {
   const { name, header, parent, symbol, place, head, council, legal_basis, recipients } = agency;
-  return { name, ...(header !== undefined ? { header } : {}), ...(parent !== undefined ? { parent } : {}), symbol, place, head, council, legal_basis, recipients };
+  return {
+    name,
+    ...(header !== undefined ? { header } : {}),
+    ...(parent !== undefined ? { parent } : {}),
+    symbol,
+    place,
+    head,
+    council,
+    legal_basis,
+    recipients,
+  };
 }
 
 /**
- * The agency as the round's documents print it: once a decision is recorded, its issuer and signer
- * as they were then; before, the round's agency.
+ * The agency as the round's documents print it: once a decision is recorded, its issuer as it was
+ * then; before, the round's agency. A head who signed in person is the head the documents name.
+ * Under KT., Q., TL., TUQ. the decision stays the competent post's (ND 30/2020 Phụ lục I, II.7.b):
+ * the authority, every "của …" and "Kính gửi …" name the head; only the signature block names the
+ * signer. Under TM. the collective body signed for is the authority.
  */
 export function documentAgency(index: WorkspaceIndex, round: Round): Agency | null {
   const agency = index.agency;
@@ -145,5 +182,9 @@ export function documentAgency(index: WorkspaceIndex, round: Round): Agency | nu
   const d = round.decision?.value;
   if (!d) return agency;
   const issuer = d.issuer ?? issuerOf(agency);
-  return { ...agency, ...issuer, head: { ...issuer.head, title: d.signer.title, name: d.signer.name } };
+  const { form, title, name } = d.signer;
+  if (form === undefined) return { ...agency, ...issuer, head: { ...issuer.head, title, name } };
+  if (form === 'TM' && d.signer.for !== undefined)
+    return { ...agency, ...issuer, head: { ...issuer.head, full_title: d.signer.for } };
+  return { ...agency, ...issuer };
 }

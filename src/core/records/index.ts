@@ -5,6 +5,8 @@ import type { Department, DisciplineMeasure, Person } from '../schemas/organisat
 import type { Nomination } from '../schemas/round.js';
 import type { Rec, Workspace } from './workspace.js';
 import type { Title } from '../schemas/titles.js';
+import type { PackMeta } from '../schemas/pack.js';
+import { withCompetence } from '../pack/competence.js';
 
 export type CriteriaGroupName = 'collective' | 'individual' | 'leader';
 
@@ -18,8 +20,13 @@ export interface WorkspaceIndex {
   criteria: Map<string, { group: CriteriaGroupName; criterion: Criterion }>;
   disciplineByPerson: Map<string, Rec<DisciplineMeasure>[]>;
   peopleByDepartment: Map<string, Rec<Person>[]>;
-  /** The titles in force (records/titles.yaml, or the seal's), by id; empty: the plan's pair only. */
+  /**
+   * The titles in force (records/titles.yaml, or the seal's), by id; empty: the plan's pair only.
+   * `decided_by` is as the agency's level says when the pack gives competences.
+   */
   titles: Map<string, Title>;
+  /** The rule pack in force (records/titles.yaml as a mapping, or the seal's); null: a plain list of titles. */
+  pack: PackMeta | null;
   knownDepartment(id: string): boolean;
   knownPerson(id: string): boolean;
   personName(id: string): string;
@@ -33,10 +40,26 @@ export interface IndexParts {
   people: readonly Rec<Person>[];
   discipline: readonly Rec<DisciplineMeasure>[];
   titles?: readonly Title[];
+  pack?: PackMeta | null;
   /** Ids present in a file even if their item is broken: references to them are not reported again. */
   brokenIds?: { departments: ReadonlySet<string>; people: ReadonlySet<string> };
   /** Shared files present but unreadable as a whole: references into them are not checked. */
   unavailable?: { departments: boolean; people: boolean };
+}
+
+/**
+ * The pack's quorum (an open setting, default 2/3) on every voted title that sets none: a title
+ * without its own threshold takes the agency's, with the quorum.
+ */
+function withQuorum(titles: Title[], pack: PackMeta | null, agency: Agency | null): Title[] {
+  const q = pack?.settings?.quorum;
+  if (!q) return titles;
+  const quorum = { numerator: q.numerator, denominator: q.denominator };
+  return titles.map((x) => {
+    const base = x.threshold ?? agency?.threshold;
+    if (!x.vote || !base) return x;
+    return { ...x, threshold: { ...base, quorum: base.quorum ?? quorum } };
+  });
 }
 
 export function buildIndexFrom(parts: IndexParts): WorkspaceIndex {
@@ -66,7 +89,9 @@ export function buildIndexFrom(parts: IndexParts): WorkspaceIndex {
   }
   // The first of a duplicated id counts (duplicate-id reports the second), in the file's order.
   const titles = new Map<string, Title>();
-  for (const x of parts.titles ?? []) if (!titles.has(x.id)) titles.set(x.id, x);
+  const pack = parts.pack ?? null;
+  for (const x of withQuorum(withCompetence(parts.titles ?? [], pack, parts.agency), pack, parts.agency))
+    if (!titles.has(x.id)) titles.set(x.id, x);
   const broken = parts.brokenIds;
   const unavailable = parts.unavailable;
   return {
@@ -78,7 +103,9 @@ export function buildIndexFrom(parts: IndexParts): WorkspaceIndex {
     disciplineByPerson,
     peopleByDepartment,
     titles,
-    knownDepartment: (id) => Boolean(unavailable?.departments) || departments.has(id) || Boolean(broken?.departments.has(id)),
+    pack,
+    knownDepartment: (id) =>
+      Boolean(unavailable?.departments) || departments.has(id) || Boolean(broken?.departments.has(id)),
     knownPerson: (id) => Boolean(unavailable?.people) || people.has(id) || Boolean(broken?.people.has(id)),
     personName: (id) => people.get(id)?.value.name ?? id,
     departmentName: (id) => departments.get(id)?.value.name ?? id,
@@ -89,9 +116,15 @@ export function buildIndexFrom(parts: IndexParts): WorkspaceIndex {
  * The criteria groups a nomination must answer: its kind, plus `leader` for an individual who holds
  * a leadership post (as the round sees the person). The one place this rule of the plan lives.
  */
-export function criteriaGroupsFor(kind: Nomination['kind'], person: string | undefined, index: WorkspaceIndex): CriteriaGroupName[] {
+export function criteriaGroupsFor(
+  kind: Nomination['kind'],
+  person: string | undefined,
+  index: WorkspaceIndex,
+): CriteriaGroupName[] {
   if (kind === 'collective') return ['collective'];
-  return person !== undefined && index.people.get(person)?.value.leader === true ? ['individual', 'leader'] : ['individual'];
+  return person !== undefined && index.people.get(person)?.value.leader === true
+    ? ['individual', 'leader']
+    : ['individual'];
 }
 
 export function requiredGroups(n: Nomination, index: WorkspaceIndex): CriteriaGroupName[] {
@@ -114,7 +147,9 @@ export function titleCriteria(n: Pick<Nomination, 'award'>, index: WorkspaceInde
  */
 export function insteadOfInitiative(n: Pick<Nomination, 'award'>, index: WorkspaceIndex): Criterion | null {
   const rule = n.award !== undefined ? index.titles.get(n.award)?.initiative : undefined;
-  return rule !== undefined && typeof rule === 'object' ? index.criteria.get(rule.unless)?.criterion ?? null : null;
+  return rule !== undefined && typeof rule === 'object' && rule.unless !== undefined
+    ? (index.criteria.get(rule.unless)?.criterion ?? null)
+    : null;
 }
 
 /** Every criterion a nomination must answer: its title's, or its kind's groups in catalogue order. */
@@ -136,6 +171,7 @@ export function buildIndex(ws: Workspace): WorkspaceIndex {
     people: ws.people,
     discipline: ws.discipline,
     titles: ws.titles.map((x) => x.value),
+    pack: ws.pack?.value ?? null,
     brokenIds: ws.brokenIds,
     unavailable: ws.unavailable,
   });

@@ -10,17 +10,35 @@ import { tooLargeDiagnostic } from '../yaml/syntax-errors.js';
 import { AgencySchema } from '../schemas/agency.js';
 import { CriteriaSchema } from '../schemas/criteria.js';
 import { DepartmentSchema, PersonSchema, DisciplineMeasureSchema, PendingSchema } from '../schemas/organisation.js';
-import { BallotSchema, CouncilSchema, NominationSchema, SubmissionSchema, UnsealSchema } from '../schemas/round.js';
+import {
+  BallotSchema,
+  CouncilSchema,
+  NominationSchema,
+  RatingEntrySchema,
+  SubmissionSchema,
+  UnsealSchema,
+} from '../schemas/round.js';
+import { PackMetaSchema, type PackMeta } from '../schemas/pack.js';
 import { RoundSettingsSchema } from '../schemas/settings.js';
 import { DecisionFileSchema, TallyFileSchema } from '../schemas/sealed.js';
 import { ID_PATTERN } from '../ids.js';
 import { findingToDiagnostic, issueToFindings } from './schema-diagnostics.js';
 import { FIELD_VOCABULARY } from '../schemas/vocabulary.js';
-import { HistoryEntrySchema, TitleSchema } from '../schemas/titles.js';
-import { AGENCY_FILE, CRITERIA_FILE, DEPARTMENTS_FILE, DISCIPLINE_FILE, HISTORY_FILE, PENDING_FILE, PEOPLE_FILE, TITLES_FILE, inRoundFolder, roundDir, roundFile } from './paths.js';
+import { HistoryEntrySchema, PackSchema, TitleSchema, type Title } from '../schemas/titles.js';
 import {
-  type FileEntry, type Rec, type Round, type Snapshot, type Workspace,
-} from './workspace.js';
+  AGENCY_FILE,
+  CRITERIA_FILE,
+  DEPARTMENTS_FILE,
+  DISCIPLINE_FILE,
+  HISTORY_FILE,
+  PENDING_FILE,
+  PEOPLE_FILE,
+  TITLES_FILE,
+  inRoundFolder,
+  roundDir,
+  roundFile,
+} from './paths.js';
+import { type FileEntry, type Rec, type Round, type Snapshot, type Workspace } from './workspace.js';
 
 export interface LoadResult {
   workspace: Workspace;
@@ -31,16 +49,26 @@ function unreadableDiagnostic(path: string, entry: Extract<FileEntry, { kind: 'u
   const why = {
     directory: t('đây là một thư mục, không phải tệp', 'this is a folder, not a file'),
     permission: t('không có quyền đọc tệp', 'no permission to read the file'),
-    'symlink-outside': t('liên kết tượng trưng trỏ ra ngoài không gian làm việc', 'a symbolic link that points outside the workspace'),
+    'symlink-outside': t(
+      'liên kết tượng trưng trỏ ra ngoài không gian làm việc',
+      'a symbolic link that points outside the workspace',
+    ),
     'symlink-loop': t('liên kết tượng trưng tạo thành vòng lặp', 'a symbolic link loop'),
-    other: t(`không đọc được tệp${entry.detail ? ` (${entry.detail})` : ''}`, `cannot read the file${entry.detail ? ` (${entry.detail})` : ''}`),
+    other: t(
+      `không đọc được tệp${entry.detail ? ` (${entry.detail})` : ''}`,
+      `cannot read the file${entry.detail ? ` (${entry.detail})` : ''}`,
+    ),
   }[entry.reason];
   return { severity: 'error', code: 'schema', file: path, line: 1, column: 1, message: why };
 }
 
 function missingFileDiagnostic(path: string): Diagnostic {
   return {
-    severity: 'error', code: 'schema', file: path, line: 1, column: 1,
+    severity: 'error',
+    code: 'schema',
+    file: path,
+    line: 1,
+    column: 1,
     message: t(`thiếu tệp bắt buộc ${path}`, `the required file ${path} is missing`),
   };
 }
@@ -48,7 +76,10 @@ function missingFileDiagnostic(path: string): Diagnostic {
 class Loader {
   readonly files = new Map<string, ParsedFile>();
   readonly diagnostics: Diagnostic[] = [];
-  constructor(private readonly snapshot: Snapshot, private readonly preparsed?: ReadonlyMap<string, ParsedFile>) {}
+  constructor(
+    private readonly snapshot: Snapshot,
+    private readonly preparsed?: ReadonlyMap<string, ParsedFile>,
+  ) {}
 
   has(path: string): boolean {
     return this.snapshot.files.has(path);
@@ -123,8 +154,14 @@ class Loader {
     if (!Array.isArray(file.value)) {
       const pos = { line: 1, column: 1 };
       this.diagnostics.push({
-        severity: 'error', code: 'schema', file: path, ...pos,
-        message: t('tệp phải là một danh sách (mỗi mục bắt đầu bằng “- ”)', 'the file must be a list (each item starting with “- ”)'),
+        severity: 'error',
+        code: 'schema',
+        file: path,
+        ...pos,
+        message: t(
+          'tệp phải là một danh sách (mỗi mục bắt đầu bằng “- ”)',
+          'the file must be a list (each item starting with “- ”)',
+        ),
         source: lineText(file.text, 1),
       });
       return [];
@@ -159,14 +196,15 @@ function loadRound(loader: Loader, snapshot: Snapshot, year: number): Round {
   const nominationFiles: string[] = [];
   const ballotFiles: string[] = [];
   for (const path of snapshot.files.keys()) {
-        if (inRoundFolder(path, year, 'nominations')) nominationFiles.push(path);
+    if (inRoundFolder(path, year, 'nominations')) nominationFiles.push(path);
     else if (inRoundFolder(path, year, 'ballots')) ballotFiles.push(path);
   }
   nominationFiles.sort();
   ballotFiles.sort();
 
   const round: Round = {
-    year, dir,
+    year,
+    dir,
     councilFile: roundFile(year, 'council.yaml'),
     councilPresent: loader.has(roundFile(year, 'council.yaml')),
     council: loader.single(roundFile(year, 'council.yaml'), CouncilSchema, false),
@@ -189,6 +227,9 @@ function loadRound(loader: Loader, snapshot: Snapshot, year: number): Round {
     unsealsFile: roundFile(year, 'unseals.yaml'),
     unsealsPresent: loader.has(roundFile(year, 'unseals.yaml')),
     unseals: loader.list(roundFile(year, 'unseals.yaml'), UnsealSchema, false),
+    ratingsFile: roundFile(year, 'ratings.yaml'),
+    ratingsPresent: loader.has(roundFile(year, 'ratings.yaml')),
+    ratings: loader.list(roundFile(year, 'ratings.yaml'), RatingEntrySchema, false),
   };
 
   for (const path of nominationFiles) {
@@ -207,10 +248,14 @@ function loadRound(loader: Loader, snapshot: Snapshot, year: number): Round {
       continue;
     }
     if (data.id !== name) {
-      loader.idMismatch(file, ['id'], t(
-        `mã “${data.id}” khác tên tệp “${name}.yaml”; đổi tên tệp thành “${data.id}.yaml” hoặc sửa mã`,
-        `the id “${data.id}” differs from the file name “${name}.yaml”; rename the file to “${data.id}.yaml” or fix the id`,
-      ));
+      loader.idMismatch(
+        file,
+        ['id'],
+        t(
+          `mã “${data.id}” khác tên tệp “${name}.yaml”; đổi tên tệp thành “${data.id}.yaml” hoặc sửa mã`,
+          `the id “${data.id}” differs from the file name “${name}.yaml”; rename the file to “${data.id}.yaml” or fix the id`,
+        ),
+      );
     }
     round.nominations.push({ value: data, loc: { file: path, path: [] } });
   }
@@ -223,14 +268,44 @@ function loadRound(loader: Loader, snapshot: Snapshot, year: number): Round {
     if (!data) continue;
     const expected = String(data.serial).padStart(3, '0');
     if (name !== expected) {
-      loader.idMismatch(file, ['serial'], t(
-        `số phiếu ${data.serial} không khớp tên tệp “${name}.yaml”; tệp phải tên “${expected}.yaml”`,
-        `the serial ${data.serial} does not match the file name “${name}.yaml”; the file must be named “${expected}.yaml”`,
-      ));
+      loader.idMismatch(
+        file,
+        ['serial'],
+        t(
+          `số phiếu ${data.serial} không khớp tên tệp “${name}.yaml”; tệp phải tên “${expected}.yaml”`,
+          `the serial ${data.serial} does not match the file name “${name}.yaml”; the file must be named “${expected}.yaml”`,
+        ),
+      );
     }
     round.ballots.push({ value: data, loc: { file: path, path: [] } });
   }
   return round;
+}
+
+/**
+ * records/titles.yaml: a list of titles, or a rule pack (a mapping: its metadata, and `titles`
+ * checked item by item so one bad title keeps the others).
+ */
+function loadTitles(loader: Loader): { titles: Rec<Title>[]; pack: Rec<PackMeta> | null } {
+  if (!loader.has(TITLES_FILE)) return { titles: [], pack: null };
+  const file = loader.parse(TITLES_FILE);
+  const value = file?.value;
+  if (!file || value === null || typeof value !== 'object' || Array.isArray(value)) {
+    return { titles: loader.list(TITLES_FILE, TitleSchema, false), pack: null };
+  }
+  const { titles: items, ...meta } = value as Record<string, unknown>;
+  const titles: Rec<Title>[] = [];
+  if (!Array.isArray(items)) {
+    loader.check(file, PackSchema.pick({ titles: true }), { titles: items }, []);
+  } else {
+    items.forEach((item: unknown, i: number) => {
+      const title = loader.check(file, TitleSchema, item, ['titles', i]);
+      if (title !== null) titles.push({ value: title, loc: { file: TITLES_FILE, path: ['titles', i] } });
+    });
+  }
+  // Checked last: a clean check of the whole file releases its tree, which the titles' findings need.
+  const data = loader.check(file, PackMetaSchema, meta, []);
+  return { titles, pack: data === null ? null : { value: data, loc: { file: TITLES_FILE, path: [] } } };
 }
 
 /**
@@ -247,7 +322,7 @@ export function loadWorkspace(snapshot: Snapshot, preparsed?: ReadonlyMap<string
     departments: loader.list(DEPARTMENTS_FILE, DepartmentSchema, true, { key: 'id', into: brokenIds.departments }),
     people: loader.list(PEOPLE_FILE, PersonSchema, true, { key: 'id', into: brokenIds.people }),
     discipline: loader.list(DISCIPLINE_FILE, DisciplineMeasureSchema, false),
-    titles: loader.list(TITLES_FILE, TitleSchema, false),
+    ...loadTitles(loader),
     history: loader.list(HISTORY_FILE, HistoryEntrySchema, false),
     pending: loader.list(PENDING_FILE, PendingSchema, false),
     brokenIds,

@@ -6,7 +6,7 @@ export const CRITERIA_FILE = 'records/criteria.yaml';
 export const DEPARTMENTS_FILE = 'records/departments.yaml';
 export const PEOPLE_FILE = 'records/people.yaml';
 export const DISCIPLINE_FILE = 'records/discipline.yaml';
-/** The titles a workspace runs (optional): see schemas/titles.ts. */
+/** The titles a workspace runs, or the rule pack (optional): see schemas/titles.ts and schemas/pack.ts. */
 export const TITLES_FILE = 'records/titles.yaml';
 /** Matters pending against a person or a unit (optional). */
 export const PENDING_FILE = 'records/pending.yaml';
@@ -14,7 +14,16 @@ export const PENDING_FILE = 'records/pending.yaml';
 export const HISTORY_FILE = 'records/history.yaml';
 
 /** A round's own files, inside records/<YEAR>/. */
-export type RoundFileName = 'council.yaml' | 'round.yaml' | 'submissions.yaml' | 'tally.yaml' | 'decision.yaml' | 'unseals.yaml';
+export const ROUND_FILE_NAMES = [
+  'council.yaml',
+  'round.yaml',
+  'ratings.yaml',
+  'submissions.yaml',
+  'tally.yaml',
+  'decision.yaml',
+  'unseals.yaml',
+] as const;
+export type RoundFileName = (typeof ROUND_FILE_NAMES)[number];
 
 export function roundDir(year: number): string {
   return `records/${year}`;
@@ -22,6 +31,18 @@ export function roundDir(year: number): string {
 
 export function roundFile(year: number, name: RoundFileName): string {
   return `${roundDir(year)}/${name}`;
+}
+
+/** A round file of any round, as a glob (records, any year, then the name). */
+export function roundFileGlob(name: RoundFileName | 'nominations/*.yaml' | 'ballots/*.yaml'): string {
+  return `${RECORDS_DIR}/*/${name}`;
+}
+
+/** Which round file a path is (records/2016/tally.yaml → 'tally.yaml'), or null for any other. */
+export function roundFileNameOf(path: string): RoundFileName | null {
+  const year = yearOfPath(path);
+  if (year === null) return null;
+  return ROUND_FILE_NAMES.find((name) => path === roundFile(year, name)) ?? null;
 }
 
 export function nominationsDir(year: number): string {

@@ -1,7 +1,14 @@
 /** Turning zod issues into diagnostics placed on the YAML node they concern. */
 import type { z } from 'zod';
 import { t, type Diagnostic, type Localized, q } from '../diagnostics.js';
-import { sourceLine, parentPosition, positionOf, type ParsedFile, type PathSegment, type Position } from '../yaml/positions.js';
+import {
+  sourceLine,
+  parentPosition,
+  positionOf,
+  type ParsedFile,
+  type PathSegment,
+  type Position,
+} from '../yaml/positions.js';
 import { closest } from '../text/closest.js';
 import { ID_PATTERN } from '../ids.js';
 import { TAG, type FormatTag } from '../schemas/values.js';
@@ -54,7 +61,11 @@ function fieldLabel(path: readonly PathSegment[]): Localized {
   return t(`“${name}”`, `“${name}”`);
 }
 
-function customText(params: Record<string, unknown> | undefined, path: readonly PathSegment[], input: unknown): Localized {
+function customText(
+  params: Record<string, unknown> | undefined,
+  path: readonly PathSegment[],
+  input: unknown,
+): Localized {
   const f = fieldLabel(path);
   switch (params?.['thidua']) {
     case 'date':
@@ -75,11 +86,20 @@ function customText(params: Record<string, unknown> | undefined, path: readonly 
     case 'fraction':
       return t('tử số không được lớn hơn mẫu số', 'the numerator may not exceed the denominator');
     case 'fraction-or-percent':
-      return t('ngưỡng ghi bằng phân số (numerator và denominator) hoặc bằng phần trăm (percent), một trong hai', 'a threshold is a fraction (numerator and denominator) or a percent, one of the two');
+      return t(
+        'ngưỡng ghi bằng phân số (numerator và denominator) hoặc bằng phần trăm (percent), một trong hai',
+        'a threshold is a fraction (numerator and denominator) or a percent, one of the two',
+      );
     case 'person-or-department':
-      return t('mỗi mục ghi “person” (cá nhân) hoặc “department” (tập thể), một trong hai', 'each entry names a “person” (individual) or a “department” (collective), one of the two');
+      return t(
+        'mỗi mục ghi “person” (cá nhân) hoặc “department” (tập thể), một trong hai',
+        'each entry names a “person” (individual) or a “department” (collective), one of the two',
+      );
     case 'reason-on-valid':
-      return t('“reason” chỉ ghi cho phiếu không hợp lệ (valid: false)', '“reason” belongs only on an invalid ballot (valid: false)');
+      return t(
+        '“reason” chỉ ghi cho phiếu không hợp lệ (valid: false)',
+        '“reason” belongs only on an invalid ballot (valid: false)',
+      );
     case 'until-before-date':
       return t('“until” không được trước “date”', '“until” may not be before “date”');
     default:
@@ -103,13 +123,25 @@ function formatText(tag: FormatTag, f: Localized, input: unknown): Localized {
           `${f.en}: “${input}” lacks the model's round; write “YEAR/${input}”, e.g. “2016/${input}”`,
         );
       }
-      return t(`${f.vi}: ${got.vi} phải có dạng NĂM/mã, ví dụ “2016/nv1-mo-hinh”`, `${f.en}: ${got.en} must be YEAR/id, e.g. “2016/nv1-mo-hinh”`);
+      return t(
+        `${f.vi}: ${got.vi} phải có dạng NĂM/mã, ví dụ “2016/nv1-mo-hinh”`,
+        `${f.en}: ${got.en} must be YEAR/id, e.g. “2016/nv1-mo-hinh”`,
+      );
     case 'symbol':
-      return t(`${f.vi}: ${got.vi} chỉ gồm chữ, số, “.” và “-” (ví dụ “TTr”, “HĐTĐKT”)`, `${f.en}: ${got.en} may hold letters, digits, “.” and “-” only (e.g. “TTr”)`);
+      return t(
+        `${f.vi}: ${got.vi} chỉ gồm chữ, số, “.” và “-” (ví dụ “TTr”, “HĐTĐKT”)`,
+        `${f.en}: ${got.en} may hold letters, digits, “.” and “-” only (e.g. “TTr”)`,
+      );
     case 'time':
-      return t(`${f.vi}: ${got.vi} phải là giờ dạng HH:MM, ví dụ “08:00”`, `${f.en}: ${got.en} must be a time HH:MM, e.g. “08:00”`);
+      return t(
+        `${f.vi}: ${got.vi} phải là giờ dạng HH:MM, ví dụ “08:00”`,
+        `${f.en}: ${got.en} must be a time HH:MM, e.g. “08:00”`,
+      );
     case 'sha256':
-      return t(`${f.vi}: ${got.vi} không phải mã băm SHA-256 (64 chữ số hex thường)`, `${f.en}: ${got.en} is not a SHA-256 hash (64 lower-case hex digits)`);
+      return t(
+        `${f.vi}: ${got.vi} không phải mã băm SHA-256 (64 chữ số hex thường)`,
+        `${f.en}: ${got.en} is not a SHA-256 hash (64 lower-case hex digits)`,
+      );
   }
 }
 
@@ -122,7 +154,11 @@ export interface SchemaFinding {
   message: Localized;
 }
 
-export function issueToFindings(issue: Issue, basePath: readonly PathSegment[], vocabulary: readonly string[]): SchemaFinding[] {
+export function issueToFindings(
+  issue: Issue,
+  basePath: readonly PathSegment[],
+  vocabulary: readonly string[],
+): SchemaFinding[] {
   const path = [...basePath, ...(issue.path as PathSegment[])];
   const f = fieldLabel(path);
   const missing = issue.input === undefined;
@@ -140,57 +176,130 @@ export function issueToFindings(issue: Issue, basePath: readonly PathSegment[], 
       });
     case 'invalid_type':
       if (missing) {
-        return [{ code: 'schema', path, at: 'parent', message: t(`thiếu trường bắt buộc ${f.vi}`, `missing required field ${f.en}`) }];
+        return [
+          {
+            code: 'schema',
+            path,
+            at: 'parent',
+            message: t(`thiếu trường bắt buộc ${f.vi}`, `missing required field ${f.en}`),
+          },
+        ];
       }
-      return [{
-        code: 'schema', path, at: 'value',
-        message: t(
-          `${f.vi} phải là ${typeName(issue.expected).vi}, không phải ${describeInput(issue.input).vi}`,
-          `${f.en} must be ${typeName(issue.expected).en}, not ${describeInput(issue.input).en}`,
-        ),
-      }];
+      return [
+        {
+          code: 'schema',
+          path,
+          at: 'value',
+          message: t(
+            `${f.vi} phải là ${typeName(issue.expected).vi}, không phải ${describeInput(issue.input).vi}`,
+            `${f.en} must be ${typeName(issue.expected).en}, not ${describeInput(issue.input).en}`,
+          ),
+        },
+      ];
     case 'invalid_union': {
-      const disc = (issue as unknown as { discriminator?: string; options?: unknown[] });
+      const disc = issue as unknown as { discriminator?: string; options?: unknown[] };
       if (disc.discriminator) {
         const parent = issue.input as Record<string, unknown> | undefined;
         const options = (disc.options ?? []).map(String).join(', ');
         if (!parent || typeof parent !== 'object' || parent[disc.discriminator] === undefined) {
-          return [{ code: 'schema', path, at: 'parent', message: t(`thiếu trường bắt buộc ${f.vi} (${options})`, `missing required field ${f.en} (${options})`) }];
+          return [
+            {
+              code: 'schema',
+              path,
+              at: 'parent',
+              message: t(`thiếu trường bắt buộc ${f.vi} (${options})`, `missing required field ${f.en} (${options})`),
+            },
+          ];
         }
-        return [{ code: 'schema', path, at: 'value', message: t(`${f.vi} phải là một trong: ${options}`, `${f.en} must be one of: ${options}`) }];
+        return [
+          {
+            code: 'schema',
+            path,
+            at: 'value',
+            message: t(`${f.vi} phải là một trong: ${options}`, `${f.en} must be one of: ${options}`),
+          },
+        ];
       }
       return [{ code: 'schema', path, at: 'value', message: t(`${f.vi} không hợp lệ`, `${f.en} is not valid`) }];
     }
     case 'invalid_value': {
       const options = issue.values.map((v) => String(v)).join(', ');
       if (missing) {
-        return [{ code: 'schema', path, at: 'parent', message: t(`thiếu trường bắt buộc ${f.vi} (${options})`, `missing required field ${f.en} (${options})`) }];
+        return [
+          {
+            code: 'schema',
+            path,
+            at: 'parent',
+            message: t(`thiếu trường bắt buộc ${f.vi} (${options})`, `missing required field ${f.en} (${options})`),
+          },
+        ];
       }
-      return [{ code: 'schema', path, at: 'value', message: t(
-        `${f.vi} phải là một trong: ${options}; không phải ${describeInput(issue.input).vi}`,
-        `${f.en} must be one of: ${options}; not ${describeInput(issue.input).en}`,
-      ) }];
+      return [
+        {
+          code: 'schema',
+          path,
+          at: 'value',
+          message: t(
+            `${f.vi} phải là một trong: ${options}; không phải ${describeInput(issue.input).vi}`,
+            `${f.en} must be one of: ${options}; not ${describeInput(issue.input).en}`,
+          ),
+        },
+      ];
     }
     case 'invalid_format': {
       const params = (issue as unknown as { params?: Record<string, unknown> }).params;
-      if (params?.['thidua']) return [{ code: 'schema', path, at: 'value', message: customText(params, path, issue.input) }];
-      if (issue.message.startsWith(TAG)) return [{ code: 'schema', path, at: 'value', message: formatText(issue.message.slice(TAG.length) as FormatTag, f, issue.input) }];
-      return [{ code: 'schema', path, at: 'value', message: t(
-        `${f.vi}: ${describeInput(issue.input).vi} sai định dạng`,
-        `${f.en}: ${describeInput(issue.input).en} has the wrong form`,
-      ) }];
+      if (params?.['thidua'])
+        return [{ code: 'schema', path, at: 'value', message: customText(params, path, issue.input) }];
+      if (issue.message.startsWith(TAG))
+        return [
+          {
+            code: 'schema',
+            path,
+            at: 'value',
+            message: formatText(issue.message.slice(TAG.length) as FormatTag, f, issue.input),
+          },
+        ];
+      return [
+        {
+          code: 'schema',
+          path,
+          at: 'value',
+          message: t(
+            `${f.vi}: ${describeInput(issue.input).vi} sai định dạng`,
+            `${f.en}: ${describeInput(issue.input).en} has the wrong form`,
+          ),
+        },
+      ];
     }
     case 'invalid_key': {
       const key = fieldName(path);
-      return [{ code: 'schema', path, at: 'key', message: t(
-        `khoá “${key}” không phải mã hợp lệ (chữ thường không dấu, số, gạch nối)`,
-        `the key “${key}” is not a valid id (lower-case letters, digits, hyphens)`,
-      ) }];
+      return [
+        {
+          code: 'schema',
+          path,
+          at: 'key',
+          message: t(
+            `khoá “${key}” không phải mã hợp lệ (chữ thường không dấu, số, gạch nối)`,
+            `the key “${key}” is not a valid id (lower-case letters, digits, hyphens)`,
+          ),
+        },
+      ];
     }
     case 'too_small': {
       const min = String(issue.minimum);
-      if (issue.origin === 'string') return [{ code: 'schema', path, at: 'value', message: t(`${f.vi} không được để trống`, `${f.en} may not be empty`) }];
-      if (issue.origin === 'array') return [{ code: 'schema', path, at: 'value', message: t(`${f.vi} phải có ít nhất ${min} mục`, `${f.en} needs at least ${min} item(s)`) }];
+      if (issue.origin === 'string')
+        return [
+          { code: 'schema', path, at: 'value', message: t(`${f.vi} không được để trống`, `${f.en} may not be empty`) },
+        ];
+      if (issue.origin === 'array')
+        return [
+          {
+            code: 'schema',
+            path,
+            at: 'value',
+            message: t(`${f.vi} phải có ít nhất ${min} mục`, `${f.en} needs at least ${min} item(s)`),
+          },
+        ];
       return [{ code: 'schema', path, at: 'value', message: t(`${f.vi} phải ≥ ${min}`, `${f.en} must be ≥ ${min}`) }];
     }
     case 'too_big': {

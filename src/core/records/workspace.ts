@@ -3,7 +3,8 @@ import type { ParsedFile, PathSegment } from '../yaml/positions.js';
 import type { Agency } from '../schemas/agency.js';
 import type { Criteria } from '../schemas/criteria.js';
 import type { Department, Person, DisciplineMeasure, Pending } from '../schemas/organisation.js';
-import type { Ballot, Council, Nomination, Submission, Unseal } from '../schemas/round.js';
+import type { Ballot, Council, Nomination, RatingEntry, Submission, Unseal } from '../schemas/round.js';
+import type { PackMeta } from '../schemas/pack.js';
 import type { RoundSettings } from '../schemas/settings.js';
 import type { RoundFileName } from './paths.js';
 import type { DecisionFile, TallyFile } from '../schemas/sealed.js';
@@ -24,7 +25,11 @@ export interface Rec<T> {
 export type FileEntry =
   | { kind: 'file'; bytes: Uint8Array }
   | { kind: 'too-large'; size: number }
-  | { kind: 'unreadable'; reason: 'directory' | 'permission' | 'symlink-outside' | 'symlink-loop' | 'other'; detail?: string };
+  | {
+      kind: 'unreadable';
+      reason: 'directory' | 'permission' | 'symlink-outside' | 'symlink-loop' | 'other';
+      detail?: string;
+    };
 
 export interface Snapshot {
   /** Every record file under records/, by path relative to the workspace root. */
@@ -66,6 +71,10 @@ export interface Round {
   unsealsFile: string;
   unsealsPresent: boolean;
   unseals: Rec<Unseal>[];
+  /** records/<YEAR>/ratings.yaml: ratings of people not nominated in the round. */
+  ratingsFile: string;
+  ratingsPresent: boolean;
+  ratings: Rec<RatingEntry>[];
 }
 
 export interface Workspace {
@@ -77,6 +86,8 @@ export interface Workspace {
   discipline: Rec<DisciplineMeasure>[];
   /** records/titles.yaml (empty when there is none: the plan's pair of recognitions). */
   titles: Rec<Title>[];
+  /** The rule pack's metadata when titles.yaml is a pack (a mapping): instruments, competence, settings. */
+  pack: Rec<PackMeta> | null;
   /** records/history.yaml: awards before thidua. */
   history: Rec<HistoryEntry>[];
   /** records/pending.yaml: matters pending against a person or a unit. */
@@ -93,6 +104,7 @@ export function sealedInputPaths(round: Round): string[] {
   const paths = [...round.nominationFiles, ...round.ballotFiles];
   if (round.councilPresent) paths.push(round.councilFile);
   if (round.settingsPresent) paths.push(round.settingsFile);
+  if (round.ratingsPresent) paths.push(round.ratingsFile);
   return paths.sort();
 }
 
@@ -100,4 +112,8 @@ export function sealedInputPaths(round: Round): string[] {
  * The names, inside a round folder, of the files a seal covers besides nominations and ballots.
  * (unseals.yaml is a log, not an input: each seal copies it as `reopened`, verify reads its history.)
  */
-export const ROUND_INPUT_FILES = ['council.yaml', 'round.yaml'] as const satisfies readonly RoundFileName[];
+export const ROUND_INPUT_FILES = [
+  'council.yaml',
+  'round.yaml',
+  'ratings.yaml',
+] as const satisfies readonly RoundFileName[];

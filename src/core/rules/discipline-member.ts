@@ -28,6 +28,8 @@ export const rule = defineRule({
         const title = index.titles.get(n.value.award ?? '');
         const from = title?.blocked_from ?? roundFrom;
         if (n.value.kind !== 'collective') continue;
+        // The pack may say no measure blocks the title (TTLĐXS: the Law has no discipline clause).
+        if (from === 'none') continue;
         // What the collective is put forward for: a title of titles.yaml, or the plan's model.
         const what = title ? t(`danh hiệu “${title.name}”`, ` for “${title.name}”`) : t('mô hình tiêu biểu', '');
         for (const member of index.peopleByDepartment.get(n.value.department) ?? []) {

@@ -28,6 +28,8 @@ export const rule = defineRule({
         const from = index.titles.get(n.value.award ?? '')?.blocked_from ?? roundFrom;
         // Stryker disable next-line ConditionalExpression: a collective names no person, and no measure is filed under none
         if (n.value.kind !== 'individual') continue;
+        // The pack may say no measure blocks the title (TTLĐXS: the Law has no discipline clause).
+        if (from === 'none') continue;
         for (const m of index.disciplineByPerson.get(n.value.person) ?? []) {
           const v = m.value;
           if (!atLeast(v.level, from) || !overlapsYear(v, round.year)) continue;

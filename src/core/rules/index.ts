@@ -1,5 +1,6 @@
 /** The registry: every rule, in the order of SPEC §2. */
 import type { Rule } from './rule.js';
+import type { RuleCode } from '../codes.js';
 import { rule as yamlSyntax } from './yaml-syntax.js';
 import { rule as yamlAlias } from './yaml-alias.js';
 import { rule as duplicateKey } from './duplicate-key.js';
@@ -76,7 +77,10 @@ export const RULES = [
   ballotUnmarked,
   nameInCapitals,
   initPlaceholder,
-] as const satisfies readonly Rule[];
+] as const satisfies readonly (Rule & { code: RuleCode })[];
 
-/** Every code a record rule reports. */
-export type RuleCode = (typeof RULES)[number]['code'];
+export type { RuleCode };
+
+// Every code of codes.ts has its rule (a code listed there without one fails to compile here).
+type Unruled = Exclude<RuleCode, (typeof RULES)[number]['code']>;
+export const EVERY_CODE_HAS_ITS_RULE: [Unruled] extends [never] ? true : Unruled = true;

@@ -1,4 +1,5 @@
-import { t } from '../diagnostics.js';
+import { t, type Localized } from '../diagnostics.js';
+import { RATING_LABELS, ratingAtLeast } from '../ratings.js';
 import { defineRule, type Finding } from './rule.js';
 
 export const rule = defineRule({
@@ -28,18 +29,44 @@ export const rule = defineRule({
           // A title asks for an initiative when titles.yaml says so, unless the criterion named instead is met.
           const rule = title.initiative;
           if (rule === false) continue;
-          // `true` has no `unless`: read as undefined, it names no criterion, so both tests below may pass it by.
-          // Stryker disable next-line ConditionalExpression: (the reason above)
-          if (typeof rule === 'object' && n.value.criteria?.[rule.unless] === true) continue;
-          // Stryker disable next-line ConditionalExpression: (the reason above)
-          const instead =
-            typeof rule === 'object' ? (index.criteria.get(rule.unless)?.criterion.text ?? rule.unless) : null;
+          if (typeof rule === 'object') {
+            if (rule.unless !== undefined && n.value.criteria?.[rule.unless] === true) continue;
+            // Law Điều 23: the rating "hoàn thành xuất sắc nhiệm vụ", or an accepted research work, stands for an initiative.
+            const rating = n.value.rating;
+            if (rule.unless_rating !== undefined && rating !== undefined && ratingAtLeast(rating, rule.unless_rating))
+              continue;
+            if (rule.or_research === true && n.value.research !== undefined) continue;
+          }
+          const others: Localized[] = [];
+          if (typeof rule === 'object') {
+            if (rule.unless !== undefined) {
+              const text = index.criteria.get(rule.unless)?.criterion.text ?? rule.unless;
+              others.push(t(`đạt tiêu chí “${text}”`, `meeting the criterion “${text}”`));
+            }
+            if (rule.unless_rating !== undefined) {
+              const label = RATING_LABELS[rule.unless_rating];
+              others.push(
+                t(
+                  `xếp loại “${label.vi}” (rating: ${rule.unless_rating})`,
+                  `the rating “${label.en}” (rating: ${rule.unless_rating})`,
+                ),
+              );
+            }
+            if (rule.or_research === true)
+              others.push(t('đề tài nghiên cứu đã nghiệm thu (research)', 'an accepted research work (research)'));
+          }
+          const instead = others.length
+            ? {
+                vi: ` (hoặc ${others.map((o) => o.vi).join(', hoặc ')})`,
+                en: ` (or ${others.map((o) => o.en).join(', or ')})`,
+              }
+            : { vi: '', en: '' };
           out.push({
             loc,
             at,
             message: t(
-              `danh hiệu “${title.name}” cần “initiative”: bản mô tả sáng kiến${instead ? ` (hoặc đạt tiêu chí “${instead}”)` : ''}`,
-              `the title “${title.name}” needs “initiative”: the description of an initiative${instead ? ` (or meeting the criterion “${instead}”)` : ''}`,
+              `danh hiệu “${title.name}” cần “initiative”: bản mô tả sáng kiến${instead.vi}`,
+              `the title “${title.name}” needs “initiative”: the description of an initiative${instead.en}`,
             ),
           });
           continue;

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { BLANK_FIELDS } from '../documents/blank-fields.js';
 import { Id, Text, IsoDate, DisciplineLevelSchema, isIsoDate, isMonthDay, tagged } from './values.js';
+import { LevelSchema } from './pack.js';
+import { DEFAULT_THRESHOLD } from '../defaults.js';
 
 export const DeadlineSchema = z
   .strictObject({
@@ -76,7 +78,14 @@ export const CertificateSettingsSchema = z.strictObject({
   /** Its height on the certificate, millimetres (default 22). */
   logo_height_mm: z.number().min(5).max(60).optional(),
   /** The places of the variable text on bought blanks (render certificates --blank-stock); each field defaults. */
-  blank_stock: z.strictObject(Object.fromEntries(BLANK_FIELDS.map((f) => [f, BlankPosition.optional()])) as Record<(typeof BLANK_FIELDS)[number], z.ZodOptional<typeof BlankPosition>>).optional(),
+  blank_stock: z
+    .strictObject(
+      Object.fromEntries(BLANK_FIELDS.map((f) => [f, BlankPosition.optional()])) as Record<
+        (typeof BLANK_FIELDS)[number],
+        z.ZodOptional<typeof BlankPosition>
+      >,
+    )
+    .optional(),
 });
 
 /**
@@ -88,7 +97,10 @@ export const AgencyChangeSchema = z.strictObject({
   name: Text.optional(),
   header: HeaderLines.optional(),
   parent: Text.optional(),
-  symbol: z.string().regex(/^[\p{L}\p{N}.-]+$/u, tagged('symbol')).optional(),
+  symbol: z
+    .string()
+    .regex(/^[\p{L}\p{N}.-]+$/u, tagged('symbol'))
+    .optional(),
   place: Text.optional(),
   head: z.strictObject({ title: Text, name: Text, full_title: Text.optional() }).optional(),
   report_to: Text.optional(),
@@ -113,9 +125,12 @@ export const AgencySchema = z.strictObject({
     /** A nominated council member does not vote on their own nomination; the minutes say so. */
     recusal: z.boolean().optional(),
   }),
-  threshold: ThresholdSchema.default({ numerator: 2, denominator: 3, of: 'members' }),
+  threshold: ThresholdSchema.default({ ...DEFAULT_THRESHOLD }),
   limits: LimitsSchema.default({ collective_per_department: 1, individual_per_department: 1 }),
-  discipline: DisciplineSettingsSchema.default({ blocks_collective_from: 'canh-cao', blocks_individual_from: 'khien-trach' }),
+  discipline: DisciplineSettingsSchema.default({
+    blocks_collective_from: 'canh-cao',
+    blocks_individual_from: 'khien-trach',
+  }),
   deadlines: z.array(DeadlineSchema).default([]),
   recipients: z.array(Text).default([]),
   /** The body the decision and list are sent to (the cover letter's Kính gửi), e.g. "Sở Nội vụ tỉnh Bình Phước". */
@@ -131,6 +146,16 @@ export const AgencySchema = z.strictObject({
    * maternity leave counted as work. Without it, titles follow only their own declarations.
    */
   award_rules: z.literal('nd-152-2025').optional(),
+  /**
+   * The agency's level, for the rule pack's competences (who decides which title): `so` a cơ quan
+   * chuyên môn thuộc UBND tỉnh and equivalents (default), `xa` a UBND xã, `truong` a public school
+   * under a Sở, `tinh` the province itself.
+   */
+  level: LevelSchema.default('so'),
+  /** Titles the province has delegated to this agency's head beyond its level's (a school's LĐTT, say). */
+  delegated: z.array(Id).optional(),
+  /** The authority titles above the head's competence are proposed to, with its place ("Chủ tịch Ủy ban nhân dân tỉnh Đồng Nai"); default: the pack's. */
+  proposes_to: Text.optional(),
   /** Changes from a date on (oldest first): the agency as a round or a document of that date sees it. */
   changes: z.array(AgencyChangeSchema).optional(),
 });

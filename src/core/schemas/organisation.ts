@@ -15,7 +15,12 @@ export const PersonChangeSchema = z.strictObject({
 
 /** Time away from work in a year: maternity leave counts as working time under the 2025 rules. */
 export const LeaveSchema = z
-  .strictObject({ from: IsoDate, until: IsoDate, kind: z.enum(['maternity', 'sick', 'unpaid', 'other']), note: Text.optional() })
+  .strictObject({
+    from: IsoDate,
+    until: IsoDate,
+    kind: z.enum(['maternity', 'sick', 'unpaid', 'other']),
+    note: Text.optional(),
+  })
   .superRefine((l, ctx) => {
     if (l.until < l.from) ctx.addIssue({ code: 'custom', path: ['until'], params: { thidua: 'until-before-date' } });
   });
@@ -67,8 +72,10 @@ export const PendingSchema = z
     note: Text.optional(),
   })
   .superRefine((m, ctx) => {
-    if ((m.person === undefined) === (m.department === undefined)) ctx.addIssue({ code: 'custom', path: [], params: { thidua: 'person-or-department' } });
-    if (m.until !== undefined && m.until < m.from) ctx.addIssue({ code: 'custom', path: ['until'], params: { thidua: 'until-before-date' } });
+    if ((m.person === undefined) === (m.department === undefined))
+      ctx.addIssue({ code: 'custom', path: [], params: { thidua: 'person-or-department' } });
+    if (m.until !== undefined && m.until < m.from)
+      ctx.addIssue({ code: 'custom', path: ['until'], params: { thidua: 'until-before-date' } });
   });
 export type Pending = z.infer<typeof PendingSchema>;
 export type Leave = z.infer<typeof LeaveSchema>;

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { Id, Text, IsoDate, tagged } from './values.js';
 import { ThresholdSchema } from './agency.js';
+import { RatingSchema } from './titles.js';
 
 export const COUNCIL_ROLES = ['chu-tich', 'pho-chu-tich', 'uy-vien', 'thu-ky'] as const;
 
@@ -10,9 +11,15 @@ export const CouncilSchema = z.strictObject({
   session: z
     .strictObject({
       date: IsoDate,
-      time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, tagged('time')).optional(),
+      time: z
+        .string()
+        .regex(/^([01]\d|2[0-3]):[0-5]\d$/, tagged('time'))
+        .optional(),
       /** When the count ended and the minutes were closed (HH:MM). */
-      ended: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, tagged('time')).optional(),
+      ended: z
+        .string()
+        .regex(/^([01]\d|2[0-3]):[0-5]\d$/, tagged('time'))
+        .optional(),
       place: Text,
       chair: Id,
       secretary: Id,
@@ -22,6 +29,8 @@ export const CouncilSchema = z.strictObject({
       absent: z.array(Id).optional(),
       /** At a tie on the last place of a title's quota, the nominations the chair chose. */
       chair_decides: z.array(Id).optional(),
+      /** What the council said, as the meeting minutes record it: on a nomination, or in general. */
+      discussion: z.array(z.strictObject({ nomination: Id.optional(), text: Text })).optional(),
     })
     .optional(),
 });
@@ -38,6 +47,10 @@ const nominationFields = {
   initiative_id: Id.optional(),
   title: Text,
   initiative: z.string().optional(),
+  /** The subject's rating (xếp loại) in the round's assessment: a person's, or the unit's. */
+  rating: RatingSchema.optional(),
+  /** An accepted research work (đề tài nghiên cứu khoa học đã nghiệm thu), which may stand for an initiative. */
+  research: Text.optional(),
   submitted: IsoDate,
   new_factor: z.boolean().optional(),
   accepted_late: AcceptedLate.optional(),
@@ -58,10 +71,7 @@ export const IndividualNominationSchema = z.strictObject({
   person: Id,
 });
 
-export const NominationSchema = z.discriminatedUnion('kind', [
-  CollectiveNominationSchema,
-  IndividualNominationSchema,
-]);
+export const NominationSchema = z.discriminatedUnion('kind', [CollectiveNominationSchema, IndividualNominationSchema]);
 
 export const VOTE_CHOICES = ['agree', 'disagree', 'abstain'] as const;
 export type VoteChoice = (typeof VOTE_CHOICES)[number];
@@ -76,7 +86,8 @@ export const BallotSchema = z
     reason: Text.optional(),
   })
   .superRefine((b, ctx) => {
-    if (b.valid && b.reason !== undefined) ctx.addIssue({ code: 'custom', path: ['reason'], params: { thidua: 'reason-on-valid' } });
+    if (b.valid && b.reason !== undefined)
+      ctx.addIssue({ code: 'custom', path: ['reason'], params: { thidua: 'reason-on-valid' } });
   });
 
 /** A recognised model named by its round and id: "2016/nv1-mo-hinh". */
@@ -100,6 +111,13 @@ export type CollectiveNomination = z.infer<typeof CollectiveNominationSchema>;
 export type IndividualNomination = z.infer<typeof IndividualNominationSchema>;
 export type Ballot = z.infer<typeof BallotSchema>;
 export type Submission = z.infer<typeof SubmissionSchema>;
+
+/**
+ * records/<YEAR>/ratings.yaml: the round's ratings (xếp loại) of people not nominated (a nominee's
+ * rating is on the nomination), for the shares a collective title counts (100 % complete their tasks).
+ */
+export const RatingEntrySchema = z.strictObject({ person: Id, rating: RatingSchema });
+export type RatingEntry = z.infer<typeof RatingEntrySchema>;
 
 /** records/<YEAR>/unseals.yaml: every time the round's seal was opened with `thidua unseal`. */
 export const UnsealSchema = z.strictObject({

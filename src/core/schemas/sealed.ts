@@ -6,6 +6,7 @@ import { UnsealSchema } from './round.js';
 import { CriteriaSchema } from './criteria.js';
 import { DepartmentSchema, DisciplineMeasureSchema, PersonSchema } from './organisation.js';
 import { TitleSchema } from './titles.js';
+import { PackMetaSchema } from './pack.js';
 
 /**
  * What a sealed round was judged, tallied and rendered from: the agency and its settings, the
@@ -20,14 +21,36 @@ export const BasisSchema = z.strictObject({
   discipline: z.array(DisciplineMeasureSchema),
   /** The titles in force, when the round's nominations name any. */
   titles: z.array(TitleSchema).optional(),
+  /** The rule pack the round was judged under (its titles are `titles`): a newer pack does not reach a sealed round. */
+  pack: PackMetaSchema.optional(),
 });
 export type Basis = z.infer<typeof BasisSchema>;
 
 /** The issuing body as printed on a signed decision, kept with it. */
-export const IssuerSchema = AgencySchema.pick({ name: true, header: true, parent: true, symbol: true, place: true, head: true, council: true, legal_basis: true, recipients: true });
+export const IssuerSchema = AgencySchema.pick({
+  name: true,
+  header: true,
+  parent: true,
+  symbol: true,
+  place: true,
+  head: true,
+  council: true,
+  legal_basis: true,
+  recipients: true,
+});
 export type Issuer = z.infer<typeof IssuerSchema>;
 
-export const DOCUMENT_KINDS = ['decision', 'certificates', 'minutes', 'list', 'ballots', 'proposal', 'cover', 'meeting', 'upward'] as const;
+export const DOCUMENT_KINDS = [
+  'decision',
+  'certificates',
+  'minutes',
+  'list',
+  'ballots',
+  'proposal',
+  'cover',
+  'meeting',
+  'upward',
+] as const;
 
 const Sha256 = z.string().regex(/^[0-9a-f]{64}$/, tagged('sha256'));
 
@@ -43,7 +66,16 @@ export const TallyResultSchema = z.strictObject({
   abstain: z.int().min(0),
   passed: z.boolean(),
   recognised: z.boolean(),
-  reason: z.enum(['below-threshold', 'department-not-recognised', 'no-quorum', 'prerequisite-not-recognised', 'over-quota', 'tie-unresolved']).nullable(),
+  reason: z
+    .enum([
+      'below-threshold',
+      'department-not-recognised',
+      'no-quorum',
+      'prerequisite-not-recognised',
+      'over-quota',
+      'tie-unresolved',
+    ])
+    .nullable(),
   /** Recognised at a tie on the last place of its title's quota: by the chair's choice, or as a woman at equal merit. */
   tie_break: z.enum(['chair', 'women']).optional(),
 });
@@ -69,12 +101,22 @@ export const TallyFileSchema = z.strictObject({
   }),
   inputs: z.record(z.string(), Sha256),
   /** Each title voted on with its own threshold (absent when the round names no title). */
-  titles: z.array(z.strictObject({
-    id: Id,
-    threshold: z.strictObject({ numerator: z.int().min(1), denominator: z.int().min(1), of: z.enum(['members', 'ballots']), percent: z.number().optional(), quorum: z.strictObject({ numerator: z.int().min(1), denominator: z.int().min(1) }).optional() }),
-    base: z.int().min(0),
-    required: z.int().min(0),
-  })).optional(),
+  titles: z
+    .array(
+      z.strictObject({
+        id: Id,
+        threshold: z.strictObject({
+          numerator: z.int().min(1),
+          denominator: z.int().min(1),
+          of: z.enum(['members', 'ballots']),
+          percent: z.number().optional(),
+          quorum: z.strictObject({ numerator: z.int().min(1), denominator: z.int().min(1) }).optional(),
+        }),
+        base: z.int().min(0),
+        required: z.int().min(0),
+      }),
+    )
+    .optional(),
   results: z.array(TallyResultSchema),
   basis: BasisSchema.optional(),
 });
@@ -87,12 +129,19 @@ export const DecisionFileSchema = z.strictObject({
    * Who signed, and how (ND 30/2020): `form` KT. (ký thay), Q. (quyền), TM. (thay mặt), TL. (thừa
    * lệnh), TUQ. (thừa ủy quyền), with `for` the post or body signed for ("Chánh Thanh tra").
    */
-  signer: z.strictObject({ title: Text, name: Text, form: z.enum(['KT', 'Q', 'TM', 'TL', 'TUQ']).optional(), for: Text.optional() }),
+  signer: z.strictObject({
+    title: Text,
+    name: Text,
+    form: z.enum(['KT', 'Q', 'TM', 'TL', 'TUQ']).optional(),
+    for: Text.optional(),
+  }),
   recognised: z.array(Id),
   /** The issuing body as it stood at the decision (absent in decisions recorded by thidua 0.1). */
   issuer: IssuerSchema.optional(),
   /** Final files registered with `thidua issue`: verify checks their hash instead of a fresh render. */
-  issued: z.array(z.strictObject({ kind: z.enum(DOCUMENT_KINDS), file: z.string(), sha256: Sha256, date: IsoDate })).optional(),
+  issued: z
+    .array(z.strictObject({ kind: z.enum(DOCUMENT_KINDS), file: z.string(), sha256: Sha256, date: IsoDate }))
+    .optional(),
 });
 
 export type TallyFile = z.infer<typeof TallyFileSchema>;

@@ -1,7 +1,16 @@
 /** Every field name the record schemas know, for "did you mean" hints on unknown fields. */
 import { RECORD_KINDS } from './index.js';
 
-type Def = { type?: string; shape?: Record<string, unknown>; element?: unknown; innerType?: unknown; options?: unknown[]; valueType?: unknown; in?: unknown; out?: unknown };
+type Def = {
+  type?: string;
+  shape?: Record<string, unknown>;
+  element?: unknown;
+  innerType?: unknown;
+  options?: unknown[];
+  valueType?: unknown;
+  in?: unknown;
+  out?: unknown;
+};
 
 function collect(schema: unknown, into: Set<string>, seen: Set<unknown>): void {
   if (!schema || typeof schema !== 'object' || seen.has(schema)) return;
@@ -14,7 +23,8 @@ function collect(schema: unknown, into: Set<string>, seen: Set<unknown>): void {
       collect(sub, into, seen);
     }
   }
-  for (const sub of [def.element, def.innerType, def.valueType, def.in, def.out, ...(def.options ?? [])]) collect(sub, into, seen);
+  for (const sub of [def.element, def.innerType, def.valueType, def.in, def.out, ...(def.options ?? [])])
+    collect(sub, into, seen);
 }
 
 function vocabulary(): string[] {
