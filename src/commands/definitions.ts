@@ -135,6 +135,15 @@ export const DEFINITIONS = {
           'the year-end titles too (records/titles.yaml: Lao động tiên tiến, Chiến sĩ thi đua cơ sở, …), beside the plan’s models and examples',
         ),
       },
+      level: {
+        flag: '--level',
+        value: '<level>',
+        type: 'text',
+        description: t(
+          'cấp của cơ quan, cho thẩm quyền khen thưởng: so (cơ quan chuyên môn thuộc UBND tỉnh, mặc định), xa (UBND xã), truong (trường công lập thuộc Sở), tinh (tỉnh)',
+          'the agency’s level, for who decides which title: so (a department of the province, the default), xa (a commune), truong (a public school under a Sở), tinh (the province)',
+        ),
+      },
     },
   },
   validate: {
@@ -697,6 +706,24 @@ export const DEFINITIONS = {
         value: '<file>',
         type: 'text',
         description: t('bản mô tả lấy từ tệp', 'the description, read from a file'),
+      },
+      rating: {
+        flag: '--rating',
+        value: '<rating>',
+        type: 'text',
+        description: t(
+          'xếp loại trong năm: xuat-sac, tot, hoan-thanh hoặc khong-hoan-thanh (hoàn thành xuất sắc, tốt, hoàn thành, không hoàn thành nhiệm vụ)',
+          'the yearly rating: xuat-sac, tot, hoan-thanh or khong-hoan-thanh (completed tasks with distinction, well, completed, not completed)',
+        ),
+      },
+      research: {
+        flag: '--research',
+        value: '<text>',
+        type: 'text',
+        description: t(
+          'đề tài nghiên cứu khoa học đã nghiệm thu (thay cho sáng kiến khi danh hiệu cho phép)',
+          'an accepted research work (instead of an initiative where the title allows it)',
+        ),
       },
       met: {
         flag: '--met',

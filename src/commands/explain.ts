@@ -7,6 +7,8 @@ import { EXIT, usageError } from '../errors.js';
 import type { CommandContext } from '../shell/context.js';
 import { table } from '../shell/terminal.js';
 import type { Input } from './definitions.js';
+import { CERTAINTY_WORDS, instrumentName, ruleSources } from '../core/pack/sources.js';
+import { packInForce } from '../shell/pack-file.js';
 
 const ALL: readonly ExplainedCode[] = [...RULES, ...TEMPLATE_RULES];
 
@@ -73,5 +75,28 @@ export function run(ctx: CommandContext, input: Input<'explain'>): number {
   for (const l of rule.example.replace(/\n$/, '').split('\n')) ctx.out(`  ${l}`);
   ctx.out('');
   ctx.out(`${lang === 'vi' ? 'Cách sửa' : 'Fix'}: ${rule.fix[lang]}`);
+  const pack = packInForce(rootOrNull(ctx));
+  const cited = ruleSources(rule.code, pack.meta, pack.titles);
+  if (cited.length > 0) {
+    ctx.out('');
+    ctx.out(
+      lang === 'vi'
+        ? `Căn cứ (bộ quy tắc ${pack.meta!.pack}, ${pack.where}):`
+        : `Sources (rule pack ${pack.meta!.pack}, ${pack.where}):`,
+    );
+    for (const c of cited) {
+      const doc = c.instrument ? instrumentName(c.instrument) : c.source.instrument;
+      const note = c.source.note ? ` — ${c.source.note}` : '';
+      ctx.out(`  ${c.what[lang]}: ${doc}, ${c.source.article} (${CERTAINTY_WORDS[c.source.certainty][lang]})${note}`);
+    }
+  }
   return EXIT.ok;
+}
+
+function rootOrNull(ctx: CommandContext): string | null {
+  try {
+    return ctx.root();
+  } catch {
+    return null;
+  }
 }

@@ -1,7 +1,9 @@
 /** thidua init [DIR]: a new workspace with the criteria catalogue, templates, .gitignore and a first commit. */
 import { dirname, join, resolve } from 'node:path';
 import { t } from '../core/diagnostics.js';
-import { EXIT, ThiduaError, environmentError, findingsError } from '../errors.js';
+import { EXIT, ThiduaError, environmentError, findingsError, usageError } from '../errors.js';
+import { LEVELS, type Level } from '../core/schemas/pack.js';
+import { splitByCompetence } from '../core/pack/competence.js';
 import { PromptCancelled, terminalPrompter, type Prompter } from '../flows/prompter.js';
 import type { CommandContext } from '../shell/context.js';
 import type { Input } from './definitions.js';
@@ -90,6 +92,15 @@ export async function run(ctx: CommandContext, input: Input<'init'>, prompter?: 
     if (v !== undefined && v !== '') answers[f.key] = v;
   }
   let titles = opts.titles;
+  const levelText = opts.level?.trim();
+  if (levelText !== undefined && !(LEVELS as readonly string[]).includes(levelText))
+    throw usageError(
+      t(
+        `--level “${levelText}”: phải là so (cơ quan chuyên môn thuộc UBND tỉnh), xa (UBND xã), truong (trường công lập) hoặc tinh`,
+        `--level “${levelText}”: must be so (a department of the province), xa (a commune), truong (a public school) or tinh (the province)`,
+      ),
+    );
+  const level = (levelText ?? 'so') as Level;
   if (INIT_FIELDS.some((f) => answers[f.key] === undefined) && (prompter || (ctx.stdinIsTTY && ctx.stdoutIsTTY))) {
     const p = prompter ?? (await terminalPrompter(ctx.out, ctx.lang));
     try {
@@ -118,7 +129,7 @@ export async function run(ctx: CommandContext, input: Input<'init'>, prompter?: 
     }
   }
   const missing = INIT_FIELDS.filter((f) => answers[f.key] === undefined && f.required);
-  const { text, placeholders } = renderAgencyYaml(answers);
+  const { text, placeholders } = renderAgencyYaml(answers, level);
 
   ensureDir(join(dir, 'records'));
   ensureDir(join(dir, 'templates'));
@@ -176,17 +187,24 @@ export async function run(ctx: CommandContext, input: Input<'init'>, prompter?: 
       ),
     );
   }
-  ctx.say(
-    titles
-      ? t(
-          'Danh hiệu thi đua hằng năm: records/titles.yaml (Lao động tiên tiến, Chiến sĩ thi đua cơ sở, Tập thể lao động tiên tiến, xuất sắc, Chiến sĩ thi đua cấp tỉnh); đề nghị ghi --award.',
-          'The year-end titles: records/titles.yaml (Lao động tiên tiến, Chiến sĩ thi đua cơ sở, Tập thể lao động tiên tiến / xuất sắc, Chiến sĩ thi đua cấp tỉnh); nominate with --award.',
-        )
-      : t(
-          'Chỉ xét mô hình tiêu biểu, gương điển hình; để xét cả danh hiệu thi đua hằng năm: thidua init --titles (hoặc viết records/titles.yaml).',
-          'The plan’s pair only (models and examples); for the year-end titles too: thidua init --titles (or write records/titles.yaml).',
-        ),
-  );
+  if (titles) {
+    const names = (ids: string[]) => [...new Set(ids.map((id) => v.index.titles.get(id)!.name))].join(', ');
+    const { decides, upward } = splitByCompetence(v.index.pack, v.index.agency, [...v.index.titles.values()]);
+    const bodies = [...new Set(upward.map((u) => u.to))];
+    const up = bodies.map((b) => `${names(upward.filter((u) => u.to === b).map((u) => u.title))} → ${b}`).join('; ');
+    ctx.say(
+      t(
+        `Danh hiệu thi đua hằng năm: records/titles.yaml (bộ quy tắc ${v.index.pack?.pack ?? ''}); đề nghị ghi --award và --rating. Cấp cơ quan: ${level}; Thủ trưởng quyết định: ${names(decides)}; đề nghị cấp trên: ${up || 'không'}.`,
+        `The year-end titles: records/titles.yaml (rule pack ${v.index.pack?.pack ?? ''}); nominate with --award and --rating. Level: ${level}; the head decides: ${names(decides)}; proposed upward: ${up || 'none'}.`,
+      ),
+    );
+  } else
+    ctx.say(
+      t(
+        'Chỉ xét mô hình tiêu biểu, gương điển hình; để xét cả danh hiệu thi đua hằng năm: thidua init --titles (hoặc viết records/titles.yaml).',
+        'The plan’s pair only (models and examples); for the year-end titles too: thidua init --titles (or write records/titles.yaml).',
+      ),
+    );
   ctx.say(
     t(
       'Tiếp theo: thidua import people DANH-SACH.xlsx (cán bộ và các phòng từ bảng tính), rồi thidua round NĂM --member MÃ:chu-tich …',

@@ -25,6 +25,9 @@ import type { WorkspaceIndex } from '../core/records/index.js';
 import { buildNomination, criteriaFor, defaultId, defaultSubmitted } from '../core/nomination.js';
 import { REGISTRATION, roundDeadline } from '../core/deadlines.js';
 import { ballotsDir, nominationPath, nominationsDir, roundFile } from '../core/records/paths.js';
+import type { Round } from '../core/records/workspace.js';
+import { parseRating } from '../core/ratings.js';
+import { sameTitle } from '../core/titles.js';
 
 export const NOMINATE_FLAGS =
   '[--award DANH-HIỆU] --kind collective|individual, --department ID, --person ID (cá nhân), --title "…", --initiative "…" hoặc --initiative-file TỆP (tập thể), --met all hoặc --met ID (lặp lại), [--submitted dd/mm/yyyy] [--id ID] [--new-factor] [--accepted-late "lý do" --accepted-by ID]';
@@ -90,12 +93,15 @@ export async function run(ctx: CommandContext, input: Input<'nominate'>, prompte
       opts.acceptedLate,
       opts.acceptedBy,
       opts.award,
+      opts.rating,
+      opts.research,
     ].some((v) => v !== undefined) ||
     met.length > 0 ||
     newFactor;
   let draft: Nomination | null;
   if (byFlags || !(prompter || (ctx.stdinIsTTY && ctx.stdoutIsTTY))) {
     draft = fromFlags(ctx, loaded, round ? loaded.view(round) : loaded.index, year, taken, opts);
+    refuseSameTitle(loaded, round, year, draft);
     const findings = check(draft).filter((d) => d.severity === 'error');
     if (findings.length) {
       for (const d of findings) ctx.err(formatDiagnostic(d, ctx.lang, ctx.style) + '\n');
@@ -145,6 +151,7 @@ export async function run(ctx: CommandContext, input: Input<'nominate'>, prompte
       return EXIT.ok;
     }
   }
+  refuseSameTitle(loaded, round, year, draft);
   if (voted > 0) draft = { ...draft, added_after_ballots: { date: ctx.today(), ballots: voted } };
   const rel = pathOf(draft.id);
   const abs = join(root, rel);
@@ -204,7 +211,19 @@ function fromFlags(
   taken: Set<string>,
   opts: Input<'nominate'>['options'],
 ): Nomination {
-  const str = (k: 'kind' | 'department' | 'person' | 'title' | 'initiative' | 'initiativeFile' | 'id' | 'award') => {
+  const str = (
+    k:
+      | 'kind'
+      | 'department'
+      | 'person'
+      | 'title'
+      | 'initiative'
+      | 'initiativeFile'
+      | 'id'
+      | 'award'
+      | 'rating'
+      | 'research',
+  ) => {
     const v = opts[k]?.trim();
     return v === undefined || v === '' ? undefined : v;
   };
@@ -286,6 +305,15 @@ function fromFlags(
       );
     initiative = text.trim();
   }
+  const ratingText = str('rating');
+  const rating = ratingText !== undefined ? parseRating(ratingText) : undefined;
+  if (rating === null)
+    throw usageError(
+      t(
+        `--rating “${ratingText!}”: phải là xuat-sac, tot, hoan-thanh hoặc khong-hoan-thanh`,
+        `--rating “${ratingText!}”: must be xuat-sac, tot, hoan-thanh or khong-hoan-thanh`,
+      ),
+    );
   const submitted = opts.submitted ?? ctx.today();
   const id = str('id') ?? defaultId(kind, department, taken, award ? { id: award.id, person } : undefined);
   if (!ID_PATTERN.test(id))
@@ -331,6 +359,8 @@ function fromFlags(
       ...(award ? { award: award.id } : {}),
       title: str('title')!,
       initiative,
+      rating,
+      research: str('research'),
       submitted,
       met,
       newFactor: opts.newFactor,
@@ -362,4 +392,27 @@ function fromFlags(
     return { ...built, accepted_late: { reason, by } };
   }
   return built;
+}
+
+/**
+ * One title once: a second nomination of the same person (or unit) for the same title in a round is
+ * refused, naming the file that holds the first. Two different titles for one person are fine.
+ */
+function refuseSameTitle(loaded: Loaded, round: Round | undefined, year: number, draft: Nomination): void {
+  const existing = round
+    ? sameTitle(round.nominations, { ...draft, person: draft.kind === 'individual' ? draft.person : undefined })[0]
+    : undefined;
+  if (!existing) return;
+  const view = round ? loaded.view(round) : loaded.index;
+  const name = view.titles.get(draft.award!)?.name ?? draft.award!;
+  const who =
+    draft.kind === 'individual'
+      ? `${view.personName(draft.person)} (${draft.person})`
+      : view.departmentName(draft.department);
+  throw findingsError(
+    t(
+      `${who} đã được đề nghị “${name}” trong đợt ${year}: ${existing.loc.file}; mỗi người (tập thể) chỉ được đề nghị một lần cho một danh hiệu; không ghi gì`,
+      `${who} is already nominated for “${name}” in round ${year}: ${existing.loc.file}; one nomination per person (or unit) and title; nothing written`,
+    ),
+  );
 }

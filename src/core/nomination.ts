@@ -5,6 +5,7 @@
 import { addDays } from './dates.js';
 import type { Criteria } from './schemas/criteria.js';
 import type { Nomination } from './schemas/round.js';
+import type { Rating } from './ratings.js';
 import { criteriaGroupsFor, insteadOfInitiative, titleCriteria, type WorkspaceIndex } from './records/index.js';
 
 export interface NominationAnswers {
@@ -19,6 +20,10 @@ export interface NominationAnswers {
   /** A collective's, or for a title that asks for one. */
   initiative?: string | undefined;
   submitted: string;
+  /** The subject's yearly rating. */
+  rating?: Rating | undefined;
+  /** An accepted research work. */
+  research?: string | undefined;
   /** The criteria met, by id. */
   met: ReadonlySet<string>;
   newFactor?: boolean;
@@ -72,6 +77,8 @@ export function buildNomination(
     department: a.department,
     ...(a.award !== undefined ? { award: a.award } : {}),
     title: a.title,
+    ...(a.rating !== undefined ? { rating: a.rating } : {}),
+    ...(a.research !== undefined ? { research: a.research } : {}),
     submitted: a.submitted,
     criteria,
     ...(a.newFactor ? { new_factor: true } : {}),

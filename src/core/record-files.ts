@@ -20,8 +20,10 @@ export function renderNominationFile(n: Nomination): string {
   const doc: Record<string, unknown> = { id: n.id, kind: n.kind, department: n.department };
   if (n.kind === 'individual') doc['person'] = n.person;
   if (n.award !== undefined) doc['award'] = n.award;
+  if (n.rating !== undefined) doc['rating'] = n.rating;
   doc['title'] = n.title;
   if (n.initiative !== undefined) doc['initiative'] = n.initiative.replace(/\r\n/g, '\n').replace(/\n+$/, '') + '\n';
+  if (n.research !== undefined) doc['research'] = n.research;
   doc['submitted'] = n.submitted;
   if (n.new_factor) doc['new_factor'] = true;
   if (n.accepted_late) doc['accepted_late'] = n.accepted_late;

@@ -219,6 +219,10 @@ export function tallyRound(round: Round, index: WorkspaceIndex, threshold: Thres
     }
     const own = countOf.get(n.award ?? '');
     const th = own ? { ...own.threshold } : threshold;
+    // A form of award the council does not vote on (titles.yaml `vote: false`): the head decides on
+    // the nominations that meet its standard, which validation checks before the seal.
+    if (index.titles.get(n.award ?? '')?.vote === false)
+      return { n, agree, disagree, abstain, passed: true, quorumMet: true };
     const q = own ? quorumOf({ ...own.threshold }) : quorum;
     const passed = (q === null || q.met) && passes(agree, th, own ? own.base : base);
     return { n, agree, disagree, abstain, passed, quorumMet: q === null || q.met };

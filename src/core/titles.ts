@@ -142,3 +142,35 @@ export function thresholdRecord(th: CountedThreshold): Record<string, unknown> {
     ...(th.quorum ? { quorum: th.quorum } : {}),
   };
 }
+
+/**
+ * One title once: the earlier nomination of the round for the same subject and the same title, if
+ * any. Earlier is by id ("an-ldtt" before "an-ldtt-2", the suffix `nominate` used to add), not
+ * by file name, where "an-ldtt-2.yaml" sorts first. `nominate` refuses a second;
+ * `nomination-duplicate` reports it at the later file.
+ */
+export function earlierSameTitle<N extends { value: Nomination }>(
+  nominations: readonly N[],
+  candidate: Pick<Nomination, 'kind' | 'department' | 'award' | 'id'> & { person?: string | undefined },
+): N | undefined {
+  const byId = [...nominations].sort((a, b) => (a.value.id < b.value.id ? -1 : a.value.id > b.value.id ? 1 : 0));
+  const first = sameTitle(byId, candidate)[0];
+  return first !== undefined && first.value.id < candidate.id ? first : undefined;
+}
+
+/** The other nominations of a round for the same subject and the same title (none without a title). */
+export function sameTitle<N extends { value: Nomination }>(
+  nominations: readonly N[],
+  candidate: Pick<Nomination, 'kind' | 'department' | 'award' | 'id'> & { person?: string | undefined },
+): N[] {
+  if (candidate.award === undefined) return [];
+  const subject = subjectOf(candidate);
+  return nominations.filter((n) => {
+    const v = n.value;
+    return (
+      v.id !== candidate.id &&
+      v.award === candidate.award &&
+      subjectOf({ ...v, person: v.kind === 'individual' ? v.person : undefined }) === subject
+    );
+  });
+}

@@ -8,6 +8,7 @@ import { buildNomination, criteriaFor } from '../core/nomination.js';
 import { toIsoDate } from '../core/args.js';
 import { shortDate } from '../core/dates.js';
 import type { Prompter } from './prompter.js';
+import { RATINGS, RATING_LABELS, ratingAtLeast, type Rating } from '../core/ratings.js';
 
 export interface NominationContext {
   year: number;
@@ -85,6 +86,21 @@ export async function askNomination(
       })),
     });
   }
+  // A title rests on the subject's yearly rating (xếp loại): asked for every title, required when the pack says so.
+  let rating: Rating | undefined;
+  if (title0) {
+    const chosen = await p.select<Rating | ''>({
+      message: vi
+        ? `Xếp loại năm ${c.year}${title0.rating ? ` (cần “${RATING_LABELS[title0.rating.at_least].vi}” trở lên)` : ''}`
+        : `Rating for ${c.year}${title0.rating ? ` (needs “${RATING_LABELS[title0.rating.at_least].en}” or better)` : ''}`,
+      default: previous?.rating ?? (title0.rating ? title0.rating.at_least : ''),
+      choices: [
+        ...RATINGS.map((r) => ({ name: `${RATING_LABELS[r][c.lang]} (${r})`, value: r })),
+        ...(title0.rating ? [] : [{ name: vi ? 'Chưa xếp loại' : 'Not rated yet', value: '' as const }]),
+      ],
+    });
+    rating = chosen === '' ? undefined : chosen;
+  }
   const title = (
     await p.input({
       message: vi ? 'Thành tích (in trên Giấy công nhận)' : 'Achievement (printed on the certificate)',
@@ -111,6 +127,24 @@ export async function askNomination(
     ).trim();
     if (initiative === '') initiative = undefined;
   }
+  // Law Điều 23: an accepted research work may stand for the initiative.
+  let research: string | undefined;
+  const rule = title0?.initiative;
+  if (initiative === undefined && typeof rule === 'object' && rule.or_research === true) {
+    const standsIn =
+      rule.unless_rating !== undefined && rating !== undefined && ratingAtLeast(rating, rule.unless_rating);
+    if (!standsIn) {
+      research =
+        (
+          await p.input({
+            message: vi
+              ? 'Đề tài nghiên cứu đã nghiệm thu (để trống nếu không có)'
+              : 'Accepted research work (empty if none)',
+            default: previous?.research ?? '',
+          })
+        ).trim() || undefined;
+    }
+  }
   const submitted = await p.input({
     message: vi ? 'Ngày nhận hồ sơ (dd/mm/yyyy)' : 'Date received (dd/mm/yyyy)',
     default: shortDate(previous?.submitted ?? c.today),
@@ -135,6 +169,8 @@ export async function askNomination(
       ...(award !== undefined ? { award } : {}),
       title,
       initiative,
+      rating,
+      research,
       submitted: toIsoDate(submitted)!,
       met: new Set(met),
     },

@@ -162,6 +162,11 @@ describe('a new UBND xã, signed KT. by a Phó Chủ tịch', () => {
     for (const name of ['quyet-dinh', 'giay-cong-nhan', 'danh-sach'])
       expect(docs[name]!.join('\n'), name).not.toContain('Tập thể lao động xuất sắc');
     expect(docs['to-trinh-cap-tren']!.join('\n')).toContain('Tập thể lao động xuất sắc');
+    // ND 152 Điều 50: a bằng chứng nhận for the Chiến sĩ thi đua cơ sở alone; none for LĐTT or TTLĐTT.
+    const certificates = docs['giay-cong-nhan']!;
+    expect(certificates.join('\n')).not.toMatch(/GIẤY CÔNG NHẬN|lao động tiên tiến/iu);
+    expect(certificates.filter((p) => p === 'TẶNG DANH HIỆU')).toHaveLength(1);
+    expect(certificates).toContain('CHIẾN SĨ THI ĐUA CƠ SỞ');
     for (const [name, paras] of Object.entries(docs)) {
       const text = paras.join('\n');
       expect(text, name).not.toMatch(/Phó Chủ tịch Ủy ban|của Phó Chủ tịch|Kính gửi: Phó/u);

@@ -202,7 +202,7 @@ describe('init by prompts', () => {
     );
     const titles = readFileSync(join(dir, 'records/titles.yaml'), 'utf8');
     expect(titles).toContain('name: Chiến sĩ thi đua cơ sở');
-    expect(titles).toContain('threshold: { percent: 80, of: members }');
+    expect(titles).toContain('pack: vn-2025-07');
     const v = validateSnapshot(readSnapshot(dir));
     expect(v.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     expect([...v.index.titles.keys()]).toEqual([
@@ -211,6 +211,19 @@ describe('init by prompts', () => {
       'tap-the-lao-dong-tien-tien',
       'tap-the-lao-dong-xuat-sac',
       'chien-si-thi-dua-tinh',
+      'giay-khen',
+      'giay-khen-tap-the',
     ]);
+    // The law's values, as the pack gives them: 70 % of a unit's members for TTLĐTT (Law Điều 28), 80 % of the council for CSTĐCS.
+    expect(v.index.titles.get('tap-the-lao-dong-tien-tien')!.requires).toEqual([
+      expect.objectContaining({ title: 'lao-dong-tien-tien', members_percent: 70 }),
+    ]);
+    expect(v.index.titles.get('chien-si-thi-dua-co-so')!.threshold).toMatchObject({ percent: 80, of: 'members' });
+    // A Sở (the default level) does not decide Tập thể lao động xuất sắc: it goes to the province.
+    expect(v.index.agency!.level).toBe('so');
+    expect(v.index.titles.get('tap-the-lao-dong-xuat-sac')!.decided_by).toEqual({
+      body: 'Chủ tịch Ủy ban nhân dân tỉnh',
+    });
+    expect(v.index.titles.get('tap-the-lao-dong-tien-tien')!.decided_by).toBe('head');
   });
 });

@@ -16,6 +16,7 @@ import {
   nominationTitle,
   titleOf,
   type DocumentInput,
+  upper,
 } from './context.js';
 
 export const CERTIFICATE_TEMPLATE_SPEC: TemplateSpec = {
@@ -30,6 +31,9 @@ export const CERTIFICATE_TEMPLATE_SPEC: TemplateSpec = {
   'decision-line': { fields: [], required: true },
   'book-number': { fields: ['stt', 'serial'], required: false },
   'title-honour': { fields: ['title_name'], required: false, fallback: 'Đạt danh hiệu “{title_name}” năm {year}' },
+  // ND 152 Điều 50: a bằng chứng nhận names the title under "TẶNG DANH HIỆU"; a Giấy khen says "TẶNG".
+  'heading-title': { fields: [], required: false, fallback: 'TẶNG DANH HIỆU' },
+  'heading-award': { fields: [], required: false, fallback: 'GIẤY KHEN\nTẶNG' },
 };
 
 /** The honour line of a title's certificate, when the template (written before titles) has none. */
@@ -61,7 +65,10 @@ export function certificatesModel(input: DocumentInput): DocModel {
   const { agency, round, index, template } = input;
   const v = commonValues(agency, round);
   // Titles decided above the agency get their certificates from that body, not from this decision.
-  const results = hasTitles(round, index) ? decidedHere(round, index) : recognised(round);
+  // ND 152 Điều 50: a title whose decision is the award (LĐTT, TTLĐTT) gets no certificate.
+  const results = (hasTitles(round, index) ? decidedHere(round, index) : recognised(round)).filter(
+    (r) => titleOf(index, r)?.certificate !== 'none',
+  );
   const sections = results.map((r, i) => {
     const title = titleOf(index, r);
     const person = r.person ? index.people.get(r.person)?.value : undefined;
@@ -77,10 +84,13 @@ export function certificatesModel(input: DocumentInput): DocModel {
       title_name: title?.name ?? '',
     };
     // A title's certificate names the title; the plan's pair keeps its own lines.
+    // Under a heading that names the title or the award, no honour line says it again.
     const honour = (section: 'collective-honour' | 'individual-honour') =>
-      title
-        ? sectionOr(template, CERTIFICATE_TEMPLATE_SPEC, 'title-honour', values)
-        : paragraphs(template, section, values);
+      title?.certificate === 'bang-chung-nhan' || title?.certificate === 'giay-khen'
+        ? []
+        : title
+          ? sectionOr(template, CERTIFICATE_TEMPLATE_SPEC, 'title-honour', values)
+          : paragraphs(template, section, values);
     const signer = round.decision?.value.signer ?? { title: agency.head.title, name: agency.head.name };
     if (input.blankStock)
       return blankStockSection(
@@ -105,7 +115,16 @@ export function certificatesModel(input: DocumentInput): DocModel {
     if (logo) blocks.push(p('', { size: 4 }), logo);
     for (const s of paragraphs(template, 'authority', values))
       blocks.push(center(s, { bold: true, size: 16, before: logo ? 6 : 18 }));
-    blocks.push(center(line(template, 'title', values), { bold: true, size: 34, before: 12, after: 12 }));
+    const form = title?.certificate;
+    if (form === 'bang-chung-nhan') {
+      for (const s of sectionOr(template, CERTIFICATE_TEMPLATE_SPEC, 'heading-title', values))
+        blocks.push(center(s, { bold: true, size: 20, before: 12 }));
+      blocks.push(center(upper(title!.name), { bold: true, size: 30, after: 12 }));
+    } else if (form === 'giay-khen') {
+      const [head, ...rest] = sectionOr(template, CERTIFICATE_TEMPLATE_SPEC, 'heading-award', values);
+      blocks.push(center(head ?? '', { bold: true, size: 34, before: 12 }));
+      for (const s of rest) blocks.push(center(s, { bold: true, size: 20, after: 12 }));
+    } else blocks.push(center(line(template, 'title', values), { bold: true, size: 34, before: 12, after: 12 }));
     if (r.kind === 'collective') {
       for (const s of paragraphs(template, 'collective-recipient', values))
         blocks.push(center(s, { bold: true, size: 20 }));

@@ -7,6 +7,7 @@ import { DEFAULT_THRESHOLD } from '../defaults.js';
 export function thresholdFlow(th: Pick<Threshold, 'numerator' | 'denominator' | 'of'>): string {
   return `{ numerator: ${th.numerator}, denominator: ${th.denominator}, of: ${th.of} }`;
 }
+import type { Level } from '../schemas/pack.js';
 
 export interface InitAnswers {
   agency: string;
@@ -76,7 +77,18 @@ export function competenceLine(text: string): string {
 /** Every value through the one YAML emitter (quoted where YAML would misread it), in a flow map too. */
 const q = (s: string) => (/[{}[\],]/.test(s) ? JSON.stringify(s) : yamlScalar(s));
 
-export function renderAgencyYaml(answers: Partial<InitAnswers>): { text: string; placeholders: string[] } {
+/** What each level is, in agency.yaml's comment. */
+const LEVEL_NOTE: Record<Level, string> = {
+  so: 'cơ quan chuyên môn thuộc UBND tỉnh và tương đương',
+  xa: 'Ủy ban nhân dân cấp xã',
+  truong: 'trường công lập thuộc Sở',
+  tinh: 'Ủy ban nhân dân tỉnh',
+};
+
+export function renderAgencyYaml(
+  answers: Partial<InitAnswers>,
+  level: Level = 'so',
+): { text: string; placeholders: string[] } {
   const placeholders: string[] = [];
   const v = (key: keyof InitAnswers) => {
     const f = INIT_FIELDS.find((x) => x.key === key)!;
@@ -112,6 +124,9 @@ discipline: { blocks_collective_from: canh-cao, blocks_individual_from: khien-tr
 # Thời hạn các phòng nộp văn bản (thidua status, overdue); chưa có thời hạn nào cho đến khi cơ quan thêm, ví dụ:
 #   - { id: registration, title: "Đăng ký thi đua", before: "03-31" }
 deadlines: []
+# Cấp của cơ quan (so | xa | truong | tinh): ${LEVEL_NOTE[level]}. Bộ quy tắc (titles.yaml, competence)
+# cho biết Thủ trưởng quyết định danh hiệu nào; danh hiệu khác đề nghị cấp trên.
+level: ${level}
 recipients: []
 # Căn cứ riêng của cơ quan (văn bản quy định thẩm quyền trước); Luật, Nghị định, Thông tư lấy từ bộ quy tắc (records/titles.yaml).
 legal_basis:

@@ -38,6 +38,10 @@ import { rule as awardPending } from './award-pending.js';
 import { rule as awardAfterDiscipline } from './award-after-discipline.js';
 import { rule as initiativeReused } from './initiative-reused.js';
 import { rule as awardWorkingTime } from './award-working-time.js';
+import { rule as awardRating } from './award-rating.js';
+import { rule as awardMembersRated } from './award-members-rated.js';
+import { rule as nominationDuplicate } from './nomination-duplicate.js';
+import { rule as collectiveBothTitles } from './collective-both-titles.js';
 
 export const RULES = [
   yamlSyntax,
@@ -57,8 +61,12 @@ export const RULES = [
   disciplinePerson,
   leaderWithoutCollective,
   awardKind,
+  nominationDuplicate,
+  awardRating,
   awardSameRound,
   awardMembers,
+  awardMembersRated,
+  collectiveBothTitles,
   awardYears,
   titleCycle,
   awardPending,

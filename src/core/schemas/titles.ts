@@ -59,6 +59,12 @@ export const TitleSchema = z.strictObject({
   kind: z.enum(['collective', 'individual']),
   /** A title (danh hiệu thi đua), or a form of award (hình thức khen thưởng: Giấy khen). */
   form: z.enum(['title', 'award']).default('title'),
+  /**
+   * What the award gives beside the decision (ND 152/2025 Điều 50): `bang-chung-nhan` (a bằng chứng
+   * nhận, "TẶNG DANH HIỆU"), `giay-khen` ("TẶNG"), or `none` (the decision is the award). Absent:
+   * a Giấy công nhận, as the plan's recognitions have.
+   */
+  certificate: z.enum(['bang-chung-nhan', 'giay-khen', 'none']).optional(),
   /** Where the title's standard stands. */
   source: SourceSchema.optional(),
   /** The council votes on it (default); `false`: the head decides on the nominations that meet the criteria. */
