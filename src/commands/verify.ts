@@ -3,7 +3,7 @@
  * lists every finding, and claims only the checks that ran.
  */
 import type { Input } from './definitions.js';
-import { t, type Localized } from '../core/diagnostics.js';
+import { t, type Diagnostic, type Localized } from '../core/diagnostics.js';
 import { resealThresholdNote, verifyDecision, verifySeal, type VerifyFinding } from '../core/verify.js';
 import { EXIT } from '../errors.js';
 import type { CommandContext } from '../shell/context.js';
@@ -16,7 +16,6 @@ import { GitMissingError } from '../shell/git.js';
 import { cacheEnabled, historyKey, readCachedHistory, writeCachedHistory } from '../shell/validate-cache.js';
 import { auditRound, preloadAudit, removalsOf } from '../shell/git-audit.js';
 import { auditUnseals } from '../shell/unseal-audit.js';
-import type { Diagnostic } from '../core/diagnostics.js';
 import type { Round } from '../core/records/workspace.js';
 import { RECORDS_DIR, yearOfPath } from '../core/records/paths.js';
 
@@ -78,12 +77,11 @@ export async function run(ctx: CommandContext, input: Input<'verify'>): Promise<
       notes: [],
     };
     for (const d of own) report.findings.push(diagnosticFinding(round.year, d));
-    const unseals = auditUnseals(inGit ? git : null, round);
-    report.notes.push(...unseals.notes);
-    report.findings.push(...unseals.findings);
-    const lastOpened = round.unseals.at(-1)?.value.threshold;
-    const changed = round.tally ? resealThresholdNote(lastOpened, round.tally.value.threshold) : null;
-    if (changed) report.notes.push(changed);
+    const { notes, findings } = auditUnseals(inGit ? git : null, round);
+    const opened = round.unseals.at(-1)?.value.threshold;
+    const changed = round.tally ? resealThresholdNote(opened, round.tally.value.threshold) : null;
+    report.notes.push(...notes, ...(changed ? [changed] : []));
+    report.findings.push(...findings);
     if (inGit) {
       const removed = removalsOf(git, round);
       report.findings.push(...removed);

@@ -1,11 +1,19 @@
 /**
- * The git half of verification, over what the history holds (src/shell/git-audit.ts asks git):
- * sealed inputs changed after the seal, seals and decisions removed, seals rewritten, files hidden.
+ * The git part of verification, over what the shell read of the history: changes to a sealed
+ * round's inputs, seals and decisions removed, seals rewritten, files hidden from git.
  */
-import { t } from './diagnostics.js';
+import { t, type Localized } from './diagnostics.js';
 import { ROUND_INPUT_FILES } from './records/workspace.js';
 import { inRoundFolder, roundFile, roundFileNameOf } from './records/paths.js';
-import type { VerifyFinding } from './verify.js';
+
+/** One thing verify found wrong, for a round (year 0: shared records or the repository). */
+export interface VerifyFinding {
+  year: number;
+  check: 'records' | 'seal' | 'results' | 'git' | 'document';
+  file: string;
+  commit?: string;
+  message: Localized;
+}
 
 export interface HistoryCommit {
   commit: string;

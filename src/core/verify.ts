@@ -1,4 +1,6 @@
 /** Verification of sealed rounds: inputs match the seal and the stored results equal a fresh count. */
+export * from './verify-history.js';
+import type { VerifyFinding } from './verify-history.js';
 import { thresholdRecord } from './titles.js';
 import { t, type Localized } from './diagnostics.js';
 import { compareSeal, inputHashes } from './seal.js';
@@ -7,14 +9,6 @@ import type { Round } from './records/workspace.js';
 import { roundFile } from './records/paths.js';
 import type { WorkspaceIndex } from './records/index.js';
 import type { TallyFile } from './schemas/sealed.js';
-
-export interface VerifyFinding {
-  year: number;
-  check: 'records' | 'seal' | 'results' | 'git' | 'document';
-  file: string;
-  commit?: string;
-  message: Localized;
-}
 
 /** What differs between a seal's stored count and a fresh one: field names, empty when equal. */
 export function compareWithSeal(sealed: TallyFile, fresh: Tally): string[] {

@@ -16,18 +16,7 @@
  * cannot be read or written is simply not used.
  */
 import { createHash } from 'node:crypto';
-import {
-  chmodSync,
-  lstatSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  realpathSync,
-  rmSync,
-  statSync,
-  unlinkSync,
-  utimesSync,
-} from 'node:fs';
+import { chmodSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, unlinkSync, utimesSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -37,6 +26,7 @@ import type { Snapshot, Workspace } from '../core/records/workspace.js';
 import type { ParsedFile } from '../core/yaml/positions.js';
 import type { HistoryMemo } from './history-reader.js';
 import { writeFileAtomic } from './safe-write.js';
+import { ensurePrivateDir, ownedPrivately, ownOrAbsent } from './private-dir.js';
 import { embeddedBuild } from './package-files.js';
 
 /** What validate prints: the findings, their counts, and the scope line. */
@@ -130,34 +120,6 @@ function cacheDir(root: string, env: NodeJS.ProcessEnv): string | null {
   const dir = join(base, 'thidua', createHash('sha256').update(real).digest('hex').slice(0, 32));
   // What another user could have written is not believed: the cache is then not used at all.
   return ownOrAbsent(join(base, 'thidua')) && ownOrAbsent(dir) ? dir : null;
-}
-
-/**
- * A cache folder or entry is believed only when it is the user's own and no one else can write
- * it: not a link, owned by this user, not writable by group or others (made 0700, entries 0600).
- * Where there is no user id (Windows), the file system's own permissions stand.
- */
-export function ownedPrivately(path: string): boolean {
-  const st = lstatSync(path);
-  if (st.isSymbolicLink()) return false;
-  const uid = process.getuid?.();
-  return (uid === undefined || st.uid === uid) && (st.mode & 0o022) === 0;
-}
-
-function ownOrAbsent(path: string): boolean {
-  try {
-    return ownedPrivately(path) && lstatSync(path).isDirectory();
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'ENOENT';
-  }
-}
-
-/** The cache folders made (or narrowed) to 0700, the user's alone. */
-function ensurePrivateDir(dir: string): void {
-  for (const d of [dirname(dir), dir]) {
-    mkdirSync(d, { recursive: true, mode: 0o700 });
-    chmodSync(d, 0o700);
-  }
 }
 
 function entryFile(dir: string, kind: Kind, key: string): string {

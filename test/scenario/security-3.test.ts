@@ -587,3 +587,28 @@ describe('8. a lock that is not a lock', () => {
     await ok(a, 'tally', String(a.year), '--seal');
   });
 });
+
+describe('expected to hold: impossible dates and years', () => {
+  it('31/02/2025 and years 0 and 99999 are refused in one line; an impossible date in a record is placed at its line', async () => {
+    const a = await votedAgency(301);
+    const y = String(a.year);
+    const cases: Array<[string[], string]> = [
+      [
+        ['decide', y, '--number', '1', '--date', '2025-02-31'],
+        'thidua: --date: “2025-02-31” không phải ngày có thật (dd/mm/yyyy hoặc YYYY-MM-DD)\n',
+      ],
+      [['tally', '0'], 'thidua: năm không hợp lệ: “0” (cần 4 chữ số, ví dụ 2016)\n'],
+      [['tally', '99999'], 'thidua: năm không hợp lệ: “99999” (cần 4 chữ số, ví dụ 2016)\n'],
+    ];
+    for (const [args, stderr] of cases) {
+      const r = await run(a, ...args);
+      expect({ args, code: r.code, stderr: r.stderr }).toEqual({ args, code: 2, stderr });
+    }
+    const rel = `records/${a.year}/nominations/${a.nominations[0]!}.yaml`;
+    const p = join(a.root, rel);
+    writeFileSync(p, readFileSync(p, 'utf8').replace(/submitted: \S+/, 'submitted: 2025-02-31'));
+    const v = await run(a, 'validate');
+    expect(v.code).toBe(1);
+    expect(v.stdout).toMatch(new RegExp(`${rel.replace(/[./]/g, '\\$&')}:\\d+:\\d+ +error\\[`));
+  });
+});
