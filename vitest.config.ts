@@ -2,9 +2,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defineConfig } from 'vitest/config';
 
-// Two projects: `fast` is what `npm test` runs (unit, end-to-end, scenario and document tests, the
-// hostile-input corpus); `hardening` adds the slow campaigns (writers killed at random points, a
-// full disk, simultaneous writers, limits, fuzzing), which `npm run test:all` and CI run too.
+// `fast` is what `npm test` runs (unit, end-to-end, scenario and document tests, the hostile-input
+// corpus); `hardening` adds the slow campaigns (writers killed at random points, a full disk,
+// simultaneous writers, limits, fuzzing); `install` and `mutation-canary` below. `npm run test:all`
+// and CI run every project.
 const HARDENING = [
   'test/hardening/no-loss.test.ts',
   'test/hardening/kill-writes.test.ts',
@@ -14,20 +15,38 @@ const HARDENING = [
   'test/fuzz/**/*.test.ts',
 ];
 
+// The canary of the mutation run's kept threads: it starts vitest inside vitest, and says whether
+// `npm run mutate` can keep its threads; it runs before Stryker (`npm run mutate`) and in test:all.
+const MUTATION_CANARY = ['test/unit/mutation-threads.test.ts'];
+// The packed tarball installed with npm, and the README's first section run on it: about 40 s of
+// CPU (npm pack, npm install -g), a sixth of the fast project's; it runs in test:all and CI.
+const INSTALL = ['test/e2e/new-agency.test.ts'];
 // The single executables of `npm run dist`, run alone and under wine (`npm run test:dist` builds them first).
-const DIST = ['test/dist/**/*.test.ts'];
+const DIST = ['test/executables/**/*.test.ts'];
 
 export default defineConfig({
   test: {
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // vitest's default on two cores is one worker, which runs the files one after another: most of
+    // them wait on git, LibreOffice or the built program, so two files at once use both cores.
+    maxWorkers: 2,
     // validate's cache (src/shell/validate-cache.ts) goes to a folder of its own, not the user's ~/.cache.
     env: { XDG_CACHE_HOME: join(tmpdir(), 'thidua-test-cache') },
     projects: [
-      { extends: true, test: { name: 'fast', include: ['test/**/*.test.ts'], exclude: [...HARDENING, ...DIST] } },
+      {
+        extends: true,
+        test: {
+          name: 'fast',
+          include: ['test/**/*.test.ts'],
+          exclude: [...HARDENING, ...DIST, ...MUTATION_CANARY, ...INSTALL],
+        },
+      },
       { extends: true, test: { name: 'hardening', include: HARDENING } },
       { extends: true, test: { name: 'dist', include: DIST, testTimeout: 240_000 } },
+      { extends: true, test: { name: 'mutation-canary', include: MUTATION_CANARY } },
+      { extends: true, test: { name: 'install', include: INSTALL } },
     ],
   },
 });

@@ -149,17 +149,26 @@ async function bundle() {
   });
 }
 
-/** Every file thidua reads from its package folder, by the name the program asks for. */
+/**
+ * Every file thidua reads from its package folder, by the name the program asks for: what
+ * package.json's "files" ships besides the code and the documentation (templates, rule packs, the
+ * criteria catalogue), so a folder added there is embedded too, and the parsing thread's script.
+ */
+const NOT_READ = new Set(['bin', 'dist', 'LICENSE', 'README.md', 'docs/records.md']);
 function assets() {
   const files = {};
-  for (const name of readdirSync(join(ROOT, 'templates')).sort())
-    files[`templates/${name}`] = join(ROOT, 'templates', name);
-  files['records/criteria.yaml'] = join(ROOT, 'records', 'criteria.yaml');
+  const add = (rel) => {
+    const path = join(ROOT, rel);
+    if (statSync(path).isDirectory()) for (const name of readdirSync(path).sort()) add(`${rel}/${name}`);
+    else files[rel] = path;
+  };
+  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+  for (const entry of pkg.files) if (!entry.startsWith('!') && !NOT_READ.has(entry)) add(entry);
   files['parse-worker.js'] = join(WORK, 'parse-worker.js');
   const h = createHash('sha256').update(readFileSync(join(WORK, 'thidua.cjs')));
   for (const [key, path] of Object.entries(files)) h.update(`\0${key}\0`).update(readFileSync(path));
   const manifest = {
-    version: JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version,
+    version: pkg.version,
     build: h.digest('hex'),
     files: Object.keys(files),
   };

@@ -9,6 +9,7 @@ import { cpus, totalmem, tmpdir, type as osType, release } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateWorkspace } from './generate.js';
+import { schoolBench } from './school.js';
 
 const PROJECT = fileURLToPath(new URL('../../', import.meta.url));
 const BIN = join(PROJECT, 'bin', 'thidua');
@@ -310,6 +311,9 @@ function main(): void {
     ),
   );
 
+  process.stderr.write('A school: import nominations and ballot --all against validate…\n');
+  const school = schoolBench(node, BIN, measureInTurns, RUNS);
+  rows.push(...school.rows);
   const by = (prefix: string) => rows.find((r) => r.label.startsWith(prefix))!;
   const ratio = (a: Measure, b: Measure) => a.median / b.median;
   const goals = [
@@ -345,6 +349,7 @@ function main(): void {
       limit: 1.5,
     },
   ];
+  goals.push(...school.goals);
   const peakValidate = by('thidua validate (whole').peakMb;
 
   process.stderr.write('Scaling: validate at 1×, 2×, 4×…\n');

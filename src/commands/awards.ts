@@ -9,6 +9,7 @@ import { EXIT } from '../errors.js';
 import type { CommandContext } from '../shell/context.js';
 import { loadAndValidate } from '../shell/load.js';
 import { inert, table } from '../shell/terminal.js';
+import { periodOf, unitWord } from '../core/period.js';
 
 export async function run(ctx: CommandContext, input: Input<'awards'>): Promise<number> {
   const loaded = await loadAndValidate(ctx.root(), null, ctx);
@@ -44,24 +45,55 @@ export async function run(ctx: CommandContext, input: Input<'awards'>): Promise<
     if (e.status === 'pending') return lang === 'vi' ? 'Chưa bỏ phiếu' : 'Not yet voted';
     return e.reason === 'department-not-recognised'
       ? lang === 'vi'
-        ? 'Không công nhận: tập thể phòng không được công nhận'
-        : 'Not recognised: the department’s collective was not'
+        ? `Không công nhận: tập thể ${unitWord(loaded.workspace.agency?.value).vi} không được công nhận`
+        : `Not recognised: the ${unitWord(loaded.workspace.agency?.value).en}’s collective was not`
       : lang === 'vi'
         ? 'Không công nhận: không đủ số phiếu'
         : 'Not recognised: below the threshold';
   };
+  // The title of each row: titles.yaml's name, or the plan's model (collective) or example (individual).
+  const titleName = (e: (typeof entries)[number]) =>
+    e.award !== null
+      ? (loaded.index.titles.get(e.award)?.name ?? e.award)
+      : e.kind === 'collective'
+        ? t('Mô hình tiêu biểu', 'Exemplary model')[lang]
+        : t('Gương điển hình tiên tiến', 'Exemplary individual')[lang];
+  const period = periodOf(loaded.workspace.agency?.value);
   const rows = entries.map((e) => [
-    String(e.year),
+    period === 'school-year' ? `${e.year - 1}-${e.year}` : String(e.year),
     e.kind === 'collective' ? (lang === 'vi' ? 'Tập thể' : 'Collective') : lang === 'vi' ? 'Cá nhân' : 'Individual',
     inert(e.person ? loaded.index.personName(e.person) : loaded.index.departmentName(e.department)),
-    inert(e.title.length > 60 ? e.title.slice(0, 57) + '...' : e.title),
+    inert(titleName(e)),
+    inert(
+      e.source === 'history'
+        ? t('(trước thidua)', '(before thidua)')[lang]
+        : e.title.length > 60
+          ? e.title.slice(0, 57) + '...'
+          : e.title,
+    ),
     statusText(e),
-    decisionText(e.decision),
+    e.source === 'history' ? inert(e.decision_text ?? '') : decisionText(e.decision),
   ]);
   const header =
     lang === 'vi'
-      ? ['Năm', 'Loại', 'Tên', 'Thành tích', 'Kết quả', 'Quyết định']
-      : ['Year', 'Kind', 'Name', 'Achievement', 'Result', 'Decision'];
+      ? [
+          period === 'school-year' ? 'Năm học' : 'Năm',
+          'Loại',
+          'Tên',
+          'Danh hiệu',
+          'Thành tích',
+          'Kết quả',
+          'Quyết định',
+        ]
+      : [
+          period === 'school-year' ? 'School year' : 'Year',
+          'Kind',
+          'Name',
+          'Title',
+          'Achievement',
+          'Result',
+          'Decision',
+        ];
   ctx.out(table(header, rows, [], ctx.style, ctx.columns));
   return EXIT.ok;
 }

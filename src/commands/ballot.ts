@@ -3,8 +3,7 @@ import { join } from 'node:path';
 import { t } from '../core/diagnostics.js';
 import { ballotFileName, ballotPath, ballotsDir, nextBallotSerial } from '../core/records/paths.js';
 import { renderBallotFile } from '../core/record-files.js';
-import { VOTE_CHOICES, type Ballot, type VoteChoice } from '../core/schemas/round.js';
-import { closest } from '../core/text/closest.js';
+import type { Ballot } from '../core/schemas/round.js';
 import { EXIT, ThiduaError, failedQuietly, findingsError, usageError } from '../errors.js';
 import type { Input } from './definitions.js';
 import type { CommandContext } from '../shell/context.js';
@@ -15,13 +14,14 @@ import { recordNames } from '../shell/read-snapshot.js';
 import { withLock } from '../shell/lock.js';
 import { checkDraft } from '../shell/draft-check.js';
 import { formatDiagnostic } from '../shell/format-diagnostics.js';
-import { agendaOf, type AgendaItem } from '../flows/agenda.js';
+import { agendaOf } from '../flows/agenda.js';
+import { ballotFromFlags } from '../flows/ballot-flags.js';
 import { askBallot, summary } from '../flows/ballot-flow.js';
 import { PromptCancelled, terminalPrompter, type Prompter } from '../flows/prompter.js';
 import type { Round } from '../core/records/workspace.js';
 
 export const BALLOT_FLAGS =
-  '--vote ID=agree|disagree|abstain (lặp lại cho mỗi đề nghị), --invalid [--reason "…"], --written, --serial N';
+  '--all agree|disagree|abstain (mọi đề nghị), --vote ID=agree|disagree|abstain (lặp lại cho mỗi đề nghị khác --all), --invalid [--reason "…"], --written, --serial N';
 
 export async function run(ctx: CommandContext, input: Input<'ballot'>, prompter?: Prompter): Promise<number> {
   const opts = input.options;
@@ -67,7 +67,8 @@ export async function run(ctx: CommandContext, input: Input<'ballot'>, prompter?
       t(`đợt ${year} chưa có đề nghị nào để bỏ phiếu`, `round ${year} has no nominations to vote on`),
     );
 
-  const byFlags = opts.vote.length > 0 || opts.invalid || opts.written || opts.reason !== undefined;
+  const byFlags =
+    opts.vote.length > 0 || opts.all !== undefined || opts.invalid || opts.written || opts.reason !== undefined;
   if (byFlags) {
     const explicit = opts.serial !== undefined;
     const serial = opts.serial ?? nextBallotSerial(round.ballotFiles);
@@ -79,7 +80,7 @@ export async function run(ctx: CommandContext, input: Input<'ballot'>, prompter?
     throw usageError(
       t(
         `không có terminal để hỏi (không phải TTY): hãy cho các câu trả lời bằng cờ: ${BALLOT_FLAGS}`,
-        `no terminal to ask on (not a TTY): give the answers as flags: --vote ID=agree|disagree|abstain (repeat for each nomination), --invalid, --written, --serial N`,
+        `no terminal to ask on (not a TTY): give the answers as flags: --all agree|disagree|abstain (every nomination), --vote ID=agree|disagree|abstain (repeat for each one unlike --all), --invalid, --written, --serial N`,
       ),
     );
   }
@@ -126,56 +127,6 @@ export async function run(ctx: CommandContext, input: Input<'ballot'>, prompter?
       );
     throw err;
   }
-}
-
-function ballotFromFlags(agenda: AgendaItem[], serial: number, opts: Input<'ballot'>['options']): Ballot {
-  const votes: Record<string, VoteChoice> = {};
-  const known = new Set(agenda.map((a) => a.id));
-  const raw = opts.vote;
-  for (const entry of raw) {
-    const m = /^([^=]+)=(.+)$/.exec(entry);
-    if (!m)
-      throw usageError(
-        t(
-          `--vote “${entry}”: cần dạng ID=agree|disagree|abstain`,
-          `--vote “${entry}”: expected ID=agree|disagree|abstain`,
-        ),
-      );
-    const [, id, choice] = m as unknown as [string, string, string];
-    if (!known.has(id)) {
-      const guess = closest(id, known);
-      throw usageError(
-        t(
-          `--vote: không có đề nghị “${id}” trong đợt này${guess ? ` (có phải “${guess}”?)` : ''}`,
-          `--vote: no nomination “${id}” in this round${guess ? ` (did you mean “${guess}”?)` : ''}`,
-        ),
-      );
-    }
-    if (!(VOTE_CHOICES as readonly string[]).includes(choice))
-      throw usageError(
-        t(
-          `--vote ${id}: “${choice}” phải là agree, disagree hoặc abstain`,
-          `--vote ${id}: “${choice}” must be agree, disagree or abstain`,
-        ),
-      );
-    if (id in votes) throw usageError(t(`--vote: “${id}” được cho hai lần`, `--vote: “${id}” given twice`));
-    votes[id] = choice as VoteChoice;
-  }
-  const invalid = opts.invalid;
-  if (invalid && raw.length > 0)
-    throw usageError(
-      t(
-        '--invalid không đi cùng --vote: phiếu không hợp lệ không tính phiếu bầu',
-        '--invalid does not go with --vote: an invalid ballot casts no votes',
-      ),
-    );
-  return {
-    serial,
-    valid: !invalid,
-    written: opts.written,
-    votes,
-    ...(opts.reason !== undefined ? { reason: opts.reason } : {}),
-  };
 }
 
 async function writeBallot(

@@ -109,8 +109,8 @@ export async function run(ctx: CommandContext, input: Input<'decide'>): Promise<
   if (sealedOn && date < sealedOn) {
     throw findingsError(
       t(
-        `ngày quyết định ${shortDate(date)} trước ngày niêm phong kết quả ${shortDate(sealedOn)}; không ghi`,
-        `the decision date ${date} is before the seal of ${sealedOn}; nothing recorded`,
+        `ngày quyết định ${shortDate(date)} trước ngày niêm phong kết quả ${shortDate(sealedOn)}; không ghi. Nếu kết quả được niêm phong nhầm ngày: thidua unseal ${year} --reason "niêm phong nhầm ngày", rồi thidua tally ${year} --seal --date NGÀY (từ ngày họp đến ngày quyết định)`,
+        `the decision date ${date} is before the seal of ${sealedOn}; nothing recorded. If the result was sealed on the wrong day: thidua unseal ${year} --reason "sealed on the wrong day", then thidua tally ${year} --seal --date DAY (from the meeting to the decision)`,
       ),
     );
   }

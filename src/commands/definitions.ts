@@ -118,6 +118,24 @@ export const DEFINITIONS = {
           'title of the signer, as in a sentence, e.g. “Chánh Thanh tra”',
         ),
       },
+      period: {
+        flag: '--period',
+        value: '<period>',
+        type: 'text',
+        description: t(
+          'calendar (năm dương lịch, mặc định) hoặc school-year (năm học 01/9 – 31/8: đợt 2025 là năm học 2024 - 2025; các đơn vị gọi là “Tổ”)',
+          'calendar (the default) or school-year (1/9 – 31/8: round 2025 is the school year 2024 - 2025; its units called “Tổ”)',
+        ),
+      },
+      unit: {
+        flag: '--unit',
+        value: '<word>',
+        type: 'text',
+        description: t(
+          'các đơn vị trong cơ quan được gọi là gì: Phòng (mặc định), Tổ, Khoa, Bộ phận, …',
+          'what the agency calls its units: Phòng (default), Tổ, Khoa, Bộ phận, …',
+        ),
+      },
       competence: {
         flag: '--competence',
         value: '<text>',
@@ -452,8 +470,8 @@ export const DEFINITIONS = {
   },
   import: {
     description: t(
-      'nhập cán bộ (people) hoặc các phòng (departments) từ bảng tính .xlsx hay .csv; nhập lại thì cập nhật theo mã',
-      'import staff (people) or departments from an .xlsx or .csv spreadsheet; importing again updates by id',
+      'nhập cán bộ (people), các phòng (departments) hoặc đề nghị của một đợt (nominations --year NĂM) từ bảng tính .xlsx hay .csv; nhập lại thì cập nhật, không tạo lại',
+      'import staff (people), departments or a round’s nominations (nominations --year YEAR) from an .xlsx or .csv spreadsheet; importing again updates, never duplicates',
     ),
     args: [
       { name: 'kind', type: 'text' },
@@ -485,6 +503,21 @@ export const DEFINITIONS = {
         description: t(
           'ngày các thay đổi (chức vụ, phòng, lãnh đạo, tên) có hiệu lực (mặc định hôm nay)',
           'the day changes (post, department, leadership, name) take effect (default today)',
+        ),
+      },
+      year: {
+        flag: '--year',
+        value: '<year>',
+        type: 'year',
+        description: t('nominations: đợt nhận các đề nghị', 'nominations: the round they go to'),
+      },
+      markLeft: {
+        flag: '--mark-left',
+        value: '<date>',
+        type: 'date',
+        description: t(
+          'people: ghi ngày nghỉ (left) cho những người có trong hồ sơ mà bảng tính không còn',
+          'people: record the day they left (left) for those in the records whom the sheet no longer lists',
         ),
       },
       encoding: {
@@ -790,6 +823,15 @@ export const DEFINITIONS = {
         description: t(
           'ý kiến cho một đề nghị: ID=agree|disagree|abstain (lặp lại)',
           'a mark for one nomination: ID=agree|disagree|abstain (repeat)',
+        ),
+      },
+      all: {
+        flag: '--all',
+        value: '<choice>',
+        type: 'text',
+        description: t(
+          'ý kiến cho mọi đề nghị: agree|disagree|abstain; --vote cho các đề nghị khác (“tất cả đồng ý, trừ …”)',
+          'one mark for every nomination: agree|disagree|abstain; --vote for the ones marked otherwise',
         ),
       },
       invalid: { flag: '--invalid', type: 'flag', description: t('phiếu không hợp lệ', 'an invalid ballot') },

@@ -5,13 +5,16 @@
  */
 import { join, relative, resolve } from 'node:path';
 import type { Input } from './definitions.js';
-import { t, type Diagnostic, type Lang } from '../core/diagnostics.js';
+import { t, type Diagnostic } from '../core/diagnostics.js';
 import { shortDate } from '../core/dates.js';
-import { mapColumns, type Field, type ImportKind } from '../core/import/columns.js';
+import { FIELDS, mapColumns, type ImportKind } from '../core/import/columns.js';
 import type { Encoding } from '../core/import/csv.js';
-import { itemLines, updateListText } from '../core/import/list-file.js';
-import { mergedList, planDepartments, planPeople, type ImportPlan, type PlannedRow } from '../core/import/plan.js';
-import { cellPlace, cellText, type Cell, type Sheet } from '../core/import/sheet.js';
+import { updateListText } from '../core/import/list-file.js';
+import { atCell, placeFinding } from '../shell/import-place.js';
+import { printPlan } from '../shell/import-print.js';
+import { mergedList, planPeople, type ImportPlan, type PlannedRow } from '../core/import/plan.js';
+import { planDepartments } from '../core/import/departments-plan.js';
+import type { Cell } from '../core/import/sheet.js';
 import { closest } from '../core/text/closest.js';
 import { EXIT, failedQuietly, usageError } from '../errors.js';
 import type { CommandContext } from '../shell/context.js';
@@ -21,26 +24,16 @@ import { loadAndValidate } from '../shell/load.js';
 import { withLock } from '../shell/lock.js';
 import { assertInside, replaceFileChecked } from '../shell/safe-write.js';
 import { readSheet } from '../shell/spreadsheet.js';
-import { inert, table } from '../shell/terminal.js';
+import { inert } from '../shell/terminal.js';
 import type { Department, Person } from '../core/schemas/organisation.js';
 
-const KINDS: readonly ImportKind[] = ['people', 'departments'];
+const KINDS: readonly ImportKind[] = ['people', 'departments', 'nominations'];
 const ENCODINGS: readonly Encoding[] = ['utf-8', 'utf-16le', 'utf-16be', 'windows-1258'];
 const PEOPLE = 'records/people.yaml';
 const DEPARTMENTS = 'records/departments.yaml';
 const EMPTY: Record<string, string> = {
   [PEOPLE]: '# yaml-language-server: $schema=../schemas/people.schema.json\n[]\n',
   [DEPARTMENTS]: '# yaml-language-server: $schema=../schemas/departments.schema.json\n[]\n',
-};
-
-const FIELD_NAMES: Record<Field, { vi: string; en: string }> = {
-  id: t('Mã', 'Id'),
-  name: t('Tên', 'Name'),
-  gender: t('Giới tính', 'Gender'),
-  position: t('Chức vụ', 'Position'),
-  department: t('Phòng', 'Department'),
-  leader: t('Lãnh đạo', 'Leader'),
-  head: t('Trưởng phòng', 'Head'),
 };
 
 export async function run(ctx: CommandContext, input: Input<'import'>): Promise<number> {
@@ -50,8 +43,8 @@ export async function run(ctx: CommandContext, input: Input<'import'>): Promise<
     const g = closest(input.args.kind, KINDS);
     throw usageError(
       t(
-        `nhập “people” (cán bộ) hoặc “departments” (các phòng), không phải “${inert(input.args.kind)}”${g ? ` (có phải “${g}”?)` : ''}`,
-        `import “people” or “departments”, not “${inert(input.args.kind)}”${g ? ` (did you mean “${g}”?)` : ''}`,
+        `nhập “people” (cán bộ), “departments” (các phòng) hoặc “nominations” (đề nghị), không phải “${inert(input.args.kind)}”${g ? ` (có phải “${g}”?)` : ''}`,
+        `import “people”, “departments” or “nominations”, not “${inert(input.args.kind)}”${g ? ` (did you mean “${g}”?)` : ''}`,
       ),
     );
   }
@@ -86,12 +79,20 @@ export async function run(ctx: CommandContext, input: Input<'import'>): Promise<
       );
     throw usageError(
       t(
-        `${inert(shown)}${read.sheet.name ? ` (trang “${inert(read.sheet.name)}”)` : ''}: không thấy hàng tiêu đề có cột tên (ví dụ “${kind === 'people' ? 'Họ và tên' : 'Tên phòng'}”) trong 10 hàng đầu; chỉ cột bằng --map “tiêu đề=name”${read.sheets.length > 1 ? `; các trang: ${read.sheets.map(inert).join(', ')} (--sheet)` : ''}`,
-        `${inert(shown)}${read.sheet.name ? ` (sheet “${inert(read.sheet.name)}”)` : ''}: no header row with a name column (e.g. “${kind === 'people' ? 'Họ và tên' : 'Tên phòng'}”) in the first 10 rows; point to it with --map “header=name”${read.sheets.length > 1 ? `; sheets: ${read.sheets.map(inert).join(', ')} (--sheet)` : ''}`,
+        `${inert(shown)}${read.sheet.name ? ` (trang “${inert(read.sheet.name)}”)` : ''}: không thấy hàng tiêu đề có cột tên (ví dụ “${kind === 'departments' ? 'Tên phòng' : 'Họ và tên'}”) trong 10 hàng đầu; chỉ cột bằng --map “tiêu đề=name”${read.sheets.length > 1 ? `; các trang: ${read.sheets.map(inert).join(', ')} (--sheet)` : ''}`,
+        `${inert(shown)}${read.sheet.name ? ` (sheet “${inert(read.sheet.name)}”)` : ''}: no header row with a name column (e.g. “${kind === 'departments' ? 'Tên phòng' : 'Họ và tên'}”) in the first 10 rows; point to it with --map “header=name”${read.sheets.length > 1 ? `; sheets: ${read.sheets.map(inert).join(', ')} (--sheet)` : ''}`,
       ),
     );
   }
   const { mapping } = mapped;
+  if (kind === 'nominations') {
+    const { importNominations } = await import('../shell/import-nominations.js');
+    return importNominations(ctx, o, { sheet: read.sheet, shown }, mapping);
+  }
+  if (o.year !== undefined)
+    throw usageError(t('--year chỉ dùng khi nhập đề nghị (nominations)', '--year goes only with nominations'));
+  if (o.markLeft !== undefined && kind !== 'people')
+    throw usageError(t('--mark-left chỉ dùng khi nhập cán bộ (people)', '--mark-left goes only with people'));
   const loaded = await loadAndValidate(root, null, ctx);
   const ws = loaded.workspace;
   if (
@@ -139,11 +140,12 @@ export async function run(ctx: CommandContext, input: Input<'import'>): Promise<
     owners.set(rel, who);
   };
   if (kind === 'people') {
-    compose(
-      PEOPLE,
-      people,
-      plan.rows.map((r) => ({ id: r.id, record: r.record, row: r })),
-    );
+    const markLeft = o.markLeft;
+    const gone =
+      markLeft === undefined
+        ? []
+        : plan.missing.map((p) => ({ id: p.id, record: { ...p, left: markLeft }, row: null }));
+    compose(PEOPLE, people, [...plan.rows.map((r) => ({ id: r.id, record: r.record, row: r })), ...gone]);
     compose(
       DEPARTMENTS,
       departments,
@@ -187,6 +189,7 @@ export async function run(ctx: CommandContext, input: Input<'import'>): Promise<
           counts,
           rows: plan.rows.map((r) => ({ id: r.id, status: r.status, record: r.record, changes: r.changes })),
           new_departments: plan.newDepartments,
+          missing: plan.missing.map((p) => p.id),
           diagnostics: findings.map((d) => diagnosticJson(d, lang)),
         },
         null,
@@ -195,6 +198,25 @@ export async function run(ctx: CommandContext, input: Input<'import'>): Promise<
     );
   } else {
     printPlan(ctx, plan, read.sheet, shown, mapping.columns, mapping.ignored, asOf, read.encoding);
+    if (plan.missing.length > 0) {
+      const names = plan.missing
+        .map(
+          (p) =>
+            `${inert(p.name)} (${p.id}${p.department ? `, ${inert(ws.departments.find((d) => d.value.id === p.department)?.value.name ?? p.department)}` : ''})`,
+        )
+        .join(', ');
+      ctx.out(
+        o.markLeft !== undefined
+          ? t(
+              `Không còn trong bảng tính, ghi ngày nghỉ ${shortDate(o.markLeft)} (left): ${names}.`,
+              `No longer in the sheet, recorded as left on ${o.markLeft}: ${names}.`,
+            )[lang]
+          : t(
+              `Có trong hồ sơ nhưng không có trong bảng tính (${plan.missing.length}): ${names}. Nếu họ đã nghỉ hoặc chuyển đi: nhập lại với --mark-left NGÀY (quá trình khen thưởng của họ vẫn giữ).`,
+              `In the records but not in the sheet (${plan.missing.length}): ${names}. If they have left or moved: import again with --mark-left DATE (their awards history stays).`,
+            )[lang],
+      );
+    }
     for (const d of findings) ctx.err(formatDiagnostic(d, lang, ctx.style) + '\n');
   }
   if (errors.length > 0) {
@@ -237,167 +259,9 @@ export async function run(ctx: CommandContext, input: Input<'import'>): Promise<
 }
 
 function fieldsOf(kind: ImportKind): string {
-  return kind === 'people' ? 'id, name, gender, position, department, leader' : 'id, name, head';
+  return FIELDS[kind].join(', ');
 }
 
 function firstNaming(plan: ImportPlan, departmentId: string): Cell | undefined {
   return plan.rows.find((r) => (r.record as Person).department === departmentId)?.cells.get('department');
-}
-
-function atCell(
-  sheet: Sheet,
-  shown: string,
-  cell: Cell,
-  code: Diagnostic['code'],
-  severity: Diagnostic['severity'],
-  message: { vi: string; en: string },
-): Diagnostic {
-  return {
-    severity,
-    code,
-    file: shown,
-    line: cell.line ?? cell.row,
-    column: cell.column ?? cell.col,
-    message,
-    ...(sheet.name !== undefined ? { place: cellPlace(sheet, cell) } : {}),
-  };
-}
-
-/** A finding in the would-be people.yaml or departments.yaml, moved to the cell it came from. */
-function placeFinding(
-  d: Diagnostic,
-  text: string,
-  owners: Map<number, { row: PlannedRow | null; deptCell?: Cell }>,
-  sheet: Sheet,
-  shown: string,
-): Diagnostic | null {
-  const items = itemLines(text);
-  const index = items.findIndex((it) => d.line >= it.start && d.line <= it.end);
-  const owner = owners.get(index);
-  if (index < 0 || !owner) return null;
-  if (!owner.row) return owner.deptCell ? atCell(sheet, shown, owner.deptCell, d.code, d.severity, d.message) : null;
-  const field = items[index]!.fields.find(
-    (f) =>
-      (d.line > f.line || (d.line === f.line && d.column >= f.column)) &&
-      (d.line < f.endLine || (d.line === f.endLine && d.column <= f.endColumn)),
-  )?.key;
-  const row = owner.row;
-  let cell: Cell | undefined;
-  if (field === 'changes') cell = [...row.cells.values()].find((c) => c.col !== row.first.col) ?? row.first;
-  else if (field === 'id' && row.generatedId) cell = row.cells.get('name');
-  else if (field !== undefined) cell = row.cells.get(field as Field);
-  return atCell(sheet, shown, cell ?? row.first, d.code, d.severity, d.message);
-}
-
-function yesNo(v: unknown, lang: Lang): string {
-  if (v === true) return lang === 'vi' ? 'có' : 'yes';
-  if (v === false) return lang === 'vi' ? 'không' : 'no';
-  return typeof v === 'string' || typeof v === 'number' ? String(v) : '';
-}
-
-function printPlan(
-  ctx: CommandContext,
-  plan: ImportPlan,
-  sheet: Sheet,
-  shown: string,
-  columns: Map<Field, Cell>,
-  ignored: string[],
-  asOf: string,
-  encoding?: string,
-): void {
-  const { lang } = ctx;
-  const vi = lang === 'vi';
-  const where =
-    sheet.name !== undefined
-      ? vi
-        ? ` (trang “${inert(sheet.name)}”)`
-        : ` (sheet “${inert(sheet.name)}”)`
-      : encoding
-        ? vi
-          ? ` (bảng mã ${encoding})`
-          : ` (${encoding})`
-        : '';
-  const n = plan.rows.length;
-  const nNew = plan.rows.filter((r) => r.status === 'new').length;
-  const nChanged = plan.rows.filter((r) => r.status === 'changed').length;
-  const what =
-    plan.kind === 'people'
-      ? vi
-        ? 'người'
-        : n === 1
-          ? 'person'
-          : 'people'
-      : vi
-        ? 'phòng'
-        : n === 1
-          ? 'department'
-          : 'departments';
-  ctx.out(
-    vi
-      ? `Nhập từ ${inert(shown)}${where}: ${n} ${what} — ${nNew} mới, ${nChanged} thay đổi, ${n - nNew - nChanged} không đổi${plan.newDepartments.length ? `; ${plan.newDepartments.length} phòng mới` : ''}.`
-      : `Import from ${inert(shown)}${where}: ${n} ${what} — ${nNew} new, ${nChanged} changed, ${n - nNew - nChanged} unchanged${plan.newDepartments.length ? `; ${plan.newDepartments.length} new departments` : ''}.`,
-  );
-  ctx.out(
-    (vi ? 'Cột: ' : 'Columns: ') +
-      [...columns].map(([f, c]) => `${inert(cellText(c.value))} → ${f}`).join(', ') +
-      (ignored.length
-        ? vi
-          ? `; bỏ qua: ${ignored.map(inert).join(', ')}`
-          : `; ignored: ${ignored.map(inert).join(', ')}`
-        : ''),
-  );
-  const fields: Field[] =
-    plan.kind === 'people' ? ['name', 'gender', 'position', 'department', 'leader'] : ['name', 'head'];
-  const show = (f: Field, v: unknown) =>
-    f === 'leader'
-      ? yesNo(v, lang)
-      : f === 'gender' && v === 'nu'
-        ? vi
-          ? 'nữ'
-          : 'female'
-        : f === 'gender' && v === 'nam'
-          ? vi
-            ? 'nam'
-            : 'male'
-          : typeof v === 'string'
-            ? v
-            : '';
-  const status = (r: PlannedRow) => {
-    if (r.status === 'new') return vi ? 'mới' : 'new';
-    if (r.status === 'same') return vi ? 'không đổi' : 'unchanged';
-    const dated = plan.kind === 'people' && r.changes.some((c) => c.field !== 'gender');
-    return (
-      r.changes
-        .map(
-          (c) =>
-            `${FIELD_NAMES[c.field][lang].toLowerCase()}: ${show(c.field, c.from) || '—'} → ${show(c.field, c.to) || '—'}`,
-        )
-        .join('; ') + (dated ? (vi ? ` (từ ${shortDate(asOf)})` : ` (from ${asOf})`) : '')
-    );
-  };
-  const rows = plan.rows.map((r) => {
-    const rec = r.record as unknown as Record<string, unknown>;
-    const now =
-      plan.kind === 'people' && r.status === 'changed'
-        ? { ...rec, ...Object.fromEntries(r.changes.map((c) => [c.field, c.to])) }
-        : rec;
-    return [r.id, ...fields.map((f) => inert(show(f, now[f]))), inert(status(r))];
-  });
-  ctx.out(
-    table(
-      [FIELD_NAMES.id[lang], ...fields.map((f) => FIELD_NAMES[f][lang]), vi ? 'Thay đổi' : 'Change'],
-      rows,
-      [],
-      ctx.style,
-      ctx.columns,
-    ),
-  );
-  if (plan.newDepartments.length) {
-    ctx.out(
-      (vi
-        ? 'Phòng mới (ghi vào records/departments.yaml): '
-        : 'New departments (written to records/departments.yaml): ') +
-        plan.newDepartments.map((d: Department) => `${d.id} (${inert(d.name)})`).join(', '),
-    );
-  }
 }

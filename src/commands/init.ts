@@ -129,7 +129,19 @@ export async function run(ctx: CommandContext, input: Input<'init'>, prompter?: 
     }
   }
   const missing = INIT_FIELDS.filter((f) => answers[f.key] === undefined && f.required);
-  const { text, placeholders } = renderAgencyYaml(answers, level);
+  const period = opts.period?.trim();
+  if (period !== undefined && period !== 'calendar' && period !== 'school-year')
+    throw usageError(
+      t(
+        `--period phải là calendar hoặc school-year, không phải “${period}”`,
+        `--period must be calendar or school-year, not “${period}”`,
+      ),
+    );
+  const unit = opts.unit?.trim() || (period === 'school-year' ? 'Tổ' : undefined);
+  const { text, placeholders } = renderAgencyYaml(answers, level, {
+    ...(period !== undefined ? { period } : {}),
+    ...(unit !== undefined ? { unit } : {}),
+  });
 
   ensureDir(join(dir, 'records'));
   ensureDir(join(dir, 'templates'));

@@ -5,7 +5,8 @@ import { t, type Localized } from '../core/diagnostics.js';
 import { tallyRound, percentOfBase, type Tally } from '../core/tally.js';
 import { compareSeal, inputHashes } from '../core/seal.js';
 import { basisForSeal } from '../core/records/basis.js';
-import { compareWithSeal, isSealedInputPath } from '../core/verify.js';
+import { compareWithSeal } from '../core/verify.js';
+import { isSealedInputPath } from '../core/verify-history.js';
 import type { WorkspaceIndex } from '../core/records/index.js';
 import { readSnapshot } from '../shell/read-snapshot.js';
 import { formatNumber, formatPercent } from '../core/format/numbers.js';
@@ -26,14 +27,13 @@ export async function run(ctx: CommandContext, input: Input<'tally'>): Promise<n
   const incomplete = input.options.incomplete?.trim();
   if (incomplete !== undefined && !seal)
     throw usageError(t('--incomplete đi cùng --seal', '--incomplete goes with --seal'));
-  const sealedOn = input.options.date ?? ctx.today();
-  if (input.options.date !== undefined && !seal)
-    throw usageError(t('--date đi cùng --seal', '--date goes with --seal'));
-  if (sealedOn > ctx.today())
+  const givenDate = input.options.date;
+  if (givenDate !== undefined && !seal) throw usageError(t('--date đi cùng --seal', '--date goes with --seal'));
+  if (givenDate !== undefined && givenDate > ctx.today())
     throw usageError(
       t(
-        `--date ${sealedOn}: ngày niêm phong không thể sau hôm nay`,
-        `--date ${sealedOn}: the seal cannot be dated after today`,
+        `--date ${givenDate}: ngày niêm phong không thể sau hôm nay`,
+        `--date ${givenDate}: the seal cannot be dated after today`,
       ),
     );
   if (incomplete === '')
@@ -64,6 +64,17 @@ export async function run(ctx: CommandContext, input: Input<'tally'>): Promise<n
     }
   }
   refuseIfErrors(ctx, loaded, json, t(`không kiểm phiếu đợt ${year}`, `round ${year} not tallied`));
+  // A seal is dated the day of the council's meeting (today when the meeting is still ahead), or --date.
+  const meeting = round.council.value.session.date;
+  const sealedOn = givenDate ?? (meeting <= ctx.today() ? meeting : ctx.today());
+  const sealedBefore = round.tally?.value.sealed_on;
+  if (seal && givenDate !== undefined && sealedBefore !== undefined && sealedBefore !== givenDate)
+    throw findingsError(
+      t(
+        `đợt ${year} đã niêm phong ngày ${shortDate(sealedBefore)}; --date không đổi ngày của niêm phong đã có. Để niêm phong lại ngày ${shortDate(givenDate)}: thidua unseal ${year} --reason "…", rồi thidua tally ${year} --seal --date ${shortDate(givenDate)}`,
+        `round ${year} was sealed on ${sealedBefore}; --date does not change the date of a seal made. To seal it again on ${givenDate}: thidua unseal ${year} --reason "…", then thidua tally ${year} --seal --date ${givenDate}`,
+      ),
+    );
   const view = loaded.view(round);
   const tally = tallyRound(round, view, view.agency!.threshold);
 
@@ -76,7 +87,6 @@ export async function run(ctx: CommandContext, input: Input<'tally'>): Promise<n
       wrote = await addBasis(ctx, loaded, round, tally);
     } else {
       refuseSeal(year, tally, incomplete);
-      const meeting = round.council.value.session.date;
       if (sealedOn < meeting) {
         throw findingsError(
           t(

@@ -8,9 +8,15 @@ export interface AwardEntry {
   department: string;
   person: string | null;
   title: string;
+  /** The title proposed (an id of titles.yaml), or null for the plan's model or example. */
+  award: string | null;
   status: 'recognised' | 'not-recognised' | 'pending';
   reason: string | null;
   decision: { number: number; date: string } | null;
+  /** Where it is recorded: a round of thidua, or records/history.yaml (awards before it). */
+  source: 'round' | 'history';
+  /** history.yaml: the decision as written there ("12/QĐ-TTr ngày 20/01/2015"). */
+  decision_text?: string;
 }
 
 export function awardsOf(ws: Workspace, id: string): AwardEntry[] {
@@ -31,14 +37,36 @@ export function awardsOf(ws: Workspace, id: string): AwardEntry[] {
         department: v.department,
         person,
         title: v.title,
+        award: v.award ?? null,
         status,
         reason: r?.reason ?? null,
         decision:
           status === 'recognised' && decision && decision.recognised.includes(v.id)
             ? { number: decision.number, date: decision.date }
             : null,
+        source: 'round',
       });
     }
+  }
+  // The awards made before thidua, as records/history.yaml lists them (recognised, by definition).
+  for (const h of ws.history) {
+    const v = h.value;
+    if (v.person !== id && v.department !== id) continue;
+    const person = v.person ?? null;
+    out.push({
+      year: v.year,
+      nomination: '',
+      kind: person ? 'individual' : 'collective',
+      department: v.department ?? '',
+      person,
+      title: '',
+      award: v.title,
+      status: 'recognised',
+      reason: null,
+      decision: null,
+      source: 'history',
+      ...(v.decision !== undefined ? { decision_text: v.decision } : {}),
+    });
   }
   return out.sort(
     (a, b) =>

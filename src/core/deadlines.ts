@@ -1,6 +1,7 @@
 /** Deadlines of a round: yearly rules (MM-DD) and one-off dates that replace them for one year. */
 import type { Agency, Deadline } from './schemas/agency.js';
 import { isLeapYear } from './dates.js';
+import { periodOf, type Period } from './period.js';
 
 export interface RoundDeadline {
   id: string;
@@ -16,8 +17,10 @@ export const REGISTRATION = 'registration';
  * The date of a rule in a year. "Before 29/02" in a year with no 29 February means on time up to
  * and including 28/02, so it resolves to 1 March.
  */
-function resolve(rule: Deadline, year: number): string {
+function resolve(rule: Deadline, round: number, period: Period): string {
   if (rule.before.length !== 5) return rule.before;
+  // In a school year, September to December fall in the calendar year before the round's.
+  const year = period === 'school-year' && rule.before >= '09' ? round - 1 : round;
   if (rule.before === '02-29' && !isLeapYear(year)) return `${year}-03-01`;
   return `${year}-${rule.before}`;
 }
@@ -34,7 +37,7 @@ export function roundDeadlines(agency: Agency, year: number): RoundDeadline[] {
       id: rule.id,
       title: rule.title ?? titles.get(rule.id) ?? null,
       year,
-      before: resolve(rule, year),
+      before: resolve(rule, year, periodOf(agency)),
     });
   }
   for (const rule of agency.deadlines) {
@@ -43,7 +46,7 @@ export function roundDeadlines(agency: Agency, year: number): RoundDeadline[] {
       id: rule.id,
       title: rule.title ?? titles.get(rule.id) ?? null,
       year,
-      before: resolve(rule, year),
+      before: resolve(rule, year, periodOf(agency)),
     });
   }
   return [...byId.values()].sort((a, b) => {

@@ -2,14 +2,16 @@
 import { addDays, addMonths } from './dates.js';
 import { levelRank, type DisciplineLevel } from './discipline-levels.js';
 import type { DisciplineMeasure } from './schemas/organisation.js';
+import { roundSpan, type Period } from './period.js';
 
 export function measureUntil(m: DisciplineMeasure): string {
   return m.until ?? addDays(addMonths(m.date, 12), -1);
 }
 
-/** [date, until] overlaps the calendar year. */
-export function overlapsYear(m: DisciplineMeasure, year: number): boolean {
-  return m.date <= `${year}-12-31` && measureUntil(m) >= `${year}-01-01`;
+/** [date, until] overlaps the round's year: the calendar year, or the school year ending in it. */
+export function overlapsYear(m: DisciplineMeasure, year: number, period: Period = 'calendar'): boolean {
+  const { start, end } = roundSpan(year, period);
+  return m.date <= end && measureUntil(m) >= start;
 }
 
 export function atLeast(level: DisciplineLevel, threshold: DisciplineLevel): boolean {

@@ -21,7 +21,11 @@ export function departmentIdFromName(name: string): string {
     .replace(/[^a-z0-9 ]+/g, ' ')
     .split(/\s+/)
     .filter((w) => w !== '');
-  const rest = words[0] === 'phong' && words.length > 1 ? words.slice(1) : words;
+  // The unit word before the name: "Phòng", "Tổ", "Tổ chuyên môn", "Khoa", "Bộ phận", "Đơn vị".
+  const lead = [['to', 'chuyen', 'mon'], ['bo', 'phan'], ['don', 'vi'], ['phong'], ['khoa'], ['to']].find(
+    (w) => words.length > w.length && w.every((x, i) => words[i] === x),
+  );
+  const rest = lead ? words.slice(lead.length) : words;
   if (rest.length === 1) return idFromName(rest[0]!);
   const initials = rest.map((w) => (/^\d+$/.test(w) ? w : w[0]!)).join('');
   return initials === '' ? 'x' : initials.slice(0, 64);

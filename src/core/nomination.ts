@@ -3,6 +3,7 @@
  * every criterion of its groups answered (ticked or not), its id the department's default unless given.
  */
 import { addDays } from './dates.js';
+import { roundSpan, type Period } from './period.js';
 import type { Criteria } from './schemas/criteria.js';
 import type { Nomination } from './schemas/round.js';
 import type { Rating } from './ratings.js';
@@ -97,9 +98,15 @@ export function buildNomination(
  * The date a nomination prompt offers: today when it falls in the round's year and not after its
  * registration deadline, else the last day before that deadline (or 31/12 of the round's year).
  */
-export function defaultSubmitted(today: string, year: number, registrationBefore: string | null): string {
-  const lastDay = registrationBefore !== null ? addDays(registrationBefore, -1) : `${year}-12-31`;
-  if (today >= `${year}-01-01` && today <= lastDay) return today;
+export function defaultSubmitted(
+  today: string,
+  year: number,
+  registrationBefore: string | null,
+  period: Period = 'calendar',
+): string {
+  const { start, end } = roundSpan(year, period);
+  const lastDay = registrationBefore !== null ? addDays(registrationBefore, -1) : end;
+  if (today >= start && today <= lastDay) return today;
   return lastDay;
 }
 

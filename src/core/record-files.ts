@@ -25,6 +25,7 @@ export function renderNominationFile(n: Nomination): string {
   if (n.initiative !== undefined) doc['initiative'] = n.initiative.replace(/\r\n/g, '\n').replace(/\n+$/, '') + '\n';
   if (n.research !== undefined) doc['research'] = n.research;
   doc['submitted'] = n.submitted;
+  if (n.rating !== undefined) doc['rating'] = n.rating;
   if (n.new_factor) doc['new_factor'] = true;
   if (n.accepted_late) doc['accepted_late'] = n.accepted_late;
   if (n.note) doc['note'] = n.note;

@@ -33,8 +33,35 @@ export async function askBallot(p: Prompter, agenda: AgendaItem[], serial: numbe
       message: vi ? 'Phiếu ghi ý kiến bằng văn bản của thành viên vắng mặt?' : 'A written vote of an absent member?',
       default: false,
     });
+    // A long paper is entered as "all agree, except …": the exceptions chosen, then marked one by one.
+    const quick =
+      agenda.length > 2 &&
+      (await p.select<'except' | 'each'>({
+        message: vi ? 'Nhập ý kiến:' : 'Enter the marks:',
+        default: 'except',
+        choices: [
+          { name: vi ? 'Tất cả đồng ý, trừ …' : 'All agree, except …', value: 'except' },
+          { name: vi ? 'Từng đề nghị' : 'One by one', value: 'each' },
+        ],
+      })) === 'except';
+    if (quick) {
+      const except = await p.checkbox<string>({
+        message: vi
+          ? 'Các đề nghị không được “đồng ý” (Space chọn, Enter xong):'
+          : 'The nominations not marked agree (Space selects, Enter ends):',
+        choices: agenda.map((i) => ({ name: i.award ? `${i.label} — ${i.award.name}` : i.label, value: i.id })),
+      });
+      for (const item of agenda) votes[item.id] = 'agree';
+      for (const item of agenda.filter((i) => except.includes(i.id))) {
+        votes[item.id] = await p.select<VoteChoice>({
+          message: item.label,
+          default: 'disagree',
+          choices: (['disagree', 'abstain', 'agree'] as const).map((v) => ({ name: WORDS[lang][v], value: v })),
+        });
+      }
+    }
     let section: string | null = null;
-    for (const item of agenda) {
+    for (const item of quick ? [] : agenda) {
       // A heading for each group: the plan's two, then each title.
       const group = item.award ? `award:${item.award.id}` : item.kind;
       if (group !== section) {

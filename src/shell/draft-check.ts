@@ -15,10 +15,14 @@ export function checkDraft(loaded: Loaded, path: string, text: string, year: num
 }
 
 /** The same for several shared files at once (an import writes people.yaml and departments.yaml), over every round. */
-export function checkDrafts(loaded: Loaded, texts: ReadonlyMap<string, string>): Diagnostic[] {
+export function checkDrafts(
+  loaded: Loaded,
+  texts: ReadonlyMap<string, string>,
+  years?: readonly number[],
+): Diagnostic[] {
   const files = new Map(loaded.snapshot.files);
   for (const [path, text] of texts) files.set(path, { kind: 'file', bytes: new TextEncoder().encode(text) });
-  const after = validateSnapshot({ ...loaded.snapshot, files }).diagnostics;
+  const after = validateSnapshot({ ...loaded.snapshot, files }, years ?? null).diagnostics;
   const before = new Set(loaded.diagnostics.map((d) => `${d.file}:${d.code}:${d.message.en}`));
   return after.filter((d) => texts.has(d.file) || !before.has(`${d.file}:${d.code}:${d.message.en}`));
 }

@@ -1,6 +1,7 @@
 /** The git part of `verify`, for one round: changes after its seal, and seals removed. */
 import { ROUND_INPUT_FILES, type Round } from '../core/records/workspace.js';
 import { sha256Hex } from '../core/seal.js';
+import type { VerifyFinding } from '../core/verify.js';
 import {
   isSealedInputPath,
   sameSeal,
@@ -11,8 +12,7 @@ import {
   type HistoryCommit,
   type Removal,
   type SealRewrite,
-  type VerifyFinding,
-} from '../core/verify.js';
+} from '../core/verify-history.js';
 import type { HistoryReader } from './history-reader.js';
 import { currentBytes } from './safe-write.js';
 import { join } from 'node:path';

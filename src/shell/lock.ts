@@ -18,6 +18,7 @@ export function lockTime(since: string | undefined, offsetMinutes?: number): Loc
   if (since === undefined) return t('?', '?');
   const at = new Date(since);
   if (Number.isNaN(at.getTime())) return t(since, since);
+  // Stryker disable next-line UnaryOperator: Stryker's worker threads cannot change their zone; test/unit/lock.test.ts holds the sign at UTC+7 in npm test (main thread)
   const local = new Date(at.getTime() + (offsetMinutes ?? -at.getTimezoneOffset()) * 60_000);
   const hhmm = `${String(local.getUTCHours()).padStart(2, '0')}:${String(local.getUTCMinutes()).padStart(2, '0')}`;
   return t(`${hhmm} ngày ${shortDate(local.toISOString().slice(0, 10))}`, since);

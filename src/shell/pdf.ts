@@ -13,7 +13,11 @@ import { strFromU8, unzipSync } from 'fflate';
 import { t, type Localized } from '../core/diagnostics.js';
 import { environmentError } from '../errors.js';
 
-function onPath(env: NodeJS.ProcessEnv, names: readonly string[], platform: NodeJS.Platform): string | null {
+function onPath(
+  env: NodeJS.ProcessEnv,
+  names: readonly string[],
+  platform: NodeJS.Platform = process.platform,
+): string | null {
   const paths = platform === 'win32' ? win32 : posix;
   // Windows names its PATH "Path"; Node's env on Windows answers either spelling, a copy may not.
   const path = env['PATH'] ?? env['Path'] ?? '';

@@ -149,6 +149,7 @@ describe('init and schema', () => {
         'history',
         'nomination',
         'people',
+        'ratings',
         'round',
         'submissions',
         'tally',

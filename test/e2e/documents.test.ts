@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cleanupTemp, runCli, tempDir, workspace, write, PROJECT } from '../helpers/workspace.js';
 import { generateAgency } from '../helpers/agency.js';
 import { decidedAgency, ok } from '../helpers/round.js';
-import { hasOffice, pdfInfo, pdfText, toPdf } from '../helpers/office.js';
+import { hasOffice, pdfInfo, pdfText, toPdf, toPdfs } from '../helpers/office.js';
 
 afterAll(cleanupTemp);
 
@@ -129,13 +129,14 @@ describe('render', () => {
   it('minutes and list: counts, percentages with a decimal comma, sections', async () => {
     const root = await decidedWorkspace();
     expect((await runCli(['render', 'all', '2016'], { cwd: root })).code).toBe(0);
-    const minutes = pdfText(toPdf(join(root, 'documents/2016/bien-ban-kiem-phieu-2016.docx'))).replace(/\s+/g, ' ');
+    const [minutes, list] = toPdfs(
+      ['bien-ban-kiem-phieu-2016.docx', 'danh-sach-2016.docx'].map((f) => join(root, 'documents/2016', f)),
+    ).map((pdf) => pdfText(pdf).replace(/\s+/g, ' '));
     expect(minutes).toContain('BIÊN BẢN KIỂM PHIẾU');
     expect(minutes).toContain('Số phiếu phát ra: 3');
     expect(minutes).toContain('3 (100,0%)');
     expect(minutes).toContain('1 (33,3%)');
     expect(minutes).toContain('Không đạt');
-    const list = pdfText(toPdf(join(root, 'documents/2016/danh-sach-2016.docx'))).replace(/\s+/g, ' ');
     expect(list).toContain('I. TẬP THỂ (1)');
     expect(list).toContain('II. CÁ NHÂN (1)');
     expect(list).toContain('Trưởng phòng');
@@ -262,7 +263,9 @@ describe('the letters of a round', () => {
       expect((await runCli(['render', kind, '2016', '--out', out], { cwd: root })).code).toBe(0);
     // Justified lines come back from pdftotext with spaces inside words: compared without spaces.
     const squash = (s: string) => s.replace(/\s+/g, '');
-    const proposal = squash(pdfText(toPdf(join(out, 'to-trinh-2016.docx'))));
+    const [proposal, cover] = toPdfs([join(out, 'to-trinh-2016.docx'), join(out, 'cong-van-gui-2016.docx')]).map(
+      (pdf) => squash(pdfText(pdf)),
+    );
     for (const part of [
       'Số: /TTr-HĐTĐKT',
       'Bình Phước, ngày 20 tháng 01 năm 2017',
@@ -277,7 +280,6 @@ describe('the letters of a round', () => {
     ]) {
       expect(proposal).toContain(squash(part));
     }
-    const cover = squash(pdfText(toPdf(join(out, 'cong-van-gui-2016.docx'))));
     for (const part of [
       'Số: /TTr',
       'V/v gửi Quyết định và Danh sách',
@@ -304,9 +306,10 @@ describe('the letters of a round', () => {
     await ok(a, 'decide', String(a.year), '--number', '7', '--date', `${a.year + 1}-01-20`);
     await ok(a, 'render', 'all', String(a.year));
     const squash = (s: string) => s.replace(/\s+/g, '');
-    const cover = squash(pdfText(toPdf(join(a.root, `documents/${a.year}/cong-van-gui-${a.year}.docx`))));
+    const [cover, decision] = toPdfs(
+      ['cong-van-gui', 'quyet-dinh'].map((n) => join(a.root, `documents/${a.year}/${n}-${a.year}.docx`)),
+    ).map((pdf) => squash(pdfText(pdf)));
     expect(cover).toContain(squash('Kính gửi: Sở Nội vụ tỉnh Mẫu'));
-    const decision = squash(pdfText(toPdf(join(a.root, `documents/${a.year}/quyet-dinh-${a.year}.docx`))));
     expect(decision).toContain(
       squash('Điều 4. Chánh Văn phòng Sở, Trưởng các phòng chuyên môn và các tập thể, cá nhân có tên tại Điều 1'),
     );

@@ -226,10 +226,11 @@ describe('certificates', () => {
     const recipient = paragraphs.find((para) => para.includes(`Tập thể ${a.departments[0]!.name}`))!;
     expect(recipient).toMatch(/w:x="2267"/);
     expect(recipient).toMatch(/w:y="4535"/);
-    const text = squash(pdfText(toPdf(file)));
+    const pdf = toPdf(file);
+    const text = squash(pdfText(pdf));
     expect(text).toContain(squash(first.name));
     expect(text).toContain(squash(`Quyết định số 07/QĐ-STP`));
-    expect(pdfInfo(toPdf(file)).pages).toBe(a.nominations.length);
+    expect(pdfInfo(pdf).pages).toBe(a.nominations.length);
     // The certificates themselves are untouched, and the option is for certificates only.
     expect(existsSync(join(a.root, `documents/${y}/giay-cong-nhan-${y}.docx`))).toBe(false);
     const wrong = await run(a, 'render', 'decision', y, '--blank-stock');

@@ -1,6 +1,6 @@
 /** LibreOffice headless and poppler: a .docx to PDF, then its text and page facts. */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 
@@ -11,17 +11,28 @@ export function hasOffice(): boolean {
   );
 }
 
-/** Convert with a private profile, so parallel test files do not fight over one. */
-export function toPdf(docx: string): string {
+/**
+ * Convert with a private profile, so parallel test files do not fight over one. Each start of
+ * LibreOffice costs seconds: give every document a test reads at once (their PDFs come in order).
+ */
+export function toPdfs(docxs: readonly string[]): string[] {
+  const names = docxs.map((d) => basename(d).replace(/\.docx$/, '.pdf'));
+  if (new Set(names).size !== names.length) throw new Error(`two documents of one name: ${names.join(', ')}`);
   const out = mkdtempSync(join(tmpdir(), 'thidua-pdf-'));
   const profile = mkdtempSync(join(tmpdir(), 'thidua-lo-'));
   const res = spawnSync(
     'soffice',
-    [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', out, docx],
+    [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', out, ...docxs],
     { encoding: 'utf8', timeout: 120_000 },
   );
-  if (res.status !== 0) throw new Error(`soffice failed: ${res.stderr}`);
-  return join(out, basename(docx).replace(/\.docx$/, '.pdf'));
+  const pdfs = names.map((n) => join(out, n));
+  const missing = pdfs.filter((p) => !existsSync(p));
+  if (res.status !== 0 || missing.length) throw new Error(`soffice failed (${missing.join(', ')}): ${res.stderr}`);
+  return pdfs;
+}
+
+export function toPdf(docx: string): string {
+  return toPdfs([docx])[0]!;
 }
 
 export function pdfText(pdf: string, options: string[] = []): string {

@@ -1,6 +1,7 @@
 /** A generated staff list, as an office keeps it: Vietnamese headers, departments by name, leaders marked. */
 import { spawnSync } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 
 const FAMILY = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Võ', 'Đặng', 'Bùi', 'Đỗ', 'Hồ'];
@@ -72,6 +73,8 @@ export function calcConvert(file: string, to: 'xlsx' | 'csv'): string {
   const res = spawnSync(
     'soffice',
     [
+      // A private profile: two test files converting at once would otherwise share one instance.
+      `-env:UserInstallation=file://${mkdtempSync(join(tmpdir(), 'thidua-lo-'))}`,
       '--headless',
       ...(to === 'xlsx' ? ['--infilter=CSV:44,34,76,1'] : []),
       '--convert-to',

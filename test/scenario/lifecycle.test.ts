@@ -106,7 +106,8 @@ describe('3. no ballot is ever overwritten', () => {
     ctx.say = (s) => lines.push(s.vi);
     ctx.warn = (s) => lines.push(s.vi);
     // Paper 1 is proposed; before it is written, another clerk's command writes 001.yaml.
-    const answers: unknown[] = [true, false, ...a.nominations.map(() => 'disagree')];
+    // A paper of more than two nominations asks first: all agree except…, or one by one.
+    const answers: unknown[] = [true, false, 'each', ...a.nominations.map(() => 'disagree')];
     const p = scripted([...answers, true, false]);
     const confirm = p.confirm.bind(p);
     p.confirm = (q) => {

@@ -5,7 +5,7 @@
  * answers from what it already asked git (within a run, and kept per HEAD between runs).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { auditRound, preloadAudit, removalsOf } from '../../src/shell/git-audit.js';
@@ -339,6 +339,52 @@ describe('auditRound, from the commit that added the seal', () => {
       expect.arrayContaining([[`${DIR}/ballots/001.yaml`, changed]]),
     );
     expect(found.some((f) => f.commit === rewrote && f.file === TALLY)).toBe(true);
+  });
+});
+
+describe('what verify asks git ahead (preloadAudit and the prefetches)', () => {
+  /** The git commands `run` starts (through a `git` on PATH that logs, then runs the real one). */
+  function gitCalls(run: () => unknown): string[] {
+    const bin = tempDir('thidua-gitlog-');
+    const log = join(bin, 'calls');
+    const real = spawnSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).stdout.trim();
+    writeFileSync(join(bin, 'git'), `#!/bin/sh\necho "$1" >> '${log}'\nexec ${real} "$@"\n`, { mode: 0o755 });
+    writeFileSync(log, '');
+    const path = process.env.PATH;
+    process.env.PATH = `${bin}:${path ?? ''}`;
+    try {
+      run();
+    } finally {
+      process.env.PATH = path;
+    }
+    return readFileSync(log, 'utf8').split('\n').filter(Boolean);
+  }
+
+  /** Sealed, decided, the seal rewritten, the decision removed, then the seal removed in the working tree. */
+  function busyRepo(): string {
+    const { root } = decidedRepo();
+    put(root, TALLY, SEAL.replace('agree: 5', 'agree: 6'));
+    commit(root, 'sửa kết quả');
+    rmSync(join(root, DECISION));
+    commit(root, 'xoá quyết định');
+    rmSync(join(root, TALLY));
+    return root;
+  }
+
+  it('after preloadAudit, auditing a round starts no git log and reads no file one at a time, and finds the same', async () => {
+    const root = busyRepo();
+    const plain = new HistoryReader(root, 'records');
+    const expected = [...removalsOf(plain, round), ...auditRound(plain, round)];
+    // The decision removed, the seal rewritten, the seal removed and changed in the working tree.
+    expect(expected.map((f) => f.file).sort()).toEqual([DECISION, TALLY, TALLY, TALLY]);
+
+    const reader = new HistoryReader(root, 'records');
+    await preloadAudit(reader, [round]);
+    let found: unknown[] = [];
+    const calls = gitCalls(() => (found = [...removalsOf(reader, round), ...auditRound(reader, round)]));
+    expect(found).toEqual(expected);
+    // The histories came from preloadAudit, the files at commits from what was read ahead.
+    expect(calls.filter((c) => c === 'log' || c === 'show')).toEqual([]);
   });
 });
 

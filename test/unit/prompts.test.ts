@@ -55,6 +55,24 @@ describe('ballot by prompts', () => {
     expect(validateSnapshot(readSnapshot(root)).errors).toBe(0);
   });
 
+  it('a long paper: “all agree, except …” ticks the exceptions, marks each, and every other nomination is agree', async () => {
+    const root = workspace({ from: 'example' });
+    const p = scripted([true, false, 'except', ['nv3-ca-nhan', 'gskt-mo-hinh'], 'disagree', 'abstain', true, false]);
+    expect(await ballot(ctxFor(root).ctx, input('ballot', ['2017']), p)).toBe(0);
+    expect(p.asked.slice(0, 6)).toEqual([
+      'confirm: Phiếu số 1: phiếu hợp lệ?',
+      'confirm: Phiếu ghi ý kiến bằng văn bản của thành viên vắng mặt?',
+      'select: Nhập ý kiến:',
+      'checkbox: Các đề nghị không được “đồng ý” (Space chọn, Enter xong):',
+      'select: Tập thể Phòng Giám sát, kiểm tra và xử lý sau thanh tra',
+      'select: Chu Thị Nga (Phòng Nghiệp vụ 3)',
+    ]);
+    const text = readFileSync(join(root, 'records/2017/ballots/001.yaml'), 'utf8');
+    expect(text).toContain('gskt-mo-hinh: disagree');
+    expect(text).toContain('nv3-ca-nhan: abstain');
+    expect(text.match(/: agree$/gm)).toHaveLength(9);
+  });
+
   it('agree is the quick default, and entry stops when the ballots issued are in', async () => {
     const root = openRound();
     const answers = [];

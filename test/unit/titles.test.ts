@@ -5,14 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import {
-  dependencyOrder,
-  passes,
-  rankForQuota,
-  reachesPercent,
-  requiredAgree,
-  tallyRound,
-} from '../../src/core/tally.js';
+import { passes, reachesPercent, requiredAgree, tallyRound } from '../../src/core/tally.js';
+import { dependencyOrder, rankForQuota } from '../../src/core/title-order.js';
 import { TitleSchema, type Title } from '../../src/core/schemas/titles.js';
 import { countedThreshold } from '../../src/core/titles.js';
 import { buildIndexFrom } from '../../src/core/records/index.js';

@@ -5,18 +5,16 @@
  * (src/shell/git-audit.ts) is tested against real repositories in test/unit/git-audit.test.ts.
  */
 import { describe, expect, it } from 'vitest';
+import { compareWithSeal, resealThresholdNote, verifyDecision } from '../../src/core/verify.js';
 import {
-  compareWithSeal,
   isSealedInputPath,
-  resealThresholdNote,
   sameSeal,
-  verifyDecision,
   verifyHidden,
   verifyHistory,
   verifyRemovals,
   verifyRewrites,
   type Removal,
-} from '../../src/core/verify.js';
+} from '../../src/core/verify-history.js';
 import type { Tally } from '../../src/core/tally.js';
 import type { TallyFile } from '../../src/core/schemas/sealed.js';
 

@@ -1,4 +1,5 @@
 /** What every document needs from the records: the agency, the round, its seal and decision, names. */
+import { roundName } from '../period.js';
 import type { Agency } from '../schemas/agency.js';
 import type { Round } from '../records/workspace.js';
 import type { Title } from '../schemas/titles.js';
@@ -61,6 +62,7 @@ export function commonValues(agency: Agency, round: Round): Values {
   const d = round.decision?.value;
   return {
     year: round.year,
+    ...(agency.period === 'school-year' ? { year_name: roundName(round.year, 'school-year') } : {}),
     agency: agency.name,
     agency_upper: upper(agency.name),
     parent: agency.parent ?? '',

@@ -143,6 +143,13 @@ export function meetingModel(input: DocumentInput): DocModel {
     ...Array.from({ length: 5 }, () => p('', { size: 14, keepNext: true })),
     p(index.personName(id), { align: 'center', size: 14, bold: true }),
   ];
+  // Nơi nhận bottom left, under the secretary's signature, in the same row: one block that never
+  // breaks, kept with the last paragraph, so no page holds the signatures or the recipients alone.
+  const recipients = recipientList(
+    or(template, 'recipients-heading', values)[0] ?? '',
+    or(template, 'recipients', values).filter(Boolean),
+    or(template, 'recipients-last', values)[0] ?? '',
+  );
   blocks.push(p('', { size: 6, after: 6 }));
   blocks.push({
     kind: 'table',
@@ -150,20 +157,18 @@ export function meetingModel(input: DocumentInput): DocModel {
     keepWithPrevious: true,
     rows: [
       [
-        cell(sign(line(template, 'signature-secretary', values), session.secretary), 50),
+        cell(
+          [
+            ...sign(line(template, 'signature-secretary', values), session.secretary),
+            p('', { size: 6 }),
+            ...recipients,
+          ],
+          50,
+        ),
         cell(sign(line(template, 'signature-chair', values), session.chair), 50),
       ],
     ],
   });
-  // Nơi nhận under the signatures, bottom left, as the count minutes have it.
-  blocks.push(p('', { size: 6 }));
-  blocks.push(
-    ...recipientList(
-      or(template, 'recipients-heading', values)[0] ?? '',
-      or(template, 'recipients', values).filter(Boolean),
-      or(template, 'recipients-last', values)[0] ?? '',
-    ),
-  );
   return {
     title: `${line(template, 'title', values)} ${round.year}`,
     subject: subject[0] ?? '',

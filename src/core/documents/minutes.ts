@@ -50,6 +50,9 @@ export const MINUTES_TEMPLATE_SPEC: TemplateSpec = {
     fallback:
       'Thành viên Hội đồng được đề nghị: {name} ({nomination}); theo quy chế, thành viên này không tham gia biểu quyết đối với đề nghị của mình.',
   },
+  // Read in templates frozen before issue 35 (the example's 2016 and 2025), never printed: an
+  // unsealing is the records' history (unseals.yaml, verify), not the council's words.
+  reopened: { fields: ['date', 'by', 'reason', 'decision'], required: false },
   'invalid-reason': {
     fields: ['serial', 'reason'],
     required: false,

@@ -174,7 +174,9 @@ export function parseTemplate(
 export type Values = Record<string, string | number>;
 
 export function fill(text: string, values: Values): string {
-  return text.replace(PLACEHOLDER, (_m, field: string) => {
+  // A school's round is its school year: "năm {year}" reads "năm học 2024 - 2025" (values.year_name).
+  const source = values['year_name'] !== undefined ? text.replace(/năm \{year\}/g, '{year_name}') : text;
+  return source.replace(PLACEHOLDER, (_m, field: string) => {
     const v = values[field];
     return v === undefined ? '' : String(v);
   });

@@ -4,12 +4,12 @@
  * ones already there, and the departments a staff list names that do not exist yet.
  */
 
-import { departmentIdFromName, idFromName, ID_PATTERN } from '../ids.js';
-import { isUnambiguousId } from '../yaml/emit.js';
+import { departmentIdFromName, idFromName } from '../ids.js';
 import { personAsOf } from '../records/basis.js';
 import type { Department, Person, PersonChange } from '../schemas/organisation.js';
-import { headerKey, type Field, type ImportKind, type Mapping } from './columns.js';
-import { cellText, type Cell, type CellValue, type Sheet } from './sheet.js';
+import type { Field, ImportKind, Mapping } from './columns.js';
+import type { Cell, Sheet } from './sheet.js';
+import { dataRows, dateValue, findDepartment, genderValue, leaderValue, nameKey, text, uniqueId } from './rows.js';
 
 export interface FieldChangeSeen {
   field: Field;
@@ -33,7 +33,7 @@ export interface PlannedRow {
 
 export interface RowProblem {
   cell: Cell;
-  code: 'unknown-reference' | 'duplicate-id';
+  code: 'unknown-reference' | 'duplicate-id' | 'schema';
   message: { vi: string; en: string };
 }
 
@@ -43,73 +43,9 @@ export interface ImportPlan {
   /** People import: departments named in the sheet that do not exist yet, created with it. */
   newDepartments: Department[];
   problems: RowProblem[];
+  /** People import: those in the records, not gone, of the units the sheet lists, who are not in it. */
+  missing: Person[];
 }
-
-const TRUE = new Set(['x', 'co', 'c', 'yes', 'y', 'true', '1', 'dung']);
-const FALSE = new Set(['', 'khong', 'k', 'no', 'n', 'false', '0', 'sai']);
-
-function leaderValue(v: CellValue): boolean | string {
-  if (typeof v === 'boolean') return v;
-  const key = headerKey(cellText(v));
-  if (TRUE.has(key)) return true;
-  if (FALSE.has(key)) return false;
-  return cellText(v);
-}
-
-function genderValue(v: CellValue): string | undefined {
-  const key = headerKey(cellText(v));
-  if (key === '') return undefined;
-  if (['nam', 'm', 'male', 'trai'].includes(key)) return 'nam';
-  if (['nu', 'f', 'female', 'gai'].includes(key)) return 'nu';
-  return cellText(v);
-}
-
-function nameKey(s: string): string {
-  return headerKey(s);
-}
-
-/** The department a staff list names, by id or by name with or without "Phòng". */
-function findDepartment(text: string, departments: readonly Department[]): Department | undefined {
-  const byId = departments.find((d) => d.id === text);
-  if (byId) return byId;
-  const k = nameKey(text);
-  return departments.find((d) => nameKey(d.name) === k || nameKey(d.name) === `phong ${k}`);
-}
-
-function uniqueId(base: string, taken: ReadonlySet<string>): string {
-  let id = isUnambiguousId(base) && ID_PATTERN.test(base) ? base : `x-${base}`.slice(0, 64);
-  if (!taken.has(id)) return id;
-  for (let n = 2; ; n++) {
-    id = `${base.slice(0, 60)}-${n}`;
-    if (!taken.has(id)) return id;
-  }
-}
-
-function rowCells(row: Cell[], mapping: Mapping): Map<Field, Cell> {
-  const out = new Map<Field, Cell>();
-  for (const [field, header] of mapping.columns) {
-    const cell = row.find((c) => c.col === header.col);
-    if (cell) out.set(field, cell);
-  }
-  return out;
-}
-
-function dataRows(sheet: Sheet, mapping: Mapping): Array<{ cells: Map<Field, Cell>; first: Cell }> {
-  const out: Array<{ cells: Map<Field, Cell>; first: Cell }> = [];
-  for (const row of sheet.rows) {
-    if ((row[0]?.row ?? 0) <= mapping.headerRow) continue;
-    const cells = rowCells(row, mapping);
-    if ([...cells.values()].every((c) => cellText(c.value) === '')) continue;
-    out.push({ cells, first: cells.get('name') ?? row[0]! });
-  }
-  return out;
-}
-
-const text = (cells: Map<Field, Cell>, f: Field): string | undefined => {
-  const c = cells.get(f);
-  const s = c ? cellText(c.value) : '';
-  return s === '' ? undefined : s;
-};
 
 export function planPeople(
   sheet: Sheet,
@@ -181,6 +117,22 @@ export function planPeople(
       });
     }
     seen.set(id, d.first);
+    const dates: Record<string, string> = {};
+    for (const f of ['joined', 'left'] as const) {
+      const cell = d.cells.get(f);
+      if (!cell || text(d.cells, f) === undefined) continue;
+      const iso = dateValue(cell.value);
+      if (iso !== null) dates[f] = iso;
+      else
+        problems.push({
+          cell,
+          code: 'schema',
+          message: {
+            vi: `“${text(d.cells, f)!}” không phải ngày (dd/mm/yyyy)`,
+            en: `“${text(d.cells, f)!}” is not a date (dd/mm/yyyy)`,
+          },
+        });
+    }
     const leaderCell = d.cells.get('leader');
     const wanted: Record<string, unknown> = {
       name: d.name,
@@ -190,7 +142,7 @@ export function planPeople(
       ...(leaderCell ? { leader: leaderValue(leaderCell.value) } : {}),
     };
     if (!d.existing) {
-      const record = { id, ...wanted, leader: wanted['leader'] ?? false } as Person;
+      const record = { id, ...wanted, leader: wanted['leader'] ?? false, ...dates } as Person;
       return { cells: d.cells, first: d.first, id, status: 'new', changes: [], record, generatedId };
     }
     const now = personAsOf(d.existing, asOf) as unknown as Record<string, unknown>;
@@ -199,13 +151,15 @@ export function planPeople(
       if (!(f in wanted)) continue;
       if (wanted[f] !== now[f]) changes.push({ field: f, from: now[f], to: wanted[f] });
     }
+    for (const [f, v] of Object.entries(dates) as Array<['joined' | 'left', string]>)
+      if (v !== d.existing[f]) changes.push({ field: f, from: d.existing[f], to: v });
     if (changes.length === 0)
       return { cells: d.cells, first: d.first, id, status: 'same', changes, record: d.existing, generatedId };
     // Gender is corrected in place; a new name, post, department or leadership is dated.
     let record: Person = { ...d.existing };
     const dated: Partial<PersonChange> = {};
     for (const c of changes) {
-      if (c.field === 'gender') record = { ...record, gender: c.to as Person['gender'] };
+      if (c.field === 'gender' || c.field === 'joined' || c.field === 'left') record = { ...record, [c.field]: c.to };
       else (dated as Record<string, unknown>)[c.field] = c.to;
     }
     if (Object.keys(dated).length > 0) {
@@ -217,91 +171,14 @@ export function planPeople(
     }
     return { cells: d.cells, first: d.first, id, status: 'changed', changes, record, generatedId };
   });
-  return { kind: 'people', rows: planned, newDepartments, problems };
-}
-
-export function planDepartments(
-  sheet: Sheet,
-  mapping: Mapping,
-  departments: readonly Department[],
-  people: readonly Person[],
-  asOf: string,
-): ImportPlan {
-  const problems: RowProblem[] = [];
-  const taken = new Set(departments.map((d) => d.id));
-  const seen = new Map<string, Cell>();
-  const rows = dataRows(sheet, mapping).map(({ cells, first }): PlannedRow => {
-    const name = text(cells, 'name') ?? '';
-    const givenId = text(cells, 'id');
-    const existing =
-      givenId !== undefined
-        ? departments.find((d) => d.id === givenId)
-        : departments.find((d) => nameKey(d.name) === nameKey(name));
-    let id: string;
-    let generatedId = false;
-    if (existing) id = existing.id;
-    else if (givenId !== undefined) id = givenId;
-    else {
-      generatedId = true;
-      id = uniqueId(departmentIdFromName(name), taken);
-    }
-    taken.add(id);
-    const earlier = seen.get(id);
-    if (earlier) {
-      problems.push({
-        cell: cells.get('id') ?? first,
-        code: 'duplicate-id',
-        message: {
-          vi: `hàng này và hàng ${earlier.row} cùng là phòng “${id}”; mỗi phòng một hàng`,
-          en: `this row and row ${earlier.row} are both the department “${id}”; one row per department`,
-        },
-      });
-    }
-    seen.set(id, first);
-    let head: string | undefined;
-    const headText = text(cells, 'head');
-    if (headText !== undefined) {
-      const byId = people.find((p) => p.id === headText);
-      const byName = people.filter((p) => nameKey(personAsOf(p, asOf).name) === nameKey(headText));
-      const found = byId ?? (byName.length === 1 ? byName[0] : undefined);
-      if (found) head = found.id;
-      else {
-        problems.push({
-          cell: cells.get('head')!,
-          code: 'unknown-reference',
-          message:
-            byName.length > 1
-              ? {
-                  vi: `“${headText}” là tên của ${byName.length} người (${byName.map((p) => p.id).join(', ')}); hãy ghi mã`,
-                  en: `“${headText}” is the name of ${byName.length} people (${byName.map((p) => p.id).join(', ')}); give the id`,
-                }
-              : {
-                  vi: `không có người “${headText}” trong records/people.yaml (nhập cán bộ trước: thidua import people)`,
-                  en: `no person “${headText}” in records/people.yaml (import the staff first: thidua import people)`,
-                },
-        });
-      }
-    }
-    const wanted: Department = {
-      id,
-      name,
-      ...(head !== undefined ? { head } : existing?.head !== undefined ? { head: existing.head } : {}),
-    };
-    if (!existing) return { cells, first, id, status: 'new', changes: [], record: wanted, generatedId };
-    const changes: FieldChangeSeen[] = [];
-    if (existing.name !== wanted.name) changes.push({ field: 'name', from: existing.name, to: wanted.name });
-    if (existing.head !== wanted.head) changes.push({ field: 'head', from: existing.head, to: wanted.head });
-    return {
-      cells,
-      first,
-      id,
-      status: changes.length ? 'changed' : 'same',
-      changes,
-      record: changes.length ? wanted : existing,
-      generatedId,
-    };
+  // Who the sheet leaves out: of the units it lists (all, without a unit column), not recorded as gone.
+  const listed = new Set(planned.map((r) => r.id));
+  const units = new Set(drafts.map((d) => d.department));
+  const missing = people.filter((p) => {
+    if (listed.has(p.id) || p.left !== undefined) return false;
+    return !mapping.columns.has('department') || units.has(personAsOf(p, asOf).department);
   });
-  return { kind: 'departments', rows, newDepartments: [], problems };
+  return { kind: 'people', rows: planned, newDepartments, problems, missing };
 }
 
 /** The list as it will be: existing items in place (changed ones replaced), new ones appended. */

@@ -88,6 +88,7 @@ const LEVEL_NOTE: Record<Level, string> = {
 export function renderAgencyYaml(
   answers: Partial<InitAnswers>,
   level: Level = 'so',
+  extra: { period?: 'calendar' | 'school-year'; unit?: string } = {},
 ): { text: string; placeholders: string[] } {
   const placeholders: string[] = [];
   const v = (key: keyof InitAnswers) => {
@@ -131,6 +132,10 @@ recipients: []
 # Căn cứ riêng của cơ quan (văn bản quy định thẩm quyền trước); Luật, Nghị định, Thông tư lấy từ bộ quy tắc (records/titles.yaml).
 legal_basis:
 ${competence}  - "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;"
-`;
+${
+  extra.period === 'school-year'
+    ? '# Đợt xét là năm học kết thúc trong năm của đợt (01/9 – 31/8): đợt 2025 là năm học 2024 - 2025.\nperiod: school-year\n'
+    : ''
+}${extra.unit !== undefined ? `# Các đơn vị trong cơ quan được gọi là:\nunit: ${q(extra.unit)}\n` : ''}`;
   return { text, placeholders };
 }

@@ -10,12 +10,13 @@ import type { Criteria } from '../schemas/criteria.js';
 import type { Person } from '../schemas/organisation.js';
 import type { Basis, Issuer } from '../schemas/sealed.js';
 import { overlapsYear } from '../discipline.js';
+import { periodOf, roundSpan, type Period } from '../period.js';
 import { buildIndexFrom, type WorkspaceIndex } from './index.js';
 import type { Rec, Round, Workspace } from './workspace.js';
 
 /** The day a round sees people as of: the last day of its year (the year of the achievements). */
-export function roundReferenceDate(year: number): string {
-  return `${year}-12-31`;
+export function roundReferenceDate(year: number, period: Period = 'calendar'): string {
+  return roundSpan(year, period).end;
 }
 
 /** A person as they stood on a date: every dated change up to that day applied, in date order. */
@@ -52,7 +53,7 @@ export function effectiveAgency(agency: Agency, round: Round): Agency {
 
 /** The records as they hold for an unsealed round (or a seal written before bases were kept). */
 function currentParts(ws: Workspace, round: Round) {
-  const date = roundReferenceDate(round.year);
+  const date = roundReferenceDate(round.year, periodOf(ws.agency?.value));
   // The agency as at the end of the round's year (a new name after a merger that year included).
   const agency = ws.agency ? effectiveAgency(agencyAsOf(ws.agency.value, date), round) : null;
   const criteria: Criteria | null = round.settings?.value.criteria ?? ws.criteria?.value ?? null;
@@ -129,7 +130,7 @@ export function basisForSeal(index: WorkspaceIndex, round: Round): Basis | null 
   for (const d of departments) for (const p of index.peopleByDepartment.get(d) ?? []) concerned.add(p.value.id);
   const discipline = [...concerned]
     .flatMap((id) => (index.disciplineByPerson.get(id) ?? []).map((m) => m.value))
-    .filter((m) => overlapsYear(m, round.year));
+    .filter((m) => overlapsYear(m, round.year, periodOf(index.agency)));
   const withMeasure = new Set(discipline.map((m) => m.person));
   // A round that names titles counts shares of a department's people (70 % Lao động tiên tiến):
   // everyone of its nominated departments is kept, so a recount sees the same departments.

@@ -1,6 +1,7 @@
 import { t } from '../diagnostics.js';
 import { defineRule, type Finding } from './rule.js';
 import { measureUntil, overlapsYear } from '../discipline.js';
+import { periodOf, roundName } from '../period.js';
 import { under2025Rules } from '../titles.js';
 import { addDays, shortDate } from '../dates.js';
 
@@ -27,13 +28,13 @@ export const rule = defineRule({
         const people = n.value.kind === 'individual' ? [n.value.person] : [];
         for (const id of people) {
           for (const m of index.disciplineByPerson.get(id) ?? []) {
-            if (!overlapsYear(m.value, round.year)) continue;
+            if (!overlapsYear(m.value, round.year, periodOf(index.agency))) continue;
             const from = addDays(measureUntil(m.value), 1);
             out.push({
               loc: { file: n.loc.file, path: ['person'] },
               message: t(
-                `${index.personName(id)} bị kỷ luật “${m.value.level}” đến ${shortDate(measureUntil(m.value))}: thành tích chỉ tính từ ${shortDate(from)}, chưa đủ năm ${round.year} cho danh hiệu`,
-                `${index.personName(id)} has the measure “${m.value.level}” until ${measureUntil(m.value)}: achievements count only from ${from}, not the whole of ${round.year} a title needs`,
+                `${index.personName(id)} bị kỷ luật “${m.value.level}” đến ${shortDate(measureUntil(m.value))}: thành tích chỉ tính từ ${shortDate(from)}, chưa đủ ${roundName(round.year, periodOf(index.agency))} cho danh hiệu`,
+                `${index.personName(id)} has the measure “${m.value.level}” until ${measureUntil(m.value)}: achievements count only from ${from}, not the whole of ${roundName(round.year, periodOf(index.agency), 'en')} a title needs`,
               ),
             });
           }

@@ -1,7 +1,8 @@
 import { t } from '../diagnostics.js';
 import { defineRule, type Finding } from './rule.js';
 import { under2025Rules } from '../titles.js';
-import { daysAway, daysInYearOf } from '../leave.js';
+import { daysAway, daysInYearOf, timeAway } from '../leave.js';
+import { periodOf, roundName } from '../period.js';
 import { formatNumber } from '../format/numbers.js';
 
 export const rule = defineRule({
@@ -28,17 +29,19 @@ export const rule = defineRule({
         if (min === undefined) continue;
         const maternityIsWork = under2025Rules(index, n.value);
         // Stryker disable next-line ArrayDeclaration: an entry without dates spans no day of the year (daysAway drops it)
-        const leave = index.people.get(n.value.person)?.value.leave ?? [];
-        const days = daysInYearOf(round.year);
-        const away = daysAway(leave, round.year, maternityIsWork);
+        const person = index.people.get(n.value.person)?.value;
+        const leave = person ? timeAway(person) : [];
+        const period = periodOf(index.agency);
+        const days = daysInYearOf(round.year, period);
+        const away = daysAway(leave, round.year, maternityIsWork, period);
         // Months worked = (days − away) × 12 / days, compared exactly in integers.
         if ((days - away) * 12 >= min * days) continue;
         const worked = Math.floor(((days - away) * 120) / days) / 10;
         out.push({
           loc: { file: n.loc.file, path: ['person'] },
           message: t(
-            `${index.personName(n.value.person)} làm việc khoảng ${formatNumber(worked)} tháng năm ${round.year} (nghỉ ${away} ngày${maternityIsWork ? ', không kể nghỉ thai sản' : ''}); danh hiệu cần ít nhất ${formatNumber(min)} tháng`,
-            `${index.personName(n.value.person)} worked about ${formatNumber(worked, 'en')} months of ${round.year} (${away} days away${maternityIsWork ? ', maternity leave not counted' : ''}); the title needs at least ${formatNumber(min, 'en')}`,
+            `${index.personName(n.value.person)} làm việc khoảng ${formatNumber(worked)} tháng ${roundName(round.year, period)} (nghỉ ${away} ngày${maternityIsWork ? ', không kể nghỉ thai sản' : ''}); danh hiệu cần ít nhất ${formatNumber(min)} tháng`,
+            `${index.personName(n.value.person)} worked about ${formatNumber(worked, 'en')} months of ${roundName(round.year, period, 'en')} (${away} days away${maternityIsWork ? ', maternity leave not counted' : ''}); the title needs at least ${formatNumber(min, 'en')}`,
           ),
         });
       }

@@ -1,6 +1,7 @@
 import { t } from '../diagnostics.js';
 import { shortDate } from '../dates.js';
 import { atLeast, measureUntil, overlapsYear } from '../discipline.js';
+import { periodOf, roundName } from '../period.js';
 import { defineRule, type Finding } from './rule.js';
 
 export const rule = defineRule({
@@ -32,12 +33,12 @@ export const rule = defineRule({
         if (from === 'none') continue;
         for (const m of index.disciplineByPerson.get(n.value.person) ?? []) {
           const v = m.value;
-          if (!atLeast(v.level, from) || !overlapsYear(v, round.year)) continue;
+          if (!atLeast(v.level, from) || !overlapsYear(v, round.year, periodOf(index.agency))) continue;
           out.push({
             loc: { file: n.loc.file, path: ['person'] },
             message: t(
-              `${index.personName(v.person)} bị kỷ luật “${v.level}” từ ${shortDate(v.date)} đến ${shortDate(measureUntil(v))}${v.decision ? ` (${v.decision})` : ''}, trùng năm ${round.year}: không được đề nghị`,
-              `${index.personName(v.person)} has the measure “${v.level}” from ${v.date} to ${measureUntil(v)}${v.decision ? ` (${v.decision})` : ''}, overlapping ${round.year}: not eligible`,
+              `${index.personName(v.person)} bị kỷ luật “${v.level}” từ ${shortDate(v.date)} đến ${shortDate(measureUntil(v))}${v.decision ? ` (${v.decision})` : ''}, trùng ${roundName(round.year, periodOf(index.agency))}: không được đề nghị`,
+              `${index.personName(v.person)} has the measure “${v.level}” from ${v.date} to ${measureUntil(v)}${v.decision ? ` (${v.decision})` : ''}, overlapping ${roundName(round.year, periodOf(index.agency), 'en')}: not eligible`,
             ),
           });
         }

@@ -1,6 +1,6 @@
 import { t } from '../diagnostics.js';
 import { defineRule, type Finding } from './rule.js';
-import { dependencyOrder } from '../tally.js';
+import { dependencyOrder } from '../title-order.js';
 import { TITLES_FILE } from '../records/paths.js';
 
 export const rule = defineRule({

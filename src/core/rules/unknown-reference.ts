@@ -82,6 +82,34 @@ export const rule = defineRule({
           ),
         );
     }
+    // The rule pack: each level's titles are declared titles, each value's source a declared instrument.
+    const pack = ws.pack;
+    if (pack) {
+      for (const [level, c] of Object.entries(pack.value.competence ?? {})) {
+        c.decides.forEach((id, i) => title(id, sub(pack.loc, 'competence', level, 'decides', i)));
+        for (const id of Object.keys(c.upward ?? {})) title(id, sub(pack.loc, 'competence', level, 'upward', id));
+      }
+      const instruments = new Set(pack.value.instruments.map((i) => i.id));
+      const source = (src: { instrument: string } | undefined, loc: Loc) => {
+        if (src && !instruments.has(src.instrument))
+          out.push(missing(sub(loc, 'instrument'), t('văn bản', 'the instrument'), src.instrument, instruments));
+      };
+      for (const [k, src] of Object.entries(pack.value.general ?? {})) source(src, sub(pack.loc, 'general', k));
+      source(pack.value.settings?.quorum?.source, sub(pack.loc, 'settings', 'quorum', 'source'));
+      for (const [level, c] of Object.entries(pack.value.competence ?? {}))
+        source(c.source, sub(pack.loc, 'competence', level, 'source'));
+      for (const x of ws.titles) {
+        const v = x.value;
+        source(v.source, sub(x.loc, 'source'));
+        source(v.rating?.source, sub(x.loc, 'rating', 'source'));
+        source(v.members_rated?.source, sub(x.loc, 'members_rated', 'source'));
+        source(v.threshold?.source, sub(x.loc, 'threshold', 'source'));
+        source(v.blocked_source, sub(x.loc, 'blocked_source'));
+        source(v.settings_source, sub(x.loc, 'settings_source'));
+        if (typeof v.initiative === 'object') source(v.initiative.source, sub(x.loc, 'initiative', 'source'));
+        v.requires.forEach((r, i) => source(r.source, sub(x.loc, 'requires', i, 'source')));
+      }
+    }
     for (const m of ws.pending) {
       if (m.value.person !== undefined) person(m.value.person, sub(m.loc, 'person'));
       if (m.value.department !== undefined) department(m.value.department, sub(m.loc, 'department'));

@@ -158,6 +158,10 @@ export const AgencySchema = z.strictObject({
   proposes_to: Text.optional(),
   /** Changes from a date on (oldest first): the agency as a round or a document of that date sees it. */
   changes: z.array(AgencyChangeSchema).optional(),
+  /** What a round's year is: the calendar year (default), or the school year ending in it (1/9 – 31/8). */
+  period: z.enum(['calendar', 'school-year']).optional(),
+  /** What the agency calls its units ("Phòng" by default; "Tổ" in a school, "Khoa" in a hospital). */
+  unit: Text.optional(),
 });
 
 export type Agency = z.infer<typeof AgencySchema>;

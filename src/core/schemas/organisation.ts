@@ -34,6 +34,9 @@ export const PersonSchema = z.strictObject({
   leader: z.boolean().default(false),
   /** Dated changes, oldest first; a round sees the person as they were on 31/12 of its year. */
   changes: z.array(PersonChangeSchema).optional(),
+  /** The day the person joined the agency and the day they left (or moved away): working time counts between. */
+  joined: IsoDate.optional(),
+  left: IsoDate.optional(),
   /** Leave taken, for a title's working-time requirement (`min_months` in titles.yaml). */
   leave: z.array(LeaveSchema).optional(),
 });
