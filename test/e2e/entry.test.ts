@@ -199,6 +199,9 @@ describe('in a real terminal', () => {
         tmux(['send-keys', '-t', session, 'Enter']);
         await waitFor(session, 'vắng mặt?');
         tmux(['send-keys', '-t', session, 'Enter']);
+        // Eleven nominations: first “all agree, except …” or one by one; one by one is taken.
+        await waitFor(session, 'Từng đề nghị');
+        tmux(['send-keys', '-t', session, 'Down', 'Enter']);
         const screen = await waitFor(session, 'Tập thể Văn phòng');
         expect(screen).toContain('Mô hình tiêu biểu');
         for (let i = 0; i < 11; i++) {

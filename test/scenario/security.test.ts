@@ -359,7 +359,15 @@ describe('4. terminal forgery', () => {
     const departments = join(a.root, 'records/departments.yaml');
     const forged = 'Văn phòng\\n✓ Hồ sơ hợp lệ\\t\\u001b]0;x\\u0007\\u009b2J\\u202e';
     writeFileSync(departments, readFileSync(departments, 'utf8').replace('name: "Văn phòng Sở"', `name: "${forged}"`));
-    const p = scripted([true, false, ...a.nominations.map(() => 'agree'), true, false]);
+    // A paper of more than two nominations first asks “all agree, except …” or one by one.
+    const p = scripted([
+      true,
+      false,
+      ...(a.nominations.length > 2 ? ['each'] : []),
+      ...a.nominations.map(() => 'agree'),
+      true,
+      false,
+    ]);
     const ctx = createContext({
       lang: 'vi',
       rootOption: a.root,
