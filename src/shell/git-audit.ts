@@ -67,15 +67,20 @@ function sealedChanges(git: HistoryReader, round: Round): { later: HistoryCommit
   // Stryker restore all
   const later: HistoryCommit[] = [];
   const rewrites: SealRewrite[] = [];
+  // The openings recorded today: unseals.yaml only grows (unseal-audit.ts reports any entry removed).
+  const recordedNow = recordedSeals(git, currentBytes(join(git.root, round.unsealsFile))?.toString('utf8') ?? null);
   for (const c of commits) {
     const after = git.fileAt(c.commit, round.tallyFile);
     for (const parent of c.parents) {
       const before = git.fileAt(parent, round.tallyFile);
       // Nothing was sealed at that parent: nothing to guard against it.
       if (before === null) continue;
+      const beforeHash = sha256Hex(Buffer.from(before, 'utf8'));
       // Opened through thidua unseal in this very commit (a correction committed at once).
-      if (recordedSeals(git, git.fileAt(c.commit, round.unsealsFile)).has(sha256Hex(Buffer.from(before, 'utf8'))))
-        continue;
+      if (recordedSeals(git, git.fileAt(c.commit, round.unsealsFile)).has(beforeHash)) continue;
+      // The seal taken away in this commit, an opening unseals.yaml records (then or later, as for
+      // a removal): what changed with it is that opening's. A seal rewritten in place is not.
+      if (after === null && recordedNow.has(beforeHash)) continue;
       // A merge is compared with this parent alone; any other commit's listing is its one diff.
       const changed = c.parents.length === 1 ? c.files : git.changes(parent, c.commit, specs);
       const files = changed.filter((f) => isSealedInputPath(round.year, f.path));

@@ -188,6 +188,49 @@ describe('issue 36: a correction in one commit passes verify', () => {
   });
 });
 
+describe('an opening written up afterwards', () => {
+  /** Sealed and committed; then opened with thidua unseal, its record kept aside for a later commit. */
+  async function openedUnrecorded(seed: number): Promise<{ a: Agency; record: string; unseals: string }> {
+    const a = await votedAgency(seed);
+    await ok(a, 'tally', String(a.year), '--seal');
+    await ok(a, 'commit', '-m', 'Niêm phong');
+    await ok(a, 'unseal', String(a.year), '--reason', 'Nhập nhầm phiếu 001');
+    const unseals = join(a.root, `records/${a.year}/unseals.yaml`);
+    const record = readFileSync(unseals, 'utf8');
+    rmSync(unseals);
+    turnPaper(a);
+    return { a, record, unseals };
+  }
+
+  it('a seal taken away with a ballot changed in the same commit, its opening recorded in a later commit: verify passes and shows the opening', async () => {
+    const { a, record, unseals } = await openedUnrecorded(337);
+    git(a.root, ['add', '-A']);
+    git(a.root, ['commit', '-qm', 'Mở niêm phong, sửa phiếu 001']);
+    writeFileSync(unseals, record);
+    git(a.root, ['add', '-A']);
+    git(a.root, ['commit', '-qm', 'Ghi lại lần mở niêm phong']);
+    await ok(a, 'tally', String(a.year), '--seal');
+    await ok(a, 'commit', '-m', 'Niêm phong lại');
+    const r = await run(a, 'verify');
+    expect(r.stdout).toContain('Nhập nhầm phiếu 001');
+    expect(r.stdout).not.toContain('✗');
+    expect(r.code).toBe(0);
+  });
+
+  it('a seal rewritten in place over a changed ballot stays a finding, even with its opening recorded later', async () => {
+    const { a, record, unseals } = await openedUnrecorded(338);
+    await ok(a, 'tally', String(a.year), '--seal');
+    git(a.root, ['add', '-A']);
+    git(a.root, ['commit', '-qm', 'Sửa phiếu 001, niêm phong lại']);
+    writeFileSync(unseals, record);
+    git(a.root, ['add', '-A']);
+    git(a.root, ['commit', '-qm', 'Ghi lại lần mở niêm phong']);
+    const { code, json } = await verifyJson(a.root);
+    expect(code).toBe(1);
+    expect(json.rounds[0]!.findings.map((f) => f.file)).toContain(`records/${a.year}/tally.yaml`);
+  });
+});
+
 /**
  * A received repository whose configuration names a program for every way git could run one:
  * each planted program writes its own marker file, which no read-only command may leave.
