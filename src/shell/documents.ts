@@ -1,126 +1,32 @@
 /** Rendering a round's documents: templates from the workspace (or thidua's defaults), bytes from the model. */
 import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
-import { t, type Diagnostic, type Localized } from '../core/diagnostics.js';
+import { t, type Localized } from '../core/diagnostics.js';
 import { DOCUMENTS, type DocumentDef } from '../core/documents/index.js';
 import { COMMON_FIELDS, type DocumentInput } from '../core/documents/context.js';
 import { imageInfo } from '../core/documents/image.js';
 import type { Agency } from '../core/schemas/agency.js';
 import { findingsError } from '../errors.js';
-import { parseTemplate, type Template } from '../core/documents/template.js';
+import { type Template } from '../core/documents/template.js';
 import type { Round } from '../core/records/workspace.js';
 import type { Loaded } from './load.js';
-import { packageFile } from './package-files.js';
 import { documentAgency } from '../core/records/basis.js';
 import { roundTemplatePath } from '../core/records/paths.js';
 import { sha256Hex } from '../core/seal.js';
 import { assertInside, createFileExclusive, FileExistsError, linkOutside } from './safe-write.js';
-
-/** A file's bytes (a path, or one relative to root), or null when it is absent or unreadable. */
-function currentBytesInside(root: string, rel: string): Buffer | null {
-  try {
-    return readFileSync(rel === '' ? root : join(root, rel));
-  } catch {
-    return null;
-  }
-}
-
-/** A file's bytes by its path, or null when it is absent or unreadable. */
-export function fileBytes(path: string): Buffer | null {
-  return currentBytesInside(path, '');
-}
-
-export interface TemplateLoad {
-  template: Template | null;
-  diagnostics: Diagnostic[];
-  /** Where it came from, relative to the workspace when it is the workspace's own. */
-  source: string;
-}
-
-/**
- * The template text in force: the round's frozen copy, else the workspace's own, else thidua's.
- * `outside` names a workspace template that is a link leading out of the workspace: it is not read.
- */
-export function templateSource(
-  root: string,
-  template: string,
-  year?: number,
-): { path: string | null; shown: string; outside?: string } {
-  const inWorkspace = (rel: string) => {
-    const path = join(root, rel);
-    const link = linkOutside(root, path);
-    return link !== null
-      ? { path, shown: rel, outside: relative(root, link) }
-      : existsSync(path)
-        ? { path, shown: rel }
-        : null;
-  };
-  if (year !== undefined) {
-    const frozen = inWorkspace(roundTemplatePath(year, template));
-    if (frozen) return frozen;
-  }
-  const own = inWorkspace(`templates/${template}`);
-  if (own) return own;
-  // thidua's own (path null): a file of its package folder, or of the single executable.
-  return { path: null, shown: `(thidua) templates/${template}` };
-}
-
-/** A template's bytes: the workspace's file at `path`, or thidua's own (path null). */
-function templateBytes(path: string | null, template: string): Buffer {
-  return path === null ? packageFile('templates', template) : readFileSync(path);
-}
-
-export function loadTemplate(
-  root: string,
-  def: Pick<DocumentDef, 'template' | 'spec'>,
-  fields: readonly string[] = COMMON_FIELDS,
-  year?: number,
-): TemplateLoad {
-  const { path, shown, outside } = templateSource(root, def.template, year);
-  if (outside !== undefined) {
-    return {
-      template: null,
-      source: shown,
-      diagnostics: [
-        {
-          severity: 'error',
-          code: 'template-section',
-          file: shown,
-          line: 1,
-          column: 1,
-          message: t(
-            `không đọc mẫu: ${outside} là liên kết tượng trưng trỏ ra ngoài không gian làm việc`,
-            `the template is not read: ${outside} is a symbolic link that points outside the workspace`,
-          ),
-        },
-      ],
-    };
-  }
-  let text: string;
-  try {
-    text = templateBytes(path, def.template).toString('utf8');
-  } catch (err) {
-    return {
-      template: null,
-      source: shown,
-      diagnostics: [
-        {
-          severity: 'error',
-          code: 'template-section',
-          file: shown,
-          line: 1,
-          column: 1,
-          message: t(
-            `không đọc được mẫu: ${(err as Error).message}`,
-            `cannot read the template: ${(err as Error).message}`,
-          ),
-        },
-      ],
-    };
-  }
-  const { template, diagnostics } = parseTemplate(shown, text, def.spec, fields);
-  return { template: diagnostics.length ? null : template, diagnostics, source: shown };
-}
+import { copiesOf, digestKey, inputsDigest, readManifest } from './rendered-manifest.js';
+import { currentBytesInside, loadTemplate, templateBytes, templateSource } from './templates.js';
+export { type TemplateLoad, fileBytes, loadTemplate, templateSource } from './templates.js';
+export {
+  MANIFEST,
+  MAX_COPIES,
+  copiesKey,
+  copiesOf,
+  digestKey,
+  inputsDigest,
+  manifestText,
+  readManifest,
+} from './rendered-manifest.js';
 
 /** Why a document cannot be rendered yet, or null. */
 export function missingPrerequisite(def: DocumentDef, round: Round): Localized | null {
@@ -235,30 +141,6 @@ export function certificateLogo(root: string, agency: Agency): DocumentInput['lo
   return { ...info, data: bytes.toString('base64') };
 }
 
-/** The manifest key under which the copies of a many-copy document (the ballot paper) are kept. */
-export const copiesKey = (file: string) => `${file}#copies`;
-
-/** The copies a document was last rendered with (1 unless `render ballots --copies N` said otherwise). */
-export function copiesOf(manifest: Record<string, string>, file: string): number {
-  const n = Number(manifest[copiesKey(file)]);
-  return Number.isInteger(n) && n >= 1 && n <= MAX_COPIES ? n : 1;
-}
-
-/** More papers than any council has members is a typing slip, not a print run. */
-export const MAX_COPIES = 200;
-
-/**
- * The digest of everything a document's bytes follow from: the thidua version (so the renderer's
- * code) and the document model, which holds the template's wording and every value from the records.
- * Equal digests give equal bytes, so a file whose hash and digest match the manifest is current.
- */
-export function inputsDigest(version: string, model: unknown): string {
-  return sha256Hex(new TextEncoder().encode(`thidua ${version}\n${JSON.stringify(model)}`));
-}
-
-/** The manifest key under which a document's inputs digest is kept, beside its own hash. */
-export const digestKey = (file: string) => `${file}#inputs`;
-
 /** The inputs digest of a document as it would be rendered now, without rendering it (no `docx` loaded). */
 export function digestNow(
   loaded: Loaded,
@@ -286,35 +168,6 @@ export async function renderOne(
 }
 
 export { DOCUMENTS };
-
-/**
- * The render manifest: the SHA-256 of each file as thidua last wrote it. A file that still has
- * that hash was not edited by hand, so a new render may replace it without --force.
- */
-export const MANIFEST = '.thidua-rendered.json';
-
-export function readManifest(dir: string): Record<string, string> {
-  try {
-    const data = JSON.parse(readFileSync(join(dir, MANIFEST), 'utf8')) as unknown;
-    if (data && typeof data === 'object' && !Array.isArray(data)) {
-      return Object.fromEntries(
-        Object.entries(data as Record<string, unknown>).filter(([, v]) => typeof v === 'string'),
-      ) as Record<string, string>;
-    }
-  } catch {
-    /* no manifest yet */
-  }
-  return {};
-}
-
-export function manifestText(entries: Record<string, string>): string {
-  const sorted = Object.fromEntries(
-    Object.keys(entries)
-      .sort()
-      .map((k) => [k, entries[k]!]),
-  );
-  return JSON.stringify(sorted, null, 2) + '\n';
-}
 
 export interface DocumentCheck {
   kind: string;
