@@ -19,7 +19,7 @@ import { ballotFromFlags } from '../flows/ballot-flags.js';
 import { askBallot, summary } from '../flows/ballot-flow.js';
 import { PromptCancelled, terminalPrompter, type Prompter } from '../flows/prompter.js';
 import type { Round } from '../core/records/workspace.js';
-import { replaceBallot, replaceRefusal } from './ballot-replace.js';
+import { replaceRefusal, writeReplacement } from '../shell/ballot-replace.js';
 
 export const BALLOT_FLAGS =
   '--all agree|disagree|abstain (mọi đề nghị), --vote ID=agree|disagree|abstain (lặp lại cho mỗi đề nghị khác --all), --invalid [--reason "…"], --written, --serial N';
@@ -58,7 +58,20 @@ export async function run(ctx: CommandContext, input: Input<'ballot'>, prompter?
         ),
       );
     const paper = ballotFromFlags(agendaOf(round, loaded.view(round)), opts.replace, opts);
-    return replaceBallot(ctx, loaded, round, paper, opts.json);
+    const old = await writeReplacement(ctx, loaded, round, paper);
+    const rel = ballotPath(year, paper.serial);
+    if (opts.json)
+      ctx.out(JSON.stringify({ file: rel, ballot: paper, replaced: old, recordedIn: round.unsealsFile }, null, 2));
+    else {
+      ctx.out(summary(paper, agendaOf(round, loaded.view(round)), ctx.lang));
+      ctx.say(
+        t(
+          `Đã thay phiếu số ${paper.serial} (${rel}); phiếu cũ được giữ trong ${round.unsealsFile}.`,
+          `Replaced ballot ${paper.serial} (${rel}); the old paper is kept in ${round.unsealsFile}.`,
+        ),
+      );
+    }
+    return EXIT.ok;
   }
   if (round.tallyPresent) {
     throw findingsError(

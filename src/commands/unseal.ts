@@ -10,7 +10,7 @@ import { t } from '../core/diagnostics.js';
 import { sha256Hex } from '../core/seal.js';
 import { twoDigits } from '../core/format/numbers.js';
 import { shortDate } from '../core/dates.js';
-import { renderUnsealsFile } from '../core/unseal-record.js';
+import { renderUnsealsFile } from '../core/record-files.js';
 import type { Unseal } from '../core/schemas/round.js';
 import { EXIT, findingsError, usageError } from '../errors.js';
 import type { CommandContext } from '../shell/context.js';

@@ -5,7 +5,6 @@
  */
 import { t, type Localized } from './diagnostics.js';
 import { shortDate } from './dates.js';
-import { yamlText } from './yaml/emit.js';
 import type { VerifyFinding } from './verify.js';
 import type { Unseal } from './schemas/round.js';
 
@@ -50,15 +49,6 @@ export function unsealParts(parsed: unknown): string[] {
     const papers = Array.isArray(replaced) ? replaced : replaced === undefined ? [] : [replaced];
     return [base, ...papers.map((p: unknown, i) => `${base}#replaced[${i}]=${canonical(p)}`)];
   });
-}
-
-/** The text of records/<YEAR>/unseals.yaml holding these entries. */
-export function renderUnsealsFile(year: number, entries: readonly Unseal[]): string {
-  return [
-    '# yaml-language-server: $schema=../../schemas/unseals.schema.json',
-    `# Các lần mở niêm phong đợt ${year} (thidua unseal): ngày, người, lý do. Không sửa tay.`,
-    yamlText(entries),
-  ].join('\n');
 }
 
 /** Entries of `before` that `after` no longer holds (an entry recorded twice must stay twice). */

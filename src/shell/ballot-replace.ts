@@ -1,23 +1,20 @@
 /**
- * thidua ballot YEAR --replace N: after an unseal, paper N is entered again; the paper as it stood
+ * The writing part of `thidua ballot YEAR --replace N`: after an unseal, paper N is entered again; the paper as it stood
  * is kept in the latest opening of the round's unseal record (`replaced`), never lost.
  */
 import { join } from 'node:path';
 import { t } from '../core/diagnostics.js';
 import { ballotPath } from '../core/records/paths.js';
-import { renderBallotFile } from '../core/record-files.js';
-import { renderUnsealsFile } from '../core/unseal-record.js';
+import { renderBallotFile, renderUnsealsFile } from '../core/record-files.js';
 import type { Ballot } from '../core/schemas/round.js';
 import type { Round } from '../core/records/workspace.js';
-import { EXIT, failedQuietly, findingsError, type ThiduaError } from '../errors.js';
-import type { CommandContext } from '../shell/context.js';
-import type { Loaded } from '../shell/load.js';
-import { assertInside, replaceFileChecked } from '../shell/safe-write.js';
-import { withLock } from '../shell/lock.js';
-import { checkDraft } from '../shell/draft-check.js';
-import { formatDiagnostic } from '../shell/format-diagnostics.js';
-import { summary } from '../flows/ballot-flow.js';
-import { agendaOf } from '../flows/agenda.js';
+import { failedQuietly, findingsError, type ThiduaError } from '../errors.js';
+import type { CommandContext } from './context.js';
+import type { Loaded } from './load.js';
+import { assertInside, replaceFileChecked } from './safe-write.js';
+import { withLock } from './lock.js';
+import { checkDraft } from './draft-check.js';
+import { formatDiagnostic } from './format-diagnostics.js';
 
 /** Why paper `serial` of the round may not be replaced now, or null. */
 export function replaceRefusal(loaded: Loaded, round: Round, serial: number): ThiduaError | null {
@@ -59,14 +56,16 @@ const bytesOf = (loaded: Loaded, rel: string): Uint8Array | null => {
   return e?.kind === 'file' ? e.bytes : null;
 };
 
-/** Writes the new paper and the old one into the latest unseal entry, both checked under the lock. */
-export async function replaceBallot(
+/**
+ * Writes the new paper and the old one into the latest unseal entry, both checked under the lock
+ * (nothing another command wrote since the round was read is replaced); returns the old paper.
+ */
+export async function writeReplacement(
   ctx: CommandContext,
   loaded: Loaded,
   round: Round,
   ballot: Ballot,
-  json: boolean,
-): Promise<number> {
+): Promise<Ballot> {
   const refusal = replaceRefusal(loaded, round, ballot.serial);
   if (refusal) throw refusal;
   const root = loaded.root;
@@ -94,15 +93,5 @@ export async function replaceBallot(
     );
     replaceFileChecked(join(root, rel), renderBallotFile(ballot), oldBytes, rel);
   });
-  if (json) ctx.out(JSON.stringify({ file: rel, ballot, replaced: old, recordedIn: round.unsealsFile }, null, 2));
-  else {
-    ctx.out(summary(ballot, agendaOf(round, loaded.view(round)), ctx.lang));
-    ctx.say(
-      t(
-        `Đã thay phiếu số ${ballot.serial} (${rel}); phiếu cũ được giữ trong ${round.unsealsFile}.`,
-        `Replaced ballot ${ballot.serial} (${rel}); the old paper is kept in ${round.unsealsFile}.`,
-      ),
-    );
-  }
-  return EXIT.ok;
+  return old;
 }
