@@ -19,9 +19,13 @@ import { ballotFromFlags } from '../flows/ballot-flags.js';
 import { askBallot, summary } from '../flows/ballot-flow.js';
 import { PromptCancelled, terminalPrompter, type Prompter } from '../flows/prompter.js';
 import type { Round } from '../core/records/workspace.js';
+import { replaceRefusal, writeReplacement } from '../shell/ballot-replace.js';
 
 export const BALLOT_FLAGS =
   '--all agree|disagree|abstain (mọi đề nghị), --vote ID=agree|disagree|abstain (lặp lại cho mỗi đề nghị khác --all), --invalid [--reason "…"], --written, --serial N';
+
+const BALLOT_FLAGS_EN =
+  '--all agree|disagree|abstain (every nomination), --vote ID=agree|disagree|abstain (repeat for each one unlike --all), --invalid, --written, --serial N';
 
 export async function run(ctx: CommandContext, input: Input<'ballot'>, prompter?: Prompter): Promise<number> {
   const opts = input.options;
@@ -37,6 +41,38 @@ export async function run(ctx: CommandContext, input: Input<'ballot'>, prompter?
         '--reason goes only with --invalid: why the ballot is invalid',
       ),
     );
+  const byFlags =
+    opts.vote.length > 0 || opts.all !== undefined || opts.invalid || opts.written || opts.reason !== undefined;
+  if (opts.replace !== undefined) {
+    if (opts.serial !== undefined)
+      throw usageError(
+        t('--replace đã là số phiếu; không dùng cùng --serial', '--replace names the ballot; not with --serial'),
+      );
+    const refusal = replaceRefusal(loaded, round, opts.replace);
+    if (refusal) throw refusal;
+    if (!byFlags)
+      throw usageError(
+        t(
+          `--replace cần ý kiến của phiếu mới bằng cờ: ${BALLOT_FLAGS}`,
+          `--replace needs the new paper's marks as flags: ${BALLOT_FLAGS_EN}`,
+        ),
+      );
+    const paper = ballotFromFlags(agendaOf(round, loaded.view(round)), opts.replace, opts);
+    const old = await writeReplacement(ctx, loaded, round, paper);
+    const rel = ballotPath(year, paper.serial);
+    if (opts.json)
+      ctx.out(JSON.stringify({ file: rel, ballot: paper, replaced: old, recordedIn: round.unsealsFile }, null, 2));
+    else {
+      ctx.out(summary(paper, agendaOf(round, loaded.view(round)), ctx.lang));
+      ctx.say(
+        t(
+          `Đã thay phiếu số ${paper.serial} (${rel}); phiếu cũ được giữ trong ${round.unsealsFile}.`,
+          `Replaced ballot ${paper.serial} (${rel}); the old paper is kept in ${round.unsealsFile}.`,
+        ),
+      );
+    }
+    return EXIT.ok;
+  }
   if (round.tallyPresent) {
     throw findingsError(
       t(
@@ -67,8 +103,6 @@ export async function run(ctx: CommandContext, input: Input<'ballot'>, prompter?
       t(`đợt ${year} chưa có đề nghị nào để bỏ phiếu`, `round ${year} has no nominations to vote on`),
     );
 
-  const byFlags =
-    opts.vote.length > 0 || opts.all !== undefined || opts.invalid || opts.written || opts.reason !== undefined;
   if (byFlags) {
     const explicit = opts.serial !== undefined;
     const serial = opts.serial ?? nextBallotSerial(round.ballotFiles);
@@ -80,7 +114,7 @@ export async function run(ctx: CommandContext, input: Input<'ballot'>, prompter?
     throw usageError(
       t(
         `không có terminal để hỏi (không phải TTY): hãy cho các câu trả lời bằng cờ: ${BALLOT_FLAGS}`,
-        `no terminal to ask on (not a TTY): give the answers as flags: --all agree|disagree|abstain (every nomination), --vote ID=agree|disagree|abstain (repeat for each one unlike --all), --invalid, --written, --serial N`,
+        `no terminal to ask on (not a TTY): give the answers as flags: ${BALLOT_FLAGS_EN}`,
       ),
     );
   }

@@ -10,7 +10,7 @@ import { t } from '../core/diagnostics.js';
 import { sha256Hex } from '../core/seal.js';
 import { twoDigits } from '../core/format/numbers.js';
 import { shortDate } from '../core/dates.js';
-import { yamlText } from '../core/yaml/emit.js';
+import { renderUnsealsFile } from '../core/record-files.js';
 import type { Unseal } from '../core/schemas/round.js';
 import { EXIT, findingsError, usageError } from '../errors.js';
 import type { CommandContext } from '../shell/context.js';
@@ -76,11 +76,7 @@ export async function run(ctx: CommandContext, input: Input<'unseal'>): Promise<
   }
   // A run killed after recording: the same seal is not recorded twice.
   const already = previous.at(-1)?.seal === entry.seal;
-  const text = [
-    '# yaml-language-server: $schema=../../schemas/unseals.schema.json',
-    `# Các lần mở niêm phong đợt ${year} (thidua unseal): ngày, người, lý do. Không sửa tay.`,
-    yamlText(already ? previous : [...previous, entry]),
-  ].join('\n');
+  const text = renderUnsealsFile(year, already ? previous : [...previous, entry]);
   for (const f of [round.unsealsFile, round.tallyFile, round.decisionFile]) assertInside(root, join(root, f));
   await withLock(root, ctx.warn, () => {
     // Nothing another command wrote since this one read the round is replaced or removed unseen.

@@ -1,5 +1,5 @@
 /** The text of the record files thidua writes for the clerk: a ballot paper, a nomination. */
-import type { Ballot, Nomination } from './schemas/round.js';
+import type { Unseal, Ballot, Nomination } from './schemas/round.js';
 import { yamlText } from './yaml/emit.js';
 
 export function renderBallotFile(b: Ballot): string {
@@ -32,4 +32,13 @@ export function renderNominationFile(n: Nomination): string {
   doc['criteria'] = n.criteria ?? {};
   if (n.added_after_ballots) doc['added_after_ballots'] = n.added_after_ballots;
   return ['# yaml-language-server: $schema=../../../schemas/nomination.schema.json', yamlText(doc)].join('\n');
+}
+
+/** The text of records/<YEAR>/unseals.yaml holding these entries. */
+export function renderUnsealsFile(year: number, entries: readonly Unseal[]): string {
+  return [
+    '# yaml-language-server: $schema=../../schemas/unseals.schema.json',
+    `# Các lần mở niêm phong đợt ${year} (thidua unseal): ngày, người, lý do. Không sửa tay.`,
+    yamlText(entries),
+  ].join('\n');
 }

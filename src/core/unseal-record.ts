@@ -19,10 +19,36 @@ function sortKeys(value: unknown): unknown {
   return value;
 }
 
-/** The entries of a parsed unseals.yaml, each as one canonical text (key order and spelling do not count). */
+const canonical = (v: unknown) => JSON.stringify(sortKeys(JSON.parse(JSON.stringify(v ?? null)) as unknown));
+
+/** An entry without the papers replaced after it (those may be added to the latest entry). */
+function opening(e: unknown): unknown {
+  if (!e || typeof e !== 'object' || Array.isArray(e)) return e;
+  const { replaced: _replaced, ...rest } = e as Record<string, unknown>;
+  return rest;
+}
+
+/**
+ * The openings of a parsed unseals.yaml, each as one canonical text (key order and spelling do not
+ * count; the papers replaced after an opening are not part of it).
+ */
 export function unsealEntries(parsed: unknown): string[] {
   if (!Array.isArray(parsed)) return [];
-  return parsed.map((e: unknown) => JSON.stringify(sortKeys(JSON.parse(JSON.stringify(e ?? null)) as unknown)));
+  return parsed.map((e: unknown) => canonical(opening(e)));
+}
+
+/**
+ * What the record may not lose: each opening, and each paper replaced after it (in its place in
+ * the entry's `replaced` list). A paper added to an entry's `replaced` loses nothing.
+ */
+export function unsealParts(parsed: unknown): string[] {
+  if (!Array.isArray(parsed)) return [];
+  return parsed.flatMap((e: unknown) => {
+    const base = canonical(opening(e));
+    const replaced = e && typeof e === 'object' ? (e as Record<string, unknown>).replaced : undefined;
+    const papers = Array.isArray(replaced) ? replaced : replaced === undefined ? [] : [replaced];
+    return [base, ...papers.map((p: unknown, i) => `${base}#replaced[${i}]=${canonical(p)}`)];
+  });
 }
 
 /** Entries of `before` that `after` no longer holds (an entry recorded twice must stay twice). */

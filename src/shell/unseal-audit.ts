@@ -3,7 +3,14 @@ import { join } from 'node:path';
 import type { Round } from '../core/records/workspace.js';
 import type { VerifyFinding } from '../core/verify.js';
 import type { Localized } from '../core/diagnostics.js';
-import { lostEntries, unsealEntries, unsealNote, verifyUnsealRecord, type UnsealLoss } from '../core/unseal-record.js';
+import {
+  lostEntries,
+  unsealEntries,
+  unsealParts,
+  unsealNote,
+  verifyUnsealRecord,
+  type UnsealLoss,
+} from '../core/unseal-record.js';
 import type { HistoryReader } from './history-reader.js';
 import { currentBytes } from './safe-write.js';
 
@@ -20,6 +27,7 @@ export interface UnsealAudit {
 export function auditUnseals(git: HistoryReader | null, round: Round): UnsealAudit {
   const file = round.unsealsFile;
   const entriesAt = (rev: string) => unsealEntries(git!.parse(git!.fileAt(rev, file)));
+  const partsAt = (rev: string) => unsealParts(git!.parse(git!.fileAt(rev, file)));
   const current = round.unseals.map((u) => u.value);
   if (!git) return { findings: [], notes: current.map((u) => unsealNote(u, undefined)) };
   const commits = git.commitsTouching([file]);
@@ -27,19 +35,19 @@ export function auditUnseals(git: HistoryReader | null, round: Round): UnsealAud
   git.prefetch(commits.flatMap((c) => [c.commit, ...c.parents].map((rev) => ({ rev, path: file }))));
   const losses: UnsealLoss[] = [];
   for (const c of commits) {
-    const after = entriesAt(c.commit);
+    const after = partsAt(c.commit);
     for (const parent of c.parents) {
-      const lost = lostEntries(entriesAt(parent), after);
+      const lost = lostEntries(partsAt(parent), after);
       if (lost.length === 0) continue;
       const fileRemoved = git.fileAt(c.commit, file) === null;
       losses.push({ commit: c.commit, date: c.date, subject: c.subject, lost: lost.length, fileRemoved });
       break;
     }
   }
-  const headEntries = entriesAt('HEAD');
   const nowBytes = currentBytes(join(git.root, file));
-  const now = unsealEntries(nowBytes === null ? null : git.parse(nowBytes.toString('utf8')));
-  const lostNow = lostEntries(headEntries, now);
+  const nowParsed = nowBytes === null ? null : git.parse(nowBytes.toString('utf8'));
+  const now = unsealEntries(nowParsed);
+  const lostNow = lostEntries(partsAt('HEAD'), unsealParts(nowParsed));
   if (lostNow.length > 0)
     losses.push({ commit: null, date: '', subject: '', lost: lostNow.length, fileRemoved: nowBytes === null });
   // The oldest commit whose version holds each entry recorded it.

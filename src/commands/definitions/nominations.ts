@@ -169,6 +169,15 @@ export const NOMINATION_COMMANDS = {
         type: 'count',
         description: t('số phiếu (mặc định: số tiếp theo)', 'serial (default: the next one)'),
       },
+      replace: {
+        flag: '--replace',
+        value: '<n>',
+        type: 'count',
+        description: t(
+          'sau khi mở niêm phong: thay phiếu số N bằng các ý kiến cho bằng cờ (phiếu cũ giữ trong unseals.yaml)',
+          'after an unseal: replace ballot N with the marks given as flags (the old paper kept in unseals.yaml)',
+        ),
+      },
       json,
     },
   },

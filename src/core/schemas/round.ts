@@ -133,5 +133,7 @@ export const UnsealSchema = z.strictObject({
   decision: Text.optional(),
   /** The threshold the opened seal was counted under: a seal made again under another is shown. */
   threshold: ThresholdSchema.optional(),
+  /** Papers replaced after this opening (`thidua ballot YEAR --replace N`), each as it stood before. */
+  replaced: z.array(BallotSchema).optional(),
 });
 export type Unseal = z.infer<typeof UnsealSchema>;
