@@ -16,7 +16,8 @@ import { mergedList, planPeople, type ImportPlan, type PlannedRow } from '../cor
 import { planDepartments } from '../core/import/departments-plan.js';
 import type { Cell } from '../core/import/sheet.js';
 import { closest } from '../core/text/closest.js';
-import { EXIT, failedQuietly, usageError } from '../errors.js';
+import { EXIT, usageError } from '../errors.js';
+import { stopsBeforeWriting } from '../shell/import-outcome.js';
 import type { CommandContext } from '../shell/context.js';
 import { checkDrafts } from '../shell/draft-check.js';
 import { formatDiagnostic, diagnosticJson } from '../shell/format-diagnostics.js';
@@ -219,25 +220,7 @@ export async function run(ctx: CommandContext, input: Input<'import'>): Promise<
     }
     for (const d of findings) ctx.err(formatDiagnostic(d, lang, ctx.style) + '\n');
   }
-  if (errors.length > 0) {
-    if (!o.json)
-      ctx.warn(
-        t(
-          `thidua: ${errors.length} lỗi; không ghi gì — sửa bảng tính rồi nhập lại`,
-          `thidua: ${errors.length} error(s); nothing written — correct the spreadsheet and import again`,
-        ),
-      );
-    throw failedQuietly();
-  }
-  if (o.dryRun || texts.size === 0) {
-    if (!o.json)
-      ctx.say(
-        o.dryRun
-          ? t('Chạy thử: không ghi gì.', 'Dry run: nothing written.')
-          : t('Không có gì thay đổi; không ghi gì.', 'Nothing changed; nothing written.'),
-      );
-    return EXIT.ok;
-  }
+  if (stopsBeforeWriting(ctx, o, errors.length, texts.size)) return EXIT.ok;
   await withLock(root, ctx.warn, () => {
     for (const [rel, text] of texts) {
       const abs = join(root, rel);

@@ -13,7 +13,8 @@ import { defaultSubmitted } from '../core/nomination.js';
 import { periodOf, unitWord } from '../core/period.js';
 import { renderNominationFile } from '../core/record-files.js';
 import { nominationPath, nominationsDir } from '../core/records/paths.js';
-import { EXIT, failedQuietly, findingsError, usageError } from '../errors.js';
+import { EXIT, findingsError, usageError } from '../errors.js';
+import { stopsBeforeWriting } from './import-outcome.js';
 import type { CommandContext } from './context.js';
 import { formatDiagnostic, diagnosticJson } from './format-diagnostics.js';
 import { checkDrafts } from './draft-check.js';
@@ -167,25 +168,7 @@ export async function importNominations(
     );
     for (const d of findings) ctx.err(formatDiagnostic(d, ctx.lang, ctx.style) + '\n');
   }
-  if (errors.length > 0) {
-    if (!o.json)
-      ctx.warn(
-        t(
-          `thidua: ${errors.length} lỗi; không ghi gì — sửa bảng tính rồi nhập lại`,
-          `thidua: ${errors.length} error(s); nothing written — correct the spreadsheet and import again`,
-        ),
-      );
-    throw failedQuietly();
-  }
-  if (o.dryRun || drafts.size === 0) {
-    if (!o.json)
-      ctx.say(
-        o.dryRun
-          ? t('Chạy thử: không ghi gì.', 'Dry run: nothing written.')
-          : t('Không có gì thay đổi; không ghi gì.', 'Nothing changed; nothing written.'),
-      );
-    return EXIT.ok;
-  }
+  if (stopsBeforeWriting(ctx, o, errors.length, drafts.size)) return EXIT.ok;
   const original = (rel: string) => {
     const e = loaded.snapshot.files.get(rel);
     return e?.kind === 'file' ? e.bytes : null;
