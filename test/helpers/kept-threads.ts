@@ -13,6 +13,10 @@ import type { PoolRunnerInitializer, PoolWorker, PoolOptions, WorkerRequest } fr
 // (`endKeptThreads`).
 const ENTRY = new URL('./kept-worker.mjs', import.meta.url);
 const kept = new Map<string, Worker[]>();
+// Stops under way, per project: vitest does not wait for a run's threads to stop before the next
+// run starts its own, so a start waits (a bounded time) for the stops it could take a thread from.
+const stopping = new Map<string, Set<Promise<void>>>();
+const STOP_WAIT_MS = 20_000;
 
 type Listener = (arg: unknown) => void;
 
@@ -41,16 +45,44 @@ class KeptThreadsWorker implements PoolWorker {
   }
 
   send(message: WorkerRequest): void {
-    if (message.type === 'stop') this.stopped = false;
+    if (message.type === 'stop') {
+      this.stopped = false;
+      this.beginStop();
+    }
     this.live().postMessage(message);
+  }
+
+  private endStop: (() => void) | undefined;
+
+  /** Marks this thread's stop as under way until `stop` keeps or ends it (or the thread exits). */
+  private beginStop(): void {
+    if (this.endStop) return;
+    const set = stopping.get(this.key) ?? new Set<Promise<void>>();
+    stopping.set(this.key, set);
+    let done!: () => void;
+    const pending = new Promise<void>((resolve) => (done = resolve));
+    set.add(pending);
+    this.endStop = () => {
+      set.delete(pending);
+      this.endStop = undefined;
+      done();
+    };
   }
 
   deserialize(data: unknown): unknown {
     return data;
   }
 
-  start(): Promise<void> {
-    if (this.thread) return Promise.resolve();
+  async start(): Promise<void> {
+    if (this.thread) return;
+    const pending = [...(stopping.get(this.key) ?? [])];
+    if (pending.length > 0) {
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<void>((resolve) => (timer = setTimeout(resolve, STOP_WAIT_MS)));
+      await Promise.race([Promise.all(pending), timeout]);
+      clearTimeout(timer);
+    }
+    if (this.thread) return;
     const thread = kept.get(this.key)?.pop() ?? this.create();
     thread.on('message', this.onMessage);
     thread.once('exit', this.onExit);
@@ -58,7 +90,6 @@ class KeptThreadsWorker implements PoolWorker {
     thread.stdout.pipe(logger.outputStream);
     thread.stderr.pipe(logger.errorStream);
     this.thread = thread;
-    return Promise.resolve();
   }
 
   async stop(): Promise<void> {
@@ -70,10 +101,11 @@ class KeptThreadsWorker implements PoolWorker {
     const logger = this.options.project.vitest.logger;
     thread.stdout.unpipe(logger.outputStream);
     thread.stderr.unpipe(logger.errorStream);
-    if (this.stopped && !this.exited) {
-      kept.set(this.key, [...(kept.get(this.key) ?? []), thread]);
-    } else {
-      await thread.terminate();
+    try {
+      if (this.stopped && !this.exited) kept.set(this.key, [...(kept.get(this.key) ?? []), thread]);
+      else await thread.terminate();
+    } finally {
+      this.endStop?.();
     }
   }
 
@@ -107,6 +139,7 @@ class KeptThreadsWorker implements PoolWorker {
 
   private readonly onExit = (): void => {
     this.exited = true;
+    this.endStop?.();
   };
 
   private live(): Worker {

@@ -24,7 +24,7 @@ afterEach(() => {
 });
 
 /** Runs the probe once per entry of `fails` (true: its test fails); the log and each run's result. */
-async function runs(threads: 'kept' | 'plain', fails: boolean[]) {
+async function runs(threads: 'kept' | 'plain', fails: boolean[], environment = 'node') {
   dir = mkdtempSync(join(tmpdir(), 'thidua-kept-'));
   writeFileSync(join(dir, 'log'), '');
   process.env.THIDUA_MUTATE_THREADS = threads;
@@ -35,6 +35,7 @@ async function runs(threads: 'kept' | 'plain', fails: boolean[]) {
       config: false,
       name: 'probe',
       include: ['probe.check.ts'],
+      environment,
       isolate: false,
       setupFiles: [STRYKER_SETUP, resolve('test/helpers/mutation-setup.ts')],
       env: { PROBE_DIR: dir },
@@ -88,6 +89,12 @@ describe('the kept threads of npm run mutate', () => {
       'collect none',
       'test 4',
     ]);
+  }, 60_000);
+
+  it('a thread whose stop is slow is still kept: the next run waits for it rather than evaluating again', async () => {
+    const { log, results } = await runs('kept', [false, false], join(FIXTURE, 'slow-stop-env.ts'));
+    expect(results).toEqual(['pass', 'pass']);
+    expect(log).toEqual(['module', 'collect none', 'test 1', 'collect none', 'test 2']);
   }, 60_000);
 
   it("vitest's own pool evaluates the modules again in every run (what the kept threads save)", async () => {
