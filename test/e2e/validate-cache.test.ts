@@ -6,7 +6,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cleanupTemp, runCli, tempDir, workspace } from '../helpers/workspace.js';
-import { entries, KINDS } from '../helpers/cache.js';
+import { entries, KINDS, oneByteEdited } from '../helpers/cache.js';
 
 afterAll(cleanupTemp);
 
@@ -30,19 +30,9 @@ describe('the validate cache', () => {
       const path = join(root, rel);
       expect(existsSync(path), rel).toBe(true);
       const before = readFileSync(path);
-      const text = before.toString('utf8');
-      // The first key of the file, its first letter made a capital: one byte, a key the schema does not know.
-      const m = /^(- \{ |- |)([a-z])[a-z_]*:/m.exec(
-        text
-          .split('\n')
-          .filter((l) => !l.startsWith('#'))
-          .join('\n'),
-      );
-      expect(m, rel).not.toBeNull();
-      const at = text.indexOf(m![0]) + m![1]!.length;
-      const edited = Buffer.from(before);
-      edited[Buffer.byteLength(text.slice(0, at))] = m![2]!.toUpperCase().charCodeAt(0);
-      writeFileSync(path, edited);
+      const edited = oneByteEdited(before);
+      expect(edited, rel).not.toBeNull();
+      writeFileSync(path, edited!);
       const changed = await runCli(['validate', '--json'], { cwd: root, env });
       expect(changed.code, rel).toBe(1);
       expect(

@@ -7,7 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cleanupTemp, runCli, tempDir, workspace } from '../helpers/workspace.js';
-import { entries, KINDS } from '../helpers/cache.js';
+import { entries, KINDS, oneByteEdited } from '../helpers/cache.js';
 
 afterAll(cleanupTemp);
 
@@ -35,16 +35,7 @@ describe('the cache of the reading commands', () => {
     for (const rel of KINDS) {
       const path = join(root, rel);
       const before = readFileSync(path);
-      const text = before.toString('utf8');
-      const m = /^(- \{ |- |)([a-z])[a-z_]*:/m.exec(
-        text
-          .split('\n')
-          .filter((l) => !l.startsWith('#'))
-          .join('\n'),
-      );
-      const at = text.indexOf(m![0]) + m![1]!.length;
-      const edited = Buffer.from(before);
-      edited[Buffer.byteLength(text.slice(0, at))] = m![2]!.toUpperCase().charCodeAt(0);
+      const edited = oneByteEdited(before)!;
       writeFileSync(path, edited);
       const want = await outputs(uncached);
       expect(want, rel).not.toEqual(fresh);

@@ -31,3 +31,22 @@ export const KINDS = [
   'records/2016/decision.yaml',
   'records/2016/unseals.yaml',
 ];
+
+/**
+ * A record file's bytes with one byte changed: the first letter of its first key made a capital (a
+ * key the schema does not know). Null when the file has no such key.
+ */
+export function oneByteEdited(before: Buffer): Buffer | null {
+  const text = before.toString('utf8');
+  const m = /^(- \{ |- |)([a-z])[a-z_]*:/m.exec(
+    text
+      .split('\n')
+      .filter((l) => !l.startsWith('#'))
+      .join('\n'),
+  );
+  if (!m) return null;
+  const at = text.indexOf(m[0]) + m[1]!.length;
+  const edited = Buffer.from(before);
+  edited[Buffer.byteLength(text.slice(0, at))] = m[2]!.toUpperCase().charCodeAt(0);
+  return edited;
+}
