@@ -2,9 +2,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defineConfig } from 'vitest/config';
 
-// `fast` is what `npm test` runs (unit, end-to-end, scenario and document tests, the hostile-input
-// corpus); `hardening` adds the slow campaigns (writers killed at random points, a full disk,
-// simultaneous writers, limits, fuzzing); `install` and `mutation-canary` below. `npm run test:all`
+// `fast` and `fast-isolated` are what `npm test` runs (unit, end-to-end, scenario and document
+// tests); `hardening` adds the slow campaigns (writers killed at random points, a full disk,
+// simultaneous writers, limits, fuzzing, the hostile-input corpus, sweeps of the cache and of the
+// parsing threads over every kind of file); `install` and `mutation-canary` below. `npm run test:all`
 // and CI run every project.
 const HARDENING = [
   'test/hardening/no-loss.test.ts',
@@ -13,7 +14,20 @@ const HARDENING = [
   'test/hardening/concurrent-entry.test.ts',
   'test/hardening/lock-race.test.ts',
   'test/hardening/rollup-scale.test.ts',
+  'test/hardening/corpus.test.ts',
+  'test/hardening/parse-threads.test.ts',
+  'test/hardening/cache-sweep.test.ts',
   'test/fuzz/**/*.test.ts',
+];
+
+// Test files that replace a module of node (vi.mock, vi.spyOn on node:fs): they run with a fresh
+// module graph each (`fast-isolated`); every other file of `fast` shares its worker's modules with the
+// files before it (`isolate: false`), which spares loading src/, zod, yaml and docx again per file.
+const MOCKING = [
+  'test/unit/safe-write.test.ts',
+  'test/unit/lock-fs.test.ts',
+  'test/unit/lock.test.ts',
+  'test/unit/guarantees.test.ts',
 ];
 
 // The canary of the mutation run's kept threads: it starts vitest inside vitest, and says whether
@@ -41,9 +55,11 @@ export default defineConfig({
         test: {
           name: 'fast',
           include: ['test/**/*.test.ts'],
-          exclude: [...HARDENING, ...DIST, ...MUTATION_CANARY, ...INSTALL],
+          exclude: [...HARDENING, ...DIST, ...MUTATION_CANARY, ...INSTALL, ...MOCKING],
+          isolate: false,
         },
       },
+      { extends: true, test: { name: 'fast-isolated', include: MOCKING } },
       { extends: true, test: { name: 'hardening', include: HARDENING } },
       { extends: true, test: { name: 'dist', include: DIST, testTimeout: 240_000 } },
       { extends: true, test: { name: 'mutation-canary', include: MUTATION_CANARY } },

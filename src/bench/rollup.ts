@@ -10,6 +10,7 @@ import { createServer, connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { PROVINCE_INIT } from './province.js';
 
 const PROJECT = fileURLToPath(new URL('../../', import.meta.url));
 const BIN = join(PROJECT, 'bin', 'thidua');
@@ -145,21 +146,7 @@ async function main(): Promise<void> {
     for (const n of COUNTS) {
       const parent = join(tmp, `province-${n}`);
       mkdirSync(parent);
-      thidua(
-        parent,
-        'init',
-        'tinh',
-        '--agency',
-        'UBND tỉnh Lâm Đồng',
-        '--symbol',
-        'UBND',
-        '--place',
-        'Lâm Đồng',
-        '--head-name',
-        'Trần Văn Tỉnh',
-        '--head-title',
-        'Chủ tịch',
-      );
+      thidua(parent, ...PROVINCE_INIT);
       const root = join(parent, 'tinh');
       const entries: string[] = [];
       for (let i = 0; i < n; i++) {

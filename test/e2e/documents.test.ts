@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cleanupTemp, runCli, tempDir, workspace, write, PROJECT } from '../helpers/workspace.js';
 import { generateAgency } from '../helpers/agency.js';
 import { decidedAgency, ok } from '../helpers/round.js';
-import { hasOffice, pdfInfo, pdfText, toPdf, toPdfs } from '../helpers/office.js';
+import { hasOffice, pdfBatch, pdfInfo, pdfText } from '../helpers/office.js';
 
 afterAll(cleanupTemp);
 
@@ -16,6 +16,11 @@ beforeAll(() => {
     'LibreOffice (soffice) and poppler-utils must be installed: apt-get install libreoffice-writer-nogui poppler-utils',
   ).toBe(true);
 });
+
+// Every document these tests read through LibreOffice is made first and converted in one start
+// (each start costs seconds); a test makes its workspace in `batch.add` and reads its PDFs in `it`.
+const batch = pdfBatch();
+beforeAll(() => batch.convert(), 240_000);
 
 /** The base fixture plus a collective of nv2 that fails the vote (1 of 3 agree). */
 async function decidedWorkspace(): Promise<string> {
@@ -43,11 +48,14 @@ async function decidedWorkspace(): Promise<string> {
 }
 
 describe('render', () => {
-  it('the decision reads “Số: 05/QĐ-TTr” and “ngày 03 tháng 02 năm 2017”, in Vietnamese, on A4', async () => {
+  const decision = batch.add(async () => {
     const root = await decidedWorkspace();
     const r = await runCli(['render', 'decision', '2016'], { cwd: root });
     expect(r.code, r.stderr).toBe(0);
-    const pdf = toPdf(join(root, 'documents/2016/quyet-dinh-2016.docx'));
+    return { docs: [join(root, 'documents/2016/quyet-dinh-2016.docx')] };
+  });
+  it('the decision reads “Số: 05/QĐ-TTr” and “ngày 03 tháng 02 năm 2017”, in Vietnamese, on A4', () => {
+    const pdf = decision.get().pdfs[0]!;
     const text = pdfText(pdf).replace(/\s+/g, ' ');
     expect(text).toContain('Số: 05/QĐ-TTr');
     expect(text).toContain('ngày 03 tháng 02 năm 2017');
@@ -66,8 +74,11 @@ describe('render', () => {
     expect(info.landscape).toBe(false);
   });
 
+  const exampleDecision = batch.add(() =>
+    Promise.resolve({ docs: [join(PROJECT, 'documents/2016/quyet-dinh-2016.docx')] }),
+  );
   it('the example’s decision: number and place-date on one line, page 2 numbered “2” at the top, page 1 unnumbered', () => {
-    const pdf = toPdf(join(PROJECT, 'documents/2016/quyet-dinh-2016.docx'));
+    const pdf = exampleDecision.get().pdfs[0]!;
     const layout = pdfText(pdf, ['-layout']);
     expect(layout).toMatch(/Số: 05\/QĐ-TTr\s+Bình Phước, ngày 25 tháng 01 năm 2017/);
     const pages = layout.split('\f');
@@ -98,11 +109,15 @@ describe('render', () => {
     expect(readFileSync(join(root, 'documents/2016/danh-sach-2016.pdf')).equals(before)).toBe(true);
   });
 
-  it('before decide, the decision is a draft with the number and date blank', async () => {
+  const draft = batch.add(async () => {
     const root = workspace();
     expect((await runCli(['tally', '2016', '--seal', '--date', '2016-12-10'], { cwd: root })).code).toBe(0);
     expect((await runCli(['render', 'decision', '2016'], { cwd: root })).code).toBe(0);
-    const text = pdfText(toPdf(join(root, 'documents/2016/quyet-dinh-2016.docx')));
+    return { docs: [join(root, 'documents/2016/quyet-dinh-2016.docx')], value: root };
+  });
+  it('before decide, the decision is a draft with the number and date blank', async () => {
+    const root = draft.get().value;
+    const text = pdfText(draft.get().pdfs[0]!);
     expect(text).toContain('Số:');
     expect(text).toContain('/QĐ-TTr');
     expect(text).not.toMatch(/\d\/QĐ-TTr/);
@@ -112,10 +127,13 @@ describe('render', () => {
     expect((await runCli(['render', 'certificates', '2016'], { cwd: root })).code).toBe(1);
   });
 
-  it('certificates: one landscape page per recognised nomination and none for a failed one', async () => {
+  const certificates = batch.add(async () => {
     const root = await decidedWorkspace();
     expect((await runCli(['render', 'certificates', '2016'], { cwd: root })).code).toBe(0);
-    const pdf = toPdf(join(root, 'documents/2016/giay-cong-nhan-2016.docx'));
+    return { docs: [join(root, 'documents/2016/giay-cong-nhan-2016.docx')] };
+  });
+  it('certificates: one landscape page per recognised nomination and none for a failed one', () => {
+    const pdf = certificates.get().pdfs[0]!;
     const info = pdfInfo(pdf);
     expect(info).toMatchObject({ pages: 2, landscape: true, a4: true });
     const text = pdfText(pdf);
@@ -126,12 +144,15 @@ describe('render', () => {
     expect(text.replace(/\s+/g, ' ')).toContain('Quyết định số 05/QĐ-TTr ngày 03/02/2017');
   });
 
-  it('minutes and list: counts, percentages with a decimal comma, sections', async () => {
+  const minutesAndList = batch.add(async () => {
     const root = await decidedWorkspace();
     expect((await runCli(['render', 'all', '2016'], { cwd: root })).code).toBe(0);
-    const [minutes, list] = toPdfs(
-      ['bien-ban-kiem-phieu-2016.docx', 'danh-sach-2016.docx'].map((f) => join(root, 'documents/2016', f)),
-    ).map((pdf) => pdfText(pdf).replace(/\s+/g, ' '));
+    return {
+      docs: ['bien-ban-kiem-phieu-2016.docx', 'danh-sach-2016.docx'].map((f) => join(root, 'documents/2016', f)),
+    };
+  });
+  it('minutes and list: counts, percentages with a decimal comma, sections', () => {
+    const [minutes, list] = minutesAndList.get().pdfs.map((pdf) => pdfText(pdf).replace(/\s+/g, ' '));
     expect(minutes).toContain('BIÊN BẢN KIỂM PHIẾU');
     expect(minutes).toContain('Số phiếu phát ra: 3');
     expect(minutes).toContain('3 (100,0%)');
@@ -194,12 +215,15 @@ describe('render', () => {
 });
 
 describe('the ballot paper', () => {
-  it('the example’s 2017 paper lists its 11 nominations in the order thidua ballot asks for them, on one paper', async () => {
+  const paper = batch.add(async () => {
     const root = workspace({ from: 'example' });
     const out = tempDir();
     const r = await runCli(['render', 'ballots', '2017', '--out', out], { cwd: root });
     expect(r.code, r.stderr).toBe(0);
-    const pdf = toPdf(join(out, 'phieu-bau-2017.docx'));
+    return { docs: [join(out, 'phieu-bau-2017.docx')] };
+  });
+  it('the example’s 2017 paper lists its 11 nominations in the order thidua ballot asks for them, on one paper', () => {
+    const pdf = paper.get().pdfs[0]!;
     const text = pdfText(pdf).replace(/\s+/g, ' ');
     expect(text).toContain('PHIẾU BẦU');
     // The council's name as agency.yaml breaks it (council.header), not where the column happens to wrap.
@@ -228,7 +252,7 @@ describe('the ballot paper', () => {
     expect(pdfInfo(pdf).pages).toBe(1);
   });
 
-  it('an absent member gets a written-opinion paper with their name and a place to sign', async () => {
+  const written = batch.add(async () => {
     const a = generateAgency({ seed: 151, departments: 3, councilSize: 5, noSession: true });
     const absent = a.council[4]!;
     await ok(
@@ -245,7 +269,14 @@ describe('the ballot paper', () => {
       absent,
     );
     await ok(a, 'render', 'ballots', String(a.year));
-    const pdf = toPdf(join(a.root, `documents/${a.year}/phieu-bau-${a.year}.docx`));
+    return { docs: [join(a.root, `documents/${a.year}/phieu-bau-${a.year}.docx`)], value: { a, absent } };
+  });
+  it('an absent member gets a written-opinion paper with their name and a place to sign', () => {
+    const {
+      pdfs: [doc],
+      value: { a, absent },
+    } = written.get();
+    const pdf = doc!;
     expect(pdfInfo(pdf).pages).toBe(2);
     const second = pdfText(pdf, ['-f', '2', '-l', '2']).replace(/\s+/g, ' ');
     const person = a.people.find((p) => p.id === absent)!;
@@ -256,16 +287,17 @@ describe('the ballot paper', () => {
 });
 
 describe('the letters of a round', () => {
-  it('the council’s Tờ trình and the cover letter to the province, read back through LibreOffice', async () => {
+  const letters = batch.add(async () => {
     const root = workspace({ from: 'example' });
     const out = tempDir();
     for (const kind of ['proposal', 'cover'])
       expect((await runCli(['render', kind, '2016', '--out', out], { cwd: root })).code).toBe(0);
+    return { docs: [join(out, 'to-trinh-2016.docx'), join(out, 'cong-van-gui-2016.docx')] };
+  });
+  it('the council’s Tờ trình and the cover letter to the province, read back through LibreOffice', () => {
     // Justified lines come back from pdftotext with spaces inside words: compared without spaces.
     const squash = (s: string) => s.replace(/\s+/g, '');
-    const [proposal, cover] = toPdfs([join(out, 'to-trinh-2016.docx'), join(out, 'cong-van-gui-2016.docx')]).map(
-      (pdf) => squash(pdfText(pdf)),
-    );
+    const [proposal, cover] = letters.get().pdfs.map((pdf) => squash(pdfText(pdf)));
     for (const part of [
       'Số: /TTr-HĐTĐKT',
       'Bình Phước, ngày 20 tháng 01 năm 2017',
@@ -292,7 +324,7 @@ describe('the letters of a round', () => {
     }
   });
 
-  it('a fresh agency: the cover letter goes to agency.yaml’s report_to, the last article names its executors', async () => {
+  const fresh = batch.add(async () => {
     const a = generateAgency({ seed: 152, departments: 3, councilSize: 5 });
     const agency = join(a.root, 'records/agency.yaml');
     writeFileSync(
@@ -305,10 +337,13 @@ describe('the letters of a round', () => {
     await ok(a, 'tally', String(a.year), '--seal');
     await ok(a, 'decide', String(a.year), '--number', '7', '--date', `${a.year + 1}-01-20`);
     await ok(a, 'render', 'all', String(a.year));
+    return {
+      docs: ['cong-van-gui', 'quyet-dinh'].map((n) => join(a.root, `documents/${a.year}/${n}-${a.year}.docx`)),
+    };
+  });
+  it('a fresh agency: the cover letter goes to agency.yaml’s report_to, the last article names its executors', () => {
     const squash = (s: string) => s.replace(/\s+/g, '');
-    const [cover, decision] = toPdfs(
-      ['cong-van-gui', 'quyet-dinh'].map((n) => join(a.root, `documents/${a.year}/${n}-${a.year}.docx`)),
-    ).map((pdf) => squash(pdfText(pdf)));
+    const [cover, decision] = fresh.get().pdfs.map((pdf) => squash(pdfText(pdf)));
     expect(cover).toContain(squash('Kính gửi: Sở Nội vụ tỉnh Mẫu'));
     expect(decision).toContain(
       squash('Điều 4. Chánh Văn phòng Sở, Trưởng các phòng chuyên môn và các tập thể, cá nhân có tên tại Điều 1'),
@@ -317,14 +352,21 @@ describe('the letters of a round', () => {
 });
 
 describe('reminder letters', () => {
-  it('one Công văn đôn đốc per department that has not sent a document due, from the facts of thidua overdue', async () => {
+  const reminders = batch.add(async () => {
     const root = workspace({ from: 'example' });
     const r = await runCli(['render', 'reminders', '--as-of', '2017-12-31', '--date', '2018-01-02'], { cwd: root });
+    return { docs: [join(root, 'documents/cong-van-don-doc-2017-12-31.docx')], value: { root, r } };
+  });
+  it('one Công văn đôn đốc per department that has not sent a document due, from the facts of thidua overdue', async () => {
+    const {
+      pdfs: [doc],
+      value: { root, r },
+    } = reminders.get();
+    const pdf = doc!;
     expect([r.code, r.stdout]).toEqual([
       0,
       'Đã ghi documents/cong-van-don-doc-2017-12-31.docx: 1 công văn đôn đốc (Phòng Giám sát, kiểm tra và xử lý sau thanh tra).\n',
     ]);
-    const pdf = toPdf(join(root, 'documents/cong-van-don-doc-2017-12-31.docx'));
     expect(pdfInfo(pdf).pages).toBe(1);
     const squash = (s: string) => s.replace(/\s+/g, '');
     const text = squash(pdfText(pdf));
@@ -363,10 +405,17 @@ describe('reminder letters', () => {
     expect(existsSync(join(root, '.thidua.lock'))).toBe(false);
   });
 
-  it('a generated agency with every department behind: a letter, on its own page, to each', async () => {
+  const behind = batch.add(async () => {
     const a = generateAgency({ seed: 153, departments: 4, councilSize: 5, noSession: true });
     await ok(a, 'render', 'reminders', '--as-of', `${a.year}-12-31`);
-    const pdf = toPdf(join(a.root, `documents/cong-van-don-doc-${a.year}-12-31.docx`));
+    return { docs: [join(a.root, `documents/cong-van-don-doc-${a.year}-12-31.docx`)], value: a };
+  });
+  it('a generated agency with every department behind: a letter, on its own page, to each', () => {
+    const {
+      pdfs: [doc],
+      value: a,
+    } = behind.get();
+    const pdf = doc!;
     expect(pdfInfo(pdf).pages).toBe(4);
     for (const [i, d] of a.departments.entries())
       expect(pdfText(pdf, ['-f', String(i + 1), '-l', String(i + 1)]).replace(/\s+/g, ' ')).toContain(
@@ -376,11 +425,14 @@ describe('reminder letters', () => {
 });
 
 describe('the vote-count minutes', () => {
-  it('members with their posts, attendance, I. Tập thể / II. Cá nhân rows, and every counter’s name level with the others', async () => {
+  const count = batch.add(async () => {
     const root = workspace({ from: 'example' });
     const out = tempDir();
     expect((await runCli(['render', 'minutes', '2016', '--out', out], { cwd: root })).code).toBe(0);
-    const pdf = toPdf(join(out, 'bien-ban-kiem-phieu-2016.docx'));
+    return { docs: [join(out, 'bien-ban-kiem-phieu-2016.docx')] };
+  });
+  it('members with their posts, attendance, I. Tập thể / II. Cá nhân rows, and every counter’s name level with the others', () => {
+    const pdf = count.get().pdfs[0]!;
     const squash = (s: string) => s.replace(/\s+/g, '');
     const text = squash(pdfText(pdf));
     for (const part of [
@@ -399,20 +451,26 @@ describe('the vote-count minutes', () => {
     expect(pdfText(pdf, ['-layout'])).toMatch(/^\s*Phạm Thị Cúc\s+Hoàng Văn Dũng\s+Nguyễn Văn Giáp\s*$/m);
   });
 
-  it('a council that met in full says so', async () => {
+  const full = batch.add(async () => {
     const a = await decidedAgency({ seed: 154, departments: 3, councilSize: 5 });
-    const pdf = toPdf(join(a.root, `documents/${a.year}/bien-ban-kiem-phieu-${a.year}.docx`));
+    return { docs: [join(a.root, `documents/${a.year}/bien-ban-kiem-phieu-${a.year}.docx`)] };
+  });
+  it('a council that met in full says so', () => {
+    const pdf = full.get().pdfs[0]!;
     expect(pdfText(pdf).replace(/\s+/g, ' ')).toContain('Có mặt 5/5 thành viên Hội đồng.');
   });
 });
 
 describe('the record of the meeting', () => {
-  it('time and place, who took part (an absent member inferred from a written ballot), the nominations reviewed and the vote', async () => {
+  const meeting = batch.add(async () => {
     const root = workspace({ from: 'example' });
     const out = tempDir();
     expect((await runCli(['render', 'meeting', '2016', '--out', out], { cwd: root })).code).toBe(0);
+    return { docs: [join(out, 'bien-ban-hop-2016.docx')] };
+  });
+  it('time and place, who took part (an absent member inferred from a written ballot), the nominations reviewed and the vote', () => {
     const squash = (s: string) => s.replace(/\s+/g, '');
-    const text = squash(pdfText(toPdf(join(out, 'bien-ban-hop-2016.docx')), ['-layout']));
+    const text = squash(pdfText(meeting.get().pdfs[0]!, ['-layout']));
     for (const part of [
       'Số: /BB-HĐTĐKT',
       'BIÊN BẢN',

@@ -12,6 +12,7 @@ import { cleanupTemp, git, runCli, tempDir } from '../helpers/workspace.js';
 import { ENV, ballots, ok, run } from '../helpers/round.js';
 import { generateAgency } from '../helpers/agency.js';
 import {
+  province as newProvince,
   publish,
   push,
   startDaemon,
@@ -30,31 +31,6 @@ afterAll(async () => {
   cleanupTemp();
 });
 
-/** A province as `thidua init` makes it. */
-async function province(): Promise<string> {
-  const parent = tempDir('thidua-province-');
-  const r = await runCli(
-    [
-      'init',
-      'tinh',
-      '--agency',
-      'UBND tỉnh Lâm Đồng',
-      '--symbol',
-      'UBND',
-      '--place',
-      'Lâm Đồng',
-      '--head-name',
-      'Trần Văn Tỉnh',
-      '--head-title',
-      'Chủ tịch',
-      '--titles',
-    ],
-    { cwd: parent, env: ENV },
-  );
-  expect(r.code, r.stderr).toBe(0);
-  return join(parent, 'tinh');
-}
-
 describe('inbox over git daemon', () => {
   it('Must show: one sound agency verified and imported with its commit and seal, the tampered one held, the unsealed one offers nothing; a later unseal is a validate finding', async () => {
     const sound = await upwardAgency(401);
@@ -69,7 +45,7 @@ describe('inbox over git daemon', () => {
       'so-tai-chinh': publish(daemon, tampered, 'so-tai-chinh'),
       'xa-da-lat': publish(daemon, unsealed, 'xa-da-lat'),
     };
-    const root = await province();
+    const root = await newProvince({ titles: true });
     for (const [id, url] of Object.entries(urls)) {
       const r = await ok(root, 'inbox', 'add', id, url, '--name', `Cơ quan ${id}`);
       expect(r.stdout).toContain(`Đã đăng ký cơ quan ${id}: ${url}`);
@@ -188,7 +164,7 @@ describe('inbox fetch fails closed', () => {
       ['diff.external', `touch ${marker}`],
     ] as const)
       git(join(daemon.base, 'viet-lai.git'), ['config', k, v]);
-    const root = await province();
+    const root = await newProvince({ titles: true });
     await ok(root, 'inbox', 'add', 'viet-lai', urlA);
     await ok(root, 'inbox', 'add', 'nong', daemon.url('nong'));
     await ok(root, 'inbox', 'add', 'khong-co', daemon.url('khong-co'));

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cleanupTemp, runCli, tempDir, workspace } from '../helpers/workspace.js';
-import { hasOffice, pdfInfo, pdfText, toPdf } from '../helpers/office.js';
+import { hasOffice, pdfInfo, pdfText, toPdf, toPdfs } from '../helpers/office.js';
 import { decidedAgency, ok } from '../helpers/round.js';
 
 afterAll(cleanupTemp);
@@ -27,8 +27,9 @@ describe.skipIf(!hasOffice())('signed documents on the page', () => {
       ['2016', 'bien-ban-hop-2016.docx', 'tạicuộchọp./.'],
       ['2016', 'bien-ban-kiem-phieu-2016.docx', 'thốngnhấtkýtên.'],
     ];
-    for (const [year, file, last] of cases) {
-      const pdf = toPdf(join(out, year, file));
+    const pdfs = toPdfs(cases.map(([year, file]) => join(out, year, file)));
+    for (const [i, [, file, last]] of cases.entries()) {
+      const pdf = pdfs[i]!;
       const pages = pdfInfo(pdf).pages;
       const text = squash(pdfText(pdf, ['-f', String(pages), '-l', String(pages)]));
       expect(text, `${file}, page ${pages}`).toContain(last);

@@ -6,38 +6,9 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cleanupTemp, runCli, tempDir, workspace } from '../helpers/workspace.js';
+import { entries, KINDS, oneByteEdited } from '../helpers/cache.js';
 
 afterAll(cleanupTemp);
-
-/** The cache entries of one kind (`validate` or `workspace`), in every workspace's folder. */
-function entries(cache: string, kind: string): string[] {
-  const base = join(cache, 'thidua');
-  if (!existsSync(base)) return [];
-  return readdirSync(base, { withFileTypes: true })
-    .filter((d) => d.isDirectory())
-    .flatMap((d) =>
-      readdirSync(join(base, d.name))
-        .filter((f) => f.startsWith(`${kind}-`))
-        .map((f) => join(base, d.name, f)),
-    );
-}
-
-/** One file of each kind the example holds, and its first key as it is written there. */
-const KINDS = [
-  'records/agency.yaml',
-  'records/criteria.yaml',
-  'records/departments.yaml',
-  'records/people.yaml',
-  'records/titles.yaml',
-  'records/history.yaml',
-  'records/2017/council.yaml',
-  'records/2017/nominations/vp-mo-hinh.yaml',
-  'records/2016/ballots/001.yaml',
-  'records/2017/submissions.yaml',
-  'records/2016/tally.yaml',
-  'records/2016/decision.yaml',
-  'records/2016/unseals.yaml',
-];
 
 describe('the validate cache', () => {
   it('a second run with nothing changed gives the same output from the cache; one byte changed in any kind of file gives the fresh finding', async () => {
@@ -59,19 +30,9 @@ describe('the validate cache', () => {
       const path = join(root, rel);
       expect(existsSync(path), rel).toBe(true);
       const before = readFileSync(path);
-      const text = before.toString('utf8');
-      // The first key of the file, its first letter made a capital: one byte, a key the schema does not know.
-      const m = /^(- \{ |- |)([a-z])[a-z_]*:/m.exec(
-        text
-          .split('\n')
-          .filter((l) => !l.startsWith('#'))
-          .join('\n'),
-      );
-      expect(m, rel).not.toBeNull();
-      const at = text.indexOf(m![0]) + m![1]!.length;
-      const edited = Buffer.from(before);
-      edited[Buffer.byteLength(text.slice(0, at))] = m![2]!.toUpperCase().charCodeAt(0);
-      writeFileSync(path, edited);
+      const edited = oneByteEdited(before);
+      expect(edited, rel).not.toBeNull();
+      writeFileSync(path, edited!);
       const changed = await runCli(['validate', '--json'], { cwd: root, env });
       expect(changed.code, rel).toBe(1);
       expect(
@@ -81,50 +42,6 @@ describe('the validate cache', () => {
       writeFileSync(path, before);
       expect(await runCli(['validate'], { cwd: root, env }), rel).toEqual(first);
     }
-  });
-
-  it('every other command reads the records from the cache and never gets them stale: after one byte changed in any kind of file, its output is the one without a cache', async () => {
-    const root = workspace({ from: 'example' });
-    const cache = tempDir();
-    const cached = { XDG_CACHE_HOME: cache };
-    const uncached = { XDG_CACHE_HOME: cache, THIDUA_NO_CACHE: '1' };
-    const commands = [
-      ['tally', '2016', '--json'],
-      ['status', '--json'],
-      ['awards', 'nguyen-van-giap', '--json'],
-      ['overdue', '--as-of', '2017-12-31', '--json'],
-      ['verify', '--no-history', '--json'],
-    ];
-    const outputs = async (env: NodeJS.ProcessEnv) => Promise.all(commands.map((c) => runCli(c, { cwd: root, env })));
-    const fresh = await outputs(uncached);
-    expect(entries(cache, 'workspace')).toEqual([]);
-    expect(fresh.map((r) => r.code)).toEqual([0, 0, 0, 1, 0]);
-    expect(await outputs(cached)).toEqual(fresh);
-    expect(entries(cache, 'workspace').length).toBeGreaterThan(0);
-    // The second run is served from the cache, and gives the same.
-    expect(await outputs(cached)).toEqual(fresh);
-    for (const rel of KINDS) {
-      const path = join(root, rel);
-      const before = readFileSync(path);
-      const text = before.toString('utf8');
-      const m = /^(- \{ |- |)([a-z])[a-z_]*:/m.exec(
-        text
-          .split('\n')
-          .filter((l) => !l.startsWith('#'))
-          .join('\n'),
-      );
-      const at = text.indexOf(m![0]) + m![1]!.length;
-      const edited = Buffer.from(before);
-      edited[Buffer.byteLength(text.slice(0, at))] = m![2]!.toUpperCase().charCodeAt(0);
-      writeFileSync(path, edited);
-      const want = await outputs(uncached);
-      expect(want, rel).not.toEqual(fresh);
-      expect(await outputs(cached), rel).toEqual(want);
-      writeFileSync(path, before);
-      expect(await outputs(cached), rel).toEqual(fresh);
-    }
-    // Each kind of entry is pruned to the most recent few.
-    expect(entries(cache, 'workspace').length).toBeLessThanOrEqual(8);
   });
 
   it('THIDUA_NO_CACHE=1 writes no cache; the years asked for are part of the key', async () => {

@@ -3,11 +3,10 @@
  * 127.0.0.1, fetched and verified two at a time, then fetched again with nothing changed. Time
  * is measured in `npm run bench` (src/bench/rollup.ts), not here.
  */
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cleanupTemp, runCli, tempDir } from '../helpers/workspace.js';
-import { ENV, ok } from '../helpers/round.js';
-import { publish, startDaemon, upwardAgency, type Daemon } from '../helpers/rollup.js';
+import { cleanupTemp } from '../helpers/workspace.js';
+import { ok } from '../helpers/round.js';
+import { province, publish, startDaemon, upwardAgency, type Daemon } from '../helpers/rollup.js';
 
 let daemon: Daemon;
 beforeAll(async () => {
@@ -17,29 +16,6 @@ afterAll(async () => {
   await daemon.stop();
   cleanupTemp();
 });
-
-async function province(): Promise<string> {
-  const parent = tempDir('thidua-province-');
-  const r = await runCli(
-    [
-      'init',
-      'tinh',
-      '--agency',
-      'UBND tỉnh Lâm Đồng',
-      '--symbol',
-      'UBND',
-      '--place',
-      'Lâm Đồng',
-      '--head-name',
-      'Trần Văn Tỉnh',
-      '--head-title',
-      'Chủ tịch',
-    ],
-    { cwd: parent, env: ENV },
-  );
-  expect(r.code, r.stderr).toBe(0);
-  return join(parent, 'tinh');
-}
 
 describe('inbox at scale', () => {
   it('60 agencies on the git server fetched and verified two at a time; fetched again with nothing changed, every one is skipped', async () => {

@@ -6,9 +6,11 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, connect } from 'node:net';
 import { join } from 'node:path';
-import { git, tempDir } from './workspace.js';
+import { expect } from 'vitest';
+import { PROVINCE_INIT } from '../../src/bench/province.js';
+import { git, runCli, tempDir } from './workspace.js';
 import { generateAgency, type Agency } from './agency.js';
-import { ballots, ok } from './round.js';
+import { ENV, ballots, ok } from './round.js';
 
 export const UPWARD_TITLE = 'bang-khen-tinh';
 
@@ -134,4 +136,12 @@ criteria: { trach-nhiem: true, sang-tao: true }
     await ok(a, 'commit', '-m', `Đợt ${a.year}: kiểm phiếu, quyết định`);
   }
   return { ...a, nomination: id, person: staff.id };
+}
+
+/** A province as `thidua init` makes it (with the rule pack's titles when asked); its root. */
+export async function province(options: { titles?: boolean } = {}): Promise<string> {
+  const parent = tempDir('thidua-province-');
+  const r = await runCli([...PROVINCE_INIT, ...(options.titles ? ['--titles'] : [])], { cwd: parent, env: ENV });
+  expect(r.code, r.stderr).toBe(0);
+  return join(parent, 'tinh');
 }
