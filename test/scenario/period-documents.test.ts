@@ -5,6 +5,7 @@
  */
 import { appendFileSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cleanupTemp, git, PROJECT, runCli, tempDir } from '../helpers/workspace.js';
 import { proposesToOf } from '../../src/core/init/agency-file.js';
@@ -224,4 +225,114 @@ describe('a new agency’s addressee', () => {
       'Chưa biết cấp trên nhận công văn gửi quyết định: ghi proposes_to (hoặc report_to) trong records/agency.yaml.',
     );
   });
+});
+
+/** ND 152 Điều 50 in a plain list of titles: LĐTT and TTLĐTT get no certificate, CSTĐCS a bằng chứng nhận. */
+const TITLES_WITH_CERTIFICATES = readFileSync(join(PROJECT, 'test/fixtures/titles/plain-list.yaml'), 'utf8')
+  .replace('  name: Lao động tiên tiến\n', '  name: Lao động tiên tiến\n  certificate: none\n')
+  .replace('  name: Tập thể lao động tiên tiến\n', '  name: Tập thể lao động tiên tiến\n  certificate: none\n')
+  .replace('  name: Chiến sĩ thi đua cơ sở\n', '  name: Chiến sĩ thi đua cơ sở\n  certificate: bang-chung-nhan\n');
+
+/** A generated agency's 2025 titles round, voted by all, sealed and decided: LĐTT for one department, and a CSTĐCS when asked. */
+async function decidedTitles(seed: number, star: boolean) {
+  const a = generateAgency({
+    seed,
+    departments: 2,
+    councilSize: 5,
+    threshold: { numerator: 2, denominator: 3, of: 'members' },
+  });
+  writeFileSync(join(a.root, 'records/criteria.yaml'), readFileSync(join(PROJECT, 'records/criteria.yaml')));
+  expect(TITLES_WITH_CERTIFICATES.match(/certificate: /g)).toHaveLength(3);
+  writeFileSync(join(a.root, 'records/titles.yaml'), TITLES_WITH_CERTIFICATES);
+  rmSync(join(a.root, 'records/2025/nominations'), { recursive: true, force: true });
+  git(a.root, ['add', '-A']);
+  git(a.root, ['commit', '-q', '-m', 'Danh hiệu']);
+  const dept = a.departments[1]!;
+  const met = ['--met', 'all', '--submitted', '20/11/2025', '--department', dept.id];
+  for (const p of a.people.filter((x) => x.department === dept.id))
+    await ok(
+      a,
+      'nominate',
+      '2025',
+      '--award',
+      'lao-dong-tien-tien',
+      '--person',
+      p.id,
+      '--title',
+      'Hoàn thành tốt',
+      ...met,
+    );
+  await ok(a, 'nominate', '2025', '--award', 'tap-the-lao-dong-tien-tien', '--title', 'Hoàn thành tốt', ...met);
+  if (star) {
+    const p = a.people.find((x) => x.department === dept.id && !x.leader)!;
+    await ok(
+      a,
+      'nominate',
+      '2025',
+      '--award',
+      'chien-si-thi-dua-co-so',
+      '--person',
+      p.id,
+      '--title',
+      'Sáng kiến',
+      '--initiative',
+      'Mô tả.',
+      ...met,
+    );
+  }
+  const ids = readdirSync(join(a.root, 'records/2025/nominations')).map((f) => f.replace(/\.yaml$/, ''));
+  await ballots(
+    a,
+    2025,
+    Array.from({ length: 5 }, () => all(ids)),
+  );
+  await ok(a, 'tally', '2025', '--seal');
+  await ok(a, 'decide', '2025', '--number', '9', '--date', '2026-01-20');
+  return a;
+}
+
+describe('certificates (ND 152 Điều 50)', () => {
+  it('a round of LĐTT and TTLĐTT only: no certificates file, one line says why, in render certificates and render all', async () => {
+    const a = await decidedTitles(61, false);
+    const one = await run(a, 'render', 'certificates', '2025');
+    expect([one.code, one.stdout.trim().split('\n').length]).toEqual([0, 1]);
+    expect(one.stdout).toContain('đợt 2025 không có danh hiệu nào được cấp giấy chứng nhận hay giấy khen');
+    const every = await run(a, 'render', 'all', '2025');
+    expect(every.code, every.stderr).toBe(0);
+    expect(every.stdout).toContain('giay-cong-nhan-2025.docx: bỏ qua — đợt 2025 không có danh hiệu nào');
+    expect(readdirSync(join(a.root, 'documents/2025'))).not.toContain('giay-cong-nhan-2025.docx');
+    expect(readdirSync(join(a.root, 'documents/2025'))).toContain('quyet-dinh-2025.docx');
+    // status does not wait for the certificates.
+    const status = JSON.parse((await run(a, 'status', '2025', '--json')).stdout) as {
+      rounds: Array<{ documents: Array<{ kind: string }> }>;
+    };
+    expect(status.rounds[0]!.documents.map((d) => d.kind)).not.toContain('certificates');
+  }, 60_000);
+
+  it('a bằng chứng nhận without a picture of the Quốc huy: its place kept empty above the agency, and said; with one, the picture there', async () => {
+    const a = await decidedTitles(62, true);
+    const r = await run(a, 'render', 'certificates', '2025');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain(
+      'thidua: bằng chứng nhận chưa có Quốc huy: records/agency.yaml không có certificate.logo; chỗ Quốc huy (cao 22 mm, trên tên cơ quan) để trống',
+    );
+    const file = join(a.root, 'documents/2025/giay-cong-nhan-2025.docx');
+    const paras = docxParagraphs(file);
+    expect(paras.filter((p) => p === 'TẶNG DANH HIỆU')).toHaveLength(1);
+    expect(paras.join('\n')).not.toMatch(/LAO ĐỘNG TIÊN TIẾN/u);
+    // The empty paragraph 62 pt (22 mm) high between the Quốc hiệu's rule and the authority, no picture.
+    const xml = strFromU8(unzipSync(new Uint8Array(readFileSync(file)))['word/document.xml']!);
+    const body = xml.slice(0, xml.indexOf('TẶNG DANH HIỆU'));
+    expect(body).toContain('w:before="1240"');
+    expect(xml).not.toContain('<pic:pic');
+    // With the picture in agency.yaml, it stands there instead, and nothing is said.
+    writeFileSync(join(a.root, 'records/quoc-huy.png'), readFileSync(join(PROJECT, 'docs/images/publish.png')));
+    appendFileSync(join(a.root, 'records/agency.yaml'), 'certificate: { logo: records/quoc-huy.png }\n');
+    const withLogo = await run(a, 'render', 'certificates', '2025', '--force');
+    expect(withLogo.code, withLogo.stderr).toBe(0);
+    expect(withLogo.stderr).not.toContain('Quốc huy');
+    const xml2 = strFromU8(unzipSync(new Uint8Array(readFileSync(file)))['word/document.xml']!);
+    expect(xml2).toContain('<pic:pic');
+    expect(xml2.slice(0, xml2.indexOf('TẶNG DANH HIỆU'))).not.toContain('w:before="1240"');
+  }, 60_000);
 });
