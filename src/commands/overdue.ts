@@ -1,8 +1,7 @@
 /** thidua overdue [--as-of DATE] [--year YEAR]: deadlines missed or met late; exit 1 when one is missed. */
 import type { Input } from './definitions.js';
 import { t } from '../core/diagnostics.js';
-import { deadlineStates, ofPeriod, overdueItems, type OverdueItem } from '../core/overdue.js';
-import { periodOf } from '../core/period.js';
+import { olderMissingYears, overdueItems, type OverdueItem } from '../core/overdue.js';
 import { shortDate } from '../core/dates.js';
 import { EXIT } from '../errors.js';
 import type { CommandContext } from '../shell/context.js';
@@ -23,17 +22,7 @@ export async function run(ctx: CommandContext, input: Input<'overdue'>): Promise
   const { lang, style } = ctx;
   const idx = loaded.index;
   // Without --year only the period's deadlines are chased: say which earlier rounds still owe one.
-  const period = periodOf(loaded.workspace.agency?.value);
-  const older =
-    year === null
-      ? [
-          ...new Set(
-            deadlineStates(loaded.workspace, asOf)
-              .filter((s) => s.state === 'missing' && !ofPeriod(s, asOf, period))
-              .map((s) => s.year),
-          ),
-        ]
-      : [];
+  const older = year === null ? olderMissingYears(loaded.workspace, asOf) : [];
   if (older.length)
     ctx.say(
       t(

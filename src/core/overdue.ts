@@ -141,3 +141,15 @@ export function overdueItems(ws: Workspace, asOf: string, years: readonly number
       days_late: s.days_late,
     }));
 }
+
+/** The earlier rounds that still miss a document as of `asOf`, outside the period: asked for by year. */
+export function olderMissingYears(ws: Workspace, asOf: string): number[] {
+  const period = periodOf(ws.agency?.value);
+  return [
+    ...new Set(
+      deadlineStates(ws, asOf)
+        .filter((s) => s.state === 'missing' && !ofPeriod(s, asOf, period))
+        .map((s) => s.year),
+    ),
+  ];
+}

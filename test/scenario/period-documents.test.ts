@@ -25,6 +25,9 @@ describe('reminders as of 20/12/2025', () => {
     const asOf = ['--as-of', '2025-12-20'];
     const rendered = await run(a, 'render', 'reminders', ...asOf, '--date', '2025-12-20');
     expect(rendered.code, rendered.stderr).toBe(0);
+    expect(rendered.stdout).toContain(
+      'Chỉ đôn đốc thời hạn của kỳ này; các đợt 2017 còn văn bản chưa nộp: thidua render reminders --year NĂM.',
+    );
     const text = docxText(join(a.root, 'documents/cong-van-don-doc-2025-12-20.docx'));
     for (const d of a.departments) expect(text).toContain(`Kính gửi: ${d.name}`);
     expect(text).toContain('Kế hoạch nhân rộng (đợt 2025), hạn gửi trước ngày 15/12/2025, đã quá hạn 6 ngày');
