@@ -17,7 +17,8 @@ import {
   packagedFile,
   writeUnlessPresent,
 } from '../shell/new-workspace.js';
-import { renderAgencyYaml, INIT_FIELDS, type InitAnswers } from '../core/init/agency-file.js';
+import { proposesToOf, renderAgencyYaml, INIT_FIELDS, type InitAnswers } from '../core/init/agency-file.js';
+import { packInForce } from '../shell/pack-file.js';
 import { validateSnapshot } from '../core/validate.js';
 import { readSnapshot } from '../shell/read-snapshot.js';
 import { RECORD_KINDS } from '../core/schemas/index.js';
@@ -138,9 +139,12 @@ export async function run(ctx: CommandContext, input: Input<'init'>, prompter?: 
       ),
     );
   const unit = opts.unit?.trim() || (period === 'school-year' ? 'Tổ' : undefined);
+  // Whom its letters go to: the pack's authority for its level, in its province (never a guess).
+  const proposesTo = proposesToOf(packInForce(null).meta?.competence?.[level]?.proposes_to, answers.parent);
   const { text, placeholders } = renderAgencyYaml(answers, level, {
     ...(period !== undefined ? { period } : {}),
     ...(unit !== undefined ? { unit } : {}),
+    proposesTo,
   });
 
   ensureDir(join(dir, 'records'));
@@ -191,6 +195,13 @@ export async function run(ctx: CommandContext, input: Input<'init'>, prompter?: 
       `Created a workspace in ${dir} with a first commit.`,
     ),
   );
+  if (proposesTo === null)
+    ctx.say(
+      t(
+        'Chưa biết cấp trên nhận công văn gửi quyết định: ghi proposes_to (hoặc report_to) trong records/agency.yaml.',
+        'The body the decisions are sent to is not known: set proposes_to (or report_to) in records/agency.yaml.',
+      ),
+    );
   if (placeholders.length > 0 || missing.length > 0) {
     ctx.say(
       t(

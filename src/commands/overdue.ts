@@ -1,7 +1,7 @@
 /** thidua overdue [--as-of DATE] [--year YEAR]: deadlines missed or met late; exit 1 when one is missed. */
 import type { Input } from './definitions.js';
 import { t } from '../core/diagnostics.js';
-import { overdueItems, type OverdueItem } from '../core/overdue.js';
+import { olderMissingYears, overdueItems, type OverdueItem } from '../core/overdue.js';
 import { shortDate } from '../core/dates.js';
 import { EXIT } from '../errors.js';
 import type { CommandContext } from '../shell/context.js';
@@ -21,6 +21,15 @@ export async function run(ctx: CommandContext, input: Input<'overdue'>): Promise
   }
   const { lang, style } = ctx;
   const idx = loaded.index;
+  // Without --year only the period's deadlines are chased: say which earlier rounds still owe one.
+  const older = year === null ? olderMissingYears(loaded.workspace, asOf) : [];
+  if (older.length)
+    ctx.say(
+      t(
+        `Chỉ nhắc thời hạn của kỳ này; các đợt ${older.join(', ')} còn văn bản chưa nộp: thidua overdue --year NĂM.`,
+        `Only this period's deadlines are listed; rounds ${older.join(', ')} still miss documents: thidua overdue --year YEAR.`,
+      ),
+    );
   if (items.length === 0) {
     ctx.out(
       style.green(

@@ -5,6 +5,7 @@ import { t } from '../core/diagnostics.js';
 import { DOCUMENTS, documentDef } from '../core/documents/index.js';
 import { EXIT, failedQuietly, findingsError, usageError } from '../errors.js';
 import { COMMON_FIELDS } from '../core/documents/context.js';
+import { EMBLEM_HEIGHT_MM, needsEmblem } from '../core/documents/certificates.js';
 import type { DocumentDef } from '../core/documents/index.js';
 import type { CommandContext } from '../shell/context.js';
 import { loadAndValidate } from '../shell/load.js';
@@ -94,6 +95,11 @@ export async function run(ctx: CommandContext, input: Input<'render'>): Promise<
     kind === 'all'
       ? DOCUMENTS.filter((d) => (d.needs !== 'nominations' || !round.tally) && applies(d))
       : [documentDef(kind)!];
+  const nothing = defs[0]!.nothing;
+  if (kind !== 'all' && !applies(defs[0]!) && nothing) {
+    ctx.say(nothing(year));
+    return EXIT.ok;
+  }
   if (kind !== 'all' && !applies(defs[0]!)) {
     throw findingsError(
       t(
@@ -113,6 +119,11 @@ export async function run(ctx: CommandContext, input: Input<'render'>): Promise<
     reason?: string;
   }> = [];
   let failed = false;
+  // What the round has nothing for, said in one line (certificates when no title has one).
+  if (kind === 'all')
+    for (const def of DOCUMENTS)
+      if (def.nothing && !applies(def))
+        report.push({ kind: def.kind, file: fileOf(def), status: 'skipped', reason: def.nothing(year)[ctx.lang] });
   /** The documents now on disk as rendered, for their PDF copies. */
   const current: string[] = [];
   const manifest = readManifest(outDir);
@@ -212,6 +223,19 @@ export async function run(ctx: CommandContext, input: Input<'render'>): Promise<
     }
     if (manifestText(manifest) !== before) writeFileAtomic(join(outDir, MANIFEST), manifestText(manifest));
   });
+  // A bằng chứng nhận bears the Quốc huy; with no picture of it, its place was left empty: say so.
+  const certificates = report.some(
+    (r) => r.kind === 'certificates' && (r.status === 'written' || r.status === 'unchanged'),
+  );
+  const print = loaded.workspace.agency?.value.certificate;
+  const emblemMm = print?.logo_height_mm ?? EMBLEM_HEIGHT_MM;
+  if (certificates && !opts.blankStock && !print?.logo && needsEmblem(round, loaded.view(round)))
+    ctx.warn(
+      t(
+        `thidua: bằng chứng nhận chưa có Quốc huy: records/agency.yaml không có certificate.logo; chỗ Quốc huy (cao ${emblemMm} mm, trên tên cơ quan) để trống`,
+        `thidua: the bằng chứng nhận have no Quốc huy: records/agency.yaml has no certificate.logo; its place (${emblemMm} mm high, above the agency's name) is left empty`,
+      ),
+    );
   if (office) {
     for (const pdf of await writePdfCopies(ctx, root, office, current, opts.pdfa, opts.out === undefined)) {
       report.push({ kind: 'pdf', file: relative(ctx.cwd, pdf) || pdf, status: 'written' });

@@ -53,8 +53,8 @@ export async function run(ctx: CommandContext, input: Input<'report'>): Promise<
   const tot = report.totals;
   ctx.say(
     t(
-      `Cả giai đoạn: ${tot.nominations} đề nghị, ${tot.recognised} được công nhận (${tot.recognised_collective} tập thể, ${tot.recognised_individual} cá nhân), tỷ lệ ${pct(tot.pass_rate)} trên các đợt đã niêm phong.`,
-      `Whole period: ${tot.nominations} nominations, ${tot.recognised} recognised (${tot.recognised_collective} collectives, ${tot.recognised_individual} individuals), rate ${pct(tot.pass_rate)} over sealed rounds.`,
+      `Cả giai đoạn: ${tot.nominations} lượt đề nghị, ${tot.recognised} lượt được công nhận (${tot.recognised_collective} lượt tập thể, ${tot.recognised_individual} lượt cá nhân) cho ${tot.collectives} tập thể và ${tot.people} cá nhân, tỷ lệ ${pct(tot.pass_rate)} trên các đợt đã niêm phong.`,
+      `Whole period: ${tot.nominations} nominations, ${tot.recognised} recognitions (${tot.recognised_collective} of collectives, ${tot.recognised_individual} of individuals) to ${tot.collectives} collectives and ${tot.people} people, rate ${pct(tot.pass_rate)} over sealed rounds.`,
     ),
   );
   ctx.out('');

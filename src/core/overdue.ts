@@ -2,6 +2,7 @@
 import { addDays, daysBetween } from './dates.js';
 import { REGISTRATION, roundDeadlines } from './deadlines.js';
 import type { Workspace } from './records/workspace.js';
+import { periodOf, roundOfDate, roundSpan, type Period } from './period.js';
 
 export interface OverdueItem {
   year: number;
@@ -106,9 +107,28 @@ export function deadlineStates(ws: Workspace, asOf: string, years: readonly numb
   return out;
 }
 
+/**
+ * A deadline of the period as of `asOf`: one of the round whose period holds that day, or one that
+ * falls due in that period (a round's proposal due in the next year). Older ones are history: the
+ * clerk asks for them by year.
+ */
+export function ofPeriod(d: { year: number; before: string }, asOf: string, period: Period): boolean {
+  const current = roundOfDate(asOf, period);
+  if (d.year === current) return true;
+  const { start, end } = roundSpan(current, period);
+  const lastOnTime = addDays(d.before, -1);
+  return lastOnTime >= start && lastOnTime <= end;
+}
+
+/**
+ * Deadlines missed or met late as of `asOf`: of the rounds `years`, or, without them, only the
+ * period's (see `ofPeriod`), so that a round left years ago is not chased again.
+ */
 export function overdueItems(ws: Workspace, asOf: string, years: readonly number[] | null = null): OverdueItem[] {
+  const period = periodOf(ws.agency?.value);
   return deadlineStates(ws, asOf, years)
     .filter((s) => s.state === 'missing' || s.state === 'late')
+    .filter((s) => years !== null || ofPeriod(s, asOf, period))
     .map((s) => ({
       year: s.year,
       deadline: s.deadline,
@@ -120,4 +140,16 @@ export function overdueItems(ws: Workspace, asOf: string, years: readonly number
       reference: s.reference,
       days_late: s.days_late,
     }));
+}
+
+/** The earlier rounds that still miss a document as of `asOf`, outside the period: asked for by year. */
+export function olderMissingYears(ws: Workspace, asOf: string): number[] {
+  const period = periodOf(ws.agency?.value);
+  return [
+    ...new Set(
+      deadlineStates(ws, asOf)
+        .filter((s) => s.state === 'missing' && !ofPeriod(s, asOf, period))
+        .map((s) => s.year),
+    ),
+  ];
 }

@@ -18,6 +18,12 @@ export function roundSpan(year: number, period: Period): { start: string; end: s
     : { start: `${year}-01-01`, end: `${year}-12-31` };
 }
 
+/** The round whose period holds `date` (a school year is named by the year it ends in). */
+export function roundOfDate(date: string, period: Period): number {
+  const year = Number(date.slice(0, 4));
+  return period === 'school-year' && date.slice(5) >= '09-01' ? year + 1 : year;
+}
+
 /** The round named as documents print it: "năm 2025", or "năm học 2024 - 2025" (en: "2025", "school year 2024–2025"). */
 export function roundName(year: number, period: Period, lang: 'vi' | 'en' = 'vi'): string {
   if (period === 'school-year')

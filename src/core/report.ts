@@ -3,6 +3,7 @@ import { deadlineStates } from './overdue.js';
 import type { Round, Workspace } from './records/workspace.js';
 import type { WorkspaceIndex } from './records/index.js';
 import type { Nomination } from './schemas/round.js';
+import type { TallyResult } from './schemas/sealed.js';
 
 export type Outcome = 'recognised' | 'not-recognised' | 'pending';
 
@@ -14,6 +15,15 @@ export interface RoundSummary {
   /** Recognised over nominated, in per cent to one decimal; null before the seal. */
   pass_rate: number | null;
   deadlines: { on_time: number; late: number; missing: number; pending: number };
+  /** The titles of titles.yaml conferred (recognised), in lượt, in titles.yaml's order. */
+  titles: TitleCount[];
+}
+
+export interface TitleCount {
+  award: string;
+  name: string;
+  collective: number;
+  individual: number;
 }
 
 export interface DepartmentSummary {
@@ -71,6 +81,14 @@ export interface Report {
     recognised_collective: number;
     recognised_individual: number;
     pass_rate: number | null;
+    /** Who was recognised, each once: departments and people (a person with two titles is one). */
+    collectives: number;
+    people: number;
+    /** The plan's pair among them: mô hình tiêu biểu and gương điển hình (lượt). */
+    models: { collective: number; individual: number };
+    titles: TitleCount[];
+    /** Titles the council proposed to the authority above (not conferred by the agency). */
+    upward: TitleCount[];
   };
   departments: DepartmentSummary[];
   new_factors: NewFactor[];
@@ -88,14 +106,27 @@ function nameOf(n: Nomination, index: WorkspaceIndex): string {
   return n.kind === 'collective' ? index.departmentName(n.department) : index.personName(n.person);
 }
 
+/** The titles conferred among `results`, in lượt, in titles.yaml's order. */
+function titleCounts(results: readonly TallyResult[], index: WorkspaceIndex): TitleCount[] {
+  return [...index.titles.values()]
+    .map((x) => {
+      const mine = results.filter((r) => r.recognised && r.award === x.id);
+      return {
+        award: x.id,
+        name: x.name,
+        collective: mine.filter((r) => r.kind === 'collective').length,
+        individual: mine.filter((r) => r.kind === 'individual').length,
+      };
+    })
+    .filter((c) => c.collective + c.individual > 0);
+}
+
 export function buildReport(ws: Workspace, index: WorkspaceIndex, from: number, to: number, asOf: string): Report {
-  // The plan's report is about its pair of recognitions: nominations for a title of titles.yaml
-  // (the statutory year-end round) are not models or examples, and a round of titles only is left out.
-  const rounds = ws.rounds
-    .filter((r) => r.year >= from && r.year <= to)
-    .filter((r) => r.nominations.length === 0 || r.nominations.some((n) => n.value.award === undefined))
-    .map((r) => ({ ...r, nominations: r.nominations.filter((n) => n.value.award === undefined) }))
-    .sort((a, b) => a.year - b.year);
+  // A title above the head's competence is a proposal upward, not an award of the agency.
+  const decidedHere = (r: Pick<TallyResult, 'award'>) =>
+    typeof (r.award !== undefined ? index.titles.get(r.award)?.decided_by : undefined) !== 'object';
+  // Every round of the period, sealed or not, of the plan's pair and of titles alike.
+  const rounds = ws.rounds.filter((r) => r.year >= from && r.year <= to).sort((a, b) => a.year - b.year);
   const states = deadlineStates(
     ws,
     asOf,
@@ -103,7 +134,7 @@ export function buildReport(ws: Workspace, index: WorkspaceIndex, from: number, 
   );
   const summaries: RoundSummary[] = rounds.map((round) => {
     const noms = round.nominations.map((n) => n.value);
-    const rec = (round.tally?.value.results ?? []).filter((r) => r.recognised && r.award === undefined);
+    const rec = (round.tally?.value.results ?? []).filter((r) => r.recognised && decidedHere(r));
     const mine = states.filter((s) => s.year === round.year);
     return {
       year: round.year,
@@ -123,6 +154,7 @@ export function buildReport(ws: Workspace, index: WorkspaceIndex, from: number, 
         missing: mine.filter((s) => s.state === 'missing').length,
         pending: mine.filter((s) => s.state === 'pending').length,
       },
+      titles: titleCounts(rec, index),
     };
   });
 
@@ -162,7 +194,8 @@ export function buildReport(ws: Workspace, index: WorkspaceIndex, from: number, 
       for (const n of round.nominations) {
         if (n.value.department !== id) continue;
         nominations++;
-        if (outcome(round, n.value.id) === 'recognised') {
+        const result = round.tally?.value.results.find((x) => x.nomination === n.value.id);
+        if (result?.recognised && decidedHere(result)) {
           if (n.value.kind === 'collective') rc++;
           else ri++;
         }
@@ -193,6 +226,8 @@ export function buildReport(ws: Workspace, index: WorkspaceIndex, from: number, 
       for (const next of ws.rounds.filter((r) => r.year > round.year && r.year <= to).sort((a, b) => a.year - b.year)) {
         for (const m of next.nominations) {
           const w = m.value;
+          // A new factor is followed through the plan's rounds: a title later is another matter.
+          if (w.award !== undefined) continue;
           const same =
             v.kind === 'collective'
               ? w.kind === 'collective' && w.department === v.department
@@ -218,6 +253,9 @@ export function buildReport(ws: Workspace, index: WorkspaceIndex, from: number, 
   const sealedNoms = summaries
     .filter((r) => r.sealed)
     .reduce((s, r) => s + r.nominations.collective + r.nominations.individual, 0);
+  const passed = rounds.flatMap((r) => (r.tally?.value.results ?? []).filter((x) => x.recognised));
+  const all = passed.filter(decidedHere);
+  const plain = all.filter((x) => x.award === undefined);
   const rc = summaries.reduce((s, r) => s + r.recognised.collective, 0);
   const ri = summaries.reduce((s, r) => s + r.recognised.individual, 0);
   return {
@@ -231,6 +269,17 @@ export function buildReport(ws: Workspace, index: WorkspaceIndex, from: number, 
       recognised_collective: rc,
       recognised_individual: ri,
       pass_rate: rate(rc + ri, sealedNoms),
+      collectives: new Set(all.filter((x) => x.kind === 'collective').map((x) => x.department)).size,
+      people: new Set(all.filter((x) => x.kind === 'individual').map((x) => x.person ?? x.nomination)).size,
+      models: {
+        collective: plain.filter((x) => x.kind === 'collective').length,
+        individual: plain.filter((x) => x.kind === 'individual').length,
+      },
+      titles: titleCounts(all, index),
+      upward: titleCounts(
+        passed.filter((x) => !decidedHere(x)),
+        index,
+      ),
     },
     departments,
     new_factors: newFactors,

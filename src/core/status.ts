@@ -1,6 +1,7 @@
 /** Where a round stands, and the next thing to do. */
 import { t, type Diagnostic, type Localized } from './diagnostics.js';
-import { deadlineStates } from './overdue.js';
+import { deadlineStates, ofPeriod } from './overdue.js';
+import { periodOf } from './period.js';
 import { REGISTRATION, roundDeadline } from './deadlines.js';
 import type { Round, Workspace } from './records/workspace.js';
 
@@ -98,10 +99,13 @@ export function roundStatus(
     stage = 'complete';
     next = null;
   }
-  if (next === null && deadlines.missing > 0) {
+  // Only what is still of the period is chased, as `overdue` and `render reminders` list it.
+  const period = periodOf(ws.agency?.value);
+  const chase = states.filter((s) => s.state === 'missing' && ofPeriod(s, asOf, period)).length;
+  if (next === null && chase > 0) {
     next = t(
-      `đôn đốc ${deadlines.missing} văn bản chưa nộp: thidua overdue --year ${y}`,
-      `chase ${deadlines.missing} missing document(s): thidua overdue --year ${y}`,
+      `đôn đốc ${chase} văn bản chưa nộp: thidua overdue --year ${y}`,
+      `chase ${chase} missing document(s): thidua overdue --year ${y}`,
     );
   }
   return {

@@ -145,6 +145,12 @@ describe('a new UBND xã, signed KT. by a Phó Chủ tịch', () => {
         .filter((f) => f.endsWith('.docx'))
         .map((f) => [f.replace(/-2025\.docx$/, ''), docxParagraphs(join(out, f))]),
     );
+    // The addressee is the authority above the xã in its province, which init wrote from the pack.
+    expect(readFileSync(join(root, 'records/agency.yaml'), 'utf8')).toContain(
+      'proposes_to: Chủ tịch Ủy ban nhân dân tỉnh Đồng Nai',
+    );
+    expect(docs['cong-van-gui']).toContain('Kính gửi: Chủ tịch Ủy ban nhân dân tỉnh Đồng Nai');
+    expect(docs['cong-van-gui']!.join('\n')).not.toContain('Ban Thi đua');
     const decision = docs['quyet-dinh']!;
     expect(decision).toContain('CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ TÂN PHÚ');
     expect(decision).toContain('Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;');

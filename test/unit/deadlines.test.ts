@@ -3,7 +3,7 @@ import { describe, expect, it, afterAll } from 'vitest';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { roundDeadlines, isOnTime } from '../../src/core/deadlines.js';
-import { overdueItems } from '../../src/core/overdue.js';
+import { ofPeriod, overdueItems } from '../../src/core/overdue.js';
 import { validateSnapshot } from '../../src/core/validate.js';
 import { readSnapshot } from '../../src/shell/read-snapshot.js';
 import { roundStatus } from '../../src/core/status.js';
@@ -282,5 +282,22 @@ describe('a round’s deadlines, as overdue and status list them', () => {
       2033,
     );
     expect(list).toEqual([{ id: 'plan', title: 'Kế hoạch năm 2031', year: 2033, before: '2033-12-15' }]);
+  });
+});
+
+describe('the period’s deadlines', () => {
+  it('the round whose period holds the day, and a deadline of an earlier round due in that period', () => {
+    const cases: Array<[string, number, string, string, 'calendar' | 'school-year', boolean]> = [
+      ['the current round', 2025, '2025-12-15', '2025-12-20', 'calendar', true],
+      ['a round left years ago', 2017, '2017-12-15', '2025-12-20', 'calendar', false],
+      ['last year’s round, due last year', 2024, '2024-12-15', '2025-01-10', 'calendar', false],
+      ['last year’s round, due this year', 2016, '2017-02-10', '2017-02-20', 'calendar', true],
+      ['due on 1 January: on time up to 31 December, last year’s', 2016, '2017-01-01', '2017-02-20', 'calendar', false],
+      ['a school year from September', 2026, '2026-07-10', '2025-09-01', 'school-year', true],
+      ['the school year before, in September', 2025, '2025-07-10', '2025-09-01', 'school-year', false],
+      ['the school year still running in August', 2025, '2025-07-10', '2025-08-31', 'school-year', true],
+    ];
+    for (const [what, year, before, asOf, period, open] of cases)
+      expect(ofPeriod({ year, before }, asOf, period), what).toBe(open);
   });
 });

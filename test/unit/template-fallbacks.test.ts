@@ -29,7 +29,7 @@ describe('template fallbacks: the shipped templates are the one home of their wo
       .map(([section, s]) => ({ template, spec, section, fallback: s.fallback! })),
   );
 
-  it('the fallbacks of every document are found (decision, minutes, ballots, certificates, letters, list, upward)', () => {
+  it('the fallbacks of every document are found (decision, minutes, ballots, certificates, letters, list, upward, report)', () => {
     expect(new Set(cases.map((c) => c.template))).toEqual(
       new Set([
         'quyet-dinh.txt',
@@ -41,6 +41,7 @@ describe('template fallbacks: the shipped templates are the one home of their wo
         'bien-ban-hop.txt',
         'danh-sach.txt',
         'to-trinh-cap-tren.txt',
+        'bao-cao-tong-ket.txt',
       ]),
     );
   });

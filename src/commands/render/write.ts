@@ -13,7 +13,7 @@ import { formatDiagnostic } from '../../shell/format-diagnostics.js';
 import { assertInside, ensureDir, writeFileAtomic } from '../../shell/safe-write.js';
 import { convertToPdf, fontNotice, timesSubstitute } from '../../shell/pdf.js';
 import { withLock } from '../../shell/lock.js';
-import { overdueItems } from '../../core/overdue.js';
+import { olderMissingYears, overdueItems } from '../../core/overdue.js';
 import { shortDate } from '../../core/dates.js';
 import { REMINDER_FIELDS, REMINDER_TEMPLATE_SPEC, remindersModel } from '../../core/documents/reminders.js';
 import { inert } from '../../shell/terminal.js';
@@ -113,6 +113,14 @@ export async function renderReminders(
       t('records/agency.yaml có lỗi; chạy thidua validate', 'records/agency.yaml has errors; run thidua validate'),
     );
   const items = overdueItems(loaded.workspace, asOf, years).filter((i) => i.status === 'missing');
+  const older = years === null ? olderMissingYears(loaded.workspace, asOf) : [];
+  if (older.length && !opts.json)
+    ctx.say(
+      t(
+        `Chỉ đôn đốc thời hạn của kỳ này; các đợt ${older.join(', ')} còn văn bản chưa nộp: thidua render reminders --year NĂM.`,
+        `Only this period's deadlines are chased; rounds ${older.join(', ')} still miss documents: thidua render reminders --year YEAR.`,
+      ),
+    );
   if (items.length === 0) {
     ctx.say(
       t(

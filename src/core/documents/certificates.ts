@@ -18,6 +18,9 @@ import {
   type DocumentInput,
   upper,
 } from './context.js';
+import type { Round } from '../records/workspace.js';
+import type { WorkspaceIndex } from '../records/index.js';
+import type { TallyResult } from '../schemas/sealed.js';
 
 export const CERTIFICATE_TEMPLATE_SPEC: TemplateSpec = {
   authority: { fields: [], required: true },
@@ -61,14 +64,28 @@ export const BLANK_DEFAULTS: Record<
   name: { x: 160, y: 188, width: 120, size: 14, align: 'center', bold: true },
 };
 
+/**
+ * The results that get a certificate. Titles decided above the agency get theirs from that body,
+ * not from this decision; ND 152 Điều 50: a title whose decision is the award (LĐTT, TTLĐTT) none.
+ */
+export function certificateResults(round: Round, index: WorkspaceIndex): TallyResult[] {
+  return (hasTitles(round, index) ? decidedHere(round, index) : recognised(round)).filter(
+    (r) => titleOf(index, r)?.certificate !== 'none',
+  );
+}
+
+/** Whether a certificate of the round is a bằng chứng nhận, which bears the Quốc huy (ND 98 Điều 104). */
+export function needsEmblem(round: Round, index: WorkspaceIndex): boolean {
+  return certificateResults(round, index).some((r) => titleOf(index, r)?.certificate === 'bang-chung-nhan');
+}
+
+/** The emblem's height when agency.yaml gives none (certificate.logo_height_mm). */
+export const EMBLEM_HEIGHT_MM = 22;
+
 export function certificatesModel(input: DocumentInput): DocModel {
   const { agency, round, index, template } = input;
   const v = commonValues(agency, round);
-  // Titles decided above the agency get their certificates from that body, not from this decision.
-  // ND 152 Điều 50: a title whose decision is the award (LĐTT, TTLĐTT) gets no certificate.
-  const results = (hasTitles(round, index) ? decidedHere(round, index) : recognised(round)).filter(
-    (r) => titleOf(index, r)?.certificate !== 'none',
-  );
+  const results = certificateResults(round, index);
   const sections = results.map((r, i) => {
     const title = titleOf(index, r);
     const person = r.person ? index.people.get(r.person)?.value : undefined;
@@ -111,11 +128,17 @@ export function certificatesModel(input: DocumentInput): DocModel {
     blocks.push(center(motto, { bold: true, size: 15 }));
     blocks.push(ruleUnder([motto], 15, true, 1, LANDSCAPE_TEXT_MM));
     // The emblem or the agency's logo, when agency.yaml names one, between the Quốc hiệu and the authority.
-    const logo = input.logo ? logoBlock(input.logo, agency.certificate?.logo_height_mm ?? 22) : null;
+    const emblemMm = agency.certificate?.logo_height_mm ?? EMBLEM_HEIGHT_MM;
+    const logo = input.logo ? logoBlock(input.logo, emblemMm) : null;
     if (logo) blocks.push(p('', { size: 4 }), logo);
-    for (const s of paragraphs(template, 'authority', values))
-      blocks.push(center(s, { bold: true, size: 16, before: logo ? 6 : 18 }));
+    // A bằng chứng nhận bears the Quốc huy: with no picture of it in agency.yaml, its place is kept
+    // empty, as high as the emblem, for a blank that has it printed or a stamp; nothing is drawn.
     const form = title?.certificate;
+    const emblemSpace = !logo && form === 'bang-chung-nhan';
+    if (emblemSpace) blocks.push(p('', { size: 4, before: Math.round((emblemMm * 72) / 25.4) }));
+    const spaced = logo !== null || emblemSpace;
+    for (const s of paragraphs(template, 'authority', values))
+      blocks.push(center(s, { bold: true, size: 16, before: spaced ? 6 : 18 }));
     if (form === 'bang-chung-nhan') {
       for (const s of sectionOr(template, CERTIFICATE_TEMPLATE_SPEC, 'heading-title', values))
         blocks.push(center(s, { bold: true, size: 20, before: 12 }));

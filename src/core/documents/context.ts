@@ -224,3 +224,35 @@ export function thresholdsText(round: Round, index: WorkspaceIndex, agency: Agen
     })
     .join('; ');
 }
+
+/**
+ * Who the results are, not how many awards: one person with two titles is one "cá nhân", one
+ * department with two titles one "tập thể". `awards` counts the lượt.
+ */
+export function distinctCounts(results: readonly Pick<TallyResult, 'kind' | 'department' | 'person'>[]): {
+  collectives: number;
+  individuals: number;
+  awards: number;
+} {
+  const collectives = new Set(results.filter((r) => r.kind === 'collective').map((r) => r.department));
+  const individuals = new Set(
+    results.filter((r) => r.kind === 'individual').map((r, i) => r.person ?? `\u0000${String(i)}`),
+  );
+  return { collectives: collectives.size, individuals: individuals.size, awards: results.length };
+}
+
+/** A line left for the văn thư to fill, where the records do not say. */
+export const BLANK_ADDRESSEE = '……………………………………';
+
+/** What the cover letter of a round sealed from an agency.yaml naming no addressee printed, kept so. */
+export const SEALED_DEFAULT_ADDRESSEE = 'Ban Thi đua - Khen thưởng tỉnh';
+
+/**
+ * Whom the agency's letters and reports go to: agency.yaml's `report_to`, else the authority it
+ * proposes to (`proposes_to`); with neither, a dotted line for the văn thư, never a guess. A sealed
+ * round whose agency named neither keeps the wording it was printed with (its documents re-render
+ * byte for byte).
+ */
+export function addresseeOf(agency: Pick<Agency, 'report_to' | 'proposes_to'>, sealed = false): string {
+  return agency.report_to ?? agency.proposes_to ?? (sealed ? SEALED_DEFAULT_ADDRESSEE : BLANK_ADDRESSEE);
+}

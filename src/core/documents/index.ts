@@ -4,7 +4,8 @@ import type { TemplateSpec } from './template.js';
 import type { DocumentInput } from './context.js';
 import { DOCUMENT_FILES, type DocumentKind } from './files.js';
 import { DECISION_TEMPLATE_SPEC, decisionModel } from './decision.js';
-import { CERTIFICATE_TEMPLATE_SPEC, certificatesModel } from './certificates.js';
+import { CERTIFICATE_TEMPLATE_SPEC, certificateResults, certificatesModel } from './certificates.js';
+import { t, type Localized } from '../diagnostics.js';
 import { MINUTES_TEMPLATE_SPEC, minutesModel } from './minutes.js';
 import { LIST_TEMPLATE_SPEC, listModel } from './list.js';
 import { BALLOT_PAPER_TEMPLATE_SPEC, ballotPaperModel } from './ballot-paper.js';
@@ -23,6 +24,8 @@ export interface DocumentDef {
   needs: 'nominations' | 'seal' | 'decision';
   /** Whether the round has anything for this document at all (default: yes); `render all` and status skip it otherwise. */
   applies?(round: Round, index: WorkspaceIndex): boolean;
+  /** Said instead of rendering when it does not apply (one line); without it, a finding. */
+  nothing?: (year: number) => Localized;
   build(input: DocumentInput): DocModel;
 }
 
@@ -43,6 +46,12 @@ export const DOCUMENTS: readonly DocumentDef[] = [
     template: 'giay-cong-nhan.txt',
     spec: CERTIFICATE_TEMPLATE_SPEC,
     needs: 'decision',
+    applies: (round, index) => certificateResults(round, index).length > 0,
+    nothing: (year) =>
+      t(
+        `đợt ${year} không có danh hiệu nào được cấp giấy chứng nhận hay giấy khen (Lao động tiên tiến, Tập thể lao động tiên tiến: quyết định là khen thưởng, Nghị định 152/2025 Điều 50); không in giấy chứng nhận`,
+        `round ${year} has no title with a certificate (Lao động tiên tiến, Tập thể lao động tiên tiến: the decision is the award, ND 152/2025 Điều 50); no certificates rendered`,
+      ),
     build: certificatesModel,
   },
   {

@@ -10,7 +10,9 @@ import { body, centered, headerTable, placeDateLine, recipientsAndSignature, rul
 import {
   attendanceOf,
   commonValues,
+  addresseeOf,
   decidedHere,
+  distinctCounts,
   documentDate,
   hasTitles,
   thresholdsText,
@@ -63,18 +65,11 @@ export const COVER_TEMPLATE_SPEC: TemplateSpec = {
   },
 };
 
-/** The body the cover letter goes to: agency.yaml's `report_to`, or the province's board in general. */
-export const DEFAULT_REPORT_TO = 'Ban Thi đua - Khen thưởng tỉnh';
-
 function countsOf(input: DocumentInput): string {
   // What the agency decides itself: titles decided above it go to them in their own Tờ trình.
-  const results = decidedHere(input.round, input.index);
-  return (
-    countsInWords(
-      results.filter((r) => r.kind === 'collective').length,
-      results.filter((r) => r.kind === 'individual').length,
-    ) || '0 tập thể, cá nhân'
-  );
+  // Who they are: a person with two titles is one cá nhân.
+  const who = distinctCounts(decidedHere(input.round, input.index));
+  return countsInWords(who.collectives, who.individuals) || '0 tập thể, cá nhân';
 }
 
 /** Tờ trình: the council proposes to the head the recognitions its vote passed. */
@@ -141,7 +136,7 @@ export function coverLetterModel(input: DocumentInput): DocModel {
   const values = {
     ...v,
     counts_words: countsOf(input),
-    report_to: agency.report_to ?? DEFAULT_REPORT_TO,
+    report_to: addresseeOf(agency, round.tally !== null),
     titles_counts: titlesCounts(round, input.index, false),
   };
   const titled = hasTitles(round, input.index);

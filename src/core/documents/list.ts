@@ -6,6 +6,7 @@ import { centered, LANDSCAPE_TEXT_MM, renumbered, ruleUnder } from './layout.js'
 import {
   commonValues,
   decidedHere,
+  distinctCounts,
   documentDate,
   groupsOf,
   hasTitles,
@@ -27,6 +28,11 @@ export const LIST_TEMPLATE_SPEC: TemplateSpec = {
   'table-columns': { fields: [], required: true },
   'new-factor-note': { fields: [], required: false },
   total: { fields: ['collective_count', 'individual_count'], required: false },
+  'total-titles': {
+    fields: ['collective_count', 'individual_count', 'awards_count'],
+    required: false,
+    fallback: 'Tổng cộng: {collective_count} tập thể, {individual_count} cá nhân ({awards_count} lượt danh hiệu).',
+  },
   'subject-titles': {
     fields: [],
     required: false,
@@ -42,6 +48,9 @@ export function listModel(input: DocumentInput): DocModel {
   const collectives = results.filter((r) => r.kind === 'collective');
   const individuals = results.filter((r) => r.kind === 'individual');
   const counts = { collective_count: collectives.length, individual_count: individuals.length };
+  // The total counts who they are: a person with two titles is one cá nhân, and two lượt.
+  const who = distinctCounts(results);
+  const totals = { collective_count: who.collectives, individual_count: who.individuals, awards_count: who.awards };
   const blocks: Block[] = [];
   // The decision's appendix (ND 30/2020, Mẫu 2.1): no number or header of its own; the title, what
   // it is attached to, and a short rule under that line.
@@ -108,8 +117,10 @@ export function listModel(input: DocumentInput): DocModel {
     individuals.forEach((r, i) => rows.push(individualRow(r, i)));
   }
   blocks.push({ kind: 'table', borders: true, headerRow: true, rows });
-  for (const s of paragraphs(template, 'total', { ...v, ...counts }))
-    blocks.push(p(s, { size: 13, italic: true, before: 6 }));
+  const total = withTitles
+    ? sectionOr(template, LIST_TEMPLATE_SPEC, 'total-titles', { ...v, ...totals })
+    : paragraphs(template, 'total', { ...v, ...totals });
+  for (const s of total) blocks.push(p(s, { size: 13, italic: true, before: 6 }));
   return {
     title: `${line(template, 'title', v)} ${round.year}`,
     subject: line(template, 'subject', v),

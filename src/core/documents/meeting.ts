@@ -8,6 +8,7 @@ import { line, paragraphs, sectionOr, type Values } from './template.js';
 import { cell, p, type Block, type DocModel } from './model.js';
 import { body, centered, headerTable, placeDateLine, recipientList, ruleUnder } from './layout.js';
 import {
+  distinctCounts,
   attendanceOf,
   commonValues,
   hasTitles,
@@ -94,10 +95,8 @@ export function meetingModel(input: DocumentInput): DocModel {
     individuals: round.nominations.filter((n) => n.value.kind === 'individual').length,
     counters: session.counters.map(person).join(', '),
     counts_words:
-      countsInWords(
-        results.filter((r) => r.kind === 'collective').length,
-        results.filter((r) => r.kind === 'individual').length,
-      ) || 'không tập thể, cá nhân nào',
+      countsInWords(distinctCounts(results).collectives, distinctCounts(results).individuals) ||
+      'không tập thể, cá nhân nào',
     numerator: th.numerator,
     denominator: th.denominator,
     base_label: th.of === 'members' ? 'tổng số thành viên Hội đồng' : 'số phiếu hợp lệ',

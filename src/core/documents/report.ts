@@ -2,10 +2,10 @@
 import type { Agency } from '../schemas/agency.js';
 import type { Report } from '../report.js';
 import type { WorkspaceIndex } from '../records/index.js';
-import { line, paragraphs, type Template, type TemplateSpec } from './template.js';
+import { line, paragraphs, sectionOr, type Template, type TemplateSpec } from './template.js';
 import { cell, p, type Block, type DocModel } from './model.js';
 import { body, centered, headerTable, placeDateLine, recipientsAndSignature, signature, ruleUnder } from './layout.js';
-import { upper } from './context.js';
+import { addresseeOf, upper } from './context.js';
 import { dateInWords, shortDate } from '../dates.js';
 import { formatPercent } from '../format/numbers.js';
 
@@ -32,11 +32,36 @@ export function quotedOnce(title: string): string {
 export const REPORT_TEMPLATE_SPEC: TemplateSpec = {
   title: { fields: [], required: true },
   subject: { fields: [], required: true },
+  to: { fields: ['report_to'], required: false, fallback: 'Kính gửi: {report_to}' },
   intro: { fields: [], required: false },
   'section-rounds': { fields: [], required: true },
   'rounds-summary': {
-    fields: ['nominations', 'recognised', 'recognised_collective', 'recognised_individual', 'pass_rate'],
+    fields: [
+      'nominations',
+      'recognised',
+      'recognised_collective',
+      'recognised_individual',
+      'collectives',
+      'people',
+      'pass_rate',
+    ],
     required: false,
+  },
+  'models-summary': {
+    fields: ['models_collective', 'models_individual'],
+    required: false,
+    fallback:
+      'Trong đó: {models_collective} lượt mô hình tiêu biểu, {models_individual} lượt gương điển hình tiên tiến xuất sắc.',
+  },
+  'titles-summary': {
+    fields: ['titles_counts'],
+    required: false,
+    fallback: 'Danh hiệu thi đua đã tặng: {titles_counts}.',
+  },
+  'upward-summary': {
+    fields: ['titles_counts'],
+    required: false,
+    fallback: 'Đề nghị cấp trên xét tặng: {titles_counts}.',
   },
   'table-rounds': { fields: [], required: true },
   'section-departments': { fields: [], required: true },
@@ -79,6 +104,7 @@ export function reportModel(
     authority: upper(agency.head.full_title ?? `${agency.head.title} ${agency.name}`),
     from: report.from,
     to: report.to,
+    report_to: addresseeOf(agency),
   };
   const pct = (x: number | null) => (x === null ? '—' : formatPercent(x));
   const blocks: Block[] = [];
@@ -86,6 +112,8 @@ export function reportModel(
   blocks.push(centered(line(template, 'title', v), { bold: true, before: 18 }));
   for (const s of paragraphs(template, 'subject', v)) blocks.push(centered(s, { bold: true }));
   blocks.push(ruleUnder(paragraphs(template, 'subject', v), 14, true, 0.4));
+  for (const s of sectionOr(template, REPORT_TEMPLATE_SPEC, 'to', v))
+    blocks.push(centered(s, { before: 12, after: 6 }));
   blocks.push(centered('', { size: 6 }));
   for (const s of paragraphs(template, 'intro', v)) blocks.push(body(s));
   const small = (text: string, align: 'left' | 'center' | 'right' = 'center', bold = false) => [
@@ -111,9 +139,28 @@ export function reportModel(
     recognised: t.recognised,
     recognised_collective: t.recognised_collective,
     recognised_individual: t.recognised_individual,
+    collectives: t.collectives,
+    people: t.people,
     pass_rate: pct(t.pass_rate),
   }))
     blocks.push(body(s));
+  // The plan's pair and the titles each in their own words, when the period has them.
+  if (t.models.collective + t.models.individual > 0)
+    for (const s of sectionOr(template, REPORT_TEMPLATE_SPEC, 'models-summary', {
+      ...v,
+      models_collective: t.models.collective,
+      models_individual: t.models.individual,
+    }))
+      blocks.push(body(s));
+  const counted = (list: Report['totals']['titles']) =>
+    list.map((x) => `“${x.name}” ${x.collective + x.individual} lượt`).join(', ');
+  for (const [section, list] of [
+    ['titles-summary', t.titles],
+    ['upward-summary', t.upward],
+  ] as const)
+    if (list.length > 0)
+      for (const s of sectionOr(template, REPORT_TEMPLATE_SPEC, section, { ...v, titles_counts: counted(list) }))
+        blocks.push(body(s));
   grid(
     line(template, 'table-rounds', v),
     report.rounds.map((r) => [

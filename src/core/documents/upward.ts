@@ -17,6 +17,7 @@ import {
   signature,
 } from './layout.js';
 import {
+  distinctCounts,
   commonValues,
   decidedAbove,
   documentDate,
@@ -81,10 +82,7 @@ export function upwardModel(input: DocumentInput): DocModel {
       ...v,
       body_name: bodyName,
       session_date_words: session ? dateInWords(session.date) : '',
-      counts_words: countsInWords(
-        results.filter((r) => r.kind === 'collective').length,
-        results.filter((r) => r.kind === 'individual').length,
-      ),
+      counts_words: countsInWords(distinctCounts(results).collectives, distinctCounts(results).individuals),
       title_names: titles.map((x) => `“${x.name}”`).join(', '),
       thresholds,
     };

@@ -85,10 +85,23 @@ const LEVEL_NOTE: Record<Level, string> = {
   tinh: 'Ủy ban nhân dân tỉnh',
 };
 
+/**
+ * The authority above a new agency, named with its province: the rule pack's `proposes_to` for the
+ * agency's level ("Chủ tịch Ủy ban nhân dân tỉnh") completed from the parent body ("UBND tỉnh Lâm
+ * Đồng" → "… tỉnh Lâm Đồng"). Null when the parent names no province: nothing is guessed.
+ */
+export function proposesToOf(authority: string | undefined, parent: string | undefined): string | null {
+  const m = /(?:^|\s)(tỉnh|thành phố)\s+(\S.*)$/iu.exec(parent?.trim() ?? '');
+  if (!authority || !m) return null;
+  const kind = m[1]!.toLocaleLowerCase('vi');
+  const bare = authority.trim().replace(/\s+(tỉnh|thành phố)$/iu, '');
+  return `${bare} ${kind} ${m[2]!.trim()}`;
+}
+
 export function renderAgencyYaml(
   answers: Partial<InitAnswers>,
   level: Level = 'so',
-  extra: { period?: 'calendar' | 'school-year'; unit?: string } = {},
+  extra: { period?: 'calendar' | 'school-year'; unit?: string; proposesTo?: string | null } = {},
 ): { text: string; placeholders: string[] } {
   const placeholders: string[] = [];
   const v = (key: keyof InitAnswers) => {
@@ -128,7 +141,11 @@ deadlines: []
 # Cấp của cơ quan (so | xa | truong | tinh): ${LEVEL_NOTE[level]}. Bộ quy tắc (titles.yaml, competence)
 # cho biết Thủ trưởng quyết định danh hiệu nào; danh hiệu khác đề nghị cấp trên.
 level: ${level}
-recipients: []
+${
+  extra.proposesTo
+    ? `# Cấp trên nhận đề nghị danh hiệu vượt thẩm quyền và công văn gửi quyết định (“Kính gửi”); nơi nhận công văn khác thì ghi report_to.\nproposes_to: ${q(extra.proposesTo)}\n`
+    : '# Cấp trên nhận đề nghị và công văn gửi quyết định (“Kính gửi”), ví dụ:\n#   proposes_to: "Chủ tịch Ủy ban nhân dân tỉnh …"   (và report_to: nơi nhận công văn, nếu khác)\n'
+}recipients: []
 # Căn cứ riêng của cơ quan (văn bản quy định thẩm quyền trước); Luật, Nghị định, Thông tư lấy từ bộ quy tắc (records/titles.yaml).
 legal_basis:
 ${competence}  - "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;"
