@@ -11,7 +11,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import { cleanupTemp } from '../helpers/workspace.js';
 import { generateAgency } from '../helpers/agency.js';
 import { all, ok, run } from '../helpers/round.js';
-import { hasOffice, pdfInfo, pdfText, toPdf } from '../helpers/office.js';
+import { hasOffice, pdfBatch, pdfInfo, pdfText, toPdf } from '../helpers/office.js';
 import { imageInfo } from '../../src/core/documents/image.js';
 
 afterAll(cleanupTemp);
@@ -19,6 +19,11 @@ afterAll(cleanupTemp);
 beforeAll(() => {
   expect(hasOffice(), 'LibreOffice (soffice) and poppler-utils must be installed').toBe(true);
 });
+
+// The documents read through LibreOffice are made first and converted in one start (each start
+// costs seconds): a test makes them in `batch.add` and reads its PDFs in `it`.
+const batch = pdfBatch();
+beforeAll(() => batch.convert(), 240_000);
 
 const squash = (s: string) => s.replace(/\s+/g, '');
 const documentXml = (file: string) => strFromU8(unzipSync(readFileSync(file))['word/document.xml']!);
@@ -64,12 +69,19 @@ function png(w: number, h: number): Buffer {
 }
 
 describe('the ballot paper in copies', () => {
-  it('--copies N prints N identical papers, one a page; status counts it current; render all keeps N; --copies 1 goes back to one', async () => {
+  const copies = batch.add(async () => {
     const a = generateAgency({ seed: 61, councilSize: 6, departments: 3, year: 2027 });
     const y = String(a.year);
     const file = join(a.root, `documents/${y}/phieu-bau-${y}.docx`);
     await ok(a, 'render', 'ballots', y, '--copies', '6');
-    const pdf = toPdf(file);
+    return { docs: [file], value: { a, y, file } };
+  });
+  it('--copies N prints N identical papers, one a page; status counts it current; render all keeps N; --copies 1 goes back to one', async () => {
+    const {
+      pdfs: [doc],
+      value: { a, y, file },
+    } = copies.get();
+    const pdf = doc!;
     expect(pdfInfo(pdf).pages).toBe(6);
     const pages = Array.from({ length: 6 }, (_, i) => pdfText(pdf, ['-f', String(i + 1), '-l', String(i + 1)]));
     for (const page of pages) expect(page).toBe(pages[0]);
@@ -99,7 +111,7 @@ describe('the ballot paper in copies', () => {
 });
 
 describe('the vote-count minutes, completed', () => {
-  it('the reason for each invalid paper, the end of the count and Nơi nhận; the end time refused once sealed', async () => {
+  const completed = batch.add(async () => {
     const a = generateAgency({
       seed: 63,
       councilSize: 5,
@@ -129,7 +141,10 @@ describe('the vote-count minutes, completed', () => {
     );
     expect(readFileSync(join(a.root, `records/${y}/council.yaml`))).toEqual(council);
     await ok(a, 'render', 'minutes', y);
-    const pdf = toPdf(join(a.root, `documents/${y}/bien-ban-kiem-phieu-${y}.docx`));
+    return { docs: [join(a.root, `documents/${y}/bien-ban-kiem-phieu-${y}.docx`)] };
+  });
+  it('the reason for each invalid paper, the end of the count and Nơi nhận; the end time refused once sealed', () => {
+    const pdf = completed.get().pdfs[0]!;
     const text = squash(pdfText(pdf));
     expect(text).toContain(squash('Phiếu số 5 không hợp lệ: gạch cả hai ô của một đề nghị.'));
     expect(text).toContain(squash('Việc kiểm phiếu kết thúc vào lúc 10 giờ 45 phút cùng ngày.'));
@@ -141,7 +156,7 @@ describe('the vote-count minutes, completed', () => {
 });
 
 describe('certificates', () => {
-  it('carry the logo agency.yaml names, at its proportions, and still one page each', async () => {
+  const logo = batch.add(async () => {
     const a = generateAgency({ seed: 64, councilSize: 5, departments: 2 });
     const y = String(a.year);
     writeFileSync(join(a.root, 'records/logo.png'), png(200, 100));
@@ -155,6 +170,13 @@ describe('certificates', () => {
     await ok(a, 'decide', y, '--number', '3', '--date', `${a.year + 1}-01-20`);
     await ok(a, 'render', 'certificates', y);
     const file = join(a.root, `documents/${y}/giay-cong-nhan-${y}.docx`);
+    return { docs: [file], value: { a, y, file } };
+  });
+  it('carry the logo agency.yaml names, at its proportions, and still one page each', async () => {
+    const {
+      pdfs: [pdf],
+      value: { a, y, file },
+    } = logo.get();
     const zip = unzipSync(readFileSync(file));
     const media = Object.keys(zip).filter((k) => k.startsWith('word/media/'));
     expect(media.length).toBe(1);
@@ -169,7 +191,7 @@ describe('certificates', () => {
       expect(Math.abs(cy! / 36000 - 20)).toBeLessThan(0.3);
       expect(Math.abs(cx! / cy! - 2)).toBeLessThan(0.02);
     }
-    expect(pdfInfo(toPdf(file)).pages).toBe(a.nominations.length);
+    expect(pdfInfo(pdf!).pages).toBe(a.nominations.length);
     const status = JSON.parse((await ok(a, 'status', y, '--json')).stdout);
     expect(status.rounds[0].documents.find((d: { kind: string }) => d.kind === 'certificates').state).toBe('current');
   });
@@ -198,7 +220,7 @@ describe('certificates', () => {
     }
   });
 
-  it('--blank-stock prints only the variable text, each piece at its place on the sheet, the places movable in agency.yaml', async () => {
+  const blank = batch.add(async () => {
     const a = generateAgency({ seed: 66, councilSize: 5, departments: 3 });
     const y = String(a.year);
     appendFileSync(
@@ -210,8 +232,15 @@ describe('certificates', () => {
     await ok(a, 'tally', y, '--seal');
     await ok(a, 'decide', y, '--number', '7', '--date', `${a.year + 1}-01-20`);
     const r = await ok(a, 'render', 'certificates', y, '--blank-stock');
-    expect(r.stdout).toContain(`documents/${y}/giay-cong-nhan-${y}-in-tren-phoi.docx: đã ghi`);
     const file = join(a.root, `documents/${y}/giay-cong-nhan-${y}-in-tren-phoi.docx`);
+    return { docs: [file], value: { a, y, r, file } };
+  });
+  it('--blank-stock prints only the variable text, each piece at its place on the sheet, the places movable in agency.yaml', async () => {
+    const {
+      pdfs: [doc],
+      value: { a, y, r, file },
+    } = blank.get();
+    expect(r.stdout).toContain(`documents/${y}/giay-cong-nhan-${y}-in-tren-phoi.docx: đã ghi`);
     const xml = documentXml(file);
     // Nothing the blank has printed already: no Quốc hiệu, no title, no frame around the page.
     expect(xml).not.toContain('CỘNG HÒA');
@@ -226,7 +255,7 @@ describe('certificates', () => {
     const recipient = paragraphs.find((para) => para.includes(`Tập thể ${a.departments[0]!.name}`))!;
     expect(recipient).toMatch(/w:x="2267"/);
     expect(recipient).toMatch(/w:y="4535"/);
-    const pdf = toPdf(file);
+    const pdf = doc!;
     const text = squash(pdfText(pdf));
     expect(text).toContain(squash(first.name));
     expect(text).toContain(squash(`Quyết định số 07/QĐ-STP`));
