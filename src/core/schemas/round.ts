@@ -122,6 +122,24 @@ export type Submission = z.infer<typeof SubmissionSchema>;
 export const RatingEntrySchema = z.strictObject({ person: Id, rating: RatingSchema });
 export type RatingEntry = z.infer<typeof RatingEntrySchema>;
 
+/** A threshold as a seal keeps it: an exact fraction, the percent it was given as, the quorum in force. */
+export const CountedThresholdSchema = z.strictObject({
+  numerator: z.int().min(1),
+  denominator: z.int().min(1),
+  of: z.enum(['members', 'ballots']),
+  percent: z.number().optional(),
+  quorum: z.strictObject({ numerator: z.int().min(1), denominator: z.int().min(1) }).optional(),
+});
+
+/** A title as the opened seal counted it: its threshold, its quota and how a tie at the quota's last place was settled. */
+export const UnsealTitleSchema = z.strictObject({
+  id: Id,
+  threshold: CountedThresholdSchema,
+  quota: z.int().min(0).optional(),
+  tie_break: z.enum(['chair', 'women']).optional(),
+});
+export type UnsealTitle = z.infer<typeof UnsealTitleSchema>;
+
 /** records/<YEAR>/unseals.yaml: every time the round's seal was opened with `thidua unseal`. */
 export const UnsealSchema = z.strictObject({
   date: IsoDate,
@@ -133,6 +151,8 @@ export const UnsealSchema = z.strictObject({
   decision: Text.optional(),
   /** The threshold the opened seal was counted under: a seal made again under another is shown. */
   threshold: ThresholdSchema.optional(),
+  /** Each title the opened seal voted on, with its own threshold (the pack's quorum in it) and quota. */
+  titles: z.array(UnsealTitleSchema).optional(),
   /** Papers replaced after this opening (`thidua ballot YEAR --replace N`), each as it stood before. */
   replaced: z.array(BallotSchema).optional(),
 });
