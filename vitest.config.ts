@@ -13,6 +13,7 @@ const HARDENING = [
   'test/hardening/concurrent-entry.test.ts',
   'test/hardening/lock-race.test.ts',
   'test/hardening/rollup-scale.test.ts',
+  'test/hardening/import-scale.test.ts',
   'test/fuzz/**/*.test.ts',
 ];
 

@@ -165,9 +165,11 @@ export async function run(ctx: CommandContext, input: Input<'import'>): Promise<
     atCell(read.sheet, shown, p.cell, p.code, 'error', p.message),
   );
   for (const d of checkDrafts(loaded, texts)) {
-    const placed = texts.has(d.file)
-      ? placeFinding(d, texts.get(d.file)!, owners.get(d.file)!, read.sheet, shown)
-      : null;
+    // A file refused by its size was not read: its finding is about the whole file, not a row.
+    const placed =
+      texts.has(d.file) && d.code !== 'file-too-large'
+        ? placeFinding(d, texts.get(d.file)!, owners.get(d.file)!, read.sheet, shown)
+        : null;
     findings.push(placed ?? d);
   }
   const errors = findings.filter((d) => d.severity === 'error');
