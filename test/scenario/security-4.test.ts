@@ -4,13 +4,13 @@
  * finding; and what the review expected to hold (duplicate serials, no hard links, log under
  * replace refs), each as a test.
  */
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cleanupTemp, PROJECT } from '../helpers/workspace.js';
+import { cleanupTemp, git, PROJECT, runCli } from '../helpers/workspace.js';
 import { generateAgency, type Agency } from '../helpers/agency.js';
-import { ok } from '../helpers/round.js';
+import { ENV, ok, run } from '../helpers/round.js';
 
 afterAll(cleanupTemp);
 
@@ -121,5 +121,51 @@ describe('3. a title’s own threshold changed across an unseal', () => {
     expect((await ok(a, 'verify')).stdout).toContain(note);
     // Without the history, only what the opening recorded is known: the round's threshold, unchanged.
     expect((await ok(a, 'verify', '--no-history')).stdout).not.toContain(note);
+  });
+});
+
+describe('8. validate reports a committed lock', () => {
+  it('a committed .thidua.lock file, folder or link is a committed-lock finding of validate, also with a cached result', async () => {
+    const a = generateAgency({ seed: 338 });
+    // The cache on (as the clerk runs it): a ✓ kept from before the lock appeared must not answer.
+    const env = { ...ENV, THIDUA_NO_CACHE: '' };
+    const validate = (...args: string[]) => runCli(['--root', a.root, 'validate', ...args], { env });
+    expect((await validate()).code).toBe(0);
+    const lock = join(a.root, '.thidua.lock');
+    // A file git tracks: committed with the records (git add -f past thidua's own .gitignore line).
+    writeFileSync(lock, '{"pid":1,"since":"2026-01-01T00:00:00.000Z"}\n');
+    expect((await validate()).code).toBe(0); // an untracked file is the lock of a command running now
+    git(a.root, ['add', '-f', '.thidua.lock']);
+    git(a.root, ['commit', '-qm', 'Khoá']);
+    const file = await validate();
+    expect(file.code).toBe(1);
+    expect(file.stdout).toContain(
+      '.thidua.lock:1:1  error[committed-lock]  .thidua.lock đã được commit vào kho: khoá chỉ thuộc về lệnh thidua đang chạy, không thuộc hồ sơ; bỏ khỏi kho bằng git rm --cached .thidua.lock rồi commit',
+    );
+    git(a.root, ['rm', '-q', '.thidua.lock']);
+    git(a.root, ['commit', '-qm', 'Bỏ khoá']);
+    expect((await validate()).code).toBe(0);
+    mkdirSync(lock);
+    writeFileSync(join(lock, 'x'), '');
+    git(a.root, ['add', '-f', '.thidua.lock']);
+    git(a.root, ['commit', '-qm', 'Khoá']);
+    const folder = await validate('--lang', 'en');
+    expect(folder.code).toBe(1);
+    expect(folder.stdout).toContain(
+      '.thidua.lock:1:1  error[committed-lock]  .thidua.lock is a folder, not the lock of any thidua command; every writing command stops at it: look at it, then remove it with rm -r .thidua.lock; it is committed: take it out with git rm -r --cached .thidua.lock, then commit',
+    );
+    // verify counts it among the shared findings.
+    expect((await run(a, 'verify')).code).toBe(1);
+    git(a.root, ['rm', '-rq', '.thidua.lock']);
+    symlinkSync('/etc/passwd', lock);
+    const link = await validate('--json');
+    expect(link.code).toBe(1);
+    expect((JSON.parse(link.stdout) as { diagnostics: Array<{ code: string; message: string }> }).diagnostics).toEqual([
+      expect.objectContaining({
+        code: 'committed-lock',
+        message:
+          '.thidua.lock là một liên kết (tới /etc/passwd), không phải khoá của lệnh thidua nào; mọi lệnh ghi dừng ở đó: xoá liên kết bằng rm .thidua.lock',
+      }),
+    ]);
   });
 });
