@@ -14,6 +14,7 @@ const HARDENING = [
   'test/hardening/lock-race.test.ts',
   'test/hardening/rollup-scale.test.ts',
   'test/hardening/import-scale.test.ts',
+  'test/hardening/ballots-scale.test.ts',
   'test/fuzz/**/*.test.ts',
 ];
 
