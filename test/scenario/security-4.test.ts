@@ -4,13 +4,15 @@
  * finding; and what the review expected to hold (duplicate serials, no hard links, log under
  * replace refs), each as a test.
  */
-import { mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import fs, { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { syncBuiltinESMExports } from 'node:module';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cleanupTemp, git, PROJECT, runCli } from '../helpers/workspace.js';
 import { generateAgency, type Agency } from '../helpers/agency.js';
-import { ENV, ok, run } from '../helpers/round.js';
+import { ENV, all, ballots, ok, run } from '../helpers/round.js';
+import { createFileExclusive, FileExistsError } from '../../src/shell/safe-write.js';
 
 afterAll(cleanupTemp);
 
@@ -167,5 +169,110 @@ describe('8. validate reports a committed lock', () => {
           '.thidua.lock là một liên kết (tới /etc/passwd), không phải khoá của lệnh thidua nào; mọi lệnh ghi dừng ở đó: xoá liên kết bằng rm .thidua.lock',
       }),
     ]);
+  });
+});
+
+describe('expected to hold: duplicate ballot serials', () => {
+  it('two papers with one serial (002.yaml and 2.yaml, or 003.yaml saying serial 2) are duplicate-id findings; tally and the seal refuse', async () => {
+    const a = generateAgency({ seed: 3391, councilSize: 5 });
+    const y = String(a.year);
+    await ballots(a, a.year, [all(a.nominations), all(a.nominations), all(a.nominations)]);
+    const dir = join(a.root, `records/${y}/ballots`);
+    writeFileSync(join(dir, '2.yaml'), readFileSync(join(dir, '002.yaml')));
+    const renamed = await run(a, 'validate', y);
+    expect(renamed.code).toBe(1);
+    expect(renamed.stdout).toContain(
+      `records/${y}/ballots/2.yaml:2:9  error[duplicate-id]  số phiếu 2 đã dùng ở records/${y}/ballots/002.yaml`,
+    );
+    rmSync(join(dir, '2.yaml'));
+    writeFileSync(join(dir, '003.yaml'), readFileSync(join(dir, '003.yaml'), 'utf8').replace('serial: 3', 'serial: 2'));
+    const v = await run(a, 'validate', y, '--json');
+    const codes = (
+      JSON.parse(v.stdout) as { diagnostics: Array<{ code: string; file: string; line: number }> }
+    ).diagnostics
+      .filter((d) => d.file === `records/${y}/ballots/003.yaml`)
+      .map((d) => d.code);
+    expect(codes).toEqual(['duplicate-id', 'id-mismatch']);
+    for (const args of [[], ['--seal']]) {
+      const r = await run(a, 'tally', y, ...args);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain(
+        `thidua: không kiểm phiếu đợt ${y}: hồ sơ có lỗi (2 lỗi, 0 cảnh báo); sửa rồi chạy lại.`,
+      );
+    }
+    expect(existsSync(join(a.root, `records/${y}/tally.yaml`))).toBe(false);
+  });
+});
+
+describe('expected to hold: a file system without hard links', () => {
+  it('with every link refused (EPERM, as on FAT or a share), ballots, seal, decision and unseal are written whole; a taken name is still refused; no lock or temporary file is left', async () => {
+    const a = generateAgency({ seed: 3392, councilSize: 5 });
+    const y = String(a.year);
+    const real = fs.linkSync;
+    let refused = 0;
+    fs.linkSync = () => {
+      refused++;
+      throw Object.assign(new Error('EPERM: operation not permitted, link'), { code: 'EPERM' });
+    };
+    syncBuiltinESMExports();
+    try {
+      await ballots(
+        a,
+        a.year,
+        Array.from({ length: 5 }, () => all(a.nominations)),
+      );
+      await ok(a, 'tally', y, '--seal');
+      await ok(a, 'decide', y, '--number', '3', '--date', `${a.year + 1}-01-20`);
+      await ok(a, 'commit', '-m', 'Niêm phong, quyết định');
+      await ok(a, 'unseal', y, '--reason', 'Kiểm tra lại');
+      // Creating a name that is taken is refused, and the file there is left as it was.
+      const taken = join(a.root, `records/${y}/ballots/001.yaml`);
+      const before = readFileSync(taken, 'utf8');
+      expect(() => createFileExclusive(taken, 'serial: 1\n')).toThrow(FileExistsError);
+      expect(readFileSync(taken, 'utf8')).toBe(before);
+    } finally {
+      fs.linkSync = real;
+      syncBuiltinESMExports();
+    }
+    // Five ballots, a seal, a decision (each created without a link), the lock, every time.
+    expect(refused).toBeGreaterThanOrEqual(8);
+    const unseals = readFileSync(join(a.root, `records/${y}/unseals.yaml`), 'utf8');
+    expect(unseals).toContain('reason: Kiểm tra lại');
+    expect(existsSync(join(a.root, `records/${y}/tally.yaml`))).toBe(false);
+    const left = (dir: string): string[] =>
+      readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+        e.name === '.git' ? [] : e.isDirectory() ? left(join(dir, e.name)) : [join(dir, e.name)],
+      );
+    expect(left(a.root).filter((f) => /\.tmp$|\.thidua\.lock/.test(f))).toEqual([]);
+    await ok(a, 'tally', y, '--seal');
+    await ok(a, 'commit', '-m', 'Niêm phong lại');
+    await ok(a, 'verify', y);
+  });
+});
+
+describe('expected to hold: thidua log under replace refs', () => {
+  it('a commit replaced with git replace is shown as committed: its own subject and the change it made', async () => {
+    const a = generateAgency({ seed: 3393, councilSize: 5 });
+    const y = String(a.year);
+    await ballots(a, a.year, [all(a.nominations), all(a.nominations), all(a.nominations)]);
+    await ok(a, 'commit', '-m', 'Phiếu bầu');
+    const base = git(a.root, ['rev-parse', 'HEAD']).trim();
+    const rel = `records/${y}/ballots/001.yaml`;
+    const first = a.nominations[0]!;
+    writeFileSync(
+      join(a.root, rel),
+      readFileSync(join(a.root, rel), 'utf8').replace(`${first}: agree`, `${first}: disagree`),
+    );
+    git(a.root, ['commit', '-qam', 'Sửa phiếu số 1']);
+    const changed = git(a.root, ['rev-parse', 'HEAD']).trim();
+    // A stand-in that changes nothing, under an innocent subject, put in the changed commit's place.
+    const tree = git(a.root, ['rev-parse', `${base}^{tree}`]).trim();
+    const standIn = git(a.root, ['commit-tree', tree, '-p', base, '-m', 'Cập nhật định dạng']).trim();
+    git(a.root, ['replace', changed, standIn]);
+    expect(git(a.root, ['log', '-1', '--format=%s'])).toBe('Cập nhật định dạng\n');
+    const log = await ok(a, 'log', `${y}/ballots/1`);
+    expect(log.stdout).toContain('Sửa phiếu số 1');
+    expect(log.stdout).not.toContain('Cập nhật định dạng');
+    expect(log.stdout).toContain(first);
   });
 });
