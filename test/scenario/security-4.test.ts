@@ -4,12 +4,21 @@
  * finding; and what the review expected to hold (duplicate serials, no hard links, log under
  * replace refs), each as a test.
  */
-import fs, { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import fs, {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { syncBuiltinESMExports } from 'node:module';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cleanupTemp, git, PROJECT, runCli } from '../helpers/workspace.js';
+import { cleanupTemp, git, PROJECT, runCli, tempDir } from '../helpers/workspace.js';
 import { generateAgency, type Agency } from '../helpers/agency.js';
 import { ENV, all, ballots, ok, run } from '../helpers/round.js';
 import { createFileExclusive, FileExistsError } from '../../src/shell/safe-write.js';
@@ -274,5 +283,51 @@ describe('expected to hold: thidua log under replace refs', () => {
     expect(log.stdout).toContain('Sửa phiếu số 1');
     expect(log.stdout).not.toContain('Cập nhật định dạng');
     expect(log.stdout).toContain(first);
+  });
+});
+
+describe('what runs at thidua commit when commits are signed', () => {
+  it('with commit.gpgSign, git runs gpg.program at thidua commit, even one the repository’s own .git/config names; no read-only command runs it', async () => {
+    const a = generateAgency({ seed: 3394, councilSize: 5 });
+    const marks = tempDir('thidua-marks-');
+    const gpg = join(marks, 'gpg');
+    // A stand-in for gpg that records its run and answers as gpg does when it signs.
+    writeFileSync(
+      gpg,
+      `#!/bin/sh\necho "$@" >> "${marks}/gpg.ran"\ncat > /dev/null\necho "[GNUPG:] SIG_CREATED D 1 8 00 0 0" >&2\nprintf -- '-----BEGIN PGP SIGNATURE-----\\n\\nAAAA\\n-----END PGP SIGNATURE-----\\n'\n`,
+    );
+    chmodSync(gpg, 0o755);
+    git(a.root, ['config', 'commit.gpgSign', 'true']);
+    git(a.root, ['config', 'user.signingKey', 'van-thu']);
+    git(a.root, ['config', 'gpg.program', gpg]);
+    await ballots(a, a.year, [all(a.nominations)]);
+    await ok(a, 'commit', '-m', 'Phiếu bầu');
+    expect(readFileSync(join(marks, 'gpg.ran'), 'utf8')).toContain('-bsau van-thu');
+    expect(git(a.root, ['cat-file', '-p', 'HEAD'])).toContain('gpgsig -----BEGIN PGP SIGNATURE-----');
+    rmSync(join(marks, 'gpg.ran'));
+    for (const args of [['verify'], ['log', `${a.year}/ballots/1`], ['status'], ['validate']]) {
+      await run(a, ...args);
+      expect({ args, ran: existsSync(join(marks, 'gpg.ran')) }).toEqual({ args, ran: false });
+    }
+  });
+});
+
+describe('paths and arguments', () => {
+  it('thidua log refuses a path with “..”; a message that looks like an option is committed as the message; leftovers are not committed', async () => {
+    const a = generateAgency({ seed: 3395, councilSize: 5 });
+    const up = await run(a, 'log', '../../etc/passwd');
+    expect({ code: up.code, stderr: up.stderr }).toEqual({
+      code: 2,
+      stderr: 'thidua: đường dẫn không được chứa “..”\n',
+    });
+    await ballots(a, a.year, [all(a.nominations)]);
+    // Leftovers of a killed command beside it: a temporary file and a stale lock moved aside.
+    writeFileSync(join(a.root, `records/${a.year}/ballots/.002.yaml.4242.1700000000000.0.tmp`), 'serial: 2\n');
+    writeFileSync(join(a.root, `.thidua.lock.4242.1700000000000.0.stale`), '{}\n');
+    const before = Number(git(a.root, ['rev-list', '--count', 'HEAD']).trim());
+    await ok(a, 'commit', '-m', '--amend');
+    expect(Number(git(a.root, ['rev-list', '--count', 'HEAD']).trim())).toBe(before + 1);
+    expect(git(a.root, ['log', '-1', '--format=%s'])).toBe('--amend\n');
+    expect(git(a.root, ['show', '--name-only', '--format=', 'HEAD']).trim()).toBe(`records/${a.year}/ballots/001.yaml`);
   });
 });
