@@ -65,7 +65,7 @@ describe('a staff list of 100,000 rows', () => {
       const findings = r.stderr.split('\n').filter((l) => /error\[/.test(l));
       expect(findings).toHaveLength(1);
       expect(findings[0]).toMatch(
-        /^records\/people\.yaml:1:1 +error\[file-too-large\] +tệp lớn \d+ byte, vượt giới hạn 1 MiB/,
+        /^records\/people\.yaml:1:1 +error\[file-too-large\] +nhập bảng này thì records\/people\.yaml sẽ lớn \d+ byte, vượt giới hạn 1 MiB \(1048576 byte\) của một tệp hồ sơ$/,
       );
       expect(r.stderr).toContain('thidua: 1 lỗi; không ghi gì — sửa bảng tính rồi nhập lại');
       expect(readFileSync(join(a.root, 'records/people.yaml'), 'utf8')).toBe(people);
