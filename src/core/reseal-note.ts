@@ -1,6 +1,7 @@
 /**
  * What decided a sealed result, compared across an unseal: the round's threshold (with its
- * quorum), and each title's own threshold (the pack's quorum in it), quota and tie-break. A seal
+ * quorum), and each title's own threshold (the pack's quorum in it), quota and tie-break, whether
+ * the council votes on it, and what it requires. A seal
  * made again after `thidua unseal` under other settings than the seal it replaced is shown by
  * `verify`, each changed setting by name. Pure.
  */
@@ -23,11 +24,15 @@ export function sealSettings(seal: TallyFile): SealSettings {
     threshold: seal.threshold,
     titles: (seal.titles ?? []).map((c) => {
       const title = own.get(c.id);
+      // A requirement's source decides nothing: it is left out.
+      const requires = (title?.requires ?? []).map(({ source: _source, ...r }) => r);
       return {
         id: c.id,
         threshold: c.threshold,
         ...(title?.quota !== undefined ? { quota: title.quota } : {}),
         ...(title?.tie_break !== undefined ? { tie_break: title.tie_break } : {}),
+        ...(title?.vote === false ? { vote: false as const } : {}),
+        ...(requires.length > 0 ? { requires } : {}),
       };
     }),
   };
@@ -76,10 +81,37 @@ const tieText = (x: UnsealTitle['tie_break']) =>
     ? t('ưu tiên nữ khi bằng thành tích', 'women first at equal merit')
     : t('Chủ tịch Hội đồng quyết định', 'the chair decides');
 
+type Requirement = NonNullable<UnsealTitle['requires']>[number];
+
+function requirementsText(list: readonly Requirement[] | undefined, names: ReadonlyMap<string, string>): Localized {
+  if (!list || list.length === 0) return t('không có', 'none');
+  const one = (r: Requirement): Localized => {
+    const x = `“${names.get(r.title) ?? r.title}”`;
+    if ('same_round' in r) return t(`${x} cùng đợt`, `${x} in the same round`);
+    if ('years' in r) return t(`${x} ${r.years} năm liền trước`, `${x} in each of the ${r.years} years before`);
+    if ('members_percent' in r)
+      return t(
+        `ít nhất ${r.members_percent} % người của phòng đạt ${x}`,
+        `${r.members_percent} % of the unit's people ${x}`,
+      );
+    return t(
+      `ít nhất ${r.members_at_least} người của phòng đạt ${x}`,
+      `${r.members_at_least} of the unit's people ${x}`,
+    );
+  };
+  const all = list.map(one);
+  return t(all.map((x) => x.vi).join('; '), all.map((x) => x.en).join('; '));
+}
+
+const canonical = (list: readonly Requirement[] | undefined) =>
+  JSON.stringify(
+    (list ?? []).map((r) => Object.fromEntries(Object.entries(r).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))),
+  );
+
 /**
  * Every setting that decided the result and differs between the seal an opening replaced and the
  * seal made again: the round's threshold, then title by title (in the new seal's order) its
- * threshold, quota and tie-break. A title voted on in only one of the two seals is not compared.
+ * threshold, quota, tie-break, vote and requirements. A title voted on in only one of the two seals is not compared.
  */
 export function resealNotes(opened: SealSettings | null, now: TallyFile): Localized[] {
   if (!opened) return [];
@@ -120,6 +152,29 @@ export function resealNotes(opened: SealSettings | null, now: TallyFile): Locali
         t(
           `niêm phong lại theo cách xử lý đồng phiếu khác của “${name}”: trước ${a.vi}, nay ${b.vi}`,
           `sealed again under another tie-break for “${name}”: before ${a.en}, now ${b.en}`,
+        ),
+      );
+    }
+    if ((old.vote ?? true) !== (title.vote ?? true)) {
+      notes.push(
+        title.vote === false
+          ? t(
+              `niêm phong lại mà “${name}” nay do thủ trưởng quyết định, không bỏ phiếu (trước: Hội đồng bỏ phiếu)`,
+              `sealed again with “${name}” now decided by the head without a vote (before: voted on by the council)`,
+            )
+          : t(
+              `niêm phong lại mà “${name}” nay do Hội đồng bỏ phiếu (trước: thủ trưởng quyết định, không bỏ phiếu)`,
+              `sealed again with “${name}” now voted on by the council (before: decided by the head without a vote)`,
+            ),
+      );
+    }
+    if (canonical(old.requires) !== canonical(title.requires)) {
+      const a = requirementsText(old.requires, names);
+      const b = requirementsText(title.requires, names);
+      notes.push(
+        t(
+          `niêm phong lại theo điều kiện khác của “${name}”: trước ${a.vi}, nay ${b.vi}`,
+          `sealed again under other requirements for “${name}”: before ${a.en}, now ${b.en}`,
         ),
       );
     }

@@ -98,6 +98,7 @@ describe('3. a title’s own threshold changed across an unseal', () => {
     expect(entry.titles).toContainEqual({
       id: 'chien-si-thi-dua-co-so',
       threshold: { numerator: 80, denominator: 100, of: 'members', percent: 80 },
+      requires: [{ title: 'lao-dong-tien-tien', same_round: true }],
     });
     lowerThreshold(a);
     await ok(a, 'tally', y, '--seal');

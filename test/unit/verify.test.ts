@@ -442,8 +442,16 @@ describe('compareWithSeal', () => {
 describe('resealNotes', () => {
   const th = { numerator: 2, denominator: 3, of: 'members' as const };
   const eighty = { numerator: 80, denominator: 100, of: 'members' as const, percent: 80 };
+  type Req = { title: string; same_round?: true; members_percent?: number; years?: number; members_at_least?: number };
   const seal = (
-    titles: Array<{ id: string; threshold: typeof eighty; quota?: number; tie_break?: 'chair' | 'women' }>,
+    titles: Array<{
+      id: string;
+      threshold: typeof eighty;
+      quota?: number;
+      tie_break?: 'chair' | 'women';
+      vote?: boolean;
+      requires?: Req[];
+    }>,
   ) =>
     ({
       threshold: th,
@@ -454,6 +462,8 @@ describe('resealNotes', () => {
           name: x.id === 'cs' ? 'Chiến sĩ thi đua cơ sở' : x.id,
           ...(x.quota !== undefined ? { quota: x.quota } : {}),
           ...(x.tie_break ? { tie_break: x.tie_break } : {}),
+          vote: x.vote ?? true,
+          requires: x.requires ?? [],
         })),
       },
     }) as unknown as TallyFile;
@@ -493,5 +503,45 @@ describe('resealNotes', () => {
       'sealed again under another threshold: before 2/3 of the valid ballots, now 2/3 of the members',
       'sealed again under another quota for “Chiến sĩ thi đua cơ sở”: before 2, now none',
     ]);
+  });
+
+  it('names a title now decided without a vote, and changed requirements (their sources left out)', () => {
+    const ldtt = { id: 'ldtt', threshold: eighty };
+    const before = sealSettings(
+      seal([
+        ldtt,
+        {
+          id: 'cs',
+          threshold: eighty,
+          requires: [
+            { title: 'ldtt', same_round: true, source: { instrument: 'a', article: 'b', certainty: 'firm' } } as Req,
+          ],
+        },
+      ]),
+    );
+    expect(before.titles![1]!.requires).toEqual([{ title: 'ldtt', same_round: true }]);
+    const after = seal([
+      { ...ldtt, vote: false },
+      {
+        id: 'cs',
+        threshold: eighty,
+        requires: [
+          { title: 'ldtt', same_round: true },
+          { title: 'ldtt', years: 2 },
+        ],
+      },
+    ]);
+    expect(resealNotes(before, after).map((n) => n.en)).toEqual([
+      'sealed again with “ldtt” now decided by the head without a vote (before: voted on by the council)',
+      'sealed again under other requirements for “Chiến sĩ thi đua cơ sở”: before “ldtt” in the same round, now “ldtt” in the same round; “ldtt” in each of the 2 years before',
+    ]);
+    expect(
+      resealNotes(
+        sealSettings(after),
+        seal([ldtt, { id: 'cs', threshold: eighty, requires: [{ title: 'ldtt', members_percent: 70 }] }]),
+      )[1]!.vi,
+    ).toBe(
+      'niêm phong lại theo điều kiện khác của “Chiến sĩ thi đua cơ sở”: trước “ldtt” cùng đợt; “ldtt” 2 năm liền trước, nay ít nhất 70 % người của phòng đạt “ldtt”',
+    );
   });
 });

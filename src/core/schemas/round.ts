@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { Id, Text, IsoDate, tagged } from './values.js';
 import { ThresholdSchema } from './agency.js';
 import { NominationSourceSchema } from './inbox.js';
-import { RatingSchema } from './titles.js';
+import { RatingSchema, RequirementSchema } from './titles.js';
 
 export const COUNCIL_ROLES = ['chu-tich', 'pho-chu-tich', 'uy-vien', 'thu-ky'] as const;
 
@@ -131,12 +131,18 @@ export const CountedThresholdSchema = z.strictObject({
   quorum: z.strictObject({ numerator: z.int().min(1), denominator: z.int().min(1) }).optional(),
 });
 
-/** A title as the opened seal counted it: its threshold, its quota and how a tie at the quota's last place was settled. */
+/**
+ * A title as the opened seal counted it: its threshold, its quota and how a tie at the quota's
+ * last place was settled, whether the council voted on it, and what it required.
+ */
 export const UnsealTitleSchema = z.strictObject({
   id: Id,
   threshold: CountedThresholdSchema,
   quota: z.int().min(0).optional(),
   tie_break: z.enum(['chair', 'women']).optional(),
+  /** `false`: the head decided on the nominations that met the criteria, without a vote. */
+  vote: z.literal(false).optional(),
+  requires: z.array(RequirementSchema).optional(),
 });
 export type UnsealTitle = z.infer<typeof UnsealTitleSchema>;
 
