@@ -56,7 +56,7 @@ export async function run(ctx: CommandContext, input: Input<'unseal'>): Promise<
   const decisionBytes = decisionEntry?.kind === 'file' ? decisionEntry.bytes : null;
   const d = round.decision?.value;
   const symbol = loaded.workspace.agency?.value.symbol ?? '';
-  // What decided the result besides the round's threshold: each title's threshold, quota and tie-break.
+  // What decided the result besides the round's threshold: each title's threshold, quota, tie-break, vote, requirements.
   const titles = round.tally ? sealSettings(round.tally.value).titles : null;
   const entry: Unseal = {
     date: ctx.today(),
