@@ -17,6 +17,8 @@ const HARDENING = [
   'test/hardening/corpus.test.ts',
   'test/hardening/parse-threads.test.ts',
   'test/hardening/cache-sweep.test.ts',
+  'test/hardening/import-scale.test.ts',
+  'test/hardening/ballots-scale.test.ts',
   'test/fuzz/**/*.test.ts',
 ];
 

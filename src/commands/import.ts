@@ -5,7 +5,8 @@
  */
 import { join, relative, resolve } from 'node:path';
 import type { Input } from './definitions.js';
-import { t, type Diagnostic } from '../core/diagnostics.js';
+import { t, type Diagnostic, type Localized } from '../core/diagnostics.js';
+import { MAX_FILE_BYTES } from '../core/yaml/limits.js';
 import { shortDate } from '../core/dates.js';
 import { FIELDS, mapColumns, type ImportKind } from '../core/import/columns.js';
 import type { Encoding } from '../core/import/csv.js';
@@ -165,6 +166,11 @@ export async function run(ctx: CommandContext, input: Input<'import'>): Promise<
     atCell(read.sheet, shown, p.cell, p.code, 'error', p.message),
   );
   for (const d of checkDrafts(loaded, texts)) {
+    // A file refused by its size was not read: its finding is about the whole file the import would write.
+    if (texts.has(d.file) && d.code === 'file-too-large') {
+      findings.push({ ...d, source: undefined, message: wouldBeTooLarge(d.file, texts.get(d.file)!) });
+      continue;
+    }
     const placed = texts.has(d.file)
       ? placeFinding(d, texts.get(d.file)!, owners.get(d.file)!, read.sheet, shown)
       : null;
@@ -247,4 +253,12 @@ function fieldsOf(kind: ImportKind): string {
 
 function firstNaming(plan: ImportPlan, departmentId: string): Cell | undefined {
   return plan.rows.find((r) => (r.record as Person).department === departmentId)?.cells.get('department');
+}
+
+function wouldBeTooLarge(file: string, text: string): Localized {
+  const size = Buffer.byteLength(text, 'utf8');
+  return t(
+    `nhập bảng này thì ${file} sẽ lớn ${size} byte, vượt giới hạn 1 MiB (${MAX_FILE_BYTES} byte) của một tệp hồ sơ`,
+    `this import would make ${file} ${size} bytes, over the 1 MiB (${MAX_FILE_BYTES} bytes) a record file may hold`,
+  );
 }

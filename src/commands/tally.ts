@@ -8,6 +8,7 @@ import { basisForSeal } from '../core/records/basis.js';
 import { compareWithSeal } from '../core/verify.js';
 import { isSealedInputPath } from '../core/verify-history.js';
 import { readSnapshot } from '../shell/read-snapshot.js';
+import { MAX_FILE_BYTES } from '../core/yaml/limits.js';
 import { EXIT, findingsError, usageError } from '../errors.js';
 import { shortDate } from '../core/dates.js';
 import type { CommandContext } from '../shell/context.js';
@@ -100,6 +101,7 @@ export async function run(ctx: CommandContext, input: Input<'tally'>): Promise<n
         reopened: round.unseals.map((u) => u.value),
         basis: basisForSeal(view, round),
       });
+      refuseOversized(round.tallyFile, text);
       const abs = join(root, round.tallyFile);
       assertInside(root, abs);
       await withLock(root, ctx.warn, () => {
@@ -223,6 +225,7 @@ async function addBasis(ctx: CommandContext, loaded: Loaded, round: Round, tally
       basis,
     },
   );
+  refuseOversized(round.tallyFile, text);
   const abs = join(loaded.root, round.tallyFile);
   assertInside(loaded.root, abs);
   await withLock(loaded.root, ctx.warn, () =>
@@ -234,4 +237,16 @@ async function addBasis(ctx: CommandContext, loaded: Loaded, round: Round, tally
 function bytesOf(loaded: Loaded, path: string): Uint8Array | null {
   const e = loaded.snapshot.files.get(path);
   return e && e.kind === 'file' ? e.bytes : null;
+}
+
+/** A seal larger than a record file may be would be refused by every later read: it is not written. */
+function refuseOversized(rel: string, text: string): void {
+  const size = Buffer.byteLength(text, 'utf8');
+  if (size <= MAX_FILE_BYTES) return;
+  throw findingsError(
+    t(
+      `không niêm phong: ${rel} sẽ lớn ${size} byte, vượt giới hạn 1 MiB (${MAX_FILE_BYTES} byte) của một tệp hồ sơ; không ghi gì`,
+      `not sealed: ${rel} would be ${size} bytes, over the 1 MiB (${MAX_FILE_BYTES} bytes) a record file may hold; nothing written`,
+    ),
+  );
 }

@@ -8,6 +8,7 @@ import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import { t } from '../core/diagnostics.js';
 import { sha256Hex } from '../core/seal.js';
+import { sealSettings } from '../core/reseal-note.js';
 import { twoDigits } from '../core/format/numbers.js';
 import { shortDate } from '../core/dates.js';
 import { renderUnsealsFile } from '../core/record-files.js';
@@ -55,6 +56,8 @@ export async function run(ctx: CommandContext, input: Input<'unseal'>): Promise<
   const decisionBytes = decisionEntry?.kind === 'file' ? decisionEntry.bytes : null;
   const d = round.decision?.value;
   const symbol = loaded.workspace.agency?.value.symbol ?? '';
+  // What decided the result besides the round's threshold: each title's threshold, quota, tie-break, vote, requirements.
+  const titles = round.tally ? sealSettings(round.tally.value).titles : null;
   const entry: Unseal = {
     date: ctx.today(),
     by: who(root),
@@ -62,6 +65,7 @@ export async function run(ctx: CommandContext, input: Input<'unseal'>): Promise<
     seal: sha256Hex(sealBytes),
     ...(d ? { decision: `${twoDigits(d.number)}/QĐ-${symbol}` } : {}),
     ...(round.tally ? { threshold: round.tally.value.threshold } : {}),
+    ...(titles && titles.length > 0 ? { titles } : {}),
   };
   const previous = round.unseals.map((u) => u.value);
   const unsealsEntry = loaded.snapshot.files.get(round.unsealsFile);

@@ -4,7 +4,7 @@
  */
 import type { Input } from './definitions.js';
 import { t, type Diagnostic, type Localized } from '../core/diagnostics.js';
-import { resealThresholdNote, verifyDecision, verifySeal, type VerifyFinding } from '../core/verify.js';
+import { resealNotes, verifyDecision, verifySeal, type VerifyFinding } from '../core/verify.js';
 import { EXIT } from '../errors.js';
 import type { CommandContext } from '../shell/context.js';
 import { loadAndValidate, type Loaded } from '../shell/load.js';
@@ -15,7 +15,7 @@ import { historyFingerprint, historyState, historyUnreadable, verifyAlterations 
 import { GitMissingError } from '../shell/git.js';
 import { cacheEnabled, historyKey, readCachedHistory, writeCachedHistory } from '../shell/validate-cache.js';
 import { auditRound, preloadAudit, removalsOf } from '../shell/git-audit.js';
-import { auditUnseals } from '../shell/unseal-audit.js';
+import { auditUnseals, replacedSettings } from '../shell/unseal-audit.js';
 import type { Round } from '../core/records/workspace.js';
 import { RECORDS_DIR, yearOfPath } from '../core/records/paths.js';
 
@@ -78,9 +78,8 @@ export async function run(ctx: CommandContext, input: Input<'verify'>): Promise<
     };
     for (const d of own) report.findings.push(diagnosticFinding(round.year, d));
     const { notes, findings } = auditUnseals(inGit ? git : null, round);
-    const opened = round.unseals.at(-1)?.value.threshold;
-    const changed = round.tally ? resealThresholdNote(opened, round.tally.value.threshold) : null;
-    report.notes.push(...notes, ...(changed ? [changed] : []));
+    const changed = round.tally ? resealNotes(replacedSettings(inGit ? git : null, round), round.tally.value) : [];
+    report.notes.push(...notes, ...changed);
     report.findings.push(...findings);
     if (inGit) {
       const removed = removalsOf(git, round);

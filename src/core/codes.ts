@@ -18,6 +18,7 @@ export const RULE_CODES = [
   'ballot-count',
   'ballot-unmarked',
   'collective-both-titles',
+  'committed-lock',
   'council-membership',
   'criteria-missing',
   'criteria-unmet',

@@ -48,6 +48,7 @@ export function validateSnapshot(
     view,
     paths: new Set(snapshot.files.keys()),
     allYears: new Set(snapshot.allYears ?? snapshot.years),
+    lock: snapshot.lock ?? null,
     currentBytes(path) {
       const e = snapshot.files.get(path);
       return e && e.kind === 'file' ? e.bytes : null;

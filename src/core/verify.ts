@@ -1,5 +1,6 @@
 /** Verification of sealed rounds: inputs match the seal and the stored results equal a fresh count. */
 export * from './verify-history.js';
+export * from './reseal-note.js';
 import type { VerifyFinding } from './verify-history.js';
 import { thresholdRecord } from './titles.js';
 import { t, type Localized } from './diagnostics.js';
@@ -135,42 +136,4 @@ export function verifyDecision(year: number, decided: readonly string[], sealed:
       ),
     },
   ];
-}
-
-function thresholdText(th: TallyFile['threshold']): Localized {
-  const q = th.quorum
-    ? t(
-        `, túc số ${th.quorum.numerator}/${th.quorum.denominator}`,
-        `, quorum ${th.quorum.numerator}/${th.quorum.denominator}`,
-      )
-    : t('', '');
-  return th.of === 'members'
-    ? t(
-        `${th.numerator}/${th.denominator} tổng số thành viên${q.vi}`,
-        `${th.numerator}/${th.denominator} of the members${q.en}`,
-      )
-    : t(
-        `${th.numerator}/${th.denominator} số phiếu hợp lệ${q.vi}`,
-        `${th.numerator}/${th.denominator} of the valid ballots${q.en}`,
-      );
-}
-
-/** A seal made again after `thidua unseal` under another threshold than the one it replaced. */
-export function resealThresholdNote(
-  opened: TallyFile['threshold'] | undefined,
-  now: TallyFile['threshold'],
-): Localized | null {
-  if (!opened) return null;
-  const same =
-    opened.numerator === now.numerator &&
-    opened.denominator === now.denominator &&
-    opened.of === now.of &&
-    JSON.stringify(opened.quorum ?? null) === JSON.stringify(now.quorum ?? null);
-  if (same) return null;
-  const a = thresholdText(opened);
-  const b = thresholdText(now);
-  return t(
-    `niêm phong lại theo ngưỡng khác: trước ${a.vi}, nay ${b.vi}`,
-    `sealed again under another threshold: before ${a.en}, now ${b.en}`,
-  );
 }

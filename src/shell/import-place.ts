@@ -24,6 +24,13 @@ export function atCell(
   };
 }
 
+/** The item lines of the last text placed into: every finding of one file reads it once, not once each. */
+let memo: { text: string; items: ReturnType<typeof itemLines> } | null = null;
+function linesOf(text: string): ReturnType<typeof itemLines> {
+  if (memo?.text !== text) memo = { text, items: itemLines(text) };
+  return memo.items;
+}
+
 /** A finding in the would-be people.yaml or departments.yaml, moved to the cell it came from. */
 export function placeFinding(
   d: Diagnostic,
@@ -32,7 +39,7 @@ export function placeFinding(
   sheet: Sheet,
   shown: string,
 ): Diagnostic | null {
-  const items = itemLines(text);
+  const items = linesOf(text);
   const index = items.findIndex((it) => d.line >= it.start && d.line <= it.end);
   const owner = owners.get(index);
   if (index < 0 || !owner) return null;

@@ -1,4 +1,5 @@
 /** Reading records/ from disk into a snapshot of bytes. The only place that reads record files. */
+import { lockSeen } from './lock-seen.js';
 import {
   closeSync,
   constants,
@@ -232,7 +233,8 @@ export function readSnapshot(
       else refuseAll(records, [name]);
     }
   }
-  return { files, years, allYears };
+  const lock = lockSeen(root);
+  return { files, years, allYears, ...(lock ? { lock } : {}) };
 }
 
 /** The *.yaml names in a folder of records/ as they are now (read again under the lock before a write). */

@@ -13,6 +13,9 @@ import {
 } from '../core/unseal-record.js';
 import type { HistoryReader } from './history-reader.js';
 import { currentBytes } from './safe-write.js';
+import { sha256Hex } from '../core/seal.js';
+import { openedSettings, sealSettings, type SealSettings } from '../core/reseal-note.js';
+import { TallyFileSchema } from '../core/schemas/sealed.js';
 
 export interface UnsealAudit {
   findings: VerifyFinding[];
@@ -58,4 +61,23 @@ export function auditUnseals(git: HistoryReader | null, round: Round): UnsealAud
     return unsealNote(u, made?.commit ?? null);
   });
   return { findings: verifyUnsealRecord(round.year, file, losses), notes };
+}
+
+/**
+ * The settings the seal replaced by the round's latest opening was counted under: read from that
+ * seal as committed (the tally.yaml whose SHA-256 the opening names), else as the opening recorded
+ * them. `git` null: the history is not read. Null: no opening, or none of its settings known.
+ */
+export function replacedSettings(git: HistoryReader | null, round: Round): SealSettings | null {
+  const u = round.unseals.at(-1)?.value;
+  if (!u) return null;
+  if (git) {
+    for (const c of git.commitsTouching([round.tallyFile])) {
+      const text = git.fileAt(c.commit, round.tallyFile);
+      if (text === null || sha256Hex(Buffer.from(text, 'utf8')) !== u.seal) continue;
+      const seal = TallyFileSchema.safeParse(git.parse(text));
+      if (seal.success) return sealSettings(seal.data);
+    }
+  }
+  return openedSettings(u);
 }

@@ -86,7 +86,7 @@ function build(): string {
 export function validationKey(snapshot: Snapshot, years: readonly number[] | null, version: string): string {
   const h = createHash('sha256');
   h.update(
-    `${FORMAT}\n${version}\n${build()}\n${JSON.stringify(years)}\n${JSON.stringify(snapshot.years)}\n${JSON.stringify(snapshot.allYears ?? null)}\n`,
+    `${FORMAT}\n${version}\n${build()}\n${JSON.stringify(years)}\n${JSON.stringify(snapshot.years)}\n${JSON.stringify(snapshot.allYears ?? null)}\n${JSON.stringify(snapshot.lock ?? null)}\n`,
   );
   for (const path of [...snapshot.files.keys()].sort()) {
     const e = snapshot.files.get(path)!;

@@ -138,6 +138,10 @@ describe('rule fixtures', () => {
       if (expected.sealFirst) seal(root);
       // The overlay comes after the seal, so its change is a change to a sealed input.
       if (existsSync(join(dir, 'records'))) cpSync(join(dir, 'records'), join(root, 'records'), { recursive: true });
+      // Anything else of the fixture goes to the workspace's root as it is (a committed .thidua.lock folder).
+      for (const name of readdirSync(dir))
+        if (name !== 'records' && name !== 'expect.json')
+          cpSync(join(dir, name), join(root, name), { recursive: true });
       if (expected.sealAfter) seal(root);
       if (expected.generate) writeFileSync(join(root, expected.generate.path), 'x'.repeat(expected.generate.bytes));
       for (const p of expected.remove ?? []) rmSync(join(root, p));

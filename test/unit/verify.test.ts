@@ -5,7 +5,13 @@
  * (src/shell/git-audit.ts) is tested against real repositories in test/unit/git-audit.test.ts.
  */
 import { describe, expect, it } from 'vitest';
-import { compareWithSeal, resealThresholdNote, verifyDecision } from '../../src/core/verify.js';
+import {
+  compareWithSeal,
+  resealNotes,
+  resealThresholdNote,
+  sealSettings,
+  verifyDecision,
+} from '../../src/core/verify.js';
 import {
   isSealedInputPath,
   sameSeal,
@@ -430,5 +436,112 @@ describe('compareWithSeal', () => {
     ).toEqual(['titles']);
     expect(compareWithSeal(sealedOf(fresh), withTitles)).toEqual(['titles']);
     expect(compareWithSeal(s, fresh)).toEqual(['titles']);
+  });
+});
+
+describe('resealNotes', () => {
+  const th = { numerator: 2, denominator: 3, of: 'members' as const };
+  const eighty = { numerator: 80, denominator: 100, of: 'members' as const, percent: 80 };
+  type Req = { title: string; same_round?: true; members_percent?: number; years?: number; members_at_least?: number };
+  const seal = (
+    titles: Array<{
+      id: string;
+      threshold: typeof eighty;
+      quota?: number;
+      tie_break?: 'chair' | 'women';
+      vote?: boolean;
+      requires?: Req[];
+    }>,
+  ) =>
+    ({
+      threshold: th,
+      titles: titles.map((x) => ({ id: x.id, threshold: x.threshold, base: 10, required: 8 })),
+      basis: {
+        titles: titles.map((x) => ({
+          id: x.id,
+          name: x.id === 'cs' ? 'Chiến sĩ thi đua cơ sở' : x.id,
+          ...(x.quota !== undefined ? { quota: x.quota } : {}),
+          ...(x.tie_break ? { tie_break: x.tie_break } : {}),
+          vote: x.vote ?? true,
+          requires: x.requires ?? [],
+        })),
+      },
+    }) as unknown as TallyFile;
+
+  it('nothing without an opening or under the same settings; a title voted on in only one seal is not compared', () => {
+    expect(resealNotes(null, seal([{ id: 'cs', threshold: eighty }]))).toEqual([]);
+    const same = sealSettings(seal([{ id: 'cs', threshold: eighty, quota: 2 }]));
+    expect(resealNotes(same, seal([{ id: 'cs', threshold: eighty, quota: 2 }]))).toEqual([]);
+    expect(resealNotes(same, seal([{ id: 'other', threshold: { ...eighty, numerator: 1 } }]))).toEqual([]);
+    // An opening that recorded no titles compares the round's threshold only.
+    expect(resealNotes({ threshold: th, titles: null }, seal([{ id: 'cs', threshold: eighty }]))).toEqual([]);
+  });
+
+  it('names each changed title setting: threshold (with its quorum), quota, tie-break at a quota', () => {
+    const before = sealSettings(seal([{ id: 'cs', threshold: eighty, quota: 2 }]));
+    const after = seal([
+      {
+        id: 'cs',
+        threshold: { ...eighty, numerator: 70, percent: 70, quorum: { numerator: 2, denominator: 3 } } as typeof eighty,
+        quota: 3,
+        tie_break: 'women',
+      },
+    ]);
+    expect(resealNotes(before, after).map((n) => n.en)).toEqual([
+      'sealed again under another threshold for “Chiến sĩ thi đua cơ sở”: before 80 % of the members, now 70 % of the members, quorum 2/3',
+      'sealed again under another quota for “Chiến sĩ thi đua cơ sở”: before 2, now 3',
+      'sealed again under another tie-break for “Chiến sĩ thi đua cơ sở”: before the chair decides, now women first at equal merit',
+    ]);
+    expect(resealNotes(before, after)[1]!.vi).toBe(
+      'niêm phong lại theo số lượng tối đa khác của “Chiến sĩ thi đua cơ sở”: trước 2, nay 3',
+    );
+    expect(
+      resealNotes({ ...before, threshold: { ...th, of: 'ballots' } }, seal([{ id: 'cs', threshold: eighty }])).map(
+        (n) => n.en,
+      ),
+    ).toEqual([
+      'sealed again under another threshold: before 2/3 of the valid ballots, now 2/3 of the members',
+      'sealed again under another quota for “Chiến sĩ thi đua cơ sở”: before 2, now none',
+    ]);
+  });
+
+  it('names a title now decided without a vote, and changed requirements (their sources left out)', () => {
+    const ldtt = { id: 'ldtt', threshold: eighty };
+    const before = sealSettings(
+      seal([
+        ldtt,
+        {
+          id: 'cs',
+          threshold: eighty,
+          requires: [
+            { title: 'ldtt', same_round: true, source: { instrument: 'a', article: 'b', certainty: 'firm' } } as Req,
+          ],
+        },
+      ]),
+    );
+    expect(before.titles![1]!.requires).toEqual([{ title: 'ldtt', same_round: true }]);
+    const after = seal([
+      { ...ldtt, vote: false },
+      {
+        id: 'cs',
+        threshold: eighty,
+        requires: [
+          { title: 'ldtt', same_round: true },
+          { title: 'ldtt', years: 2 },
+        ],
+      },
+    ]);
+    expect(resealNotes(before, after).map((n) => n.en)).toEqual([
+      'sealed again with “ldtt” now decided by the head without a vote (before: voted on by the council)',
+      'sealed again under other requirements for “Chiến sĩ thi đua cơ sở”: before “ldtt” in the same round, now “ldtt” in the same round; “ldtt” in each of the 2 years before',
+    ]);
+    expect(
+      resealNotes(
+        sealSettings(after),
+        seal([ldtt, { id: 'cs', threshold: eighty, requires: [{ title: 'ldtt', members_percent: 70 }] }]),
+      )[1]!.vi,
+    ).toBe(
+      'niêm phong lại theo điều kiện khác của “Chiến sĩ thi đua cơ sở”: trước “ldtt” cùng đợt; “ldtt” 2 năm liền trước, nay ít nhất 70 % người của phòng đạt “ldtt”',
+    );
   });
 });

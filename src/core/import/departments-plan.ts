@@ -5,7 +5,7 @@ import type { Department, Person } from '../schemas/organisation.js';
 import type { Mapping } from './columns.js';
 import type { Cell, Sheet } from './sheet.js';
 import type { FieldChangeSeen, ImportPlan, PlannedRow, RowProblem } from './plan.js';
-import { dataRows, nameKey, text, uniqueId } from './rows.js';
+import { dataRows, groupBy, nameKey, text, uniqueId } from './rows.js';
 
 export function planDepartments(
   sheet: Sheet,
@@ -17,13 +17,15 @@ export function planDepartments(
   const problems: RowProblem[] = [];
   const taken = new Set(departments.map((d) => d.id));
   const seen = new Map<string, Cell>();
+  // Looked up by map, once per row: an import is linear in its rows.
+  const deptById = new Map(departments.map((d) => [d.id, d] as const).reverse());
+  const deptByName = groupBy(departments, (d) => nameKey(d.name));
+  const personById = new Map(people.map((p) => [p.id, p] as const).reverse());
+  const personByName = groupBy(people, (p) => nameKey(personAsOf(p, asOf).name));
   const rows = dataRows(sheet, mapping).map(({ cells, first }): PlannedRow => {
     const name = text(cells, 'name') ?? '';
     const givenId = text(cells, 'id');
-    const existing =
-      givenId !== undefined
-        ? departments.find((d) => d.id === givenId)
-        : departments.find((d) => nameKey(d.name) === nameKey(name));
+    const existing = givenId !== undefined ? deptById.get(givenId) : deptByName.get(nameKey(name))?.[0];
     let id: string;
     let generatedId = false;
     if (existing) id = existing.id;
@@ -48,8 +50,8 @@ export function planDepartments(
     let head: string | undefined;
     const headText = text(cells, 'head');
     if (headText !== undefined) {
-      const byId = people.find((p) => p.id === headText);
-      const byName = people.filter((p) => nameKey(personAsOf(p, asOf).name) === nameKey(headText));
+      const byId = personById.get(headText);
+      const byName = personByName.get(nameKey(headText)) ?? [];
       const found = byId ?? (byName.length === 1 ? byName[0] : undefined);
       if (found) head = found.id;
       else {

@@ -12,7 +12,7 @@ import type { Nomination } from '../schemas/round.js';
 import { closest } from '../text/closest.js';
 import type { Field, Mapping } from './columns.js';
 import type { RowProblem } from './plan.js';
-import { dataRows, dateValue, findDepartment, nameKey, text, type DataRow } from './rows.js';
+import { DepartmentIndex, dataRows, dateValue, groupBy, nameKey, text, type DataRow } from './rows.js';
 import type { Cell, Sheet } from './sheet.js';
 
 export interface PlannedNomination {
@@ -57,13 +57,17 @@ export function planNominations(sheet: Sheet, mapping: Mapping, c: NominationCon
   const departments = [...view.departments.values()].map((d) => d.value);
   const titles = [...view.titles.values()];
   const rows: PlannedNomination[] = [];
+  // Looked up by map, once per row: an import is linear in its rows.
+  const units = new DepartmentIndex(departments);
+  const peopleById = groupBy(people, (p) => p.id);
+  const peopleByName = groupBy(people, (p) => nameKey(p.name));
 
   for (const row of dataRows(sheet, mapping)) {
     const cell = (f: Field) => row.cells.get(f) ?? row.first;
     let ok = true;
     // The unit: as written, else the person's own.
     const unitText = text(row.cells, 'department');
-    let department = unitText !== undefined ? findDepartment(unitText, departments)?.id : undefined;
+    let department = unitText !== undefined ? units.find(unitText)?.id : undefined;
     if (unitText !== undefined && department === undefined) {
       ok = false;
       const g = closest(
@@ -82,10 +86,7 @@ export function planNominations(sheet: Sheet, mapping: Mapping, c: NominationCon
     const nameText = text(row.cells, 'name');
     let person: string | undefined;
     if (idText !== undefined || nameText !== undefined) {
-      const same =
-        idText !== undefined
-          ? people.filter((p) => p.id === idText)
-          : people.filter((p) => nameKey(p.name) === nameKey(nameText!));
+      const same = idText !== undefined ? (peopleById.get(idText) ?? []) : (peopleByName.get(nameKey(nameText!)) ?? []);
       const inUnit = same.filter((p) => department === undefined || p.department === department);
       const found = inUnit.length === 1 ? inUnit[0] : same.length === 1 ? same[0] : undefined;
       const shown = idText ?? nameText!;

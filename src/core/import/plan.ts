@@ -9,7 +9,17 @@ import { personAsOf } from '../records/basis.js';
 import type { Department, Person, PersonChange } from '../schemas/organisation.js';
 import type { Field, ImportKind, Mapping } from './columns.js';
 import type { Cell, Sheet } from './sheet.js';
-import { dataRows, dateValue, findDepartment, genderValue, leaderValue, nameKey, text, uniqueId } from './rows.js';
+import {
+  DepartmentIndex,
+  dataRows,
+  dateValue,
+  genderValue,
+  groupBy,
+  leaderValue,
+  nameKey,
+  text,
+  uniqueId,
+} from './rows.js';
 
 export interface FieldChangeSeen {
   field: Field;
@@ -56,8 +66,13 @@ export function planPeople(
 ): ImportPlan {
   const problems: RowProblem[] = [];
   const newDepartments: Department[] = [];
-  const allDepartments = (): Department[] => [...departments, ...newDepartments];
+  const known = new DepartmentIndex(departments);
   const rows = dataRows(sheet, mapping);
+  // Each person looked up by id, and by name as of the day, once: an import is linear in its rows.
+  const byId = new Map<string, Person>();
+  for (const p of people) if (!byId.has(p.id)) byId.set(p.id, p);
+  const current = people.map((p) => ({ p, now: personAsOf(p, asOf) }));
+  const byName = groupBy(current, (x) => nameKey(x.now.name));
 
   // First pass: each row's department and which existing person it is.
   const drafts = rows.map(({ cells, first }) => {
@@ -65,23 +80,21 @@ export function planPeople(
     let department: string | undefined;
     const deptText = text(cells, 'department');
     if (deptText !== undefined) {
-      let d = findDepartment(deptText, allDepartments());
+      let d = known.find(deptText);
       if (!d) {
-        d = {
-          id: uniqueId(departmentIdFromName(deptText), new Set(allDepartments().map((x) => x.id))),
-          name: deptText,
-        };
+        const base = departmentIdFromName(deptText);
+        d = { id: uniqueId(base, { has: (id) => known.hasId(id) }), name: deptText };
         newDepartments.push(d);
+        known.add(d);
       }
       department = d.id;
     }
     const givenId = text(cells, 'id');
     let existing: Person | undefined;
-    if (givenId !== undefined) existing = people.find((p) => p.id === givenId);
+    if (givenId !== undefined) existing = byId.get(givenId);
     else {
-      const same = people.filter((p) => nameKey(personAsOf(p, asOf).name) === nameKey(name));
-      existing =
-        same.find((p) => personAsOf(p, asOf).department === department) ?? (same.length === 1 ? same[0] : undefined);
+      const same = byName.get(nameKey(name)) ?? [];
+      existing = same.find((x) => x.now.department === department)?.p ?? (same.length === 1 ? same[0]!.p : undefined);
     }
     return { cells, first, name, department, givenId, existing };
   });
@@ -188,12 +201,18 @@ export function mergedList<T extends { id: string }>(
 ): { list: T[]; rowIndex: Map<string, number> } {
   const list = [...existing];
   const rowIndex = new Map<string, number>();
+  // Where each id stands: the first item of that id, as a scan from the start would find it.
+  const at = new Map<string, number>();
+  list.forEach((x, i) => {
+    if (!at.has(x.id)) at.set(x.id, i);
+  });
   for (const r of planned) {
-    const i = list.findIndex((x) => x.id === r.id);
-    if (i >= 0) {
+    const i = at.get(r.id);
+    if (i !== undefined) {
       list[i] = r;
       rowIndex.set(r.id, i);
     } else {
+      at.set(r.id, list.length);
       rowIndex.set(r.id, list.length);
       list.push(r);
     }

@@ -51,17 +51,55 @@ function bareUnit(key: string): string {
   return key;
 }
 
-/** The department a sheet names: by id, or by name with or without its unit word ("Phòng", "Tổ", …). */
-export function findDepartment(text: string, departments: readonly Department[]): Department | undefined {
-  const byId = departments.find((d) => d.id === text);
-  if (byId) return byId;
-  const k = nameKey(text);
-  return (
-    departments.find((d) => nameKey(d.name) === k) ?? departments.find((d) => bareUnit(nameKey(d.name)) === bareUnit(k))
-  );
+/**
+ * The departments a sheet may name, indexed once: by id, by name, and by name without its unit
+ * word ("Phòng", "Tổ", …). Each lookup is a map's, so an import is linear in its rows; a department
+ * added (a new one the sheet names) is found by the rows after it.
+ */
+export class DepartmentIndex {
+  private readonly byId = new Map<string, Department>();
+  private readonly byName = new Map<string, Department>();
+  private readonly byBare = new Map<string, Department>();
+
+  constructor(departments: readonly Department[]) {
+    for (const d of departments) this.add(d);
+  }
+
+  /** The first department of each id and name is the one found, as a scan of the list would. */
+  add(d: Department): void {
+    const k = nameKey(d.name);
+    if (!this.byId.has(d.id)) this.byId.set(d.id, d);
+    if (!this.byName.has(k)) this.byName.set(k, d);
+    const bare = bareUnit(k);
+    if (!this.byBare.has(bare)) this.byBare.set(bare, d);
+  }
+
+  hasId(id: string): boolean {
+    return this.byId.has(id);
+  }
+
+  /** The department a sheet names: by id, or by name with or without its unit word. */
+  find(text: string): Department | undefined {
+    const byId = this.byId.get(text);
+    if (byId) return byId;
+    const k = nameKey(text);
+    return this.byName.get(k) ?? this.byBare.get(bareUnit(k));
+  }
 }
 
-export function uniqueId(base: string, taken: ReadonlySet<string>): string {
+/** Items grouped by a key, each group in list order. */
+export function groupBy<T>(items: Iterable<T>, key: (x: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const x of items) {
+    const k = key(x);
+    const list = out.get(k);
+    if (list) list.push(x);
+    else out.set(k, [x]);
+  }
+  return out;
+}
+
+export function uniqueId(base: string, taken: { has(id: string): boolean }): string {
   let id = isUnambiguousId(base) && ID_PATTERN.test(base) ? base : `x-${base}`.slice(0, 64);
   if (!taken.has(id)) return id;
   for (let n = 2; ; n++) {

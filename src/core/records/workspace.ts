@@ -32,9 +32,22 @@ export type FileEntry =
       detail?: string;
     };
 
+/**
+ * What stands at the workspace's `.thidua.lock` when it is no lock of a running command: a folder,
+ * a link (with where it points), or a file git tracks (committed with the records).
+ */
+export interface LockEntry {
+  kind: 'folder' | 'link' | 'file';
+  target?: string;
+  /** git tracks it (a folder: any file in it). */
+  tracked: boolean;
+}
+
 export interface Snapshot {
   /** Every record file under records/, by path relative to the workspace root. */
   files: Map<string, FileEntry>;
+  /** `.thidua.lock` when it cannot be a lock of a running command (see LockEntry). */
+  lock?: LockEntry;
   /** Round folders read (records/<YEAR>/), even empty ones. */
   years: number[];
   /** Every round folder present, read or not. */

@@ -43,6 +43,7 @@ import { rule as awardRating } from './award-rating.js';
 import { rule as awardMembersRated } from './award-members-rated.js';
 import { rule as nominationDuplicate } from './nomination-duplicate.js';
 import { rule as collectiveBothTitles } from './collective-both-titles.js';
+import { rule as committedLock } from './committed-lock.js';
 
 export const RULES = [
   yamlSyntax,
@@ -87,6 +88,7 @@ export const RULES = [
   ballotUnmarked,
   nameInCapitals,
   initPlaceholder,
+  committedLock,
 ] as const satisfies readonly (Rule & { code: RuleCode })[];
 
 export type { RuleCode };

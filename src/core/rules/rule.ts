@@ -1,6 +1,6 @@
 /** What a rule is: a code, a severity, a description, and (for record rules) a check. */
 import type { Localized, Severity } from '../diagnostics.js';
-import type { Loc, Round, Workspace } from '../records/workspace.js';
+import type { LockEntry, Loc, Round, Workspace } from '../records/workspace.js';
 import type { WorkspaceIndex } from '../records/index.js';
 
 export interface Finding {
@@ -26,6 +26,8 @@ export interface RuleContext {
   paths: ReadonlySet<string>;
   /** Every round folder of the workspace, loaded or not. */
   allYears: ReadonlySet<number>;
+  /** `.thidua.lock` when it is no lock of a running command, else null. */
+  lock: LockEntry | null;
 }
 
 export interface Rule {

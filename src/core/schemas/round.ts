@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { Id, Text, IsoDate, tagged } from './values.js';
 import { ThresholdSchema } from './agency.js';
 import { NominationSourceSchema } from './inbox.js';
-import { RatingSchema } from './titles.js';
+import { RatingSchema, RequirementSchema } from './titles.js';
 
 export const COUNCIL_ROLES = ['chu-tich', 'pho-chu-tich', 'uy-vien', 'thu-ky'] as const;
 
@@ -122,6 +122,30 @@ export type Submission = z.infer<typeof SubmissionSchema>;
 export const RatingEntrySchema = z.strictObject({ person: Id, rating: RatingSchema });
 export type RatingEntry = z.infer<typeof RatingEntrySchema>;
 
+/** A threshold as a seal keeps it: an exact fraction, the percent it was given as, the quorum in force. */
+export const CountedThresholdSchema = z.strictObject({
+  numerator: z.int().min(1),
+  denominator: z.int().min(1),
+  of: z.enum(['members', 'ballots']),
+  percent: z.number().optional(),
+  quorum: z.strictObject({ numerator: z.int().min(1), denominator: z.int().min(1) }).optional(),
+});
+
+/**
+ * A title as the opened seal counted it: its threshold, its quota and how a tie at the quota's
+ * last place was settled, whether the council voted on it, and what it required.
+ */
+export const UnsealTitleSchema = z.strictObject({
+  id: Id,
+  threshold: CountedThresholdSchema,
+  quota: z.int().min(0).optional(),
+  tie_break: z.enum(['chair', 'women']).optional(),
+  /** `false`: the head decided on the nominations that met the criteria, without a vote. */
+  vote: z.literal(false).optional(),
+  requires: z.array(RequirementSchema).optional(),
+});
+export type UnsealTitle = z.infer<typeof UnsealTitleSchema>;
+
 /** records/<YEAR>/unseals.yaml: every time the round's seal was opened with `thidua unseal`. */
 export const UnsealSchema = z.strictObject({
   date: IsoDate,
@@ -133,6 +157,8 @@ export const UnsealSchema = z.strictObject({
   decision: Text.optional(),
   /** The threshold the opened seal was counted under: a seal made again under another is shown. */
   threshold: ThresholdSchema.optional(),
+  /** Each title the opened seal voted on, with its own threshold (the pack's quorum in it) and quota. */
+  titles: z.array(UnsealTitleSchema).optional(),
   /** Papers replaced after this opening (`thidua ballot YEAR --replace N`), each as it stood before. */
   replaced: z.array(BallotSchema).optional(),
 });

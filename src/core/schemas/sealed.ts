@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { Id, IsoDate, Text, tagged } from './values.js';
 import { AgencySchema, ThresholdSchema } from './agency.js';
-import { UnsealSchema } from './round.js';
+import { CountedThresholdSchema, UnsealSchema } from './round.js';
 import { CriteriaSchema } from './criteria.js';
 import { DepartmentSchema, DisciplineMeasureSchema, PersonSchema } from './organisation.js';
 import { TitleSchema } from './titles.js';
@@ -105,13 +105,7 @@ export const TallyFileSchema = z.strictObject({
     .array(
       z.strictObject({
         id: Id,
-        threshold: z.strictObject({
-          numerator: z.int().min(1),
-          denominator: z.int().min(1),
-          of: z.enum(['members', 'ballots']),
-          percent: z.number().optional(),
-          quorum: z.strictObject({ numerator: z.int().min(1), denominator: z.int().min(1) }).optional(),
-        }),
+        threshold: CountedThresholdSchema,
         base: z.int().min(0),
         required: z.int().min(0),
       }),
