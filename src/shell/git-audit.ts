@@ -50,7 +50,8 @@ export async function preloadAudit(git: HistoryReader, rounds: readonly Round[])
 /**
  * Every commit, merges included, that changed a sealed round's inputs or rewrote its seal against
  * a parent in which the round was sealed, without recording that parent's seal as opened
- * (`thidua unseal`) in the commit itself. Every path of the history is walked (`--full-history`),
+ * (`thidua unseal`) in the commit itself (or, for a seal taken away or rewritten over the same
+ * inputs, in unseals.yaml later). Every path of the history is walked (`--full-history`),
  * so a merge that takes a side branch's ballots is compared with the sealed parent too.
  */
 function sealedChanges(git: HistoryReader, round: Round): { later: HistoryCommit[]; rewrites: SealRewrite[] } {
@@ -79,12 +80,16 @@ function sealedChanges(git: HistoryReader, round: Round): { later: HistoryCommit
       // Opened through thidua unseal in this very commit (a correction committed at once).
       if (recordedSeals(git, git.fileAt(c.commit, round.unsealsFile)).has(beforeHash)) continue;
       // The seal taken away in this commit, an opening unseals.yaml records (then or later, as for
-      // a removal): what changed with it is that opening's. A seal rewritten in place is not.
+      // a removal): what changed with it is that opening's.
       if (after === null && recordedNow.has(beforeHash)) continue;
       // A merge is compared with this parent alone; any other commit's listing is its one diff.
       const changed = c.parents.length === 1 ? c.files : git.changes(parent, c.commit, specs);
       const files = changed.filter((f) => isSealedInputPath(round.year, f.path));
       const rewritten = after !== null && !sameSeal(git.parse(before), git.parse(after));
+      // A seal rewritten in place over the same inputs, the seal it replaced recorded in unseals.yaml
+      // later (a past opening written up afterwards): that opening's, shown under the round. Over
+      // changed inputs it stays a finding, recorded or not.
+      if (rewritten && files.length === 0 && recordedNow.has(beforeHash)) continue;
       if (files.length > 0) later.push({ ...c, files });
       if (rewritten) rewrites.push(c);
       // One finding per commit and file: the first sealed parent it departs from is named.

@@ -132,7 +132,7 @@ describe('auditRound', () => {
     ]);
   });
 
-  it('a seal rewritten in a later commit is a finding, unless unseals.yaml records the seal it replaced or only a basis was added', async () => {
+  it('a seal rewritten in a later commit is a finding, unless unseals.yaml records the seal it replaced (later only over the same inputs) or only a basis was added', async () => {
     const { root } = sealedRepo();
     put(root, TALLY, SEAL.replace('agree: 5', 'agree: 6'));
     const rewrite = commit(root, 'sửa kết quả');
@@ -147,6 +147,23 @@ describe('auditRound', () => {
     put(opened, TALLY, SEAL.replace('agree: 5', 'agree: 6'));
     commit(opened, 'mở niêm phong và niêm phong lại');
     expect(await audit(opened)).toEqual([]);
+
+    // Rewritten in place over the same inputs, the seal it replaced recorded in a later commit: an
+    // opening written up afterwards. Over a changed ballot it stays a finding, recorded or not.
+    const { root: later } = sealedRepo();
+    put(later, TALLY, SEAL.replace('agree: 5', 'agree: 6'));
+    commit(later, 'sửa kết quả');
+    put(later, UNSEALS, `- date: 2032-01-02\n  seal: ${sha256Hex(Buffer.from(SEAL, 'utf8'))}\n`);
+    commit(later, 'ghi lại lần mở niêm phong');
+    expect(await audit(later)).toEqual([]);
+    const { root: ballot } = sealedRepo();
+    put(ballot, TALLY, SEAL.replace('agree: 5', 'agree: 6'));
+    put(ballot, `${DIR}/ballots/001.yaml`, 'serial: 1\nvalid: false\n');
+    const overBallot = commit(ballot, 'sửa phiếu và kết quả');
+    put(ballot, UNSEALS, `- date: 2032-01-02\n  seal: ${sha256Hex(Buffer.from(SEAL, 'utf8'))}\n`);
+    commit(ballot, 'ghi lại lần mở niêm phong');
+    const stays = await audit(ballot);
+    expect(stays.map((f) => [f.file, f.commit])).toContainEqual([TALLY, overBallot]);
 
     // Only given a basis, in another spelling: the same seal.
     const { root: based } = sealedRepo();

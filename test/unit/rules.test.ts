@@ -1,5 +1,5 @@
 /** One fixture workspace per rule code: each triggers its code at the right file, line and column. */
-import { rmSync, cpSync, readdirSync, readFileSync, existsSync, writeFileSync } from 'node:fs';
+import { rmSync, cpSync, readdirSync, readFileSync, existsSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { createHash } from 'node:crypto';
 import { afterAll, describe, expect, it, vi } from 'vitest';
@@ -179,6 +179,24 @@ describe('replication-reference, one year validated', () => {
     );
     expect(missing.map((d) => d.message.vi)).toEqual(['không có đợt 2015 (mô hình 2015/nv1-mo-hinh)']);
     expect(v.diagnostics.some((d) => d.message.vi.includes('2016/khong-co'))).toBe(false);
+  });
+});
+
+describe('award-members after the vote', () => {
+  it('a collective nomination a ballot already votes on is left to the count (“Không đạt” on the recognitions); the others are still refused', () => {
+    const root = workspace();
+    cpSync(join(RULE_FIXTURES, 'award-members', 'records'), join(root, 'records'), { recursive: true });
+    const before = validateSnapshot(readSnapshot(root, [2017]), [2017]).diagnostics.filter(
+      (d) => d.code === 'award-members',
+    );
+    expect(before.map((d) => d.file)).toContain('records/2017/nominations/nv1-ttldxs.yaml');
+    mkdirSync(join(root, 'records/2017/ballots'), { recursive: true });
+    writeFileSync(join(root, 'records/2017/ballots/001.yaml'), 'serial: 1\nvotes:\n  nv1-ttldxs: agree\n');
+    const after = validateSnapshot(readSnapshot(root, [2017]), [2017]).diagnostics.filter(
+      (d) => d.code === 'award-members',
+    );
+    expect(after.map((d) => d.file)).toEqual(before.map((d) => d.file).filter((f) => !f.endsWith('/nv1-ttldxs.yaml')));
+    expect(after.length).toBeGreaterThan(0);
   });
 });
 

@@ -9,8 +9,8 @@ export const rule = defineRule({
   severity: 'error',
   stage: 'records',
   description: t(
-    'danh hiệu tập thể cần một tỷ lệ (hay một số) người của phòng đạt danh hiệu khác trong đợt (Tập thể lao động xuất sắc: 70 % Lao động tiên tiến, một Chiến sĩ thi đua cơ sở), mà đề nghị của đợt chưa đủ',
-    'a collective title needs a share (or a number) of the department’s people with another title in the round (Tập thể lao động xuất sắc: 70 % Lao động tiên tiến, one Chiến sĩ thi đua cơ sở), and the round’s nominations fall short',
+    'danh hiệu tập thể cần một tỷ lệ (hay một số) người của phòng đạt danh hiệu khác trong đợt (Tập thể lao động xuất sắc: 70 % Lao động tiên tiến, một Chiến sĩ thi đua cơ sở), mà đề nghị của đợt chưa đủ; đề nghị đã đưa ra bỏ phiếu thì kiểm phiếu xét tỷ lệ trên người được công nhận và ghi “Không đạt”',
+    'a collective title needs a share (or a number) of the department’s people with another title in the round (Tập thể lao động xuất sắc: 70 % Lao động tiên tiến, one Chiến sĩ thi đua cơ sở), and the round’s nominations fall short; once the nomination is put to the vote, the count checks the share on the recognitions and records “Không đạt”',
   ),
   fix: t(
     'Kiểm tra đề nghị danh hiệu cá nhân của phòng trong đợt; nếu không đủ, rút đề nghị danh hiệu tập thể.',
@@ -23,6 +23,9 @@ export const rule = defineRule({
     for (const { round, index, n, title } of titledNominations(ctx.rounds, (r) => ctx.view(r))) {
       // Stryker disable next-line ConditionalExpression: titledNominations gives only nominations of their title's kind, so an individual never comes with a title of members
       if (n.value.kind !== 'collective') continue;
+      // Put to the vote already (a ballot of the round votes on it): the count decides the share on
+      // the recognitions and records a shortfall as “Không đạt”; the vote cannot be taken back.
+      if (round.ballots.some((b) => b.value.votes[n.value.id] !== undefined)) continue;
       const people = (index.peopleByDepartment.get(n.value.department) ?? []).map((p) => p.value.id);
       const dept = index.departmentName(n.value.department);
       for (const r of title.requires) {
