@@ -44,11 +44,18 @@ export function openedSettings(u: Unseal): SealSettings | null {
   return { threshold: u.threshold, titles: u.titles ?? null };
 }
 
-const quorumText = (q: { numerator: number; denominator: number } | undefined) =>
-  q ? t(`, túc số ${q.numerator}/${q.denominator}`, `, quorum ${q.numerator}/${q.denominator}`) : t('', '');
+// The quorum is named only when the two seals differ in it: then a side without one says so.
+const quorumText = (q: { numerator: number; denominator: number } | undefined, named: boolean) =>
+  !named
+    ? t('', '')
+    : q
+      ? t(`, túc số ${q.numerator}/${q.denominator}`, `, quorum ${q.numerator}/${q.denominator}`)
+      : t(', không có túc số', ', no quorum');
 
-function thresholdText(th: Counted): Localized {
-  const q = quorumText(th.quorum);
+const sameQuorum = (a: Counted, b: Counted) => JSON.stringify(a.quorum ?? null) === JSON.stringify(b.quorum ?? null);
+
+function thresholdText(th: Counted, other: Counted): Localized {
+  const q = quorumText(th.quorum, !sameQuorum(th, other));
   const share = th.percent !== undefined ? `${th.percent} %` : `${th.numerator}/${th.denominator}`;
   return th.of === 'members'
     ? t(`${share} tổng số thành viên${q.vi}`, `${share} of the members${q.en}`)
@@ -56,10 +63,7 @@ function thresholdText(th: Counted): Localized {
 }
 
 const sameThreshold = (a: Counted, b: Counted) =>
-  a.numerator === b.numerator &&
-  a.denominator === b.denominator &&
-  a.of === b.of &&
-  JSON.stringify(a.quorum ?? null) === JSON.stringify(b.quorum ?? null);
+  a.numerator === b.numerator && a.denominator === b.denominator && a.of === b.of && sameQuorum(a, b);
 
 /** A seal made again after `thidua unseal` under another threshold than the one it replaced. */
 export function resealThresholdNote(
@@ -67,8 +71,8 @@ export function resealThresholdNote(
   now: TallyFile['threshold'],
 ): Localized | null {
   if (!opened || sameThreshold(opened, now)) return null;
-  const a = thresholdText(opened);
-  const b = thresholdText(now);
+  const a = thresholdText(opened, now);
+  const b = thresholdText(now, opened);
   return t(
     `niêm phong lại theo ngưỡng khác: trước ${a.vi}, nay ${b.vi}`,
     `sealed again under another threshold: before ${a.en}, now ${b.en}`,
@@ -126,8 +130,8 @@ export function resealNotes(opened: SealSettings | null, now: TallyFile): Locali
     if (!old) continue;
     const name = names.get(title.id) ?? title.id;
     if (!sameThreshold(old.threshold, title.threshold)) {
-      const a = thresholdText(old.threshold);
-      const b = thresholdText(title.threshold);
+      const a = thresholdText(old.threshold, title.threshold);
+      const b = thresholdText(title.threshold, old.threshold);
       notes.push(
         t(
           `niêm phong lại theo ngưỡng khác của “${name}”: trước ${a.vi}, nay ${b.vi}`,

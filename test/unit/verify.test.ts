@@ -348,8 +348,8 @@ describe('resealThresholdNote', () => {
       'sealed again under another threshold: before 2/3 of the members, now 2/3 of the valid ballots',
     );
     expect(resealThresholdNote(twoThirds, { ...twoThirds, quorum: { numerator: 2, denominator: 3 } })).toEqual({
-      vi: 'niêm phong lại theo ngưỡng khác: trước 2/3 tổng số thành viên, nay 2/3 tổng số thành viên, túc số 2/3',
-      en: 'sealed again under another threshold: before 2/3 of the members, now 2/3 of the members, quorum 2/3',
+      vi: 'niêm phong lại theo ngưỡng khác: trước 2/3 tổng số thành viên, không có túc số, nay 2/3 tổng số thành viên, túc số 2/3',
+      en: 'sealed again under another threshold: before 2/3 of the members, no quorum, now 2/3 of the members, quorum 2/3',
     });
   });
 });
