@@ -488,7 +488,7 @@ describe('resealNotes', () => {
       },
     ]);
     expect(resealNotes(before, after).map((n) => n.en)).toEqual([
-      'sealed again under another threshold for “Chiến sĩ thi đua cơ sở”: before 80 % of the members, now 70 % of the members, quorum 2/3',
+      'sealed again under another threshold for “Chiến sĩ thi đua cơ sở”: before 80 % of the members, no quorum, now 70 % of the members, quorum 2/3',
       'sealed again under another quota for “Chiến sĩ thi đua cơ sở”: before 2, now 3',
       'sealed again under another tie-break for “Chiến sĩ thi đua cơ sở”: before the chair decides, now women first at equal merit',
     ]);
