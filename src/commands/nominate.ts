@@ -19,6 +19,7 @@ import { askNomination } from '../flows/nomination-flow.js';
 import { PromptCancelled, terminalPrompter, type Prompter } from '../flows/prompter.js';
 import { yearOf } from '../core/dates.js';
 import { defaultSubmitted } from '../core/nomination.js';
+import { periodOf } from '../core/period.js';
 import { REGISTRATION, roundDeadline } from '../core/deadlines.js';
 import { ballotsDir, nominationPath, nominationsDir, roundFile } from '../core/records/paths.js';
 import { fromFlags, refuseSameTitle } from './nominate/flags.js';
@@ -110,6 +111,7 @@ export async function run(ctx: CommandContext, input: Input<'nominate'>, prompte
           `Add a nomination to round ${year}. Ctrl-C cancels (nothing written).`,
         ),
       );
+      const agency = (round ? loaded.view(round) : loaded.index).agency ?? loaded.workspace.agency.value;
       draft = await askNomination(p, {
         year,
         index: loaded.index,
@@ -117,11 +119,8 @@ export async function run(ctx: CommandContext, input: Input<'nominate'>, prompte
         today: defaultSubmitted(
           ctx.today(),
           year,
-          roundDeadline(
-            (round ? loaded.view(round) : loaded.index).agency ?? loaded.workspace.agency.value,
-            year,
-            REGISTRATION,
-          )?.before ?? null,
+          roundDeadline(agency, year, REGISTRATION)?.before ?? null,
+          periodOf(agency),
         ),
         lang: ctx.lang,
         taken,

@@ -18,6 +18,27 @@ export function roundSpan(year: number, period: Period): { start: string; end: s
     : { start: `${year}-01-01`, end: `${year}-12-31` };
 }
 
+/**
+ * The last day of round `year` (31/12, or 31/08 for a school year): the date a document, a review or
+ * a prompt falls back to before the meeting or the decision sets one.
+ */
+export function roundEnd(year: number, period: Period): string {
+  return roundSpan(year, period).end;
+}
+
+/**
+ * The year a round's council usually meets, for an undated paper's "năm …": the January after a
+ * calendar year, the last months of a school year (its own year).
+ */
+export function meetingYear(year: number, period: Period): number {
+  return period === 'school-year' ? year : year + 1;
+}
+
+/** The round's year in a table's cell: "2025", or "2024-2025" for a school year. */
+export function roundLabel(year: number, period: Period): string {
+  return period === 'school-year' ? `${year - 1}-${year}` : String(year);
+}
+
 /** The round named as documents print it: "năm 2025", or "năm học 2024 - 2025" (en: "2025", "school year 2024–2025"). */
 export function roundName(year: number, period: Period, lang: 'vi' | 'en' = 'vi'): string {
   if (period === 'school-year')

@@ -1,0 +1,161 @@
+/**
+ * Issue 36, a school's round before its meeting and decision: every date a document, a review or a
+ * prompt falls back to is the school year's end (31/08), every "năm …" the school year's. A small
+ * generated school (16 staff in 8 tổ, from CSV: no Calc), run in this process.
+ */
+import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
+import { parse } from 'yaml';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cleanupTemp, input, runCli, tempDir } from '../helpers/workspace.js';
+import { ENV } from '../helpers/round.js';
+import { docxText } from '../helpers/docx.js';
+import { nominationCsv, schoolStaff, staffCsv, TO, TO_IDS, type Teacher } from '../helpers/school.js';
+import { scripted } from '../helpers/fake-prompter.js';
+import { createContext } from '../../src/shell/context.js';
+import { loadAndValidate } from '../../src/shell/load.js';
+import { loadTemplate } from '../../src/shell/templates.js';
+import { documentDef } from '../../src/core/documents/index.js';
+import { run as nominate } from '../../src/commands/nominate.js';
+
+afterAll(cleanupTemp);
+
+const env = { ...ENV, THIDUA_TODAY: '2025-06-20', NO_COLOR: '1', COLUMNS: '200' };
+const run = (root: string, ...args: string[]) => runCli(args, { cwd: root, env });
+async function ok(root: string, ...args: string[]) {
+  const r = await run(root, ...args);
+  if (r.code !== 0) throw new Error(`thidua ${args.join(' ')} exited ${r.code}\n${r.stdout}\n${r.stderr}`);
+  return r;
+}
+
+let root = '';
+let staff: Teacher[] = [];
+const idOf = (name: string) =>
+  (parse(readFileSync(join(root, 'records/people.yaml'), 'utf8')) as Array<{ id: string; name: string }>).find(
+    (p) => p.name === name,
+  )!.id;
+/** The teachers nominated: the second of each tổ (the first is its head). */
+const nominees = () => staff.slice(TO.length);
+
+beforeAll(async () => {
+  const parent = tempDir();
+  await ok(
+    parent,
+    'init',
+    'thpt',
+    '--agency',
+    'Trường THPT Lê Quý Đôn',
+    '--parent',
+    'Sở Giáo dục và Đào tạo thành phố Đà Nẵng',
+    '--symbol',
+    'THPTLQĐ',
+    '--place',
+    'Đà Nẵng',
+    '--head-name',
+    'Lê Thị Hoa',
+    '--head-title',
+    'Hiệu trưởng',
+    '--titles',
+    '--period',
+    'school-year',
+  );
+  root = join(parent, 'thpt');
+  const dir = tempDir();
+  staff = schoolStaff(2025, 16);
+  await ok(root, 'import', 'people', staffCsv(dir, staff));
+  const council = staff.slice(0, 5).map((p) => idOf(p.name));
+  await ok(
+    root,
+    'round',
+    '2025',
+    ...council.flatMap((id, i) => ['--member', `${id}:${i === 0 ? 'chu-tich' : i === 4 ? 'thu-ky' : 'uy-vien'}`]),
+  );
+  const lists = TO.map((to) => ({
+    to,
+    own: false,
+    teachers: nominees()
+      .filter((p) => p.to === to)
+      .map((p) => p.name),
+  }));
+  await ok(root, 'import', 'nominations', nominationCsv(dir, 'de-nghi', lists), '--year', '2025');
+}, 60_000);
+
+describe('a school year’s round before its meeting: the dates fall back to 31/08, not 31/12', () => {
+  it('the ballot paper printed before the meeting is set reads “năm 2025” (the school year ends in it), the file dated 31/08/2025', async () => {
+    const out = tempDir();
+    await ok(root, 'render', 'ballots', '2025', '--out', out);
+    const file = join(
+      out,
+      readdirSync(out).find((f) => f.endsWith('.docx'))!,
+    );
+    const text = docxText(file);
+    expect(text).toContain('Đà Nẵng, ngày      tháng      năm 2025');
+    expect(text).not.toContain('năm 2026');
+    const core = strFromU8(unzipSync(new Uint8Array(readFileSync(file)))['docProps/core.xml']!);
+    expect(core).toContain('<dcterms:created xsi:type="dcterms:W3CDTF">2025-08-31T00:00:00Z</dcterms:created>');
+  });
+
+  it('a matter pending on the day of the review: one from 01/08/2025 blocks the 2025 round; one from 01/10/2025, after the school year, does not', async () => {
+    const who = idOf(nominees()[0]!.name);
+    const pending = join(root, 'records/pending.yaml');
+    writeFileSync(pending, `- { person: ${who}, kind: complaint, from: 2025-08-01 }\n`);
+    const blocked = await run(root, 'validate', '2025');
+    expect(blocked.code).toBe(1);
+    expect(blocked.stdout + blocked.stderr).toContain('error[award-pending]');
+    writeFileSync(pending, `- { person: ${who}, kind: complaint, from: 2025-10-01 }\n`);
+    const after = await run(root, 'validate', '2025');
+    expect(after.stdout + after.stderr).not.toContain('award-pending');
+    expect(after.code).toBe(0);
+    rmSync(pending);
+  });
+
+  it('a title of three years running names the school years it looks for', async () => {
+    const teacher = nominees()[1]!;
+    const who = idOf(teacher.name);
+    const file = join(root, `records/2025/nominations/${who}-chien-si-thi-dua-tinh.yaml`);
+    writeFileSync(
+      file,
+      `id: ${who}-chien-si-thi-dua-tinh\nkind: individual\ndepartment: ${TO_IDS[TO.indexOf(teacher.to)]!}\nperson: ${who}\naward: chien-si-thi-dua-tinh\nrating: xuat-sac\ntitle: Sáng kiến dạy học\nsubmitted: 2025-06-20\n`,
+    );
+    const r = await run(root, 'validate', '2025');
+    rmSync(file);
+    expect(r.stdout + r.stderr).toContain(
+      '3 năm học liền trước (2021-2022 – 2023-2024); không thấy năm học 2021-2022, 2022-2023, 2023-2024 trong kết quả đã niêm phong hay records/history.yaml',
+    );
+  });
+
+  it('documents built before the decision are dated 31/08/2025: the decision’s draft and the certificates', async () => {
+    const loaded = await loadAndValidate(root, [2025]);
+    const round = loaded.workspace.rounds.find((r) => r.year === 2025)!;
+    const agency = loaded.workspace.agency!.value;
+    for (const kind of ['decision', 'certificates', 'list']) {
+      const def = documentDef(kind)!;
+      const template = loadTemplate(root, def, undefined, 2025).template!;
+      const model = def.build({ agency, round, index: loaded.view(round), template });
+      expect(model.date, kind).toBe('2025-08-31');
+    }
+  });
+
+  it('the nomination prompt asks the rating of “năm học 2024 - 2025” and, the school year over, offers 31/08/2025 as the day received', async () => {
+    const ctx = createContext({
+      lang: 'vi',
+      rootOption: root,
+      version: 'test',
+      env: { ...env, THIDUA_TODAY: '2025-10-01' },
+      cwd: root,
+    });
+    const said: string[] = [];
+    ctx.out = ctx.err = (s) => said.push(s);
+    ctx.say = ctx.warn = (s) => said.push(s.vi);
+    const who = idOf(staff[0]!.name);
+    const met = ['chap-hanh-noi-quy', 'doan-ket-tap-the', 'huong-ung-thi-dua'];
+    // The title, the tổ, the person, the rating, the achievement; the day received as offered; the criteria.
+    const p = scripted(['lao-dong-tien-tien', 'toan', who, 'tot', 'Hoàn thành tốt nhiệm vụ', undefined, met, 'write']);
+    expect(await nominate(ctx, input('nominate', ['2025']), p)).toBe(0);
+    expect(p.asked).toContain('select: Xếp loại năm học 2024 - 2025 (cần “Hoàn thành tốt nhiệm vụ” trở lên)');
+    const file = join(root, `records/2025/nominations/${who}-lao-dong-tien-tien.yaml`);
+    expect(readFileSync(file, 'utf8')).toContain('\nsubmitted: 2025-08-31\n');
+    rmSync(file);
+  });
+});
