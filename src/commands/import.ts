@@ -16,6 +16,7 @@ import { mergedList, planPeople, type ImportPlan, type PlannedRow } from '../cor
 import { planDepartments } from '../core/import/departments-plan.js';
 import type { Cell } from '../core/import/sheet.js';
 import { closest } from '../core/text/closest.js';
+import { unitWord } from '../core/period.js';
 import { EXIT, usageError } from '../errors.js';
 import { stopsBeforeWriting } from '../shell/import-outcome.js';
 import type { CommandContext } from '../shell/context.js';
@@ -198,7 +199,17 @@ export async function run(ctx: CommandContext, input: Input<'import'>): Promise<
       ),
     );
   } else {
-    printPlan(ctx, plan, read.sheet, shown, mapping.columns, mapping.ignored, asOf, read.encoding);
+    printPlan(
+      ctx,
+      plan,
+      read.sheet,
+      shown,
+      mapping.columns,
+      mapping.ignored,
+      asOf,
+      unitWord(ws.agency?.value),
+      read.encoding,
+    );
     if (plan.missing.length > 0) {
       const names = plan.missing
         .map(

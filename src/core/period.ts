@@ -61,3 +61,9 @@ export function unitWord(agency: Pick<Agency, 'unit'> | null | undefined): { vi:
   const vi = (agency?.unit ?? 'Phòng').normalize('NFC').toLocaleLowerCase('vi');
   return { vi, en: UNIT_EN[vi] ?? 'unit' };
 }
+
+/** The unit word as a heading or at a sentence's start: "Tổ", "Phòng" (en: "Group", "Department"). */
+export function unitHeading(unit: { vi: string; en: string }, lang: 'vi' | 'en'): string {
+  const w = unit[lang];
+  return w.charAt(0).toLocaleUpperCase(lang) + w.slice(1);
+}

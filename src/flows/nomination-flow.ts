@@ -7,7 +7,7 @@ import { inert } from '../core/text/inert.js';
 import { buildNomination, criteriaFor } from '../core/nomination.js';
 import { toIsoDate } from '../core/args.js';
 import { shortDate } from '../core/dates.js';
-import { periodOf, roundName } from '../core/period.js';
+import { periodOf, roundName, unitHeading, unitWord } from '../core/period.js';
 import type { Prompter } from './prompter.js';
 import { RATINGS, RATING_LABELS, ratingAtLeast, type Rating } from '../core/ratings.js';
 
@@ -69,7 +69,7 @@ export async function askNomination(
         ],
       });
   const department = await p.select<string>({
-    message: vi ? 'Phòng' : 'Department',
+    message: unitHeading(unitWord(c.index.agency), c.lang),
     default: previous?.department,
     choices: [...c.index.departments.values()].map((d) => ({ name: inert(d.value.name), value: d.value.id })),
   });

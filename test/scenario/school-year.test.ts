@@ -59,7 +59,7 @@ describe('the staff list of a school', () => {
   it('two title rows, a header over two merged rows, a blank row, a “Tổ chuyên môn” column: every person, no header, the tổ as departments', async () => {
     const xlsx = staffSheet(dir, staff);
     const r = await ok(root, 'import', 'people', xlsx);
-    expect(r.stdout).toContain(': 64 người — 64 mới, 0 thay đổi, 0 không đổi; 8 phòng mới.');
+    expect(r.stdout).toContain(': 64 người — 64 mới, 0 thay đổi, 0 không đổi; 8 tổ mới.');
     expect(r.stdout).toContain(
       'Cột: Họ và tên → name, Giới tính → gender, Chức vụ → position, Tổ chuyên môn → department, Ngày tuyển dụng → joined, Ngày nghỉ → left',
     );

@@ -1,5 +1,5 @@
 /** What every document needs from the records: the agency, the round, its seal and decision, names. */
-import { periodOf, roundEnd, roundName } from '../period.js';
+import { periodOf, roundEnd, roundName, unitWord } from '../period.js';
 import type { Agency } from '../schemas/agency.js';
 import type { Round } from '../records/workspace.js';
 import type { Title } from '../schemas/titles.js';
@@ -44,6 +44,8 @@ export const COMMON_FIELDS = [
   'decision_date_words',
   'decision_date_short',
   'executors',
+  'unit',
+  'unit_word',
 ] as const;
 
 /** Those who carry a decision out: agency.yaml's `executors`, or the general wording. */
@@ -85,6 +87,10 @@ export function commonValues(agency: Agency, round: Round): Values {
       : `ngày      tháng      năm ${documentDate(round, agency).slice(0, 4)}`,
     decision_date_short: d ? shortDate(d.date) : '…/…/…',
     executors: agency.executors?.join(', ') ?? DEFAULT_EXECUTORS,
+    // What the agency calls its units (agency.yaml `unit`): a table's column ("Đơn vị" when it says
+    // nothing), and inside a sentence ("phòng", "tổ").
+    unit: agency.unit ?? 'Đơn vị',
+    unit_word: unitWord(agency).vi,
   };
 }
 

@@ -1,7 +1,8 @@
 /**
- * Issue 36, a school's round before its meeting and decision: every date a document, a review or a
- * prompt falls back to is the school year's end (31/08), every "năm …" the school year's. A small
- * generated school (16 staff in 8 tổ, from CSV: no Calc), run in this process.
+ * Issue 36, a small generated school (16 staff in 8 tổ, from CSV: no Calc), run in this process.
+ * Before its meeting and decision every date a document, a review or a prompt falls back to is the
+ * school year's end (31/08), every "năm …" the school year's; its units are "Tổ" wherever a
+ * command or a document names them.
  */
 import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -31,6 +32,8 @@ async function ok(root: string, ...args: string[]) {
 
 let root = '';
 let staff: Teacher[] = [];
+/** What `import people` said in beforeAll. */
+let staffImport = '';
 const idOf = (name: string) =>
   (parse(readFileSync(join(root, 'records/people.yaml'), 'utf8')) as Array<{ id: string; name: string }>).find(
     (p) => p.name === name,
@@ -63,7 +66,7 @@ beforeAll(async () => {
   root = join(parent, 'thpt');
   const dir = tempDir();
   staff = schoolStaff(2025, 16);
-  await ok(root, 'import', 'people', staffCsv(dir, staff));
+  staffImport = (await ok(root, 'import', 'people', staffCsv(dir, staff))).stdout;
   const council = staff.slice(0, 5).map((p) => idOf(p.name));
   await ok(
     root,
@@ -92,6 +95,8 @@ describe('a school year’s round before its meeting: the dates fall back to 31/
     const text = docxText(file);
     expect(text).toContain('Đà Nẵng, ngày      tháng      năm 2025');
     expect(text).not.toContain('năm 2026');
+    // The unit word heads the table's column.
+    expect(text).toContain('Tên tập thể, cá nhân\nTổ\nĐồng ý');
     const core = strFromU8(unzipSync(new Uint8Array(readFileSync(file)))['docProps/core.xml']!);
     expect(core).toContain('<dcterms:created xsi:type="dcterms:W3CDTF">2025-08-31T00:00:00Z</dcterms:created>');
   });
@@ -153,9 +158,78 @@ describe('a school year’s round before its meeting: the dates fall back to 31/
     // The title, the tổ, the person, the rating, the achievement; the day received as offered; the criteria.
     const p = scripted(['lao-dong-tien-tien', 'toan', who, 'tot', 'Hoàn thành tốt nhiệm vụ', undefined, met, 'write']);
     expect(await nominate(ctx, input('nominate', ['2025']), p)).toBe(0);
+    expect(p.asked).toContain('select: Tổ');
     expect(p.asked).toContain('select: Xếp loại năm học 2024 - 2025 (cần “Hoàn thành tốt nhiệm vụ” trở lên)');
     const file = join(root, `records/2025/nominations/${who}-lao-dong-tien-tien.yaml`);
     expect(readFileSync(file, 'utf8')).toContain('\nsubmitted: 2025-08-31\n');
     rmSync(file);
+  });
+});
+
+describe('the unit word: a school’s units are “Tổ” wherever they are named', () => {
+  it('the staff import: its table’s column, the count of new tổ and their list', () => {
+    expect(staffImport).toContain(': 16 người — 16 mới, 0 thay đổi, 0 không đổi; 8 tổ mới.');
+    expect(staffImport).toMatch(/Mã +Tên +Giới tính +Chức vụ +Tổ +Lãnh đạo +Thay đổi/);
+    expect(staffImport).toContain('Tổ mới (ghi vào records/departments.yaml): toan (Tổ Toán), nv (Tổ Ngữ văn)');
+    expect(staffImport).not.toMatch(/phòng mới|Phòng mới| Phòng /);
+  });
+
+  it('nominate --department names a tổ that does not exist as a tổ', async () => {
+    const flags = ['--kind', 'individual', '--department', 'toan-hoc', '--person', idOf(staff[0]!.name)];
+    const more = ['--award', 'lao-dong-tien-tien', '--rating', 'tot', '--title', 'X', '--met', 'all'];
+    const r = await run(root, 'nominate', '2025', ...flags, ...more);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('thidua: --department: không có tổ “toan-hoc”\n');
+    const en = await run(root, '--lang', 'en', 'nominate', '2025', ...flags, ...more);
+    expect(en.stderr).toContain('--department: no group “toan-hoc”');
+  });
+
+  it('after the meeting: the tally’s table, the list of the decision and the summary report name the tổ', async () => {
+    const council = staff.slice(0, 5).map((p) => idOf(p.name));
+    await ok(
+      root,
+      'session',
+      '2025',
+      '--date',
+      '28/05/2025',
+      '--time',
+      '14:00',
+      '--place',
+      'Phòng họp',
+      '--counter',
+      council[1]!,
+    );
+    for (let i = 0; i < 5; i++) await ok(root, 'ballot', '2025', '--all', 'agree');
+    const tally = await ok(root, 'tally', '2025', '--seal');
+    expect(tally.stdout).toMatch(/Cá nhân +Tổ +Đồng ý +Không đồng ý/);
+    const en = await ok(root, '--lang', 'en', 'tally', '2025');
+    expect(en.stdout).toMatch(/ +Group +Agree +Disagree/);
+    const out = tempDir();
+    await ok(root, 'render', 'list', '2025', '--out', out);
+    const list = docxText(
+      join(
+        out,
+        readdirSync(out).find((f) => f.endsWith('.docx'))!,
+      ),
+    );
+    expect(list).toContain('Chức vụ\nTổ\nThành tích');
+    expect(list).not.toContain('Đơn vị');
+    // The spreadsheets for the province: the list's column, the years of a person's awards.
+    const xlsxText = (file: string) =>
+      Object.entries(unzipSync(new Uint8Array(readFileSync(file))))
+        .filter(([name]) => name.startsWith('xl/'))
+        .map(([, bytes]) => strFromU8(bytes))
+        .join('\n');
+    await ok(root, 'export', 'list', '2025', '--xlsx', join(out, 'danh-sach.xlsx'));
+    const sheet = xlsxText(join(out, 'danh-sach.xlsx'));
+    expect(sheet).toContain('>Tổ<');
+    expect(sheet).not.toContain('Đơn vị');
+    await ok(root, 'export', 'awards', idOf(nominees()[0]!.name), '--xlsx', join(out, 'khen-thuong.xlsx'));
+    const awards = xlsxText(join(out, 'khen-thuong.xlsx'));
+    expect(awards).toContain('>Năm học<');
+    expect(awards).toContain('>2024-2025<');
+    const report = await ok(root, 'report');
+    expect(report.stdout).toContain('2. Theo tổ');
+    expect(report.stdout).toMatch(/Tổ +Đề nghị +Công nhận TT/);
   });
 });
