@@ -19,6 +19,7 @@ import { loadAndValidate } from '../../src/shell/load.js';
 import { loadTemplate } from '../../src/shell/templates.js';
 import { documentDef } from '../../src/core/documents/index.js';
 import { run as nominate } from '../../src/commands/nominate.js';
+import { run as init } from '../../src/commands/init.js';
 
 afterAll(cleanupTemp);
 
@@ -32,6 +33,8 @@ async function ok(root: string, ...args: string[]) {
 
 let root = '';
 let staff: Teacher[] = [];
+/** What `init` said in beforeAll. */
+let initOutput = { stdout: '', stderr: '' };
 /** What `import people` said in beforeAll. */
 let staffImport = '';
 const idOf = (name: string) =>
@@ -43,7 +46,7 @@ const nominees = () => staff.slice(TO.length);
 
 beforeAll(async () => {
   const parent = tempDir();
-  await ok(
+  initOutput = await ok(
     parent,
     'init',
     'thpt',
@@ -231,5 +234,56 @@ describe('the unit word: a school’s units are “Tổ” wherever they are nam
     const report = await ok(root, 'report');
     expect(report.stdout).toContain('2. Theo tổ');
     expect(report.stdout).toMatch(/Tổ +Đề nghị +Công nhận TT/);
+  });
+});
+
+describe('init --period school-year: a school, level truong', () => {
+  it('the level defaults to truong and init says why; the province’s delegation is shown in agency.yaml', () => {
+    const agency = readFileSync(join(root, 'records/agency.yaml'), 'utf8');
+    expect(agency).toContain('\nlevel: truong\n');
+    expect(agency).toContain('#   delegated: [ lao-dong-tien-tien, tap-the-lao-dong-tien-tien ]\n');
+    expect(initOutput.stdout).toContain(
+      'Cấp cơ quan: truong (trường công lập, vì --period school-year; cấp khác: --level); Thủ trưởng quyết định: Giấy khen',
+    );
+    expect(initOutput.stdout).toContain('(cán bộ và các tổ từ bảng tính)');
+  });
+
+  it('--level says otherwise: so stays so, without the note', async () => {
+    const parent = tempDir();
+    const r = await ok(
+      parent,
+      'init',
+      'thpt',
+      ...[
+        '--agency',
+        'Trường THPT A',
+        '--symbol',
+        'THPTA',
+        '--place',
+        'Huế',
+        '--head-name',
+        'Lê B',
+        '--head-title',
+        'Hiệu trưởng',
+      ],
+      ...['--titles', '--period', 'school-year', '--level', 'so'],
+    );
+    expect(readFileSync(join(parent, 'thpt/records/agency.yaml'), 'utf8')).toContain('\nlevel: so\n');
+    expect(r.stdout).toContain('Cấp cơ quan: so; ');
+  });
+
+  it('by prompts: the kind of agency, a public school, gives level truong, the school year and its Tổ', async () => {
+    const dir = tempDir();
+    const ctx = createContext({ lang: 'vi', rootOption: dir, version: 'test', env, cwd: dir });
+    const said: string[] = [];
+    ctx.out = ctx.err = (s) => said.push(s);
+    ctx.say = ctx.warn = (s) => said.push(s.vi);
+    const p = scripted(['Trường THPT C', '', 'THPTC', 'Huế', 'Lê D', '', true, 'truong']);
+    expect(await init(ctx, input('init', [dir], { headTitle: 'Hiệu trưởng' }), p)).toBe(0);
+    expect(p.asked).toContain('select: Loại cơ quan');
+    const agency = readFileSync(join(dir, 'records/agency.yaml'), 'utf8');
+    expect(agency).toContain('\nlevel: truong\n');
+    expect(agency).toContain('\nperiod: school-year\n');
+    expect(agency).toContain('\nunit: Tổ\n');
   });
 });

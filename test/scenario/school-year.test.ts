@@ -51,6 +51,13 @@ beforeAll(async () => {
     'school-year',
   );
   root = join(parent, 'thpt');
+  // A school's head decides Giấy khen only (level truong); this province delegates the yearly titles to it.
+  const agencyFile = join(root, 'records/agency.yaml');
+  expect(readFileSync(agencyFile, 'utf8')).toContain('\nlevel: truong\n');
+  writeFileSync(
+    agencyFile,
+    readFileSync(agencyFile, 'utf8') + 'delegated: [ lao-dong-tien-tien, tap-the-lao-dong-tien-tien ]\n',
+  );
   dir = tempDir();
   staff = schoolStaff(2025);
 }, 120_000);

@@ -128,7 +128,11 @@ deadlines: []
 # Cấp của cơ quan (so | xa | truong | tinh): ${LEVEL_NOTE[level]}. Bộ quy tắc (titles.yaml, competence)
 # cho biết Thủ trưởng quyết định danh hiệu nào; danh hiệu khác đề nghị cấp trên.
 level: ${level}
-recipients: []
+${
+  level === 'truong'
+    ? '# Danh hiệu tỉnh phân cấp thêm cho Hiệu trưởng quyết định (theo quy định của tỉnh), ví dụ:\n#   delegated: [ lao-dong-tien-tien, tap-the-lao-dong-tien-tien ]\n'
+    : ''
+}recipients: []
 # Căn cứ riêng của cơ quan (văn bản quy định thẩm quyền trước); Luật, Nghị định, Thông tư lấy từ bộ quy tắc (records/titles.yaml).
 legal_basis:
 ${competence}  - "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;"
