@@ -3,7 +3,7 @@
  * Rows are matched by id or name; every bad row is reported at its cell with validate's codes and
  * messages; nothing is written unless the whole import is valid; importing again updates by id.
  */
-import { join, relative, resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import type { Input } from './definitions.js';
 import { t, type Diagnostic } from '../core/diagnostics.js';
 import { shortDate } from '../core/dates.js';
@@ -24,7 +24,7 @@ import { checkDrafts } from '../shell/draft-check.js';
 import { formatDiagnostic, diagnosticJson } from '../shell/format-diagnostics.js';
 import { loadAndValidate } from '../shell/load.js';
 import { withLock } from '../shell/lock.js';
-import { assertInside, replaceFileChecked } from '../shell/safe-write.js';
+import { writeAll } from '../shell/write-all.js';
 import { readSheet } from '../shell/spreadsheet.js';
 import { inert } from '../shell/terminal.js';
 import type { Department, Person } from '../core/schemas/organisation.js';
@@ -232,13 +232,13 @@ export async function run(ctx: CommandContext, input: Input<'import'>): Promise<
     for (const d of findings) ctx.err(formatDiagnostic(d, lang, ctx.style) + '\n');
   }
   if (stopsBeforeWriting(ctx, o, errors.length, texts.size)) return EXIT.ok;
-  await withLock(root, ctx.warn, () => {
-    for (const [rel, text] of texts) {
-      const abs = join(root, rel);
-      assertInside(root, abs);
-      replaceFileChecked(abs, text, original(rel), rel);
-    }
-  });
+  // Both lists or neither: a file changed meanwhile refuses the import, and what was written is put back.
+  await withLock(root, ctx.warn, () =>
+    writeAll(
+      root,
+      [...texts].map(([rel, text]) => ({ rel, text, before: original(rel) })),
+    ),
+  );
   if (!o.json) {
     ctx.say(t(`Đã ghi ${[...texts.keys()].join(', ')}.`, `Wrote ${[...texts.keys()].join(', ')}.`));
     if (kind === 'people' && counts.new > 0)

@@ -1,8 +1,8 @@
 /**
- * Issue 36: `import nominations` writes its sheet whole or not at all. Another writer that takes one
- * of its ids, or changes the people it matched, between the import's read and its write (while the
- * import waits for the workspace lock) makes it refuse, writing nothing; run again, it imports.
- * The other writer is played by a hook the lock module runs just before the import takes it.
+ * Issue 36: an import writes its sheet whole or not at all. Another writer that takes one of its
+ * ids, or changes the people or departments it matched, between the import's read and its write
+ * (while the import waits for the workspace lock) makes it refuse, writing nothing; run again, it
+ * imports. The other writer is played by a hook the lock module runs just before the import takes it.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -109,6 +109,23 @@ describe('import nominations: all or nothing under the lock', () => {
       'thidua: records/people.yaml changed by another command or person during the import; nothing written — import again\n',
     );
     expect(nominations(root)).toEqual([]);
+  });
+});
+
+describe('import people: both lists or neither', () => {
+  it('departments.yaml changed meanwhile: people.yaml is not written either', async () => {
+    const { root, staff } = await school();
+    const dir = tempDir();
+    const more = [...staff, { ...staff[0]!, name: 'Trịnh Văn Mới', position: 'Giáo viên', to: 'Tổ Tin học' }];
+    const people = readFileSync(join(root, 'records/people.yaml'));
+    const departments = join(root, 'records/departments.yaml');
+    hook.beforeLock = () =>
+      writeFileSync(departments, readFileSync(departments, 'utf8') + '- { id: gdtc, name: Tổ Giáo dục thể chất }\n');
+    const r = await run(root, 'import', 'people', staffCsv(dir, more));
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('records/departments.yaml vừa bị thay đổi bởi một lệnh hoặc người khác');
+    expect(readFileSync(join(root, 'records/people.yaml')).equals(people)).toBe(true);
+    expect(readFileSync(departments, 'utf8')).toContain('gdtc');
   });
 });
 
