@@ -25,6 +25,7 @@ import { formatDiagnostic, diagnosticJson } from '../shell/format-diagnostics.js
 import { loadAndValidate } from '../shell/load.js';
 import { withLock } from '../shell/lock.js';
 import { writeAll } from '../shell/write-all.js';
+import { ratingsDraft } from '../shell/import-ratings.js';
 import { readSheet } from '../shell/spreadsheet.js';
 import { inert } from '../shell/terminal.js';
 import type { Department, Person } from '../core/schemas/organisation.js';
@@ -91,8 +92,13 @@ export async function run(ctx: CommandContext, input: Input<'import'>): Promise<
     const { importNominations } = await import('../shell/import-nominations.js');
     return importNominations(ctx, o, { sheet: read.sheet, shown }, mapping);
   }
-  if (o.year !== undefined)
-    throw usageError(t('--year chỉ dùng khi nhập đề nghị (nominations)', '--year goes only with nominations'));
+  if (o.year !== undefined && kind !== 'people')
+    throw usageError(
+      t(
+        '--year chỉ dùng khi nhập đề nghị (nominations) hoặc xếp loại của cán bộ (people)',
+        '--year goes only with nominations, or with the ratings of people',
+      ),
+    );
   if (o.markLeft !== undefined && kind !== 'people')
     throw usageError(t('--mark-left chỉ dùng khi nhập cán bộ (people)', '--mark-left goes only with people'));
   const loaded = await loadAndValidate(root, null, ctx);
@@ -141,6 +147,7 @@ export async function run(ctx: CommandContext, input: Input<'import'>): Promise<
     texts.set(rel, updateListText((original(rel) ?? Buffer.from(EMPTY[rel]!)).toString('utf8'), changed, list.length));
     owners.set(rel, who);
   };
+  let ratings: ReturnType<typeof ratingsDraft> = null;
   if (kind === 'people') {
     const markLeft = o.markLeft;
     const gone =
@@ -153,6 +160,11 @@ export async function run(ctx: CommandContext, input: Input<'import'>): Promise<
       departments,
       plan.newDepartments.map((d) => ({ id: d.id, record: d, row: null, deptCell: firstNaming(plan, d.id) })),
     );
+    ratings = ratingsDraft(loaded, o.year, mapping, plan.rows);
+    if (ratings && 'rel' in ratings && ratings.text !== null) {
+      texts.set(ratings.rel, ratings.text);
+      owners.set(ratings.rel, ratings.owners);
+    }
   } else {
     compose(
       DEPARTMENTS,
@@ -162,7 +174,7 @@ export async function run(ctx: CommandContext, input: Input<'import'>): Promise<
   }
 
   // Every finding the new files bring, placed back on the sheet.
-  const findings: Diagnostic[] = plan.problems.map((p) =>
+  const findings: Diagnostic[] = [...plan.problems, ...(ratings && 'rel' in ratings ? ratings.problems : [])].map((p) =>
     atCell(read.sheet, shown, p.cell, p.code, 'error', p.message),
   );
   for (const d of checkDrafts(loaded, texts)) {
@@ -192,6 +204,7 @@ export async function run(ctx: CommandContext, input: Input<'import'>): Promise<
           rows: plan.rows.map((r) => ({ id: r.id, status: r.status, record: r.record, changes: r.changes })),
           new_departments: plan.newDepartments,
           missing: plan.missing.map((p) => p.id),
+          ratings: ratings && 'rel' in ratings ? { file: ratings.rel, counts: ratings.counts } : null,
           diagnostics: findings.map((d) => diagnosticJson(d, lang)),
         },
         null,
@@ -210,6 +223,7 @@ export async function run(ctx: CommandContext, input: Input<'import'>): Promise<
       unitWord(ws.agency?.value),
       read.encoding,
     );
+    if (ratings) ctx.out(('rel' in ratings ? ratings.summary : ratings.note)[lang]);
     if (plan.missing.length > 0) {
       const names = plan.missing
         .map(

@@ -4,7 +4,7 @@
  * school year's end (31/08), every "năm …" the school year's; its units are "Tổ" wherever a
  * command or a document names them.
  */
-import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { parse } from 'yaml';
@@ -166,6 +166,66 @@ describe('a school year’s round before its meeting: the dates fall back to 31/
     const file = join(root, `records/2025/nominations/${who}-lao-dong-tien-tien.yaml`);
     expect(readFileSync(file, 'utf8')).toContain('\nsubmitted: 2025-08-31\n');
     rmSync(file);
+  });
+});
+
+describe('the staff list’s “Xếp loại”: the round’s ratings (records/2025/ratings.yaml) with --year', () => {
+  /** The staff list with a rating column: "Hoàn thành tốt nhiệm vụ" for all but those given. */
+  const withRatings = (name: string, given: Record<number, string> = {}) => {
+    const file = staffCsv(tempDir(), staff, name);
+    const [head, ...rows] = readFileSync(file, 'utf8').trim().split('\n');
+    writeFileSync(
+      file,
+      [`${head!},Xếp loại`, ...rows.map((r, i) => `${r},${given[i] ?? 'Hoàn thành tốt nhiệm vụ'}`)].join('\n') + '\n',
+    );
+    return file;
+  };
+  const ratingsFile = () => join(root, 'records/2025/ratings.yaml');
+
+  it('without --year the column is named and left aside; with --year each rating is recorded, once', async () => {
+    const file = withRatings('xep-loai', { 2: 'Hoàn thành xuất sắc nhiệm vụ' });
+    const plain = await ok(root, 'import', 'people', file);
+    expect(plain.stdout).toContain('Xếp loại → rating');
+    expect(plain.stdout).toContain(
+      'Cột “Xếp loại” chưa được ghi: thêm --year NĂM để ghi xếp loại vào records/NĂM/ratings.yaml.',
+    );
+    expect(existsSync(ratingsFile())).toBe(false);
+    const r = await ok(root, 'import', 'people', file, '--year', '2025');
+    expect(r.stdout).toContain('Xếp loại đợt 2025 (records/2025/ratings.yaml): 16 mới, 0 thay đổi, 0 không đổi.');
+    const entries = parse(readFileSync(ratingsFile(), 'utf8')) as Array<{ person: string; rating: string }>;
+    expect(entries).toHaveLength(16);
+    expect(entries.find((e) => e.person === idOf(staff[2]!.name))!.rating).toBe('xuat-sac');
+    expect(entries.find((e) => e.person === idOf(staff[3]!.name))!.rating).toBe('tot');
+    const again = await ok(root, 'import', 'people', file, '--year', '2025');
+    expect(again.stdout).toContain('Xếp loại đợt 2025 (records/2025/ratings.yaml): 0 mới, 0 thay đổi, 16 không đổi.');
+    expect((await run(root, 'validate', '2025')).code).toBe(0);
+  });
+
+  it('refused, writing nothing: a rating that is none (at its cell), a nominee rated otherwise than on the nomination, a round that does not exist', async () => {
+    const before = readFileSync(ratingsFile(), 'utf8');
+    const bad = await run(root, 'import', 'people', withRatings('xep-loai-sai', { 4: 'Giỏi' }), '--year', '2025');
+    expect(bad.code).toBe(1);
+    // Row 6 of the sheet (the fifth person), at the rating's cell.
+    expect(bad.stderr).toMatch(/xep-loai-sai\.csv:6:\d+ {2}error\[schema\] {2}“Giỏi” không phải xếp loại/);
+    // A nominee (rated “tốt” on the nomination) rated “hoàn thành” on the list.
+    const nominee = staff.indexOf(nominees()[0]!);
+    const twice = await run(
+      root,
+      'import',
+      'people',
+      withRatings('hai-xep-loai', { [nominee]: 'Hoàn thành nhiệm vụ' }),
+      '--year',
+      '2025',
+    );
+    expect(twice.code).toBe(1);
+    // Named at the nomination, which gives the other rating.
+    expect(twice.stderr).toContain(
+      `error[award-rating]  ${nominees()[0]!.name} (${idOf(nominees()[0]!.name)}) đã có xếp loại “hoan-thanh” trong đợt 2025 (records/2025/ratings.yaml), đề nghị này ghi “tot”`,
+    );
+    expect(readFileSync(ratingsFile(), 'utf8')).toBe(before);
+    const none = await run(root, 'import', 'people', withRatings('xep-loai-2030'), '--year', '2030');
+    expect(none.code).toBe(1);
+    expect(none.stderr).toBe('thidua: đợt 2030 chưa có; tạo trước: thidua round 2030; không ghi gì\n');
   });
 });
 
