@@ -237,7 +237,7 @@ describe('the unit word: a school’s units are “Tổ” wherever they are nam
     expect(staffImport).not.toMatch(/phòng mới|Phòng mới| Phòng /);
   });
 
-  it('nominate --department names a tổ that does not exist as a tổ', async () => {
+  it('nominate --department, received name a tổ that does not exist as a tổ; overdue counts the tổ', async () => {
     const flags = ['--kind', 'individual', '--department', 'toan-hoc', '--person', idOf(staff[0]!.name)];
     const more = ['--award', 'lao-dong-tien-tien', '--rating', 'tot', '--title', 'X', '--met', 'all'];
     const r = await run(root, 'nominate', '2025', ...flags, ...more);
@@ -245,6 +245,9 @@ describe('the unit word: a school’s units are “Tổ” wherever they are nam
     expect(r.stderr).toBe('thidua: --department: không có tổ “toan-hoc”\n');
     const en = await run(root, '--lang', 'en', 'nominate', '2025', ...flags, ...more);
     expect(en.stderr).toContain('--department: no group “toan-hoc”');
+    const received = await run(root, 'received', 'toan-hoc', 'registration', '--year', '2025');
+    expect(received.stderr).toContain('không có tổ “toan-hoc”; các tổ: toan, nv, nn');
+    expect((await run(root, 'overdue')).stdout).toContain('✓ Tính đến 20/06/2025: không tổ nào trễ hạn.');
   });
 
   it('after the meeting: the tally’s table, the list of the decision and the summary report name the tổ', async () => {
