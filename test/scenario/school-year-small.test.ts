@@ -248,6 +248,13 @@ describe('the unit word: a school’s units are “Tổ” wherever they are nam
     const received = await run(root, 'received', 'toan-hoc', 'registration', '--year', '2025');
     expect(received.stderr).toContain('không có tổ “toan-hoc”; các tổ: toan, nv, nn');
     expect((await run(root, 'overdue')).stdout).toContain('✓ Tính đến 20/06/2025: không tổ nào trễ hạn.');
+    // validate names the unknown unit as a tổ too.
+    const people = join(root, 'records/people.yaml');
+    const before = readFileSync(people, 'utf8');
+    writeFileSync(people, before + '- { id: moi-vao, name: Người Mới Vào, department: toan-hoc }\n');
+    const v = await run(root, 'validate');
+    writeFileSync(people, before);
+    expect(v.stdout + v.stderr).toContain('error[unknown-reference]  tổ “toan-hoc” không tồn tại');
   });
 
   it('after the meeting: the tally’s table, the list of the decision and the summary report name the tổ', async () => {
