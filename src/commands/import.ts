@@ -25,7 +25,7 @@ import { formatDiagnostic, diagnosticJson } from '../shell/format-diagnostics.js
 import { loadAndValidate } from '../shell/load.js';
 import { withLock } from '../shell/lock.js';
 import { writeAll } from '../shell/write-all.js';
-import { ratingsDraft } from '../shell/import-ratings.js';
+import { atRatingCell, ratingsDraft } from '../shell/import-ratings.js';
 import { readSheet } from '../shell/spreadsheet.js';
 import { inert } from '../shell/terminal.js';
 import type { Department, Person } from '../core/schemas/organisation.js';
@@ -180,7 +180,9 @@ export async function run(ctx: CommandContext, input: Input<'import'>): Promise<
   for (const d of checkDrafts(loaded, texts)) {
     const placed = texts.has(d.file)
       ? placeFinding(d, texts.get(d.file)!, owners.get(d.file)!, read.sheet, shown)
-      : null;
+      : ratings && 'rel' in ratings
+        ? atRatingCell(d, loaded, ratings, read.sheet, shown)
+        : null;
     findings.push(placed ?? d);
   }
   const errors = findings.filter((d) => d.severity === 'error');

@@ -11,6 +11,9 @@ import { planRatings } from '../core/import/ratings-plan.js';
 import { roundFile } from '../core/records/paths.js';
 import { findingsError } from '../errors.js';
 import type { Loaded } from './load.js';
+import type { Diagnostic } from '../core/diagnostics.js';
+import type { Sheet } from '../core/import/sheet.js';
+import { atCell } from './import-place.js';
 
 const EMPTY = '# yaml-language-server: $schema=../../schemas/ratings.schema.json\n[]\n';
 
@@ -86,4 +89,23 @@ export function ratingsDraft(
       `Ratings of ${year} (${rel}): ${c.new} new, ${c.changed} changed, ${c.same} unchanged.`,
     ),
   };
+}
+
+/**
+ * A finding the ratings bring to a nomination of the round (its person rated otherwise there),
+ * placed at the rating's cell of the sheet; null for any other finding.
+ */
+export function atRatingCell(
+  d: Diagnostic,
+  loaded: Loaded,
+  draft: RatingsDraft,
+  sheet: Sheet,
+  shown: string,
+): Diagnostic | null {
+  if (d.code !== 'award-rating') return null;
+  const nomination = loaded.workspace.rounds.flatMap((r) => r.nominations).find((n) => n.loc.file === d.file);
+  const person = nomination?.value.kind === 'individual' ? nomination.value.person : undefined;
+  const row = [...draft.owners.values()].find((o) => o.row.id === person)?.row;
+  const cell = row?.cells.get('rating');
+  return cell ? atCell(sheet, shown, cell, d.code, d.severity, d.message) : null;
 }

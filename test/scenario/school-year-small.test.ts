@@ -201,7 +201,7 @@ describe('the staff list’s “Xếp loại”: the round’s ratings (records/
     expect((await run(root, 'validate', '2025')).code).toBe(0);
   });
 
-  it('refused, writing nothing: a rating that is none (at its cell), a nominee rated otherwise than on the nomination, a round that does not exist', async () => {
+  it('refused at the cell, writing nothing: a rating that is none, a nominee rated otherwise than on the nomination; a round that does not exist', async () => {
     const before = readFileSync(ratingsFile(), 'utf8');
     const bad = await run(root, 'import', 'people', withRatings('xep-loai-sai', { 4: 'Giỏi' }), '--year', '2025');
     expect(bad.code).toBe(1);
@@ -218,7 +218,8 @@ describe('the staff list’s “Xếp loại”: the round’s ratings (records/
       '2025',
     );
     expect(twice.code).toBe(1);
-    // Named at the nomination, which gives the other rating.
+    // At the rating's cell, naming the nomination that gives the other rating.
+    expect(twice.stderr).toContain(`hai-xep-loai.csv:${nominee + 2}:`);
     expect(twice.stderr).toContain(
       `error[award-rating]  ${nominees()[0]!.name} (${idOf(nominees()[0]!.name)}) đã có xếp loại “hoan-thanh” trong đợt 2025 (records/2025/ratings.yaml), đề nghị này ghi “tot”`,
     );
