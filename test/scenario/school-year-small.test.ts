@@ -18,6 +18,7 @@ import { createContext } from '../../src/shell/context.js';
 import { loadAndValidate } from '../../src/shell/load.js';
 import { loadTemplate } from '../../src/shell/templates.js';
 import { documentDef } from '../../src/core/documents/index.js';
+import { renderPage } from '../../src/core/publish/page.js';
 import { run as nominate } from '../../src/commands/nominate.js';
 import { run as init } from '../../src/commands/init.js';
 
@@ -143,6 +144,22 @@ describe('a school year’s round before its meeting: the dates fall back to 31/
       const model = def.build({ agency, round, index: loaded.view(round), template });
       expect(model.date, kind).toBe('2025-08-31');
     }
+  });
+
+  it('the published page heads each round by its school year; a Sở’s by its year', () => {
+    const item = {
+      year: 2025,
+      kind: 'individual' as const,
+      name: 'Võ Hữu Trang',
+      department: 'Tổ Toán',
+      position: 'Giáo viên',
+      title: 'Dạy học số',
+      initiative: '',
+      newFactor: false,
+    };
+    const school = renderPage({ name: 'Trường THPT Lê Quý Đôn', period: 'school-year' }, [item], 2025, 2025, 'thidua');
+    expect(school).toContain('<h2 id="y2025">Năm học 2024 - 2025</h2>');
+    expect(renderPage({ name: 'Sở Tư pháp' }, [item], 2025, 2025, 'thidua')).toContain('<h2 id="y2025">Năm 2025</h2>');
   });
 
   it('the nomination prompt asks the rating of “năm học 2024 - 2025” and, the school year over, offers 31/08/2025 as the day received', async () => {
