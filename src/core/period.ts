@@ -34,6 +34,12 @@ export function meetingYear(year: number, period: Period): number {
   return period === 'school-year' ? year : year + 1;
 }
 
+/** The round whose period holds `date` (ISO): its year, or for a school year from September the next. */
+export function roundContaining(date: string, period: Period): number {
+  const y = Number(date.slice(0, 4));
+  return period === 'school-year' && date.slice(5, 7) >= '09' ? y + 1 : y;
+}
+
 /** The round's year in a table's cell: "2025", or "2024-2025" for a school year. */
 export function roundLabel(year: number, period: Period): string {
   return period === 'school-year' ? `${year - 1}-${year}` : String(year);

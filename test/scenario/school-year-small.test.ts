@@ -325,6 +325,16 @@ describe('the unit word: a school’s units are “Tổ” wherever they are nam
   });
 });
 
+describe('the next school year', () => {
+  it('every round sealed, nominate without a year on 01/10/2025 goes to round 2026, the school year 2025 - 2026', async () => {
+    const r = await runCli(['nominate'], { cwd: root, env: { ...env, THIDUA_TODAY: '2025-10-01' } });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(
+      'đợt 2026 chưa được tạo (chưa có records/2026/council.yaml); tạo bằng: thidua round 2026',
+    );
+  });
+});
+
 describe('init --period school-year: a school, level truong', () => {
   it('the level defaults to truong and init says why; the province’s delegation is shown in agency.yaml', () => {
     const agency = readFileSync(join(root, 'records/agency.yaml'), 'utf8');
