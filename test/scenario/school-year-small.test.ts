@@ -266,6 +266,8 @@ describe('the unit word: a school’s units are “Tổ” wherever they are nam
     const received = await run(root, 'received', 'toan-hoc', 'registration', '--year', '2025');
     expect(received.stderr).toContain('không có tổ “toan-hoc”; các tổ: toan, nv, nn');
     expect((await run(root, 'overdue')).stdout).toContain('✓ Tính đến 20/06/2025: không tổ nào trễ hạn.');
+    const awards = await run(root, 'awards', 'Tổ Tin học');
+    expect(awards.stderr).toContain('không có người hay tổ mang mã hay tên “Tổ Tin học”');
     // validate names the unknown unit as a tổ too.
     const people = join(root, 'records/people.yaml');
     const before = readFileSync(people, 'utf8');
