@@ -9,7 +9,7 @@ import { EXIT } from '../errors.js';
 import type { CommandContext } from '../shell/context.js';
 import { loadAndValidate } from '../shell/load.js';
 import { inert, table } from '../shell/terminal.js';
-import { periodOf, unitWord } from '../core/period.js';
+import { periodOf, roundLabel, unitWord } from '../core/period.js';
 
 export async function run(ctx: CommandContext, input: Input<'awards'>): Promise<number> {
   const loaded = await loadAndValidate(ctx.root(), null, ctx);
@@ -60,7 +60,7 @@ export async function run(ctx: CommandContext, input: Input<'awards'>): Promise<
         : t('Gương điển hình tiên tiến', 'Exemplary individual')[lang];
   const period = periodOf(loaded.workspace.agency?.value);
   const rows = entries.map((e) => [
-    period === 'school-year' ? `${e.year - 1}-${e.year}` : String(e.year),
+    roundLabel(e.year, period),
     e.kind === 'collective' ? (lang === 'vi' ? 'Tập thể' : 'Collective') : lang === 'vi' ? 'Cá nhân' : 'Individual',
     inert(e.person ? loaded.index.personName(e.person) : loaded.index.departmentName(e.department)),
     inert(titleName(e)),

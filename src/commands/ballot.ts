@@ -14,7 +14,7 @@ import { recordNames } from '../shell/read-snapshot.js';
 import { withLock } from '../shell/lock.js';
 import { checkDraft } from '../shell/draft-check.js';
 import { formatDiagnostic } from '../shell/format-diagnostics.js';
-import { agendaOf } from '../flows/agenda.js';
+import { agendaOf, type AgendaItem } from '../flows/agenda.js';
 import { ballotFromFlags } from '../flows/ballot-flags.js';
 import { askBallot, summary } from '../flows/ballot-flow.js';
 import { PromptCancelled, terminalPrompter, type Prompter } from '../flows/prompter.js';
@@ -50,14 +50,19 @@ export async function run(ctx: CommandContext, input: Input<'ballot'>, prompter?
       );
     const refusal = replaceRefusal(loaded, round, opts.replace);
     if (refusal) throw refusal;
-    if (!byFlags)
-      throw usageError(
+    const agenda = agendaOf(round, loaded.view(round));
+    const paper = byFlags
+      ? ballotFromFlags(agenda, opts.replace, opts)
+      : await askReplacement(ctx, round, agenda, opts.replace, prompter);
+    if (!paper) {
+      ctx.say(
         t(
-          `--replace cần ý kiến của phiếu mới bằng cờ: ${BALLOT_FLAGS}`,
-          `--replace needs the new paper's marks as flags: ${BALLOT_FLAGS_EN}`,
+          `Không thay phiếu số ${opts.replace}; không ghi gì.`,
+          `Ballot ${opts.replace} not replaced; nothing written.`,
         ),
       );
-    const paper = ballotFromFlags(agendaOf(round, loaded.view(round)), opts.replace, opts);
+      return EXIT.ok;
+    }
     const old = await writeReplacement(ctx, loaded, round, paper);
     const rel = ballotPath(year, paper.serial);
     if (opts.json)
@@ -159,6 +164,39 @@ export async function run(ctx: CommandContext, input: Input<'ballot'>, prompter?
         EXIT.interrupted,
         t('đã dừng; phiếu đang nhập không được ghi', 'stopped; the ballot being entered was not written'),
       );
+    throw err;
+  }
+}
+
+/** The new paper N through prompts, the old paper shown and its marks offered; null when not confirmed. */
+async function askReplacement(
+  ctx: CommandContext,
+  round: Round,
+  agenda: AgendaItem[],
+  serial: number,
+  prompter?: Prompter,
+): Promise<Ballot | null> {
+  if (!prompter && !(ctx.stdinIsTTY && ctx.stdoutIsTTY))
+    throw usageError(
+      t(
+        `không có terminal để hỏi (không phải TTY): cho ý kiến của phiếu mới bằng cờ: ${BALLOT_FLAGS}`,
+        `no terminal to ask on (not a TTY): give the new paper's marks as flags: ${BALLOT_FLAGS_EN}`,
+      ),
+    );
+  const p = prompter ?? (await terminalPrompter(ctx.out, ctx.lang));
+  const old = round.ballots.find((b) => b.value.serial === serial)!.value;
+  try {
+    ctx.say(
+      t(
+        `Thay phiếu số ${serial} của đợt ${round.year}: phiếu cũ được giữ trong ${round.unsealsFile}. Ctrl-C để dừng (không ghi gì).`,
+        `Replacing ballot ${serial} of ${round.year}: the old paper is kept in ${round.unsealsFile}. Ctrl-C stops (nothing written).`,
+      ),
+    );
+    p.note((ctx.lang === 'vi' ? 'Phiếu đang có — ' : 'The paper as it stands — ') + summary(old, agenda, ctx.lang));
+    return await askBallot(p, agenda, serial, ctx.lang, old);
+  } catch (err) {
+    if (err instanceof PromptCancelled)
+      throw new ThiduaError(EXIT.interrupted, t('đã dừng; không ghi gì', 'stopped; nothing written'));
     throw err;
   }
 }

@@ -3,7 +3,7 @@
  * Rows are matched by id or name; every bad row is reported at its cell with validate's codes and
  * messages; nothing is written unless the whole import is valid; importing again updates by id.
  */
-import { join, relative, resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import type { Input } from './definitions.js';
 import { t, type Diagnostic, type Localized } from '../core/diagnostics.js';
 import { MAX_FILE_BYTES } from '../core/yaml/limits.js';
@@ -17,6 +17,7 @@ import { mergedList, planPeople, type ImportPlan, type PlannedRow } from '../cor
 import { planDepartments } from '../core/import/departments-plan.js';
 import type { Cell } from '../core/import/sheet.js';
 import { closest } from '../core/text/closest.js';
+import { unitWord } from '../core/period.js';
 import { EXIT, usageError } from '../errors.js';
 import { stopsBeforeWriting } from '../shell/import-outcome.js';
 import type { CommandContext } from '../shell/context.js';
@@ -24,7 +25,8 @@ import { checkDrafts } from '../shell/draft-check.js';
 import { formatDiagnostic, diagnosticJson } from '../shell/format-diagnostics.js';
 import { loadAndValidate } from '../shell/load.js';
 import { withLock } from '../shell/lock.js';
-import { assertInside, replaceFileChecked } from '../shell/safe-write.js';
+import { writeAll } from '../shell/write-all.js';
+import { atRatingCell, ratingsDraft } from '../shell/import-ratings.js';
 import { readSheet } from '../shell/spreadsheet.js';
 import { inert } from '../shell/terminal.js';
 import type { Department, Person } from '../core/schemas/organisation.js';
@@ -91,8 +93,13 @@ export async function run(ctx: CommandContext, input: Input<'import'>): Promise<
     const { importNominations } = await import('../shell/import-nominations.js');
     return importNominations(ctx, o, { sheet: read.sheet, shown }, mapping);
   }
-  if (o.year !== undefined)
-    throw usageError(t('--year chỉ dùng khi nhập đề nghị (nominations)', '--year goes only with nominations'));
+  if (o.year !== undefined && kind !== 'people')
+    throw usageError(
+      t(
+        '--year chỉ dùng khi nhập đề nghị (nominations) hoặc xếp loại của cán bộ (people)',
+        '--year goes only with nominations, or with the ratings of people',
+      ),
+    );
   if (o.markLeft !== undefined && kind !== 'people')
     throw usageError(t('--mark-left chỉ dùng khi nhập cán bộ (people)', '--mark-left goes only with people'));
   const loaded = await loadAndValidate(root, null, ctx);
@@ -141,6 +148,7 @@ export async function run(ctx: CommandContext, input: Input<'import'>): Promise<
     texts.set(rel, updateListText((original(rel) ?? Buffer.from(EMPTY[rel]!)).toString('utf8'), changed, list.length));
     owners.set(rel, who);
   };
+  let ratings: ReturnType<typeof ratingsDraft> = null;
   if (kind === 'people') {
     const markLeft = o.markLeft;
     const gone =
@@ -153,6 +161,11 @@ export async function run(ctx: CommandContext, input: Input<'import'>): Promise<
       departments,
       plan.newDepartments.map((d) => ({ id: d.id, record: d, row: null, deptCell: firstNaming(plan, d.id) })),
     );
+    ratings = ratingsDraft(loaded, o.year, mapping, plan.rows);
+    if (ratings && 'rel' in ratings && ratings.text !== null) {
+      texts.set(ratings.rel, ratings.text);
+      owners.set(ratings.rel, ratings.owners);
+    }
   } else {
     compose(
       DEPARTMENTS,
@@ -162,7 +175,7 @@ export async function run(ctx: CommandContext, input: Input<'import'>): Promise<
   }
 
   // Every finding the new files bring, placed back on the sheet.
-  const findings: Diagnostic[] = plan.problems.map((p) =>
+  const findings: Diagnostic[] = [...plan.problems, ...(ratings && 'rel' in ratings ? ratings.problems : [])].map((p) =>
     atCell(read.sheet, shown, p.cell, p.code, 'error', p.message),
   );
   for (const d of checkDrafts(loaded, texts)) {
@@ -173,7 +186,9 @@ export async function run(ctx: CommandContext, input: Input<'import'>): Promise<
     }
     const placed = texts.has(d.file)
       ? placeFinding(d, texts.get(d.file)!, owners.get(d.file)!, read.sheet, shown)
-      : null;
+      : ratings && 'rel' in ratings
+        ? atRatingCell(d, loaded, ratings, read.sheet, shown)
+        : null;
     findings.push(placed ?? d);
   }
   const errors = findings.filter((d) => d.severity === 'error');
@@ -197,6 +212,7 @@ export async function run(ctx: CommandContext, input: Input<'import'>): Promise<
           rows: plan.rows.map((r) => ({ id: r.id, status: r.status, record: r.record, changes: r.changes })),
           new_departments: plan.newDepartments,
           missing: plan.missing.map((p) => p.id),
+          ratings: ratings && 'rel' in ratings ? { file: ratings.rel, counts: ratings.counts } : null,
           diagnostics: findings.map((d) => diagnosticJson(d, lang)),
         },
         null,
@@ -204,7 +220,18 @@ export async function run(ctx: CommandContext, input: Input<'import'>): Promise<
       ),
     );
   } else {
-    printPlan(ctx, plan, read.sheet, shown, mapping.columns, mapping.ignored, asOf, read.encoding);
+    printPlan(
+      ctx,
+      plan,
+      read.sheet,
+      shown,
+      mapping.columns,
+      mapping.ignored,
+      asOf,
+      unitWord(ws.agency?.value),
+      read.encoding,
+    );
+    if (ratings) ctx.out(('rel' in ratings ? ratings.summary : ratings.note)[lang]);
     if (plan.missing.length > 0) {
       const names = plan.missing
         .map(
@@ -227,13 +254,13 @@ export async function run(ctx: CommandContext, input: Input<'import'>): Promise<
     for (const d of findings) ctx.err(formatDiagnostic(d, lang, ctx.style) + '\n');
   }
   if (stopsBeforeWriting(ctx, o, errors.length, texts.size)) return EXIT.ok;
-  await withLock(root, ctx.warn, () => {
-    for (const [rel, text] of texts) {
-      const abs = join(root, rel);
-      assertInside(root, abs);
-      replaceFileChecked(abs, text, original(rel), rel);
-    }
-  });
+  // Both lists or neither: a file changed meanwhile refuses the import, and what was written is put back.
+  await withLock(root, ctx.warn, () =>
+    writeAll(
+      root,
+      [...texts].map(([rel, text]) => ({ rel, text, before: original(rel) })),
+    ),
+  );
   if (!o.json) {
     ctx.say(t(`Đã ghi ${[...texts.keys()].join(', ')}.`, `Wrote ${[...texts.keys()].join(', ')}.`));
     if (kind === 'people' && counts.new > 0)

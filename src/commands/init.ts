@@ -4,6 +4,7 @@ import { t } from '../core/diagnostics.js';
 import { EXIT, ThiduaError, environmentError, findingsError, usageError } from '../errors.js';
 import { LEVELS, type Level } from '../core/schemas/pack.js';
 import { splitByCompetence } from '../core/pack/competence.js';
+import { unitWord } from '../core/period.js';
 import { PromptCancelled, terminalPrompter, type Prompter } from '../flows/prompter.js';
 import type { CommandContext } from '../shell/context.js';
 import type { Input } from './definitions.js';
@@ -35,6 +36,20 @@ export const GITIGNORE = [
   '.~lock.*#',
   '',
 ].join('\n');
+
+/** The kinds of agency the prompt offers: each its level; a school also its school year. */
+const AGENCY_KINDS: ReadonlyArray<{ level: Level; name: { vi: string; en: string } }> = [
+  {
+    level: 'so',
+    name: t('Sở, cơ quan chuyên môn thuộc UBND tỉnh (năm dương lịch)', 'A department of the province (calendar year)'),
+  },
+  {
+    level: 'truong',
+    name: t('Trường công lập (năm học 01/9 – 31/8, các Tổ)', 'A public school (school year 1 Sept – 31 Aug, its Tổ)'),
+  },
+  { level: 'xa', name: t('UBND xã, phường', 'A commune or ward') },
+  { level: 'tinh', name: t('UBND tỉnh', 'The province') },
+];
 
 const INIT_QUESTIONS: Record<keyof InitAnswers, { vi: string; en: string }> = {
   agency: t(
@@ -101,7 +116,18 @@ export async function run(ctx: CommandContext, input: Input<'init'>, prompter?: 
         `--level “${levelText}”: must be so (a department of the province), xa (a commune), truong (a public school) or tinh (the province)`,
       ),
     );
-  const level = (levelText ?? 'so') as Level;
+  const periodText = opts.period?.trim();
+  if (periodText !== undefined && periodText !== 'calendar' && periodText !== 'school-year')
+    throw usageError(
+      t(
+        `--period phải là calendar hoặc school-year, không phải “${periodText}”`,
+        `--period must be calendar or school-year, not “${periodText}”`,
+      ),
+    );
+  let period: 'calendar' | 'school-year' | undefined = periodText;
+  // A school year is a school's: its level is truong unless --level says otherwise.
+  let level = (levelText ?? (period === 'school-year' ? 'truong' : 'so')) as Level;
+  const levelFromPeriod = levelText === undefined && period === 'school-year';
   if (INIT_FIELDS.some((f) => answers[f.key] === undefined) && (prompter || (ctx.stdinIsTTY && ctx.stdoutIsTTY))) {
     const p = prompter ?? (await terminalPrompter(ctx.out, ctx.lang));
     try {
@@ -123,6 +149,16 @@ export async function run(ctx: CommandContext, input: Input<'init'>, prompter?: 
           default: true,
         });
       }
+      // Who decides which title depends on the kind of agency, and a school counts the school year.
+      if (titles && levelText === undefined && period === undefined) {
+        const kind = await p.select<Level>({
+          message: ctx.lang === 'vi' ? 'Loại cơ quan' : 'Kind of agency',
+          default: 'so',
+          choices: AGENCY_KINDS.map((k) => ({ name: k.name[ctx.lang], value: k.level })),
+        });
+        level = kind;
+        if (kind === 'truong') period = 'school-year';
+      }
     } catch (err) {
       if (err instanceof PromptCancelled)
         throw new ThiduaError(EXIT.interrupted, t('đã huỷ; không tạo gì', 'cancelled; nothing created'));
@@ -130,14 +166,6 @@ export async function run(ctx: CommandContext, input: Input<'init'>, prompter?: 
     }
   }
   const missing = INIT_FIELDS.filter((f) => answers[f.key] === undefined && f.required);
-  const period = opts.period?.trim();
-  if (period !== undefined && period !== 'calendar' && period !== 'school-year')
-    throw usageError(
-      t(
-        `--period phải là calendar hoặc school-year, không phải “${period}”`,
-        `--period must be calendar or school-year, not “${period}”`,
-      ),
-    );
   const unit = opts.unit?.trim() || (period === 'school-year' ? 'Tổ' : undefined);
   // Whom its letters go to: the pack's authority for its level, in its province (never a guess).
   const proposesTo = proposesToOf(packInForce(null).meta?.competence?.[level]?.proposes_to, answers.parent);
@@ -217,8 +245,8 @@ export async function run(ctx: CommandContext, input: Input<'init'>, prompter?: 
     const up = bodies.map((b) => `${names(upward.filter((u) => u.to === b).map((u) => u.title))} → ${b}`).join('; ');
     ctx.say(
       t(
-        `Danh hiệu thi đua hằng năm: records/titles.yaml (bộ quy tắc ${v.index.pack?.pack ?? ''}); đề nghị ghi --award và --rating. Cấp cơ quan: ${level}; Thủ trưởng quyết định: ${names(decides)}; đề nghị cấp trên: ${up || 'không'}.`,
-        `The year-end titles: records/titles.yaml (rule pack ${v.index.pack?.pack ?? ''}); nominate with --award and --rating. Level: ${level}; the head decides: ${names(decides)}; proposed upward: ${up || 'none'}.`,
+        `Danh hiệu thi đua hằng năm: records/titles.yaml (bộ quy tắc ${v.index.pack?.pack ?? ''}); đề nghị ghi --award và --rating. Cấp cơ quan: ${level}${levelFromPeriod ? ' (trường công lập, vì --period school-year; cấp khác: --level)' : ''}; Thủ trưởng quyết định: ${names(decides)}; đề nghị cấp trên: ${up || 'không'}.`,
+        `The year-end titles: records/titles.yaml (rule pack ${v.index.pack?.pack ?? ''}); nominate with --award and --rating. Level: ${level}${levelFromPeriod ? ' (a public school, for --period school-year; another level: --level)' : ''}; the head decides: ${names(decides)}; proposed upward: ${up || 'none'}.`,
       ),
     );
   } else
@@ -230,8 +258,8 @@ export async function run(ctx: CommandContext, input: Input<'init'>, prompter?: 
     );
   ctx.say(
     t(
-      'Tiếp theo: thidua import people DANH-SACH.xlsx (cán bộ và các phòng từ bảng tính), rồi thidua round NĂM --member MÃ:chu-tich …',
-      'Next: thidua import people STAFF.xlsx (staff and departments from a spreadsheet), then thidua round YEAR --member ID:chu-tich …',
+      `Tiếp theo: thidua import people DANH-SACH.xlsx (cán bộ và các ${unitWord({ unit }).vi} từ bảng tính), rồi thidua round NĂM --member MÃ:chu-tich …`,
+      `Next: thidua import people STAFF.xlsx (staff and ${unitWord({ unit }).en}s from a spreadsheet), then thidua round YEAR --member ID:chu-tich …`,
     ),
   );
   return EXIT.ok;

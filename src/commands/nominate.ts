@@ -17,24 +17,26 @@ import { checkDraft } from '../shell/draft-check.js';
 import { formatDiagnostic } from '../shell/format-diagnostics.js';
 import { askNomination } from '../flows/nomination-flow.js';
 import { PromptCancelled, terminalPrompter, type Prompter } from '../flows/prompter.js';
-import { yearOf } from '../core/dates.js';
 import { defaultSubmitted } from '../core/nomination.js';
+import { periodOf, roundContaining } from '../core/period.js';
 import { REGISTRATION, roundDeadline } from '../core/deadlines.js';
 import { ballotsDir, nominationPath, nominationsDir, roundFile } from '../core/records/paths.js';
 import { fromFlags, refuseSameTitle } from './nominate/flags.js';
 export { NOMINATE_FLAGS } from './nominate/flags.js';
 
-/** The round asked for, else the latest round not sealed yet, else this year's. */
-function chooseYear(ctx: CommandContext, root: string, given: number | undefined): number {
+/** The round asked for, else the latest round not sealed yet, else the one today falls in (a school: its school year). */
+async function chooseYear(ctx: CommandContext, root: string, given: number | undefined): Promise<number> {
   if (given !== undefined) return given;
   const open = unsealedYears(root);
-  return open.length ? Math.max(...open) : yearOf(ctx.today());
+  if (open.length) return Math.max(...open);
+  const shared = await loadAndValidate(root, [], ctx);
+  return roundContaining(ctx.today(), periodOf(shared.workspace.agency?.value));
 }
 
 export async function run(ctx: CommandContext, input: Input<'nominate'>, prompter?: Prompter): Promise<number> {
   const opts = input.options;
   const root = ctx.root();
-  const year = chooseYear(ctx, root, input.args.year);
+  const year = await chooseYear(ctx, root, input.args.year);
   const loaded = await loadAndValidate(root, listYears(root).includes(year) ? [year] : [], ctx);
   const round = loaded.workspace.rounds.find((r) => r.year === year);
   if (!round?.councilPresent) {
@@ -110,6 +112,7 @@ export async function run(ctx: CommandContext, input: Input<'nominate'>, prompte
           `Add a nomination to round ${year}. Ctrl-C cancels (nothing written).`,
         ),
       );
+      const agency = (round ? loaded.view(round) : loaded.index).agency ?? loaded.workspace.agency.value;
       draft = await askNomination(p, {
         year,
         index: loaded.index,
@@ -117,11 +120,8 @@ export async function run(ctx: CommandContext, input: Input<'nominate'>, prompte
         today: defaultSubmitted(
           ctx.today(),
           year,
-          roundDeadline(
-            (round ? loaded.view(round) : loaded.index).agency ?? loaded.workspace.agency.value,
-            year,
-            REGISTRATION,
-          )?.before ?? null,
+          roundDeadline(agency, year, REGISTRATION)?.before ?? null,
+          periodOf(agency),
         ),
         lang: ctx.lang,
         taken,

@@ -1,6 +1,7 @@
 /** thidua overdue [--as-of DATE] [--year YEAR]: deadlines missed or met late; exit 1 when one is missed. */
 import type { Input } from './definitions.js';
 import { t } from '../core/diagnostics.js';
+import { unitWord } from '../core/period.js';
 import { olderMissingYears, overdueItems, type OverdueItem } from '../core/overdue.js';
 import { shortDate } from '../core/dates.js';
 import { EXIT } from '../errors.js';
@@ -34,8 +35,8 @@ export async function run(ctx: CommandContext, input: Input<'overdue'>): Promise
     ctx.out(
       style.green(
         lang === 'vi'
-          ? `✓ Tính đến ${shortDate(asOf)}: không phòng nào trễ hạn.`
-          : `✓ As of ${asOf}: no department is behind.`,
+          ? `✓ Tính đến ${shortDate(asOf)}: không ${unitWord(loaded.workspace.agency?.value).vi} nào trễ hạn.`
+          : `✓ As of ${asOf}: no ${unitWord(loaded.workspace.agency?.value).en} is behind.`,
       ),
     );
     return code;

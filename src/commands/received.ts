@@ -6,6 +6,7 @@
 import type { Input } from './definitions.js';
 import { join } from 'node:path';
 import { t } from '../core/diagnostics.js';
+import { unitWord } from '../core/period.js';
 import { shortDate } from '../core/dates.js';
 import { roundDeadlines } from '../core/deadlines.js';
 import { closest } from '../core/text/closest.js';
@@ -44,10 +45,11 @@ export async function run(ctx: CommandContext, input: Input<'received'>): Promis
   const departments = [...index.departments.keys()];
   if (!index.departments.has(department)) {
     const near = closest(department, departments);
+    const unit = unitWord(index.agency);
     throw usageError(
       t(
-        `không có phòng “${inert(department)}”${near ? ` (có phải “${near}”?)` : ''}; các phòng: ${departments.join(', ')}`,
-        `no department “${inert(department)}”${near ? ` (did you mean “${near}”?)` : ''}; departments: ${departments.join(', ')}`,
+        `không có ${unit.vi} “${inert(department)}”${near ? ` (có phải “${near}”?)` : ''}; các ${unit.vi}: ${departments.join(', ')}`,
+        `no ${unit.en} “${inert(department)}”${near ? ` (did you mean “${near}”?)` : ''}; ${unit.en}s: ${departments.join(', ')}`,
       ),
     );
   }

@@ -8,6 +8,7 @@ import type { CommandContext } from '../shell/context.js';
 import { loadReport } from '../shell/period.js';
 import type { Input } from './definitions.js';
 import { inert, table } from '../shell/terminal.js';
+import { periodOf, roundLabel, unitHeading, unitWord } from '../core/period.js';
 
 export async function run(ctx: CommandContext, input: Input<'report'>): Promise<number> {
   const { loaded, report } = await loadReport(ctx, input.options);
@@ -39,7 +40,7 @@ export async function run(ctx: CommandContext, input: Input<'report'>): Promise<
         ? ['Đợt', 'Đề nghị TT/CN', 'Công nhận TT/CN', 'Tỷ lệ', 'Thời hạn: đúng/trễ/chưa nộp']
         : ['Round', 'Nominated C/I', 'Recognised C/I', 'Rate', 'Deadlines: on time/late/missing'],
       report.rounds.map((r) => [
-        String(r.year),
+        roundLabel(r.year, periodOf(loaded.workspace.agency?.value)),
         `${r.nominations.collective}/${r.nominations.individual}`,
         r.sealed ? `${r.recognised.collective}/${r.recognised.individual}` : vi ? 'chưa niêm phong' : 'not sealed',
         pct(r.pass_rate),
@@ -58,12 +59,27 @@ export async function run(ctx: CommandContext, input: Input<'report'>): Promise<
     ),
   );
   ctx.out('');
-  ctx.out(style.bold(vi ? '2. Theo phòng' : '2. By department'));
+  const unit = unitWord(loaded.workspace.agency?.value);
+  ctx.out(style.bold(vi ? `2. Theo ${unit.vi}` : `2. By ${unit.en}`));
   ctx.out(
     table(
       vi
-        ? ['Phòng', 'Đề nghị', 'Công nhận TT', 'Công nhận CN', 'Nhân rộng', 'Thời hạn đúng/trễ/chưa nộp']
-        : ['Department', 'Nominated', 'Recognised C', 'Recognised I', 'Replicated', 'Deadlines on time/late/missing'],
+        ? [
+            unitHeading(unit, 'vi'),
+            'Đề nghị',
+            'Công nhận TT',
+            'Công nhận CN',
+            'Nhân rộng',
+            'Thời hạn đúng/trễ/chưa nộp',
+          ]
+        : [
+            unitHeading(unit, 'en'),
+            'Nominated',
+            'Recognised C',
+            'Recognised I',
+            'Replicated',
+            'Deadlines on time/late/missing',
+          ],
       report.departments.map((d) => [
         inert(d.name),
         String(d.nominations),

@@ -9,6 +9,7 @@ import { t } from '../core/diagnostics.js';
 import { roundDir, roundFile } from '../core/records/paths.js';
 import { COUNCIL_ROLES } from '../core/schemas/round.js';
 import { closest } from '../core/text/closest.js';
+import { meetingYear, periodOf, type Period } from '../core/period.js';
 import { yamlScalar } from '../core/yaml/emit.js';
 import { EXIT, findingsError, usageError } from '../errors.js';
 import type { CommandContext } from '../shell/context.js';
@@ -24,6 +25,7 @@ function councilText(
   year: number,
   members: ReadonlyArray<{ person: string; role: Role }>,
   from: number | null,
+  period: Period,
 ): string {
   return [
     '# yaml-language-server: $schema=../../schemas/council.schema.json',
@@ -32,7 +34,8 @@ function councilText(
     ...members.map((m) => `  - { person: ${yamlScalar(m.person)}, role: ${m.role} }`),
     '# Khi đã định ngày họp xét, ghi phiên họp (bắt buộc trước khi nhập phiếu) bằng thidua session, hoặc tại đây:',
     '# session:',
-    `#   date: ${year + 1}-01-15`,
+    // An example inside the round's meeting season: January after a calendar year, May of a school year's end.
+    `#   date: ${meetingYear(year, period)}-${period === 'school-year' ? '05-25' : '01-15'}`,
     '#   time: "08:00"',
     '#   place: Phòng họp',
     `#   chair: ${members.find((m) => m.role === 'chu-tich')?.person ?? 'ma-chu-tich'}`,
@@ -100,7 +103,7 @@ export async function run(ctx: CommandContext, input: Input<'round'>): Promise<n
     members = source.council.value.members.map((m) => ({ person: m.person, role: m.role }));
   }
   const rel = roundFile(year, 'council.yaml');
-  const text = councilText(year, members, o.member.length ? null : from);
+  const text = councilText(year, members, o.member.length ? null : from, periodOf(loaded.workspace.agency?.value));
   await withLock(root, ctx.warn, () => {
     ensureDirInside(root, join(root, 'records', String(year)));
     try {

@@ -3,6 +3,7 @@
  * commands' --json, with Vietnamese headers, numbers as numbers and dates as dates.
  */
 import type { AwardEntry } from './awards.js';
+import { periodOf, roundLabel } from './period.js';
 import type { Report } from './report.js';
 import type { Tally } from './tally.js';
 import { percentOfBase } from './tally.js';
@@ -40,6 +41,11 @@ const REASON: Record<string, string> = {
   'no-quorum': 'không đủ số thành viên dự họp',
 };
 
+/** The column of the unit: agency.yaml's `unit` ("Tổ"), else "Đơn vị". */
+function unitColumn(index: WorkspaceIndex): string {
+  return index.agency?.unit ?? 'Đơn vị';
+}
+
 /** The tally with counts and percentages of the base, one row per nomination. */
 export function tallySheet(tally: Tally, index: WorkspaceIndex, round: Round): SheetData {
   const title = (id: string) => round.nominations.find((n) => n.value.id === id)?.value.title ?? '';
@@ -49,7 +55,7 @@ export function tallySheet(tally: Tally, index: WorkspaceIndex, round: Round): S
       col('Mã đề nghị', 'text', 18),
       col('Loại', 'text', 9),
       col('Tên tập thể, cá nhân', 'text', 32),
-      col('Đơn vị', 'text', 28),
+      col(unitColumn(index), 'text', 28),
       col('Thành tích', 'text', 48),
       col('Đồng ý', 'int', 9),
       col('Không đồng ý', 'int', 13),
@@ -87,7 +93,7 @@ export function listSheet(tally: Tally, index: WorkspaceIndex, round: Round): Sh
       col('Loại', 'text', 9),
       col('Tên tập thể, cá nhân', 'text', 32),
       col('Chức vụ', 'text', 22),
-      col('Đơn vị', 'text', 28),
+      col(unitColumn(index), 'text', 28),
       col('Thành tích', 'text', 56),
       col('Số phiếu đồng ý', 'int', 15),
       col('Tỷ lệ đồng ý', 'percent', 13),
@@ -120,10 +126,12 @@ export function awardsSheet(
       : e.status === 'pending'
         ? 'Chưa bỏ phiếu'
         : `Không công nhận${e.reason ? `: ${REASON[e.reason] ?? e.reason}` : ''}`;
+  // A school's rounds are school years: "2024-2025" under "Năm học".
+  const period = periodOf(index.agency);
   return {
     name: name.slice(0, 31),
     columns: [
-      col('Năm', 'int', 7),
+      period === 'school-year' ? col('Năm học', 'text', 10) : col('Năm', 'int', 7),
       col('Loại', 'text', 9),
       col('Tên', 'text', 30),
       col('Thành tích', 'text', 56),
@@ -132,7 +140,7 @@ export function awardsSheet(
       col('Ngày quyết định', 'date', 15),
     ],
     rows: entries.map((e) => [
-      e.year,
+      period === 'school-year' ? roundLabel(e.year, period) : e.year,
       e.kind === 'collective' ? 'Tập thể' : 'Cá nhân',
       e.person ? index.personName(e.person) : index.departmentName(e.department),
       e.title,

@@ -2,7 +2,7 @@
 import { addDays, daysBetween } from './dates.js';
 import { REGISTRATION, roundDeadlines } from './deadlines.js';
 import type { Workspace } from './records/workspace.js';
-import { periodOf, roundOfDate, roundSpan, type Period } from './period.js';
+import { periodOf, roundContaining, roundSpan, type Period } from './period.js';
 
 export interface OverdueItem {
   year: number;
@@ -113,7 +113,7 @@ export function deadlineStates(ws: Workspace, asOf: string, years: readonly numb
  * clerk asks for them by year.
  */
 export function ofPeriod(d: { year: number; before: string }, asOf: string, period: Period): boolean {
-  const current = roundOfDate(asOf, period);
+  const current = roundContaining(asOf, period);
   if (d.year === current) return true;
   const { start, end } = roundSpan(current, period);
   const lastOnTime = addDays(d.before, -1);

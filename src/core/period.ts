@@ -18,10 +18,31 @@ export function roundSpan(year: number, period: Period): { start: string; end: s
     : { start: `${year}-01-01`, end: `${year}-12-31` };
 }
 
-/** The round whose period holds `date` (a school year is named by the year it ends in). */
-export function roundOfDate(date: string, period: Period): number {
-  const year = Number(date.slice(0, 4));
-  return period === 'school-year' && date.slice(5) >= '09-01' ? year + 1 : year;
+/**
+ * The last day of round `year` (31/12, or 31/08 for a school year): the date a document, a review or
+ * a prompt falls back to before the meeting or the decision sets one.
+ */
+export function roundEnd(year: number, period: Period): string {
+  return roundSpan(year, period).end;
+}
+
+/**
+ * The year a round's council usually meets, for an undated paper's "năm …": the January after a
+ * calendar year, the last months of a school year (its own year).
+ */
+export function meetingYear(year: number, period: Period): number {
+  return period === 'school-year' ? year : year + 1;
+}
+
+/** The round whose period holds `date` (ISO): its year, or for a school year from September the next. */
+export function roundContaining(date: string, period: Period): number {
+  const y = Number(date.slice(0, 4));
+  return period === 'school-year' && date.slice(5, 7) >= '09' ? y + 1 : y;
+}
+
+/** The round's year in a table's cell: "2025", or "2024-2025" for a school year. */
+export function roundLabel(year: number, period: Period): string {
+  return period === 'school-year' ? `${year - 1}-${year}` : String(year);
 }
 
 /** The round named as documents print it: "năm 2025", or "năm học 2024 - 2025" (en: "2025", "school year 2024–2025"). */
@@ -45,4 +66,10 @@ const UNIT_EN: Record<string, string> = {
 export function unitWord(agency: Pick<Agency, 'unit'> | null | undefined): { vi: string; en: string } {
   const vi = (agency?.unit ?? 'Phòng').normalize('NFC').toLocaleLowerCase('vi');
   return { vi, en: UNIT_EN[vi] ?? 'unit' };
+}
+
+/** The unit word as a heading or at a sentence's start: "Tổ", "Phòng" (en: "Group", "Department"). */
+export function unitHeading(unit: { vi: string; en: string }, lang: 'vi' | 'en'): string {
+  const w = unit[lang];
+  return w.charAt(0).toLocaleUpperCase(lang) + w.slice(1);
 }

@@ -8,6 +8,7 @@ import type { WorkspaceIndex } from './records/index.js';
 import type { Rec, Round } from './records/workspace.js';
 import type { PackMeta } from './schemas/pack.js';
 import type { Rating } from './ratings.js';
+import { roundEnd, type Period } from './period.js';
 
 /** The subject of a nomination: a person ("p:ID") or a department ("d:ID"). */
 export function subjectOf(n: Pick<Nomination, 'kind' | 'department'> & { person?: string }): string {
@@ -78,9 +79,9 @@ export function ratingOf(round: Round, person: string): Rating | undefined {
   return round.ratings.find((r) => r.value.person === person)?.value.rating;
 }
 
-/** The day a round's awards are considered: its meeting, or the last day of its year before one is set. */
-export function considerationDate(round: Round): string {
-  return round.council?.value.session?.date ?? `${round.year}-12-31`;
+/** The day a round's awards are considered: its meeting, or the last day of its period before one is set. */
+export function considerationDate(round: Round, period: Period): string {
+  return round.council?.value.session?.date ?? roundEnd(round.year, period);
 }
 
 /**

@@ -9,11 +9,23 @@ const WORDS = {
   en: { agree: 'Agree', disagree: 'Disagree', abstain: 'Abstain' },
 } as const;
 
-export async function askBallot(p: Prompter, agenda: AgendaItem[], serial: number, lang: Lang): Promise<Ballot | null> {
+/**
+ * One paper through prompts. `previous`: the paper it replaces (`ballot --replace N`), whose marks
+ * are each question's default, so only what changes needs an answer.
+ */
+export async function askBallot(
+  p: Prompter,
+  agenda: AgendaItem[],
+  serial: number,
+  lang: Lang,
+  previous?: Ballot,
+): Promise<Ballot | null> {
   const vi = lang === 'vi';
+  const was = (id: string, fallback: VoteChoice): VoteChoice =>
+    previous?.valid ? (previous.votes[id] ?? 'abstain') : fallback;
   const valid = await p.confirm({
     message: vi ? `Phiếu số ${serial}: phiếu hợp lệ?` : `Ballot ${serial}: is it valid?`,
-    default: true,
+    default: previous?.valid ?? true,
   });
   let written = false;
   const votes: Record<string, VoteChoice> = {};
@@ -23,7 +35,7 @@ export async function askBallot(p: Prompter, agenda: AgendaItem[], serial: numbe
     const answer = (
       await p.input({
         message: vi ? 'Lý do không hợp lệ (Enter để bỏ qua):' : 'Why is it invalid (Enter to skip):',
-        default: '',
+        default: previous?.reason ?? '',
       })
     ).trim();
     if (answer) reason = answer;
@@ -31,7 +43,7 @@ export async function askBallot(p: Prompter, agenda: AgendaItem[], serial: numbe
   if (valid) {
     written = await p.confirm({
       message: vi ? 'Phiếu ghi ý kiến bằng văn bản của thành viên vắng mặt?' : 'A written vote of an absent member?',
-      default: false,
+      default: previous?.written ?? false,
     });
     // A long paper is entered as "all agree, except …": the exceptions chosen, then marked one by one.
     const quick =
@@ -49,13 +61,18 @@ export async function askBallot(p: Prompter, agenda: AgendaItem[], serial: numbe
         message: vi
           ? 'Các đề nghị không được “đồng ý” (Space chọn, Enter xong):'
           : 'The nominations not marked agree (Space selects, Enter ends):',
-        choices: agenda.map((i) => ({ name: i.award ? `${i.label} — ${i.award.name}` : i.label, value: i.id })),
+        choices: agenda.map((i) => ({
+          name: i.award ? `${i.label} — ${i.award.name}` : i.label,
+          value: i.id,
+          ...(previous?.valid && was(i.id, 'agree') !== 'agree' ? { checked: true } : {}),
+        })),
       });
       for (const item of agenda) votes[item.id] = 'agree';
       for (const item of agenda.filter((i) => except.includes(i.id))) {
+        const before = was(item.id, 'disagree');
         votes[item.id] = await p.select<VoteChoice>({
           message: item.label,
-          default: 'disagree',
+          default: before === 'agree' ? 'disagree' : before,
           choices: (['disagree', 'abstain', 'agree'] as const).map((v) => ({ name: WORDS[lang][v], value: v })),
         });
       }
@@ -80,7 +97,7 @@ export async function askBallot(p: Prompter, agenda: AgendaItem[], serial: numbe
       }
       votes[item.id] = await p.select<VoteChoice>({
         message: item.label,
-        default: 'agree',
+        default: was(item.id, 'agree'),
         choices: (['agree', 'disagree', 'abstain'] as const).map((v) => ({ name: WORDS[lang][v], value: v })),
       });
     }

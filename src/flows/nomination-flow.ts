@@ -7,6 +7,7 @@ import { inert } from '../core/text/inert.js';
 import { buildNomination, criteriaFor } from '../core/nomination.js';
 import { toIsoDate } from '../core/args.js';
 import { shortDate } from '../core/dates.js';
+import { periodOf, roundName, unitHeading, unitWord } from '../core/period.js';
 import type { Prompter } from './prompter.js';
 import { RATINGS, RATING_LABELS, ratingAtLeast, type Rating } from '../core/ratings.js';
 
@@ -68,7 +69,7 @@ export async function askNomination(
         ],
       });
   const department = await p.select<string>({
-    message: vi ? 'Phòng' : 'Department',
+    message: unitHeading(unitWord(c.index.agency), c.lang),
     default: previous?.department,
     choices: [...c.index.departments.values()].map((d) => ({ name: inert(d.value.name), value: d.value.id })),
   });
@@ -89,10 +90,11 @@ export async function askNomination(
   // A title rests on the subject's yearly rating (xếp loại): asked for every title, required when the pack says so.
   let rating: Rating | undefined;
   if (title0) {
+    const period = periodOf(c.index.agency);
     const chosen = await p.select<Rating | ''>({
       message: vi
-        ? `Xếp loại năm ${c.year}${title0.rating ? ` (cần “${RATING_LABELS[title0.rating.at_least].vi}” trở lên)` : ''}`
-        : `Rating for ${c.year}${title0.rating ? ` (needs “${RATING_LABELS[title0.rating.at_least].en}” or better)` : ''}`,
+        ? `Xếp loại ${roundName(c.year, period)}${title0.rating ? ` (cần “${RATING_LABELS[title0.rating.at_least].vi}” trở lên)` : ''}`
+        : `Rating for ${roundName(c.year, period, 'en')}${title0.rating ? ` (needs “${RATING_LABELS[title0.rating.at_least].en}” or better)` : ''}`,
       default: previous?.rating ?? (title0.rating ? title0.rating.at_least : ''),
       choices: [
         ...RATINGS.map((r) => ({ name: `${RATING_LABELS[r][c.lang]} (${r})`, value: r })),

@@ -12,7 +12,7 @@ import { REGISTRATION, roundDeadline } from '../core/deadlines.js';
 import { defaultSubmitted } from '../core/nomination.js';
 import { periodOf, unitWord } from '../core/period.js';
 import { renderNominationFile } from '../core/record-files.js';
-import { nominationPath, nominationsDir } from '../core/records/paths.js';
+import { DEPARTMENTS_FILE, nominationPath, nominationsDir, PEOPLE_FILE, TITLES_FILE } from '../core/records/paths.js';
 import { EXIT, findingsError, usageError } from '../errors.js';
 import { stopsBeforeWriting } from './import-outcome.js';
 import type { CommandContext } from './context.js';
@@ -20,10 +20,14 @@ import { formatDiagnostic, diagnosticJson } from './format-diagnostics.js';
 import { checkDrafts } from './draft-check.js';
 import { loadAndValidate } from './load.js';
 import { withLock } from './lock.js';
-import { assertInside, createFileExclusive, ensureDirInside, replaceFileChecked } from './safe-write.js';
+import { ensureDirInside } from './safe-write.js';
+import { changedSinceRead, writeAll } from './write-all.js';
 import { inert, table } from './terminal.js';
 import { roundOf } from './round.js';
 import { atCell } from './import-place.js';
+
+/** The shared records a plan of nominations rests on: whose ids and names it matched. */
+const PLAN_INPUTS = [PEOPLE_FILE, DEPARTMENTS_FILE, TITLES_FILE];
 
 /** Which column a key of the nomination file came from, to place its findings. */
 const KEY_FIELD: Record<string, Field> = {
@@ -173,14 +177,21 @@ export async function importNominations(
     const e = loaded.snapshot.files.get(rel);
     return e?.kind === 'file' ? e.bytes : null;
   };
+  // All or nothing, under the lock: the ids, people and titles the plan took are read again first.
   await withLock(root, ctx.warn, () => {
+    const changed = changedSinceRead(root, loaded.snapshot, [nominationsDir(year)], PLAN_INPUTS);
+    if (changed.length)
+      throw findingsError(
+        t(
+          `${changed.join(', ')} vừa bị thay đổi bởi một lệnh hoặc người khác trong lúc nhập; không ghi gì — nhập lại`,
+          `${changed.join(', ')} changed by another command or person during the import; nothing written — import again`,
+        ),
+      );
     ensureDirInside(root, join(root, nominationsDir(year)));
-    for (const [rel, d] of drafts) {
-      const abs = join(root, rel);
-      assertInside(root, abs);
-      if (d.row.status === 'new') createFileExclusive(abs, d.text);
-      else replaceFileChecked(abs, d.text, original(rel), rel);
-    }
+    writeAll(
+      root,
+      [...drafts].map(([rel, d]) => ({ rel, text: d.text, before: d.row.status === 'new' ? null : original(rel) })),
+    );
   });
   if (!o.json)
     ctx.say(

@@ -8,8 +8,9 @@ import { cellText, type Cell, type Sheet } from '../core/import/sheet.js';
 import type { Department } from '../core/schemas/organisation.js';
 import type { CommandContext } from './context.js';
 import { inert, table } from './terminal.js';
+import { unitHeading } from '../core/period.js';
 
-export const FIELD_NAMES: Record<Field, { vi: string; en: string }> = {
+const FIELD_NAMES: Record<Field, { vi: string; en: string }> = {
   id: t('Mã', 'Id'),
   name: t('Tên', 'Name'),
   gender: t('Giới tính', 'Gender'),
@@ -26,6 +27,13 @@ export const FIELD_NAMES: Record<Field, { vi: string; en: string }> = {
   submitted: t('Ngày nhận', 'Submitted'),
 };
 
+/** A field's name in a heading: the department and its head named with the agency's unit word ("Tổ", "Trưởng tổ"). */
+function fieldName(f: Field, lang: Lang, unit: { vi: string; en: string }): string {
+  if (f === 'department') return unitHeading(unit, lang);
+  if (f === 'head') return lang === 'vi' ? `Trưởng ${unit.vi}` : FIELD_NAMES.head.en;
+  return FIELD_NAMES[f][lang];
+}
+
 function yesNo(v: unknown, lang: Lang): string {
   if (v === true) return lang === 'vi' ? 'có' : 'yes';
   if (v === false) return lang === 'vi' ? 'không' : 'no';
@@ -40,6 +48,7 @@ export function printPlan(
   columns: Map<Field, Cell>,
   ignored: string[],
   asOf: string,
+  unit: { vi: string; en: string },
   encoding?: string,
 ): void {
   const { lang } = ctx;
@@ -65,14 +74,14 @@ export function printPlan(
           ? 'person'
           : 'people'
       : vi
-        ? 'phòng'
+        ? unit.vi
         : n === 1
-          ? 'department'
-          : 'departments';
+          ? unit.en
+          : `${unit.en}s`;
   ctx.out(
     vi
-      ? `Nhập từ ${inert(shown)}${where}: ${n} ${what} — ${nNew} mới, ${nChanged} thay đổi, ${n - nNew - nChanged} không đổi${plan.newDepartments.length ? `; ${plan.newDepartments.length} phòng mới` : ''}.`
-      : `Import from ${inert(shown)}${where}: ${n} ${what} — ${nNew} new, ${nChanged} changed, ${n - nNew - nChanged} unchanged${plan.newDepartments.length ? `; ${plan.newDepartments.length} new departments` : ''}.`,
+      ? `Nhập từ ${inert(shown)}${where}: ${n} ${what} — ${nNew} mới, ${nChanged} thay đổi, ${n - nNew - nChanged} không đổi${plan.newDepartments.length ? `; ${plan.newDepartments.length} ${unit.vi} mới` : ''}.`
+      : `Import from ${inert(shown)}${where}: ${n} ${what} — ${nNew} new, ${nChanged} changed, ${n - nNew - nChanged} unchanged${plan.newDepartments.length ? `; ${plan.newDepartments.length} new ${unit.en}s` : ''}.`,
   );
   ctx.out(
     (vi ? 'Cột: ' : 'Columns: ') +
@@ -107,7 +116,7 @@ export function printPlan(
       r.changes
         .map(
           (c) =>
-            `${FIELD_NAMES[c.field][lang].toLowerCase()}: ${show(c.field, c.from) || '—'} → ${show(c.field, c.to) || '—'}`,
+            `${fieldName(c.field, lang, unit).toLocaleLowerCase(lang)}: ${show(c.field, c.from) || '—'} → ${show(c.field, c.to) || '—'}`,
         )
         .join('; ') + (dated ? (vi ? ` (từ ${shortDate(asOf)})` : ` (from ${asOf})`) : '')
     );
@@ -122,7 +131,7 @@ export function printPlan(
   });
   ctx.out(
     table(
-      [FIELD_NAMES.id[lang], ...fields.map((f) => FIELD_NAMES[f][lang]), vi ? 'Thay đổi' : 'Change'],
+      [FIELD_NAMES.id[lang], ...fields.map((f) => fieldName(f, lang, unit)), vi ? 'Thay đổi' : 'Change'],
       rows,
       [],
       ctx.style,
@@ -132,8 +141,8 @@ export function printPlan(
   if (plan.newDepartments.length) {
     ctx.out(
       (vi
-        ? 'Phòng mới (ghi vào records/departments.yaml): '
-        : 'New departments (written to records/departments.yaml): ') +
+        ? `${unitHeading(unit, 'vi')} mới (ghi vào records/departments.yaml): `
+        : `New ${unit.en}s (written to records/departments.yaml): `) +
         plan.newDepartments.map((d: Department) => `${d.id} (${inert(d.name)})`).join(', '),
     );
   }

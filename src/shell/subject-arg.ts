@@ -4,6 +4,7 @@ import type { WorkspaceIndex } from '../core/records/index.js';
 import { lookupSubject, type Subject } from '../core/subject-lookup.js';
 import { usageError } from '../errors.js';
 import { inert } from './terminal.js';
+import { unitWord } from '../core/period.js';
 
 export function subjectsOf(index: WorkspaceIndex): Subject[] {
   return [
@@ -19,6 +20,7 @@ export function subjectsOf(index: WorkspaceIndex): Subject[] {
 export function resolveSubject(index: WorkspaceIndex, query: string): Subject {
   const r = lookupSubject(query, subjectsOf(index));
   if ('found' in r) return r.found;
+  const unit = unitWord(index.agency);
   if ('several' in r) {
     const list = r.several
       .slice(0, 10)
@@ -27,16 +29,16 @@ export function resolveSubject(index: WorkspaceIndex, query: string): Subject {
     const more = r.several.length > 10 ? ` …` : '';
     throw usageError(
       t(
-        `“${inert(query)}” khớp ${r.several.length} người hay phòng: ${list}${more}; hãy gõ mã`,
-        `“${inert(query)}” matches ${r.several.length} people or departments: ${list}${more}; type the id`,
+        `“${inert(query)}” khớp ${r.several.length} người hay ${unit.vi}: ${list}${more}; hãy gõ mã`,
+        `“${inert(query)}” matches ${r.several.length} people or ${unit.en}s: ${list}${more}; type the id`,
       ),
     );
   }
   const near = r.none.closestIds;
   throw usageError(
     t(
-      `không có người hay phòng mang mã hay tên “${inert(query)}”${near.length ? `; gần nhất: ${near.join(', ')}` : ''}`,
-      `no person or department has the id or name “${inert(query)}”${near.length ? `; closest: ${near.join(', ')}` : ''}`,
+      `không có người hay ${unit.vi} mang mã hay tên “${inert(query)}”${near.length ? `; gần nhất: ${near.join(', ')}` : ''}`,
+      `no person or ${unit.en} has the id or name “${inert(query)}”${near.length ? `; closest: ${near.join(', ')}` : ''}`,
     ),
   );
 }

@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BIN, cleanupTemp, runCli, workspace } from '../helpers/workspace.js';
+import { generateAgency } from '../helpers/agency.js';
+import { all, ballots, ok } from '../helpers/round.js';
 
 afterAll(cleanupTemp);
 
@@ -225,6 +227,69 @@ describe('in a real terminal', () => {
       }
       expect(readdirSync(join(root, 'records/2017/ballots'))).toEqual(['001.yaml']);
       expect((await runCli(['validate', '2017'], { cwd: root })).code).toBe(0);
+    },
+    60_000,
+  );
+
+  it.runIf(hasTmux)(
+    'thidua ballot YEAR --replace 3 after an unseal: the paper as it stands shown, its marks offered, the new one written',
+    async () => {
+      const a = generateAgency({ seed: 367, councilSize: 5 });
+      const y = String(a.year);
+      const first = a.nominations[0]!;
+      await ballots(a, a.year, [
+        all(a.nominations),
+        all(a.nominations),
+        { ...all(a.nominations), [first]: 'disagree' },
+        all(a.nominations),
+        all(a.nominations),
+      ]);
+      await ok(a, 'tally', y, '--seal', '--date', `${a.year + 1}-01-15`);
+      await ok(a, 'unseal', y, '--reason', 'Phiếu số 3 nhập nhầm');
+      const session = `thidua-r-${process.pid}-${Date.now()}`;
+      tmux([
+        'new-session',
+        '-d',
+        '-s',
+        session,
+        '-x',
+        '160',
+        '-y',
+        '50',
+        `cd ${a.root} && NO_COLOR=1 ${process.execPath} ${BIN} ballot ${y} --replace 3; echo EXIT=$?; sleep 30`,
+      ]);
+      try {
+        const first$ = await waitFor(session, 'Phiếu số 3: phiếu hợp lệ?');
+        expect(first$).toContain('Phiếu đang có — Phiếu số 3: ');
+        expect(first$).toContain('1 không đồng ý');
+        tmux(['send-keys', '-t', session, 'Enter']);
+        await waitFor(session, 'vắng mặt?');
+        tmux(['send-keys', '-t', session, 'Enter']);
+        await waitFor(session, 'Tất cả đồng ý, trừ');
+        tmux(['send-keys', '-t', session, 'Enter']);
+        // The first nomination comes ticked (the old paper disagreed); the second is ticked too.
+        await waitFor(session, 'không được “đồng ý”');
+        tmux(['send-keys', '-t', session, 'Down', 'Space', 'Enter']);
+        // Each ticked one offers its old mark: disagree kept for the first, abstain for the second.
+        await sleep(300);
+        tmux(['send-keys', '-t', session, 'Enter']);
+        await sleep(300);
+        tmux(['send-keys', '-t', session, 'Down', 'Enter']);
+        await waitFor(session, 'Ghi phiếu này?');
+        tmux(['send-keys', '-t', session, 'Enter']);
+        await waitFor(session, 'EXIT=0');
+      } finally {
+        tmux(['kill-session', '-t', session]);
+      }
+      const paper = readFileSync(join(a.root, `records/${y}/ballots/003.yaml`), 'utf8');
+      // The prompt's order is the voting order, as the paper files list their votes.
+      const order = [...paper.matchAll(/^ {2}([\w-]+): /gm)].map((m) => m[1]!);
+      expect(order[0]).toBe(first);
+      const second = order[1]!;
+      expect(paper).toContain(`${first}: disagree`);
+      expect(paper).toContain(`${second}: abstain`);
+      expect(readFileSync(join(a.root, `records/${y}/unseals.yaml`), 'utf8')).toContain('replaced:');
+      expect((await runCli(['validate', y], { cwd: a.root })).code).toBe(0);
     },
     60_000,
   );

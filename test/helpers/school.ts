@@ -172,3 +172,35 @@ export function nominationSheet(
   }
   return writeXlsx(dir, name, 'Đề nghị', rows);
 }
+
+/** The staff list as a CSV with one header row and a "Tổ chuyên môn" column: a school in seconds, without Calc. */
+export function staffCsv(dir: string, staff: readonly Teacher[], name = 'can-bo'): string {
+  const rows = [
+    'STT,Họ và tên,Giới tính,Chức vụ,Tổ chuyên môn,Ngày tuyển dụng',
+    ...staff.map((p, i) => `${i + 1},${p.name},${p.gender},${p.position},${p.to},${p.joined}`),
+  ];
+  const out = join(dir, `${name}.csv`);
+  writeFileSync(out, rows.join('\n') + '\n');
+  return out;
+}
+
+/** A tổ's list of nominations as a CSV, the same rows as nominationSheet. */
+export function nominationCsv(
+  dir: string,
+  name: string,
+  lists: Array<{ to: string; own: boolean; teachers: string[] }>,
+): string {
+  const rows = ['STT,Họ và tên,Tổ,Danh hiệu đề nghị,Xếp loại,Thành tích'];
+  let n = 0;
+  for (const l of lists) {
+    if (l.own)
+      rows.push(
+        `${++n},,${l.to},Tập thể lao động tiên tiến,Hoàn thành tốt nhiệm vụ,${l.to} hoàn thành tốt nhiệm vụ năm học`,
+      );
+    for (const t of l.teachers)
+      rows.push(`${++n},${t},${l.to},Lao động tiên tiến,Hoàn thành tốt nhiệm vụ,Hoàn thành tốt nhiệm vụ giảng dạy`);
+  }
+  const out = join(dir, `${name}.csv`);
+  writeFileSync(out, rows.join('\n') + '\n');
+  return out;
+}

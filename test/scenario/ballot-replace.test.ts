@@ -7,9 +7,12 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { cleanupTemp, git } from '../helpers/workspace.js';
+import { cleanupTemp, git, input } from '../helpers/workspace.js';
+import { CANCEL, scripted } from '../helpers/fake-prompter.js';
+import { createContext } from '../../src/shell/context.js';
+import { run as ballot } from '../../src/commands/ballot.js';
 import { generateAgency, type Agency } from '../helpers/agency.js';
-import { all, ballots, ok, run } from '../helpers/round.js';
+import { all, ballots, ENV, ok, run } from '../helpers/round.js';
 
 afterAll(cleanupTemp);
 
@@ -49,6 +52,84 @@ async function refused(a: Agency, ...args: string[]): Promise<string> {
   if (unsealsBefore !== null) expect(readFileSync(unseals, 'utf8')).toBe(unsealsBefore);
   return r.stderr.trim();
 }
+
+/** The command run in this process with scripted answers for its prompts; what it said. */
+async function prompted(a: Agency, answers: unknown[], replace: number) {
+  const said: string[] = [];
+  const ctx = createContext({ lang: 'vi', rootOption: a.root, version: 'test', env: ENV, cwd: a.root });
+  ctx.out = ctx.err = (s) => said.push(s);
+  ctx.say = ctx.warn = (s) => said.push(s.vi);
+  const p = scripted(answers);
+  const code = await ballot(ctx, input('ballot', [String(a.year)], { replace: String(replace) }), p);
+  return { code, said: said.join('\n'), p };
+}
+
+const paperOf = (a: Agency, serial: number) =>
+  parse(readFileSync(join(a.root, `records/${a.year}/ballots/${String(serial).padStart(3, '0')}.yaml`), 'utf8')) as {
+    votes: Record<string, string>;
+  };
+
+describe('thidua ballot YEAR --replace N by prompts', () => {
+  it('shows the paper as it stands, offers its marks, and writes the new one; the old is kept', async () => {
+    const a = await votedAgency(364);
+    const y = String(a.year);
+    const [first, second] = [a.nominations[0]!, a.nominations[1]!];
+    await ok(a, 'tally', y, '--seal');
+    await ok(a, 'commit', '-m', 'Niêm phong');
+    await ok(a, 'unseal', y, '--reason', 'Phiếu số 3 nhập nhầm');
+    // Valid and not written as before; "all agree, except": the second, abstaining.
+    const r = await prompted(a, [undefined, undefined, 'except', [second], 'abstain', true], 3);
+    expect(r.code).toBe(0);
+    expect(r.said).toContain(`Thay phiếu số 3 của đợt ${y}: phiếu cũ được giữ trong records/${y}/unseals.yaml`);
+    expect(r.p.notes[0]).toContain('Phiếu đang có — Phiếu số 3: ');
+    expect(r.p.notes[0]).toContain('1 không đồng ý');
+    expect(r.p.asked).toContain('confirm: Phiếu số 3: phiếu hợp lệ?');
+    expect(paperOf(a, 3).votes[first]).toBe('agree');
+    expect(paperOf(a, 3).votes[second]).toBe('abstain');
+    const unseals = parse(readFileSync(join(a.root, `records/${y}/unseals.yaml`), 'utf8')) as Array<{
+      replaced?: Array<{ serial: number; votes: Record<string, string> }>;
+    }>;
+    expect(unseals[0]!.replaced![0]!.votes[first]).toBe('disagree');
+    expect(await recognised(a, first)).toBe(true);
+  });
+
+  it('one by one, every answer left as offered is the old paper’s mark', async () => {
+    const a = await votedAgency(365);
+    const y = String(a.year);
+    await ok(a, 'tally', y, '--seal');
+    await ok(a, 'commit', '-m', 'Niêm phong');
+    await ok(a, 'unseal', y, '--reason', 'Kiểm tra phiếu số 1');
+    const before = paperOf(a, 1).votes;
+    const n = a.nominations.length;
+    const r = await prompted(a, [undefined, undefined, 'each', ...Array.from({ length: n }, () => undefined), true], 1);
+    expect(r.code).toBe(0);
+    expect(paperOf(a, 1).votes).toEqual(before);
+    const changed = await prompted(
+      a,
+      [undefined, undefined, 'each', 'disagree', ...Array.from({ length: n - 1 }, () => undefined), true],
+      1,
+    );
+    expect(changed.code).toBe(0);
+    expect(paperOf(a, 1).votes).toEqual({ ...before, [a.nominations[0]!]: 'disagree' });
+  });
+
+  it('not confirmed, or Ctrl-C: nothing written; without a terminal it names the flags', async () => {
+    const a = await votedAgency(366);
+    const y = String(a.year);
+    await ok(a, 'tally', y, '--seal');
+    await ok(a, 'commit', '-m', 'Niêm phong');
+    await ok(a, 'unseal', y, '--reason', 'Kiểm tra phiếu số 2');
+    await ok(a, 'commit', '-m', 'Mở niêm phong');
+    const no = await prompted(a, [false, '', false], 2);
+    expect(no.code).toBe(0);
+    expect(no.said).toContain('Không thay phiếu số 2; không ghi gì.');
+    await expect(prompted(a, [undefined, CANCEL], 2)).rejects.toMatchObject({ exitCode: 130 });
+    const tty = await run(a, 'ballot', y, '--replace', '2');
+    expect(tty.code).toBe(2);
+    expect(tty.stderr).toContain('không có terminal để hỏi (không phải TTY): cho ý kiến của phiếu mới bằng cờ: --all');
+    expect(git(a.root, ['status', '--porcelain', '--untracked-files=all'])).toBe('');
+  });
+});
 
 describe('thidua ballot YEAR --replace N', () => {
   it('unseal, replace paper 3, seal, decide, one thidua commit: verify passes and shows the reason; the old paper is kept', async () => {

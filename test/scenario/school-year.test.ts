@@ -51,6 +51,13 @@ beforeAll(async () => {
     'school-year',
   );
   root = join(parent, 'thpt');
+  // A school's head decides Giấy khen only (level truong); this province delegates the yearly titles to it.
+  const agencyFile = join(root, 'records/agency.yaml');
+  expect(readFileSync(agencyFile, 'utf8')).toContain('\nlevel: truong\n');
+  writeFileSync(
+    agencyFile,
+    readFileSync(agencyFile, 'utf8') + 'delegated: [ lao-dong-tien-tien, tap-the-lao-dong-tien-tien ]\n',
+  );
   dir = tempDir();
   staff = schoolStaff(2025);
 }, 120_000);
@@ -59,7 +66,7 @@ describe('the staff list of a school', () => {
   it('two title rows, a header over two merged rows, a blank row, a “Tổ chuyên môn” column: every person, no header, the tổ as departments', async () => {
     const xlsx = staffSheet(dir, staff);
     const r = await ok(root, 'import', 'people', xlsx);
-    expect(r.stdout).toContain(': 64 người — 64 mới, 0 thay đổi, 0 không đổi; 8 phòng mới.');
+    expect(r.stdout).toContain(': 64 người — 64 mới, 0 thay đổi, 0 không đổi; 8 tổ mới.');
     expect(r.stdout).toContain(
       'Cột: Họ và tên → name, Giới tính → gender, Chức vụ → position, Tổ chuyên môn → department, Ngày tuyển dụng → joined, Ngày nghỉ → left',
     );

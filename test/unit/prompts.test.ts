@@ -213,6 +213,8 @@ describe('init by prompts', () => {
       'Nguyễn Văn A',
       'Quyết định số 12/2025/QĐ-UBND ngày 01 tháng 7 năm 2025 của Ủy ban nhân dân tỉnh Mẫu quy định chức năng, nhiệm vụ của Sở Tư pháp',
       true,
+      // The kind of agency: a Sở, as offered.
+      undefined,
     ]);
     expect(await init(ctx, input('init', [dir], { headTitle: 'Giám đốc' }), p)).toBe(0);
     expect(readFileSync(join(dir, 'records/agency.yaml'), 'utf8')).toContain(

@@ -15,6 +15,18 @@ describe('templates', () => {
     expect(diagnostics).toEqual([]);
     expect(fill(template.sections.get('item')!.paragraphs[0]!.text, { name: 'An' })).toBe('- An');
   });
+  it('a school year: “năm {year}” and “năm {model_year}” read the names given as year_name, model_year_name', () => {
+    const text = 'nhân tố mới năm {year}, nhân rộng mô hình của năm {model_year}';
+    expect(fill(text, { year: 2024, model_year: 2023 })).toBe('nhân tố mới năm 2024, nhân rộng mô hình của năm 2023');
+    expect(
+      fill(text, {
+        year: 2024,
+        year_name: 'năm học 2023 - 2024',
+        model_year: 2023,
+        model_year_name: 'năm học 2022 - 2023',
+      }),
+    ).toBe('nhân tố mới năm học 2023 - 2024, nhân rộng mô hình của năm học 2022 - 2023');
+  });
   it('refuses an unknown placeholder at its line and column, with a hint', () => {
     const { diagnostics } = parseTemplate('t.txt', '[title]\nX {nmae}\n[item]\n{name}\n', spec, ['year']);
     expect(diagnostics.map((d) => [d.code, d.line, d.column])).toEqual([['template-placeholder', 2, 3]]);

@@ -174,8 +174,8 @@ export const NOMINATION_COMMANDS = {
         value: '<n>',
         type: 'count',
         description: t(
-          'sau khi mở niêm phong: thay phiếu số N bằng các ý kiến cho bằng cờ (phiếu cũ giữ trong unseals.yaml)',
-          'after an unseal: replace ballot N with the marks given as flags (the old paper kept in unseals.yaml)',
+          'sau khi mở niêm phong: thay phiếu số N bằng các ý kiến cho bằng cờ, hoặc hỏi từng câu khi không có cờ (phiếu cũ giữ trong unseals.yaml)',
+          'after an unseal: replace ballot N with the marks given as flags, or asked by prompts without them (the old paper kept in unseals.yaml)',
         ),
       },
       json,

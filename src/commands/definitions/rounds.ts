@@ -181,7 +181,10 @@ export const ROUND_COMMANDS = {
         flag: '--year',
         value: '<year>',
         type: 'year',
-        description: t('nominations: đợt nhận các đề nghị', 'nominations: the round they go to'),
+        description: t(
+          'nominations: đợt nhận các đề nghị; people: đợt của cột Xếp loại (ghi vào records/NĂM/ratings.yaml)',
+          'nominations: the round they go to; people: the round of the Xếp loại column (written to records/YEAR/ratings.yaml)',
+        ),
       },
       markLeft: {
         flag: '--mark-left',

@@ -11,6 +11,7 @@ import { findingsError, usageError } from '../../errors.js';
 import type { CommandContext } from '../../shell/context.js';
 import { type Loaded } from '../../shell/load.js';
 import type { WorkspaceIndex } from '../../core/records/index.js';
+import { unitWord } from '../../core/period.js';
 import { buildNomination, criteriaFor, defaultId } from '../../core/nomination.js';
 import type { Round } from '../../core/records/workspace.js';
 import { parseRating } from '../../core/ratings.js';
@@ -98,10 +99,11 @@ export function fromFlags(
   const department = str('department')!;
   if (!loaded.index.departments.has(department)) {
     const g = closest(department, loaded.index.departments.keys());
+    const unit = unitWord(loaded.index.agency);
     throw usageError(
       t(
-        `--department: không có phòng “${department}”${g ? ` (có phải “${g}”?)` : ''}`,
-        `--department: no department “${department}”${g ? ` (did you mean “${g}”?)` : ''}`,
+        `--department: không có ${unit.vi} “${department}”${g ? ` (có phải “${g}”?)` : ''}`,
+        `--department: no ${unit.en} “${department}”${g ? ` (did you mean “${g}”?)` : ''}`,
       ),
     );
   }

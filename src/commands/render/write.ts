@@ -18,6 +18,7 @@ import { shortDate } from '../../core/dates.js';
 import { REMINDER_FIELDS, REMINDER_TEMPLATE_SPEC, remindersModel } from '../../core/documents/reminders.js';
 import { inert } from '../../shell/terminal.js';
 import { agencyAsOf } from '../../core/agency.js';
+import { unitWord } from '../../core/period.js';
 
 /** Where documents go: --out (the user's own folder), or documents/ of the workspace. */
 export function outFolder(ctx: CommandContext, root: string, opts: Input<'render'>['options']): string {
@@ -124,8 +125,8 @@ export async function renderReminders(
   if (items.length === 0) {
     ctx.say(
       t(
-        `Tính đến ${shortDate(asOf)}: không phòng nào chưa nộp; không in công văn.`,
-        `As of ${asOf}: no department is behind; no letter rendered.`,
+        `Tính đến ${shortDate(asOf)}: không ${unitWord(agency).vi} nào chưa nộp; không in công văn.`,
+        `As of ${asOf}: no ${unitWord(agency).en} is behind; no letter rendered.`,
       ),
     );
     return EXIT.ok;

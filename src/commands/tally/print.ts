@@ -7,6 +7,7 @@ import type { CountedThreshold } from '../../core/titles.js';
 import type { CommandContext } from '../../shell/context.js';
 import { inert, table } from '../../shell/terminal.js';
 import type { Round } from '../../core/records/workspace.js';
+import { unitHeading, unitWord } from '../../core/period.js';
 
 export function tallyJson(tally: Tally, sealed: boolean, incomplete: string | null = null) {
   return {
@@ -46,17 +47,18 @@ export function thresholdWords(th: CountedThreshold): Localized {
 /** What a title requires, in words: "Lao động tiên tiến trong đợt", "70 % người của phòng đạt Lao động tiên tiến". */
 export function requirementsText(idx: WorkspaceIndex, award: string): Localized {
   const name = (id: string) => idx.titles.get(id)?.name ?? id;
+  const unit = unitWord(idx.agency);
   const parts = (idx.titles.get(award)?.requires ?? []).map((r) => {
     if ('same_round' in r) return t(`${name(r.title)} trong đợt`, `${name(r.title)} in the round`);
     if ('members_percent' in r)
       return t(
-        `${formatNumber(r.members_percent, 'vi')} % người của phòng đạt ${name(r.title)}`,
-        `${formatNumber(r.members_percent, 'en')} % of the department's people with ${name(r.title)}`,
+        `${formatNumber(r.members_percent, 'vi')} % người của ${unit.vi} đạt ${name(r.title)}`,
+        `${formatNumber(r.members_percent, 'en')} % of the ${unit.en}'s people with ${name(r.title)}`,
       );
     if ('members_at_least' in r)
       return t(
-        `ít nhất ${r.members_at_least} người của phòng đạt ${name(r.title)}`,
-        `at least ${r.members_at_least} of the department's people with ${name(r.title)}`,
+        `ít nhất ${r.members_at_least} người của ${unit.vi} đạt ${name(r.title)}`,
+        `at least ${r.members_at_least} of the ${unit.en}'s people with ${name(r.title)}`,
       );
     return t(`${name(r.title)} ${r.years} năm liền trước`, `${name(r.title)} in each of the ${r.years} years before`);
   });
@@ -127,10 +129,11 @@ export function printTally(
           ),
     );
   }
+  const unitColumn = unitHeading(unitWord(idx.agency), lang);
   const header = (first: string) =>
     lang === 'vi'
-      ? [first, 'Phòng', 'Đồng ý', 'Không đồng ý', 'Không ý kiến', '% cơ sở', 'Kết quả']
-      : [first, 'Department', 'Agree', 'Disagree', 'Abstain', '% of base', 'Result'];
+      ? [first, unitColumn, 'Đồng ý', 'Không đồng ý', 'Không ý kiến', '% cơ sở', 'Kết quả']
+      : [first, unitColumn, 'Agree', 'Disagree', 'Abstain', '% of base', 'Result'];
   const align: Array<'left' | 'right'> = ['left', 'left', 'right', 'right', 'right', 'right', 'left'];
   const printRows = (
     rows: typeof tally.results,

@@ -9,6 +9,7 @@ import { cell, p, type Block, type DocModel, type Section } from './model.js';
 import { centered, headerTable, placeDateLine, roman, ruleUnder, signature } from './layout.js';
 import { commonValues, honorific, type DocumentInput } from './context.js';
 import { dateInWords } from '../dates.js';
+import { meetingYear, periodOf, roundEnd } from '../period.js';
 import { votingOrder } from '../nomination.js';
 import { countedThreshold } from '../titles.js';
 import { formatNumber } from '../format/numbers.js';
@@ -80,7 +81,10 @@ export function ballotPaperModel(input: DocumentInput): DocModel {
       headerTable(
         agency,
         '',
-        placeDateLine(agency, session ? dateInWords(session) : `ngày      tháng      năm ${round.year + 1}`),
+        placeDateLine(
+          agency,
+          session ? dateInWords(session) : `ngày      tháng      năm ${meetingYear(round.year, periodOf(agency))}`,
+        ),
         agency.council.name,
       ),
     );
@@ -166,7 +170,7 @@ export function ballotPaperModel(input: DocumentInput): DocModel {
     title: `${line(template, 'title', values)} ${round.year}`,
     subject:
       (titlesOnly ? writtenLine(template, 'subject-titles', values) : paragraphs(template, 'subject', values))[0] ?? '',
-    date: session ?? `${round.year}-12-31`,
+    date: session ?? roundEnd(round.year, periodOf(agency)),
     sections,
   };
 }

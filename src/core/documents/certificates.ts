@@ -6,6 +6,7 @@ import { LANDSCAPE_TEXT_MM, placeDateLine, ruleUnder, signerLines, type Signer }
 import { sectionOr, type Values } from './template.js';
 import type { BlankPositionSettings } from '../schemas/agency.js';
 import { BLANK_FIELDS } from './blank-fields.js';
+import { periodOf, roundEnd } from '../period.js';
 import {
   commonValues,
   decidedHere,
@@ -190,7 +191,7 @@ export function certificatesModel(input: DocumentInput): DocModel {
   return {
     title: `${line(template, 'title', v)} ${round.year}${input.blankStock ? ' (in trên phôi)' : ''}`,
     subject: `${decisionRef(agency, round)}`,
-    date: round.decision?.value.date ?? `${round.year}-12-31`,
+    date: round.decision?.value.date ?? roundEnd(round.year, periodOf(agency)),
     sections,
   };
 }

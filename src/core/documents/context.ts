@@ -1,5 +1,5 @@
 /** What every document needs from the records: the agency, the round, its seal and decision, names. */
-import { roundName } from '../period.js';
+import { periodOf, roundEnd, roundName, unitWord } from '../period.js';
 import type { Agency } from '../schemas/agency.js';
 import type { Round } from '../records/workspace.js';
 import type { Title } from '../schemas/titles.js';
@@ -44,6 +44,8 @@ export const COMMON_FIELDS = [
   'decision_date_words',
   'decision_date_short',
   'executors',
+  'unit',
+  'unit_word',
 ] as const;
 
 /** Those who carry a decision out: agency.yaml's `executors`, or the general wording. */
@@ -78,12 +80,17 @@ export function commonValues(agency: Agency, round: Round): Values {
     authority_name: agency.head.full_title ?? `${agency.head.title} ${agency.name}`,
     decision_number: d ? twoDigits(d.number) : '      ',
     decision_ref: decisionRef(agency, round),
-    // A draft is dated in the year the council meets (the 2016 round met in January 2017).
+    // A draft is dated in the year the council meets (the 2016 round met in January 2017), else
+    // the year its period ends.
     decision_date_words: d
       ? dateInWords(d.date)
-      : `ngày      tháng      năm ${(round.council?.value.session?.date ?? String(round.year)).slice(0, 4)}`,
+      : `ngày      tháng      năm ${documentDate(round, agency).slice(0, 4)}`,
     decision_date_short: d ? shortDate(d.date) : '…/…/…',
     executors: agency.executors?.join(', ') ?? DEFAULT_EXECUTORS,
+    // What the agency calls its units (agency.yaml `unit`): a table's column ("Đơn vị" when it says
+    // nothing), and inside a sentence ("phòng", "tổ").
+    unit: agency.unit ?? 'Đơn vị',
+    unit_word: unitWord(agency).vi,
   };
 }
 
@@ -162,9 +169,9 @@ export function honorific(index: WorkspaceIndex, person: string | null): string 
   return g === 'nam' ? 'Ông' : g === 'nu' ? 'Bà' : '';
 }
 
-/** The document's own date: the decision's, else the meeting's, else the last day of the round's year. */
-export function documentDate(round: Round): string {
-  return round.decision?.value.date ?? round.council?.value.session?.date ?? `${round.year}-12-31`;
+/** The document's own date: the decision's, else the meeting's, else the last day of the round's period. */
+export function documentDate(round: Round, agency: Pick<Agency, 'period'>): string {
+  return round.decision?.value.date ?? round.council?.value.session?.date ?? roundEnd(round.year, periodOf(agency));
 }
 
 export function nominationTitle(round: Round, id: string): string {

@@ -110,7 +110,7 @@ export function decisionModel(input: DocumentInput): DocModel {
   blocks.push(ruleUnder(paragraphs(template, 'subject', v), 14, true, 0.4));
   blocks.push(centered('', { size: 6 }));
   for (const s of paragraphs(template, 'authority', v)) blocks.push(centered(s, { bold: true, before: 12, after: 12 }));
-  for (const s of basisLines(agency, index.pack, documentDate(round))) blocks.push(body(s, { italic: true }));
+  for (const s of basisLines(agency, index.pack, documentDate(round, agency))) blocks.push(body(s, { italic: true }));
   for (const s of paragraphs(template, 'basis', { ...v, session_date_words: session ? dateInWords(session.date) : '' }))
     blocks.push(body(s, { italic: true }));
   blocks.push(centered(line(template, 'decides', v), { bold: true, before: 6, after: 6 }));
@@ -164,7 +164,7 @@ export function decisionModel(input: DocumentInput): DocModel {
   return {
     title: `${line(template, 'title', v)} ${String(v['decision_ref'])}`.trim(),
     subject: line(template, 'subject', v),
-    date: documentDate(round),
+    date: documentDate(round, agency),
     sections: [{ orientation: 'portrait', pageNumbers: true, blocks }],
   };
 }
@@ -198,7 +198,7 @@ function titledDecisionModel(input: DocumentInput): DocModel {
   blocks.push(ruleUnder(subject, 14, true, 0.4));
   blocks.push(centered('', { size: 6 }));
   for (const s of paragraphs(template, 'authority', v)) blocks.push(centered(s, { bold: true, before: 12, after: 12 }));
-  for (const s of basisLines(agency, index.pack, documentDate(round))) blocks.push(body(s, { italic: true }));
+  for (const s of basisLines(agency, index.pack, documentDate(round, agency))) blocks.push(body(s, { italic: true }));
   for (const s of paragraphs(template, 'basis', { ...v, session_date_words: session ? dateInWords(session.date) : '' }))
     blocks.push(body(s, { italic: true }));
   blocks.push(centered(line(template, 'decides', v), { bold: true, before: 6, after: 6 }));
@@ -239,7 +239,7 @@ function titledDecisionModel(input: DocumentInput): DocModel {
   return {
     title: `${line(template, 'title', v)} ${String(v['decision_ref'])}`.trim(),
     subject: subject[0] ?? '',
-    date: documentDate(round),
+    date: documentDate(round, agency),
     sections: [{ orientation: 'portrait', pageNumbers: true, blocks }],
   };
 }

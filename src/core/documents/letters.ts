@@ -166,7 +166,7 @@ export function coverLetterModel(input: DocumentInput): DocModel {
   return {
     title: `Công văn ${round.year}`,
     subject,
-    date: documentDate(round),
+    date: documentDate(round, agency),
     sections: [{ orientation: 'portrait', pageNumbers: true, blocks }],
   };
 }

@@ -124,7 +124,7 @@ export function listModel(input: DocumentInput): DocModel {
   return {
     title: `${line(template, 'title', v)} ${round.year}`,
     subject: line(template, 'subject', v),
-    date: documentDate(round),
+    date: documentDate(round, agency),
     sections: [{ orientation: 'landscape', pageNumbers: true, blocks }],
   };
 }

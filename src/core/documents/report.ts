@@ -8,6 +8,7 @@ import { body, centered, headerTable, placeDateLine, recipientsAndSignature, sig
 import { addresseeOf, upper } from './context.js';
 import { dateInWords, shortDate } from '../dates.js';
 import { formatPercent } from '../format/numbers.js';
+import { periodOf, roundLabel, roundName } from '../period.js';
 
 export const REPORT_FIELDS = [
   'agency',
@@ -106,6 +107,10 @@ export function reportModel(
     to: report.to,
     report_to: addresseeOf(agency),
   };
+  // A school's rounds are school years: "năm {year}" of an item reads "năm học 2023 - 2024".
+  const period = periodOf(agency);
+  const named = (field: string, year: number) =>
+    period === 'school-year' ? { [`${field}_name`]: roundName(year, period) } : {};
   const pct = (x: number | null) => (x === null ? '—' : formatPercent(x));
   const blocks: Block[] = [];
   blocks.push(headerTable(agency, `Số:      /BC-${agency.symbol}`, placeDateLine(agency, dateInWords(date))));
@@ -164,7 +169,7 @@ export function reportModel(
   grid(
     line(template, 'table-rounds', v),
     report.rounds.map((r) => [
-      String(r.year),
+      roundLabel(r.year, period),
       `${r.nominations.collective}/${r.nominations.individual}`,
       r.sealed ? `${r.recognised.collective}/${r.recognised.individual}` : 'chưa bình xét',
       pct(r.pass_rate),
@@ -190,12 +195,13 @@ export function reportModel(
   for (const f of report.new_factors) {
     const name = f.kind === 'collective' ? `Tập thể ${f.name}` : `${f.name} (${index.departmentName(f.department)})`;
     const later = f.later.length
-      ? `; ${f.later.map((s) => `năm ${s.year} được đề nghị lại, ${OUTCOME[s.outcome]}`).join('; ')}`
+      ? `; ${f.later.map((s) => `${roundName(s.year, period)} được đề nghị lại, ${OUTCOME[s.outcome]}`).join('; ')}`
       : '; chưa được đề nghị lại';
     for (const s of paragraphs(template, 'new-factor-item', {
       ...v,
       name,
       year: f.year,
+      ...named('year', f.year),
       outcome: OUTCOME[f.outcome],
       later,
     }))
@@ -213,7 +219,9 @@ export function reportModel(
       model_quoted: quotedOnce(r.model.title),
       model_department: index.departmentName(r.model.department),
       model_year: r.model.year,
+      ...named('model_year', r.model.year),
       year: r.year,
+      ...named('year', r.year),
     }))
       blocks.push(body(s));
   }

@@ -174,8 +174,11 @@ export function parseTemplate(
 export type Values = Record<string, string | number>;
 
 export function fill(text: string, values: Values): string {
-  // A school's round is its school year: "năm {year}" reads "năm học 2024 - 2025" (values.year_name).
-  const source = values['year_name'] !== undefined ? text.replace(/năm \{year\}/g, '{year_name}') : text;
+  // A school's round is its school year: "năm {year}" reads "năm học 2024 - 2025" (values.year_name),
+  // and so does any "năm {…year}" whose value has its "…_name" (model_year_name).
+  const source = text.replace(/năm \{(\w*year)\}/g, (m, field: string) =>
+    values[`${field}_name`] !== undefined ? `{${field}_name}` : m,
+  );
   return source.replace(PLACEHOLDER, (_m, field: string) => {
     const v = values[field];
     return v === undefined ? '' : String(v);

@@ -60,7 +60,7 @@ export function upwardModel(input: DocumentInput): DocModel {
   const { agency, round, index, template } = input;
   const v = commonValues(agency, round);
   const session = round.council?.value.session;
-  const date = documentDate(round);
+  const date = documentDate(round, agency);
   const sections: Section[] = upwardBodies(round, index).map((bodyName) => {
     const results = recognised(round).filter((r) => {
       const title = titleOf(index, r);

@@ -23,7 +23,7 @@ export type Field =
   | 'submitted';
 
 export const FIELDS: Record<ImportKind, readonly Field[]> = {
-  people: ['id', 'name', 'gender', 'position', 'department', 'leader', 'joined', 'left'],
+  people: ['id', 'name', 'gender', 'position', 'department', 'leader', 'joined', 'left', 'rating'],
   departments: ['id', 'name', 'head'],
   nominations: ['id', 'name', 'department', 'award', 'rating', 'achievement', 'initiative', 'submitted'],
 };
@@ -45,6 +45,9 @@ const UNIT_HEADERS = [
   'unit',
 ];
 
+/** The rating (xếp loại) column's headers, folded. */
+const RATING_HEADERS = ['xep loai', 'xep loai danh gia', 'danh gia xep loai', 'muc do hoan thanh nhiem vu', 'rating'];
+
 /** Header texts, folded, that name each field. */
 const SYNONYMS: Record<ImportKind, Record<string, readonly string[]>> = {
   people: {
@@ -56,6 +59,8 @@ const SYNONYMS: Record<ImportKind, Record<string, readonly string[]>> = {
     leader: ['lanh dao', 'la lanh dao', 'can bo lanh dao', 'leader', 'manager'],
     joined: ['ngay tuyen dung', 'ngay vao', 'ngay vao lam', 'ngay bat dau cong tac', 'ngay vao nganh', 'joined'],
     left: ['ngay nghi', 'ngay nghi viec', 'ngay chuyen', 'ngay chuyen cong tac', 'ngay thoi viec', 'left'],
+    // The year's rating, written to records/YEAR/ratings.yaml with --year YEAR.
+    rating: RATING_HEADERS,
   },
   departments: {
     id: ['ma', 'ma phong', 'ma don vi', 'ky hieu', 'id', 'code'],
@@ -79,7 +84,7 @@ const SYNONYMS: Record<ImportKind, Record<string, readonly string[]>> = {
     name: ['ho va ten', 'ho ten', 'ten', 'ho va ten can bo', 'ca nhan', 'name', 'full name'],
     department: UNIT_HEADERS,
     award: ['danh hieu de nghi', 'danh hieu', 'de nghi danh hieu', 'danh hieu thi dua', 'hinh thuc de nghi', 'award'],
-    rating: ['xep loai', 'xep loai danh gia', 'danh gia xep loai', 'muc do hoan thanh nhiem vu', 'rating'],
+    rating: RATING_HEADERS,
     achievement: ['thanh tich', 'thanh tich chu yeu', 'tom tat thanh tich', 'achievement', 'achievements'],
     initiative: ['sang kien', 'ten sang kien', 'sang kien de tai', 'de tai sang kien', 'initiative'],
     submitted: ['ngay nhan', 'ngay nop', 'ngay de nghi', 'submitted'],

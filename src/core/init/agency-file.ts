@@ -145,7 +145,11 @@ ${
   extra.proposesTo
     ? `# Cấp trên nhận đề nghị danh hiệu vượt thẩm quyền và công văn gửi quyết định (“Kính gửi”); nơi nhận công văn khác thì ghi report_to.\nproposes_to: ${q(extra.proposesTo)}\n`
     : '# Cấp trên nhận đề nghị và công văn gửi quyết định (“Kính gửi”), ví dụ:\n#   proposes_to: "Chủ tịch Ủy ban nhân dân tỉnh …"   (và report_to: nơi nhận công văn, nếu khác)\n'
-}recipients: []
+}${
+    level === 'truong'
+      ? '# Danh hiệu tỉnh phân cấp thêm cho Hiệu trưởng quyết định (theo quy định của tỉnh), ví dụ:\n#   delegated: [ lao-dong-tien-tien, tap-the-lao-dong-tien-tien ]\n'
+      : ''
+  }recipients: []
 # Căn cứ riêng của cơ quan (văn bản quy định thẩm quyền trước); Luật, Nghị định, Thông tư lấy từ bộ quy tắc (records/titles.yaml).
 legal_basis:
 ${competence}  - "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;"

@@ -3,6 +3,7 @@
  * script allowed by hash in a Content-Security-Policy, no external request), accessible, printable,
  * good on a phone. Every text from the records is escaped.
  */
+import { periodOf, roundName, type Period } from '../period.js';
 import { createHash } from 'node:crypto';
 import type { Workspace } from '../records/workspace.js';
 import { fold } from '../text/fold.js';
@@ -153,7 +154,7 @@ ${per.map((p) => `<tr><th scope="row">${p.year}</th><td>${p.c}</td><td>${p.i}</t
 }
 
 export function renderPage(
-  agency: { name: string; parent?: string },
+  agency: { name: string; parent?: string; period?: Period },
   items: PublishedItem[],
   from: number,
   to: number,
@@ -177,7 +178,9 @@ export function renderPage(
   const sections = years
     .map((y) => {
       const mine = items.filter((i) => i.year === y);
-      return `<section class="year" aria-labelledby="y${y}"><h2 id="y${y}">Năm ${y}</h2>
+      // A school's rounds are school years: "Năm học 2024 - 2025".
+      const heading = roundName(y, periodOf(agency)).replace(/^n/, 'N');
+      return `<section class="year" aria-labelledby="y${y}"><h2 id="y${y}">${heading}</h2>
 <ul class="items">
 ${mine.map(item).join('\n')}
 </ul></section>`;

@@ -1,6 +1,7 @@
 import { t } from '../diagnostics.js';
 import { defineRule, type Finding } from './rule.js';
 import { considerationDate, under2025Rules } from '../titles.js';
+import { periodOf } from '../period.js';
 import { shortDate } from '../dates.js';
 
 const KIND = {
@@ -26,7 +27,7 @@ export const rule = defineRule({
     const out: Finding[] = [];
     for (const round of ctx.rounds) {
       const index = ctx.view(round);
-      const at = considerationDate(round);
+      const at = considerationDate(round, periodOf(index.agency));
       for (const n of round.nominations) {
         if (!under2025Rules(index, n.value)) continue;
         // Stryker disable next-line ConditionalExpression: a collective's nomination names no person

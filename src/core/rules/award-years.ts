@@ -1,6 +1,7 @@
 import { t } from '../diagnostics.js';
 import { defineRule, type Finding } from './rule.js';
 import { heldIn, titledNominations } from '../titles.js';
+import { periodOf, roundLabel } from '../period.js';
 
 export const rule = defineRule({
   code: 'award-years',
@@ -27,12 +28,16 @@ export const rule = defineRule({
         if (missing.length === 0) continue;
         const need = index.titles.get(r.title)!.name;
         const first = round.year - r.years;
-        const span = first === round.year - 1 ? `${first}` : `${first}–${round.year - 1}`;
+        const period = periodOf(index.agency);
+        const label = (y: number) => roundLabel(y, period);
+        const dash = period === 'school-year' ? ' – ' : '–';
+        const span = first === round.year - 1 ? label(first) : `${label(first)}${dash}${label(round.year - 1)}`;
+        const years = period === 'school-year' ? { vi: 'năm học', en: 'school years' } : { vi: 'năm', en: 'years' };
         out.push({
           loc: { file: n.loc.file, path: ['award'] },
           message: t(
-            `“${title.name}” cần “${need}” ${r.years} năm liền trước (${span}); không thấy năm ${missing.join(', ')} trong kết quả đã niêm phong hay records/history.yaml`,
-            `“${title.name}” needs “${need}” ${r.years === 1 ? 'in the year' : `in each of the ${r.years} years`} before (${span}); ${missing.join(', ')} not found in a sealed result or records/history.yaml`,
+            `“${title.name}” cần “${need}” ${r.years} ${years.vi} liền trước (${span}); không thấy ${years.vi} ${missing.map(label).join(', ')} trong kết quả đã niêm phong hay records/history.yaml`,
+            `“${title.name}” needs “${need}” ${r.years === 1 ? `in the ${years.en.replace(/s$/, '')}` : `in each of the ${r.years} ${years.en}`} before (${span}); ${missing.map(label).join(', ')} not found in a sealed result or records/history.yaml`,
           ),
         });
       }

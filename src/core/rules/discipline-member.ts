@@ -1,7 +1,7 @@
 import { t } from '../diagnostics.js';
 import { shortDate } from '../dates.js';
 import { atLeast, measureUntil, overlapsYear } from '../discipline.js';
-import { periodOf, roundName } from '../period.js';
+import { periodOf, roundName, unitWord } from '../period.js';
 import { defineRule, type Finding } from './rule.js';
 
 export const rule = defineRule({
@@ -40,8 +40,8 @@ export const rule = defineRule({
             out.push({
               loc: { file: n.loc.file, path: ['department'] },
               message: t(
-                `${member.value.name} (${member.value.id}) của phòng bị kỷ luật “${v.level}” từ ${shortDate(v.date)} đến ${shortDate(measureUntil(v))}${v.decision ? ` (${v.decision})` : ''}; tập thể có cá nhân bị kỷ luật từ “${from}” trở lên trong ${roundName(round.year, periodOf(index.agency))} không được đề nghị ${what.vi}`,
-                `${member.value.name} (${member.value.id}) of the department has the measure “${v.level}” from ${v.date} to ${measureUntil(v)}${v.decision ? ` (${v.decision})` : ''}; a collective with a member disciplined at “${from}” or above in ${roundName(round.year, periodOf(index.agency), 'en')} cannot be nominated${what.en}`,
+                `${member.value.name} (${member.value.id}) của ${unitWord(index.agency).vi} bị kỷ luật “${v.level}” từ ${shortDate(v.date)} đến ${shortDate(measureUntil(v))}${v.decision ? ` (${v.decision})` : ''}; tập thể có cá nhân bị kỷ luật từ “${from}” trở lên trong ${roundName(round.year, periodOf(index.agency))} không được đề nghị ${what.vi}`,
+                `${member.value.name} (${member.value.id}) of the ${unitWord(index.agency).en} has the measure “${v.level}” from ${v.date} to ${measureUntil(v)}${v.decision ? ` (${v.decision})` : ''}; a collective with a member disciplined at “${from}” or above in ${roundName(round.year, periodOf(index.agency), 'en')} cannot be nominated${what.en}`,
               ),
             });
           }

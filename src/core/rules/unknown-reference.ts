@@ -3,6 +3,7 @@ import { closest } from '../text/closest.js';
 import type { Loc } from '../records/workspace.js';
 import { defineRule, type Finding } from './rule.js';
 import { insteadOfInitiative, requiredGroups, titleCriteria } from '../records/index.js';
+import { unitWord } from '../period.js';
 
 function missing(
   loc: Loc,
@@ -22,7 +23,6 @@ function missing(
   };
 }
 
-const DEPARTMENT = t('phòng', 'the department');
 const PERSON = t('người', 'the person');
 const NOMINATION = t('đề nghị', 'the nomination');
 const DEADLINE = t('hạn', 'the deadline');
@@ -51,7 +51,10 @@ export const rule = defineRule({
       if (!index.knownPerson(id)) out.push(missing(loc, PERSON, id, index.people.keys()));
     };
     const department = (id: string, loc: Loc) => {
-      if (!index.knownDepartment(id)) out.push(missing(loc, DEPARTMENT, id, index.departments.keys()));
+      // The unit named as the agency calls it ("tổ" in a school).
+      const unit = unitWord(index.agency);
+      if (!index.knownDepartment(id))
+        out.push(missing(loc, t(unit.vi, `the ${unit.en}`), id, index.departments.keys()));
     };
     const sub = (loc: Loc, ...path: Array<string | number>): Loc => ({ file: loc.file, path: [...loc.path, ...path] });
 
