@@ -1,5 +1,6 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 // `fast` and `fast-isolated` are what `npm test` runs (unit, end-to-end, scenario and document
@@ -19,18 +20,24 @@ const HARDENING = [
   'test/hardening/cache-sweep.test.ts',
   'test/hardening/import-scale.test.ts',
   'test/hardening/ballots-scale.test.ts',
+  'test/hardening/spreadsheet-bombs.test.ts',
   'test/fuzz/**/*.test.ts',
 ];
 
-// Test files that replace a module of node (vi.mock, vi.spyOn on node:fs): they run with a fresh
-// module graph each (`fast-isolated`); every other file of `fast` shares its worker's modules with the
-// files before it (`isolate: false`), which spares loading src/, zod, yaml and docx again per file.
-const MOCKING = [
-  'test/unit/safe-write.test.ts',
-  'test/unit/lock-fs.test.ts',
-  'test/unit/lock.test.ts',
-  'test/unit/guarantees.test.ts',
-];
+// Test files that replace a module (vi.mock, vi.hoisted, vi.spyOn): each runs with a fresh module
+// graph (`fast-isolated`); every other file of `fast` shares its worker's modules with the files
+// before it (`isolate: false`), which spares loading src/, zod, yaml and docx again per file. Found
+// by their text, so that a new one cannot land among the shared files.
+function mockingFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const path = `${dir}/${e.name}`;
+    if (e.isDirectory()) return e.name === 'fixtures' || e.name === 'corpus' ? [] : mockingFiles(path);
+    return e.name.endsWith('.test.ts') && /\bvi\.(mock|doMock|hoisted|spyOn)\(/.test(readFileSync(path, 'utf8'))
+      ? [path]
+      : [];
+  });
+}
+const MOCKING = mockingFiles(join(import.meta.dirname, 'test')).map((f) => relative(import.meta.dirname, f));
 
 // The canary of the mutation run's kept threads: it starts vitest inside vitest, and says whether
 // `npm run mutate` can keep its threads; it runs before Stryker (`npm run mutate`) and in test:all.
@@ -61,7 +68,14 @@ export default defineConfig({
           isolate: false,
         },
       },
-      { extends: true, test: { name: 'fast-isolated', include: MOCKING } },
+      {
+        extends: true,
+        test: {
+          name: 'fast-isolated',
+          include: MOCKING,
+          exclude: [...HARDENING, ...DIST, ...MUTATION_CANARY, ...INSTALL],
+        },
+      },
       { extends: true, test: { name: 'hardening', include: HARDENING } },
       { extends: true, test: { name: 'dist', include: DIST, testTimeout: 240_000 } },
       { extends: true, test: { name: 'mutation-canary', include: MUTATION_CANARY } },
