@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { defineConfig } from 'vitest/config';
+import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
 // `fast` and `fast-isolated` are what `npm test` runs (unit, end-to-end, scenario and document
 // tests); `hardening` adds the slow campaigns (writers killed at random points, a full disk,
@@ -48,6 +49,33 @@ const INSTALL = ['test/e2e/new-agency.test.ts'];
 // The single executables of `npm run dist`, run alone and under wine (`npm run test:dist` builds them first).
 const DIST = ['test/executables/**/*.test.ts'];
 
+// The heaviest files of `fast` first, longest first (measured on two idle cores: LibreOffice, git
+// servers, the built program), so that the two workers finish together; vitest orders by the last
+// run's durations only when it has them (not in a clean copy), else by file size. Then its order.
+const HEAVY = [
+  'test/e2e/documents.test.ts',
+  'test/scenario/security-3.test.ts',
+  'test/e2e/rollup.test.ts',
+  'test/scenario/import-export.test.ts',
+  'test/e2e/cli.test.ts',
+  'test/e2e/git.test.ts',
+  'test/scenario/titles.test.ts',
+  'test/scenario/lifecycle.test.ts',
+  'test/e2e/signed-layout.test.ts',
+  'test/scenario/school-year.test.ts',
+  'test/e2e/entry.test.ts',
+  'test/unit/git-audit.test.ts',
+];
+class HeavyFirst extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const rank = (f: TestSpecification) => {
+      const i = HEAVY.indexOf(relative(import.meta.dirname, f.moduleId));
+      return i === -1 ? HEAVY.length : i;
+    };
+    return (await super.sort(files)).sort((a, b) => rank(a) - rank(b));
+  }
+}
+
 export default defineConfig({
   test: {
     testTimeout: 60_000,
@@ -56,6 +84,7 @@ export default defineConfig({
     // vitest's default on two cores is one worker, which runs the files one after another: most of
     // them wait on git, LibreOffice or the built program, so two files at once use both cores.
     maxWorkers: 2,
+    sequence: { sequencer: HeavyFirst },
     // validate's cache (src/shell/validate-cache.ts) goes to a folder of its own, not the user's ~/.cache.
     env: { XDG_CACHE_HOME: join(tmpdir(), 'thidua-test-cache') },
     projects: [
