@@ -126,6 +126,13 @@ export async function run(ctx: CommandContext, input: Input<'decide'>): Promise<
     issuer: issuerOf(agency),
   });
   const ref = `${twoDigits(number)}/QĐ-${agency.symbol}`;
+  // Titles decided above the agency are the council's proposals, not this decision's (as tally says).
+  const titles = loaded.view(round).titles;
+  const upward = round.tally.value.results.filter((r) => {
+    const by = r.recognised && r.award !== undefined ? titles.get(r.award)?.decided_by : undefined;
+    return by !== undefined && by !== 'head';
+  }).length;
+  const here = recognised.length - upward;
   const existing = loaded.snapshot.files.get(round.decisionFile);
   if (existing && !input.options.force) {
     const d = round.decision?.value;
@@ -169,8 +176,8 @@ export async function run(ctx: CommandContext, input: Input<'decide'>): Promise<
   }
   ctx.say(
     t(
-      `Đã ghi Quyết định số ${ref} ngày ${shortDate(date)} (${recognised.length} tập thể, cá nhân được công nhận) vào ${round.decisionFile}.`,
-      `Recorded decision no. ${ref} of ${date} (${recognised.length} recognised) in ${round.decisionFile}.`,
+      `Đã ghi Quyết định số ${ref} ngày ${shortDate(date)} (${here} tập thể, cá nhân được công nhận${upward > 0 ? `; ${upward} đề nghị cấp trên: thidua render upward ${year}` : ''}) vào ${round.decisionFile}.`,
+      `Recorded decision no. ${ref} of ${date} (${here} recognised${upward > 0 ? `; ${upward} proposed upward: thidua render upward ${year}` : ''}) in ${round.decisionFile}.`,
     ),
   );
   ctx.say(

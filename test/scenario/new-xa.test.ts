@@ -123,7 +123,7 @@ describe('a new UBND xã, signed KT. by a Phó Chủ tịch', () => {
     const ids = readdirSync(join(root, 'records/2025/nominations')).map((f) => f.replace(/\.yaml$/, ''));
     for (let k = 0; k < 5; k++) await cli('ballot', '2025', ...ids.flatMap((id) => ['--vote', `${id}=agree`]));
     await cli('tally', '2025', '--seal');
-    await cli(
+    const decided = await cli(
       'decide',
       '2025',
       '--number',
@@ -136,6 +136,10 @@ describe('a new UBND xã, signed KT. by a Phó Chủ tịch', () => {
       'Phó Chủ tịch',
       '--sign-as',
       'KT',
+    );
+    // The decision counts what it confers; the Tập thể lao động xuất sắc goes upward, said apart.
+    expect(decided.stdout).toMatch(
+      /\(\d+ tập thể, cá nhân được công nhận; 1 đề nghị cấp trên: thidua render upward 2025\)/,
     );
     await cli('render', 'all', '2025');
     await cli('render', 'ballots', '2025');
