@@ -204,3 +204,24 @@ export function nominationCsv(
   writeFileSync(out, rows.join('\n') + '\n');
   return out;
 }
+
+/** The school of the school-year tests, as `thidua init` makes it (in the folder `thpt`). */
+export const SCHOOL_INIT: readonly string[] = [
+  'init',
+  'thpt',
+  '--agency',
+  'Trường THPT Lê Quý Đôn',
+  '--parent',
+  'Sở Giáo dục và Đào tạo thành phố Đà Nẵng',
+  '--symbol',
+  'THPTLQĐ',
+  '--place',
+  'Đà Nẵng',
+  '--head-name',
+  'Lê Thị Hoa',
+  '--head-title',
+  'Hiệu trưởng',
+  '--titles',
+  '--period',
+  'school-year',
+];

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cleanupTemp, input, runCli, tempDir } from '../helpers/workspace.js';
 import { ENV } from '../helpers/round.js';
 import { docxText } from '../helpers/docx.js';
-import { nominationCsv, schoolStaff, staffCsv, TO, TO_IDS, type Teacher } from '../helpers/school.js';
+import { nominationCsv, schoolStaff, staffCsv, TO, TO_IDS, type Teacher, SCHOOL_INIT } from '../helpers/school.js';
 import { scripted } from '../helpers/fake-prompter.js';
 import { createContext } from '../../src/shell/context.js';
 import { loadAndValidate } from '../../src/shell/load.js';
@@ -47,26 +47,7 @@ const nominees = () => staff.slice(TO.length);
 
 beforeAll(async () => {
   const parent = tempDir();
-  initOutput = await ok(
-    parent,
-    'init',
-    'thpt',
-    '--agency',
-    'Trường THPT Lê Quý Đôn',
-    '--parent',
-    'Sở Giáo dục và Đào tạo thành phố Đà Nẵng',
-    '--symbol',
-    'THPTLQĐ',
-    '--place',
-    'Đà Nẵng',
-    '--head-name',
-    'Lê Thị Hoa',
-    '--head-title',
-    'Hiệu trưởng',
-    '--titles',
-    '--period',
-    'school-year',
-  );
+  initOutput = await ok(parent, ...SCHOOL_INIT);
   root = join(parent, 'thpt');
   const dir = tempDir();
   staff = schoolStaff(2025, 16);

@@ -9,7 +9,7 @@ import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cleanupTemp, runCli, tempDir } from '../helpers/workspace.js';
 import { ENV } from '../helpers/round.js';
-import { nominationSheet, schoolStaff, staffSheet, TO, TO_IDS, type Teacher } from '../helpers/school.js';
+import { nominationSheet, schoolStaff, staffSheet, TO, TO_IDS, type Teacher, SCHOOL_INIT } from '../helpers/school.js';
 
 afterAll(cleanupTemp);
 
@@ -30,26 +30,7 @@ const idOf = (name: string) => people(root).find((p) => p['name'] === name)!['id
 
 beforeAll(async () => {
   const parent = tempDir();
-  await ok(
-    parent,
-    'init',
-    'thpt',
-    '--agency',
-    'Trường THPT Lê Quý Đôn',
-    '--parent',
-    'Sở Giáo dục và Đào tạo thành phố Đà Nẵng',
-    '--symbol',
-    'THPTLQĐ',
-    '--place',
-    'Đà Nẵng',
-    '--head-name',
-    'Lê Thị Hoa',
-    '--head-title',
-    'Hiệu trưởng',
-    '--titles',
-    '--period',
-    'school-year',
-  );
+  await ok(parent, ...SCHOOL_INIT);
   root = join(parent, 'thpt');
   // A school's head decides Giấy khen only (level truong); this province delegates the yearly titles to it.
   const agencyFile = join(root, 'records/agency.yaml');
